@@ -1,0 +1,17 @@
+//! The wire contract between the Huiban client and the government-services platform.
+//!
+//! Field names and code lists follow GB/T 39046-2020 (政务服务平台基础数据规范) as summarised in
+//! `shared/docs/platform-vocabulary.md`. This crate holds types only: no I/O, no business rules.
+
+pub mod catalog;
+pub mod codes;
+pub mod error;
+pub mod health;
+
+pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
+pub use codes::{CaseType, Channel, ItemType};
+pub use error::ErrorBody;
+pub use health::Health;
+
+/// Path prefix of every versioned platform endpoint.
+pub const API_PREFIX: &str = "/api/v1";

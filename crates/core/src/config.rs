@@ -1,0 +1,252 @@
+//! Where the platform is: resolved from a flag, an environment variable, a config file or the default.
+//!
+//! Precedence, highest first: `--platform-url`, `HUIBAN_PLATFORM_URL`, `platform_url` in the
+//! config file (`<config dir>/huiban/config.toml`), then [`DEFAULT_PLATFORM_URL`].
+
+use std::path::{Path, PathBuf};
+
+use reqwest::Url;
+use serde::Deserialize;
+
+/// Platform address used when nothing else is configured: a local reference server.
+pub const DEFAULT_PLATFORM_URL: &str = "http://127.0.0.1:8470";
+/// Environment variable that overrides the config file.
+pub const PLATFORM_URL_ENV: &str = "HUIBAN_PLATFORM_URL";
+/// Command-line flag that overrides everything.
+pub const PLATFORM_URL_FLAG: &str = "--platform-url";
+
+/// Settings the app starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Base address of the government-services platform.
+    pub platform_url: Url,
+    /// Where `platform_url` came from.
+    pub source: UrlSource,
+}
+
+/// Where a setting came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlSource {
+    /// The command-line flag.
+    CommandLine,
+    /// The environment variable.
+    Environment,
+    /// The config file at this path.
+    ConfigFile(PathBuf),
+    /// Nothing was configured.
+    Default,
+}
+
+/// What can be wrong with the configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The config file exists but cannot be read.
+    #[error("cannot read config file {path}: {source}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The config file is not valid TOML of the expected shape.
+    #[error("config file {path} is malformed: {source}")]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: Box<toml::de::Error>,
+    },
+    /// A platform address is not an http(s) URL.
+    #[error("platform address {value:?} from {origin} is not an http or https URL")]
+    BadUrl {
+        /// The offending text.
+        value: String,
+        /// Where it came from, for the message.
+        origin: String,
+    },
+    /// A flag was given without its value.
+    #[error("{0} needs a value")]
+    MissingValue(&'static str),
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    platform_url: Option<String>,
+}
+
+/// Default location of the config file, when the OS has a config directory.
+pub fn default_config_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|dir| dir.join("huiban").join("config.toml"))
+}
+
+/// Finds the value of `--platform-url URL` or `--platform-url=URL` in command-line arguments.
+pub fn flag_value(args: &[String]) -> Result<Option<String>, ConfigError> {
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == PLATFORM_URL_FLAG {
+            return iter
+                .next()
+                .cloned()
+                .map(Some)
+                .ok_or(ConfigError::MissingValue(PLATFORM_URL_FLAG));
+        }
+        if let Some(value) = arg
+            .strip_prefix(PLATFORM_URL_FLAG)
+            .and_then(|r| r.strip_prefix('='))
+        {
+            return Ok(Some(value.to_owned()));
+        }
+    }
+    Ok(None)
+}
+
+/// Resolves the settings from the flag value, the environment value and the config file.
+pub fn resolve(
+    flag: Option<&str>,
+    env: Option<&str>,
+    config_file: Option<&Path>,
+) -> Result<Settings, ConfigError> {
+    if let Some(value) = flag.filter(|v| !v.trim().is_empty()) {
+        return settings(value, UrlSource::CommandLine, PLATFORM_URL_FLAG);
+    }
+    if let Some(value) = env.filter(|v| !v.trim().is_empty()) {
+        return settings(value, UrlSource::Environment, PLATFORM_URL_ENV);
+    }
+    if let Some(path) = config_file {
+        if let Some(value) = read_file(path)?.platform_url {
+            let origin = path.display().to_string();
+            return settings(&value, UrlSource::ConfigFile(path.to_path_buf()), &origin);
+        }
+    }
+    settings(DEFAULT_PLATFORM_URL, UrlSource::Default, "the default")
+}
+
+/// Resolves the settings from this process's arguments, environment and default config file.
+pub fn from_process() -> Result<Settings, ConfigError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = flag_value(&args)?;
+    let env = std::env::var(PLATFORM_URL_ENV).ok();
+    resolve(
+        flag.as_deref(),
+        env.as_deref(),
+        default_config_path().as_deref(),
+    )
+}
+
+fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(ConfigFile::default());
+        }
+        Err(source) => {
+            return Err(ConfigError::Unreadable {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    toml::from_str(&text).map_err(|source| ConfigError::Malformed {
+        path: path.to_path_buf(),
+        source: Box::new(source),
+    })
+}
+
+fn settings(value: &str, source: UrlSource, origin: &str) -> Result<Settings, ConfigError> {
+    let bad = || ConfigError::BadUrl {
+        value: value.to_owned(),
+        origin: origin.to_owned(),
+    };
+    let url = Url::parse(value.trim()).map_err(|_| bad())?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(bad());
+    }
+    Ok(Settings {
+        platform_url: url,
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config_with(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn flag_beats_environment_beats_file_beats_default() {
+        let (_dir, path) = config_with("platform_url = \"http://file.example:1\"\n");
+        let flag = Some("http://flag.example:3");
+        let env = Some("http://env.example:2");
+
+        let s = resolve(flag, env, Some(&path)).unwrap();
+        assert_eq!(s.source, UrlSource::CommandLine);
+        assert_eq!(s.platform_url.as_str(), "http://flag.example:3/");
+
+        let s = resolve(None, env, Some(&path)).unwrap();
+        assert_eq!(s.source, UrlSource::Environment);
+        assert_eq!(s.platform_url.host_str(), Some("env.example"));
+
+        let s = resolve(None, None, Some(&path)).unwrap();
+        assert_eq!(s.source, UrlSource::ConfigFile(path.clone()));
+        assert_eq!(s.platform_url.host_str(), Some("file.example"));
+
+        let s = resolve(None, None, None).unwrap();
+        assert_eq!(s.source, UrlSource::Default);
+        assert_eq!(s.platform_url.as_str(), "http://127.0.0.1:8470/");
+    }
+
+    #[test]
+    fn missing_file_and_empty_values_fall_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = resolve(Some(" "), Some(""), Some(&dir.path().join("absent.toml"))).unwrap();
+        assert_eq!(s.source, UrlSource::Default);
+    }
+
+    #[test]
+    fn malformed_file_and_bad_urls_are_reported_with_their_origin() {
+        let (_dir, path) = config_with("platform_url = 42\n");
+        assert!(matches!(
+            resolve(None, None, Some(&path)),
+            Err(ConfigError::Malformed { .. })
+        ));
+        let (_dir, path) = config_with("platfrom_url = \"http://typo\"\n");
+        assert!(matches!(
+            resolve(None, None, Some(&path)),
+            Err(ConfigError::Malformed { .. })
+        ));
+        match resolve(None, Some("ftp://x"), None) {
+            Err(ConfigError::BadUrl { origin, .. }) => assert_eq!(origin, PLATFORM_URL_ENV),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(resolve(Some("not a url"), None, None).is_err());
+    }
+
+    #[test]
+    fn flag_is_found_in_both_spellings() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            flag_value(&args(&["--platform-url", "http://a"]))
+                .unwrap()
+                .as_deref(),
+            Some("http://a")
+        );
+        assert_eq!(
+            flag_value(&args(&["x", "--platform-url=http://b"]))
+                .unwrap()
+                .as_deref(),
+            Some("http://b")
+        );
+        assert_eq!(flag_value(&args(&["--other"])).unwrap(), None);
+        assert!(matches!(
+            flag_value(&args(&["--platform-url"])),
+            Err(ConfigError::MissingValue(_))
+        ));
+    }
+}

@@ -1,0 +1,11 @@
+//! Huiban's domain logic, shared by the desktop shell and its tests. It knows nothing of Tauri.
+
+pub mod client;
+pub mod config;
+pub mod i18n;
+
+pub use client::{ClientError, PlatformClient};
+pub use config::{ConfigError, Settings, UrlSource};
+pub use i18n::{Locale, Localizer};
+/// HTTP status codes, as carried by [`ClientError::Platform`].
+pub use reqwest::StatusCode;

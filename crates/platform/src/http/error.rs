@@ -1,0 +1,69 @@
+//! The platform's error answer: a status and a JSON [`ErrorBody`] in plain Chinese and English.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use huiban_api::ErrorBody;
+
+use crate::store::StoreError;
+
+/// An error answer; internal causes are logged, never sent.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    body: ErrorBody,
+}
+
+impl ApiError {
+    /// An error with the given status, code and messages.
+    pub fn new(status: StatusCode, code: &str, message: &str, message_en: &str) -> Self {
+        Self {
+            status,
+            body: ErrorBody {
+                code: code.to_owned(),
+                message: message.to_owned(),
+                message_en: message_en.to_owned(),
+                field: None,
+            },
+        }
+    }
+
+    /// The same error, about one request field.
+    pub fn with_field(mut self, field: &str) -> Self {
+        self.body.field = Some(field.to_owned());
+        self
+    }
+
+    /// A failure inside the platform; the cause goes to the log only.
+    pub fn internal(cause: &dyn std::fmt::Display) -> Self {
+        tracing::error!(%cause, "internal error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "平台内部出错了，请稍后再试。",
+            "The platform had an internal error. Please try again later.",
+        )
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        Self::internal(&error)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}
+
+/// Answers any path the platform does not serve.
+pub async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "没有找到这个地址。",
+        "There is nothing at this address.",
+    )
+}

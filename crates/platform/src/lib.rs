@@ -1,0 +1,13 @@
+//! Reference government-services platform for Huiban.
+//!
+//! It serves the contract of `huiban-api` over HTTP from its own SQLite file, so that the client is
+//! runnable, testable and demoable on its own. It never depends on `huiban-core`.
+
+pub mod credit_code;
+pub mod demo_data;
+pub mod http;
+pub mod serve;
+pub mod store;
+
+pub use serve::{bind, serve};
+pub use store::{Store, StoreError};

@@ -1,0 +1,42 @@
+//! Versioned schema migrations, tracked in SQLite's `user_version`.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// Each entry moves the schema from version `index` to `index + 1`. Only ever append.
+const MIGRATIONS: &[&str] = &[
+    // 1: the service catalog and its revision counter.
+    "CREATE TABLE catalog_item (
+        impl_code TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        revision INTEGER NOT NULL
+    );
+    CREATE INDEX catalog_item_name ON catalog_item (name);
+    CREATE TABLE catalog_meta (
+        id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+        revision INTEGER NOT NULL
+    );
+    INSERT INTO catalog_meta (id, revision) VALUES (1, 0);",
+];
+
+/// Applies every migration newer than the file's schema version, each in its own transaction.
+pub fn apply(connection: &Connection) -> Result<(), StoreError> {
+    let found: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    if found > known {
+        return Err(StoreError::SchemaTooNew { found, known });
+    }
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let version = i64::try_from(index + 1).unwrap_or(i64::MAX);
+        connection.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {version}; COMMIT;"
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+# Error messages, English: what happened and what to do, in plain words.
+
+error-platform-unreachable = Cannot reach the services platform right now. Please check the network and try again.
+error-platform-answered = The services platform says: { $message }
+error-platform-malformed = The services platform sent an answer Huiban cannot read. Please try again later, or ask staff for help.
+error-config = Huiban's settings have an error. Please ask staff to check them.
+error-unknown = Something went wrong. Please try again.

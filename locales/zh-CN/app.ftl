@@ -1,0 +1,29 @@
+# Huiban's screens, Simplified Chinese (the first language).
+
+app-name = 惠办
+app-tagline = 政务服务，在家就能办
+
+nav-back = 返回
+nav-home = 回到首页
+
+home-title = 您好，请选择要办的事
+home-tile-apply = 办事
+home-tile-progress = 进度
+home-tile-licences = 证照
+home-tile-requests = 诉求
+home-tile-messages = 消息
+home-tile-help = 求助
+
+catalog-title = 办事
+catalog-intro = 请选择要办理的事项。
+catalog-loading = 正在读取事项，请稍候……
+catalog-count = 共有{ $count }项可以办理
+catalog-promised-days = 需要{ $days }个工作日办好
+catalog-on-the-spot = 当场就能办好
+catalog-department = 办理部门：{ $department }
+catalog-fee-free = 不收费
+catalog-fee = 收费{ $yuan }元（{ $description }）
+catalog-retry = 再试一次
+
+coming-soon-body = 这项功能正在建设中，很快就能使用。
+coming-soon-next = 现在可以点“回到首页”，先去办别的事。

@@ -1,0 +1,7 @@
+# Error messages, Simplified Chinese: what happened and what to do, in plain words.
+
+error-platform-unreachable = 暂时连不上办事平台。请看看网络是否连通，稍后再试一次。
+error-platform-answered = 办事平台说：{ $message }
+error-platform-malformed = 办事平台的回复看不懂。请稍后再试；如果一直这样，请找工作人员帮忙。
+error-config = 惠办的设置有错误，请找工作人员帮忙检查。
+error-unknown = 出了点问题，请稍后再试一次。

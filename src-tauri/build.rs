@@ -1,0 +1,9 @@
+//! Generates Tauri's context and the permissions of Huiban's own commands.
+
+fn main() {
+    // Commands listed here get generated `allow-*` permissions and are callable only from windows
+    // whose capability grants them (see capabilities/).
+    let manifest = tauri_build::AppManifest::new().commands(&["catalog_items"]);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));
+}

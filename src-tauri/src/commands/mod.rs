@@ -1,0 +1,3 @@
+//! Tauri commands, one file per area; each is a thin adapter over huiban-core.
+
+pub mod catalog;

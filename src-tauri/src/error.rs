@@ -1,0 +1,64 @@
+//! The one error type that crosses IPC: a stable code and a message the UI can show as it is.
+
+use huiban_core::{ClientError, Localizer};
+use serde::Serialize;
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, Serialize, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct IpcError {
+    /// Stable code, the Fluent message id (e.g. `error-platform-unreachable`).
+    pub code: String,
+    /// Plain-words message in the user's language.
+    pub message: String,
+}
+
+impl IpcError {
+    /// Translates a platform client error for the user.
+    pub fn from_client(error: &ClientError, localizer: &Localizer) -> Self {
+        let id = error.message_id();
+        let message = match error {
+            ClientError::Platform { body, .. } => localizer.text(id, &[("message", &body.message)]),
+            _ => localizer.text(id, &[]),
+        };
+        Self {
+            code: id.to_owned(),
+            message,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use huiban_api::ErrorBody;
+    use huiban_core::Locale;
+
+    use super::*;
+
+    #[test]
+    fn platform_messages_reach_the_user_in_their_words() {
+        let error = ClientError::Platform {
+            status: huiban_core::StatusCode::SERVICE_UNAVAILABLE,
+            body: ErrorBody {
+                code: "maintenance".into(),
+                message: "系统维护中".into(),
+                message_en: "Maintenance".into(),
+                field: None,
+            },
+        };
+        let ipc = IpcError::from_client(&error, &Localizer::new(Locale::ZhCn));
+        assert_eq!(ipc.code, "error-platform-answered");
+        assert_eq!(ipc.message, "办事平台说：系统维护中");
+        let json = serde_json::to_value(&ipc).unwrap();
+        assert_eq!(json["code"], "error-platform-answered");
+    }
+
+    #[test]
+    fn malformed_answers_get_a_plain_message() {
+        let ipc = IpcError::from_client(
+            &ClientError::Malformed("x".into()),
+            &Localizer::new(Locale::ZhCn),
+        );
+        assert!(ipc.message.contains("工作人员"));
+    }
+}

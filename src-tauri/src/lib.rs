@@ -1,0 +1,41 @@
+//! Huiban's Tauri shell: resolves settings, builds the core services and registers commands.
+
+mod commands;
+mod error;
+mod state;
+
+use std::process::ExitCode;
+
+pub use error::IpcError;
+pub use state::AppState;
+
+/// Starts the app; returns when the last window closes.
+pub fn run() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let state = match AppState::from_process() {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("惠办无法启动：{error}\nHuiban cannot start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing::info!(platform = %state.client.base(), source = ?state.source, "starting");
+
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![commands::catalog::catalog_items])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("惠办运行出错：{error}\nHuiban failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

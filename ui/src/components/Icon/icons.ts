@@ -1,0 +1,32 @@
+// Line icons on a 24 × 24 grid. Each icon always stands beside a word; it never carries meaning alone.
+
+export const ICONS = {
+  // A form with lines and a pen mark.
+  apply: ['M6 2h9l5 5v15H6z', 'M15 2v5h5', 'M9 12h8', 'M9 16h8', 'M9 8h3'],
+  // A clock.
+  progress: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M12 7v5l4 2'],
+  // A card with a photo and lines.
+  licences: ['M3 5h18v14H3z', 'M6 9h5v6H6z', 'M13 10h5', 'M13 14h5'],
+  // A speech bubble.
+  requests: ['M4 4h16v12H9l-5 4z', 'M8 9h8', 'M8 12h5'],
+  // An envelope.
+  messages: ['M3 6h18v12H3z', 'M3 6l9 7l9-7'],
+  // A lifebuoy.
+  help: [
+    'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z',
+    'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8z',
+    'M5.6 5.6l3.6 3.6',
+    'M14.8 14.8l3.6 3.6',
+    'M18.4 5.6l-3.6 3.6',
+    'M9.2 14.8l-3.6 3.6',
+  ],
+  // An arrow pointing left.
+  back: ['M20 12H5', 'M11 6l-6 6l6 6'],
+  // A house.
+  home: ['M3 11l9-8l9 8', 'M5 10v11h14V10', 'M10 21v-6h4v6'],
+  // A circle with an exclamation mark.
+  warning: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M12 7v6', 'M12 16v1'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Names of the icons the app can draw. */
+export type IconName = keyof typeof ICONS;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AREAS, hrefOf, parseHash } from './routes';
+
+describe('routes', () => {
+  it('has the six home areas in reading order', () => {
+    expect(AREAS.map((a) => a.id)).toEqual([
+      'apply',
+      'progress',
+      'licences',
+      'requests',
+      'messages',
+      'help',
+    ]);
+  });
+
+  it('maps every area href back to its area', () => {
+    for (const area of AREAS) {
+      const route = parseHash(hrefOf(area));
+      expect(route).toEqual({ kind: 'area', area });
+    }
+  });
+
+  it('sends unknown or empty hashes home', () => {
+    expect(parseHash('')).toEqual({ kind: 'home' });
+    expect(parseHash('#/')).toEqual({ kind: 'home' });
+    expect(parseHash('#/nowhere')).toEqual({ kind: 'home' });
+  });
+});

@@ -1,0 +1,38 @@
+// The app's screens and how a location hash maps to one.
+
+import type { IconName } from '../components/Icon/icons';
+
+/** A top-level area of the app, reached from a home tile. */
+export interface Area {
+  id: 'apply' | 'progress' | 'licences' | 'requests' | 'messages' | 'help';
+  /** Fluent id of the tile label and page title. */
+  label: string;
+  icon: IconName;
+  /** Whether the area has a working screen yet. */
+  ready: boolean;
+}
+
+/** The six home tiles, in reading order. */
+export const AREAS: readonly Area[] = [
+  { id: 'apply', label: 'home-tile-apply', icon: 'apply', ready: true },
+  { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: false },
+  { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: false },
+  { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: false },
+  { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: false },
+  { id: 'help', label: 'home-tile-help', icon: 'help', ready: false },
+];
+
+/** Where the app is. */
+export type Route = { kind: 'home' } | { kind: 'area'; area: Area };
+
+/** The hash that opens an area. */
+export function hrefOf(area: Area): string {
+  return `#/${area.id}`;
+}
+
+/** The route a location hash names; anything unknown is home. */
+export function parseHash(hash: string): Route {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const area = AREAS.find((a) => a.id === id);
+  return area ? { kind: 'area', area } : { kind: 'home' };
+}

@@ -1,0 +1,45 @@
+// Wire types of the platform contract, mirroring crates/api (huiban-api).
+
+/** 事项类型 code (01–10, 20). */
+export type ItemType = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '20';
+/** 办件类型: 1 即办件, 2 承诺件. */
+export type CaseType = '1' | '2';
+/** 办理形式 code. */
+export type Channel = '1' | '2' | '3' | '4' | '5' | '9';
+
+/** 实施主体. */
+export interface Department {
+  name: string;
+  credit_code: string;
+}
+
+/** 申请材料. */
+export interface Material {
+  name: string;
+  required: boolean;
+  original_count: number;
+  copy_count: number;
+  licence_type: string | null;
+}
+
+/** 收费. */
+export interface Fee {
+  amount_fen: number;
+  description: string;
+}
+
+/** One service item (事项). */
+export interface CatalogItem {
+  impl_code: string;
+  basic_code: string;
+  name: string;
+  summary: string;
+  item_type: ItemType;
+  case_type: CaseType;
+  legal_days: number;
+  promised_days: number;
+  channels: Channel[];
+  department: Department;
+  materials: Material[];
+  fee: Fee | null;
+}

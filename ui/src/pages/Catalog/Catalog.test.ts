@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { sampleItem } from './fixtures';
+
+const catalogItems = vi.fn();
+vi.mock('../../lib/ipc', async (original) => ({
+  ...(await original<typeof import('../../lib/ipc')>()),
+  catalogItems: () => catalogItems(),
+}));
+
+const { default: Catalog } = await import('./Catalog.svelte');
+
+beforeEach(() => catalogItems.mockReset());
+
+describe('Catalog', () => {
+  it('lists the items the shell returns, in plain words', async () => {
+    catalogItems.mockResolvedValue([
+      sampleItem(),
+      sampleItem({ impl_code: 'x2', name: '医保异地就医备案', case_type: '1', promised_days: 0 }),
+    ]);
+    render(Catalog);
+    expect(await screen.findByRole('heading', { level: 2, name: '高龄津贴申领' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '医保异地就医备案' })).toBeTruthy();
+    expect(screen.getByText('共有2项可以办理')).toBeTruthy();
+    expect(screen.getByText('当场就能办好')).toBeTruthy();
+    expect(screen.getByText('需要15个工作日办好')).toBeTruthy();
+  });
+
+  it('shows the shell error in plain words and retries on request', async () => {
+    catalogItems.mockRejectedValueOnce({
+      code: 'error-platform-unreachable',
+      message: '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
+    });
+    catalogItems.mockResolvedValueOnce([sampleItem()]);
+    render(Catalog);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('暂时连不上办事平台');
+    await userEvent.click(screen.getByRole('button', { name: '再试一次' }));
+    expect(await screen.findByRole('heading', { level: 2, name: '高龄津贴申领' })).toBeTruthy();
+    expect(catalogItems).toHaveBeenCalledTimes(2);
+  });
+});

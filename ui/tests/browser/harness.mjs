@@ -1,0 +1,84 @@
+// Shared set-up of the browser suite: the UI served by Vite, Debian's Chromium, Tauri IPC mocked.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const uiRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Catalog items the mocked `catalog_items` command returns. */
+export const catalogFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/catalog.json', import.meta.url), 'utf8'),
+);
+
+/** The axe rule tags every screen must pass. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21aa', 'wcag22aa'];
+
+/** Starts Vite's dev server on a free loopback port. */
+export async function startVite() {
+  const server = await createServer({
+    root: uiRoot,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer.address();
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+/** Launches Debian's Chromium headless; never a downloaded browser. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A page whose Tauri IPC is mocked: `catalog_items` answers with the fixture,
+ * or rejects with the shell's error shape when `failCatalog` is set.
+ */
+export async function openPage(browser, { width = 1100, height = 800, failCatalog = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  await context.addInitScript(
+    ({ items, fail }) => {
+      window.__TAURI_INTERNALS__ = {
+        metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
+        transformCallback: () => 0,
+        invoke: async (cmd) => {
+          if (cmd !== 'catalog_items') throw { code: 'error-unknown', message: `unmocked ${cmd}` };
+          if (fail) {
+            throw {
+              code: 'error-platform-unreachable',
+              message: '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
+            };
+          }
+          return items;
+        },
+      };
+    },
+    { items: catalogFixture, fail: failCatalog },
+  );
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Runs axe with Huiban's tags and returns the violations in a readable form. */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}

@@ -1,0 +1,101 @@
+// Every screen in Debian's Chromium: zero axe violations, elder-ux sizes, no horizontal scroll.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, catalogFixture, launchChromium, openPage, startVite } from './harness.mjs';
+
+let vite;
+let browser;
+
+before(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await vite?.server.close();
+});
+
+/** Opens `hash` and waits until its h1 is shown. */
+async function visit(options, hash) {
+  const opened = await openPage(browser, options);
+  await opened.page.goto(`${vite.url}${hash}`);
+  await opened.page.getByRole('heading', { level: 1 }).waitFor();
+  return opened;
+}
+
+async function noHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+describe('home', () => {
+  test('passes axe with the WCAG 2.2 AA and AAA tags', async () => {
+    const { context, page } = await visit({}, '#/');
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+
+  test('has six tiles of at least 60 × 60 px and 24 px body text', async () => {
+    const { context, page } = await visit({}, '#/');
+    const tiles = page.getByRole('navigation').getByRole('link');
+    assert.equal(await tiles.count(), 6);
+    for (const tile of await tiles.all()) {
+      const box = await tile.boundingBox();
+      assert.ok(box.width >= 60 && box.height >= 60, `tile ${box.width}×${box.height}`);
+    }
+    const bodyPx = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    assert.ok(bodyPx >= 24, `body font ${bodyPx}px`);
+    await context.close();
+  });
+
+  test('fits 320 px width without horizontal scroll', async () => {
+    const { context, page } = await visit({ width: 320, height: 640 }, '#/');
+    assert.ok(await noHorizontalScroll(page));
+    await context.close();
+  });
+});
+
+describe('catalog', () => {
+  test('opens from the 办事 tile, lists the items and passes axe', async () => {
+    const { context, page } = await visit({}, '#/');
+    await page.getByRole('link', { name: '办事' }).click();
+    await page.getByRole('heading', { level: 1, name: '办事' }).waitFor();
+    for (const item of catalogFixture) {
+      await page.getByRole('heading', { level: 2, name: item.name }).waitFor();
+    }
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+
+  test('shows an unreachable platform in plain words and passes axe', async () => {
+    const { context, page } = await visit({ failCatalog: true }, '#/apply');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /暂时连不上办事平台/);
+    const retry = page.getByRole('button', { name: '再试一次' });
+    const box = await retry.boundingBox();
+    assert.ok(box.width >= 60 && box.height >= 60, `retry ${box.width}×${box.height}`);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+
+  test('fits 320 px width without horizontal scroll', async () => {
+    const { context, page } = await visit({ width: 320, height: 640 }, '#/apply');
+    await page.getByRole('heading', { level: 2, name: catalogFixture[0].name }).waitFor();
+    assert.ok(await noHorizontalScroll(page));
+    await context.close();
+  });
+});
+
+describe('areas still being built', () => {
+  test('say so honestly, offer the way home and pass axe', async () => {
+    const { context, page } = await visit({}, '#/progress');
+    await page.getByRole('heading', { level: 1, name: '进度' }).waitFor();
+    await page.getByText('这项功能正在建设中').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('link', { name: '回到首页' }).click();
+    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
+    await context.close();
+  });
+});
