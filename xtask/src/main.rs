@@ -1,1 +1,44 @@
-fn main() {}
+//! Huiban's developer commands.
+//!
+//! `cargo xtask run`  — install what is missing, build, start a local platform with demo data, open the app.
+//! `cargo xtask test` — install what is missing, then run every test layer in order, stopping at the first failure.
+
+mod counts;
+mod process;
+mod run;
+mod setup;
+mod test;
+mod workspace;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  run [-- APP-ARGS]    install what is missing, build, start a local platform server with demo
+                       data and open Huiban pointed at it; the server stops when the app closes
+  test [LAYER...]      install what is missing and run the test layers in order, stopping at the
+                       first failure; with LAYER names, run only those layers
+                       layers: fmt clippy rust svelte-check vitest browser webdriver
+  help                 show this text";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("run") => run::run(&args[1..]),
+        Some("test") => test::test(&args[1..]),
+        Some("help" | "-h" | "--help") | None => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -113,11 +113,11 @@ pub fn resolve(
     if let Some(value) = env.filter(|v| !v.trim().is_empty()) {
         return settings(value, UrlSource::Environment, PLATFORM_URL_ENV);
     }
-    if let Some(path) = config_file {
-        if let Some(value) = read_file(path)?.platform_url {
-            let origin = path.display().to_string();
-            return settings(&value, UrlSource::ConfigFile(path.to_path_buf()), &origin);
-        }
+    if let Some(path) = config_file
+        && let Some(value) = read_file(path)?.platform_url
+    {
+        let origin = path.display().to_string();
+        return settings(&value, UrlSource::ConfigFile(path.to_path_buf()), &origin);
     }
     settings(DEFAULT_PLATFORM_URL, UrlSource::Default, "the default")
 }

@@ -1,4 +1,5 @@
 //! The API client against the real reference platform, served over HTTP on an ephemeral port.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
 use huiban_core::{ClientError, PlatformClient};
 use huiban_platform::{Store, demo_data};

@@ -1,0 +1,97 @@
+//! Finding elements as a user does, by role and accessible name, and measuring what is drawn.
+
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+/// How long to wait for something to appear.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// CSS selector of the elements that have `role`, implicitly or explicitly.
+fn role_selector(role: &str) -> String {
+    match role {
+        "link" => "a[href], [role=link]".to_owned(),
+        "button" => "button, [role=button]".to_owned(),
+        "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]".to_owned(),
+        "alert" => "[role=alert]".to_owned(),
+        other => format!("[role={other}]"),
+    }
+}
+
+/// Waits for the element with `role` whose accessible name (aria-label or text) is `name`.
+pub async fn by_role(client: &Client, role: &str, name: &str) -> Result<Element, CmdError> {
+    let selector = role_selector(role);
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        for element in client.find_all(Locator::Css(&selector)).await? {
+            let label = match element.attr("aria-label").await? {
+                Some(label) => label,
+                None => element.text().await?,
+            };
+            if label.split_whitespace().collect::<String>()
+                == name.split_whitespace().collect::<String>()
+            {
+                return Ok(element);
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Runs a script that returns a number.
+pub async fn number(client: &Client, script: &str) -> Result<f64, CmdError> {
+    match client.execute(script, vec![]).await? {
+        Value::Number(n) => n.as_f64().ok_or(CmdError::NotJson(n.to_string())),
+        other => Err(CmdError::NotJson(other.to_string())),
+    }
+}
+
+/// Computed font size of `<body>`, in CSS px.
+pub async fn body_font_px(client: &Client) -> Result<f64, CmdError> {
+    number(
+        client,
+        "return parseFloat(getComputedStyle(document.body).fontSize);",
+    )
+    .await
+}
+
+/// Width and height of the smallest element matching `selector`, by area, in CSS px.
+pub async fn smallest_box(client: &Client, selector: &str) -> Result<(f64, f64), CmdError> {
+    let script = format!(
+        "const boxes = [...document.querySelectorAll({selector:?})].map(e => e.getBoundingClientRect());
+         boxes.sort((a, b) => a.width * a.height - b.width * b.height);
+         return boxes.length ? [boxes[0].width, boxes[0].height] : null;"
+    );
+    match client.execute(&script, vec![]).await? {
+        Value::Array(pair) if pair.len() == 2 => Ok((
+            pair[0].as_f64().unwrap_or(0.0),
+            pair[1].as_f64().unwrap_or(0.0),
+        )),
+        other => Err(CmdError::NotJson(other.to_string())),
+    }
+}
+
+/// Saves a PNG of the window under the artifacts directory and returns its path.
+pub async fn screenshot(
+    client: &Client,
+    name: &str,
+) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    // Let the webview paint what the DOM already holds, or the PNG may show an older frame.
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await?;
+    let png = client.screenshot().await?;
+    let path = crate::artifacts_dir()?.join(format!("{name}.png"));
+    std::fs::write(&path, png)?;
+    Ok(path)
+}

@@ -1,0 +1,113 @@
+//! `cargo xtask run`: install, build, start a local platform with demo data, open the app.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::process;
+use crate::setup;
+use crate::workspace::{self, FEATURES};
+
+/// Installs what is missing, builds, and runs the app against a fresh local platform.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let app_args: Vec<&String> = args.iter().skip_while(|a| *a != "--").skip(1).collect();
+    if let Some(unknown) = args.iter().take_while(|a| *a != "--").next() {
+        return Err(format!(
+            "unknown option {unknown:?}; pass app options after `--`"
+        ));
+    }
+    check_display()?;
+    setup::ensure_all(false)?;
+    setup::build_ui()?;
+    process::run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+            .args([
+                "build",
+                "-p",
+                "huiban",
+                "-p",
+                "huiban-platform",
+                "--features",
+                FEATURES,
+            ])
+            .current_dir(workspace::root()),
+    )?;
+
+    let data_dir = dirs::data_local_dir()
+        .ok_or("this system has no data directory for the platform's files")?
+        .join("huiban-platform");
+    let (mut platform, url) = start_platform(&data_dir)?;
+    println!("platform: {url} (data in {})", data_dir.display());
+
+    let status = Command::new(workspace::debug_binary("huiban"))
+        .arg("--platform-url")
+        .arg(&url)
+        .args(app_args)
+        .status();
+    stop(&mut platform);
+    println!("platform stopped");
+    match status {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("the app exited with {status}")),
+        Err(error) => Err(format!("cannot start the app: {error}")),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn check_display() -> Result<(), String> {
+    if std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some() {
+        Ok(())
+    } else {
+        Err(
+            "there is no display to open the window on. Run this in a desktop session, \
+             or on a machine without a screen try `xvfb-run -a cargo xtask run`."
+                .to_owned(),
+        )
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn check_display() -> Result<(), String> {
+    Ok(())
+}
+
+/// Starts the platform on a free loopback port and returns it with its URL.
+fn start_platform(data_dir: &std::path::Path) -> Result<(Child, String), String> {
+    let mut child = Command::new(workspace::debug_binary("huiban-platform"))
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--demo-data",
+            "--data-dir",
+        ])
+        .arg(data_dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("cannot start huiban-platform: {error}"))?;
+    let stdout = child.stdout.take().ok_or("huiban-platform has no output")?;
+    let mut line = String::new();
+    let _ = BufReader::new(stdout).read_line(&mut line);
+    match line.trim().strip_prefix("huiban-platform listening on ") {
+        Some(url) => Ok((child, url.to_owned())),
+        None => {
+            stop(&mut child);
+            Err("huiban-platform did not start; its messages are above".to_owned())
+        }
+    }
+}
+
+/// Asks the platform to stop (SIGTERM on Unix), then kills it if it lingers.
+fn stop(child: &mut Child) {
+    #[cfg(unix)]
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -1,0 +1,329 @@
+//! `cargo xtask test`: every test layer, in order, stopping at the first failure, then a summary.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::counts::{self, Counts};
+use crate::process::{self, run_captured};
+use crate::setup;
+use crate::workspace::{self, FEATURES};
+
+/// What one layer found.
+struct Report {
+    ok: bool,
+    /// A few words for the summary, e.g. "14 passed, 0 failed".
+    detail: String,
+    /// Tests run, for layers that run tests.
+    counts: Option<Counts>,
+}
+
+/// One test layer: its name, what it checks, and how to run it.
+struct Layer {
+    name: &'static str,
+    what: &'static str,
+    run: fn() -> Result<Report, String>,
+}
+
+const LAYERS: &[Layer] = &[
+    Layer {
+        name: "fmt",
+        what: "cargo fmt --check",
+        run: fmt,
+    },
+    Layer {
+        name: "clippy",
+        what: "cargo clippy, warnings are errors",
+        run: clippy,
+    },
+    Layer {
+        name: "rust",
+        what: "cargo test --workspace",
+        run: rust,
+    },
+    Layer {
+        name: "svelte-check",
+        what: "types and a11y warnings as errors",
+        run: svelte_check,
+    },
+    Layer {
+        name: "vitest",
+        what: "UI unit and component tests",
+        run: vitest,
+    },
+    Layer {
+        name: "browser",
+        what: "Chromium + axe, IPC mocked",
+        run: browser,
+    },
+    Layer {
+        name: "webdriver",
+        what: "the real app on the real platform",
+        run: webdriver,
+    },
+];
+
+/// Runs the named layers (all when none are named).
+pub fn test(args: &[String]) -> Result<(), String> {
+    for name in args {
+        if !LAYERS.iter().any(|l| l.name == name) {
+            let names: Vec<_> = LAYERS.iter().map(|l| l.name).collect();
+            return Err(format!(
+                "unknown test layer {name:?}; layers: {}",
+                names.join(" ")
+            ));
+        }
+    }
+    let selected: Vec<&Layer> = LAYERS
+        .iter()
+        .filter(|l| args.is_empty() || args.iter().any(|a| a == l.name))
+        .collect();
+
+    banner("prepare: system packages, Node packages, tauri-driver, UI build");
+    setup::ensure_all(true)?;
+    setup::build_ui()?;
+
+    let mut done: Vec<(&Layer, Report)> = Vec::new();
+    for layer in &selected {
+        banner(&format!("{} — {}", layer.name, layer.what));
+        let report = (layer.run)().unwrap_or_else(|error| Report {
+            ok: false,
+            detail: error,
+            counts: None,
+        });
+        let ok = report.ok;
+        done.push((layer, report));
+        if !ok {
+            break;
+        }
+    }
+    summarise(&selected, &done)
+}
+
+fn banner(title: &str) {
+    println!("\n==== {title} ====");
+}
+
+fn summarise(selected: &[&Layer], done: &[(&Layer, Report)]) -> Result<(), String> {
+    println!("\n==== Huiban test summary ====");
+    let mut total = Counts::default();
+    for (layer, report) in done {
+        let mark = if report.ok { "ok" } else { "FAILED" };
+        println!("  {:<13} {:<7} {}", layer.name, mark, report.detail);
+        if let Some(counts) = report.counts {
+            total.add(counts);
+        }
+        if !report.ok && report.counts.is_none_or(|c| c.failed == 0) {
+            total.failed += 1;
+        }
+    }
+    for layer in selected.iter().skip(done.len()) {
+        println!("  {:<13} {:<7} not run", layer.name, "-");
+    }
+    let failed_layer = done.iter().find(|(_, r)| !r.ok).map(|(l, _)| l.name);
+    println!(
+        "{} passed, {} failed, {} skipped",
+        total.passed, total.failed, total.skipped
+    );
+    match failed_layer {
+        None => Ok(()),
+        Some(name) => Err(format!(
+            "layer `{name}` failed; run it alone with `cargo xtask test {name}`"
+        )),
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+}
+
+fn npm() -> Command {
+    let mut command = Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" });
+    command
+        .current_dir(workspace::ui())
+        .env("FORCE_COLOR", "0")
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// A layer that passes when its command succeeds.
+fn plain(command: &mut Command, detail: &str) -> Result<Report, String> {
+    let ok = process::run(command).is_ok();
+    Ok(Report {
+        ok,
+        detail: if ok {
+            detail.to_owned()
+        } else {
+            "see the output above".to_owned()
+        },
+        counts: None,
+    })
+}
+
+/// A layer that runs tests: it passes when the command succeeds and at least one test ran.
+fn counted(ok: bool, counts: Counts) -> Report {
+    let ran_none = counts.passed + counts.failed == 0;
+    let mut detail = format!("{} passed, {} failed", counts.passed, counts.failed);
+    if counts.skipped > 0 {
+        detail.push_str(&format!(", {} skipped", counts.skipped));
+    }
+    if ran_none {
+        detail.push_str(" — no test ran");
+    }
+    Report {
+        ok: ok && !ran_none && counts.failed == 0,
+        detail,
+        counts: Some(counts),
+    }
+}
+
+fn fmt() -> Result<Report, String> {
+    plain(
+        cargo()
+            .args(["fmt", "--all", "--check"])
+            .current_dir(workspace::root()),
+        "formatted",
+    )
+}
+
+fn clippy() -> Result<Report, String> {
+    plain(
+        cargo()
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--features",
+                FEATURES,
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .current_dir(workspace::root()),
+        "no warnings",
+    )
+}
+
+fn rust() -> Result<Report, String> {
+    let (ok, lines) = run_captured(
+        cargo()
+            .args(["test", "--workspace", "--features", FEATURES])
+            .current_dir(workspace::root()),
+    )?;
+    Ok(counted(ok, counts::cargo_test(&lines)))
+}
+
+fn svelte_check() -> Result<Report, String> {
+    let (ok, lines) = run_captured(npm().args(["run", "check"]))?;
+    let detail = match counts::svelte_check(&lines) {
+        Some((errors, warnings)) => format!("{errors} errors, {warnings} warnings"),
+        None => "no summary printed".to_owned(),
+    };
+    Ok(Report {
+        ok,
+        detail,
+        counts: None,
+    })
+}
+
+fn vitest() -> Result<Report, String> {
+    let (ok, lines) = run_captured(npm().args(["run", "test"]))?;
+    Ok(counted(ok, counts::vitest(&lines)))
+}
+
+fn browser() -> Result<Report, String> {
+    let mut command = npm();
+    command.args(["run", "test:browser"]);
+    if let Some(path) = chromium() {
+        command.env("CHROMIUM_PATH", path);
+    }
+    let (ok, lines) = run_captured(&mut command)?;
+    Ok(counted(ok, counts::node_test(&lines)))
+}
+
+/// Debian's Chromium, or Ubuntu's snap.
+fn chromium() -> Option<PathBuf> {
+    [
+        "/usr/bin/chromium",
+        "/snap/bin/chromium",
+        "/usr/bin/chromium-browser",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+fn webdriver() -> Result<Report, String> {
+    // The app binary must embed the built UI, hence the custom-protocol feature on every build.
+    process::run(
+        cargo()
+            .args([
+                "build",
+                "--workspace",
+                "--all-targets",
+                "--features",
+                FEATURES,
+            ])
+            .current_dir(workspace::root()),
+    )?;
+    let scratch = workspace::target()
+        .join("xtask-scratch")
+        .join(format!("webdriver-{}", std::process::id()));
+    let fresh = |name: &str| -> Result<PathBuf, String> {
+        let dir = scratch.join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        Ok(dir)
+    };
+    let driver = setup::tauri_driver();
+    let mut command = Command::new("dbus-run-session");
+    command
+        .args([
+            "--",
+            "sh",
+            "-c",
+            // A fresh, unlocked Secret Service keyring inside the private D-Bus session, then Xvfb.
+            "printf huiban | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
+             exec xvfb-run -a -s '-screen 0 1280x900x24' \"$@\"",
+            "sh",
+        ])
+        .arg(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .args([
+            "test",
+            "--workspace",
+            "--features",
+            FEATURES,
+            "--test",
+            "webdriver",
+            "--",
+            "--test-threads=1",
+        ])
+        .current_dir(workspace::root())
+        .env("XDG_DATA_HOME", fresh("data")?)
+        .env("XDG_CACHE_HOME", fresh("cache")?)
+        .env("XDG_CONFIG_HOME", fresh("config")?)
+        .env("HUIBAN_E2E_APP", workspace::debug_binary("huiban"))
+        .env(
+            "HUIBAN_E2E_PLATFORM",
+            workspace::debug_binary("huiban-platform"),
+        )
+        .env(
+            "HUIBAN_E2E_TAURI_DRIVER",
+            if driver.is_file() {
+                driver
+            } else {
+                PathBuf::from("tauri-driver")
+            },
+        )
+        .env("HUIBAN_E2E_ARTIFACTS", workspace::target().join("e2e"));
+    let (ok, lines) = run_captured(&mut command)?;
+    let _ = std::fs::remove_dir_all(&scratch);
+    let mut report = counted(ok, counts::cargo_test(&lines));
+    if report.ok {
+        report.detail.push_str(&format!(
+            " — screenshots in {}",
+            workspace::target().join("e2e").display()
+        ));
+    }
+    Ok(report)
+}
