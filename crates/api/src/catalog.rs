@@ -3,9 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{CaseType, Channel, ItemType};
+use crate::forms::FormRef;
 
 /// One service item (事项) a citizen can apply for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogItem {
     /// 实施编码: unique per region, at most 24 characters.
     pub impl_code: String,
@@ -31,10 +33,13 @@ pub struct CatalogItem {
     pub materials: Vec<Material>,
     /// 是否收费: `None` when the item is free.
     pub fee: Option<Fee>,
+    /// The online application form, when the item can be applied for online.
+    pub form: Option<FormRef>,
 }
 
 /// 实施主体: the department that handles an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Department {
     /// Department name, e.g. 北京市东城区人力资源和社会保障局.
     pub name: String,
@@ -44,6 +49,7 @@ pub struct Department {
 
 /// 申请材料: one document an applicant must bring or upload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Material {
     /// Material name, e.g. 居民身份证.
     pub name: String,
@@ -59,6 +65,7 @@ pub struct Material {
 
 /// 收费: the fee of a paid item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fee {
     /// Amount in fen (0.01 yuan).
     pub amount_fen: u64,
@@ -66,8 +73,9 @@ pub struct Fee {
     pub description: String,
 }
 
-/// Answer of `GET /api/v1/catalog/items`.
+/// Answer of `GET /api/v1/catalog/items`: the whole catalog, or with `since` the items changed after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogPage {
     /// Catalog revision the items belong to; it grows with every catalog change.
     pub revision: u64,

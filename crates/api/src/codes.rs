@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// 事项类型: the legal kind of a service item, serialised as its two-digit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ItemType {
     /// 01 行政许可
     #[serde(rename = "01")]
@@ -61,6 +62,7 @@ impl ItemType {
 
 /// 办件类型: whether an item is done on the spot or within promised working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum CaseType {
     /// 1 即办件: done on the spot.
     #[serde(rename = "1")]
@@ -72,6 +74,7 @@ pub enum CaseType {
 
 /// 办理形式 / 受理渠道: a channel through which an item can be handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Channel {
     /// 1 窗口办理
     #[serde(rename = "1")]

@@ -6,11 +6,13 @@
 pub mod catalog;
 pub mod codes;
 pub mod error;
+pub mod forms;
 pub mod health;
 
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, Channel, ItemType};
 pub use error::ErrorBody;
+pub use forms::{ChoiceOption, FormDefinition, FormRef, Question, QuestionKind};
 pub use health::Health;
 
 /// Path prefix of every versioned platform endpoint.

@@ -1,6 +1,9 @@
 //! Demo catalog: service items that older residents of one district need most, with made-up codes.
 
-use huiban_api::{CaseType, CatalogItem, Channel, Department, Fee, ItemType, Material};
+use huiban_api::{
+    CaseType, CatalogItem, Channel, Department, Fee, FormDefinition, FormRef, ItemType, Material,
+    Question, QuestionKind,
+};
 
 use crate::credit_code;
 
@@ -435,6 +438,16 @@ const SPECS: &[Spec] = &[
     },
 ];
 
+/// Loads the demo catalog and forms into an empty catalog; returns whether anything was loaded.
+pub fn seed(store: &crate::Store) -> Result<bool, crate::StoreError> {
+    if store.catalog_count()? > 0 {
+        return Ok(false);
+    }
+    store.publish_forms(&form_definitions())?;
+    store.upsert_catalog_items(&catalog_items())?;
+    Ok(true)
+}
+
 /// The demo catalog items, in a stable order with stable codes.
 pub fn catalog_items() -> Vec<CatalogItem> {
     SPECS
@@ -442,6 +455,108 @@ pub fn catalog_items() -> Vec<CatalogItem> {
         .enumerate()
         .map(|(index, spec)| build(index + 1, spec))
         .collect()
+}
+
+/// Version of every demo form.
+const FORM_VERSION: u32 = 1;
+
+fn form_id(sequence: usize) -> String {
+    format!("form-{sequence:03}")
+}
+
+/// The application form of every demo item, one per item.
+pub fn form_definitions() -> Vec<FormDefinition> {
+    SPECS
+        .iter()
+        .enumerate()
+        .map(|(index, spec)| form(index + 1, spec))
+        .collect()
+}
+
+fn question(
+    id: &str,
+    kind: QuestionKind,
+    label: &str,
+    hint: Option<&str>,
+    required: bool,
+) -> Question {
+    Question {
+        id: id.to_owned(),
+        kind,
+        label: label.to_owned(),
+        hint: hint.map(str::to_owned),
+        required,
+        options: Vec::new(),
+    }
+}
+
+fn form(sequence: usize, spec: &Spec) -> FormDefinition {
+    use QuestionKind as K;
+    let mut questions = vec![
+        question(
+            "applicant_name",
+            K::Text,
+            "您的姓名",
+            Some("和身份证上的一样"),
+            true,
+        ),
+        question(
+            "id_number",
+            K::IdNumber,
+            "您的身份证号码",
+            Some("18位，最后一位可能是X"),
+            true,
+        ),
+        question(
+            "phone",
+            K::Phone,
+            "您的手机号码",
+            Some("办理进度会发短信到这个号码"),
+            true,
+        ),
+        question("address", K::Address, "您现在住在哪里", None, true),
+    ];
+    for (name, required, licence_type) in spec.materials {
+        let (id, kind, label, hint) = if licence_type.is_some() {
+            (
+                "licence",
+                K::Licence,
+                format!("请选择您的电子{name}"),
+                "有电子证照就不用再交纸质材料",
+            )
+        } else {
+            (
+                "material",
+                K::Attachment,
+                format!("请拍照上传：{name}"),
+                "可以用手机拍照，照片要清楚",
+            )
+        };
+        let id = format!("{id}_{}", questions.len());
+        questions.push(question(&id, kind, &label, Some(hint), *required));
+    }
+    if spec.materials.contains(&BANK) {
+        questions.push(question(
+            "bank_card",
+            K::BankCard,
+            "钱发到哪张银行卡",
+            Some("请填写卡上的卡号"),
+            true,
+        ));
+    }
+    questions.push(question(
+        "by_agent",
+        K::YesNo,
+        "是不是别人帮您办理",
+        None,
+        true,
+    ));
+    FormDefinition {
+        form_id: form_id(sequence),
+        version: FORM_VERSION,
+        title: spec.name.to_owned(),
+        questions,
+    }
 }
 
 fn build(sequence: usize, spec: &Spec) -> CatalogItem {
@@ -494,6 +609,10 @@ fn build(sequence: usize, spec: &Spec) -> CatalogItem {
             amount_fen,
             description: description.to_owned(),
         }),
+        form: Some(FormRef {
+            form_id: form_id(sequence),
+            version: FORM_VERSION,
+        }),
     }
 }
 
@@ -533,6 +652,21 @@ mod tests {
             "城乡居民基本养老保险待遇申领",
         ] {
             assert!(names.contains(name), "missing {name}");
+        }
+    }
+
+    #[test]
+    fn every_item_has_a_form_with_unique_question_ids() {
+        let forms = form_definitions();
+        for item in catalog_items() {
+            let form_ref = item.form.expect("every demo item is online");
+            let form = forms
+                .iter()
+                .find(|f| f.form_id == form_ref.form_id && f.version == form_ref.version)
+                .expect("form exists");
+            assert_eq!(form.title, item.name);
+            let ids: HashSet<_> = form.questions.iter().map(|q| q.id.as_str()).collect();
+            assert_eq!(ids.len(), form.questions.len(), "{}", item.name);
         }
     }
 

@@ -30,6 +30,8 @@ enum Command {
         #[arg(long)]
         demo_data: bool,
     },
+    /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
+    Openapi,
 }
 
 #[tokio::main]
@@ -46,15 +48,18 @@ async fn main() -> anyhow::Result<()> {
             bind,
             demo_data: seed,
         } => serve(data_dir, bind, seed).await,
+        Command::Openapi => {
+            std::io::stdout().write_all(huiban_platform::http::openapi_json().as_bytes())?;
+            Ok(())
+        }
     }
 }
 
 async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Result<()> {
     let store = Store::open(&data_dir)
         .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
-    if seed && store.catalog_count()? == 0 {
-        let revision = store.upsert_catalog_items(&demo_data::catalog_items())?;
-        tracing::info!(revision, "loaded the demo catalog");
+    if seed && demo_data::seed(&store)? {
+        tracing::info!("loaded the demo catalog and forms");
     }
     let listener = huiban_platform::bind(bind)
         .await

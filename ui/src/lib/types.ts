@@ -28,6 +28,12 @@ export interface Fee {
   description: string;
 }
 
+/** Which form, and which version of it, an item's application uses. */
+export interface FormRef {
+  form_id: string;
+  version: number;
+}
+
 /** One service item (事项). */
 export interface CatalogItem {
   impl_code: string;
@@ -42,4 +48,5 @@ export interface CatalogItem {
   department: Department;
   materials: Material[];
   fee: Fee | null;
+  form: FormRef | null;
 }

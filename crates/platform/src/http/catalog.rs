@@ -1,38 +1,49 @@
-//! `GET /api/v1/catalog/items`: the public service catalog.
+//! `GET /api/v1/catalog/items` and `GET /api/v1/catalog/items/{impl_code}`: the public catalog.
 
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use huiban_api::CatalogPage;
+use axum::extract::State;
+use axum::http::header::{ETAG, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use huiban_api::{CatalogItem, CatalogPage, ErrorBody};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use utoipa::IntoParams;
 
-use super::ApiError;
+use super::extract::{ApiPath, ApiQuery};
+use super::{ApiError, blocking};
 use crate::store::Store;
 
 /// Longest search text accepted, in characters.
 const MAX_QUERY_CHARS: usize = 100;
 
 /// Query string of the catalog listing.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 pub struct CatalogQuery {
     /// Text the item name must contain.
     q: Option<String>,
+    /// Only items changed after this catalog revision.
+    since: Option<u64>,
 }
 
-/// Lists the catalog, optionally only the items whose name contains `q`.
+/// Lists the catalog; answers 304 when `If-None-Match` holds the current strong ETag.
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog/items",
+    tag = "catalog",
+    params(CatalogQuery),
+    responses(
+        (status = 200, description = "The catalog, or the changes since a revision", body = CatalogPage,
+         headers(("ETag" = String, description = "Strong validator of this answer"))),
+        (status = 304, description = "Unchanged since the ETag sent in If-None-Match"),
+        (status = 400, description = "Malformed query", body = ErrorBody)
+    )
+)]
 pub async fn list_items(
     State(store): State<Store>,
-    query: Result<Query<CatalogQuery>, QueryRejection>,
-) -> Result<Json<CatalogPage>, ApiError> {
-    let Query(query) = query.map_err(|_| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "bad_query",
-            "查询条件的格式不对。",
-            "The query string is malformed.",
-        )
-    })?;
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<CatalogQuery>,
+) -> Result<Response, ApiError> {
     let text = query
         .q
         .map(|q| q.trim().to_owned())
@@ -49,8 +60,62 @@ pub async fn list_items(
         )
         .with_field("q"));
     }
-    let page = tokio::task::spawn_blocking(move || store.catalog_page(text.as_deref()))
-        .await
-        .map_err(|error| ApiError::internal(&error))??;
-    Ok(Json(page))
+    let since = query.since;
+    let page = blocking(move || store.catalog_page(text.as_deref(), since)).await?;
+    let body = serde_json::to_vec(&page).map_err(|error| ApiError::internal(&error))?;
+    let etag = format!("\"{}\"", hex::encode(&Sha256::digest(&body)[..16]));
+    let etag_value = HeaderValue::from_str(&etag).map_err(|error| ApiError::internal(&error))?;
+    if if_none_match_hits(&headers, &etag) {
+        return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag_value)]).into_response());
+    }
+    Ok((
+        [
+            (ETAG, etag_value),
+            (
+                axum::http::header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Whether `If-None-Match` names `etag` (strong comparison) or is `*`.
+fn if_none_match_hits(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .any(|candidate| candidate == etag || candidate == "*")
+}
+
+/// One service item by its 实施编码.
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog/items/{impl_code}",
+    tag = "catalog",
+    params(("impl_code" = String, Path, description = "实施编码 of the item")),
+    responses(
+        (status = 200, description = "The item", body = CatalogItem),
+        (status = 404, description = "No such item", body = ErrorBody)
+    )
+)]
+pub async fn item_detail(
+    State(store): State<Store>,
+    ApiPath(impl_code): ApiPath<String>,
+) -> Result<Json<CatalogItem>, ApiError> {
+    blocking(move || store.catalog_item(&impl_code))
+        .await?
+        .map(Json)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "item_not_found",
+                "没有找到这个事项，它可能已经停止办理。",
+                "No such service item; it may have been withdrawn.",
+            )
+        })
 }

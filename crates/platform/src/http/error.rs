@@ -58,6 +58,26 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// Answers a known path called with a method it does not take.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "这个地址不支持这种请求方式。",
+        "This address does not accept this method.",
+    )
+}
+
+/// Turns a panic in a handler into the generic 500, logging the cause only.
+pub fn panicked(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let text = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    ApiError::internal(&text).into_response()
+}
+
 /// Answers any path the platform does not serve.
 pub async fn not_found() -> ApiError {
     ApiError::new(

@@ -1,12 +1,20 @@
-//! The HTTP surface: routes, limits and the JSON error body.
+//! The HTTP surface: routes, the OpenAPI document, limits and the JSON error body.
 
 mod catalog;
 mod error;
+mod extract;
+mod forms;
 mod health;
 
+use std::sync::Arc;
+
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
-use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::store::Store;
 pub use error::ApiError;
@@ -14,15 +22,79 @@ pub use error::ApiError;
 /// Largest request body the platform accepts, in bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Huiban government-services platform API",
+        description = "The contract between the Huiban client and a provincial government-services \
+                       platform. Field names and code lists follow GB/T 39046-2020. Every error is \
+                       JSON {code, message (plain Chinese), message_en, field?}."
+    ),
+    tags(
+        (name = "health", description = "Liveness"),
+        (name = "catalog", description = "Service items (事项) and their forms")
+    )
+)]
+struct ApiDoc;
+
+/// The documented routes and the OpenAPI document generated from them.
+fn documented() -> (Router<Store>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::healthz))
+        .routes(routes!(catalog::list_items))
+        .routes(routes!(catalog::item_detail))
+        .routes(routes!(forms::form_version))
+        .split_for_parts()
+}
+
+/// The OpenAPI 3.1 document of the platform API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    documented().1
+}
+
+/// The OpenAPI document as the pretty JSON committed in `api/openapi.json`.
+pub fn openapi_json() -> String {
+    let mut text = openapi().to_pretty_json().unwrap_or_else(|error| {
+        tracing::error!(%error, "cannot serialise the OpenAPI document");
+        String::from("{}")
+    });
+    text.push('\n');
+    text
+}
+
 /// Builds the platform's router over `store`.
 pub fn router(store: Store) -> Router {
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/api/v1/catalog/items", get(catalog::list_items))
+    let (routes, _) = documented();
+    let document = Arc::new(openapi_json());
+    routes
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let document = Arc::clone(&document);
+                async move {
+                    (
+                        [(axum::http::header::CONTENT_TYPE, "application/json")],
+                        (*document).clone(),
+                    )
+                }
+            }),
+        )
         .fallback(error::not_found)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CatchPanicLayer::custom(error::panicked))
         .with_state(store)
 }
 
 #[cfg(test)]
 mod tests;
+
+/// Runs a blocking store call off the async workers.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, crate::StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(&error))?
+        .map_err(ApiError::from)
+}

@@ -1,13 +1,18 @@
 //! Catalog repository: service items stored as their wire JSON, indexed by code and name.
 
 use huiban_api::{CatalogItem, CatalogPage};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
 
 impl Store {
-    /// Lists catalog items ordered by name, keeping those whose name contains `query` when given.
-    pub fn catalog_page(&self, query: Option<&str>) -> Result<CatalogPage, StoreError> {
+    /// Lists catalog items ordered by name: those whose name contains `query` when given, and only
+    /// those changed after revision `since` when given.
+    pub fn catalog_page(
+        &self,
+        query: Option<&str>,
+        since: Option<u64>,
+    ) -> Result<CatalogPage, StoreError> {
         let connection = self.lock()?;
         let revision: i64 = connection.query_row(
             "SELECT revision FROM catalog_meta WHERE id = 1",
@@ -17,11 +22,12 @@ impl Store {
         let pattern = query.map(|q| format!("%{}%", escape_like(q)));
         let mut statement = connection.prepare(
             "SELECT body FROM catalog_item
-             WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\'
+             WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\') AND revision > ?2
              ORDER BY name, impl_code",
         )?;
+        let since = i64::try_from(since.unwrap_or(0)).unwrap_or(i64::MAX);
         let bodies = statement
-            .query_map(params![pattern], |row| row.get::<_, String>(0))?
+            .query_map(params![pattern, since], |row| row.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
         let items = bodies
             .iter()
@@ -31,6 +37,19 @@ impl Store {
             revision: u64::try_from(revision).unwrap_or(0),
             items,
         })
+    }
+
+    /// One item by its 实施编码.
+    pub fn catalog_item(&self, impl_code: &str) -> Result<Option<CatalogItem>, StoreError> {
+        let connection = self.lock()?;
+        let body: Option<String> = connection
+            .query_row(
+                "SELECT body FROM catalog_item WHERE impl_code = ?1",
+                params![impl_code],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
     }
 
     /// Number of items in the catalog.
@@ -100,15 +119,37 @@ mod tests {
         drop(store);
 
         let store = Store::open(dir.path()).unwrap();
-        let all = store.catalog_page(None).unwrap();
+        let all = store.catalog_page(None, None).unwrap();
         assert_eq!(all.revision, 1);
         assert_eq!(
             u64::try_from(all.items.len()).unwrap(),
             store.catalog_count().unwrap()
         );
-        let found = store.catalog_page(Some("高龄津贴")).unwrap();
+        let found = store.catalog_page(Some("高龄津贴"), None).unwrap();
         assert_eq!(found.items.len(), 1);
         assert_eq!(found.items[0].name, "高龄津贴申领");
+    }
+
+    #[test]
+    fn since_returns_only_later_changes_and_detail_finds_one_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let items = demo_data::catalog_items();
+        store.upsert_catalog_items(&items).unwrap();
+        assert!(store.catalog_page(None, Some(1)).unwrap().items.is_empty());
+        let mut changed = items[3].clone();
+        changed.summary = "新的说明".into();
+        store
+            .upsert_catalog_items(std::slice::from_ref(&changed))
+            .unwrap();
+        let delta = store.catalog_page(None, Some(1)).unwrap();
+        assert_eq!(delta.revision, 2);
+        assert_eq!(delta.items, vec![changed.clone()]);
+        assert_eq!(
+            store.catalog_item(&changed.impl_code).unwrap(),
+            Some(changed)
+        );
+        assert_eq!(store.catalog_item("nope").unwrap(), None);
     }
 
     #[test]
@@ -118,8 +159,20 @@ mod tests {
         store
             .upsert_catalog_items(&demo_data::catalog_items())
             .unwrap();
-        assert!(store.catalog_page(Some("%")).unwrap().items.is_empty());
-        assert!(store.catalog_page(Some("_")).unwrap().items.is_empty());
+        assert!(
+            store
+                .catalog_page(Some("%"), None)
+                .unwrap()
+                .items
+                .is_empty()
+        );
+        assert!(
+            store
+                .catalog_page(Some("_"), None)
+                .unwrap()
+                .items
+                .is_empty()
+        );
     }
 
     #[test]

@@ -19,6 +19,13 @@ const MIGRATIONS: &[&str] = &[
         revision INTEGER NOT NULL
     );
     INSERT INTO catalog_meta (id, revision) VALUES (1, 0);",
+    // 2: versioned form definitions.
+    "CREATE TABLE form_definition (
+        form_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (form_id, version)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -1,6 +1,7 @@
 //! The platform's durable store: one SQLite file in WAL mode behind a repository layer.
 
 mod catalog;
+mod forms;
 mod migrations;
 
 use std::path::{Path, PathBuf};

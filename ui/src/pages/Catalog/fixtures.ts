@@ -19,6 +19,7 @@ export function sampleItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
       { name: '居民身份证', required: true, original_count: 1, copy_count: 0, licence_type: '居民身份证' },
     ],
     fee: null,
+    form: { form_id: 'form-004', version: 1 },
     ...overrides,
   };
 }

@@ -1,0 +1,94 @@
+//! Versioned form definitions: the questions an application asks, one per page.
+
+use serde::{Deserialize, Serialize};
+
+/// Which form (and which version of it) an item's application uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormRef {
+    /// Stable id of the form, e.g. `gaoling-jintie`.
+    pub form_id: String,
+    /// Current version; a new version is published whenever a question changes.
+    pub version: u32,
+}
+
+/// One version of a form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FormDefinition {
+    /// Stable id of the form.
+    pub form_id: String,
+    /// This definition's version.
+    pub version: u32,
+    /// Title shown above the questions, usually the item name.
+    pub title: String,
+    /// Questions in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// One question, asked on a page of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Question {
+    /// Id of the answer, unique within the form.
+    pub id: String,
+    /// What kind of answer is expected.
+    pub kind: QuestionKind,
+    /// The question in plain words.
+    pub label: String,
+    /// A hint under the question, when one helps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Whether the application cannot be sent without an answer.
+    pub required: bool,
+    /// The choices of a choice question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<ChoiceOption>,
+}
+
+/// Kinds of answer a question can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// A short line of text.
+    Text,
+    /// Several lines of text.
+    LongText,
+    /// A whole or decimal number.
+    Number,
+    /// An amount of money in yuan.
+    Money,
+    /// A calendar date.
+    Date,
+    /// One of `options`.
+    SingleChoice,
+    /// Any of `options`.
+    MultipleChoice,
+    /// 是 or 否.
+    YesNo,
+    /// A mainland mobile number.
+    Phone,
+    /// A resident identity card number (GB 11643).
+    IdNumber,
+    /// A bank card number (Luhn).
+    BankCard,
+    /// Province, city, district and street address.
+    Address,
+    /// A photo or PDF.
+    Attachment,
+    /// One of the applicant's electronic licences.
+    Licence,
+    /// A signature drawn on screen.
+    Signature,
+}
+
+/// One choice of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChoiceOption {
+    /// The value stored in the answer.
+    pub value: String,
+    /// The words shown.
+    pub label: String,
+}
