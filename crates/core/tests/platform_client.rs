@@ -31,9 +31,13 @@ async fn start_platform() -> RunningPlatform {
         .unwrap();
     let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(huiban_platform::serve(listener, store, async {
-        let _ = stopped.await;
-    }));
+    tokio::spawn(huiban_platform::serve(
+        listener,
+        huiban_platform::AppState::new(store),
+        async {
+            let _ = stopped.await;
+        },
+    ));
     RunningPlatform {
         url,
         stop: Some(stop),

@@ -3,11 +3,17 @@
 //! It serves the contract of `huiban-api` over HTTP from its own SQLite file, so that the client is
 //! runnable, testable and demoable on its own. It never depends on `huiban-core`.
 
+pub mod auth;
+pub mod clock;
 pub mod credit_code;
+pub mod demo_accounts;
 pub mod demo_data;
 pub mod http;
 pub mod serve;
+pub mod sms;
+pub mod state;
 pub mod store;
 
 pub use serve::{bind, serve};
+pub use state::AppState;
 pub use store::{Store, StoreError};

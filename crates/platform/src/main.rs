@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use huiban_platform::{Store, demo_data};
+use huiban_platform::{AppState, Store, demo_accounts, demo_data};
 
 /// Reference government-services platform for Huiban.
 #[derive(Debug, Parser)]
@@ -32,6 +32,24 @@ enum Command {
     },
     /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
     Openapi,
+    /// Text messages the built-in SMS sink recorded.
+    Sms {
+        #[command(subcommand)]
+        command: SmsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SmsCommand {
+    /// List every recorded message, oldest first.
+    List {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// Print JSON (one array) instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[tokio::main]
@@ -48,6 +66,9 @@ async fn main() -> anyhow::Result<()> {
             bind,
             demo_data: seed,
         } => serve(data_dir, bind, seed).await,
+        Command::Sms {
+            command: SmsCommand::List { data_dir, json },
+        } => list_sms(&data_dir, json),
         Command::Openapi => {
             std::io::stdout().write_all(huiban_platform::http::openapi_json().as_bytes())?;
             Ok(())
@@ -58,8 +79,13 @@ async fn main() -> anyhow::Result<()> {
 async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Result<()> {
     let store = Store::open(&data_dir)
         .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
-    if seed && demo_data::seed(&store)? {
-        tracing::info!("loaded the demo catalog and forms");
+    if seed {
+        if demo_data::seed(&store)? {
+            tracing::info!("loaded the demo catalog and forms");
+        }
+        if demo_accounts::seed(&store, chrono::Utc::now().timestamp_millis())? {
+            tracing::info!("created the demo accounts");
+        }
     }
     let listener = huiban_platform::bind(bind)
         .await
@@ -69,8 +95,28 @@ async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Resul
     let mut stdout = std::io::stdout();
     writeln!(stdout, "huiban-platform listening on http://{address}")?;
     stdout.flush()?;
-    huiban_platform::serve(listener, store, shutdown_signal()).await?;
+    huiban_platform::serve(listener, AppState::new(store), shutdown_signal()).await?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+fn list_sms(data_dir: &std::path::Path, json: bool) -> anyhow::Result<()> {
+    let store = Store::open(data_dir)
+        .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
+    let messages = store.sent_sms()?;
+    let mut stdout = std::io::stdout();
+    if json {
+        serde_json::to_writer_pretty(&mut stdout, &messages)?;
+        writeln!(stdout)?;
+    } else {
+        for message in messages {
+            writeln!(
+                stdout,
+                "{}\t{}\t{}",
+                message.id, message.phone, message.text
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
 use crate::http::router;
-use crate::store::Store;
+use crate::state::AppState;
 
 /// Binds a TCP listener on `address`; port 0 picks a free port.
 pub async fn bind(address: SocketAddr) -> std::io::Result<TcpListener> {
@@ -16,10 +16,10 @@ pub async fn bind(address: SocketAddr) -> std::io::Result<TcpListener> {
 /// Serves the platform API on `listener` until `shutdown` completes.
 pub async fn serve(
     listener: TcpListener,
-    store: Store,
+    state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(store))
+    axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -1,10 +1,15 @@
 //! Extractors whose rejections are the platform's JSON errors instead of axum's plain text.
 
-use axum::extract::FromRequestParts;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
 
 use super::ApiError;
+
+/// `axum::Json` with JSON errors: 400 for malformed JSON, 422 for the wrong shape, 413, 415.
+#[derive(Debug, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
 
 /// `axum::extract::Path` with a JSON 400 error.
 #[derive(Debug, FromRequestParts)]

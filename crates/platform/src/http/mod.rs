@@ -1,5 +1,7 @@
 //! The HTTP surface: routes, the OpenAPI document, limits and the JSON error body.
 
+mod auth;
+mod caller;
 mod catalog;
 mod error;
 mod extract;
@@ -16,7 +18,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::store::Store;
+use crate::state::AppState;
+pub use caller::Caller;
 pub use error::ApiError;
 
 /// Largest request body the platform accepts, in bytes.
@@ -32,18 +35,38 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
     ),
     tags(
         (name = "health", description = "Liveness"),
+        (name = "auth", description = "Login by SMS code, password, refresh token or device code"),
         (name = "catalog", description = "Service items (事项) and their forms")
-    )
+    ),
+    modifiers(&BearerAuth)
 )]
 struct ApiDoc;
 
+/// Declares the bearer-token security scheme that authenticated endpoints name.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
 /// The documented routes and the OpenAPI document generated from them.
-fn documented() -> (Router<Store>, utoipa::openapi::OpenApi) {
+fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::healthz))
         .routes(routes!(catalog::list_items))
         .routes(routes!(catalog::item_detail))
         .routes(routes!(forms::form_version))
+        .routes(routes!(auth::sms_code))
+        .routes(routes!(auth::token))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
         .split_for_parts()
 }
 
@@ -62,8 +85,8 @@ pub fn openapi_json() -> String {
     text
 }
 
-/// Builds the platform's router over `store`.
-pub fn router(store: Store) -> Router {
+/// Builds the platform's router over `state`.
+pub fn router(state: AppState) -> Router {
     let (routes, _) = documented();
     let document = Arc::new(openapi_json());
     routes
@@ -83,11 +106,21 @@ pub fn router(store: Store) -> Router {
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(error::panicked))
-        .with_state(store)
+        .with_state(state)
 }
 
 #[cfg(test)]
 mod tests;
+
+/// Runs a blocking auth call off the async workers.
+async fn blocking_auth<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, crate::auth::AuthError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(&error))?
+        .map_err(ApiError::from)
+}
 
 /// Runs a blocking store call off the async workers.
 async fn blocking<T: Send + 'static>(

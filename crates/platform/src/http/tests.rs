@@ -7,7 +7,7 @@ use huiban_api::{CatalogItem, CatalogPage, ErrorBody, FormDefinition, Health};
 use tower::ServiceExt;
 
 use super::router;
-use crate::{Store, demo_data};
+use crate::{AppState, Store, demo_data};
 
 struct Answer {
     status: StatusCode,
@@ -23,7 +23,10 @@ impl Answer {
 }
 
 async fn send(store: &Store, request: Request<Body>) -> Answer {
-    let response = router(store.clone()).oneshot(request).await.unwrap();
+    let response = router(AppState::new(store.clone()))
+        .oneshot(request)
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response

@@ -26,6 +26,57 @@ const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         PRIMARY KEY (form_id, version)
     );",
+    // 3: accounts, SMS, login codes, rate limits and token families.
+    "CREATE TABLE account (
+        account_id TEXT PRIMARY KEY NOT NULL,
+        role TEXT NOT NULL,
+        phone TEXT UNIQUE,
+        username TEXT UNIQUE,
+        password_hash TEXT,
+        name TEXT,
+        id_number TEXT UNIQUE,
+        department TEXT,
+        created_ms INTEGER NOT NULL
+    );
+    CREATE TABLE sms_outbox (
+        id INTEGER PRIMARY KEY,
+        phone TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sent_ms INTEGER NOT NULL
+    );
+    CREATE TABLE sms_code (
+        id INTEGER PRIMARY KEY,
+        phone TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        used INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sms_code_phone ON sms_code (phone, created_ms);
+    CREATE TABLE login_failure (
+        id INTEGER PRIMARY KEY,
+        login_key TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+    );
+    CREATE INDEX login_failure_key ON login_failure (login_key, at_ms);
+    CREATE TABLE token_family (
+        family_id TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        created_ms INTEGER NOT NULL,
+        revoked_ms INTEGER
+    );
+    CREATE TABLE access_token (
+        token_hash TEXT PRIMARY KEY NOT NULL,
+        family_id TEXT NOT NULL REFERENCES token_family (family_id),
+        expires_ms INTEGER NOT NULL
+    );
+    CREATE TABLE refresh_token (
+        token_hash TEXT PRIMARY KEY NOT NULL,
+        family_id TEXT NOT NULL REFERENCES token_family (family_id),
+        expires_ms INTEGER NOT NULL,
+        used_ms INTEGER
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

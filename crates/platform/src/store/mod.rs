@@ -1,8 +1,16 @@
 //! The platform's durable store: one SQLite file in WAL mode behind a repository layer.
 
+mod accounts;
 mod catalog;
 mod forms;
+mod limits;
 mod migrations;
+mod sms;
+mod tokens;
+
+pub use accounts::NewAccount;
+pub use sms::{SentSms, SmsCode};
+pub use tokens::{IssuedPair, Rotation, TokenOwner};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};

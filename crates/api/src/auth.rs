@@ -1,0 +1,127 @@
+//! Login: SMS codes, token grants (OAuth 2 style, JSON bodies) and who is calling.
+
+use serde::{Deserialize, Serialize};
+
+/// The grant type of the RFC 8628 device flow.
+pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
+
+/// What an account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A resident using services for themself.
+    Citizen,
+    /// Service-centre staff acting for residents.
+    Staff,
+    /// A department officer handling cases.
+    Officer,
+    /// A self-service kiosk.
+    KioskDevice,
+}
+
+impl Role {
+    /// The role's name on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Citizen => "citizen",
+            Self::Staff => "staff",
+            Self::Officer => "officer",
+            Self::KioskDevice => "kiosk_device",
+        }
+    }
+
+    /// The role named `name`, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Citizen, Self::Staff, Self::Officer, Self::KioskDevice]
+            .into_iter()
+            .find(|role| role.as_str() == name)
+    }
+}
+
+/// Body of `POST /api/v1/auth/sms-code`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SmsCodeRequest {
+    /// Mainland mobile number, 11 digits.
+    pub phone: String,
+}
+
+/// Answer of `POST /api/v1/auth/sms-code`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SmsCodeSent {
+    /// Seconds the code stays valid.
+    pub expires_in: u64,
+    /// Seconds before another code may be asked for.
+    pub resend_after: u64,
+}
+
+/// Body of `POST /api/v1/auth/token`, by grant type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "grant_type")]
+pub enum TokenRequest {
+    /// A citizen logs in with the code sent to their phone.
+    #[serde(rename = "sms_code")]
+    SmsCode {
+        /// The phone the code was sent to.
+        phone: String,
+        /// The 6-digit code.
+        code: String,
+    },
+    /// Staff, officers and kiosk devices log in with a username and password.
+    #[serde(rename = "password")]
+    Password {
+        /// Login name.
+        username: String,
+        /// Password.
+        password: String,
+    },
+    /// A new token pair for a refresh token, which is then spent.
+    #[serde(rename = "refresh_token")]
+    RefreshToken {
+        /// The refresh token from the last token answer.
+        refresh_token: String,
+    },
+    /// A kiosk polls for the citizen's approval (RFC 8628).
+    #[serde(rename = "urn:ietf:params:oauth:grant-type:device_code")]
+    DeviceCode {
+        /// The device code from `POST /api/v1/auth/device`.
+        device_code: String,
+    },
+}
+
+/// A successful token answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// Bearer token for the `Authorization` header.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds the access token stays valid.
+    pub expires_in: u64,
+    /// Single-use token for the next token pair.
+    pub refresh_token: String,
+    /// The role the tokens carry.
+    pub role: Role,
+    /// The account the tokens belong to.
+    pub account_id: String,
+}
+
+/// Answer of `GET /api/v1/me`: the caller's own account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    /// Stable account id.
+    pub account_id: String,
+    /// The account's role.
+    pub role: Role,
+    /// Name, when known.
+    pub name: Option<String>,
+    /// Phone with the middle digits hidden, e.g. 138****0001.
+    pub phone_masked: Option<String>,
+    /// Department, for officers and staff.
+    pub department: Option<String>,
+}

@@ -1,0 +1,338 @@
+//! Login and tokens: SMS codes for citizens, passwords for staff, officers and kiosks, rotating
+//! refresh tokens whose reuse revokes the whole login.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use chrono::Duration;
+use huiban_api::{Role, SmsCodeSent, TokenRequest, TokenResponse};
+use rand::{Rng, RngCore};
+use sha2::{Digest, Sha256};
+
+use crate::state::AppState;
+use crate::store::{IssuedPair, NewAccount, Rotation, StoreError, TokenOwner};
+
+/// How long an access token lives.
+pub const ACCESS_TTL: Duration = Duration::minutes(30);
+/// How long a refresh token lives unused.
+pub const REFRESH_TTL: Duration = Duration::days(30);
+/// How long an SMS login code stays valid (elder-ux: at least 5 minutes).
+pub const CODE_TTL: Duration = Duration::minutes(10);
+/// How long before another code may be sent to the same phone.
+pub const RESEND_AFTER: Duration = Duration::seconds(60);
+/// Most codes one phone may receive in 24 hours.
+pub const CODES_PER_DAY: u64 = 10;
+/// Wrong guesses a code survives.
+pub const CODE_ATTEMPTS: i64 = 5;
+/// Window and count of failed password logins before the login is locked for the window.
+pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
+/// Failed password logins allowed within [`LOGIN_WINDOW`].
+pub const LOGIN_FAILURES: u64 = 5;
+
+/// Why a login or token request was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    /// Not an 11-digit mainland mobile number.
+    #[error("not a mobile number")]
+    BadPhone,
+    /// A code was sent less than [`RESEND_AFTER`] ago.
+    #[error("too soon for another code")]
+    TooSoon {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// [`CODES_PER_DAY`] reached.
+    #[error("too many codes today")]
+    TooManyToday,
+    /// The code is wrong.
+    #[error("wrong code")]
+    WrongCode,
+    /// The code expired, was used, or had too many wrong guesses.
+    #[error("code no longer valid")]
+    CodeGone,
+    /// Too many failed logins.
+    #[error("login locked")]
+    Locked {
+        /// Seconds to wait.
+        retry_after: u64,
+    },
+    /// Username or password is wrong.
+    #[error("wrong username or password")]
+    WrongPassword,
+    /// A spent refresh token came back: the login is revoked.
+    #[error("refresh token reused")]
+    RefreshReused,
+    /// Unknown, expired or revoked refresh token.
+    #[error("invalid refresh token")]
+    InvalidRefresh,
+    /// The device flow is not available yet.
+    #[error("device flow not available")]
+    DeviceFlowUnavailable,
+    /// No valid access token.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Hashing failed.
+    #[error("password hashing failed")]
+    Hashing,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// 64 hex characters of fresh randomness.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// The stored form of a token: its SHA-256, hex.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// An Argon2id PHC string for `password`.
+pub fn hash_password(password: &str) -> Result<String, AuthError> {
+    let mut salt = [0u8; 16];
+    rand::rng().fill_bytes(&mut salt);
+    let salt = SaltString::encode_b64(&salt).map_err(|_| AuthError::Hashing)?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|_| AuthError::Hashing)
+}
+
+fn verify_password(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &hash)
+            .is_ok()
+    })
+}
+
+/// Whether `phone` is an 11-digit mainland mobile number.
+pub fn is_mobile(phone: &str) -> bool {
+    phone.len() == 11
+        && phone.bytes().all(|b| b.is_ascii_digit())
+        && phone.starts_with('1')
+        && matches!(phone.as_bytes()[1], b'3'..=b'9')
+}
+
+fn code_hash(phone: &str, code: &str) -> String {
+    hash_token(&format!("{phone}:{code}"))
+}
+
+fn seconds(duration: Duration) -> u64 {
+    u64::try_from(duration.num_seconds()).unwrap_or(0)
+}
+
+/// Sends a 6-digit login code to `phone` through the SMS gateway.
+pub fn send_login_code(state: &AppState, phone: &str) -> Result<SmsCodeSent, AuthError> {
+    if !is_mobile(phone) {
+        return Err(AuthError::BadPhone);
+    }
+    let now = state.clock.now();
+    let now_ms = now.timestamp_millis();
+    if let Some(last) = state.store.last_sms_code_ms(phone)? {
+        let wait = last + RESEND_AFTER.num_milliseconds() - now_ms;
+        if wait > 0 {
+            return Err(AuthError::TooSoon {
+                retry_after: u64::try_from(wait / 1000 + 1).unwrap_or(1),
+            });
+        }
+    }
+    let day_ago = now_ms - Duration::days(1).num_milliseconds();
+    if state.store.sms_codes_since(phone, day_ago)? >= CODES_PER_DAY {
+        return Err(AuthError::TooManyToday);
+    }
+    let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
+    let expires_ms = now_ms + CODE_TTL.num_milliseconds();
+    state
+        .store
+        .insert_sms_code(phone, &code_hash(phone, &code), now_ms, expires_ms)?;
+    state.sms.send(
+        phone,
+        &format!(
+            "【惠办】您的登录验证码是{code}，{}分钟内有效。请勿告诉他人。",
+            CODE_TTL.num_minutes()
+        ),
+    )?;
+    Ok(SmsCodeSent {
+        expires_in: seconds(CODE_TTL),
+        resend_after: seconds(RESEND_AFTER),
+    })
+}
+
+/// Answers a token request.
+pub fn grant(state: &AppState, request: &TokenRequest) -> Result<TokenResponse, AuthError> {
+    match request {
+        TokenRequest::SmsCode { phone, code } => login_with_code(state, phone, code),
+        TokenRequest::Password { username, password } => {
+            login_with_password(state, username, password)
+        }
+        TokenRequest::RefreshToken { refresh_token } => refresh(state, refresh_token),
+        TokenRequest::DeviceCode { .. } => Err(AuthError::DeviceFlowUnavailable),
+    }
+}
+
+fn login_with_code(state: &AppState, phone: &str, code: &str) -> Result<TokenResponse, AuthError> {
+    if !is_mobile(phone) {
+        return Err(AuthError::BadPhone);
+    }
+    let now_ms = state.clock.now().timestamp_millis();
+    let stored = state
+        .store
+        .latest_sms_code(phone)?
+        .ok_or(AuthError::CodeGone)?;
+    if stored.used || stored.expires_ms <= now_ms || stored.attempts >= CODE_ATTEMPTS {
+        return Err(AuthError::CodeGone);
+    }
+    if stored.code_hash != code_hash(phone, code.trim()) {
+        state.store.count_sms_code_attempt(stored.id)?;
+        return Err(AuthError::WrongCode);
+    }
+    if !state.store.use_sms_code(stored.id)? {
+        return Err(AuthError::CodeGone);
+    }
+    let account_id = match state.store.citizen_by_phone(phone)? {
+        Some(account) => account.account_id,
+        None => {
+            // First login of this phone: a citizen account whose real name is checked later.
+            let account_id = format!("c-{}", &random_token()[..16]);
+            state.store.create_account(
+                &NewAccount {
+                    account_id: account_id.clone(),
+                    role: Role::Citizen,
+                    phone: Some(phone.to_owned()),
+                    username: None,
+                    password_hash: None,
+                    name: None,
+                    id_number: None,
+                    department: None,
+                },
+                now_ms,
+            )?;
+            account_id
+        }
+    };
+    issue(state, &account_id, Role::Citizen)
+}
+
+fn login_with_password(
+    state: &AppState,
+    username: &str,
+    password: &str,
+) -> Result<TokenResponse, AuthError> {
+    let now_ms = state.clock.now().timestamp_millis();
+    let key = format!("user:{username}");
+    let window_start = now_ms - LOGIN_WINDOW.num_milliseconds();
+    let (failures, newest) = state.store.login_failures_since(&key, window_start)?;
+    if failures >= LOGIN_FAILURES {
+        let until = newest.unwrap_or(now_ms) + LOGIN_WINDOW.num_milliseconds();
+        return Err(AuthError::Locked {
+            retry_after: u64::try_from((until - now_ms) / 1000 + 1).unwrap_or(1),
+        });
+    }
+    match state.store.account_by_username(username)? {
+        Some((account, phc)) if verify_password(password, &phc) => {
+            state.store.clear_login_failures(&key)?;
+            issue(state, &account.account_id, account.role)
+        }
+        _ => {
+            state.store.record_login_failure(&key, now_ms)?;
+            Err(AuthError::WrongPassword)
+        }
+    }
+}
+
+/// A new random token pair and its stored form, valid from `now`.
+fn new_pair(now: chrono::DateTime<chrono::Utc>) -> (String, String, IssuedPair) {
+    let access = random_token();
+    let refresh = random_token();
+    let pair = IssuedPair {
+        access_hash: hash_token(&access),
+        access_expires_ms: (now + ACCESS_TTL).timestamp_millis(),
+        refresh_hash: hash_token(&refresh),
+        refresh_expires_ms: (now + REFRESH_TTL).timestamp_millis(),
+    };
+    (access, refresh, pair)
+}
+
+fn refresh(state: &AppState, refresh_token: &str) -> Result<TokenResponse, AuthError> {
+    let now = state.clock.now();
+    let (access, refresh, pair) = new_pair(now);
+    match state.store.rotate_refresh_token(
+        &hash_token(refresh_token),
+        &pair,
+        now.timestamp_millis(),
+    )? {
+        Rotation::Rotated(owner) => Ok(response(access, refresh, owner.role, owner.account_id)),
+        Rotation::Reused => Err(AuthError::RefreshReused),
+        Rotation::Invalid => Err(AuthError::InvalidRefresh),
+    }
+}
+
+/// Starts a new login (token family) for an account.
+fn issue(state: &AppState, account_id: &str, role: Role) -> Result<TokenResponse, AuthError> {
+    let now = state.clock.now();
+    let (access, refresh, pair) = new_pair(now);
+    state
+        .store
+        .start_token_family(&random_token(), account_id, &pair, now.timestamp_millis())?;
+    Ok(response(access, refresh, role, account_id.to_owned()))
+}
+
+fn response(
+    access_token: String,
+    refresh_token: String,
+    role: Role,
+    account_id: String,
+) -> TokenResponse {
+    TokenResponse {
+        access_token,
+        token_type: "Bearer".to_owned(),
+        expires_in: seconds(ACCESS_TTL),
+        refresh_token,
+        role,
+        account_id,
+    }
+}
+
+/// The owner of a bearer token, if it is live.
+pub fn authenticate(state: &AppState, bearer: &str) -> Result<TokenOwner, AuthError> {
+    let now_ms = state.clock.now().timestamp_millis();
+    state
+        .store
+        .access_token_owner(&hash_token(bearer), now_ms)?
+        .ok_or(AuthError::Unauthorized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_numbers_are_recognised() {
+        assert!(is_mobile("13800000001"));
+        assert!(is_mobile("19912345678"));
+        assert!(!is_mobile("12800000001"));
+        assert!(!is_mobile("1380000000"));
+        assert!(!is_mobile("1380000000a"));
+    }
+
+    #[test]
+    fn passwords_verify_only_against_their_hash() {
+        let phc = hash_password("correct horse").unwrap();
+        assert!(phc.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse", &phc));
+        assert!(!verify_password("wrong horse", &phc));
+        assert!(!verify_password("correct horse", "not a hash"));
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashes_stable() {
+        assert_ne!(random_token(), random_token());
+        assert_eq!(random_token().len(), 64);
+        assert_eq!(hash_token("a"), hash_token("a"));
+        assert_ne!(hash_token("a"), hash_token("b"));
+    }
+}

@@ -1,0 +1,96 @@
+//! `/api/v1/auth/*` and `/api/v1/me`: logging in, refreshing, logging out, who am I.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use huiban_api::{Account, ErrorBody, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse};
+
+use super::caller::Caller;
+use super::extract::ApiJson;
+use super::{ApiError, blocking_auth};
+use crate::auth;
+use crate::state::AppState;
+
+/// Sends a 6-digit login code to a phone through the SMS gateway.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/sms-code",
+    tag = "auth",
+    request_body = SmsCodeRequest,
+    responses(
+        (status = 200, description = "Code sent", body = SmsCodeSent),
+        (status = 400, description = "Not a mobile number", body = ErrorBody),
+        (status = 429, description = "Asked too soon or too often", body = ErrorBody,
+         headers(("Retry-After" = u64, description = "Seconds to wait")))
+    )
+)]
+pub async fn sms_code(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<SmsCodeRequest>,
+) -> Result<Json<SmsCodeSent>, ApiError> {
+    let phone = request.phone.trim().to_owned();
+    blocking_auth(move || auth::send_login_code(&state, &phone))
+        .await
+        .map(Json)
+}
+
+/// Issues tokens for an SMS code, a password, a refresh token or an approved device code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/token",
+    tag = "auth",
+    request_body = TokenRequest,
+    responses(
+        (status = 200, description = "Tokens", body = TokenResponse),
+        (status = 400, description = "invalid_grant, code_expired, refresh_token_reused, …", body = ErrorBody),
+        (status = 429, description = "Too many failed logins", body = ErrorBody)
+    )
+)]
+pub async fn token(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<TokenRequest>,
+) -> Result<Json<TokenResponse>, ApiError> {
+    blocking_auth(move || auth::grant(&state, &request))
+        .await
+        .map(Json)
+}
+
+/// Ends the caller's login: its access and refresh tokens stop working.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Logged out"),
+        (status = 401, description = "Not logged in", body = ErrorBody)
+    )
+)]
+pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ApiError> {
+    let family = caller.0.family_id;
+    blocking_auth(move || {
+        let now_ms = state.clock.now().timestamp_millis();
+        Ok(state.store.revoke_token_family(&family, now_ms)?)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The caller's own account.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The caller's account", body = Account),
+        (status = 401, description = "Not logged in", body = ErrorBody)
+    )
+)]
+pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Account>, ApiError> {
+    let account_id = caller.0.account_id;
+    let account = blocking_auth(move || Ok(state.store.account(&account_id)?)).await?;
+    account
+        .map(Json)
+        .ok_or_else(|| ApiError::internal(&"token of a missing account"))
+}

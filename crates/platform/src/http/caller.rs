@@ -1,0 +1,149 @@
+//! Who is calling: the owner of the request's bearer token, and role checks.
+
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use huiban_api::Role;
+
+use super::ApiError;
+use crate::auth;
+use crate::state::AppState;
+use crate::store::TokenOwner;
+
+/// The authenticated caller of a request; requests without a live bearer token get 401.
+#[derive(Debug, Clone)]
+pub struct Caller(pub TokenOwner);
+
+impl Caller {
+    /// Refuses with 403 unless the caller has one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<&TokenOwner, ApiError> {
+        if roles.contains(&self.0.role) {
+            Ok(&self.0)
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "您的账号不能做这件事。",
+                "Your account may not do this.",
+            ))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|token| !token.is_empty())
+            .ok_or_else(unauthorized)?
+            .to_owned();
+        let state = state.clone();
+        let owner = tokio::task::spawn_blocking(move || auth::authenticate(&state, &bearer))
+            .await
+            .map_err(|error| ApiError::internal(&error))?
+            .map_err(ApiError::from)?;
+        Ok(Self(owner))
+    }
+}
+
+fn unauthorized() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        "请先登录。如果刚才已经登录，可能是登录已过期，请重新登录。",
+        "Please log in. If you just did, the login may have expired.",
+    )
+}
+
+impl From<auth::AuthError> for ApiError {
+    fn from(error: auth::AuthError) -> Self {
+        use auth::AuthError as E;
+        match error {
+            E::BadPhone => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_phone",
+                "手机号码不对，请填写11位手机号码。",
+                "Enter an 11-digit mainland mobile number.",
+            )
+            .with_field("phone"),
+            E::TooSoon { retry_after } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "code_too_soon",
+                &format!("验证码刚刚发过，请等{retry_after}秒再重新获取。"),
+                &format!("A code was just sent; wait {retry_after} seconds before asking again."),
+            )
+            .with_retry_after(retry_after),
+            E::TooManyToday => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_codes",
+                "今天获取验证码的次数太多了，请明天再试，或者请工作人员帮忙。",
+                "Too many codes today; try tomorrow or ask staff for help.",
+            )
+            .with_retry_after(86_400),
+            E::WrongCode => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "验证码不对，请看清短信里的6位数字再输入一次。",
+                "The code is wrong; check the 6 digits in the message.",
+            )
+            .with_field("code"),
+            E::CodeGone => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "code_expired",
+                "这个验证码已经不能用了，请重新获取一个。",
+                "This code can no longer be used; ask for a new one.",
+            )
+            .with_field("code"),
+            E::Locked { retry_after } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "login_locked",
+                &format!(
+                    "密码输错的次数太多，请{}分钟后再试。",
+                    retry_after.div_ceil(60)
+                ),
+                &format!(
+                    "Too many wrong passwords; try again in {} minutes.",
+                    retry_after.div_ceil(60)
+                ),
+            )
+            .with_retry_after(retry_after),
+            E::WrongPassword => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "用户名或密码不对。",
+                "Wrong username or password.",
+            ),
+            E::RefreshReused => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "refresh_token_reused",
+                "为了安全，这次登录已经作废，请重新登录。",
+                "For safety this login was revoked; please log in again.",
+            ),
+            E::InvalidRefresh => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "登录已过期，请重新登录。",
+                "The login has expired; please log in again.",
+            ),
+            E::DeviceFlowUnavailable => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "暂时不支持扫码登录。",
+                "The device flow is not available.",
+            ),
+            E::Unauthorized => unauthorized(),
+            E::Hashing => ApiError::internal(&"password hashing failed"),
+            E::Store(error) => ApiError::from(error),
+        }
+    }
+}

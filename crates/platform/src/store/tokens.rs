@@ -1,0 +1,180 @@
+//! Token repository: families of rotating refresh tokens and the access tokens issued with them.
+//! Only SHA-256 hashes of tokens are stored.
+
+use huiban_api::Role;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError};
+
+/// Who an access token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenOwner {
+    /// The account.
+    pub account_id: String,
+    /// Its role.
+    pub role: Role,
+    /// The token family (one login).
+    pub family_id: String,
+}
+
+/// A freshly issued access and refresh token, as stored: hashes and expiry times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedPair {
+    /// SHA-256 of the access token.
+    pub access_hash: String,
+    /// Access token expiry, ms since the epoch.
+    pub access_expires_ms: i64,
+    /// SHA-256 of the refresh token.
+    pub refresh_hash: String,
+    /// Refresh token expiry, ms since the epoch.
+    pub refresh_expires_ms: i64,
+}
+
+/// A refresh token row with its family's state and owner.
+struct RefreshRow {
+    family_id: String,
+    expires_ms: i64,
+    used_ms: Option<i64>,
+    revoked_ms: Option<i64>,
+    owner: TokenOwner,
+}
+
+fn insert_pair(
+    transaction: &rusqlite::Transaction<'_>,
+    family_id: &str,
+    pair: &IssuedPair,
+) -> rusqlite::Result<()> {
+    transaction.execute(
+        "INSERT INTO access_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",
+        params![pair.access_hash, family_id, pair.access_expires_ms],
+    )?;
+    transaction.execute(
+        "INSERT INTO refresh_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",
+        params![pair.refresh_hash, family_id, pair.refresh_expires_ms],
+    )?;
+    Ok(())
+}
+
+/// What spending a refresh token did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rotation {
+    /// The token was good: the new pair is stored in the same family.
+    Rotated(TokenOwner),
+    /// The token had been spent before: the whole family is now revoked.
+    Reused,
+    /// No such token, or it expired, or its family was revoked.
+    Invalid,
+}
+
+impl Store {
+    /// Starts a token family (one login) for `account_id` with its first token pair.
+    pub fn start_token_family(
+        &self,
+        family_id: &str,
+        account_id: &str,
+        pair: &IssuedPair,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute(
+            "INSERT INTO token_family (family_id, account_id, created_ms) VALUES (?1, ?2, ?3)",
+            params![family_id, account_id, now_ms],
+        )?;
+        insert_pair(&transaction, family_id, pair)?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Spends refresh token `old_hash` and stores `pair` in its family, or revokes the family on reuse.
+    pub fn rotate_refresh_token(
+        &self,
+        old_hash: &str,
+        pair: &IssuedPair,
+        now_ms: i64,
+    ) -> Result<Rotation, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        let found = transaction
+            .query_row(
+                "SELECT r.family_id, r.expires_ms, r.used_ms, f.revoked_ms, a.account_id, a.role
+                 FROM refresh_token r
+                 JOIN token_family f ON f.family_id = r.family_id
+                 JOIN account a ON a.account_id = f.account_id
+                 WHERE r.token_hash = ?1",
+                params![old_hash],
+                |row| {
+                    let role: String = row.get(5)?;
+                    Ok(RefreshRow {
+                        family_id: row.get(0)?,
+                        expires_ms: row.get(1)?,
+                        used_ms: row.get(2)?,
+                        revoked_ms: row.get(3)?,
+                        owner: TokenOwner {
+                            account_id: row.get(4)?,
+                            role: Role::parse(&role).unwrap_or(Role::Citizen),
+                            family_id: row.get(0)?,
+                        },
+                    })
+                },
+            )
+            .optional()?;
+        let Some(row) = found else {
+            return Ok(Rotation::Invalid);
+        };
+        if row.revoked_ms.is_some() || row.expires_ms <= now_ms {
+            return Ok(Rotation::Invalid);
+        }
+        if row.used_ms.is_some() {
+            transaction.execute(
+                "UPDATE token_family SET revoked_ms = ?2 WHERE family_id = ?1",
+                params![row.family_id, now_ms],
+            )?;
+            transaction.commit()?;
+            return Ok(Rotation::Reused);
+        }
+        transaction.execute(
+            "UPDATE refresh_token SET used_ms = ?2 WHERE token_hash = ?1",
+            params![old_hash, now_ms],
+        )?;
+        insert_pair(&transaction, &row.family_id, pair)?;
+        transaction.commit()?;
+        Ok(Rotation::Rotated(row.owner))
+    }
+
+    /// The owner of a live access token (not expired, family not revoked).
+    pub fn access_token_owner(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+    ) -> Result<Option<TokenOwner>, StoreError> {
+        let connection = self.lock()?;
+        Ok(connection
+            .query_row(
+                "SELECT a.account_id, a.role, t.family_id
+                 FROM access_token t
+                 JOIN token_family f ON f.family_id = t.family_id
+                 JOIN account a ON a.account_id = f.account_id
+                 WHERE t.token_hash = ?1 AND t.expires_ms > ?2 AND f.revoked_ms IS NULL",
+                params![token_hash, now_ms],
+                |row| {
+                    let role: String = row.get(1)?;
+                    Ok(TokenOwner {
+                        account_id: row.get(0)?,
+                        role: Role::parse(&role).unwrap_or(Role::Citizen),
+                        family_id: row.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Revokes a token family (logout).
+    pub fn revoke_token_family(&self, family_id: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "UPDATE token_family SET revoked_ms = ?2 WHERE family_id = ?1 AND revoked_ms IS NULL",
+            params![family_id, now_ms],
+        )?;
+        Ok(())
+    }
+}

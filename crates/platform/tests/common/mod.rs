@@ -1,0 +1,165 @@
+//! A platform served over real HTTP on an ephemeral port, with a manual clock and the demo data.
+#![allow(dead_code, clippy::unwrap_used)] // Shared by several test binaries; a failed unwrap is a failed test.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use huiban_api::{ErrorBody, TokenResponse};
+use huiban_platform::clock::ManualClock;
+use huiban_platform::{AppState, Store, demo_accounts, demo_data};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+
+/// A running platform; stops when dropped.
+pub struct TestPlatform {
+    pub base: String,
+    pub clock: ManualClock,
+    pub store: Store,
+    pub http: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for TestPlatform {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// An answer: status, headers and JSON body (Null when empty).
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    /// The body as the platform's error, checking its shape.
+    pub fn error(&self) -> ErrorBody {
+        let error: ErrorBody = serde_json::from_value(self.body.clone())
+            .unwrap_or_else(|e| panic!("not an error body ({e}): {}", self.body));
+        assert!(!error.message.is_empty() && !error.message_en.is_empty());
+        error
+    }
+
+    /// Asserts the status and error code, returning the error.
+    pub fn expect_error(&self, status: u16, code: &str) -> ErrorBody {
+        assert_eq!(self.status.as_u16(), status, "{}", self.body);
+        let error = self.error();
+        assert_eq!(error.code, code, "{}", self.body);
+        error
+    }
+}
+
+impl TestPlatform {
+    /// Starts a platform with the demo catalog and accounts, its clock at 2026-03-02 09:00 Beijing time.
+    pub async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap());
+        demo_data::seed(&store).unwrap();
+        demo_accounts::seed(&store, 0).unwrap();
+        let state = AppState::new(store.clone()).with_clock(Arc::new(clock.clone()));
+        let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(huiban_platform::serve(listener, state, async {
+            let _ = stopped.await;
+        }));
+        Self {
+            base,
+            clock,
+            store,
+            http: reqwest::Client::new(),
+            stop: Some(stop),
+            _dir: dir,
+        }
+    }
+
+    /// Sends a request with an optional bearer token and JSON body.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
+        };
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// The newest login code the SMS sink holds for `phone`.
+    pub fn last_code(&self, phone: &str) -> String {
+        let text = self
+            .store
+            .sent_sms()
+            .unwrap()
+            .into_iter()
+            .rev()
+            .find(|sms| sms.phone == phone)
+            .expect("a message was sent")
+            .text;
+        text.chars().filter(char::is_ascii_digit).take(6).collect()
+    }
+
+    /// Logs a citizen in by SMS code.
+    pub async fn citizen_login(&self, phone: &str) -> TokenResponse {
+        let sent = self
+            .call(
+                "POST",
+                "/api/v1/auth/sms-code",
+                None,
+                Some(json!({ "phone": phone })),
+            )
+            .await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+        let code = self.last_code(phone);
+        let answer = self
+            .call(
+                "POST",
+                "/api/v1/auth/token",
+                None,
+                Some(json!({ "grant_type": "sms_code", "phone": phone, "code": code })),
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        serde_json::from_value(answer.body).unwrap()
+    }
+
+    /// Logs in with a username and password.
+    pub async fn password_login(&self, username: &str, password: &str) -> Answer {
+        self.call(
+            "POST",
+            "/api/v1/auth/token",
+            None,
+            Some(json!({ "grant_type": "password", "username": username, "password": password })),
+        )
+        .await
+    }
+}
