@@ -3,6 +3,7 @@
 //! Field names and code lists follow GB/T 39046-2020 (政务服务平台基础数据规范) as summarised in
 //! `shared/docs/platform-vocabulary.md`. This crate holds types only: no I/O, no business rules.
 
+pub mod applications;
 pub mod auth;
 pub mod catalog;
 pub mod codes;
@@ -10,7 +11,12 @@ pub mod error;
 pub mod forms;
 pub mod health;
 pub mod id_number;
+pub mod workdays;
 
+pub use applications::{
+    Agent, Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, EvaluationRequest,
+    NewApplication, Rectification, SupplementRequest, WithdrawRequest,
+};
 pub use auth::{Account, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse};
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, Channel, ItemType};

@@ -4,6 +4,8 @@
 //! runnable, testable and demoable on its own. It never depends on `huiban-core`.
 
 pub mod auth;
+pub mod beijing_time;
+pub mod cases;
 pub mod clock;
 pub mod credit_code;
 pub mod demo_accounts;

@@ -32,11 +32,64 @@ enum Command {
     },
     /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
     Openapi,
+    /// Officer work on cases, without a UI.
+    Officer {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// The officer's login name, e.g. officer01.
+        #[arg(long = "as", value_name = "USERNAME")]
+        officer: String,
+        #[command(subcommand)]
+        action: OfficerAction,
+    },
     /// Text messages the built-in SMS sink recorded.
     Sms {
         #[command(subcommand)]
         command: SmsCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum OfficerAction {
+    /// List the department's open cases (with --all, every case).
+    List {
+        /// Include finished, withdrawn and refused cases.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// 受理: accept a submitted case.
+    Accept(Move),
+    /// 不予受理: refuse to accept a submitted case.
+    NotAccept(Move),
+    /// 补正: ask the applicant for more (say what in --remark).
+    RequestSupplement(Move),
+    /// 审查: start examining an accepted case.
+    Review(Move),
+    /// 办结, 准予: approve.
+    Approve(Move),
+    /// 办结, 不予: refuse.
+    Reject(Move),
+    /// Answer the rectification order a bad evaluation opened.
+    ReplyRectification {
+        /// 办件编号.
+        application_no: String,
+        /// The department's answer.
+        #[arg(long)]
+        reply: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct Move {
+    /// 办件编号.
+    application_no: String,
+    /// What to tell the applicant, in plain words.
+    #[arg(long)]
+    remark: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,6 +119,11 @@ async fn main() -> anyhow::Result<()> {
             bind,
             demo_data: seed,
         } => serve(data_dir, bind, seed).await,
+        Command::Officer {
+            data_dir,
+            officer,
+            action,
+        } => officer_work(&data_dir, &officer, action),
         Command::Sms {
             command: SmsCommand::List { data_dir, json },
         } => list_sms(&data_dir, json),
@@ -97,6 +155,97 @@ async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Resul
     stdout.flush()?;
     huiban_platform::serve(listener, AppState::new(store), shutdown_signal()).await?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+fn officer_work(
+    data_dir: &std::path::Path,
+    username: &str,
+    action: OfficerAction,
+) -> anyhow::Result<()> {
+    use huiban_api::{CaseStatus, Role};
+    use huiban_platform::cases::{self, OfficerMove};
+
+    let store = Store::open(data_dir)
+        .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
+    let (account, _) = store
+        .account_by_username(username)?
+        .filter(|(account, _)| account.role == Role::Officer)
+        .ok_or_else(|| anyhow::anyhow!("{username} is not an officer account"))?;
+    let officer = account.name.unwrap_or_else(|| username.to_owned());
+    let department = account.department.unwrap_or_default();
+    let state = AppState::new(store.clone());
+    let mut stdout = std::io::stdout();
+    let (movement, target) = match action {
+        OfficerAction::List { all, json } => {
+            let statuses: &[CaseStatus] = if all {
+                &[]
+            } else {
+                &[
+                    CaseStatus::Submitted,
+                    CaseStatus::Accepted,
+                    CaseStatus::SupplementRequested,
+                    CaseStatus::Reviewing,
+                ]
+            };
+            let cases = store
+                .case_numbers_of_department(&department, statuses)?
+                .iter()
+                .map(|number| cases::view_unchecked(&state, number))
+                .collect::<Result<Vec<_>, _>>()?;
+            if json {
+                serde_json::to_writer_pretty(&mut stdout, &cases)?;
+                writeln!(stdout)?;
+            } else {
+                for case in cases {
+                    writeln!(
+                        stdout,
+                        "{}\t{:?}\t{}\t{}\t{}",
+                        case.application_no,
+                        case.status,
+                        case.item_name,
+                        case.applicant_name.unwrap_or_default(),
+                        case.submitted_at
+                    )?;
+                }
+            }
+            return Ok(());
+        }
+        OfficerAction::ReplyRectification {
+            application_no,
+            reply,
+        } => {
+            let case = store
+                .case(&application_no)?
+                .filter(|case| case.department == department);
+            anyhow::ensure!(
+                case.is_some(),
+                "{application_no} is not a case of {department}"
+            );
+            anyhow::ensure!(
+                store.reply_rectification(&application_no, &reply)?,
+                "{application_no} has no open rectification order"
+            );
+            writeln!(stdout, "{application_no}\trectification answered")?;
+            return Ok(());
+        }
+        OfficerAction::Accept(target) => (OfficerMove::Accept, target),
+        OfficerAction::NotAccept(target) => (OfficerMove::NotAccept, target),
+        OfficerAction::RequestSupplement(target) => (OfficerMove::RequestSupplement, target),
+        OfficerAction::Review(target) => (OfficerMove::Review, target),
+        OfficerAction::Approve(target) => (OfficerMove::Approve, target),
+        OfficerAction::Reject(target) => (OfficerMove::Refuse, target),
+    };
+    let case = cases::officer_move(
+        &state,
+        &officer,
+        &department,
+        &target.application_no,
+        movement,
+        target.remark.as_deref(),
+    )
+    .with_context(|| format!("{movement:?} {}", target.application_no))?;
+    writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! The HTTP surface: routes, the OpenAPI document, limits and the JSON error body.
 
+mod applications;
 mod auth;
 mod caller;
 mod catalog;
@@ -36,7 +37,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
     tags(
         (name = "health", description = "Liveness"),
         (name = "auth", description = "Login by SMS code, password, refresh token or device code"),
-        (name = "catalog", description = "Service items (事项) and their forms")
+        (name = "catalog", description = "Service items (事项) and their forms"),
+        (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评")
     ),
     modifiers(&BearerAuth)
 )]
@@ -67,6 +69,11 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::token))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(applications::submit, applications::list))
+        .routes(routes!(applications::detail))
+        .routes(routes!(applications::withdraw))
+        .routes(routes!(applications::supplements))
+        .routes(routes!(applications::evaluation))
         .split_for_parts()
 }
 

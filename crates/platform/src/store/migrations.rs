@@ -77,6 +77,48 @@ const MIGRATIONS: &[&str] = &[
         expires_ms INTEGER NOT NULL,
         used_ms INTEGER
     );",
+    // 4: applications (办件), their steps and evaluations.
+    "CREATE TABLE counter (
+        name TEXT PRIMARY KEY NOT NULL,
+        value INTEGER NOT NULL
+    );
+    CREATE TABLE application (
+        application_no TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        idempotency_key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        impl_code TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        department TEXT NOT NULL,
+        promised_days INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        applicant_name TEXT,
+        agent TEXT,
+        answers TEXT NOT NULL,
+        status TEXT NOT NULL,
+        result TEXT,
+        submitted_ms INTEGER NOT NULL,
+        finished_ms INTEGER,
+        UNIQUE (account_id, idempotency_key)
+    );
+    CREATE INDEX application_account ON application (account_id, submitted_ms);
+    CREATE TABLE application_step (
+        application_no TEXT NOT NULL REFERENCES application (application_no),
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        actor TEXT,
+        remark TEXT,
+        PRIMARY KEY (application_no, seq)
+    );
+    CREATE TABLE evaluation (
+        application_no TEXT PRIMARY KEY NOT NULL REFERENCES application (application_no),
+        level INTEGER NOT NULL,
+        reason TEXT,
+        at_ms INTEGER NOT NULL,
+        rectification_due TEXT,
+        rectification_reply TEXT
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -1,6 +1,7 @@
 //! The platform's durable store: one SQLite file in WAL mode behind a repository layer.
 
 mod accounts;
+mod applications;
 mod catalog;
 mod forms;
 mod limits;
@@ -9,6 +10,7 @@ mod sms;
 mod tokens;
 
 pub use accounts::NewAccount;
+pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
 pub use sms::{SentSms, SmsCode};
 pub use tokens::{IssuedPair, Rotation, TokenOwner};
 

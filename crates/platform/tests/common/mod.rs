@@ -11,6 +11,14 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
+/// An ID number with the right check character for these 17 digits.
+pub fn valid_id_number(first17: &str) -> String {
+    format!(
+        "{first17}{}",
+        huiban_api::id_number::check_character(first17).unwrap()
+    )
+}
+
 /// A running platform; stops when dropped.
 pub struct TestPlatform {
     pub base: String,
@@ -78,6 +86,74 @@ impl TestPlatform {
             http: reqwest::Client::new(),
             stop: Some(stop),
             _dir: dir,
+        }
+    }
+
+    /// State sharing this platform's store and clock, as the officer CLI would have.
+    pub fn state(&self) -> AppState {
+        AppState::new(self.store.clone()).with_clock(Arc::new(self.clock.clone()))
+    }
+
+    /// A complete, valid submission body for the first catalog item whose name contains `name_part`.
+    pub async fn application_for(&self, name_part: &str) -> Value {
+        let page = self.call("GET", "/api/v1/catalog/items", None, None).await;
+        let item = page.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|item| item["name"].as_str().unwrap().contains(name_part))
+            .unwrap_or_else(|| panic!("no item {name_part}"))
+            .clone();
+        let form_id = item["form"]["form_id"].as_str().unwrap();
+        let version = item["form"]["version"].as_u64().unwrap();
+        let form = self
+            .call(
+                "GET",
+                &format!("/api/v1/forms/{form_id}/versions/{version}"),
+                None,
+                None,
+            )
+            .await;
+        let mut answers = serde_json::Map::new();
+        for question in form.body["questions"].as_array().unwrap() {
+            let answer = match question["kind"].as_str().unwrap() {
+                "id_number" => json!(valid_id_number("11010119440315102")),
+                "phone" => json!("13800000001"),
+                "yes_no" => json!(false),
+                "bank_card" => json!("6222020200112233445"),
+                "licence" => json!({"licence_no": "DEMO-LICENCE-1"}),
+                "attachment" => json!({"sha256": "0".repeat(64), "name": "photo.jpg"}),
+                _ => json!("张秀英"),
+            };
+            answers.insert(question["id"].as_str().unwrap().to_owned(), answer);
+        }
+        json!({
+            "impl_code": item["impl_code"],
+            "form_id": form_id,
+            "form_version": version,
+            "answers": answers,
+            "channel": "3",
+        })
+    }
+
+    /// Posts an application with an Idempotency-Key.
+    pub async fn submit(&self, token: &str, key: &str, body: &Value) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}/api/v1/applications", self.base))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.json().await.unwrap();
+        Answer {
+            status,
+            headers,
+            body,
         }
     }
 

@@ -1,0 +1,519 @@
+//! Applications (办件): submitting exactly once, the citizen's view, withdrawal, 补正, 好差评,
+//! and the officer's moves through 受理 → 审查 → 办结.
+
+use chrono::Duration;
+use huiban_api::workdays::{add_working_days, working_days_between};
+use huiban_api::{
+    Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, NewApplication,
+    QuestionKind, id_number,
+};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::beijing_time;
+use crate::state::AppState;
+use crate::store::{CaseRecord, Created, NewCase, StoreError, Transition};
+
+/// How long after submission a case can still be withdrawn online.
+pub const WITHDRAW_WINDOW: Duration = Duration::minutes(10);
+/// Working days a department has to answer a bad evaluation.
+pub const RECTIFICATION_DAYS: u32 = 15;
+
+/// Why a case operation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// No or malformed Idempotency-Key.
+    #[error("Idempotency-Key must be a UUID")]
+    BadIdempotencyKey,
+    /// The same key came with another body.
+    #[error("Idempotency-Key reused with another body")]
+    KeyReused,
+    /// No such item.
+    #[error("unknown item")]
+    UnknownItem,
+    /// The item cannot be applied for online.
+    #[error("item has no online form")]
+    NoOnlineForm,
+    /// The answered form version is not the current one.
+    #[error("form version is not current")]
+    FormOutdated {
+        /// The current version.
+        current: u32,
+    },
+    /// A required question has no answer.
+    #[error("answer required: {id}")]
+    AnswerRequired {
+        /// Question id.
+        id: String,
+        /// Question text.
+        label: String,
+    },
+    /// An answer names no question of the form.
+    #[error("unknown question {0}")]
+    UnknownQuestion(String),
+    /// An ID number fails its check.
+    #[error("invalid id number in {0}")]
+    BadIdNumber(String),
+    /// No such case, or not the caller's.
+    #[error("case not found")]
+    NotFound,
+    /// Withdrawal window closed.
+    #[error("withdrawal window closed")]
+    WithdrawClosed {
+        /// The department to contact.
+        department: String,
+    },
+    /// The case is not in a status that allows this.
+    #[error("case is {0:?}")]
+    WrongStatus(CaseStatus),
+    /// Evaluation before 办结.
+    #[error("not finished")]
+    NotFinished,
+    /// Second evaluation.
+    #[error("already evaluated")]
+    AlreadyEvaluated,
+    /// Level outside 1..=5.
+    #[error("bad level")]
+    BadLevel,
+    /// Levels 4 and 5 need a reason.
+    #[error("reason required")]
+    ReasonRequired,
+    /// The officer does not belong to the case's department.
+    #[error("not this officer's department")]
+    OtherDepartment,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The JSON value with every object's keys sorted, so that equal bodies hash equally.
+fn canonical(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            Value::Object(
+                keys.into_iter()
+                    .map(|k| (k.clone(), canonical(&map[k])))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.iter().map(canonical).collect()),
+        other => other.clone(),
+    }
+}
+
+fn request_hash(request: &NewApplication) -> Result<String, StoreError> {
+    let value = canonical(&serde_json::to_value(request)?);
+    Ok(hex::encode(Sha256::digest(serde_json::to_vec(&value)?)))
+}
+
+fn is_empty_answer(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+/// Submits an application for `account_id`, exactly once per Idempotency-Key.
+pub fn submit(
+    state: &AppState,
+    account_id: &str,
+    idempotency_key: Option<&str>,
+    request: &NewApplication,
+) -> Result<(Application, bool), CaseError> {
+    let key = idempotency_key
+        .and_then(|k| uuid::Uuid::parse_str(k.trim()).ok())
+        .ok_or(CaseError::BadIdempotencyKey)?
+        .hyphenated()
+        .to_string();
+    let item = state
+        .store
+        .catalog_item(&request.impl_code)?
+        .ok_or(CaseError::UnknownItem)?;
+    let form_ref = item.form.as_ref().ok_or(CaseError::NoOnlineForm)?;
+    if form_ref.form_id != request.form_id || form_ref.version != request.form_version {
+        return Err(CaseError::FormOutdated {
+            current: form_ref.version,
+        });
+    }
+    let form = state
+        .store
+        .form(&form_ref.form_id, form_ref.version)?
+        .ok_or(CaseError::NoOnlineForm)?;
+    for id in request.answers.keys() {
+        if !form.questions.iter().any(|q| &q.id == id) {
+            return Err(CaseError::UnknownQuestion(id.clone()));
+        }
+    }
+    for question in &form.questions {
+        let answer = request.answers.get(&question.id);
+        if question.required && answer.is_none_or(is_empty_answer) {
+            return Err(CaseError::AnswerRequired {
+                id: question.id.clone(),
+                label: question.label.clone(),
+            });
+        }
+        if question.kind == QuestionKind::IdNumber
+            && let Some(Value::String(number)) = answer
+            && !id_number::has_valid_check(number)
+        {
+            return Err(CaseError::BadIdNumber(question.id.clone()));
+        }
+    }
+    let now = state.clock.now();
+    let account = state.store.account(account_id)?;
+    let applicant_name = account.and_then(|a| a.name).or_else(|| {
+        request
+            .answers
+            .get("applicant_name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
+    let created = state.store.create_case(&NewCase {
+        account_id: account_id.to_owned(),
+        idempotency_key: key,
+        request_hash: request_hash(request)?,
+        region: item.impl_code.chars().take(6).collect(),
+        day: beijing_time::date_of(now).format("%Y%m%d").to_string(),
+        impl_code: item.impl_code.clone(),
+        item_name: item.name.clone(),
+        department: item.department.name.clone(),
+        promised_days: item.promised_days,
+        channel: request.channel,
+        applicant_name,
+        agent: None,
+        answers: request.answers.clone(),
+        submitted_ms: now.timestamp_millis(),
+    })?;
+    let (number, replayed) = match created {
+        Created::New(number) => (number, false),
+        Created::Replayed(number) => (number, true),
+        Created::KeyConflict => return Err(CaseError::KeyReused),
+    };
+    Ok((view_unchecked(state, &number)?, replayed))
+}
+
+/// The case as its applicant sees it; another account's case is `NotFound`.
+pub fn view(
+    state: &AppState,
+    account_id: &str,
+    application_no: &str,
+) -> Result<Application, CaseError> {
+    let record = owned(state, account_id, application_no)?;
+    render(state, record)
+}
+
+/// Every case of an account, newest first.
+pub fn list(state: &AppState, account_id: &str) -> Result<Vec<Application>, CaseError> {
+    state
+        .store
+        .case_numbers_of(account_id)?
+        .iter()
+        .map(|number| view_unchecked(state, number))
+        .collect()
+}
+
+fn owned(
+    state: &AppState,
+    account_id: &str,
+    application_no: &str,
+) -> Result<CaseRecord, CaseError> {
+    state
+        .store
+        .case(application_no)?
+        .filter(|record| record.account_id == account_id)
+        .ok_or(CaseError::NotFound)
+}
+
+/// The case without an ownership check (officers, and right after creation).
+pub fn view_unchecked(state: &AppState, application_no: &str) -> Result<Application, CaseError> {
+    let record = state
+        .store
+        .case(application_no)?
+        .ok_or(CaseError::NotFound)?;
+    render(state, record)
+}
+
+fn render(state: &AppState, record: CaseRecord) -> Result<Application, CaseError> {
+    let now = state.clock.now();
+    let steps = state.store.case_steps(&record.application_no)?;
+    let promised_by = add_working_days(
+        beijing_time::date(record.submitted_ms),
+        record.promised_days,
+    );
+    let end = record
+        .finished_ms
+        .map_or_else(|| beijing_time::date_of(now), beijing_time::date);
+    let withdraw_until = record.submitted_ms + WITHDRAW_WINDOW.num_milliseconds();
+    let withdrawable = is_open(record.status) && now.timestamp_millis() < withdraw_until;
+    let evaluation = state
+        .store
+        .evaluation(&record.application_no)?
+        .map(|(evaluation, at_ms)| Evaluation {
+            at: beijing_time::rfc3339(at_ms),
+            ..evaluation
+        });
+    Ok(Application {
+        application_no: record.application_no,
+        impl_code: record.impl_code,
+        item_name: record.item_name,
+        department: record.department,
+        applicant_name: record.applicant_name,
+        agent: record.agent,
+        channel: record.channel,
+        status: record.status,
+        result: record.result,
+        submitted_at: beijing_time::rfc3339(record.submitted_ms),
+        withdrawable_until: withdrawable.then(|| beijing_time::rfc3339(withdraw_until)),
+        promised_days: record.promised_days,
+        promised_by: promised_by.format("%Y-%m-%d").to_string(),
+        overdue_days: working_days_between(promised_by, end),
+        finished_at: record.finished_ms.map(beijing_time::rfc3339),
+        steps: steps
+            .into_iter()
+            .map(|step| CaseStep {
+                status: step.status,
+                at: beijing_time::rfc3339(step.at_ms),
+                actor: step.actor,
+                remark: step.remark,
+            })
+            .collect(),
+        answers: record.answers,
+        evaluation,
+    })
+}
+
+fn is_open(status: CaseStatus) -> bool {
+    !matches!(
+        status,
+        CaseStatus::Finished | CaseStatus::NotAccepted | CaseStatus::Withdrawn
+    )
+}
+
+const OPEN: &[CaseStatus] = &[
+    CaseStatus::Submitted,
+    CaseStatus::Accepted,
+    CaseStatus::SupplementRequested,
+    CaseStatus::Reviewing,
+];
+
+/// Withdraws the caller's case within [`WITHDRAW_WINDOW`] of submission.
+pub fn withdraw(
+    state: &AppState,
+    account_id: &str,
+    application_no: &str,
+    reason: Option<&str>,
+) -> Result<Application, CaseError> {
+    let record = owned(state, account_id, application_no)?;
+    if !is_open(record.status) {
+        return Err(CaseError::WrongStatus(record.status));
+    }
+    let now_ms = state.clock.now().timestamp_millis();
+    if now_ms >= record.submitted_ms + WITHDRAW_WINDOW.num_milliseconds() {
+        return Err(CaseError::WithdrawClosed {
+            department: record.department,
+        });
+    }
+    let moved = state.store.transition_case(
+        application_no,
+        &Transition {
+            from: OPEN,
+            to: CaseStatus::Withdrawn,
+            result: Some(CaseResult::Withdrawn),
+            at_ms: now_ms,
+            actor: None,
+            remark: reason
+                .map(|r| format!("申请人撤回：{r}"))
+                .or(Some("申请人撤回".to_owned())),
+        },
+        None,
+    )?;
+    if !moved {
+        return Err(CaseError::WrongStatus(record.status));
+    }
+    view_unchecked(state, application_no)
+}
+
+/// Answers a 补正 request: merges the new answers and sends the case back to 审查.
+pub fn supplement(
+    state: &AppState,
+    account_id: &str,
+    application_no: &str,
+    answers: &Answers,
+    note: Option<&str>,
+) -> Result<Application, CaseError> {
+    let record = owned(state, account_id, application_no)?;
+    if record.status != CaseStatus::SupplementRequested {
+        return Err(CaseError::WrongStatus(record.status));
+    }
+    let mut merged = record.answers.clone();
+    merged.extend(answers.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let remark = match note {
+        Some(note) if !note.trim().is_empty() => format!("申请人已补正材料：{}", note.trim()),
+        _ => "申请人已补正材料".to_owned(),
+    };
+    let moved = state.store.transition_case(
+        application_no,
+        &Transition {
+            from: &[CaseStatus::SupplementRequested],
+            to: CaseStatus::Reviewing,
+            result: None,
+            at_ms: state.clock.now().timestamp_millis(),
+            actor: None,
+            remark: Some(remark),
+        },
+        Some(&merged),
+    )?;
+    if !moved {
+        return Err(CaseError::WrongStatus(record.status));
+    }
+    view_unchecked(state, application_no)
+}
+
+/// Records the applicant's one evaluation of a finished case; 4 and 5 open a rectification order.
+pub fn evaluate(
+    state: &AppState,
+    account_id: &str,
+    application_no: &str,
+    level: u8,
+    reason: Option<&str>,
+) -> Result<Application, CaseError> {
+    let record = owned(state, account_id, application_no)?;
+    if !(1..=5).contains(&level) {
+        return Err(CaseError::BadLevel);
+    }
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if level >= 4 && reason.is_none() {
+        return Err(CaseError::ReasonRequired);
+    }
+    if record.status != CaseStatus::Finished {
+        return Err(CaseError::NotFinished);
+    }
+    let now = state.clock.now();
+    let due = (level >= 4).then(|| {
+        add_working_days(beijing_time::date_of(now), RECTIFICATION_DAYS)
+            .format("%Y-%m-%d")
+            .to_string()
+    });
+    if !state.store.insert_evaluation(
+        application_no,
+        level,
+        reason,
+        now.timestamp_millis(),
+        due.as_deref(),
+    )? {
+        return Err(CaseError::AlreadyEvaluated);
+    }
+    view_unchecked(state, application_no)
+}
+
+/// What an officer does to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficerMove {
+    /// 受理.
+    Accept,
+    /// 不予受理.
+    NotAccept,
+    /// Ask for 补正.
+    RequestSupplement,
+    /// Start 审查.
+    Review,
+    /// 办结, 准予.
+    Approve,
+    /// 办结, 不予.
+    Refuse,
+}
+
+/// Moves a case as `officer` of `department`, with a remark for the applicant.
+pub fn officer_move(
+    state: &AppState,
+    officer: &str,
+    department: &str,
+    application_no: &str,
+    action: OfficerMove,
+    remark: Option<&str>,
+) -> Result<Application, CaseError> {
+    let record = state
+        .store
+        .case(application_no)?
+        .ok_or(CaseError::NotFound)?;
+    if record.department != department {
+        return Err(CaseError::OtherDepartment);
+    }
+    use CaseStatus as S;
+    let (from, to, result, default_remark): (&[CaseStatus], _, _, &str) = match action {
+        OfficerMove::Accept => (&[S::Submitted], S::Accepted, None, "材料齐全，已受理"),
+        OfficerMove::NotAccept => (
+            &[S::Submitted],
+            S::NotAccepted,
+            Some(CaseResult::Refused),
+            "不予受理",
+        ),
+        OfficerMove::RequestSupplement => (
+            &[S::Submitted, S::Accepted, S::Reviewing],
+            S::SupplementRequested,
+            None,
+            "请补充材料",
+        ),
+        OfficerMove::Review => (&[S::Accepted], S::Reviewing, None, "正在审查"),
+        OfficerMove::Approve => (
+            &[S::Accepted, S::Reviewing],
+            S::Finished,
+            Some(CaseResult::Approved),
+            "审批通过，已办结",
+        ),
+        OfficerMove::Refuse => (
+            &[S::Accepted, S::Reviewing],
+            S::Finished,
+            Some(CaseResult::Refused),
+            "不予批准",
+        ),
+    };
+    let moved = state.store.transition_case(
+        application_no,
+        &Transition {
+            from,
+            to,
+            result,
+            at_ms: state.clock.now().timestamp_millis(),
+            actor: Some(officer.to_owned()),
+            remark: Some(
+                remark
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| default_remark.to_owned()),
+            ),
+        },
+        None,
+    )?;
+    if !moved {
+        return Err(CaseError::WrongStatus(record.status));
+    }
+    view_unchecked(state, application_no)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_ignores_key_order() {
+        let a: Value = serde_json::from_str(r#"{"b":1,"a":{"y":2,"x":[{"q":1,"p":2}]}}"#).unwrap();
+        let b: Value = serde_json::from_str(r#"{"a":{"x":[{"p":2,"q":1}],"y":2},"b":1}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&canonical(&a)).unwrap(),
+            serde_json::to_string(&canonical(&b)).unwrap()
+        );
+    }
+
+    #[test]
+    fn empty_answers_are_recognised() {
+        assert!(is_empty_answer(&Value::Null));
+        assert!(is_empty_answer(&Value::String("  ".into())));
+        assert!(is_empty_answer(&Value::Array(vec![])));
+        assert!(!is_empty_answer(&Value::Bool(false)));
+        assert!(!is_empty_answer(&Value::from(0)));
+    }
+}

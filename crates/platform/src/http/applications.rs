@@ -1,0 +1,319 @@
+//! `/api/v1/applications`: a citizen's cases (办件).
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use huiban_api::{
+    Application, ErrorBody, EvaluationRequest, NewApplication, Role, SupplementRequest,
+    WithdrawRequest,
+};
+
+use super::ApiError;
+use super::caller::Caller;
+use super::extract::{ApiJson, ApiPath};
+use crate::cases::{self, CaseError};
+use crate::state::AppState;
+
+/// Runs a blocking case operation off the async workers.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, CaseError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(&error))?
+        .map_err(ApiError::from)
+}
+
+/// Submits an application. The same `Idempotency-Key` with the same body always answers with the
+/// same case; with another body, 422.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("Idempotency-Key" = String, Header, description = "A UUID the client chose when the application was made")),
+    request_body = NewApplication,
+    responses(
+        (status = 201, description = "The case (also when the request is a replay; then the header Idempotent-Replayed is true)", body = Application),
+        (status = 400, description = "No Idempotency-Key", body = ErrorBody),
+        (status = 409, description = "The form has a newer version", body = ErrorBody),
+        (status = 422, description = "A missing or wrong answer, or a reused Idempotency-Key", body = ErrorBody)
+    )
+)]
+pub async fn submit(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<NewApplication>,
+) -> Result<Response, ApiError> {
+    let account_id = caller.require(&[Role::Citizen])?.account_id.clone();
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (application, replayed) =
+        blocking(move || cases::submit(&state, &account_id, key.as_deref(), &request)).await?;
+    let mut response = (StatusCode::CREATED, Json(application)).into_response();
+    if replayed {
+        response.headers_mut().insert(
+            "idempotent-replayed",
+            axum::http::HeaderValue::from_static("true"),
+        );
+    }
+    Ok(response)
+}
+
+/// The caller's own cases, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The caller's cases", body = [Application]))
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<Application>>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || cases::list(&state, &account_id))
+        .await
+        .map(Json)
+}
+
+/// One of the caller's cases with its whole timeline; another person's case is 404.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{application_no}",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_no" = String, Path, description = "办件编号")),
+    responses(
+        (status = 200, description = "The case", body = Application),
+        (status = 404, description = "No such case of the caller", body = ErrorBody)
+    )
+)]
+pub async fn detail(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(application_no): ApiPath<String>,
+) -> Result<Json<Application>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || cases::view(&state, &account_id, &application_no))
+        .await
+        .map(Json)
+}
+
+/// Withdraws a case, allowed within 10 minutes of submission.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{application_no}/withdraw",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_no" = String, Path, description = "办件编号")),
+    request_body = WithdrawRequest,
+    responses(
+        (status = 200, description = "Withdrawn", body = Application),
+        (status = 409, description = "More than 10 minutes after submission, or already finished", body = ErrorBody)
+    )
+)]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(application_no): ApiPath<String>,
+    ApiJson(request): ApiJson<WithdrawRequest>,
+) -> Result<Json<Application>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || {
+        cases::withdraw(
+            &state,
+            &account_id,
+            &application_no,
+            request.reason.as_deref(),
+        )
+    })
+    .await
+    .map(Json)
+}
+
+/// Answers a 补正 request.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{application_no}/supplements",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_no" = String, Path, description = "办件编号")),
+    request_body = SupplementRequest,
+    responses(
+        (status = 200, description = "Supplement received; back to 审查", body = Application),
+        (status = 409, description = "No supplement was requested", body = ErrorBody)
+    )
+)]
+pub async fn supplements(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(application_no): ApiPath<String>,
+    ApiJson(request): ApiJson<SupplementRequest>,
+) -> Result<Json<Application>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || {
+        cases::supplement(
+            &state,
+            &account_id,
+            &application_no,
+            &request.answers,
+            request.note.as_deref(),
+        )
+    })
+    .await
+    .map(Json)
+}
+
+/// 好差评: once per case, after 办结; levels 4 and 5 need a reason and open a rectification order.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{application_no}/evaluation",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("application_no" = String, Path, description = "办件编号")),
+    request_body = EvaluationRequest,
+    responses(
+        (status = 200, description = "Evaluation recorded", body = Application),
+        (status = 409, description = "Not finished yet, or already evaluated", body = ErrorBody),
+        (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody)
+    )
+)]
+pub async fn evaluation(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(application_no): ApiPath<String>,
+    ApiJson(request): ApiJson<EvaluationRequest>,
+) -> Result<Json<Application>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || {
+        cases::evaluate(
+            &state,
+            &account_id,
+            &application_no,
+            request.level,
+            request.reason.as_deref(),
+        )
+    })
+    .await
+    .map(Json)
+}
+
+impl From<CaseError> for ApiError {
+    fn from(error: CaseError) -> Self {
+        use CaseError as E;
+        let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+        match error {
+            E::BadIdempotencyKey => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "idempotency_key_required",
+                "提交时缺少唯一编号（Idempotency-Key），请更新惠办后再试。",
+                "An Idempotency-Key header holding a UUID is required.",
+            ),
+            E::KeyReused => ApiError::new(
+                unprocessable,
+                "idempotency_key_reused",
+                "这个提交编号已经用过，但内容不一样。请重新提交一次。",
+                "This Idempotency-Key was used with a different body.",
+            ),
+            E::UnknownItem => ApiError::new(
+                unprocessable,
+                "unknown_item",
+                "没有找到要办理的事项，它可能已经停止办理。",
+                "No such service item.",
+            )
+            .with_field("impl_code"),
+            E::NoOnlineForm => ApiError::new(
+                unprocessable,
+                "not_online",
+                "这个事项不能在网上办理，请到窗口办理。",
+                "This item cannot be applied for online.",
+            )
+            .with_field("impl_code"),
+            E::FormOutdated { current } => ApiError::new(
+                StatusCode::CONFLICT,
+                "form_outdated",
+                "这份表格已经更新了，请按新表格再确认一遍，已经填好的内容会保留。",
+                &format!("The form has changed; the current version is {current}."),
+            )
+            .with_field("form_version"),
+            E::AnswerRequired { id, label } => ApiError::new(
+                unprocessable,
+                "answer_required",
+                &format!("还没有回答：{label}"),
+                &format!("Question {id} needs an answer."),
+            )
+            .with_field(&id),
+            E::UnknownQuestion(id) => ApiError::new(
+                unprocessable,
+                "unknown_question",
+                "提交的内容里有表格中没有的问题，请更新惠办后再试。",
+                &format!("The form has no question {id}."),
+            )
+            .with_field(&id),
+            E::BadIdNumber(id) => ApiError::new(
+                unprocessable,
+                "invalid_id_number",
+                "身份证号码不对，请对照身份证再核对一遍。",
+                "The ID number fails its check digit.",
+            )
+            .with_field(&id),
+            E::NotFound => ApiError::new(
+                StatusCode::NOT_FOUND,
+                "application_not_found",
+                "没有找到这个办件。",
+                "No such application.",
+            ),
+            E::WithdrawClosed { department } => ApiError::new(
+                StatusCode::CONFLICT,
+                "withdraw_window_closed",
+                &format!("提交已经超过10分钟，不能在网上撤回了。如需撤回，请联系{department}。"),
+                "More than 10 minutes have passed since submission; contact the department to withdraw.",
+            ),
+            E::WrongStatus(status) => ApiError::new(
+                StatusCode::CONFLICT,
+                "wrong_status",
+                "这个办件现在的状态不能做这件事。",
+                &format!("The application is {status:?}; this is not possible now."),
+            ),
+            E::NotFinished => ApiError::new(
+                StatusCode::CONFLICT,
+                "not_finished",
+                "办件办结以后才能评价。",
+                "An application can be evaluated once it is finished.",
+            ),
+            E::AlreadyEvaluated => ApiError::new(
+                StatusCode::CONFLICT,
+                "already_evaluated",
+                "这个办件已经评价过了，每个办件只能评价一次。",
+                "This application has already been evaluated.",
+            ),
+            E::BadLevel => ApiError::new(
+                unprocessable,
+                "invalid_level",
+                "请从“非常满意”到“非常不满意”五项里选一项。",
+                "The level must be 1 to 5.",
+            )
+            .with_field("level"),
+            E::ReasonRequired => ApiError::new(
+                unprocessable,
+                "reason_required",
+                "选择“不满意”或“非常不满意”时，请说一说原因，我们会督促改进。",
+                "Levels 4 and 5 need a reason.",
+            )
+            .with_field("reason"),
+            E::OtherDepartment => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "这个办件不归您的部门办理。",
+                "This application belongs to another department.",
+            ),
+            E::Store(error) => ApiError::from(error),
+        }
+    }
+}

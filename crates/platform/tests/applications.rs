@@ -1,0 +1,421 @@
+//! Applications over real HTTP: exactly-once submission, ownership, withdrawal, 补正, 好差评.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+mod common;
+
+use chrono::Duration;
+use common::TestPlatform;
+use huiban_api::{Application, CaseStatus};
+use huiban_platform::cases::{self, OfficerMove};
+use serde_json::json;
+
+const KEY: &str = "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10";
+const CIVIL_AFFAIRS: &str = "北京市东城区民政局";
+
+fn case(answer: &common::Answer) -> Application {
+    serde_json::from_value(answer.body.clone()).unwrap_or_else(|e| panic!("{e}: {}", answer.body))
+}
+
+#[tokio::test]
+async fn a_citizen_submits_and_sees_the_case_with_its_deadline() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    let answer = platform.submit(&tokens.access_token, KEY, &body).await;
+    assert_eq!(answer.status.as_u16(), 201, "{}", answer.body);
+    let created = case(&answer);
+    // Region, Beijing date, then a daily sequence.
+    assert_eq!(created.application_no, "11010120260302000001");
+    assert_eq!(created.status, CaseStatus::Submitted);
+    assert_eq!(created.applicant_name.as_deref(), Some("张秀英"));
+    assert_eq!(created.submitted_at, "2026-03-02T09:00:00+08:00");
+    assert_eq!(
+        created.withdrawable_until.as_deref(),
+        Some("2026-03-02T09:10:00+08:00")
+    );
+    // 15 working days from Monday 2 March 2026.
+    assert_eq!(created.promised_by, "2026-03-23");
+    assert_eq!(created.overdue_days, 0);
+    assert_eq!(created.steps.len(), 1);
+
+    let list = platform
+        .call(
+            "GET",
+            "/api/v1/applications",
+            Some(&tokens.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(list.body.as_array().unwrap().len(), 1);
+    let detail = platform
+        .call(
+            "GET",
+            &format!("/api/v1/applications/{}", created.application_no),
+            Some(&tokens.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(case(&detail), created);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_concurrent_identical_submissions_make_exactly_one_case() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..50 {
+        let (http, url, token, body) = (
+            platform.http.clone(),
+            format!("{}/api/v1/applications", platform.base),
+            tokens.access_token.clone(),
+            body.clone(),
+        );
+        requests.spawn(async move {
+            let response = http
+                .post(url)
+                .bearer_auth(token)
+                .header("Idempotency-Key", KEY)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            let replayed = response.headers().contains_key("idempotent-replayed");
+            assert_eq!(response.status().as_u16(), 201);
+            let case: Application = response.json().await.unwrap();
+            (case.application_no, replayed)
+        });
+    }
+    let answers = requests.join_all().await;
+    let numbers: std::collections::HashSet<&String> =
+        answers.iter().map(|(number, _)| number).collect();
+    assert_eq!(numbers.len(), 1);
+    assert_eq!(answers.iter().filter(|(_, replayed)| *replayed).count(), 49);
+    assert_eq!(
+        platform
+            .store
+            .case_numbers_of("c-demo-zhang")
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_same_key_with_another_body_is_refused() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    platform.submit(&tokens.access_token, KEY, &body).await;
+    let mut other = body.clone();
+    other["answers"]["address"] = json!("另一个地址");
+    platform
+        .submit(&tokens.access_token, KEY, &other)
+        .await
+        .expect_error(422, "idempotency_key_reused");
+    let no_key = platform
+        .call(
+            "POST",
+            "/api/v1/applications",
+            Some(&tokens.access_token),
+            Some(body),
+        )
+        .await;
+    no_key.expect_error(400, "idempotency_key_required");
+}
+
+#[tokio::test]
+async fn missing_and_wrong_answers_are_named_in_plain_words() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let mut body = platform.application_for("高龄津贴").await;
+    body["answers"]["phone"] = json!(" ");
+    let error = platform
+        .submit(&tokens.access_token, KEY, &body)
+        .await
+        .expect_error(422, "answer_required");
+    assert_eq!(error.field.as_deref(), Some("phone"));
+    assert_eq!(error.message, "还没有回答：您的手机号码");
+
+    body["answers"]["phone"] = json!("13800000001");
+    let valid = common::valid_id_number("11010119440315102");
+    let wrong_check = if valid.ends_with('1') {
+        "110101194403151020"
+    } else {
+        "110101194403151021"
+    };
+    body["answers"]["id_number"] = json!(wrong_check);
+    let error = platform
+        .submit(
+            &tokens.access_token,
+            "5c2e1d9a-8f41-4a6b-9e0d-3b7c2a1f4e55",
+            &body,
+        )
+        .await
+        .expect_error(422, "invalid_id_number");
+    assert_eq!(error.field.as_deref(), Some("id_number"));
+
+    body["form_version"] = json!(0);
+    platform
+        .submit(
+            &tokens.access_token,
+            "7d3f2e1b-9a52-4b7c-8f1e-4c8d3b2a5f66",
+            &body,
+        )
+        .await
+        .expect_error(409, "form_outdated");
+}
+
+#[tokio::test]
+async fn a_citizen_cannot_reach_another_citizens_case() {
+    let platform = TestPlatform::start().await;
+    let owner = platform.citizen_login("13800000001").await;
+    let other = platform.citizen_login("13800000002").await;
+    let body = platform.application_for("高龄津贴").await;
+    let number = case(&platform.submit(&owner.access_token, KEY, &body).await).application_no;
+    let path = |tail: &str| format!("/api/v1/applications/{number}{tail}");
+    let token = Some(other.access_token.as_str());
+    platform
+        .call("GET", &path(""), token, None)
+        .await
+        .expect_error(404, "application_not_found");
+    platform
+        .call("POST", &path("/withdraw"), token, Some(json!({})))
+        .await
+        .expect_error(404, "application_not_found");
+    platform
+        .call(
+            "POST",
+            &path("/supplements"),
+            token,
+            Some(json!({"answers": {}})),
+        )
+        .await
+        .expect_error(404, "application_not_found");
+    platform
+        .call(
+            "POST",
+            &path("/evaluation"),
+            token,
+            Some(json!({"level": 1})),
+        )
+        .await
+        .expect_error(404, "application_not_found");
+    let list = platform
+        .call("GET", "/api/v1/applications", token, None)
+        .await;
+    assert!(list.body.as_array().unwrap().is_empty());
+    // Officers and staff do not file citizens' applications on their own account.
+    let staff = platform.password_login("staff01", "huiban-staff-01").await;
+    let staff_token = staff.body["access_token"].as_str().unwrap().to_owned();
+    platform
+        .submit(&staff_token, KEY, &body)
+        .await
+        .expect_error(403, "forbidden");
+}
+
+#[tokio::test]
+async fn withdrawal_is_possible_for_ten_minutes_only() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    let first = case(&platform.submit(&tokens.access_token, KEY, &body).await);
+    platform.clock.advance(Duration::minutes(9));
+    let withdrawn = platform
+        .call(
+            "POST",
+            &format!("/api/v1/applications/{}/withdraw", first.application_no),
+            Some(&tokens.access_token),
+            Some(json!({"reason": "填错了"})),
+        )
+        .await;
+    let withdrawn = case(&withdrawn);
+    assert_eq!(withdrawn.status, CaseStatus::Withdrawn);
+    assert_eq!(
+        withdrawn.steps.last().unwrap().remark.as_deref(),
+        Some("申请人撤回：填错了")
+    );
+
+    let second = case(
+        &platform
+            .submit(
+                &tokens.access_token,
+                "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                &body,
+            )
+            .await,
+    );
+    platform.clock.advance(Duration::minutes(10));
+    let late = platform
+        .call(
+            "POST",
+            &format!("/api/v1/applications/{}/withdraw", second.application_no),
+            Some(&tokens.access_token),
+            Some(json!({})),
+        )
+        .await;
+    let error = late.expect_error(409, "withdraw_window_closed");
+    assert!(error.message.contains(CIVIL_AFFAIRS), "{}", error.message);
+    let detail = platform
+        .call(
+            "GET",
+            &format!("/api/v1/applications/{}", second.application_no),
+            Some(&tokens.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(case(&detail).withdrawable_until, None);
+}
+
+#[tokio::test]
+async fn from_submission_through_supplement_to_finish_and_one_evaluation() {
+    let platform = TestPlatform::start().await;
+    let state = platform.state();
+    let tokens = platform.citizen_login("13800000001").await;
+    let token = Some(tokens.access_token.as_str());
+    let body = platform.application_for("高龄津贴").await;
+    let number = case(&platform.submit(&tokens.access_token, KEY, &body).await).application_no;
+    let path = |tail: &str| format!("/api/v1/applications/{number}{tail}");
+
+    // Evaluation before 办结 is refused.
+    platform
+        .call(
+            "POST",
+            &path("/evaluation"),
+            token,
+            Some(json!({"level": 1})),
+        )
+        .await
+        .expect_error(409, "not_finished");
+
+    let officer = |action, remark| {
+        cases::officer_move(&state, "刘洋", CIVIL_AFFAIRS, &number, action, remark)
+    };
+    officer(OfficerMove::Accept, None).unwrap();
+    officer(OfficerMove::RequestSupplement, Some("请补充户口簿首页照片")).unwrap();
+    let waiting = case(&platform.call("GET", &path(""), token, None).await);
+    assert_eq!(waiting.status, CaseStatus::SupplementRequested);
+    assert_eq!(
+        waiting.steps.last().unwrap().remark.as_deref(),
+        Some("请补充户口簿首页照片")
+    );
+
+    let supplemented = platform
+        .call(
+            "POST",
+            &path("/supplements"),
+            token,
+            Some(json!({"answers": {"material_9": {"sha256": "1".repeat(64)}}, "note": "已补拍"})),
+        )
+        .await;
+    let supplemented = case(&supplemented);
+    assert_eq!(supplemented.status, CaseStatus::Reviewing);
+    assert!(supplemented.answers.contains_key("material_9"));
+    platform
+        .call(
+            "POST",
+            &path("/supplements"),
+            token,
+            Some(json!({"answers": {}})),
+        )
+        .await
+        .expect_error(409, "wrong_status");
+
+    // Another department's officer cannot touch the case.
+    let other = cases::officer_move(
+        &state,
+        "陈静",
+        "北京市东城区人力资源和社会保障局",
+        &number,
+        OfficerMove::Approve,
+        None,
+    );
+    assert!(matches!(other, Err(cases::CaseError::OtherDepartment)));
+
+    platform.clock.advance(Duration::days(3));
+    // Days later the old access token has expired; the citizen logs in again.
+    let tokens = platform.citizen_login("13800000001").await;
+    let token = Some(tokens.access_token.as_str());
+    let finished = officer(OfficerMove::Approve, None).unwrap();
+    assert_eq!(finished.status, CaseStatus::Finished);
+    assert_eq!(finished.result, Some(huiban_api::CaseResult::Approved));
+    assert_eq!(
+        finished.finished_at.as_deref(),
+        Some("2026-03-05T09:00:00+08:00")
+    );
+    let statuses: Vec<CaseStatus> = finished.steps.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            CaseStatus::Submitted,
+            CaseStatus::Accepted,
+            CaseStatus::SupplementRequested,
+            CaseStatus::Reviewing,
+            CaseStatus::Finished
+        ]
+    );
+
+    platform
+        .call(
+            "POST",
+            &path("/evaluation"),
+            token,
+            Some(json!({"level": 9})),
+        )
+        .await
+        .expect_error(422, "invalid_level");
+    platform
+        .call(
+            "POST",
+            &path("/evaluation"),
+            token,
+            Some(json!({"level": 5})),
+        )
+        .await
+        .expect_error(422, "reason_required");
+    let rated = case(
+        &platform
+            .call(
+                "POST",
+                &path("/evaluation"),
+                token,
+                Some(json!({"level": 5, "reason": "等得太久"})),
+            )
+            .await,
+    );
+    let evaluation = rated.evaluation.unwrap();
+    assert_eq!(evaluation.level, 5);
+    // 15 working days from Thursday 5 March 2026.
+    assert_eq!(evaluation.rectification.unwrap().due_by, "2026-03-26");
+    platform
+        .call(
+            "POST",
+            &path("/evaluation"),
+            token,
+            Some(json!({"level": 1})),
+        )
+        .await
+        .expect_error(409, "already_evaluated");
+}
+
+#[tokio::test]
+async fn unfinished_cases_past_their_promise_are_overdue_in_working_days() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    let number = case(&platform.submit(&tokens.access_token, KEY, &body).await).application_no;
+    // Promised by Monday 23 March; on Friday 27 March it is 4 working days late.
+    platform.clock.advance(Duration::days(25));
+    let tokens = platform.citizen_login("13800000001").await;
+    let late = case(
+        &platform
+            .call(
+                "GET",
+                &format!("/api/v1/applications/{number}"),
+                Some(&tokens.access_token),
+                None,
+            )
+            .await,
+    );
+    assert_eq!(late.overdue_days, 4);
+}

@@ -1,0 +1,209 @@
+//! The real `huiban-platform` binary: serve with demo data, a citizen over HTTP, the officer CLI.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{Value, json};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_huiban-platform");
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn run(args: &[&str]) -> String {
+    let output = Command::new(BINARY).args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let mut child = Command::new(BINARY)
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--demo-data",
+            "--data-dir",
+            data,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _server = Server(child);
+    let base = line
+        .trim()
+        .strip_prefix("huiban-platform listening on ")
+        .unwrap()
+        .to_owned();
+    let http = reqwest::Client::new();
+    let post = |path: &str, body: Value| http.post(format!("{base}{path}")).json(&body);
+
+    // Log in as 张秀英, reading the code from the SMS sink through the CLI.
+    post("/api/v1/auth/sms-code", json!({"phone": "13800000001"}))
+        .send()
+        .await
+        .unwrap();
+    let messages: Vec<Value> =
+        serde_json::from_str(&run(&["sms", "list", "--json", "--data-dir", data])).unwrap();
+    let text = messages.last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    let tokens: Value = post(
+        "/api/v1/auth/token",
+        json!({"grant_type": "sms_code", "phone": "13800000001", "code": code}),
+    )
+    .send()
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let token = tokens["access_token"].as_str().unwrap().to_owned();
+
+    // Apply for 高龄津贴 with every question answered.
+    let catalog: Value = http
+        .get(format!("{base}/api/v1/catalog/items?q=高龄津贴"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let item = &catalog["items"][0];
+    let form_url = format!(
+        "{base}/api/v1/forms/{}/versions/{}",
+        item["form"]["form_id"].as_str().unwrap(),
+        item["form"]["version"]
+    );
+    let form: Value = http
+        .get(form_url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut answers = serde_json::Map::new();
+    for question in form["questions"].as_array().unwrap() {
+        let answer = match question["kind"].as_str().unwrap() {
+            "id_number" => json!(
+                "11010119440315102".to_owned()
+                    + &huiban_api::id_number::check_character("11010119440315102")
+                        .unwrap()
+                        .to_string()
+            ),
+            "yes_no" => json!(false),
+            _ => json!("已填写"),
+        };
+        answers.insert(question["id"].as_str().unwrap().to_owned(), answer);
+    }
+    let body = json!({"impl_code": item["impl_code"], "form_id": item["form"]["form_id"], "form_version": item["form"]["version"], "answers": answers, "channel": "3"});
+    let created: Value = post("/api/v1/applications", body)
+        .bearer_auth(&token)
+        .header("Idempotency-Key", "2f1e0d9c-8b7a-4c6d-9e5f-4a3b2c1d0e9f")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let number = created["application_no"].as_str().unwrap().to_owned();
+
+    // The 民政局 officer sees it, accepts and approves it from the command line.
+    let officer = |action: &[&str]| {
+        let mut args = vec!["officer", "--data-dir", data, "--as", "officer01"];
+        args.extend_from_slice(action);
+        run(&args)
+    };
+    assert!(officer(&["list"]).contains(&number));
+    assert!(officer(&["accept", &number]).contains("Accepted"));
+    assert!(
+        officer(&["approve", &number, "--remark", "符合条件，每月发放高龄津贴"])
+            .contains("Finished")
+    );
+    assert!(
+        !officer(&["list"]).contains(&number),
+        "finished cases leave the open list"
+    );
+    // The other department's officer may not touch it.
+    let refused = Command::new(BINARY)
+        .args([
+            "officer",
+            "--data-dir",
+            data,
+            "--as",
+            "officer02",
+            "reject",
+            &number,
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+
+    let finished: Value = http
+        .get(format!("{base}/api/v1/applications/{number}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(finished["status"], "finished");
+    assert_eq!(finished["result"], "approved");
+    assert_eq!(
+        finished["steps"].as_array().unwrap().last().unwrap()["remark"],
+        "符合条件，每月发放高龄津贴"
+    );
+
+    // A bad evaluation opens a rectification order that the officer answers.
+    let rated = post(
+        &format!("/api/v1/applications/{number}/evaluation"),
+        json!({"level": 4, "reason": "材料要求没说清楚"}),
+    )
+    .bearer_auth(&token)
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(rated.status().as_u16(), 200);
+    officer(&[
+        "reply-rectification",
+        &number,
+        "--reply",
+        "已在办事指南中写明所需材料",
+    ]);
+    let answered: Value = http
+        .get(format!("{base}/api/v1/applications/{number}"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        answered["evaluation"]["rectification"]["reply"],
+        "已在办事指南中写明所需材料"
+    );
+}
