@@ -43,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         action: OfficerAction,
     },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Text messages the built-in SMS sink recorded.
     Sms {
         #[command(subcommand)]
@@ -93,6 +98,16 @@ struct Move {
 }
 
 #[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; exits non-zero and names the first bad row when a row was changed or removed.
+    Verify {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum SmsCommand {
     /// List every recorded message, oldest first.
     List {
@@ -124,6 +139,22 @@ async fn main() -> anyhow::Result<()> {
             officer,
             action,
         } => officer_work(&data_dir, &officer, action),
+        Command::Audit {
+            command: AuditCommand::Verify { data_dir },
+        } => {
+            let store = Store::open(&data_dir)
+                .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
+            match store.verify_audit()? {
+                Ok(rows) => {
+                    writeln!(std::io::stdout(), "audit log intact: {rows} rows")?;
+                    Ok(())
+                }
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    std::process::exit(1);
+                }
+            }
+        }
         Command::Sms {
             command: SmsCommand::List { data_dir, json },
         } => list_sms(&data_dir, json),
@@ -172,8 +203,8 @@ fn officer_work(
         .account_by_username(username)?
         .filter(|(account, _)| account.role == Role::Officer)
         .ok_or_else(|| anyhow::anyhow!("{username} is not an officer account"))?;
-    let officer = account.name.unwrap_or_else(|| username.to_owned());
-    let department = account.department.unwrap_or_default();
+    let officer = account.name.clone().unwrap_or_else(|| username.to_owned());
+    let department = account.department.clone().unwrap_or_default();
     let state = AppState::new(store.clone());
     let mut stdout = std::io::stdout();
     let (movement, target) = match action {
@@ -245,6 +276,16 @@ fn officer_work(
         target.remark.as_deref(),
     )
     .with_context(|| format!("{movement:?} {}", target.application_no))?;
+    store.append_audit(&huiban_platform::store::AuditEntry {
+        at_ms: chrono::Utc::now().timestamp_millis(),
+        request_id: format!("cli-{}", uuid::Uuid::new_v4()),
+        actor: Some(account.account_id.clone()),
+        role: Some(Role::Officer.as_str().to_owned()),
+        on_behalf_of: None,
+        action: format!("officer {movement:?}"),
+        subject: Some(case.application_no.clone()),
+        outcome: 0,
+    })?;
     writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
     Ok(())
 }

@@ -52,6 +52,9 @@ impl FromRequestParts<AppState> for Caller {
             .await
             .map_err(|error| ApiError::internal(&error))?
             .map_err(ApiError::from)?;
+        if let Some(slot) = parts.extensions.get::<super::audit::CallerSlot>() {
+            slot.set(owner.clone());
+        }
         Ok(Self(owner))
     }
 }

@@ -1,6 +1,7 @@
 //! The HTTP surface: routes, the OpenAPI document, limits and the JSON error body.
 
 mod applications;
+mod audit;
 mod auth;
 mod caller;
 mod catalog;
@@ -109,6 +110,10 @@ pub fn router(state: AppState) -> Router {
                 }
             }),
         )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            audit::audit,
+        ))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -119,6 +119,29 @@ const MIGRATIONS: &[&str] = &[
         rectification_due TEXT,
         rectification_reply TEXT
     );",
+    // 5: the append-only audit log, a hash chain, with its head kept apart to catch removed tail rows.
+    "CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY NOT NULL,
+        at_ms INTEGER NOT NULL,
+        request_id TEXT NOT NULL,
+        actor TEXT,
+        role TEXT,
+        on_behalf_of TEXT,
+        action TEXT NOT NULL,
+        subject TEXT,
+        outcome INTEGER NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod applications;
+mod audit;
 mod catalog;
 mod forms;
 mod limits;
@@ -11,6 +12,7 @@ mod tokens;
 
 pub use accounts::NewAccount;
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
+pub use audit::{AuditEntry, AuditProblem};
 pub use sms::{SentSms, SmsCode};
 pub use tokens::{IssuedPair, Rotation, TokenOwner};
 

@@ -25,6 +25,7 @@ pub struct TestPlatform {
     pub clock: ManualClock,
     pub store: Store,
     pub http: reqwest::Client,
+    pub data_dir: std::path::PathBuf,
     stop: Option<oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
 }
@@ -84,6 +85,7 @@ impl TestPlatform {
             clock,
             store,
             http: reqwest::Client::new(),
+            data_dir: dir.path().to_path_buf(),
             stop: Some(stop),
             _dir: dir,
         }
