@@ -11,6 +11,7 @@ pub mod error;
 pub mod forms;
 pub mod health;
 pub mod id_number;
+pub mod messages;
 pub mod workdays;
 
 pub use applications::{
@@ -23,6 +24,7 @@ pub use codes::{CaseType, Channel, ItemType};
 pub use error::ErrorBody;
 pub use forms::{ChoiceOption, FormDefinition, FormRef, Question, QuestionKind};
 pub use health::Health;
+pub use messages::{Message, MessagePage};
 
 /// Path prefix of every versioned platform endpoint.
 pub const API_PREFIX: &str = "/api/v1";

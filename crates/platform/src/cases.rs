@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::beijing_time;
 use crate::state::AppState;
-use crate::store::{CaseRecord, Created, NewCase, StoreError, Transition};
+use crate::store::{CaseRecord, Created, NewCase, Notice, StoreError, Transition};
 
 /// How long after submission a case can still be withdrawn online.
 pub const WITHDRAW_WINDOW: Duration = Duration::minutes(10);
@@ -117,6 +117,90 @@ fn is_empty_answer(value: &Value) -> bool {
     }
 }
 
+/// The inbox message for a case that moved to `status`, in plain words.
+fn case_notice(
+    record: &CaseRecord,
+    application_no: &str,
+    status: CaseStatus,
+    remark: Option<&str>,
+) -> Notice {
+    let item = &record.item_name;
+    let promised_by = add_working_days(
+        beijing_time::date(record.submitted_ms),
+        record.promised_days,
+    );
+    let remark = remark.map(|r| format!("：{r}")).unwrap_or_default();
+    let (title, body) = match status {
+        CaseStatus::Submitted => (
+            "申请已提交",
+            format!("您的“{item}”申请已提交，办件编号{application_no}。"),
+        ),
+        CaseStatus::Accepted => (
+            "申请已受理",
+            format!(
+                "您的“{item}”申请已受理，预计{}前办好。",
+                promised_by.format("%Y年%-m月%-d日")
+            ),
+        ),
+        CaseStatus::SupplementRequested => (
+            "需要补充材料",
+            format!("您的“{item}”申请需要补充材料{remark}。请打开惠办的“进度”补交。"),
+        ),
+        CaseStatus::Reviewing => ("正在审查", format!("您的“{item}”申请正在审查{remark}。")),
+        CaseStatus::Finished => (
+            "已办结",
+            format!("您的“{item}”申请已办结{remark}。欢迎您评价这次办理。"),
+        ),
+        CaseStatus::NotAccepted => ("未受理", format!("您的“{item}”申请没有被受理{remark}。")),
+        CaseStatus::Withdrawn => ("已撤回", format!("您的“{item}”申请已撤回。")),
+    };
+    Notice {
+        account_id: record.account_id.clone(),
+        title: title.to_owned(),
+        body,
+        application_no: Some(application_no.to_owned()),
+        request_no: None,
+    }
+}
+
+/// Sends the notice as a text message to the account's phone, if it has one; failures are logged.
+pub(crate) fn text_notice(state: &AppState, notice: &Notice) {
+    let phone = match state.store.phone_of(&notice.account_id) {
+        Ok(Some(phone)) => phone,
+        Ok(None) => return,
+        Err(error) => {
+            tracing::error!(%error, "cannot read the phone for a notice");
+            return;
+        }
+    };
+    if let Err(error) = state.sms.send(&phone, &format!("【惠办】{}", notice.body)) {
+        tracing::error!(%error, "cannot send a notice by SMS");
+    }
+}
+
+/// Moves a case, with its inbox message in the same transaction and the SMS after it.
+fn move_case(
+    state: &AppState,
+    record: &CaseRecord,
+    transition: &Transition<'_>,
+    answers: Option<&Answers>,
+) -> Result<bool, CaseError> {
+    let notice = case_notice(
+        record,
+        &record.application_no,
+        transition.to,
+        transition.remark.as_deref(),
+    );
+    let moved =
+        state
+            .store
+            .transition_case(&record.application_no, transition, answers, Some(&notice))?;
+    if moved {
+        text_notice(state, &notice);
+    }
+    Ok(moved)
+}
+
 /// Submits an application for `account_id`, exactly once per Idempotency-Key.
 pub fn submit(
     state: &AppState,
@@ -172,7 +256,7 @@ pub fn submit(
             .and_then(Value::as_str)
             .map(str::to_owned)
     });
-    let created = state.store.create_case(&NewCase {
+    let case = NewCase {
         account_id: account_id.to_owned(),
         idempotency_key: key,
         request_hash: request_hash(request)?,
@@ -187,9 +271,31 @@ pub fn submit(
         agent: None,
         answers: request.answers.clone(),
         submitted_ms: now.timestamp_millis(),
-    })?;
+    };
+    let record_for_notice = CaseRecord {
+        application_no: String::new(),
+        account_id: case.account_id.clone(),
+        impl_code: case.impl_code.clone(),
+        item_name: case.item_name.clone(),
+        department: case.department.clone(),
+        promised_days: case.promised_days,
+        channel: case.channel,
+        applicant_name: None,
+        agent: None,
+        answers: Answers::new(),
+        status: CaseStatus::Submitted,
+        result: None,
+        submitted_ms: case.submitted_ms,
+        finished_ms: None,
+    };
+    let notice =
+        |number: &str| case_notice(&record_for_notice, number, CaseStatus::Submitted, None);
+    let created = state.store.create_case(&case, notice)?;
     let (number, replayed) = match created {
-        Created::New(number) => (number, false),
+        Created::New(number) => {
+            text_notice(state, &notice(&number));
+            (number, false)
+        }
         Created::Replayed(number) => (number, true),
         Created::KeyConflict => return Err(CaseError::KeyReused),
     };
@@ -317,8 +423,9 @@ pub fn withdraw(
             department: record.department,
         });
     }
-    let moved = state.store.transition_case(
-        application_no,
+    let moved = move_case(
+        state,
+        &record,
         &Transition {
             from: OPEN,
             to: CaseStatus::Withdrawn,
@@ -355,8 +462,9 @@ pub fn supplement(
         Some(note) if !note.trim().is_empty() => format!("申请人已补正材料：{}", note.trim()),
         _ => "申请人已补正材料".to_owned(),
     };
-    let moved = state.store.transition_case(
-        application_no,
+    let moved = move_case(
+        state,
+        &record,
         &Transition {
             from: &[CaseStatus::SupplementRequested],
             to: CaseStatus::Reviewing,
@@ -472,8 +580,9 @@ pub fn officer_move(
             "不予批准",
         ),
     };
-    let moved = state.store.transition_case(
-        application_no,
+    let moved = move_case(
+        state,
+        &record,
         &Transition {
             from,
             to,

@@ -9,6 +9,7 @@ mod error;
 mod extract;
 mod forms;
 mod health;
+mod messages;
 
 use std::sync::Arc;
 
@@ -39,7 +40,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "health", description = "Liveness"),
         (name = "auth", description = "Login by SMS code, password, refresh token or device code"),
         (name = "catalog", description = "Service items (事项) and their forms"),
-        (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评")
+        (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评"),
+        (name = "messages", description = "The inbox: a message for every change")
     ),
     modifiers(&BearerAuth)
 )]
@@ -75,6 +77,8 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(applications::withdraw))
         .routes(routes!(applications::supplements))
         .routes(routes!(applications::evaluation))
+        .routes(routes!(messages::inbox))
+        .routes(routes!(messages::mark_read))
         .split_for_parts()
 }
 

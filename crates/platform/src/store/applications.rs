@@ -154,7 +154,11 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
 
 impl Store {
     /// Creates a case, or finds the one an earlier request with the same key created.
-    pub fn create_case(&self, case: &NewCase) -> Result<Created, StoreError> {
+    pub fn create_case(
+        &self,
+        case: &NewCase,
+        notice: impl Fn(&str) -> super::Notice,
+    ) -> Result<Created, StoreError> {
         let mut connection = self.lock()?;
         let transaction =
             connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -216,6 +220,7 @@ impl Store {
                 case.submitted_ms
             ],
         )?;
+        super::messages::insert(&transaction, &notice(&application_no), case.submitted_ms)?;
         transaction.commit()?;
         Ok(Created::New(application_no))
     }
@@ -294,6 +299,7 @@ impl Store {
         application_no: &str,
         transition: &Transition<'_>,
         answers: Option<&Answers>,
+        notice: Option<&super::Notice>,
     ) -> Result<bool, StoreError> {
         let mut connection = self.lock()?;
         let transaction =
@@ -337,6 +343,9 @@ impl Store {
                 transition.remark
             ],
         )?;
+        if let Some(notice) = notice {
+            super::messages::insert(&transaction, notice, transition.at_ms)?;
+        }
         transaction.commit()?;
         Ok(true)
     }

@@ -142,6 +142,18 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+    // 6: the inbox.
+    "CREATE TABLE message (
+        message_id INTEGER PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        application_no TEXT,
+        request_no TEXT,
+        created_ms INTEGER NOT NULL,
+        read_ms INTEGER
+    );
+    CREATE INDEX message_account ON message (account_id, message_id);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

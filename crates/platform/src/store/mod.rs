@@ -6,6 +6,7 @@ mod audit;
 mod catalog;
 mod forms;
 mod limits;
+mod messages;
 mod migrations;
 mod sms;
 mod tokens;
@@ -13,6 +14,7 @@ mod tokens;
 pub use accounts::NewAccount;
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
 pub use audit::{AuditEntry, AuditProblem};
+pub use messages::{Notice, StoredMessage};
 pub use sms::{SentSms, SmsCode};
 pub use tokens::{IssuedPair, Rotation, TokenOwner};
 
