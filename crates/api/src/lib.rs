@@ -5,12 +5,14 @@
 
 pub mod applications;
 pub mod auth;
+pub mod canonical;
 pub mod catalog;
 pub mod codes;
 pub mod error;
 pub mod forms;
 pub mod health;
 pub mod id_number;
+pub mod licences;
 pub mod messages;
 pub mod workdays;
 
@@ -24,6 +26,7 @@ pub use codes::{CaseType, Channel, ItemType};
 pub use error::ErrorBody;
 pub use forms::{ChoiceOption, FormDefinition, FormRef, Question, QuestionKind};
 pub use health::Health;
+pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
 
 /// Path prefix of every versioned platform endpoint.

@@ -86,26 +86,9 @@ pub enum CaseError {
     Store(#[from] StoreError),
 }
 
-/// The JSON value with every object's keys sorted, so that equal bodies hash equally.
-fn canonical(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            Value::Object(
-                keys.into_iter()
-                    .map(|k| (k.clone(), canonical(&map[k])))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(items.iter().map(canonical).collect()),
-        other => other.clone(),
-    }
-}
-
 fn request_hash(request: &NewApplication) -> Result<String, StoreError> {
-    let value = canonical(&serde_json::to_value(request)?);
-    Ok(hex::encode(Sha256::digest(serde_json::to_vec(&value)?)))
+    let bytes = huiban_api::canonical::to_bytes(&serde_json::to_value(request)?);
+    Ok(hex::encode(Sha256::digest(bytes)))
 }
 
 fn is_empty_answer(value: &Value) -> bool {
@@ -606,16 +589,6 @@ pub fn officer_move(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn canonical_json_ignores_key_order() {
-        let a: Value = serde_json::from_str(r#"{"b":1,"a":{"y":2,"x":[{"q":1,"p":2}]}}"#).unwrap();
-        let b: Value = serde_json::from_str(r#"{"a":{"x":[{"p":2,"q":1}],"y":2},"b":1}"#).unwrap();
-        assert_eq!(
-            serde_json::to_string(&canonical(&a)).unwrap(),
-            serde_json::to_string(&canonical(&b)).unwrap()
-        );
-    }
 
     #[test]
     fn empty_answers_are_recognised() {

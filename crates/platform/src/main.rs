@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use huiban_platform::{AppState, Store, demo_accounts, demo_data};
+use huiban_platform::keys::KeyRing;
+use huiban_platform::{AppState, Store, demo_accounts, demo_data, demo_licences};
 
 /// Reference government-services platform for Huiban.
 #[derive(Debug, Parser)]
@@ -78,6 +79,17 @@ enum OfficerAction {
     Approve(Move),
     /// 办结, 不予: refuse.
     Reject(Move),
+    /// Issue an electronic licence to the applicant of an approved case, sealed with the department's key.
+    IssueLicence {
+        /// 办件编号.
+        application_no: String,
+        /// 证照类型, e.g. 老年人优待证.
+        #[arg(long = "type")]
+        licence_type: String,
+        /// Years of validity; without it, valid for life.
+        #[arg(long)]
+        valid_years: Option<u32>,
+    },
     /// Answer the rectification order a bad evaluation opened.
     ReplyRectification {
         /// 办件编号.
@@ -176,6 +188,12 @@ async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Resul
             tracing::info!("created the demo accounts");
         }
     }
+    let keys = KeyRing::load_or_create(&data_dir, &store.catalog_departments()?)
+        .with_context(|| format!("loading the department keys in {}", data_dir.display()))?;
+    let state = AppState::new(store).with_keys(keys);
+    if seed && demo_licences::seed(&state)? {
+        tracing::info!("issued the demo licences");
+    }
     let listener = huiban_platform::bind(bind)
         .await
         .with_context(|| format!("listening on {bind}"))?;
@@ -184,7 +202,7 @@ async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Resul
     let mut stdout = std::io::stdout();
     writeln!(stdout, "huiban-platform listening on http://{address}")?;
     stdout.flush()?;
-    huiban_platform::serve(listener, AppState::new(store), shutdown_signal()).await?;
+    huiban_platform::serve(listener, state, shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -242,6 +260,35 @@ fn officer_work(
             }
             return Ok(());
         }
+        OfficerAction::IssueLicence {
+            application_no,
+            licence_type,
+            valid_years,
+        } => {
+            let keys = KeyRing::load_or_create(data_dir, &store.catalog_departments()?)?;
+            let state = state.with_keys(keys);
+            let licence = huiban_platform::licences::issue_for_case(
+                &state,
+                &department,
+                &application_no,
+                &licence_type,
+                valid_years,
+            )
+            .map_err(|error| {
+                anyhow::anyhow!("cannot issue a licence for {application_no}: {error}")
+            })?;
+            store.append_audit(&cli_audit(
+                &account.account_id,
+                "officer IssueLicence",
+                &licence.licence_no,
+            ))?;
+            writeln!(
+                stdout,
+                "{}\t{}\t{}",
+                licence.licence_no, licence.licence_type, licence.holder_name
+            )?;
+            return Ok(());
+        }
         OfficerAction::ReplyRectification {
             application_no,
             reply,
@@ -276,18 +323,27 @@ fn officer_work(
         target.remark.as_deref(),
     )
     .with_context(|| format!("{movement:?} {}", target.application_no))?;
-    store.append_audit(&huiban_platform::store::AuditEntry {
-        at_ms: chrono::Utc::now().timestamp_millis(),
-        request_id: format!("cli-{}", uuid::Uuid::new_v4()),
-        actor: Some(account.account_id.clone()),
-        role: Some(Role::Officer.as_str().to_owned()),
-        on_behalf_of: None,
-        action: format!("officer {movement:?}"),
-        subject: Some(case.application_no.clone()),
-        outcome: 0,
-    })?;
+    store.append_audit(&cli_audit(
+        &account.account_id,
+        &format!("officer {movement:?}"),
+        &case.application_no,
+    ))?;
     writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
     Ok(())
+}
+
+/// An audit row for an officer's command-line action.
+fn cli_audit(officer: &str, action: &str, subject: &str) -> huiban_platform::store::AuditEntry {
+    huiban_platform::store::AuditEntry {
+        at_ms: chrono::Utc::now().timestamp_millis(),
+        request_id: format!("cli-{}", uuid::Uuid::new_v4()),
+        actor: Some(officer.to_owned()),
+        role: Some(huiban_api::Role::Officer.as_str().to_owned()),
+        on_behalf_of: None,
+        action: action.to_owned(),
+        subject: Some(subject.to_owned()),
+        outcome: 0,
+    }
 }
 
 fn list_sms(data_dir: &std::path::Path, json: bool) -> anyhow::Result<()> {

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
+use crate::keys::KeyRing;
 use crate::sms::{SmsGateway, SmsSink};
 use crate::store::Store;
 
@@ -15,6 +16,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Where text messages go.
     pub sms: Arc<dyn SmsGateway>,
+    /// Department keys that seal licences.
+    pub keys: Arc<KeyRing>,
 }
 
 impl AppState {
@@ -24,7 +27,14 @@ impl AppState {
             sms: Arc::new(SmsSink::new(store.clone())),
             store,
             clock: Arc::new(SystemClock),
+            keys: Arc::new(KeyRing::default()),
         }
+    }
+
+    /// The same state with department keys.
+    pub fn with_keys(mut self, keys: KeyRing) -> Self {
+        self.keys = Arc::new(keys);
+        self
     }
 
     /// The same state with another clock.

@@ -177,6 +177,33 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
         "符合条件，每月发放高龄津贴"
     );
 
+    // The officer issues the licence the case grants; it lands in the wallet with a valid seal.
+    let issued = officer(&["issue-licence", &number, "--type", "高龄津贴领取证明"]);
+    let licence_no = issued.split('\t').next().unwrap().to_owned();
+    let wallet: Vec<Value> = http
+        .get(format!("{base}/api/v1/licences"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let licence = wallet
+        .iter()
+        .find(|l| l["licence_no"] == licence_no.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(licence["holder_name"], "张秀英");
+    let verdict: Value = post("/api/v1/licences/verify", licence)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(verdict["valid"], true);
+
     // A bad evaluation opens a rectification order that the officer answers.
     let rated = post(
         &format!("/api/v1/applications/{number}/evaluation"),

@@ -9,6 +9,7 @@ mod error;
 mod extract;
 mod forms;
 mod health;
+mod licences;
 mod messages;
 
 use std::sync::Arc;
@@ -41,7 +42,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "auth", description = "Login by SMS code, password, refresh token or device code"),
         (name = "catalog", description = "Service items (事项) and their forms"),
         (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评"),
-        (name = "messages", description = "The inbox: a message for every change")
+        (name = "messages", description = "The inbox: a message for every change"),
+        (name = "licences", description = "Electronic licences (电子证照) and their Ed25519 seals")
     ),
     modifiers(&BearerAuth)
 )]
@@ -79,6 +81,10 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(applications::evaluation))
         .routes(routes!(messages::inbox))
         .routes(routes!(messages::mark_read))
+        .routes(routes!(licences::list))
+        .routes(routes!(licences::keys))
+        .routes(routes!(licences::verify))
+        .routes(routes!(licences::detail))
         .split_for_parts()
 }
 

@@ -95,6 +95,19 @@ impl Store {
             .flatten())
     }
 
+    /// The ID number of an account, when it has one.
+    pub fn id_number_of(&self, account_id: &str) -> Result<Option<String>, StoreError> {
+        let connection = self.lock()?;
+        Ok(connection
+            .query_row(
+                "SELECT id_number FROM account WHERE account_id = ?1",
+                params![account_id],
+                |row| row.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
     /// The citizen account of a phone number.
     pub fn citizen_by_phone(&self, phone: &str) -> Result<Option<Account>, StoreError> {
         let connection = self.lock()?;

@@ -154,6 +154,15 @@ const MIGRATIONS: &[&str] = &[
         read_ms INTEGER
     );
     CREATE INDEX message_account ON message (account_id, message_id);",
+    // 7: electronic licences, stored as signed.
+    "CREATE TABLE licence (
+        licence_no TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        licence_type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        issued_ms INTEGER NOT NULL
+    );
+    CREATE INDEX licence_account ON licence (account_id, issued_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -5,6 +5,7 @@ mod applications;
 mod audit;
 mod catalog;
 mod forms;
+mod licences;
 mod limits;
 mod messages;
 mod migrations;

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use chrono::{TimeZone, Utc};
 use huiban_api::{ErrorBody, TokenResponse};
 use huiban_platform::clock::ManualClock;
-use huiban_platform::{AppState, Store, demo_accounts, demo_data};
+use huiban_platform::keys::KeyRing;
+use huiban_platform::{AppState, Store, demo_accounts, demo_data, demo_licences};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
@@ -71,7 +72,12 @@ impl TestPlatform {
         let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap());
         demo_data::seed(&store).unwrap();
         demo_accounts::seed(&store, 0).unwrap();
-        let state = AppState::new(store.clone()).with_clock(Arc::new(clock.clone()));
+        let keys =
+            KeyRing::load_or_create(dir.path(), &store.catalog_departments().unwrap()).unwrap();
+        let state = AppState::new(store.clone())
+            .with_clock(Arc::new(clock.clone()))
+            .with_keys(keys);
+        demo_licences::seed(&state).unwrap();
         let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
             .await
             .unwrap();
@@ -93,7 +99,12 @@ impl TestPlatform {
 
     /// State sharing this platform's store and clock, as the officer CLI would have.
     pub fn state(&self) -> AppState {
-        AppState::new(self.store.clone()).with_clock(Arc::new(self.clock.clone()))
+        let keys =
+            KeyRing::load_or_create(&self.data_dir, &self.store.catalog_departments().unwrap())
+                .unwrap();
+        AppState::new(self.store.clone())
+            .with_clock(Arc::new(self.clock.clone()))
+            .with_keys(keys)
     }
 
     /// A complete, valid submission body for the first catalog item whose name contains `name_part`.

@@ -1,0 +1,219 @@
+//! Electronic licences: issued and sealed by a department, checked by anyone with its public key.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chrono::{Datelike, NaiveDate};
+use ed25519_dalek::Signature;
+use huiban_api::licences::{ALGORITHM, signed_bytes};
+use huiban_api::{CaseResult, CaseStatus, Licence, LicenceIssuer, LicenceSignature, Verification};
+
+use crate::beijing_time;
+use crate::cases::text_notice;
+use crate::state::AppState;
+use crate::store::{Notice, StoreError};
+
+/// Why a licence could not be issued.
+#[derive(Debug, thiserror::Error)]
+pub enum LicenceError {
+    /// No such case, or no such account.
+    #[error("not found")]
+    NotFound,
+    /// The case is not finished with approval.
+    #[error("case not approved")]
+    NotApproved,
+    /// The officer's department did not handle the case.
+    #[error("other department")]
+    OtherDepartment,
+    /// The department has no signing key.
+    #[error("department has no key")]
+    NoKey,
+    /// The holder has no ID number on record or in the answers.
+    #[error("holder has no ID number")]
+    NoIdNumber,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What to put on a licence.
+#[derive(Debug, Clone)]
+pub struct LicenceDraft {
+    /// The holder's account.
+    pub account_id: String,
+    /// 证照类型.
+    pub licence_type: String,
+    /// Issuing department name (must have a key).
+    pub department: String,
+    /// Years of validity; `None` for life.
+    pub valid_years: Option<u32>,
+    /// Extra printed fields.
+    pub fields: BTreeMap<String, String>,
+    /// ID number to use when the account has none.
+    pub id_number_fallback: Option<String>,
+    /// Name to use when the account has none.
+    pub name_fallback: Option<String>,
+}
+
+fn years_later(date: NaiveDate, years: u32) -> NaiveDate {
+    let year = date.year() + i32::try_from(years).unwrap_or(0);
+    date.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+        .unwrap_or(date)
+}
+
+/// Issues, seals, stores and announces a licence.
+pub fn issue(state: &AppState, draft: &LicenceDraft) -> Result<Licence, LicenceError> {
+    let account = state
+        .store
+        .account(&draft.account_id)?
+        .ok_or(LicenceError::NotFound)?;
+    let id_number = state
+        .store
+        .id_number_of(&draft.account_id)?
+        .or_else(|| draft.id_number_fallback.clone())
+        .ok_or(LicenceError::NoIdNumber)?;
+    let now = state.clock.now();
+    let today = beijing_time::date_of(now);
+    let day = today.format("%Y%m%d").to_string();
+    let sequence = state.store.next_counter(&format!("licence:{day}"))?;
+    let mut licence = Licence {
+        licence_no: format!("DZZZ{day}{sequence:06}"),
+        licence_type: draft.licence_type.clone(),
+        holder_name: account
+            .name
+            .or_else(|| draft.name_fallback.clone())
+            .unwrap_or_default(),
+        holder_id_number: id_number,
+        issuer: LicenceIssuer {
+            name: draft.department.clone(),
+            credit_code: String::new(),
+        },
+        issued_on: today.format("%Y-%m-%d").to_string(),
+        valid_from: today.format("%Y-%m-%d").to_string(),
+        valid_to: draft
+            .valid_years
+            .map(|y| years_later(today, y).format("%Y-%m-%d").to_string()),
+        fields: draft.fields.clone(),
+        signature: LicenceSignature {
+            algorithm: ALGORITHM.to_owned(),
+            key_id: String::new(),
+            value: String::new(),
+        },
+    };
+    // The credit code is part of what is signed.
+    licence.issuer.credit_code = state
+        .keys
+        .credit_code(&draft.department)
+        .ok_or(LicenceError::NoKey)?
+        .to_owned();
+    let (key_id, value) = state
+        .keys
+        .sign(&draft.department, &signed_bytes(&licence))
+        .ok_or(LicenceError::NoKey)?;
+    licence.signature.key_id = key_id;
+    licence.signature.value = value;
+    state
+        .store
+        .insert_licence(&draft.account_id, &licence, now.timestamp_millis())?;
+    let notice = Notice {
+        account_id: draft.account_id.clone(),
+        title: "电子证照已发放".to_owned(),
+        body: format!(
+            "您的电子{}已发放，可以在惠办的“证照”里查看和出示。",
+            licence.licence_type
+        ),
+        application_no: licence.fields.get("办件编号").cloned(),
+        request_no: None,
+    };
+    state.store.add_message(&notice, now.timestamp_millis())?;
+    text_notice(state, &notice);
+    Ok(licence)
+}
+
+/// Issues a licence as the result of an approved case handled by `department`.
+pub fn issue_for_case(
+    state: &AppState,
+    department: &str,
+    application_no: &str,
+    licence_type: &str,
+    valid_years: Option<u32>,
+) -> Result<Licence, LicenceError> {
+    let case = state
+        .store
+        .case(application_no)?
+        .ok_or(LicenceError::NotFound)?;
+    if case.department != department {
+        return Err(LicenceError::OtherDepartment);
+    }
+    if case.status != CaseStatus::Finished || case.result != Some(CaseResult::Approved) {
+        return Err(LicenceError::NotApproved);
+    }
+    let answer = |key: &str| {
+        case.answers
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    issue(
+        state,
+        &LicenceDraft {
+            account_id: case.account_id.clone(),
+            licence_type: licence_type.to_owned(),
+            department: department.to_owned(),
+            valid_years,
+            fields: BTreeMap::from([
+                ("事项".to_owned(), case.item_name.clone()),
+                ("办件编号".to_owned(), case.application_no.clone()),
+            ]),
+            id_number_fallback: answer("id_number"),
+            name_fallback: answer("applicant_name"),
+        },
+    )
+}
+
+/// Checks a licence's seal against the platform's department keys, and its validity dates.
+pub fn verify(state: &AppState, licence: &Licence) -> Verification {
+    let refuse = |reason: &str| Verification {
+        valid: false,
+        reason: Some(reason.to_owned()),
+    };
+    if licence.signature.algorithm != ALGORITHM {
+        return refuse("证照的电子印章格式不对。");
+    }
+    let Some((public, credit_code)) = state.keys.verifying_key(&licence.signature.key_id) else {
+        return refuse("不认识这个发证机关的电子印章。");
+    };
+    if credit_code != licence.issuer.credit_code {
+        return refuse("电子印章和发证机关对不上。");
+    }
+    let signature = BASE64
+        .decode(&licence.signature.value)
+        .ok()
+        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+        .map(|bytes| Signature::from_bytes(&bytes));
+    let Some(signature) = signature else {
+        return refuse("证照的电子印章已损坏。");
+    };
+    if public
+        .verify_strict(&signed_bytes(licence), &signature)
+        .is_err()
+    {
+        return refuse("证照内容被改动过，或者电子印章不对。");
+    }
+    let today = beijing_time::date_of(state.clock.now())
+        .format("%Y-%m-%d")
+        .to_string();
+    if licence
+        .valid_to
+        .as_deref()
+        .is_some_and(|to| to < today.as_str())
+    {
+        return refuse("证照已经过了有效期。");
+    }
+    Verification {
+        valid: true,
+        reason: None,
+    }
+}

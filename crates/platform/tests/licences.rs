@@ -1,0 +1,211 @@
+//! Electronic licences over real HTTP: the holder's wallet, department keys, seals that catch tampering.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+mod common;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use common::TestPlatform;
+use ed25519_dalek::{Signature, VerifyingKey};
+use huiban_api::{DepartmentKey, Licence, Verification};
+use huiban_platform::cases::{self, OfficerMove};
+use huiban_platform::licences;
+
+async fn wallet(platform: &TestPlatform, token: &str) -> Vec<Licence> {
+    serde_json::from_value(
+        platform
+            .call("GET", "/api/v1/licences", Some(token), None)
+            .await
+            .body,
+    )
+    .unwrap()
+}
+
+async fn verdict(platform: &TestPlatform, licence: &Licence) -> Verification {
+    let body = serde_json::to_value(licence).unwrap();
+    serde_json::from_value(
+        platform
+            .call("POST", "/api/v1/licences/verify", None, Some(body))
+            .await
+            .body,
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_holder_sees_her_licences_and_nobody_else_does() {
+    let platform = TestPlatform::start().await;
+    let zhang = platform.citizen_login("13800000001").await;
+    let li = platform.citizen_login("13800000002").await;
+    let licences = wallet(&platform, &zhang.access_token).await;
+    let types: Vec<&str> = licences.iter().map(|l| l.licence_type.as_str()).collect();
+    assert_eq!(types.len(), 2);
+    assert!(types.contains(&"居民身份证") && types.contains(&"老年人优待证"));
+    assert!(licences.iter().all(|l| l.holder_name == "张秀英"));
+
+    let number = &licences[0].licence_no;
+    let own = platform
+        .call(
+            "GET",
+            &format!("/api/v1/licences/{number}"),
+            Some(&zhang.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(
+        serde_json::from_value::<Licence>(own.body).unwrap(),
+        licences[0]
+    );
+    platform
+        .call(
+            "GET",
+            &format!("/api/v1/licences/{number}"),
+            Some(&li.access_token),
+            None,
+        )
+        .await
+        .expect_error(404, "licence_not_found");
+    assert!(wallet(&platform, &li.access_token).await.is_empty());
+}
+
+#[tokio::test]
+async fn seals_verify_online_and_offline_and_catch_tampering() {
+    let platform = TestPlatform::start().await;
+    let zhang = platform.citizen_login("13800000001").await;
+    let licence = wallet(&platform, &zhang.access_token).await.remove(0);
+    assert_eq!(
+        verdict(&platform, &licence).await,
+        Verification {
+            valid: true,
+            reason: None
+        }
+    );
+
+    // Offline: only the published public key and the canonical bytes are needed.
+    let keys: Vec<DepartmentKey> = serde_json::from_value(
+        platform
+            .call("GET", "/api/v1/licences/keys", None, None)
+            .await
+            .body,
+    )
+    .unwrap();
+    assert!(keys.len() >= 2, "at least two departments hold keys");
+    let key = keys
+        .iter()
+        .find(|k| k.key_id == licence.signature.key_id)
+        .unwrap();
+    assert_eq!(key.credit_code, licence.issuer.credit_code);
+    let public: [u8; 32] = BASE64.decode(&key.public_key).unwrap().try_into().unwrap();
+    let signature: [u8; 64] = BASE64
+        .decode(&licence.signature.value)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let public = VerifyingKey::from_bytes(&public).unwrap();
+    let bytes = huiban_api::licences::signed_bytes(&licence);
+    assert!(
+        public
+            .verify_strict(&bytes, &Signature::from_bytes(&signature))
+            .is_ok()
+    );
+
+    let mut tampered = licence.clone();
+    tampered.holder_name = "李建国".into();
+    let refused = verdict(&platform, &tampered).await;
+    assert!(!refused.valid);
+    assert_eq!(
+        refused.reason.as_deref(),
+        Some("证照内容被改动过，或者电子印章不对。")
+    );
+    assert!(
+        public
+            .verify_strict(
+                &huiban_api::licences::signed_bytes(&tampered),
+                &Signature::from_bytes(&signature)
+            )
+            .is_err()
+    );
+
+    let mut extended = licence.clone();
+    extended.valid_to = Some("2099-12-31".into());
+    assert!(!verdict(&platform, &extended).await.valid);
+
+    let mut unknown = licence.clone();
+    unknown.signature.key_id = "0000000000000000".into();
+    assert_eq!(
+        verdict(&platform, &unknown).await.reason.as_deref(),
+        Some("不认识这个发证机关的电子印章。")
+    );
+
+    let mut broken = licence.clone();
+    broken.signature.value = "not base64!".into();
+    assert!(!verdict(&platform, &broken).await.valid);
+}
+
+#[tokio::test]
+async fn an_approved_case_gets_its_licence_and_the_holder_is_told() {
+    let platform = TestPlatform::start().await;
+    let state = platform.state();
+    let zhang = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("老年人优待证").await;
+    let number = platform
+        .submit(
+            &zhang.access_token,
+            "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10",
+            &body,
+        )
+        .await
+        .body["application_no"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let department = "北京市东城区民政局";
+    let early = licences::issue_for_case(&state, department, &number, "老年人优待证", None);
+    assert!(matches!(early, Err(licences::LicenceError::NotApproved)));
+    cases::officer_move(
+        &state,
+        "刘洋",
+        department,
+        &number,
+        OfficerMove::Accept,
+        None,
+    )
+    .unwrap();
+    cases::officer_move(
+        &state,
+        "刘洋",
+        department,
+        &number,
+        OfficerMove::Approve,
+        None,
+    )
+    .unwrap();
+    let other = licences::issue_for_case(
+        &state,
+        "北京市公安局东城分局",
+        &number,
+        "老年人优待证",
+        None,
+    );
+    assert!(matches!(
+        other,
+        Err(licences::LicenceError::OtherDepartment)
+    ));
+
+    let issued =
+        licences::issue_for_case(&state, department, &number, "老年人优待证", Some(5)).unwrap();
+    assert_eq!(issued.fields.get("办件编号"), Some(&number));
+    assert_eq!(issued.valid_to.as_deref(), Some("2031-03-02"));
+    assert_eq!(wallet(&platform, &zhang.access_token).await[0], issued);
+    assert!(verdict(&platform, &issued).await.valid);
+    let inbox = platform
+        .call("GET", "/api/v1/messages", Some(&zhang.access_token), None)
+        .await;
+    let last = inbox.body["messages"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["title"], "电子证照已发放");
+}
