@@ -125,3 +125,31 @@ pub struct Account {
     /// Department, for officers and staff.
     pub department: Option<String>,
 }
+
+/// Answer of `POST /api/v1/auth/device` (RFC 8628 device authorization).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeviceAuthorization {
+    /// Secret the kiosk polls with.
+    pub device_code: String,
+    /// Short code the citizen confirms, shown as XXXX-XXXX.
+    pub user_code: String,
+    /// Where the citizen confirms.
+    pub verification_uri: String,
+    /// The same with the code filled in (for a QR code).
+    pub verification_uri_complete: String,
+    /// Seconds the codes live.
+    pub expires_in: u64,
+    /// Seconds to wait between polls.
+    pub interval: u64,
+}
+
+/// Body of `POST /api/v1/auth/device/approve`: a logged-in citizen answers a kiosk's request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeviceApproval {
+    /// The code the kiosk shows; dashes, spaces and case do not matter.
+    pub user_code: String,
+    /// True to log the kiosk in as the caller, false to refuse.
+    pub approve: bool,
+}

@@ -20,7 +20,10 @@ pub use applications::{
     Agent, Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, EvaluationRequest,
     NewApplication, Rectification, SupplementRequest, WithdrawRequest,
 };
-pub use auth::{Account, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse};
+pub use auth::{
+    Account, DeviceApproval, DeviceAuthorization, Role, SmsCodeRequest, SmsCodeSent, TokenRequest,
+    TokenResponse,
+};
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, Channel, ItemType};
 pub use error::ErrorBody;

@@ -4,12 +4,12 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::Duration;
-use huiban_api::{Role, SmsCodeSent, TokenRequest, TokenResponse};
+use huiban_api::{DeviceAuthorization, Role, SmsCodeSent, TokenRequest, TokenResponse};
 use rand::{Rng, RngCore};
 use sha2::{Digest, Sha256};
 
 use crate::state::AppState;
-use crate::store::{IssuedPair, NewAccount, Rotation, StoreError, TokenOwner};
+use crate::store::{DeviceGrant, IssuedPair, NewAccount, Poll, Rotation, StoreError, TokenOwner};
 
 /// How long an access token lives.
 pub const ACCESS_TTL: Duration = Duration::minutes(30);
@@ -27,6 +27,14 @@ pub const CODE_ATTEMPTS: i64 = 5;
 pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
 /// Failed password logins allowed within [`LOGIN_WINDOW`].
 pub const LOGIN_FAILURES: u64 = 5;
+/// How long a kiosk's device code lives.
+pub const DEVICE_CODE_TTL: Duration = Duration::minutes(10);
+/// Seconds a kiosk waits between polls at first.
+pub const DEVICE_POLL_INTERVAL: u64 = 5;
+/// Where a citizen confirms a kiosk login: the Huiban app's device page.
+pub const VERIFICATION_URI: &str = "huiban://device";
+/// Letters of user codes: no vowels (no words), no look-alikes (RFC 8628 §6.1).
+const USER_CODE_ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
 
 /// Why a login or token request was refused.
 #[derive(Debug, thiserror::Error)]
@@ -64,9 +72,24 @@ pub enum AuthError {
     /// Unknown, expired or revoked refresh token.
     #[error("invalid refresh token")]
     InvalidRefresh,
-    /// The device flow is not available yet.
-    #[error("device flow not available")]
-    DeviceFlowUnavailable,
+    /// The citizen has not answered the kiosk yet.
+    #[error("authorization pending")]
+    AuthorizationPending,
+    /// The kiosk polls too fast.
+    #[error("slow down")]
+    SlowDown,
+    /// The citizen refused the kiosk.
+    #[error("access denied")]
+    AccessDenied,
+    /// The device code expired.
+    #[error("expired token")]
+    ExpiredToken,
+    /// Unknown or spent device code.
+    #[error("invalid device code")]
+    InvalidDeviceCode,
+    /// No live kiosk request has this user code.
+    #[error("user code not found")]
+    UserCodeNotFound,
     /// No valid access token.
     #[error("unauthorized")]
     Unauthorized,
@@ -170,7 +193,7 @@ pub fn grant(state: &AppState, request: &TokenRequest) -> Result<TokenResponse, 
             login_with_password(state, username, password)
         }
         TokenRequest::RefreshToken { refresh_token } => refresh(state, refresh_token),
-        TokenRequest::DeviceCode { .. } => Err(AuthError::DeviceFlowUnavailable),
+        TokenRequest::DeviceCode { device_code } => poll_device(state, device_code),
     }
 }
 
@@ -294,6 +317,80 @@ fn response(
         refresh_token,
         role,
         account_id,
+    }
+}
+
+/// A kiosk asks to log a citizen in: the codes to show and to poll with.
+pub fn start_device(
+    state: &AppState,
+    kiosk_account_id: &str,
+) -> Result<DeviceAuthorization, AuthError> {
+    let now = state.clock.now();
+    let device_code = random_token();
+    let mut rng = rand::rng();
+    let user_code: String = (0..8)
+        .map(|_| char::from(USER_CODE_ALPHABET[rng.random_range(0..USER_CODE_ALPHABET.len())]))
+        .collect();
+    state.store.insert_device_grant(
+        &DeviceGrant {
+            device_code_hash: hash_token(&device_code),
+            user_code: user_code.clone(),
+            kiosk_account_id: kiosk_account_id.to_owned(),
+            expires_ms: (now + DEVICE_CODE_TTL).timestamp_millis(),
+            interval_s: i64::try_from(DEVICE_POLL_INTERVAL).unwrap_or(5),
+        },
+        now.timestamp_millis(),
+    )?;
+    Ok(DeviceAuthorization {
+        device_code,
+        user_code: format!("{}-{}", &user_code[..4], &user_code[4..]),
+        verification_uri: VERIFICATION_URI.to_owned(),
+        verification_uri_complete: format!("{VERIFICATION_URI}?user_code={user_code}"),
+        expires_in: seconds(DEVICE_CODE_TTL),
+        interval: DEVICE_POLL_INTERVAL,
+    })
+}
+
+/// The user code as stored: letters only, upper case.
+pub fn normalise_user_code(code: &str) -> String {
+    code.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// A logged-in citizen approves (or refuses) the kiosk showing `user_code`.
+pub fn answer_device(
+    state: &AppState,
+    account_id: &str,
+    user_code: &str,
+    approve: bool,
+) -> Result<(), AuthError> {
+    let now_ms = state.clock.now().timestamp_millis();
+    if state.store.answer_device_grant(
+        &normalise_user_code(user_code),
+        account_id,
+        approve,
+        now_ms,
+    )? {
+        Ok(())
+    } else {
+        Err(AuthError::UserCodeNotFound)
+    }
+}
+
+fn poll_device(state: &AppState, device_code: &str) -> Result<TokenResponse, AuthError> {
+    let now_ms = state.clock.now().timestamp_millis();
+    match state
+        .store
+        .poll_device_grant(&hash_token(device_code), now_ms)?
+    {
+        Poll::Approved(account_id) => issue(state, &account_id, Role::Citizen),
+        Poll::Pending => Err(AuthError::AuthorizationPending),
+        Poll::SlowDown => Err(AuthError::SlowDown),
+        Poll::Denied => Err(AuthError::AccessDenied),
+        Poll::Expired => Err(AuthError::ExpiredToken),
+        Poll::Invalid => Err(AuthError::InvalidDeviceCode),
     }
 }
 

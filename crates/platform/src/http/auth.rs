@@ -3,7 +3,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use huiban_api::{Account, ErrorBody, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse};
+use huiban_api::{
+    Account, DeviceApproval, DeviceAuthorization, ErrorBody, Role, SmsCodeRequest, SmsCodeSent,
+    TokenRequest, TokenResponse,
+};
 
 use super::caller::Caller;
 use super::extract::ApiJson;
@@ -93,4 +96,50 @@ pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Ac
     account
         .map(Json)
         .ok_or_else(|| ApiError::internal(&"token of a missing account"))
+}
+
+/// A kiosk asks to log a citizen in (RFC 8628): codes to show and to poll `/auth/token` with.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/device",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Codes; poll /api/v1/auth/token with the device code", body = DeviceAuthorization),
+        (status = 403, description = "Only kiosk devices may ask", body = ErrorBody)
+    )
+)]
+pub async fn device(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<DeviceAuthorization>, ApiError> {
+    let kiosk = caller.require(&[Role::KioskDevice])?.account_id.clone();
+    blocking_auth(move || auth::start_device(&state, &kiosk))
+        .await
+        .map(Json)
+}
+
+/// A logged-in citizen approves or refuses the kiosk that shows a user code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/device/approve",
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = DeviceApproval,
+    responses(
+        (status = 204, description = "Answer recorded"),
+        (status = 404, description = "No live kiosk request with this code", body = ErrorBody)
+    )
+)]
+pub async fn approve_device(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<DeviceApproval>,
+) -> Result<StatusCode, ApiError> {
+    let citizen = caller.require(&[Role::Citizen])?.account_id.clone();
+    blocking_auth(move || {
+        auth::answer_device(&state, &citizen, &request.user_code, request.approve)
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -138,12 +138,43 @@ impl From<auth::AuthError> for ApiError {
                 "登录已过期，请重新登录。",
                 "The login has expired; please log in again.",
             ),
-            E::DeviceFlowUnavailable => ApiError::new(
+            E::AuthorizationPending => ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                "暂时不支持扫码登录。",
-                "The device flow is not available.",
+                "authorization_pending",
+                "正在等待您在手机上确认。",
+                "Waiting for the citizen to confirm.",
             ),
+            E::SlowDown => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "slow_down",
+                "查询太频繁了，请放慢一点。",
+                "Polling too fast; wait longer between polls.",
+            ),
+            E::AccessDenied => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "access_denied",
+                "登录请求被拒绝了。",
+                "The citizen refused this login.",
+            ),
+            E::ExpiredToken => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "expired_token",
+                "登录码已经过期，请在自助机上重新开始。",
+                "The device code expired; start again.",
+            ),
+            E::InvalidDeviceCode => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_grant",
+                "这个登录码不能用了，请在自助机上重新开始。",
+                "Unknown or already used device code.",
+            ),
+            E::UserCodeNotFound => ApiError::new(
+                StatusCode::NOT_FOUND,
+                "user_code_not_found",
+                "这个码不对或者已经过期了，请看清自助机屏幕上的8个字母。",
+                "No live kiosk request has this code.",
+            )
+            .with_field("user_code"),
             E::Unauthorized => unauthorized(),
             E::Hashing => ApiError::internal(&"password hashing failed"),
             E::Store(error) => ApiError::from(error),

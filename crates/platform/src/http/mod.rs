@@ -74,6 +74,8 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::token))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(auth::device))
+        .routes(routes!(auth::approve_device))
         .routes(routes!(applications::submit, applications::list))
         .routes(routes!(applications::detail))
         .routes(routes!(applications::withdraw))

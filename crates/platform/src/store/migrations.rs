@@ -163,6 +163,19 @@ const MIGRATIONS: &[&str] = &[
         issued_ms INTEGER NOT NULL
     );
     CREATE INDEX licence_account ON licence (account_id, issued_ms);",
+    // 8: RFC 8628 device grants for kiosks.
+    "CREATE TABLE device_grant (
+        device_code_hash TEXT PRIMARY KEY NOT NULL,
+        user_code TEXT NOT NULL UNIQUE,
+        kiosk_account_id TEXT NOT NULL REFERENCES account (account_id),
+        created_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        interval_s INTEGER NOT NULL,
+        last_poll_ms INTEGER,
+        approved_account_id TEXT REFERENCES account (account_id),
+        denied INTEGER NOT NULL DEFAULT 0,
+        consumed INTEGER NOT NULL DEFAULT 0
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.
