@@ -14,6 +14,7 @@ pub mod health;
 pub mod id_number;
 pub mod licences;
 pub mod messages;
+pub mod requests;
 pub mod workdays;
 
 pub use applications::{
@@ -31,6 +32,9 @@ pub use forms::{ChoiceOption, FormDefinition, FormRef, Question, QuestionKind};
 pub use health::Health;
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
+pub use requests::{
+    FollowUp, IntakeChannel, NewRequest, RequestKind, RequestStatus, RequestStep, ServiceRequest,
+};
 
 /// Path prefix of every versioned platform endpoint.
 pub const API_PREFIX: &str = "/api/v1";

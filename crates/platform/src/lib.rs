@@ -14,6 +14,7 @@ pub mod demo_licences;
 pub mod http;
 pub mod keys;
 pub mod licences;
+pub mod requests;
 pub mod serve;
 pub mod sms;
 pub mod state;

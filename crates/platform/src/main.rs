@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use huiban_platform::keys::KeyRing;
+use huiban_platform::requests::OfficerRequestMove;
 use huiban_platform::{AppState, Store, demo_accounts, demo_data, demo_licences};
 
 /// Reference government-services platform for Huiban.
@@ -89,6 +90,42 @@ enum OfficerAction {
         /// Years of validity; without it, valid for life.
         #[arg(long)]
         valid_years: Option<u32>,
+    },
+    /// 诉求 派单: take an undispatched request for a department (your own unless --to).
+    Dispatch {
+        /// 诉求编号.
+        request_no: String,
+        /// The department to send it to.
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// 诉求 办理: start handling.
+    Handle {
+        /// 诉求编号.
+        request_no: String,
+    },
+    /// 诉求 答复: reply to the person.
+    Reply {
+        /// 诉求编号.
+        request_no: String,
+        /// The reply, in plain words.
+        #[arg(long)]
+        text: String,
+    },
+    /// 诉求 督办: press an overdue request.
+    Escalate {
+        /// 诉求编号.
+        request_no: String,
+    },
+    /// 诉求 办结.
+    Close {
+        /// 诉求编号.
+        request_no: String,
+    },
+    /// 诉求 回访: ask the person how it went.
+    Revisit {
+        /// 诉求编号.
+        request_no: String,
     },
     /// Answer the rectification order a bad evaluation opened.
     ReplyRectification {
@@ -242,10 +279,31 @@ fn officer_work(
                 .iter()
                 .map(|number| cases::view_unchecked(&state, number))
                 .collect::<Result<Vec<_>, _>>()?;
+            let requests = store
+                .request_numbers_for(&department)?
+                .iter()
+                .filter_map(|number| store.service_request(number).ok().flatten())
+                .filter(|r| all || !matches!(r.status, huiban_api::RequestStatus::Evaluated))
+                .collect::<Vec<_>>();
             if json {
                 serde_json::to_writer_pretty(&mut stdout, &cases)?;
                 writeln!(stdout)?;
             } else {
+                for request in &requests {
+                    writeln!(
+                        stdout,
+                        "{}\t{:?}\t{:?}\t{}",
+                        request.request_no,
+                        request.status,
+                        request.body.kind,
+                        request
+                            .body
+                            .description
+                            .chars()
+                            .take(30)
+                            .collect::<String>()
+                    )?;
+                }
                 for case in cases {
                     writeln!(
                         stdout,
@@ -259,6 +317,66 @@ fn officer_work(
                 }
             }
             return Ok(());
+        }
+        OfficerAction::Dispatch { request_no, to } => {
+            return request_move(
+                &state,
+                &account,
+                &officer,
+                &department,
+                &request_no,
+                OfficerRequestMove::Dispatch(to),
+            );
+        }
+        OfficerAction::Handle { request_no } => {
+            return request_move(
+                &state,
+                &account,
+                &officer,
+                &department,
+                &request_no,
+                OfficerRequestMove::Handle,
+            );
+        }
+        OfficerAction::Reply { request_no, text } => {
+            return request_move(
+                &state,
+                &account,
+                &officer,
+                &department,
+                &request_no,
+                OfficerRequestMove::Reply(text),
+            );
+        }
+        OfficerAction::Escalate { request_no } => {
+            return request_move(
+                &state,
+                &account,
+                &officer,
+                &department,
+                &request_no,
+                OfficerRequestMove::Escalate,
+            );
+        }
+        OfficerAction::Close { request_no } => {
+            return request_move(
+                &state,
+                &account,
+                &officer,
+                &department,
+                &request_no,
+                OfficerRequestMove::Close,
+            );
+        }
+        OfficerAction::Revisit { request_no } => {
+            return request_move(
+                &state,
+                &account,
+                &officer,
+                &department,
+                &request_no,
+                OfficerRequestMove::Revisit,
+            );
         }
         OfficerAction::IssueLicence {
             application_no,
@@ -329,6 +447,31 @@ fn officer_work(
         &case.application_no,
     ))?;
     writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
+    Ok(())
+}
+
+/// Moves a request from the command line, audits it and prints the new status.
+fn request_move(
+    state: &AppState,
+    account: &huiban_api::Account,
+    officer: &str,
+    department: &str,
+    request_no: &str,
+    action: OfficerRequestMove,
+) -> anyhow::Result<()> {
+    let label = format!("officer request {action:?}");
+    let request =
+        huiban_platform::requests::officer_move(state, officer, department, request_no, action)
+            .with_context(|| format!("{label} {request_no}"))?;
+    state
+        .store
+        .append_audit(&cli_audit(&account.account_id, &label, request_no))?;
+    writeln!(
+        std::io::stdout(),
+        "{}\t{:?}",
+        request.request_no,
+        request.status
+    )?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@ mod forms;
 mod health;
 mod licences;
 mod messages;
+mod requests;
 
 use std::sync::Arc;
 
@@ -43,7 +44,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "catalog", description = "Service items (事项) and their forms"),
         (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评"),
         (name = "messages", description = "The inbox: a message for every change"),
-        (name = "licences", description = "Electronic licences (电子证照) and their Ed25519 seals")
+        (name = "licences", description = "Electronic licences (电子证照) and their Ed25519 seals"),
+        (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价")
     ),
     modifiers(&BearerAuth)
 )]
@@ -87,6 +89,10 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(licences::keys))
         .routes(routes!(licences::verify))
         .routes(routes!(licences::detail))
+        .routes(routes!(requests::submit, requests::list))
+        .routes(routes!(requests::detail))
+        .routes(routes!(requests::follow_up))
+        .routes(routes!(requests::evaluation))
         .split_for_parts()
 }
 

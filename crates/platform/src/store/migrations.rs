@@ -176,6 +176,25 @@ const MIGRATIONS: &[&str] = &[
         denied INTEGER NOT NULL DEFAULT 0,
         consumed INTEGER NOT NULL DEFAULT 0
     );",
+    // 9: requests (诉求) and their closed loop.
+    "CREATE TABLE service_request (
+        request_no TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        body TEXT NOT NULL,
+        status TEXT NOT NULL,
+        department TEXT,
+        submitted_ms INTEGER NOT NULL
+    );
+    CREATE INDEX service_request_account ON service_request (account_id, submitted_ms);
+    CREATE TABLE service_request_step (
+        request_no TEXT NOT NULL REFERENCES service_request (request_no),
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        actor TEXT,
+        remark TEXT,
+        PRIMARY KEY (request_no, seq)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

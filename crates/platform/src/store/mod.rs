@@ -10,6 +10,7 @@ mod licences;
 mod limits;
 mod messages;
 mod migrations;
+mod requests;
 mod sms;
 mod tokens;
 
@@ -18,6 +19,7 @@ pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
 pub use audit::{AuditEntry, AuditProblem};
 pub use devices::{DeviceGrant, Poll};
 pub use messages::{Notice, StoredMessage};
+pub use requests::{RequestBody, RequestMove, RequestRecord};
 pub use sms::{SentSms, SmsCode};
 pub use tokens::{IssuedPair, Rotation, TokenOwner};
 

@@ -1,0 +1,144 @@
+//! Requests (诉求): consultations, help, complaints, reports and suggestions, through the closed loop
+//! 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价.
+
+use serde::{Deserialize, Serialize};
+
+use crate::applications::EvaluationRequest;
+
+/// Kind of request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// 咨询.
+    Consultation,
+    /// 求助.
+    Help,
+    /// 投诉.
+    Complaint,
+    /// 举报.
+    Report,
+    /// 建议.
+    Suggestion,
+}
+
+/// Where a request came in (受理渠道 of the 12345 system).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IntakeChannel {
+    /// 线下.
+    Offline,
+    /// 电话 12345.
+    Hotline12345,
+    /// 网站.
+    Web,
+    /// App.
+    App,
+    /// 微信.
+    Wechat,
+    /// 自助终端.
+    Kiosk,
+    /// 桌面客户端 (Huiban).
+    Desktop,
+}
+
+/// Where a request stands in the closed loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    /// 受理.
+    Accepted,
+    /// 派单: sent to the department that handles it.
+    Dispatched,
+    /// 办理.
+    Handling,
+    /// 答复: the department replied.
+    Replied,
+    /// 督办: overdue, pressed by the supervisor.
+    Supervised,
+    /// 办结.
+    Closed,
+    /// 回访: the applicant is asked how it went.
+    Revisiting,
+    /// 回访 answered.
+    Revisited,
+    /// 评价 given.
+    Evaluated,
+}
+
+/// Body of `POST /api/v1/requests`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewRequest {
+    /// Kind.
+    pub kind: RequestKind,
+    /// What happened or what is asked, in the person's words.
+    pub description: String,
+    /// Where, in words.
+    pub location: Option<String>,
+    /// SHA-256 of attached photos.
+    #[serde(default)]
+    pub photos: Vec<String>,
+    /// Intake channel.
+    pub channel: IntakeChannel,
+}
+
+/// One step of the loop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestStep {
+    /// The status reached.
+    pub status: RequestStatus,
+    /// When, RFC 3339.
+    pub at: String,
+    /// Who, when not the person.
+    pub actor: Option<String>,
+    /// What was said.
+    pub remark: Option<String>,
+}
+
+/// 回访: the person's answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUp {
+    /// Whether the problem was solved.
+    pub resolved: bool,
+    /// Whether the department got in touch.
+    pub contacted: bool,
+    /// Anything else.
+    pub comment: Option<String>,
+}
+
+/// A request as its author sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServiceRequest {
+    /// 诉求编号.
+    pub request_no: String,
+    /// Kind.
+    pub kind: RequestKind,
+    /// Description.
+    pub description: String,
+    /// Location.
+    pub location: Option<String>,
+    /// Photos.
+    pub photos: Vec<String>,
+    /// Intake channel.
+    pub channel: IntakeChannel,
+    /// Status.
+    pub status: RequestStatus,
+    /// Department handling it, once dispatched.
+    pub department: Option<String>,
+    /// When, RFC 3339.
+    pub submitted_at: String,
+    /// The department's reply.
+    pub reply: Option<String>,
+    /// 回访 answers.
+    pub follow_up: Option<FollowUp>,
+    /// 评价.
+    pub evaluation: Option<EvaluationRequest>,
+    /// The loop so far, oldest first.
+    pub steps: Vec<RequestStep>,
+}

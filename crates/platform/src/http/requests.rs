@@ -1,0 +1,198 @@
+//! `/api/v1/requests`: the caller's requests (诉求) and their closed loop.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use huiban_api::{ErrorBody, EvaluationRequest, FollowUp, NewRequest, Role, ServiceRequest};
+
+use super::ApiError;
+use super::caller::Caller;
+use super::extract::{ApiJson, ApiPath};
+use crate::requests::{self, RequestError};
+use crate::state::AppState;
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, RequestError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(&error))?
+        .map_err(ApiError::from)
+}
+
+/// Files a request; it is 受理 at once and the author is told its number.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests",
+    tag = "requests",
+    security(("bearer" = [])),
+    request_body = NewRequest,
+    responses(
+        (status = 201, description = "Accepted", body = ServiceRequest),
+        (status = 422, description = "Empty or too long, or bad photos", body = ErrorBody)
+    )
+)]
+pub async fn submit(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<NewRequest>,
+) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
+    let account_id = caller.require(&[Role::Citizen])?.account_id.clone();
+    let created = blocking(move || requests::submit(&state, &account_id, &request)).await?;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// The caller's requests, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests",
+    tag = "requests",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The caller's requests", body = [ServiceRequest]))
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<ServiceRequest>>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || requests::list(&state, &account_id))
+        .await
+        .map(Json)
+}
+
+/// One of the caller's requests with its whole loop; another person's is 404.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests/{request_no}",
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("request_no" = String, Path, description = "诉求编号")),
+    responses(
+        (status = 200, description = "The request", body = ServiceRequest),
+        (status = 404, description = "No such request of the caller", body = ErrorBody)
+    )
+)]
+pub async fn detail(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(request_no): ApiPath<String>,
+) -> Result<Json<ServiceRequest>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || requests::view(&state, &account_id, &request_no))
+        .await
+        .map(Json)
+}
+
+/// Answers the 回访 questions.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests/{request_no}/follow-up",
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("request_no" = String, Path, description = "诉求编号")),
+    request_body = FollowUp,
+    responses(
+        (status = 200, description = "Recorded", body = ServiceRequest),
+        (status = 409, description = "No 回访 is waiting", body = ErrorBody)
+    )
+)]
+pub async fn follow_up(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(request_no): ApiPath<String>,
+    ApiJson(answers): ApiJson<FollowUp>,
+) -> Result<Json<ServiceRequest>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || requests::follow_up(&state, &account_id, &request_no, &answers))
+        .await
+        .map(Json)
+}
+
+/// 评价, once, after 办结.
+#[utoipa::path(
+    post,
+    path = "/api/v1/requests/{request_no}/evaluation",
+    tag = "requests",
+    security(("bearer" = [])),
+    params(("request_no" = String, Path, description = "诉求编号")),
+    request_body = EvaluationRequest,
+    responses(
+        (status = 200, description = "Recorded", body = ServiceRequest),
+        (status = 409, description = "Not closed yet, or already evaluated", body = ErrorBody),
+        (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody)
+    )
+)]
+pub async fn evaluation(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(request_no): ApiPath<String>,
+    ApiJson(evaluation): ApiJson<EvaluationRequest>,
+) -> Result<Json<ServiceRequest>, ApiError> {
+    let account_id = caller.0.account_id;
+    blocking(move || requests::evaluate(&state, &account_id, &request_no, &evaluation))
+        .await
+        .map(Json)
+}
+
+impl From<RequestError> for ApiError {
+    fn from(error: RequestError) -> Self {
+        use RequestError as E;
+        let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+        match error {
+            E::EmptyDescription => ApiError::new(
+                unprocessable,
+                "description_required",
+                "请说一说遇到了什么问题，或者想咨询什么。",
+                "Describe the problem or question.",
+            )
+            .with_field("description"),
+            E::TooLong => ApiError::new(
+                unprocessable,
+                "description_too_long",
+                "写得太长了，请少于2000个字。",
+                "The description is too long; use fewer than 2000 characters.",
+            )
+            .with_field("description"),
+            E::BadPhotos => ApiError::new(
+                unprocessable,
+                "invalid_photos",
+                "照片有问题：最多9张，请重新添加。",
+                "At most 9 photos, each named by its SHA-256.",
+            )
+            .with_field("photos"),
+            E::NotFound => ApiError::new(
+                StatusCode::NOT_FOUND,
+                "request_not_found",
+                "没有找到这个诉求。",
+                "No such request.",
+            ),
+            E::WrongStatus(status) => ApiError::new(
+                StatusCode::CONFLICT,
+                "wrong_status",
+                "这个诉求现在的状态不能做这件事。",
+                &format!("The request is {status:?}; this is not possible now."),
+            ),
+            E::BadLevel => ApiError::new(
+                unprocessable,
+                "invalid_level",
+                "请从“非常满意”到“非常不满意”五项里选一项。",
+                "The level must be 1 to 5.",
+            )
+            .with_field("level"),
+            E::ReasonRequired => ApiError::new(
+                unprocessable,
+                "reason_required",
+                "选择“不满意”或“非常不满意”时，请说一说原因。",
+                "Levels 4 and 5 need a reason.",
+            )
+            .with_field("reason"),
+            E::OtherDepartment => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "这个诉求不归您的部门办理。",
+                "This request belongs to another department.",
+            ),
+            E::Store(error) => ApiError::from(error),
+        }
+    }
+}

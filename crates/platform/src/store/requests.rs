@@ -1,0 +1,223 @@
+//! Request repository: requests (诉求) as JSON documents with their status, department and steps.
+
+use huiban_api::{
+    EvaluationRequest, FollowUp, IntakeChannel, RequestKind, RequestStatus, RequestStep,
+};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Notice, Store, StoreError};
+
+/// The changeable content of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestBody {
+    /// Kind.
+    pub kind: RequestKind,
+    /// Description.
+    pub description: String,
+    /// Location.
+    pub location: Option<String>,
+    /// Photo hashes.
+    pub photos: Vec<String>,
+    /// Intake channel.
+    pub channel: IntakeChannel,
+    /// The department's reply.
+    pub reply: Option<String>,
+    /// 回访 answers.
+    pub follow_up: Option<FollowUp>,
+    /// 评价.
+    pub evaluation: Option<EvaluationRequest>,
+}
+
+/// A stored request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    /// 诉求编号.
+    pub request_no: String,
+    /// Author.
+    pub account_id: String,
+    /// Content.
+    pub body: RequestBody,
+    /// Status.
+    pub status: RequestStatus,
+    /// Handling department.
+    pub department: Option<String>,
+    /// Submitted, ms.
+    pub submitted_ms: i64,
+}
+
+/// A move through the loop.
+#[derive(Debug, Clone)]
+pub struct RequestMove<'a> {
+    /// Statuses allowed before.
+    pub from: &'a [RequestStatus],
+    /// Status after.
+    pub to: RequestStatus,
+    /// When, ms.
+    pub at_ms: i64,
+    /// Who.
+    pub actor: Option<String>,
+    /// What was said.
+    pub remark: Option<String>,
+    /// A new department (派单).
+    pub department: Option<String>,
+    /// New content (reply, follow-up, evaluation).
+    pub body: Option<RequestBody>,
+}
+
+fn status_code(status: RequestStatus) -> Result<String, StoreError> {
+    Ok(serde_json::to_value(status)?
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
+}
+
+fn parse_status(text: &str) -> rusqlite::Result<RequestStatus> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+impl Store {
+    /// Creates a request in status 受理 and puts `notice(request_no)` in the author's inbox.
+    pub fn create_request(
+        &self,
+        account_id: &str,
+        body: &RequestBody,
+        day: &str,
+        now_ms: i64,
+        notice: impl Fn(&str) -> Notice,
+    ) -> Result<String, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let counter = format!("request:{day}");
+        transaction.execute(
+            "INSERT INTO counter (name, value) VALUES (?1, 1) ON CONFLICT (name) DO UPDATE SET value = counter.value + 1",
+            params![counter],
+        )?;
+        let sequence: i64 = transaction.query_row(
+            "SELECT value FROM counter WHERE name = ?1",
+            params![counter],
+            |row| row.get(0),
+        )?;
+        let request_no = format!("SQ{day}{sequence:06}");
+        let accepted = status_code(RequestStatus::Accepted)?;
+        transaction.execute(
+            "INSERT INTO service_request (request_no, account_id, body, status, submitted_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![request_no, account_id, serde_json::to_string(body)?, accepted, now_ms],
+        )?;
+        transaction.execute(
+            "INSERT INTO service_request_step (request_no, seq, status, at_ms, actor, remark)
+             VALUES (?1, 1, ?2, ?3, NULL, '已受理')",
+            params![request_no, accepted, now_ms],
+        )?;
+        super::messages::insert(&transaction, &notice(&request_no), now_ms)?;
+        transaction.commit()?;
+        Ok(request_no)
+    }
+
+    /// One request.
+    pub fn service_request(&self, request_no: &str) -> Result<Option<RequestRecord>, StoreError> {
+        let connection = self.lock()?;
+        let row: Option<(String, String, String, Option<String>, i64)> = connection
+            .query_row(
+                "SELECT account_id, body, status, department, submitted_ms FROM service_request WHERE request_no = ?1",
+                params![request_no],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+            )
+            .optional()?;
+        let Some((account_id, body, status, department, submitted_ms)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(RequestRecord {
+            request_no: request_no.to_owned(),
+            account_id,
+            body: serde_json::from_str(&body)?,
+            status: parse_status(&status)?,
+            department,
+            submitted_ms,
+        }))
+    }
+
+    /// Request numbers of an author, newest first.
+    pub fn request_numbers_of(&self, account_id: &str) -> Result<Vec<String>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT request_no FROM service_request WHERE account_id = ?1 ORDER BY submitted_ms DESC, request_no DESC",
+        )?;
+        let rows = statement.query_map(params![account_id], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Requests of a department or not yet dispatched, oldest first.
+    pub fn request_numbers_for(&self, department: &str) -> Result<Vec<String>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT request_no FROM service_request WHERE department = ?1 OR department IS NULL
+             ORDER BY submitted_ms, request_no",
+        )?;
+        let rows = statement.query_map(params![department], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The steps of a request, oldest first.
+    pub fn request_steps(&self, request_no: &str) -> Result<Vec<RequestStep>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT status, at_ms, actor, remark FROM service_request_step WHERE request_no = ?1 ORDER BY seq",
+        )?;
+        let rows = statement.query_map(params![request_no], |row| {
+            Ok(RequestStep {
+                status: parse_status(&row.get::<_, String>(0)?)?,
+                at: crate::beijing_time::rfc3339(row.get(1)?),
+                actor: row.get(2)?,
+                remark: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Moves a request, with its inbox message; false when it was not in a `from` status.
+    pub fn move_request(
+        &self,
+        request_no: &str,
+        movement: &RequestMove<'_>,
+        notice: &Notice,
+    ) -> Result<bool, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let current: Option<String> = transaction
+            .query_row(
+                "SELECT status FROM service_request WHERE request_no = ?1",
+                params![request_no],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(current) = current else {
+            return Ok(false);
+        };
+        if !movement.from.contains(&parse_status(&current)?) {
+            return Ok(false);
+        }
+        transaction.execute(
+            "UPDATE service_request SET status = ?2, department = COALESCE(?3, department), body = COALESCE(?4, body)
+             WHERE request_no = ?1",
+            params![
+                request_no,
+                status_code(movement.to)?,
+                movement.department,
+                movement.body.as_ref().map(serde_json::to_string).transpose()?,
+            ],
+        )?;
+        transaction.execute(
+            "INSERT INTO service_request_step (request_no, seq, status, at_ms, actor, remark)
+             VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM service_request_step WHERE request_no = ?1), ?2, ?3, ?4, ?5)",
+            params![request_no, status_code(movement.to)?, movement.at_ms, movement.actor, movement.remark],
+        )?;
+        super::messages::insert(&transaction, notice, movement.at_ms)?;
+        transaction.commit()?;
+        Ok(true)
+    }
+}
