@@ -4,6 +4,7 @@
 //! `shared/docs/platform-vocabulary.md`. This crate holds types only: no I/O, no business rules.
 
 pub mod applications;
+pub mod assisted;
 pub mod auth;
 pub mod canonical;
 pub mod catalog;
@@ -20,6 +21,9 @@ pub mod workdays;
 pub use applications::{
     Agent, Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, EvaluationRequest,
     NewApplication, Rectification, SupplementRequest, WithdrawRequest,
+};
+pub use assisted::{
+    ActedForMe, ActionOnBehalf, AssistedSession, Consent, NewAssistedSession, SessionStatus,
 };
 pub use auth::{
     Account, DeviceApproval, DeviceAuthorization, Role, SmsCodeRequest, SmsCodeSent, TokenRequest,

@@ -188,6 +188,7 @@ fn move_case(
 pub fn submit(
     state: &AppState,
     account_id: &str,
+    agent: Option<huiban_api::Agent>,
     idempotency_key: Option<&str>,
     request: &NewApplication,
 ) -> Result<(Application, bool), CaseError> {
@@ -251,7 +252,7 @@ pub fn submit(
         promised_days: item.promised_days,
         channel: request.channel,
         applicant_name,
-        agent: None,
+        agent,
         answers: request.answers.clone(),
         submitted_ms: now.timestamp_millis(),
     };

@@ -3,6 +3,7 @@
 //! It serves the contract of `huiban-api` over HTTP from its own SQLite file, so that the client is
 //! runnable, testable and demoable on its own. It never depends on `huiban-core`.
 
+pub mod assisted;
 pub mod auth;
 pub mod beijing_time;
 pub mod cases;

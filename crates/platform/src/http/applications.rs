@@ -5,8 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use huiban_api::{
-    Application, ErrorBody, EvaluationRequest, NewApplication, Role, SupplementRequest,
-    WithdrawRequest,
+    Application, ErrorBody, EvaluationRequest, NewApplication, SupplementRequest, WithdrawRequest,
 };
 
 use super::ApiError;
@@ -47,13 +46,14 @@ pub async fn submit(
     headers: HeaderMap,
     ApiJson(request): ApiJson<NewApplication>,
 ) -> Result<Response, ApiError> {
-    let account_id = caller.require(&[Role::Citizen])?.account_id.clone();
+    let (account_id, agent) = caller.applicant()?;
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let (application, replayed) =
-        blocking(move || cases::submit(&state, &account_id, key.as_deref(), &request)).await?;
+        blocking(move || cases::submit(&state, &account_id, agent, key.as_deref(), &request))
+            .await?;
     let mut response = (StatusCode::CREATED, Json(application)).into_response();
     if replayed {
         response.headers_mut().insert(
@@ -76,7 +76,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Vec<Application>>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || cases::list(&state, &account_id))
         .await
         .map(Json)
@@ -99,7 +99,7 @@ pub async fn detail(
     caller: Caller,
     ApiPath(application_no): ApiPath<String>,
 ) -> Result<Json<Application>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || cases::view(&state, &account_id, &application_no))
         .await
         .map(Json)
@@ -124,7 +124,7 @@ pub async fn withdraw(
     ApiPath(application_no): ApiPath<String>,
     ApiJson(request): ApiJson<WithdrawRequest>,
 ) -> Result<Json<Application>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || {
         cases::withdraw(
             &state,
@@ -156,7 +156,7 @@ pub async fn supplements(
     ApiPath(application_no): ApiPath<String>,
     ApiJson(request): ApiJson<SupplementRequest>,
 ) -> Result<Json<Application>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || {
         cases::supplement(
             &state,
@@ -190,7 +190,7 @@ pub async fn evaluation(
     ApiPath(application_no): ApiPath<String>,
     ApiJson(request): ApiJson<EvaluationRequest>,
 ) -> Result<Json<Application>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || {
         cases::evaluate(
             &state,

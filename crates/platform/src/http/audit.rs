@@ -12,17 +12,20 @@ use crate::store::{AuditEntry, TokenOwner};
 
 /// Where the `Caller` extractor leaves who the caller was, for the audit row.
 #[derive(Debug, Clone, Default)]
-pub struct CallerSlot(Arc<Mutex<Option<TokenOwner>>>);
+pub struct CallerSlot(Arc<Mutex<Option<SlotContent>>>);
+
+/// The caller, and the resident they act for when staff use an assisted session.
+type SlotContent = (TokenOwner, Option<String>);
 
 impl CallerSlot {
-    /// Records the authenticated caller.
-    pub fn set(&self, owner: TokenOwner) {
+    /// Records the authenticated caller and the resident they act for, if any.
+    pub fn set(&self, owner: TokenOwner, on_behalf_of: Option<String>) {
         if let Ok(mut slot) = self.0.lock() {
-            *slot = Some(owner);
+            *slot = Some((owner, on_behalf_of));
         }
     }
 
-    fn take(&self) -> Option<TokenOwner> {
+    fn take(&self) -> Option<SlotContent> {
         self.0.lock().ok().and_then(|mut slot| slot.take())
     }
 }
@@ -42,7 +45,9 @@ pub async fn audit(State(state): State<AppState>, mut request: Request, next: Ne
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert("x-request-id", value);
     }
-    let caller = slot.take();
+    let (caller, on_behalf_of) = slot
+        .take()
+        .map_or((None, None), |(owner, behalf)| (Some(owner), behalf));
     let is_write = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     if is_write || caller.is_some() {
         let entry = AuditEntry {
@@ -50,7 +55,7 @@ pub async fn audit(State(state): State<AppState>, mut request: Request, next: Ne
             request_id,
             actor: caller.as_ref().map(|c| c.account_id.clone()),
             role: caller.as_ref().map(|c| c.role.as_str().to_owned()),
-            on_behalf_of: None,
+            on_behalf_of,
             action: format!("{method} {template}"),
             subject: (path != template).then_some(path),
             outcome: response.status().as_u16(),

@@ -4,31 +4,58 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use huiban_api::Role;
+use huiban_api::assisted::ASSISTED_SESSION_HEADER;
+use huiban_api::{Agent, Role};
 
 use super::ApiError;
+use crate::assisted::{self, Acting};
 use crate::auth;
 use crate::state::AppState;
 use crate::store::TokenOwner;
 
 /// The authenticated caller of a request; requests without a live bearer token get 401.
+/// For staff sending an `assisted-session` header, also the resident they act for.
 #[derive(Debug, Clone)]
-pub struct Caller(pub TokenOwner);
+pub struct Caller(pub TokenOwner, pub Option<Acting>);
 
 impl Caller {
+    /// The account whose data the request is about: the resident when staff act for one.
+    pub fn subject(&self) -> String {
+        self.1.as_ref().map_or_else(
+            || self.0.account_id.clone(),
+            |acting| acting.resident_account_id.clone(),
+        )
+    }
+
+    /// The applicant of a new case and its 代理人: a citizen for themself, or staff for a resident.
+    pub fn applicant(&self) -> Result<(String, Option<Agent>), ApiError> {
+        match (&self.0.role, &self.1) {
+            (Role::Citizen, _) => Ok((self.0.account_id.clone(), None)),
+            (Role::Staff, Some(acting)) => Ok((
+                acting.resident_account_id.clone(),
+                Some(acting.agent.clone()),
+            )),
+            _ => Err(forbidden()),
+        }
+    }
+
     /// Refuses with 403 unless the caller has one of `roles`.
     pub fn require(&self, roles: &[Role]) -> Result<&TokenOwner, ApiError> {
         if roles.contains(&self.0.role) {
             Ok(&self.0)
         } else {
-            Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "您的账号不能做这件事。",
-                "Your account may not do this.",
-            ))
+            Err(forbidden())
         }
     }
+}
+
+fn forbidden() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "您的账号不能做这件事。",
+        "Your account may not do this.",
+    )
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -47,15 +74,39 @@ impl FromRequestParts<AppState> for Caller {
             .filter(|token| !token.is_empty())
             .ok_or_else(unauthorized)?
             .to_owned();
+        let session = parts
+            .headers
+            .get(ASSISTED_SESSION_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         let state = state.clone();
-        let owner = tokio::task::spawn_blocking(move || auth::authenticate(&state, &bearer))
-            .await
-            .map_err(|error| ApiError::internal(&error))?
-            .map_err(ApiError::from)?;
+        let caller = tokio::task::spawn_blocking(move || -> Result<Caller, ApiError> {
+            let owner = auth::authenticate(&state, &bearer)?;
+            let acting = match session {
+                None => None,
+                Some(_) if owner.role != Role::Staff => return Err(forbidden()),
+                Some(session_id) => Some(
+                    assisted::acting(&state, &owner.account_id, &session_id).map_err(|_| {
+                        ApiError::new(
+                            StatusCode::FORBIDDEN,
+                            "session_not_open",
+                            "代办已经结束，或者还没有得到居民同意。请重新开始代办。",
+                            "The assisted session is not open for this staff member.",
+                        )
+                    })?,
+                ),
+            };
+            Ok(Caller(owner, acting))
+        })
+        .await
+        .map_err(|error| ApiError::internal(&error))??;
         if let Some(slot) = parts.extensions.get::<super::audit::CallerSlot>() {
-            slot.set(owner.clone());
+            slot.set(
+                caller.0.clone(),
+                caller.1.as_ref().map(|a| a.resident_account_id.clone()),
+            );
         }
-        Ok(Self(owner))
+        Ok(caller)
     }
 }
 

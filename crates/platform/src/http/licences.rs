@@ -23,7 +23,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Vec<Licence>>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || state.store.licences_of(&account_id))
         .await
         .map(Json)
@@ -46,7 +46,7 @@ pub async fn detail(
     caller: Caller,
     ApiPath(licence_no): ApiPath<String>,
 ) -> Result<Json<Licence>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     let found = blocking(move || state.store.licence(&licence_no)).await?;
     match found {
         Some((holder, licence)) if holder == account_id => Ok(Json(licence)),

@@ -39,7 +39,7 @@ pub async fn inbox(
     caller: Caller,
     ApiQuery(query): ApiQuery<InboxQuery>,
 ) -> Result<Json<MessagePage>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     let cursor = query.cursor.unwrap_or(0).max(0);
     let limit = query.limit.unwrap_or(50).clamp(1, MAX_PAGE);
     let (stored, unread) = blocking(move || {
@@ -86,7 +86,7 @@ pub async fn mark_read(
     caller: Caller,
     ApiPath(message_id): ApiPath<i64>,
 ) -> Result<StatusCode, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     let found = blocking(move || {
         let now_ms = state.clock.now().timestamp_millis();
         state

@@ -1,6 +1,7 @@
 //! The HTTP surface: routes, the OpenAPI document, limits and the JSON error body.
 
 mod applications;
+mod assisted;
 mod audit;
 mod auth;
 mod caller;
@@ -45,7 +46,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评"),
         (name = "messages", description = "The inbox: a message for every change"),
         (name = "licences", description = "Electronic licences (电子证照) and their Ed25519 seals"),
-        (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价")
+        (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
+        (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent")
     ),
     modifiers(&BearerAuth)
 )]
@@ -93,6 +95,10 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(requests::detail))
         .routes(routes!(requests::follow_up))
         .routes(routes!(requests::evaluation))
+        .routes(routes!(assisted::start))
+        .routes(routes!(assisted::consent))
+        .routes(routes!(assisted::close))
+        .routes(routes!(assisted::acted_for_me))
         .split_for_parts()
 }
 

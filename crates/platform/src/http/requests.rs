@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use huiban_api::{ErrorBody, EvaluationRequest, FollowUp, NewRequest, Role, ServiceRequest};
+use huiban_api::{ErrorBody, EvaluationRequest, FollowUp, NewRequest, ServiceRequest};
 
 use super::ApiError;
 use super::caller::Caller;
@@ -37,7 +37,7 @@ pub async fn submit(
     caller: Caller,
     ApiJson(request): ApiJson<NewRequest>,
 ) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
-    let account_id = caller.require(&[Role::Citizen])?.account_id.clone();
+    let (account_id, _) = caller.applicant()?;
     let created = blocking(move || requests::submit(&state, &account_id, &request)).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
@@ -54,7 +54,7 @@ pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<Vec<ServiceRequest>>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || requests::list(&state, &account_id))
         .await
         .map(Json)
@@ -77,7 +77,7 @@ pub async fn detail(
     caller: Caller,
     ApiPath(request_no): ApiPath<String>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || requests::view(&state, &account_id, &request_no))
         .await
         .map(Json)
@@ -102,7 +102,7 @@ pub async fn follow_up(
     ApiPath(request_no): ApiPath<String>,
     ApiJson(answers): ApiJson<FollowUp>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || requests::follow_up(&state, &account_id, &request_no, &answers))
         .await
         .map(Json)
@@ -128,7 +128,7 @@ pub async fn evaluation(
     ApiPath(request_no): ApiPath<String>,
     ApiJson(evaluation): ApiJson<EvaluationRequest>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     blocking(move || requests::evaluate(&state, &account_id, &request_no, &evaluation))
         .await
         .map(Json)

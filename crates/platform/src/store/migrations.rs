@@ -195,6 +195,20 @@ const MIGRATIONS: &[&str] = &[
         remark TEXT,
         PRIMARY KEY (request_no, seq)
     );",
+    // 10: assisted sessions (staff acting for a resident).
+    "CREATE TABLE assisted_session (
+        session_id TEXT PRIMARY KEY NOT NULL,
+        staff_account_id TEXT NOT NULL REFERENCES account (account_id),
+        resident_account_id TEXT NOT NULL REFERENCES account (account_id),
+        code_hash TEXT,
+        code_attempts INTEGER NOT NULL DEFAULT 0,
+        consent_method TEXT,
+        consent_evidence TEXT,
+        created_ms INTEGER NOT NULL,
+        opened_ms INTEGER,
+        closed_ms INTEGER
+    );
+    CREATE INDEX assisted_session_resident ON assisted_session (resident_account_id, created_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

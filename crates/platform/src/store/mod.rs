@@ -2,6 +2,7 @@
 
 mod accounts;
 mod applications;
+mod assisted;
 mod audit;
 mod catalog;
 mod devices;
@@ -16,6 +17,7 @@ mod tokens;
 
 pub use accounts::NewAccount;
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
+pub use assisted::SessionRecord;
 pub use audit::{AuditEntry, AuditProblem};
 pub use devices::{DeviceGrant, Poll};
 pub use messages::{Notice, StoredMessage};

@@ -1,0 +1,94 @@
+//! Assisted sessions: service-centre staff act for a resident (代理人) with recorded consent.
+
+use serde::{Deserialize, Serialize};
+
+/// Header naming the open assisted session a staff request acts in.
+pub const ASSISTED_SESSION_HEADER: &str = "assisted-session";
+
+/// Body of `POST /api/v1/assisted-sessions`: who the resident is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewAssistedSession {
+    /// The resident's 居民身份证号码.
+    pub id_number: String,
+    /// The resident's name, as on the ID card.
+    pub name: String,
+}
+
+/// How the resident agreed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum Consent {
+    /// The resident read out the code sent to their phone.
+    SmsCode {
+        /// The 6-digit code.
+        code: String,
+    },
+    /// The resident signed on paper or on screen; the signature image was uploaded.
+    Signature {
+        /// SHA-256 of the uploaded signature image.
+        signature_sha256: String,
+    },
+}
+
+/// Where a session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStatus {
+    /// Waiting for the resident's consent.
+    AwaitingConsent,
+    /// Staff may act for the resident.
+    Open,
+    /// Ended.
+    Closed,
+}
+
+/// An assisted session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssistedSession {
+    /// Id, sent in the `assisted-session` header.
+    pub session_id: String,
+    /// Status.
+    pub status: SessionStatus,
+    /// The resident's name.
+    pub resident_name: String,
+    /// The resident's phone, masked.
+    pub resident_phone_masked: Option<String>,
+    /// The staff member's name.
+    pub staff_name: String,
+    /// The staff member's service centre.
+    pub staff_department: String,
+    /// How consent was given, once given: `sms_code` or `signature`.
+    pub consent_method: Option<String>,
+    /// Opened, RFC 3339.
+    pub created_at: String,
+    /// Closed, RFC 3339.
+    pub closed_at: Option<String>,
+}
+
+/// What someone did for the resident, as the resident sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActionOnBehalf {
+    /// When, RFC 3339.
+    pub at: String,
+    /// Who (staff name).
+    pub actor_name: String,
+    /// What, e.g. `POST /api/v1/applications`.
+    pub action: String,
+    /// What it was done to.
+    pub subject: Option<String>,
+}
+
+/// A session as the resident sees it, with everything done for them in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActedForMe {
+    /// The session.
+    pub session: AssistedSession,
+    /// What was done, oldest first.
+    pub actions: Vec<ActionOnBehalf>,
+}

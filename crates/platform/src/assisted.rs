@@ -1,0 +1,274 @@
+//! Assisted sessions: staff identify a resident, get recorded consent, act as 代理人, then close.
+
+use chrono::Duration;
+use huiban_api::{
+    ActedForMe, ActionOnBehalf, Agent, AssistedSession, Consent, SessionStatus, id_number,
+};
+use rand::Rng;
+
+use crate::auth::{hash_token, random_token};
+use crate::beijing_time;
+use crate::state::AppState;
+use crate::store::{SessionRecord, StoreError};
+
+/// How long a consent code is valid.
+pub const CONSENT_CODE_TTL: Duration = Duration::minutes(10);
+/// Wrong consent codes a session survives.
+pub const CONSENT_ATTEMPTS: i64 = 5;
+/// An open session ends by itself after this long (a staff shift).
+pub const SESSION_LIFETIME: Duration = Duration::hours(8);
+
+/// Why a session operation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The ID number fails its check.
+    #[error("bad id number")]
+    BadIdNumber,
+    /// No resident with this ID number and name.
+    #[error("resident not found")]
+    ResidentNotFound,
+    /// No such session of this staff member.
+    #[error("session not found")]
+    NotFound,
+    /// The code is wrong.
+    #[error("wrong code")]
+    WrongCode,
+    /// The code expired or had too many wrong tries; start again.
+    #[error("code gone")]
+    CodeGone,
+    /// A signature reference is not a SHA-256.
+    #[error("bad signature reference")]
+    BadSignature,
+    /// The session is not waiting for consent, or not open.
+    #[error("session not in the right state")]
+    WrongState,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A staff member acting for a resident in an open session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acting {
+    /// The session.
+    pub session_id: String,
+    /// The resident's account.
+    pub resident_account_id: String,
+    /// The 代理人 fields for cases.
+    pub agent: Agent,
+}
+
+fn status(record: &SessionRecord, now_ms: i64) -> SessionStatus {
+    match (record.opened_ms, record.closed_ms) {
+        (_, Some(_)) => SessionStatus::Closed,
+        (Some(opened), None) if now_ms - opened >= SESSION_LIFETIME.num_milliseconds() => {
+            SessionStatus::Closed
+        }
+        (Some(_), None) => SessionStatus::Open,
+        (None, None) => SessionStatus::AwaitingConsent,
+    }
+}
+
+fn render(state: &AppState, record: &SessionRecord) -> Result<AssistedSession, SessionError> {
+    let now_ms = state.clock.now().timestamp_millis();
+    let resident = state
+        .store
+        .account(&record.resident_account_id)?
+        .ok_or(SessionError::NotFound)?;
+    let staff = state
+        .store
+        .account(&record.staff_account_id)?
+        .ok_or(SessionError::NotFound)?;
+    Ok(AssistedSession {
+        session_id: record.session_id.clone(),
+        status: status(record, now_ms),
+        resident_name: resident.name.unwrap_or_default(),
+        resident_phone_masked: resident.phone_masked,
+        staff_name: staff.name.unwrap_or_default(),
+        staff_department: staff.department.unwrap_or_default(),
+        consent_method: record.consent_method.clone(),
+        created_at: beijing_time::rfc3339(record.created_ms),
+        closed_at: record.closed_ms.map(beijing_time::rfc3339),
+    })
+}
+
+fn consent_code_hash(session_id: &str, code: &str) -> String {
+    hash_token(&format!("{session_id}:{code}"))
+}
+
+/// Staff identify a resident by ID number and name; the resident gets a consent code by SMS.
+pub fn start(
+    state: &AppState,
+    staff_account_id: &str,
+    id_number_text: &str,
+    name: &str,
+) -> Result<AssistedSession, SessionError> {
+    let number = id_number_text.trim().to_ascii_uppercase();
+    if !id_number::has_valid_check(&number) {
+        return Err(SessionError::BadIdNumber);
+    }
+    let (resident, resident_name) = state
+        .store
+        .citizen_by_id_number(&number)?
+        .ok_or(SessionError::ResidentNotFound)?;
+    if resident_name.as_deref().map(str::trim) != Some(name.trim()) {
+        return Err(SessionError::ResidentNotFound);
+    }
+    let staff = state
+        .store
+        .account(staff_account_id)?
+        .ok_or(SessionError::NotFound)?;
+    let session_id = format!("as-{}", &random_token()[..24]);
+    let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
+    let record = SessionRecord {
+        session_id: session_id.clone(),
+        staff_account_id: staff_account_id.to_owned(),
+        resident_account_id: resident.clone(),
+        code_hash: Some(consent_code_hash(&session_id, &code)),
+        code_attempts: 0,
+        consent_method: None,
+        created_ms: state.clock.now().timestamp_millis(),
+        opened_ms: None,
+        closed_ms: None,
+    };
+    state.store.insert_session(&record)?;
+    if let Some(phone) = state.store.phone_of(&resident)? {
+        state.sms.send(
+            &phone,
+            &format!(
+                "【惠办】{}的工作人员{}正在为您代办业务。如果您同意，请把验证码{code}告诉工作人员，{}分钟内有效。",
+                staff.department.unwrap_or_default(),
+                staff.name.unwrap_or_default(),
+                CONSENT_CODE_TTL.num_minutes()
+            ),
+        )?;
+    }
+    render(state, &record)
+}
+
+fn own_session(
+    state: &AppState,
+    staff_account_id: &str,
+    session_id: &str,
+) -> Result<SessionRecord, SessionError> {
+    state
+        .store
+        .session(session_id)?
+        .filter(|s| s.staff_account_id == staff_account_id)
+        .ok_or(SessionError::NotFound)
+}
+
+/// Records the resident's consent and opens the session.
+pub fn consent(
+    state: &AppState,
+    staff_account_id: &str,
+    session_id: &str,
+    consent: &Consent,
+) -> Result<AssistedSession, SessionError> {
+    let record = own_session(state, staff_account_id, session_id)?;
+    let now_ms = state.clock.now().timestamp_millis();
+    if status(&record, now_ms) != SessionStatus::AwaitingConsent {
+        return Err(SessionError::WrongState);
+    }
+    let (method, evidence) = match consent {
+        Consent::SmsCode { code } => {
+            let expired = now_ms - record.created_ms >= CONSENT_CODE_TTL.num_milliseconds();
+            if expired || record.code_attempts >= CONSENT_ATTEMPTS {
+                return Err(SessionError::CodeGone);
+            }
+            if record.code_hash.as_deref()
+                != Some(consent_code_hash(session_id, code.trim()).as_str())
+            {
+                state.store.count_session_attempt(session_id)?;
+                return Err(SessionError::WrongCode);
+            }
+            ("sms_code", "resident read out the SMS code".to_owned())
+        }
+        Consent::Signature { signature_sha256 } => {
+            let ok = signature_sha256.len() == 64
+                && signature_sha256.bytes().all(|b| b.is_ascii_hexdigit());
+            if !ok {
+                return Err(SessionError::BadSignature);
+            }
+            ("signature", signature_sha256.to_ascii_lowercase())
+        }
+    };
+    if !state
+        .store
+        .open_session(session_id, method, &evidence, now_ms)?
+    {
+        return Err(SessionError::WrongState);
+    }
+    render(state, &own_session(state, staff_account_id, session_id)?)
+}
+
+/// Ends a session.
+pub fn close(
+    state: &AppState,
+    staff_account_id: &str,
+    session_id: &str,
+) -> Result<AssistedSession, SessionError> {
+    own_session(state, staff_account_id, session_id)?;
+    if !state
+        .store
+        .close_session(session_id, state.clock.now().timestamp_millis())?
+    {
+        return Err(SessionError::WrongState);
+    }
+    render(state, &own_session(state, staff_account_id, session_id)?)
+}
+
+/// The resident a staff member may act for in `session_id`, if the session is theirs and open.
+pub fn acting(
+    state: &AppState,
+    staff_account_id: &str,
+    session_id: &str,
+) -> Result<Acting, SessionError> {
+    let record = own_session(state, staff_account_id, session_id)?;
+    if status(&record, state.clock.now().timestamp_millis()) != SessionStatus::Open {
+        return Err(SessionError::WrongState);
+    }
+    let staff = state
+        .store
+        .account(staff_account_id)?
+        .ok_or(SessionError::NotFound)?;
+    Ok(Acting {
+        session_id: record.session_id,
+        resident_account_id: record.resident_account_id,
+        agent: Agent {
+            name: staff.name.unwrap_or_default(),
+            relation: format!("{}工作人员", staff.department.unwrap_or_default()),
+            account_id: staff_account_id.to_owned(),
+        },
+    })
+}
+
+/// Every session in which someone acted for `resident`, with what they did.
+pub fn acted_for(state: &AppState, resident: &str) -> Result<Vec<ActedForMe>, SessionError> {
+    let audit = state.store.audit_of(resident)?;
+    state
+        .store
+        .sessions_of_resident(resident)?
+        .iter()
+        .map(|record| {
+            let session = render(state, record)?;
+            let end = record.closed_ms.unwrap_or(i64::MAX);
+            let actions = audit
+                .iter()
+                .filter(|e| {
+                    e.on_behalf_of.as_deref() == Some(resident)
+                        && e.actor.as_deref() == Some(record.staff_account_id.as_str())
+                        && e.at_ms >= record.created_ms
+                        && e.at_ms <= end
+                })
+                .map(|e| ActionOnBehalf {
+                    at: beijing_time::rfc3339(e.at_ms),
+                    actor_name: session.staff_name.clone(),
+                    action: e.action.clone(),
+                    subject: e.subject.clone(),
+                })
+                .collect();
+            Ok(ActedForMe { session, actions })
+        })
+        .collect()
+}

@@ -1,0 +1,163 @@
+//! `/api/v1/assisted-sessions`: staff act for residents with consent; residents see who acted for them.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use huiban_api::{ActedForMe, AssistedSession, Consent, ErrorBody, NewAssistedSession, Role};
+
+use super::ApiError;
+use super::caller::Caller;
+use super::extract::{ApiJson, ApiPath};
+use crate::assisted::{self, SessionError};
+use crate::state::AppState;
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, SessionError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(&error))?
+        .map_err(ApiError::from)
+}
+
+/// Staff identify a resident; a consent code goes to the resident's phone.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assisted-sessions",
+    tag = "assisted",
+    security(("bearer" = [])),
+    request_body = NewAssistedSession,
+    responses(
+        (status = 201, description = "Waiting for consent", body = AssistedSession),
+        (status = 404, description = "No resident with this ID number and name", body = ErrorBody)
+    )
+)]
+pub async fn start(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<NewAssistedSession>,
+) -> Result<(StatusCode, Json<AssistedSession>), ApiError> {
+    let staff = caller.require(&[Role::Staff])?.account_id.clone();
+    let session =
+        blocking(move || assisted::start(&state, &staff, &request.id_number, &request.name))
+            .await?;
+    Ok((StatusCode::CREATED, Json(session)))
+}
+
+/// Records the resident's consent (the SMS code, or an uploaded signature) and opens the session.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assisted-sessions/{session_id}/consent",
+    tag = "assisted",
+    security(("bearer" = [])),
+    params(("session_id" = String, Path, description = "Session id")),
+    request_body = Consent,
+    responses(
+        (status = 200, description = "Open: send its id in the assisted-session header", body = AssistedSession),
+        (status = 400, description = "Wrong or expired code", body = ErrorBody)
+    )
+)]
+pub async fn consent(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(session_id): ApiPath<String>,
+    ApiJson(consent): ApiJson<Consent>,
+) -> Result<Json<AssistedSession>, ApiError> {
+    let staff = caller.require(&[Role::Staff])?.account_id.clone();
+    blocking(move || assisted::consent(&state, &staff, &session_id, &consent))
+        .await
+        .map(Json)
+}
+
+/// Ends a session.
+#[utoipa::path(
+    post,
+    path = "/api/v1/assisted-sessions/{session_id}/close",
+    tag = "assisted",
+    security(("bearer" = [])),
+    params(("session_id" = String, Path, description = "Session id")),
+    responses((status = 200, description = "Closed", body = AssistedSession))
+)]
+pub async fn close(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(session_id): ApiPath<String>,
+) -> Result<Json<AssistedSession>, ApiError> {
+    let staff = caller.require(&[Role::Staff])?.account_id.clone();
+    blocking(move || assisted::close(&state, &staff, &session_id))
+        .await
+        .map(Json)
+}
+
+/// Who acted for the caller, when, and what they did.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/acted-for-me",
+    tag = "assisted",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Sessions and actions, newest session first", body = [ActedForMe]))
+)]
+pub async fn acted_for_me(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<ActedForMe>>, ApiError> {
+    let resident = caller.require(&[Role::Citizen])?.account_id.clone();
+    blocking(move || assisted::acted_for(&state, &resident))
+        .await
+        .map(Json)
+}
+
+impl From<SessionError> for ApiError {
+    fn from(error: SessionError) -> Self {
+        use SessionError as E;
+        match error {
+            E::BadIdNumber => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_id_number",
+                "身份证号码不对，请对照身份证再核对一遍。",
+                "The ID number fails its check digit.",
+            )
+            .with_field("id_number"),
+            E::ResidentNotFound => ApiError::new(
+                StatusCode::NOT_FOUND,
+                "resident_not_found",
+                "没有找到这位居民，请核对姓名和身份证号码。",
+                "No resident with this ID number and name.",
+            ),
+            E::NotFound => ApiError::new(
+                StatusCode::NOT_FOUND,
+                "session_not_found",
+                "没有找到这次代办。",
+                "No such assisted session.",
+            ),
+            E::WrongCode => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_consent_code",
+                "验证码不对，请居民看清短信里的6位数字再说一次。",
+                "The consent code is wrong.",
+            )
+            .with_field("code"),
+            E::CodeGone => ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "consent_code_expired",
+                "验证码已经不能用了，请重新开始代办，系统会再发一条短信。",
+                "The consent code expired or was tried too often; start again.",
+            )
+            .with_field("code"),
+            E::BadSignature => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_signature",
+                "签名没有上传成功，请重新签名。",
+                "The signature must be named by its SHA-256.",
+            )
+            .with_field("signature_sha256"),
+            E::WrongState => ApiError::new(
+                StatusCode::CONFLICT,
+                "wrong_status",
+                "这次代办现在的状态不能做这件事。",
+                "The session is not in a state that allows this.",
+            ),
+            E::Store(error) => ApiError::from(error),
+        }
+    }
+}

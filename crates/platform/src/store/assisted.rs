@@ -1,0 +1,130 @@
+//! Assisted-session repository.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, StoreError};
+
+/// A stored assisted session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    /// Id.
+    pub session_id: String,
+    /// The staff member.
+    pub staff_account_id: String,
+    /// The resident.
+    pub resident_account_id: String,
+    /// SHA-256 of the consent code sent to the resident.
+    pub code_hash: Option<String>,
+    /// Wrong codes tried.
+    pub code_attempts: i64,
+    /// `sms_code` or `signature`, once consented.
+    pub consent_method: Option<String>,
+    /// Created, ms.
+    pub created_ms: i64,
+    /// Consent given, ms.
+    pub opened_ms: Option<i64>,
+    /// Closed, ms.
+    pub closed_ms: Option<i64>,
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
+    Ok(SessionRecord {
+        session_id: row.get("session_id")?,
+        staff_account_id: row.get("staff_account_id")?,
+        resident_account_id: row.get("resident_account_id")?,
+        code_hash: row.get("code_hash")?,
+        code_attempts: row.get("code_attempts")?,
+        consent_method: row.get("consent_method")?,
+        created_ms: row.get("created_ms")?,
+        opened_ms: row.get("opened_ms")?,
+        closed_ms: row.get("closed_ms")?,
+    })
+}
+
+impl Store {
+    /// The citizen account with this ID number.
+    pub fn citizen_by_id_number(
+        &self,
+        id_number: &str,
+    ) -> Result<Option<(String, Option<String>)>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT account_id, name FROM account WHERE id_number = ?1 AND role = 'citizen'",
+                params![id_number],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Stores a new session waiting for consent.
+    pub fn insert_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "INSERT INTO assisted_session (session_id, staff_account_id, resident_account_id, code_hash, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                session.session_id,
+                session.staff_account_id,
+                session.resident_account_id,
+                session.code_hash,
+                session.created_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// One session.
+    pub fn session(&self, session_id: &str) -> Result<Option<SessionRecord>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT * FROM assisted_session WHERE session_id = ?1",
+                params![session_id],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// Sessions in which `resident` was acted for, newest first.
+    pub fn sessions_of_resident(&self, resident: &str) -> Result<Vec<SessionRecord>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection
+            .prepare("SELECT * FROM assisted_session WHERE resident_account_id = ?1 ORDER BY created_ms DESC")?;
+        let rows = statement.query_map(params![resident], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Counts a wrong consent code.
+    pub fn count_session_attempt(&self, session_id: &str) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "UPDATE assisted_session SET code_attempts = code_attempts + 1 WHERE session_id = ?1",
+            params![session_id],
+        )?;
+        Ok(())
+    }
+
+    /// Opens a session waiting for consent; false when it is not waiting.
+    pub fn open_session(
+        &self,
+        session_id: &str,
+        method: &str,
+        evidence: &str,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let changed = self.lock()?.execute(
+            "UPDATE assisted_session SET consent_method = ?2, consent_evidence = ?3, opened_ms = ?4
+             WHERE session_id = ?1 AND opened_ms IS NULL AND closed_ms IS NULL",
+            params![session_id, method, evidence, now_ms],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// Closes a session; false when it was already closed.
+    pub fn close_session(&self, session_id: &str, now_ms: i64) -> Result<bool, StoreError> {
+        let changed = self.lock()?.execute(
+            "UPDATE assisted_session SET closed_ms = ?2 WHERE session_id = ?1 AND closed_ms IS NULL",
+            params![session_id, now_ms],
+        )?;
+        Ok(changed == 1)
+    }
+}
