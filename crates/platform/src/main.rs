@@ -31,6 +31,9 @@ enum Command {
         /// Load the demo catalog when the catalog is empty.
         #[arg(long)]
         demo_data: bool,
+        /// Inject faults for tests, e.g. latency=200ms,error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7.
+        #[arg(long)]
+        faults: Option<huiban_platform::faults::FaultSpec>,
     },
     /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
     Openapi,
@@ -182,7 +185,8 @@ async fn main() -> anyhow::Result<()> {
             data_dir,
             bind,
             demo_data: seed,
-        } => serve(data_dir, bind, seed).await,
+            faults,
+        } => serve(data_dir, bind, seed, faults).await,
         Command::Officer {
             data_dir,
             officer,
@@ -214,7 +218,12 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Result<()> {
+async fn serve(
+    data_dir: PathBuf,
+    bind: SocketAddr,
+    seed: bool,
+    faults: Option<huiban_platform::faults::FaultSpec>,
+) -> anyhow::Result<()> {
     let store = Store::open(&data_dir)
         .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
     if seed {
@@ -227,7 +236,11 @@ async fn serve(data_dir: PathBuf, bind: SocketAddr, seed: bool) -> anyhow::Resul
     }
     let keys = KeyRing::load_or_create(&data_dir, &store.catalog_departments()?)
         .with_context(|| format!("loading the department keys in {}", data_dir.display()))?;
-    let state = AppState::new(store).with_keys(keys);
+    let mut state = AppState::new(store).with_keys(keys);
+    if let Some(spec) = faults {
+        tracing::warn!(?spec, "injecting faults");
+        state = state.with_faults(spec);
+    }
     if seed && demo_licences::seed(&state)? {
         tracing::info!("issued the demo licences");
     }

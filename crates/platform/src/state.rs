@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
+use crate::faults::{FaultInjector, FaultSpec};
 use crate::keys::KeyRing;
 use crate::sms::{SmsGateway, SmsSink};
 use crate::store::Store;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub sms: Arc<dyn SmsGateway>,
     /// Department keys that seal licences.
     pub keys: Arc<KeyRing>,
+    /// Faults to inject, for tests; none by default.
+    pub faults: Option<Arc<FaultInjector>>,
 }
 
 impl AppState {
@@ -28,7 +31,14 @@ impl AppState {
             store,
             clock: Arc::new(SystemClock),
             keys: Arc::new(KeyRing::default()),
+            faults: None,
         }
+    }
+
+    /// The same state injecting faults.
+    pub fn with_faults(mut self, spec: FaultSpec) -> Self {
+        self.faults = Some(Arc::new(FaultInjector::new(spec)));
+        self
     }
 
     /// The same state with department keys.

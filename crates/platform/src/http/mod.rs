@@ -121,7 +121,8 @@ pub fn openapi_json() -> String {
 pub fn router(state: AppState) -> Router {
     let (routes, _) = documented();
     let document = Arc::new(openapi_json());
-    routes
+    let faults = state.faults.clone();
+    let router = routes
         .route(
             "/api/v1/openapi.json",
             get(move || {
@@ -142,7 +143,14 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(error::panicked))
-        .with_state(state)
+        .with_state(state);
+    match faults {
+        Some(injector) => router.layer(axum::middleware::from_fn_with_state(
+            injector,
+            crate::faults::inject,
+        )),
+        None => router,
+    }
 }
 
 #[cfg(test)]

@@ -107,6 +107,20 @@ impl TestPlatform {
             .with_keys(keys)
     }
 
+    /// Serves `state` on another ephemeral port (e.g. with faults); returns its base URL.
+    pub async fn serve_also(&self, state: AppState) -> String {
+        let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(huiban_platform::serve(
+            listener,
+            state,
+            std::future::pending(),
+        ));
+        base
+    }
+
     /// A complete, valid submission body for the first catalog item whose name contains `name_part`.
     pub async fn application_for(&self, name_part: &str) -> Value {
         let page = self.call("GET", "/api/v1/catalog/items", None, None).await;
