@@ -5,6 +5,7 @@
 
 pub mod applications;
 pub mod assisted;
+pub mod attachments;
 pub mod auth;
 pub mod canonical;
 pub mod catalog;
@@ -25,6 +26,7 @@ pub use applications::{
 pub use assisted::{
     ActedForMe, ActionOnBehalf, AssistedSession, Consent, NewAssistedSession, SessionStatus,
 };
+pub use attachments::Attachment;
 pub use auth::{
     Account, DeviceApproval, DeviceAuthorization, Role, SmsCodeRequest, SmsCodeSent, TokenRequest,
     TokenResponse,

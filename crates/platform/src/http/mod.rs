@@ -2,6 +2,7 @@
 
 mod applications;
 mod assisted;
+mod attachments;
 mod audit;
 mod auth;
 mod caller;
@@ -85,6 +86,11 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(applications::withdraw))
         .routes(routes!(applications::supplements))
         .routes(routes!(applications::evaluation))
+        .routes(with_body_limit(
+            routes!(attachments::upload),
+            huiban_api::attachments::MAX_ATTACHMENT_BYTES + 1,
+        ))
+        .routes(routes!(attachments::download))
         .routes(routes!(messages::inbox))
         .routes(routes!(messages::mark_read))
         .routes(routes!(licences::list))
@@ -100,6 +106,19 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(assisted::close))
         .routes(routes!(assisted::acted_for_me))
         .split_for_parts()
+}
+
+/// A documented route whose requests may be larger than [`MAX_BODY_BYTES`] (the route's own limit wins).
+fn with_body_limit(
+    route: utoipa_axum::router::UtoipaMethodRouter<AppState>,
+    limit: usize,
+) -> utoipa_axum::router::UtoipaMethodRouter<AppState> {
+    let (schemas, paths, method_router) = route;
+    (
+        schemas,
+        paths,
+        method_router.layer(DefaultBodyLimit::max(limit)),
+    )
 }
 
 /// The OpenAPI 3.1 document of the platform API.

@@ -209,6 +209,19 @@ const MIGRATIONS: &[&str] = &[
         closed_ms INTEGER
     );
     CREATE INDEX assisted_session_resident ON assisted_session (resident_account_id, created_ms);",
+    // 11: attachments, content-addressed, with who uploaded them.
+    "CREATE TABLE attachment (
+        sha256 TEXT PRIMARY KEY NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        created_ms INTEGER NOT NULL
+    );
+    CREATE TABLE attachment_owner (
+        sha256 TEXT NOT NULL REFERENCES attachment (sha256),
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        PRIMARY KEY (sha256, account_id)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

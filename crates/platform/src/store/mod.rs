@@ -3,6 +3,7 @@
 mod accounts;
 mod applications;
 mod assisted;
+mod attachments;
 mod audit;
 mod catalog;
 mod devices;
