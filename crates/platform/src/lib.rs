@@ -12,6 +12,7 @@ pub mod credit_code;
 pub mod demo_accounts;
 pub mod demo_data;
 pub mod demo_licences;
+pub mod demo_officer;
 pub mod faults;
 pub mod http;
 pub mod keys;

@@ -31,6 +31,9 @@ enum Command {
         /// Load the demo catalog when the catalog is empty.
         #[arg(long)]
         demo_data: bool,
+        /// Move every open case and request one step forward every 15 seconds (for demos).
+        #[arg(long)]
+        demo_officer: bool,
         /// Inject faults for tests, e.g. latency=200ms,error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7.
         #[arg(long)]
         faults: Option<huiban_platform::faults::FaultSpec>,
@@ -185,8 +188,9 @@ async fn main() -> anyhow::Result<()> {
             data_dir,
             bind,
             demo_data: seed,
+            demo_officer,
             faults,
-        } => serve(data_dir, bind, seed, faults).await,
+        } => serve(data_dir, bind, seed, demo_officer, faults).await,
         Command::Officer {
             data_dir,
             officer,
@@ -222,6 +226,7 @@ async fn serve(
     data_dir: PathBuf,
     bind: SocketAddr,
     seed: bool,
+    demo_officer: bool,
     faults: Option<huiban_platform::faults::FaultSpec>,
 ) -> anyhow::Result<()> {
     let store = Store::open(&data_dir)
@@ -243,6 +248,13 @@ async fn serve(
     }
     if seed && demo_licences::seed(&state)? {
         tracing::info!("issued the demo licences");
+    }
+    if demo_officer {
+        tracing::info!("the demo officer moves open cases every 15 seconds");
+        tokio::spawn(huiban_platform::demo_officer::run(
+            state.clone(),
+            std::time::Duration::from_secs(15),
+        ));
     }
     let listener = huiban_platform::bind(bind)
         .await
