@@ -286,6 +286,9 @@ fn officer_work(
     let officer = account.name.clone().unwrap_or_else(|| username.to_owned());
     let department = account.department.clone().unwrap_or_default();
     let state = AppState::new(store.clone());
+    let on_request = |number: &str, movement| {
+        request_move(&state, &account, &officer, &department, number, movement)
+    };
     let mut stdout = std::io::stdout();
     let (movement, target) = match action {
         OfficerAction::List { all, json } => {
@@ -343,66 +346,6 @@ fn officer_work(
             }
             return Ok(());
         }
-        OfficerAction::Dispatch { request_no, to } => {
-            return request_move(
-                &state,
-                &account,
-                &officer,
-                &department,
-                &request_no,
-                OfficerRequestMove::Dispatch(to),
-            );
-        }
-        OfficerAction::Handle { request_no } => {
-            return request_move(
-                &state,
-                &account,
-                &officer,
-                &department,
-                &request_no,
-                OfficerRequestMove::Handle,
-            );
-        }
-        OfficerAction::Reply { request_no, text } => {
-            return request_move(
-                &state,
-                &account,
-                &officer,
-                &department,
-                &request_no,
-                OfficerRequestMove::Reply(text),
-            );
-        }
-        OfficerAction::Escalate { request_no } => {
-            return request_move(
-                &state,
-                &account,
-                &officer,
-                &department,
-                &request_no,
-                OfficerRequestMove::Escalate,
-            );
-        }
-        OfficerAction::Close { request_no } => {
-            return request_move(
-                &state,
-                &account,
-                &officer,
-                &department,
-                &request_no,
-                OfficerRequestMove::Close,
-            );
-        }
-        OfficerAction::Revisit { request_no } => {
-            return request_move(
-                &state,
-                &account,
-                &officer,
-                &department,
-                &request_no,
-                OfficerRequestMove::Revisit,
-            );
-        }
         OfficerAction::IssueLicence {
             application_no,
             licence_type,
@@ -456,6 +399,24 @@ fn officer_work(
         OfficerAction::Review(target) => (OfficerMove::Review, target),
         OfficerAction::Approve(target) => (OfficerMove::Approve, target),
         OfficerAction::Reject(target) => (OfficerMove::Refuse, target),
+        OfficerAction::Dispatch { request_no, to } => {
+            return on_request(&request_no, OfficerRequestMove::Dispatch(to));
+        }
+        OfficerAction::Handle { request_no } => {
+            return on_request(&request_no, OfficerRequestMove::Handle);
+        }
+        OfficerAction::Reply { request_no, text } => {
+            return on_request(&request_no, OfficerRequestMove::Reply(text));
+        }
+        OfficerAction::Escalate { request_no } => {
+            return on_request(&request_no, OfficerRequestMove::Escalate);
+        }
+        OfficerAction::Close { request_no } => {
+            return on_request(&request_no, OfficerRequestMove::Close);
+        }
+        OfficerAction::Revisit { request_no } => {
+            return on_request(&request_no, OfficerRequestMove::Revisit);
+        }
     };
     let case = cases::officer_move(
         &state,

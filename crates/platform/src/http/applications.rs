@@ -8,21 +8,11 @@ use huiban_api::{
     Application, ErrorBody, EvaluationRequest, NewApplication, SupplementRequest, WithdrawRequest,
 };
 
-use super::ApiError;
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
+use super::{ApiError, blocking};
 use crate::cases::{self, CaseError};
 use crate::state::AppState;
-
-/// Runs a blocking case operation off the async workers.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, CaseError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| ApiError::internal(&error))?
-        .map_err(ApiError::from)
-}
 
 /// Submits an application. The same `Idempotency-Key` with the same body always answers with the
 /// same case; with another body, 422.

@@ -5,20 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{ActedForMe, AssistedSession, Consent, ErrorBody, NewAssistedSession, Role};
 
-use super::ApiError;
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
+use super::{ApiError, blocking};
 use crate::assisted::{self, SessionError};
 use crate::state::AppState;
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, SessionError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| ApiError::internal(&error))?
-        .map_err(ApiError::from)
-}
 
 /// Staff identify a resident; a consent code goes to the resident's phone.
 #[utoipa::path(

@@ -10,7 +10,7 @@ use huiban_api::{
 
 use super::caller::Caller;
 use super::extract::ApiJson;
-use super::{ApiError, blocking_auth};
+use super::{ApiError, blocking};
 use crate::auth;
 use crate::state::AppState;
 
@@ -32,7 +32,7 @@ pub async fn sms_code(
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<Json<SmsCodeSent>, ApiError> {
     let phone = request.phone.trim().to_owned();
-    blocking_auth(move || auth::send_login_code(&state, &phone))
+    blocking(move || auth::send_login_code(&state, &phone))
         .await
         .map(Json)
 }
@@ -53,7 +53,7 @@ pub async fn token(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<TokenRequest>,
 ) -> Result<Json<TokenResponse>, ApiError> {
-    blocking_auth(move || auth::grant(&state, &request))
+    blocking(move || auth::grant(&state, &request))
         .await
         .map(Json)
 }
@@ -71,9 +71,9 @@ pub async fn token(
 )]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ApiError> {
     let family = caller.0.family_id;
-    blocking_auth(move || {
+    blocking(move || {
         let now_ms = state.clock.now().timestamp_millis();
-        Ok(state.store.revoke_token_family(&family, now_ms)?)
+        state.store.revoke_token_family(&family, now_ms)
     })
     .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -92,7 +92,7 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Sta
 )]
 pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Account>, ApiError> {
     let account_id = caller.0.account_id;
-    let account = blocking_auth(move || Ok(state.store.account(&account_id)?)).await?;
+    let account = blocking(move || state.store.account(&account_id)).await?;
     account
         .map(Json)
         .ok_or_else(|| ApiError::internal(&"token of a missing account"))
@@ -114,7 +114,7 @@ pub async fn device(
     caller: Caller,
 ) -> Result<Json<DeviceAuthorization>, ApiError> {
     let kiosk = caller.require(&[Role::KioskDevice])?.account_id.clone();
-    blocking_auth(move || auth::start_device(&state, &kiosk))
+    blocking(move || auth::start_device(&state, &kiosk))
         .await
         .map(Json)
 }
@@ -137,9 +137,7 @@ pub async fn approve_device(
     ApiJson(request): ApiJson<DeviceApproval>,
 ) -> Result<StatusCode, ApiError> {
     let citizen = caller.require(&[Role::Citizen])?.account_id.clone();
-    blocking_auth(move || {
-        auth::answer_device(&state, &citizen, &request.user_code, request.approve)
-    })
-    .await?;
+    blocking(move || auth::answer_device(&state, &citizen, &request.user_code, request.approve))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

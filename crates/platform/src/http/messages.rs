@@ -43,7 +43,7 @@ pub async fn inbox(
     let cursor = query.cursor.unwrap_or(0).max(0);
     let limit = query.limit.unwrap_or(50).clamp(1, MAX_PAGE);
     let (stored, unread) = blocking(move || {
-        Ok((
+        Ok::<_, crate::StoreError>((
             state.store.messages_after(&account_id, cursor, limit)?,
             state.store.unread_messages(&account_id)?,
         ))

@@ -172,25 +172,15 @@ pub fn router(state: AppState) -> Router {
     }
 }
 
+/// Runs blocking work (the store, password hashing) off the async workers; its error becomes the answer.
+async fn blocking<T: Send + 'static, E: Into<ApiError> + Send + 'static>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| ApiError::internal(&error))?
+        .map_err(Into::into)
+}
+
 #[cfg(test)]
 mod tests;
-
-/// Runs a blocking auth call off the async workers.
-async fn blocking_auth<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, crate::auth::AuthError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| ApiError::internal(&error))?
-        .map_err(ApiError::from)
-}
-
-/// Runs a blocking store call off the async workers.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, crate::StoreError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| ApiError::internal(&error))?
-        .map_err(ApiError::from)
-}

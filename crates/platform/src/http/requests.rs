@@ -5,20 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{ErrorBody, EvaluationRequest, FollowUp, NewRequest, ServiceRequest};
 
-use super::ApiError;
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
+use super::{ApiError, blocking};
 use crate::requests::{self, RequestError};
 use crate::state::AppState;
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, RequestError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| ApiError::internal(&error))?
-        .map_err(ApiError::from)
-}
 
 /// Files a request; it is 受理 at once and the author is told its number.
 #[utoipa::path(
