@@ -5,3 +5,4 @@ error-platform-answered = The services platform says: { $message }
 error-platform-malformed = The services platform sent an answer Huiban cannot read. Please try again later, or ask staff for help.
 error-config = Huiban's settings have an error. Please ask staff to check them.
 error-unknown = Something went wrong. Please try again.
+store-recovered = The data saved on this computer could not be opened. It was kept aside, not deleted, and Huiban started afresh; ask staff to help recover it.

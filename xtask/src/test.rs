@@ -204,12 +204,40 @@ fn clippy() -> Result<Report, String> {
 }
 
 fn rust() -> Result<Report, String> {
-    let (ok, lines) = run_captured(
-        cargo()
-            .args(["test", "--workspace", "--features", FEATURES])
-            .current_dir(workspace::root()),
-    )?;
+    // Inside a private D-Bus session with a fresh keyring, so the keychain tests use the real Secret Service.
+    let mut command = keyring_session("rust", &[])?;
+    command.args(["test", "--workspace", "--features", FEATURES]);
+    let (ok, lines) = run_captured(&mut command)?;
     Ok(counted(ok, counts::cargo_test(&lines)))
+}
+
+/// `cargo` run inside `dbus-run-session` with a fresh, unlocked gnome-keyring and fresh XDG
+/// directories (under target/xtask-scratch/<name>-<pid>), optionally wrapped in `wrapper` (e.g. xvfb-run).
+fn keyring_session(name: &str, wrapper: &[&str]) -> Result<Command, String> {
+    let scratch = workspace::target()
+        .join("xtask-scratch")
+        .join(format!("{name}-{}", std::process::id()));
+    let mut command = Command::new("dbus-run-session");
+    command
+        .args([
+            "--",
+            "sh",
+            "-c",
+            // A fresh, unlocked Secret Service keyring inside the private D-Bus session.
+            "printf huiban | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$@\"",
+            "sh",
+        ])
+        .args(wrapper)
+        .arg(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .current_dir(workspace::root());
+    for dir in ["data", "cache", "config"] {
+        let path = scratch.join(dir);
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        command.env(format!("XDG_{}_HOME", dir.to_uppercase()), path);
+    }
+    Ok(command)
 }
 
 fn svelte_check() -> Result<Report, String> {
@@ -265,29 +293,12 @@ fn webdriver() -> Result<Report, String> {
             ])
             .current_dir(workspace::root()),
     )?;
-    let scratch = workspace::target()
-        .join("xtask-scratch")
-        .join(format!("webdriver-{}", std::process::id()));
-    let fresh = |name: &str| -> Result<PathBuf, String> {
-        let dir = scratch.join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        Ok(dir)
-    };
     let driver = setup::tauri_driver();
-    let mut command = Command::new("dbus-run-session");
+    let mut command = keyring_session(
+        "webdriver",
+        &["xvfb-run", "-a", "-s", "-screen 0 1280x900x24"],
+    )?;
     command
-        .args([
-            "--",
-            "sh",
-            "-c",
-            // A fresh, unlocked Secret Service keyring inside the private D-Bus session, then Xvfb.
-            "printf huiban | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
-             exec xvfb-run -a -s '-screen 0 1280x900x24' \"$@\"",
-            "sh",
-        ])
-        .arg(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
         .args([
             "test",
             "--workspace",
@@ -298,10 +309,6 @@ fn webdriver() -> Result<Report, String> {
             "--",
             "--test-threads=1",
         ])
-        .current_dir(workspace::root())
-        .env("XDG_DATA_HOME", fresh("data")?)
-        .env("XDG_CACHE_HOME", fresh("cache")?)
-        .env("XDG_CONFIG_HOME", fresh("config")?)
         .env("HUIBAN_E2E_APP", workspace::debug_binary("huiban"))
         .env(
             "HUIBAN_E2E_PLATFORM",
@@ -317,7 +324,6 @@ fn webdriver() -> Result<Report, String> {
         )
         .env("HUIBAN_E2E_ARTIFACTS", workspace::target().join("e2e"));
     let (ok, lines) = run_captured(&mut command)?;
-    let _ = std::fs::remove_dir_all(&scratch);
     let mut report = counted(ok, counts::cargo_test(&lines));
     if report.ok {
         report.detail.push_str(&format!(

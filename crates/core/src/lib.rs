@@ -3,6 +3,8 @@
 pub mod client;
 pub mod config;
 pub mod i18n;
+pub mod secrets;
+pub mod store;
 
 pub use client::{ClientError, PlatformClient};
 pub use config::{ConfigError, Settings, UrlSource};

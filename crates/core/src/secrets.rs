@@ -1,0 +1,139 @@
+//! Secrets in the OS keychain: the local database key (32 random bytes), never written to disk.
+//!
+//! Linux uses the Secret Service (GNOME Keyring, KWallet) over D-Bus. macOS Keychain and Windows
+//! Credential Manager are the next stores to add (keyring-core's `apple-native` and `windows-native`).
+
+use std::sync::Arc;
+
+use keyring_core::api::CredentialStore;
+use keyring_core::{Entry, Error as KeyringError};
+use rand::RngCore;
+
+/// Keychain service name of every Huiban secret.
+pub const SERVICE: &str = "cn.huiban.desktop";
+/// Keychain user name of the local database key.
+pub const DATABASE_KEY: &str = "local-database-key";
+
+/// What can go wrong with the keychain.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    /// No keychain can be reached (no Secret Service, or it is locked).
+    #[error("the system keychain cannot be used: {0}")]
+    Unavailable(String),
+    /// The stored key is not 32 bytes.
+    #[error("the stored database key is damaged")]
+    Damaged,
+    /// Another keychain failure.
+    #[error("keychain error: {0}")]
+    Other(String),
+}
+
+impl From<KeyringError> for SecretError {
+    fn from(error: KeyringError) -> Self {
+        match error {
+            KeyringError::NoStorageAccess(inner) => Self::Unavailable(inner.to_string()),
+            KeyringError::PlatformFailure(inner) => Self::Unavailable(inner.to_string()),
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+/// A database key.
+pub type DatabaseKey = [u8; 32];
+
+/// The keychain holding Huiban's secrets.
+#[derive(Clone)]
+pub struct Keychain {
+    store: Arc<CredentialStore>,
+    /// Distinguishes several local stores (e.g. tests) in one keychain.
+    user: String,
+}
+
+impl std::fmt::Debug for Keychain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keychain")
+            .field("user", &self.user)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Keychain {
+    /// The operating system's keychain.
+    pub fn system() -> Result<Self, SecretError> {
+        #[cfg(target_os = "linux")]
+        {
+            let store: Arc<CredentialStore> = zbus_secret_service_keyring_store::Store::new()?;
+            Ok(Self::in_store(store, DATABASE_KEY))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            Err(SecretError::Unavailable(
+                "this system's keychain is not supported yet".to_owned(),
+            ))
+        }
+    }
+
+    /// A keychain over any credential store (the mock store in unit tests), with its own entry name.
+    pub fn in_store(store: Arc<CredentialStore>, user: &str) -> Self {
+        Self {
+            store,
+            user: user.to_owned(),
+        }
+    }
+
+    fn entry(&self) -> Result<Entry, SecretError> {
+        Ok(Entry::new_in_store(&self.store, SERVICE, &self.user)?)
+    }
+
+    /// The database key, or `None` when none was ever stored.
+    pub fn database_key(&self) -> Result<Option<DatabaseKey>, SecretError> {
+        match self.entry()?.get_secret() {
+            Ok(bytes) => bytes.try_into().map(Some).map_err(|_| SecretError::Damaged),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Makes and stores a fresh random database key.
+    pub fn create_database_key(&self) -> Result<DatabaseKey, SecretError> {
+        let mut key = [0u8; 32];
+        rand::rng().fill_bytes(&mut key);
+        self.entry()?.set_secret(&key)?;
+        Ok(key)
+    }
+
+    /// Removes the database key (after the data it opened was set aside).
+    pub fn delete_database_key(&self) -> Result<(), SecretError> {
+        match self.entry()?.delete_credential() {
+            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+            Err(error) => Err(error.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mock() -> Keychain {
+        Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "test-key")
+    }
+
+    #[test]
+    fn a_key_is_made_once_and_read_back() {
+        let keychain = mock();
+        assert_eq!(keychain.database_key().unwrap(), None);
+        let key = keychain.create_database_key().unwrap();
+        assert_eq!(keychain.database_key().unwrap(), Some(key));
+        keychain.delete_database_key().unwrap();
+        assert_eq!(keychain.database_key().unwrap(), None);
+        keychain.delete_database_key().unwrap();
+    }
+
+    #[test]
+    fn a_damaged_key_is_reported() {
+        let keychain = mock();
+        keychain.entry().unwrap().set_secret(b"short").unwrap();
+        assert!(matches!(keychain.database_key(), Err(SecretError::Damaged)));
+    }
+}

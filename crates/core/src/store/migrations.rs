@@ -1,0 +1,39 @@
+//! Versioned schema migrations of the local store, tracked in `user_version`.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// Each entry moves the schema from version `index` to `index + 1`. Only ever append.
+const MIGRATIONS: &[&str] = &[
+    // 1: the cached catalog and the facts about it.
+    "CREATE TABLE cached_catalog_item (
+        impl_code TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE cache_meta (
+        name TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    );",
+];
+
+/// Applies every migration newer than the file's schema, each in its own transaction.
+pub fn apply(connection: &Connection) -> Result<(), StoreError> {
+    let found: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let known = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    if found > known {
+        return Err(StoreError::TooNew(found));
+    }
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        let version = i64::try_from(index + 1).unwrap_or(i64::MAX);
+        connection.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {version}; COMMIT;"
+        ))?;
+    }
+    Ok(())
+}
