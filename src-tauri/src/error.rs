@@ -45,6 +45,7 @@ mod tests {
                 message_en: "Maintenance".into(),
                 field: None,
             },
+            retry_after: None,
         };
         let ipc = IpcError::from_client(&error, &Localizer::new(Locale::ZhCn));
         assert_eq!(ipc.code, "error-platform-answered");

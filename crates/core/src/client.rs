@@ -2,8 +2,12 @@
 
 use std::time::Duration;
 
-use huiban_api::{API_PREFIX, CatalogItem, CatalogPage, ErrorBody, Health};
+use huiban_api::{
+    API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, Health, NewApplication,
+    SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
+};
 use reqwest::{StatusCode, Url};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// How long to wait for a connection before calling the platform unreachable.
@@ -24,6 +28,8 @@ pub enum ClientError {
         status: StatusCode,
         /// The platform's error body.
         body: ErrorBody,
+        /// Seconds the platform asked to wait (`Retry-After`), when it did.
+        retry_after: Option<u64>,
     },
     /// The platform's answer was not what the contract says.
     #[error("platform answer is malformed: {0}")]
@@ -82,22 +88,83 @@ impl PlatformClient {
         Ok(page.items)
     }
 
+    /// Asks the platform to text a login code to `phone`.
+    pub async fn request_sms_code(&self, phone: &str) -> Result<SmsCodeSent, ClientError> {
+        let body = SmsCodeRequest {
+            phone: phone.to_owned(),
+        };
+        let path = format!("{API_PREFIX}/auth/sms-code");
+        self.send_json(reqwest::Method::POST, &path, None, None, Some(&body))
+            .await
+    }
+
+    /// Exchanges a grant (SMS code, refresh token, …) for tokens.
+    pub async fn token(&self, request: &TokenRequest) -> Result<TokenResponse, ClientError> {
+        let path = format!("{API_PREFIX}/auth/token");
+        self.send_json(reqwest::Method::POST, &path, None, None, Some(request))
+            .await
+    }
+
+    /// Submits an application under `idempotency_key`; a replay answers with the same case.
+    pub async fn submit_application(
+        &self,
+        access_token: &str,
+        idempotency_key: &str,
+        application: &NewApplication,
+    ) -> Result<Application, ClientError> {
+        let path = format!("{API_PREFIX}/applications");
+        self.send_json(
+            reqwest::Method::POST,
+            &path,
+            Some(access_token),
+            Some(idempotency_key),
+            Some(application),
+        )
+        .await
+    }
+
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        self.send_json::<T, ()>(reqwest::Method::GET, path, None, None, None)
+            .await
+    }
+
+    async fn send_json<T: DeserializeOwned, B: Serialize>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        access_token: Option<&str>,
+        idempotency_key: Option<&str>,
+        body: Option<&B>,
+    ) -> Result<T, ClientError> {
         let url = self
             .base
             .join(path)
             .map_err(|error| ClientError::Malformed(format!("bad path {path}: {error}")))?;
-        let response = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .map_err(ClientError::Unreachable)?;
+        let mut request = self.http.request(method, url);
+        if let Some(token) = access_token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(key) = idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.map_err(ClientError::Unreachable)?;
         let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse().ok());
         let bytes = response.bytes().await.map_err(ClientError::Unreachable)?;
         if !status.is_success() {
             return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
-                Ok(body) => ClientError::Platform { status, body },
+                Ok(body) => ClientError::Platform {
+                    status,
+                    body,
+                    retry_after,
+                },
                 Err(_) => ClientError::Malformed(format!("{status} without an error body")),
             });
         }

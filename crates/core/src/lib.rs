@@ -3,6 +3,7 @@
 pub mod client;
 pub mod config;
 pub mod i18n;
+pub mod outbox;
 pub mod secrets;
 pub mod store;
 

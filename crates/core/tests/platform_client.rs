@@ -103,7 +103,7 @@ async fn a_platform_error_body_is_kept_for_the_user() {
         .await
         .unwrap_err();
     match &error {
-        ClientError::Platform { status, body } => {
+        ClientError::Platform { status, body, .. } => {
             assert_eq!(status.as_u16(), 503);
             assert_eq!(body.code, "maintenance");
             assert_eq!(body.message, "系统维护中，请明天再来。");

@@ -16,6 +16,20 @@ const MIGRATIONS: &[&str] = &[
         name TEXT PRIMARY KEY NOT NULL,
         value TEXT NOT NULL
     );",
+    // 2: the outbox: every submission, committed here before it is sent.
+    "CREATE TABLE outbox (
+        client_id TEXT PRIMARY KEY NOT NULL,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        last_error TEXT,
+        case_number TEXT,
+        created_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL
+    );
+    CREATE INDEX outbox_due ON outbox (state, next_attempt_ms);",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -4,6 +4,9 @@
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
 mod migrations;
+mod outbox;
+
+pub use outbox::{OutboxRow, OutboxState, OutboxUpdate};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

@@ -1,0 +1,75 @@
+//! The outbox: a submission is committed locally with its client UUID (the Idempotency-Key) before it
+//! is sent, then sent until the platform has it exactly once, or refuses it with a reason.
+
+mod backoff;
+mod lock;
+mod sender;
+
+use huiban_api::NewApplication;
+
+use crate::i18n::Localizer;
+use crate::store::{LocalStore, OutboxRow, StoreError};
+pub use backoff::Backoff;
+pub use lock::SenderLock;
+pub use sender::{SendPass, send_due};
+
+/// Kind of an application submission in the outbox.
+pub const APPLICATION: &str = "application";
+
+/// Commits an application to the outbox and returns its client id (its Idempotency-Key).
+pub fn enqueue_application(
+    store: &LocalStore,
+    application: &NewApplication,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
+    store.outbox_insert(
+        &client_id,
+        APPLICATION,
+        &serde_json::to_string(application)?,
+        now_ms,
+    )?;
+    Ok(client_id)
+}
+
+/// How many submissions stand where, for the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct QueueSummary {
+    /// Waiting to be sent.
+    pub waiting: u64,
+    /// Sent; the platform has them.
+    pub sent: u64,
+    /// Refused; the person must look at them.
+    pub needs_attention: u64,
+}
+
+impl QueueSummary {
+    /// The summary of the store's outbox.
+    pub fn of(store: &LocalStore) -> Result<Self, StoreError> {
+        let [queued, sending, sent, needs_attention] = store.outbox_counts()?;
+        Ok(Self {
+            waiting: queued + sending,
+            sent,
+            needs_attention,
+        })
+    }
+
+    /// One plain sentence, e.g. 有3份申请等待发送，联网后会自动提交。
+    pub fn sentence(&self, localizer: &Localizer) -> String {
+        if self.needs_attention > 0 {
+            localizer.text(
+                "outbox-needs-attention",
+                &[("count", &self.needs_attention.to_string())],
+            )
+        } else if self.waiting > 0 {
+            localizer.text("outbox-waiting", &[("count", &self.waiting.to_string())])
+        } else {
+            localizer.text("outbox-all-sent", &[])
+        }
+    }
+}
+
+/// The application a row holds.
+pub fn application_of(row: &OutboxRow) -> Result<NewApplication, StoreError> {
+    Ok(serde_json::from_str(&row.body)?)
+}

@@ -1,0 +1,184 @@
+//! Outbox repository: submissions and where each one stands.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{LocalStore, StoreError};
+
+/// Where a submission stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutboxState {
+    /// Saved here, waiting to be sent.
+    Queued,
+    /// Being sent (after a crash, sent again: the platform answers a replay with the same case).
+    Sending,
+    /// The platform has it; the case number is known.
+    Sent,
+    /// The platform refused it; the person must look at it. The answers are kept.
+    NeedsAttention,
+}
+
+impl OutboxState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::NeedsAttention => "needs_attention",
+        }
+    }
+
+    fn parse(text: &str) -> Self {
+        match text {
+            "sending" => Self::Sending,
+            "sent" => Self::Sent,
+            "needs_attention" => Self::NeedsAttention,
+            _ => Self::Queued,
+        }
+    }
+}
+
+/// One submission in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxRow {
+    /// The client's UUID, also the Idempotency-Key.
+    pub client_id: String,
+    /// What it is, e.g. `application`.
+    pub kind: String,
+    /// The request body, JSON.
+    pub body: String,
+    /// Where it stands.
+    pub state: OutboxState,
+    /// Sending attempts so far.
+    pub attempts: u32,
+    /// Not before this, ms.
+    pub next_attempt_ms: i64,
+    /// The last failure, for the person (plain words) or the log.
+    pub last_error: Option<String>,
+    /// The platform's case number, once sent.
+    pub case_number: Option<String>,
+}
+
+/// What became of a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxUpdate<'a> {
+    /// The new state.
+    pub state: OutboxState,
+    /// Attempts so far.
+    pub attempts: u32,
+    /// Not before this, ms.
+    pub next_attempt_ms: i64,
+    /// Why it failed, if it did.
+    pub last_error: Option<&'a str>,
+    /// The case number, once sent.
+    pub case_number: Option<&'a str>,
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
+    Ok(OutboxRow {
+        client_id: row.get("client_id")?,
+        kind: row.get("kind")?,
+        body: row.get("body")?,
+        state: OutboxState::parse(&row.get::<_, String>("state")?),
+        attempts: row.get("attempts")?,
+        next_attempt_ms: row.get("next_attempt_ms")?,
+        last_error: row.get("last_error")?,
+        case_number: row.get("case_number")?,
+    })
+}
+
+impl LocalStore {
+    /// Commits a submission to the outbox, durable before anything is sent.
+    pub fn outbox_insert(
+        &self,
+        client_id: &str,
+        kind: &str,
+        body: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "INSERT INTO outbox (client_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
+             VALUES (?1, ?2, ?3, 'queued', ?4, ?4, ?4)",
+            params![client_id, kind, body, now_ms],
+        )?;
+        Ok(())
+    }
+
+    /// Submissions due for sending (queued, or left `sending` by a crash), oldest first.
+    pub fn outbox_due(&self, now_ms: i64, limit: u32) -> Result<Vec<OutboxRow>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND next_attempt_ms <= ?1
+             ORDER BY created_ms, client_id LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![now_ms, limit], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One submission.
+    pub fn outbox_row(&self, client_id: &str) -> Result<Option<OutboxRow>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT * FROM outbox WHERE client_id = ?1",
+                params![client_id],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// Every submission, oldest first.
+    pub fn outbox_rows(&self) -> Result<Vec<OutboxRow>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement =
+            connection.prepare("SELECT * FROM outbox ORDER BY created_ms, client_id")?;
+        let rows = statement.query_map([], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records what became of a submission.
+    pub fn outbox_update(
+        &self,
+        client_id: &str,
+        update: &OutboxUpdate<'_>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_ms = ?4, last_error = ?5,
+                 case_number = COALESCE(?6, case_number), updated_ms = ?7
+             WHERE client_id = ?1",
+            params![
+                client_id,
+                update.state.as_str(),
+                update.attempts,
+                update.next_attempt_ms,
+                update.last_error,
+                update.case_number,
+                now_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// How many submissions are in each state.
+    pub fn outbox_counts(&self) -> Result<[u64; 4], StoreError> {
+        let connection = self.lock()?;
+        let mut counts = [0u64; 4];
+        for (index, state) in [
+            OutboxState::Queued,
+            OutboxState::Sending,
+            OutboxState::Sent,
+            OutboxState::NeedsAttention,
+        ]
+        .iter()
+        .enumerate()
+        {
+            let n: i64 = connection.query_row(
+                "SELECT COUNT(*) FROM outbox WHERE state = ?1",
+                params![state.as_str()],
+                |row| row.get(0),
+            )?;
+            counts[index] = u64::try_from(n).unwrap_or(0);
+        }
+        Ok(counts)
+    }
+}

@@ -1,0 +1,246 @@
+//! The outbox against the real platform over HTTP, with injected faults: nothing lost, nothing doubled.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use huiban_api::{Channel, NewApplication, TokenRequest, id_number};
+use huiban_core::outbox::{self, Backoff, QueueSummary};
+use huiban_core::secrets::Keychain;
+use huiban_core::store::{LocalStore, OutboxState};
+use huiban_core::{Locale, Localizer, PlatformClient};
+use huiban_platform::{AppState, Store, demo_accounts, demo_data};
+use reqwest::Url;
+
+/// The platform's store and a server on it; more servers (with faults) can share the store.
+struct Platform {
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+impl Platform {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        demo_data::seed(&store).unwrap();
+        demo_accounts::seed(&store, 0).unwrap();
+        Self { store, _dir: dir }
+    }
+
+    async fn serve(&self, faults: Option<&str>) -> Url {
+        let mut state = AppState::new(self.store.clone());
+        if let Some(spec) = faults {
+            state = state.with_faults(spec.parse().unwrap());
+        }
+        let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+        let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
+        tokio::spawn(huiban_platform::serve(
+            listener,
+            state,
+            std::future::pending(),
+        ));
+        url
+    }
+
+    async fn login(&self, client: &PlatformClient, phone: &str) -> String {
+        client.request_sms_code(phone).await.unwrap();
+        let text = self
+            .store
+            .sent_sms()
+            .unwrap()
+            .into_iter()
+            .rev()
+            .find(|s| s.phone == phone)
+            .unwrap()
+            .text;
+        let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+        let request = TokenRequest::SmsCode {
+            phone: phone.to_owned(),
+            code,
+        };
+        client.token(&request).await.unwrap().access_token
+    }
+}
+
+/// A complete application for the demo item whose name contains `name_part`.
+fn application(name_part: &str) -> NewApplication {
+    let item = demo_data::catalog_items()
+        .into_iter()
+        .find(|i| i.name.contains(name_part))
+        .unwrap();
+    let form_ref = item.form.clone().unwrap();
+    let form = demo_data::form_definitions()
+        .into_iter()
+        .find(|f| f.form_id == form_ref.form_id)
+        .unwrap();
+    let first17 = "11010119440315102";
+    let answers: BTreeMap<String, serde_json::Value> = form
+        .questions
+        .iter()
+        .map(|q| {
+            let value = match q.kind {
+                huiban_api::QuestionKind::IdNumber => {
+                    serde_json::json!(format!(
+                        "{first17}{}",
+                        id_number::check_character(first17).unwrap()
+                    ))
+                }
+                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
+                _ => serde_json::json!("已填写"),
+            };
+            (q.id.clone(), value)
+        })
+        .collect();
+    NewApplication {
+        impl_code: item.impl_code,
+        form_id: form_ref.form_id,
+        form_version: form_ref.version,
+        answers,
+        channel: Channel::Web,
+    }
+}
+
+fn local_store(dir: &tempfile::TempDir) -> LocalStore {
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "outbox-test");
+    LocalStore::open(&dir.path().join("huiban.db"), &keychain)
+        .unwrap()
+        .0
+}
+
+const FAST: Backoff = Backoff {
+    base: Duration::from_millis(1),
+    cap: Duration::from_millis(5),
+};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_submissions_through_faults_arrive_exactly_once() {
+    let platform = Platform::new();
+    let clean = PlatformClient::new(platform.serve(None).await).unwrap();
+    let faulty = PlatformClient::new(
+        platform
+            .serve(Some(
+                "error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7",
+            ))
+            .await,
+    )
+    .unwrap();
+    let token = platform.login(&clean, "13800000001").await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = local_store(&dir);
+    let body = application("高龄津贴");
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    for _ in 0..200 {
+        outbox::enqueue_application(&store, &body, now_ms).unwrap();
+    }
+    // Injected 503s say Retry-After: 1, which the outbox honours, so draining takes seconds.
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while QueueSummary::of(&store).unwrap().waiting > 0 {
+        if std::time::Instant::now() > deadline {
+            let stuck: Vec<_> = store
+                .outbox_rows()
+                .unwrap()
+                .into_iter()
+                .filter(|r| r.state != OutboxState::Sent)
+                .collect();
+            panic!("the outbox did not drain: {stuck:#?}");
+        }
+        outbox::send_due(&store, &faulty, &token, chrono::Utc::now(), &FAST)
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let rows = store.outbox_rows().unwrap();
+    assert!(
+        rows.iter().all(|r| r.state == OutboxState::Sent),
+        "every submission sent"
+    );
+    let local: std::collections::BTreeSet<String> = rows
+        .iter()
+        .map(|r| r.case_number.clone().unwrap())
+        .collect();
+    let remote: std::collections::BTreeSet<String> = platform
+        .store
+        .case_numbers_of("c-demo-zhang")
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert_eq!(local.len(), 200, "no case number twice");
+    assert_eq!(local, remote, "exactly the platform's cases, none doubled");
+    assert!(rows.iter().any(|r| r.attempts > 1), "the faults really hit");
+}
+
+#[tokio::test]
+async fn a_refusal_needs_attention_and_keeps_the_answers() {
+    let platform = Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let token = platform.login(&client, "13800000002").await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = local_store(&dir);
+    let mut body = application("高龄津贴");
+    body.answers.insert("phone".into(), serde_json::json!(""));
+    let id = outbox::enqueue_application(&store, &body, 0).unwrap();
+    let pass = outbox::send_due(&store, &client, &token, chrono::Utc::now(), &FAST)
+        .await
+        .unwrap();
+    assert_eq!(pass.needs_attention, 1);
+    let row = store.outbox_row(&id).unwrap().unwrap();
+    assert_eq!(row.state, OutboxState::NeedsAttention);
+    assert_eq!(row.last_error.as_deref(), Some("还没有回答：您的手机号码"));
+    assert_eq!(
+        outbox::application_of(&row).unwrap(),
+        body,
+        "what the person typed is kept"
+    );
+    let sentence = QueueSummary::of(&store)
+        .unwrap()
+        .sentence(&Localizer::new(Locale::ZhCn));
+    assert_eq!(
+        sentence,
+        "有1份申请没有通过平台检查，需要您看一看，填好的内容都还在。"
+    );
+}
+
+#[tokio::test]
+async fn queued_offline_then_sent_when_the_platform_is_back() {
+    let platform = Platform::new();
+    let live = platform.serve(None).await;
+    let client = PlatformClient::new(live.clone()).unwrap();
+    let token = platform.login(&client, "13800000003").await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let nowhere =
+        PlatformClient::new(Url::parse(&format!("http://127.0.0.1:{port}")).unwrap()).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = local_store(&dir);
+    outbox::enqueue_application(&store, &application("医保异地"), 0).unwrap();
+    let pass = outbox::send_due(&store, &nowhere, &token, chrono::Utc::now(), &FAST)
+        .await
+        .unwrap();
+    assert_eq!(pass.retrying, 1);
+    let localizer = Localizer::new(Locale::ZhCn);
+    assert_eq!(
+        QueueSummary::of(&store).unwrap().sentence(&localizer),
+        "有1份申请等待发送，联网后会自动提交。"
+    );
+
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    let pass = outbox::send_due(&store, &client, &token, chrono::Utc::now(), &FAST)
+        .await
+        .unwrap();
+    assert_eq!(pass.sent, 1);
+    assert_eq!(
+        QueueSummary::of(&store).unwrap().sentence(&localizer),
+        "所有申请都已经送到办事平台了。"
+    );
+    assert_eq!(
+        platform.store.case_numbers_of("c-demo-wang").unwrap().len(),
+        1
+    );
+}
