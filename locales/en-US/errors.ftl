@@ -6,3 +6,4 @@ error-platform-malformed = The services platform sent an answer Huiban cannot re
 error-config = Huiban's settings have an error. Please ask staff to check them.
 error-unknown = Something went wrong. Please try again.
 store-recovered = The data saved on this computer could not be opened. It was kept aside, not deleted, and Huiban started afresh; ask staff to help recover it.
+error-local-store = The data saved on this computer cannot be read right now. Close Huiban and open it again; if that does not help, ask staff.

@@ -6,3 +6,4 @@ error-platform-malformed = 办事平台的回复看不懂。请稍后再试；�
 error-config = 惠办的设置有错误，请找工作人员帮忙检查。
 error-unknown = 出了点问题，请稍后再试一次。
 store-recovered = 本机保存的资料打不开了，已经原样另存一份，没有删除。惠办已重新开始，请找工作人员帮忙恢复以前的资料。
+error-local-store = 本机保存的资料暂时读不出来。请关掉惠办再打开；如果还是这样，请找工作人员帮忙。

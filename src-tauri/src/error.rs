@@ -28,6 +28,17 @@ impl IpcError {
     }
 }
 
+impl IpcError {
+    /// Explains a local-store failure for the user.
+    pub fn local_store(error: &huiban_core::store::StoreError, localizer: &Localizer) -> Self {
+        tracing::error!(%error, "local store failed");
+        Self {
+            code: "error-local-store".to_owned(),
+            message: localizer.text("error-local-store", &[]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use huiban_api::ErrorBody;

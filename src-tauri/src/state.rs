@@ -1,5 +1,9 @@
 //! What every command can reach: the platform client and the localizer.
 
+use std::sync::Arc;
+
+use huiban_core::secrets::Keychain;
+use huiban_core::store::LocalStore;
 use huiban_core::{ConfigError, Locale, Localizer, PlatformClient, UrlSource, config};
 
 /// Shared state managed by Tauri.
@@ -10,6 +14,8 @@ pub struct AppState {
     pub source: UrlSource,
     /// Localised messages for errors that cross IPC.
     pub localizer: Localizer,
+    /// The encrypted local store; `None` when no keychain could be used (then nothing works offline).
+    pub store: Option<Arc<LocalStore>>,
 }
 
 /// Why the app cannot start.
@@ -31,6 +37,29 @@ impl AppState {
             client: PlatformClient::new(settings.platform_url)?,
             source: settings.source,
             localizer: Localizer::new(Locale::ZhCn),
+            store: open_store(config::data_dir_from_process()?),
         })
+    }
+}
+
+/// Opens the local store in `dir` with the system keychain; logs and carries on without it on failure.
+fn open_store(dir: Option<std::path::PathBuf>) -> Option<Arc<LocalStore>> {
+    let dir = dir?;
+    let keychain = match Keychain::system() {
+        Ok(keychain) => keychain,
+        Err(error) => {
+            tracing::warn!(%error, "no keychain: running without the local store");
+            return None;
+        }
+    };
+    match LocalStore::open(&dir.join("huiban.db"), &keychain) {
+        Ok((store, opened)) => {
+            tracing::info!(path = %store.path().display(), ?opened, "local store open");
+            Some(Arc::new(store))
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot open the local store: running without it");
+            None
+        }
     }
 }

@@ -88,6 +88,45 @@ impl PlatformClient {
         Ok(page.items)
     }
 
+    /// Fetches the catalog unless it still has the ETag `known` (then `None`).
+    pub async fn catalog_if_changed(
+        &self,
+        known: Option<&str>,
+    ) -> Result<Option<(CatalogPage, Option<String>)>, ClientError> {
+        let url = self
+            .base
+            .join(&format!("{API_PREFIX}/catalog/items"))
+            .map_err(|error| ClientError::Malformed(error.to_string()))?;
+        let mut request = self.http.get(url);
+        if let Some(etag) = known {
+            request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        let response = request.send().await.map_err(ClientError::Unreachable)?;
+        if response.status() == StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        let status = response.status();
+        let etag = response
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = response.bytes().await.map_err(ClientError::Unreachable)?;
+        if !status.is_success() {
+            return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
+                Ok(body) => ClientError::Platform {
+                    status,
+                    body,
+                    retry_after: None,
+                },
+                Err(_) => ClientError::Malformed(format!("{status} without an error body")),
+            });
+        }
+        let page = serde_json::from_slice(&bytes)
+            .map_err(|error| ClientError::Malformed(error.to_string()))?;
+        Ok(Some((page, etag)))
+    }
+
     /// Asks the platform to text a login code to `phone`.
     pub async fn request_sms_code(&self, phone: &str) -> Result<SmsCodeSent, ClientError> {
         let body = SmsCodeRequest {

@@ -80,25 +80,44 @@ pub fn default_config_path() -> Option<PathBuf> {
     dirs::config_dir().map(|dir| dir.join("huiban").join("config.toml"))
 }
 
+/// Command-line flag naming the folder of the local store.
+pub const DATA_DIR_FLAG: &str = "--data-dir";
+/// Environment variable naming the folder of the local store.
+pub const DATA_DIR_ENV: &str = "HUIBAN_DATA_DIR";
+
 /// Finds the value of `--platform-url URL` or `--platform-url=URL` in command-line arguments.
 pub fn flag_value(args: &[String]) -> Result<Option<String>, ConfigError> {
+    named_flag(args, PLATFORM_URL_FLAG)
+}
+
+/// Finds `FLAG VALUE` or `FLAG=VALUE` in command-line arguments.
+fn named_flag(args: &[String], flag: &'static str) -> Result<Option<String>, ConfigError> {
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        if arg == PLATFORM_URL_FLAG {
+        if arg == flag {
             return iter
                 .next()
                 .cloned()
                 .map(Some)
-                .ok_or(ConfigError::MissingValue(PLATFORM_URL_FLAG));
+                .ok_or(ConfigError::MissingValue(flag));
         }
-        if let Some(value) = arg
-            .strip_prefix(PLATFORM_URL_FLAG)
-            .and_then(|r| r.strip_prefix('='))
-        {
+        if let Some(value) = arg.strip_prefix(flag).and_then(|r| r.strip_prefix('=')) {
             return Ok(Some(value.to_owned()));
         }
     }
     Ok(None)
+}
+
+/// Folder of the local store: `--data-dir`, then `HUIBAN_DATA_DIR`, then `<local data dir>/huiban`.
+pub fn data_dir_from_process() -> Result<Option<PathBuf>, ConfigError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(dir) = named_flag(&args, DATA_DIR_FLAG)? {
+        return Ok(Some(PathBuf::from(dir)));
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(Some(PathBuf::from(dir)));
+    }
+    Ok(dirs::data_local_dir().map(|dir| dir.join("huiban")))
 }
 
 /// Resolves the settings from the flag value, the environment value and the config file.
@@ -248,5 +267,19 @@ mod tests {
             flag_value(&args(&["--platform-url"])),
             Err(ConfigError::MissingValue(_))
         ));
+        let data = named_flag(
+            &args(&["--data-dir", "/tmp/h", "--platform-url=x"]),
+            DATA_DIR_FLAG,
+        );
+        assert_eq!(data.unwrap().as_deref(), Some("/tmp/h"));
+        assert_eq!(
+            named_flag(
+                &args(&["--data-dir", "/tmp/h", "--platform-url=x"]),
+                DATA_DIR_FLAG
+            )
+            .unwrap()
+            .as_deref(),
+            Some("/tmp/h")
+        );
     }
 }

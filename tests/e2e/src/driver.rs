@@ -40,7 +40,10 @@ impl TauriDriver {
         let child = command.spawn()?;
         let mut driver = Self { child, port };
         let deadline = Instant::now() + DRIVER_START;
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        // tauri-driver listens before the WebKitWebDriver behind it does: wait for both, or the first
+        // session request can fail with a connection error.
+        let listening = |p: u16| std::net::TcpStream::connect(("127.0.0.1", p)).is_ok();
+        while !(listening(port) && listening(native_port)) {
             if let Some(status) = driver.child.try_wait()? {
                 return Err(std::io::Error::other(format!(
                     "tauri-driver exited: {status}"

@@ -61,7 +61,11 @@ async fn an_unreachable_platform_is_explained_in_plain_chinese() -> TestResult {
     let nowhere = format!("http://127.0.0.1:{}", free_port()?);
     let driver = TauriDriver::start(&driver_binary())?;
     let app = env_path("HUIBAN_E2E_APP");
-    let client = driver.session(&app, &["--platform-url", &nowhere]).await?;
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let client = driver
+        .session(&app, &["--platform-url", &nowhere, "--data-dir", &data_dir])
+        .await?;
 
     let outcome = async {
         by_role(&client, "link", "办事").await?.click().await?;
@@ -85,4 +89,58 @@ async fn an_unreachable_platform_is_explained_in_plain_chinese() -> TestResult {
     .await;
     client.close().await?;
     outcome
+}
+
+#[tokio::test]
+async fn the_saved_catalog_is_shown_when_the_platform_is_gone() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let url = platform.url.clone();
+    let app = env_path("HUIBAN_E2E_APP");
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let args = [
+        "--platform-url",
+        url.as_str(),
+        "--data-dir",
+        data_dir.as_str(),
+    ];
+
+    // Online once: the app saves the catalog in its encrypted store.
+    let driver = TauriDriver::start(&driver_binary())?;
+    let client = driver.session(&app, &args).await?;
+    let first = async {
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    drop(driver);
+    first?;
+    assert!(
+        data.path().join("huiban.db").exists(),
+        "the local store was written"
+    );
+
+    // The platform goes away; the app starts again and still lists the services, saying why.
+    drop(platform);
+    let driver = TauriDriver::start(&driver_binary())?;
+    let client = driver.session(&app, &args).await?;
+    let second = async {
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
+        let notice = client
+            .wait()
+            .at_most(huiban_e2e::page::PATIENCE)
+            .for_element(fantoccini::Locator::Css("[role=status]"))
+            .await?
+            .text()
+            .await?;
+        assert!(notice.contains("上次保存的事项"), "notice says {notice:?}");
+        screenshot(&client, "catalog-offline").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    second
 }

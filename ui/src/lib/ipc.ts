@@ -1,7 +1,7 @@
 // Typed calls into the Tauri shell. Every command goes through here.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { CatalogItem } from './types';
+import type { CatalogView } from './types';
 
 /** The error every command rejects with: a stable code and a message to show as it is. */
 export interface IpcError {
@@ -19,7 +19,7 @@ export function isIpcError(value: unknown): value is IpcError {
   );
 }
 
-/** The platform's service catalog. */
-export function catalogItems(): Promise<CatalogItem[]> {
-  return invoke<CatalogItem[]>('catalog_items');
+/** The service catalog: fresh from the platform, or the saved copy when it cannot be reached. */
+export function catalogItems(): Promise<CatalogView> {
+  return invoke<CatalogView>('catalog_items');
 }

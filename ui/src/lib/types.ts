@@ -50,3 +50,9 @@ export interface CatalogItem {
   fee: Fee | null;
   form: FormRef | null;
 }
+
+/** The catalog to show, and whether it is the copy saved last time (the platform was unreachable). */
+export interface CatalogView {
+  items: CatalogItem[];
+  offline: boolean;
+}

@@ -45,13 +45,16 @@ export function launchChromium() {
 }
 
 /**
- * A page whose Tauri IPC is mocked: `catalog_items` answers with the fixture,
- * or rejects with the shell's error shape when `failCatalog` is set.
+ * A page whose Tauri IPC is mocked: `catalog_items` answers with the fixture (marked as the saved
+ * copy when `offline` is set), or rejects with the shell's error shape when `failCatalog` is set.
  */
-export async function openPage(browser, { width = 1100, height = 800, failCatalog = false } = {}) {
+export async function openPage(
+  browser,
+  { width = 1100, height = 800, failCatalog = false, offline = false } = {},
+) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(
-    ({ items, fail }) => {
+    ({ items, fail, offline }) => {
       window.__TAURI_INTERNALS__ = {
         metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
         transformCallback: () => 0,
@@ -63,11 +66,11 @@ export async function openPage(browser, { width = 1100, height = 800, failCatalo
               message: '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
             };
           }
-          return items;
+          return { items, offline };
         },
       };
     },
-    { items: catalogFixture, fail: failCatalog },
+    { items: catalogFixture, fail: failCatalog, offline },
   );
   const page = await context.newPage();
   return { context, page };

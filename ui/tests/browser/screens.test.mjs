@@ -80,6 +80,16 @@ describe('catalog', () => {
     await context.close();
   });
 
+  test('marks the saved copy when offline, in plain words, and passes axe', async () => {
+    const { context, page } = await visit({ offline: true }, '#/apply');
+    const notice = page.getByRole('status');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /上次保存的事项/);
+    await page.getByRole('heading', { level: 2, name: catalogFixture[0].name }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+
   test('fits 320 px width without horizontal scroll', async () => {
     const { context, page } = await visit({ width: 320, height: 640 }, '#/apply');
     await page.getByRole('heading', { level: 2, name: catalogFixture[0].name }).waitFor();

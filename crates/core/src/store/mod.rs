@@ -3,6 +3,7 @@
 //! Opening never crashes and never loses data silently: a file that cannot be read (its key is gone,
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
+mod catalog_cache;
 mod migrations;
 mod outbox;
 

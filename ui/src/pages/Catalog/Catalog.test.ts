@@ -15,16 +15,28 @@ beforeEach(() => catalogItems.mockReset());
 
 describe('Catalog', () => {
   it('lists the items the shell returns, in plain words', async () => {
-    catalogItems.mockResolvedValue([
-      sampleItem(),
-      sampleItem({ impl_code: 'x2', name: '医保异地就医备案', case_type: '1', promised_days: 0 }),
-    ]);
+    catalogItems.mockResolvedValue({
+      items: [
+        sampleItem(),
+        sampleItem({ impl_code: 'x2', name: '医保异地就医备案', case_type: '1', promised_days: 0 }),
+      ],
+      offline: false,
+    });
     render(Catalog);
     expect(await screen.findByRole('heading', { level: 2, name: '高龄津贴申领' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: '医保异地就医备案' })).toBeTruthy();
     expect(screen.getByText('共有2项可以办理')).toBeTruthy();
     expect(screen.getByText('当场就能办好')).toBeTruthy();
     expect(screen.getByText('需要15个工作日办好')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says plainly when it shows the copy saved last time', async () => {
+    catalogItems.mockResolvedValue({ items: [sampleItem()], offline: true });
+    render(Catalog);
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toContain('上次保存的事项');
+    expect(screen.getByRole('heading', { level: 2, name: '高龄津贴申领' })).toBeTruthy();
   });
 
   it('shows the shell error in plain words and retries on request', async () => {
@@ -32,7 +44,7 @@ describe('Catalog', () => {
       code: 'error-platform-unreachable',
       message: '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
     });
-    catalogItems.mockResolvedValueOnce([sampleItem()]);
+    catalogItems.mockResolvedValueOnce({ items: [sampleItem()], offline: false });
     render(Catalog);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('暂时连不上办事平台');

@@ -1,0 +1,60 @@
+//! The catalog as the person sees it: fresh from the platform when it can be reached, the saved copy
+//! when it cannot.
+
+use huiban_api::CatalogItem;
+use serde::Serialize;
+
+use crate::client::{ClientError, PlatformClient};
+use crate::store::{LocalStore, StoreError};
+
+/// The catalog to show, and whether it is the saved copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CatalogView {
+    /// The items.
+    pub items: Vec<CatalogItem>,
+    /// True when the platform could not be reached and these are the items saved last time.
+    pub offline: bool,
+}
+
+/// Why no catalog can be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// The platform failed and nothing is saved yet.
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    /// The local store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Refreshes the saved catalog from the platform (revalidating with its ETag) and returns what to show.
+pub async fn refresh(
+    store: &LocalStore,
+    client: &PlatformClient,
+) -> Result<CatalogView, CatalogError> {
+    let etag = store.cached_catalog_etag()?;
+    match client.catalog_if_changed(etag.as_deref()).await {
+        Ok(Some((page, etag))) => {
+            store.replace_cached_catalog(&page.items, etag.as_deref())?;
+            Ok(CatalogView {
+                items: page.items,
+                offline: false,
+            })
+        }
+        Ok(None) => Ok(CatalogView {
+            items: store.cached_catalog()?,
+            offline: false,
+        }),
+        Err(error) => {
+            let saved = store.cached_catalog()?;
+            if saved.is_empty() {
+                return Err(error.into());
+            }
+            tracing::warn!(%error, "showing the saved catalog");
+            Ok(CatalogView {
+                items: saved,
+                offline: true,
+            })
+        }
+    }
+}

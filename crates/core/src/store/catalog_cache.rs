@@ -1,0 +1,63 @@
+//! Catalog cache repository: the last catalog the platform sent, and its ETag.
+
+use huiban_api::CatalogItem;
+use rusqlite::{OptionalExtension, params};
+
+use super::{LocalStore, StoreError};
+
+impl LocalStore {
+    /// Replaces the cached catalog with `items` and remembers their ETag, in one transaction.
+    pub fn replace_cached_catalog(
+        &self,
+        items: &[CatalogItem],
+        etag: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute("DELETE FROM cached_catalog_item", [])?;
+        for item in items {
+            transaction.execute(
+                "INSERT INTO cached_catalog_item (impl_code, name, body) VALUES (?1, ?2, ?3)",
+                params![item.impl_code, item.name, serde_json::to_string(item)?],
+            )?;
+        }
+        match etag {
+            Some(etag) => transaction.execute(
+                "INSERT INTO cache_meta (name, value) VALUES ('catalog_etag', ?1)
+                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                params![etag],
+            )?,
+            None => {
+                transaction.execute("DELETE FROM cache_meta WHERE name = 'catalog_etag'", [])?
+            }
+        };
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The cached catalog, in the order the platform sent it (by name).
+    pub fn cached_catalog(&self) -> Result<Vec<CatalogItem>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement =
+            connection.prepare("SELECT body FROM cached_catalog_item ORDER BY name, impl_code")?;
+        let bodies = statement
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(bodies
+            .iter()
+            .map(|b| serde_json::from_str(b))
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// The ETag of the cached catalog.
+    pub fn cached_catalog_etag(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT value FROM cache_meta WHERE name = 'catalog_etag'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+}
