@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod client;
 pub mod config;
+pub mod drafts;
 pub mod i18n;
 pub mod outbox;
 pub mod secrets;

@@ -30,6 +30,17 @@ const MIGRATIONS: &[&str] = &[
         updated_ms INTEGER NOT NULL
     );
     CREATE INDEX outbox_due ON outbox (state, next_attempt_ms);",
+    // 3: drafts, tied to the form version they answer.
+    "CREATE TABLE draft (
+        draft_id TEXT PRIMARY KEY NOT NULL,
+        impl_code TEXT NOT NULL,
+        form_id TEXT NOT NULL,
+        form_version INTEGER NOT NULL,
+        answers TEXT NOT NULL,
+        set_aside TEXT NOT NULL DEFAULT '{}',
+        created_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -4,9 +4,11 @@
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
 mod catalog_cache;
+mod drafts;
 mod migrations;
 mod outbox;
 
+pub use drafts::Draft;
 pub use outbox::{OutboxRow, OutboxState, OutboxUpdate};
 
 use std::path::{Path, PathBuf};

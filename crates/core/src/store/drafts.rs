@@ -1,0 +1,98 @@
+//! Draft repository: answers saved as they are given, tied to a form version.
+
+use huiban_api::Answers;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{LocalStore, StoreError};
+
+/// A saved, unsent application.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// Stable id (a UUID).
+    pub draft_id: String,
+    /// 实施编码 of the item.
+    pub impl_code: String,
+    /// The form answered.
+    pub form_id: String,
+    /// The form version the answers belong to.
+    pub form_version: u32,
+    /// The answers so far.
+    pub answers: Answers,
+    /// Answers a newer form version no longer asks, kept so nothing is lost.
+    pub set_aside: Answers,
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<(Draft, String, String)> {
+    Ok((
+        Draft {
+            draft_id: row.get("draft_id")?,
+            impl_code: row.get("impl_code")?,
+            form_id: row.get("form_id")?,
+            form_version: row.get("form_version")?,
+            answers: Answers::new(),
+            set_aside: Answers::new(),
+        },
+        row.get("answers")?,
+        row.get("set_aside")?,
+    ))
+}
+
+fn finish((mut draft, answers, set_aside): (Draft, String, String)) -> Result<Draft, StoreError> {
+    draft.answers = serde_json::from_str(&answers)?;
+    draft.set_aside = serde_json::from_str(&set_aside)?;
+    Ok(draft)
+}
+
+impl LocalStore {
+    /// Saves a draft (insert or replace), durable on return.
+    pub fn save_draft(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "INSERT INTO draft (draft_id, impl_code, form_id, form_version, answers, set_aside, created_ms, updated_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+             ON CONFLICT (draft_id) DO UPDATE SET impl_code = excluded.impl_code, form_id = excluded.form_id,
+                 form_version = excluded.form_version, answers = excluded.answers,
+                 set_aside = excluded.set_aside, updated_ms = excluded.updated_ms",
+            params![
+                draft.draft_id,
+                draft.impl_code,
+                draft.form_id,
+                draft.form_version,
+                serde_json::to_string(&draft.answers)?,
+                serde_json::to_string(&draft.set_aside)?,
+                now_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// One draft.
+    pub fn draft(&self, draft_id: &str) -> Result<Option<Draft>, StoreError> {
+        let row = self
+            .lock()?
+            .query_row(
+                "SELECT * FROM draft WHERE draft_id = ?1",
+                params![draft_id],
+                from_row,
+            )
+            .optional()?;
+        row.map(finish).transpose()
+    }
+
+    /// Every draft, most recently changed first.
+    pub fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement =
+            connection.prepare("SELECT * FROM draft ORDER BY updated_ms DESC, draft_id")?;
+        let rows = statement
+            .query_map([], from_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(finish).collect()
+    }
+
+    /// Removes a draft (after it went into the outbox, or when the person discards it).
+    pub fn delete_draft(&self, draft_id: &str) -> Result<(), StoreError> {
+        self.lock()?
+            .execute("DELETE FROM draft WHERE draft_id = ?1", params![draft_id])?;
+        Ok(())
+    }
+}
