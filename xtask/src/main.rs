@@ -2,7 +2,9 @@
 //!
 //! `cargo xtask run`  — install what is missing, build, start a local platform with demo data, open the app.
 //! `cargo xtask test` — install what is missing, then run every test layer in order, stopping at the first failure.
+//! `cargo xtask bench` — run the benchmarks in release mode.
 
+mod bench;
 mod counts;
 mod process;
 mod run;
@@ -21,6 +23,9 @@ commands:
   test [LAYER...]      install what is missing and run the test layers in order, stopping at the
                        first failure; with LAYER names, run only those layers
                        layers: fmt clippy rust svelte-check vitest browser webdriver
+  bench [sync] [N]     release-build benchmarks, printed as ratios against a baseline in the same
+                       run: sync sends N (1000) submissions through the outbox and through a
+                       plain HTTP loop and prints sync_vs_raw_ratio and bytes_per_submission
   help                 show this text";
 
 fn main() -> ExitCode {
@@ -28,6 +33,7 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::test(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -47,7 +47,18 @@ fn verdict(error: &ClientError) -> Verdict {
     }
 }
 
-/// Sends every due submission once, recording each outcome durably before the next.
+/// Submissions in flight at once.
+pub const IN_FLIGHT: usize = 4;
+
+/// What became of one submission in a pass.
+enum Outcome {
+    Sent,
+    Retrying,
+    NeedsAttention,
+    Skipped,
+}
+
+/// Sends every due submission once, a few at a time, recording each outcome durably as it arrives.
 pub async fn send_due(
     store: &LocalStore,
     client: &PlatformClient,
@@ -55,64 +66,77 @@ pub async fn send_due(
     now: DateTime<Utc>,
     policy: &Backoff,
 ) -> Result<SendPass, StoreError> {
-    let mut pass = SendPass::default();
+    use futures_util::StreamExt;
+
     let now_ms = now.timestamp_millis();
-    for row in store.outbox_due(now_ms, 500)? {
-        if row.kind != APPLICATION {
-            continue;
-        }
-        let attempts = row.attempts.saturating_add(1);
-        let sending = OutboxUpdate {
-            state: OutboxState::Sending,
-            attempts,
-            next_attempt_ms: row.next_attempt_ms,
-            last_error: row.last_error.as_deref(),
-            case_number: None,
-        };
-        store.outbox_update(&row.client_id, &sending, now_ms)?;
-        let application = application_of(&row)?;
-        match client
-            .submit_application(access_token, &row.client_id, &application)
-            .await
-        {
-            Ok(case) => {
-                let sent = OutboxUpdate {
-                    state: OutboxState::Sent,
-                    attempts,
-                    next_attempt_ms: now_ms,
-                    last_error: None,
-                    case_number: Some(&case.application_no),
-                };
-                store.outbox_update(&row.client_id, &sent, now_ms)?;
-                pass.sent += 1;
-            }
-            Err(error) => match verdict(&error) {
-                Verdict::Retry(retry_after, reason) => {
-                    let delay = policy.delay(row.attempts, retry_after);
-                    let next = now_ms + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2);
-                    let retry = OutboxUpdate {
-                        state: OutboxState::Queued,
-                        attempts,
-                        next_attempt_ms: next,
-                        last_error: Some(&reason),
-                        case_number: None,
-                    };
-                    store.outbox_update(&row.client_id, &retry, now_ms)?;
-                    pass.retrying += 1;
-                }
-                Verdict::Refused(message) => {
-                    let refused = OutboxUpdate {
-                        state: OutboxState::NeedsAttention,
-                        attempts,
-                        next_attempt_ms: now_ms,
-                        last_error: Some(&message),
-                        case_number: None,
-                    };
-                    store.outbox_update(&row.client_id, &refused, now_ms)?;
-                    pass.needs_attention += 1;
-                }
-            },
+    let rows = store.outbox_due(now_ms, 500)?;
+    let outcomes: Vec<Result<Outcome, StoreError>> = futures_util::stream::iter(rows)
+        .map(|row| send_one(store, client, access_token, now_ms, policy, row))
+        .buffer_unordered(IN_FLIGHT)
+        .collect()
+        .await;
+    let mut pass = SendPass::default();
+    for outcome in outcomes {
+        match outcome? {
+            Outcome::Sent => pass.sent += 1,
+            Outcome::Retrying => pass.retrying += 1,
+            Outcome::NeedsAttention => pass.needs_attention += 1,
+            Outcome::Skipped => {}
         }
     }
     Ok(pass)
+}
+
+async fn send_one(
+    store: &LocalStore,
+    client: &PlatformClient,
+    access_token: &str,
+    now_ms: i64,
+    policy: &Backoff,
+    row: crate::store::OutboxRow,
+) -> Result<Outcome, StoreError> {
+    if row.kind != APPLICATION {
+        return Ok(Outcome::Skipped);
+    }
+    let attempts = row.attempts.saturating_add(1);
+    // No durable "sending" mark: a submission left queued by a crash mid-send is simply sent again
+    // under the same Idempotency-Key, and the platform answers with the same case.
+    let application = application_of(&row)?;
+    let (update, outcome) = match client
+        .submit_application(access_token, &row.client_id, &application)
+        .await
+    {
+        Ok(case) => {
+            let sent = OutboxUpdate {
+                state: OutboxState::Sent,
+                attempts,
+                next_attempt_ms: now_ms,
+                last_error: None,
+                case_number: Some(&case.application_no),
+            };
+            store.outbox_update(&row.client_id, &sent, now_ms)?;
+            return Ok(Outcome::Sent);
+        }
+        Err(error) => match verdict(&error) {
+            Verdict::Retry(retry_after, reason) => {
+                let delay = policy.delay(row.attempts, retry_after);
+                let next = now_ms + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2);
+                ((OutboxState::Queued, next, reason), Outcome::Retrying)
+            }
+            Verdict::Refused(message) => (
+                (OutboxState::NeedsAttention, now_ms, message),
+                Outcome::NeedsAttention,
+            ),
+        },
+    };
+    let (state, next_attempt_ms, reason) = update;
+    let failed = OutboxUpdate {
+        state,
+        attempts,
+        next_attempt_ms,
+        last_error: Some(&reason),
+        case_number: None,
+    };
+    store.outbox_update(&row.client_id, &failed, now_ms)?;
+    Ok(outcome)
 }

@@ -9,7 +9,8 @@ use super::{LocalStore, StoreError};
 pub enum OutboxState {
     /// Saved here, waiting to be sent.
     Queued,
-    /// Being sent (after a crash, sent again: the platform answers a replay with the same case).
+    /// Being sent. Not written by this version (a send in flight stays `Queued` on disk); read for
+    /// compatibility and sent again, which the Idempotency-Key makes safe.
     Sending,
     /// The platform has it; the case number is known.
     Sent,
