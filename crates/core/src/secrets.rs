@@ -81,6 +81,11 @@ impl Keychain {
         }
     }
 
+    /// The credential store behind this keychain, to name another entry in it.
+    pub fn credential_store(&self) -> Arc<CredentialStore> {
+        Arc::clone(&self.store)
+    }
+
     fn entry(&self) -> Result<Entry, SecretError> {
         Ok(Entry::new_in_store(&self.store, SERVICE, &self.user)?)
     }

@@ -2,6 +2,7 @@
 //! is sent, then sent until the platform has it exactly once, or refuses it with a reason.
 
 mod backoff;
+pub mod engine;
 mod lock;
 mod sender;
 
