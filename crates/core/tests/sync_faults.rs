@@ -1,4 +1,5 @@
-//! The outbox against the real platform over HTTP, with injected faults: nothing lost, nothing doubled.
+//! `sync_faults`: the outbox against the real platform over HTTP with injected faults (the issue's
+//! latency=200ms, error_rate=0.2, reset_rate=0.05, malformed_rate=0.02): nothing lost, nothing doubled.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
 use std::collections::BTreeMap;
@@ -115,13 +116,13 @@ const FAST: Backoff = Backoff {
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_hundred_submissions_through_faults_arrive_exactly_once() {
+async fn a_thousand_submissions_through_faults_arrive_exactly_once() {
     let platform = Platform::new();
     let clean = PlatformClient::new(platform.serve(None).await).unwrap();
     let faulty = PlatformClient::new(
         platform
             .serve(Some(
-                "error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7",
+                "latency=200ms,error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7",
             ))
             .await,
     )
@@ -132,11 +133,11 @@ async fn two_hundred_submissions_through_faults_arrive_exactly_once() {
     let store = local_store(&dir);
     let body = application("高龄津贴");
     let now_ms = chrono::Utc::now().timestamp_millis();
-    for _ in 0..200 {
+    for _ in 0..1000 {
         outbox::enqueue_application(&store, &body, now_ms).unwrap();
     }
     // Injected 503s say Retry-After: 1, which the outbox honours, so draining takes seconds.
-    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    let deadline = std::time::Instant::now() + Duration::from_secs(600);
     while QueueSummary::of(&store).unwrap().waiting > 0 {
         if std::time::Instant::now() > deadline {
             let stuck: Vec<_> = store
@@ -167,7 +168,7 @@ async fn two_hundred_submissions_through_faults_arrive_exactly_once() {
         .unwrap()
         .into_iter()
         .collect();
-    assert_eq!(local.len(), 200, "no case number twice");
+    assert_eq!(local.len(), 1000, "no case number twice");
     assert_eq!(local, remote, "exactly the platform's cases, none doubled");
     assert!(rows.iter().any(|r| r.attempts > 1), "the faults really hit");
 }
