@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use huiban_api::{
-    API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, Health, NewApplication,
-    SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
+    API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, Health, Licence, MessagePage,
+    NewApplication, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -160,6 +160,32 @@ impl PlatformClient {
             Some(application),
         )
         .await
+    }
+
+    /// The caller's cases, newest first.
+    pub async fn applications(&self, access_token: &str) -> Result<Vec<Application>, ClientError> {
+        let path = format!("{API_PREFIX}/applications");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// The caller's inbox after `cursor`, at most `limit` messages.
+    pub async fn messages_after(
+        &self,
+        access_token: &str,
+        cursor: i64,
+        limit: u32,
+    ) -> Result<MessagePage, ClientError> {
+        let path = format!("{API_PREFIX}/messages?cursor={cursor}&limit={limit}");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// The caller's electronic licences.
+    pub async fn licences(&self, access_token: &str) -> Result<Vec<Licence>, ClientError> {
+        let path = format!("{API_PREFIX}/licences");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {

@@ -6,6 +6,7 @@ pub mod config;
 pub mod drafts;
 pub mod i18n;
 pub mod outbox;
+pub mod pull;
 pub mod secrets;
 pub mod store;
 

@@ -41,6 +41,19 @@ const MIGRATIONS: &[&str] = &[
         created_ms INTEGER NOT NULL,
         updated_ms INTEGER NOT NULL
     );",
+    // 4: what was pulled from the platform: cases, inbox and licences, for reading offline.
+    "CREATE TABLE cached_case (
+        application_no TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE cached_message (
+        message_id INTEGER PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE cached_licence (
+        licence_no TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

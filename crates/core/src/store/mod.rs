@@ -7,6 +7,7 @@ mod catalog_cache;
 mod drafts;
 mod migrations;
 mod outbox;
+mod pulled;
 
 pub use drafts::Draft;
 pub use outbox::{OutboxRow, OutboxState, OutboxUpdate};

@@ -1,0 +1,58 @@
+//! Pulling the person's cases, inbox (by cursor) and licences into the local store, so that they can
+//! be read offline. The platform wins for case state; drafts and the outbox are never touched.
+
+use crate::client::{ClientError, PlatformClient};
+use crate::store::{LocalStore, StoreError};
+
+/// Messages asked for per page.
+const PAGE: u32 = 200;
+
+/// What can stop a pull.
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {
+    /// The platform could not be asked.
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    /// The local store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What one pull brought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pulled {
+    /// Cases now cached.
+    pub cases: usize,
+    /// New or updated messages.
+    pub new_messages: usize,
+    /// Licences now cached.
+    pub licences: usize,
+}
+
+/// Pulls cases, new messages and licences.
+pub async fn pull(
+    store: &LocalStore,
+    client: &PlatformClient,
+    access_token: &str,
+) -> Result<Pulled, PullError> {
+    let cases = client.applications(access_token).await?;
+    store.replace_cached_cases(&cases)?;
+    let mut new_messages = 0;
+    let mut cursor = store.message_cursor()?;
+    loop {
+        let page = client.messages_after(access_token, cursor, PAGE).await?;
+        if page.messages.is_empty() {
+            break;
+        }
+        new_messages += page.messages.len();
+        store.add_cached_messages(&page.messages, page.next_cursor)?;
+        cursor = page.next_cursor;
+    }
+    let licences = client.licences(access_token).await?;
+    store.replace_cached_licences(&licences)?;
+    Ok(Pulled {
+        cases: cases.len(),
+        new_messages,
+        licences: licences.len(),
+    })
+}

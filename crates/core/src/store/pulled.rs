@@ -1,0 +1,95 @@
+//! Repository of what was pulled from the platform: the platform's word replaces the copy here.
+
+use huiban_api::{Application, Licence, Message};
+use rusqlite::params;
+
+use super::{LocalStore, StoreError};
+
+impl LocalStore {
+    /// Replaces the cached cases with the platform's list (the platform wins for case state).
+    pub fn replace_cached_cases(&self, cases: &[Application]) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute("DELETE FROM cached_case", [])?;
+        for case in cases {
+            transaction.execute(
+                "INSERT INTO cached_case (application_no, body) VALUES (?1, ?2)",
+                params![case.application_no, serde_json::to_string(case)?],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The cached cases, newest case number first.
+    pub fn cached_cases(&self) -> Result<Vec<Application>, StoreError> {
+        self.bodies("SELECT body FROM cached_case ORDER BY application_no DESC")
+    }
+
+    /// Adds or updates messages and moves the inbox cursor, in one transaction.
+    pub fn add_cached_messages(&self, messages: &[Message], cursor: i64) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        for message in messages {
+            transaction.execute(
+                "INSERT INTO cached_message (message_id, body) VALUES (?1, ?2)
+                 ON CONFLICT (message_id) DO UPDATE SET body = excluded.body",
+                params![message.message_id, serde_json::to_string(message)?],
+            )?;
+        }
+        transaction.execute(
+            "INSERT INTO cache_meta (name, value) VALUES ('message_cursor', ?1)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![cursor.to_string()],
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The inbox cursor: the id of the newest message pulled.
+    pub fn message_cursor(&self) -> Result<i64, StoreError> {
+        let value: Option<String> = rusqlite::OptionalExtension::optional(self.lock()?.query_row(
+            "SELECT value FROM cache_meta WHERE name = 'message_cursor'",
+            [],
+            |row| row.get(0),
+        ))?;
+        Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    /// The cached inbox, oldest first.
+    pub fn cached_messages(&self) -> Result<Vec<Message>, StoreError> {
+        self.bodies("SELECT body FROM cached_message ORDER BY message_id")
+    }
+
+    /// Replaces the cached licences with the platform's list.
+    pub fn replace_cached_licences(&self, licences: &[Licence]) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute("DELETE FROM cached_licence", [])?;
+        for licence in licences {
+            transaction.execute(
+                "INSERT INTO cached_licence (licence_no, body) VALUES (?1, ?2)",
+                params![licence.licence_no, serde_json::to_string(licence)?],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The cached licences.
+    pub fn cached_licences(&self) -> Result<Vec<Licence>, StoreError> {
+        self.bodies("SELECT body FROM cached_licence ORDER BY licence_no")
+    }
+
+    fn bodies<T: serde::de::DeserializeOwned>(&self, sql: &str) -> Result<Vec<T>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(sql)?;
+        let bodies = statement
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(bodies
+            .iter()
+            .map(|b| serde_json::from_str(b))
+            .collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,144 @@
+//! Pulling cases, the inbox (by cursor) and licences from the real platform into the local store.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+use std::collections::BTreeMap;
+
+use huiban_api::{CaseStatus, Channel, NewApplication, TokenRequest, id_number};
+use huiban_core::PlatformClient;
+use huiban_core::outbox::{self, Backoff};
+use huiban_core::pull;
+use huiban_core::secrets::Keychain;
+use huiban_core::store::{Draft, LocalStore};
+use huiban_platform::cases::{self, OfficerMove};
+use huiban_platform::keys::KeyRing;
+use huiban_platform::{AppState, Store, demo_accounts, demo_data, demo_licences};
+use reqwest::Url;
+
+#[tokio::test]
+async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let platform_store = Store::open(dir.path()).unwrap();
+    demo_data::seed(&platform_store).unwrap();
+    demo_accounts::seed(&platform_store, 0).unwrap();
+    let keys = KeyRing::load_or_create(dir.path(), &platform_store.catalog_departments().unwrap())
+        .unwrap();
+    let state = AppState::new(platform_store.clone()).with_keys(keys);
+    demo_licences::seed(&state).unwrap();
+    let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
+    tokio::spawn(huiban_platform::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
+    let client = PlatformClient::new(url).unwrap();
+    client.request_sms_code("13800000001").await.unwrap();
+    let text = platform_store.sent_sms().unwrap().pop().unwrap().text;
+    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    let token = client
+        .token(&TokenRequest::SmsCode {
+            phone: "13800000001".into(),
+            code,
+        })
+        .await
+        .unwrap()
+        .access_token;
+
+    let local_dir = tempfile::tempdir().unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "pull-test");
+    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let draft = Draft {
+        draft_id: "d1".into(),
+        impl_code: "x".into(),
+        form_id: "form-005".into(),
+        form_version: 1,
+        answers: [("phone".to_owned(), serde_json::json!("13800000001"))]
+            .into_iter()
+            .collect(),
+        set_aside: Default::default(),
+    };
+    store.save_draft(&draft, 0).unwrap();
+
+    // Submit one application through the outbox.
+    let item = demo_data::catalog_items()
+        .into_iter()
+        .find(|i| i.name == "高龄津贴申领")
+        .unwrap();
+    let form_ref = item.form.clone().unwrap();
+    let form = demo_data::form_definitions()
+        .into_iter()
+        .find(|f| f.form_id == form_ref.form_id)
+        .unwrap();
+    let first17 = "11010119440315102";
+    let answers: BTreeMap<String, serde_json::Value> = form
+        .questions
+        .iter()
+        .map(|q| {
+            let value = match q.kind {
+                huiban_api::QuestionKind::IdNumber => serde_json::json!(format!(
+                    "{first17}{}",
+                    id_number::check_character(first17).unwrap()
+                )),
+                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
+                _ => serde_json::json!("已填写"),
+            };
+            (q.id.clone(), value)
+        })
+        .collect();
+    let application = NewApplication {
+        impl_code: item.impl_code.clone(),
+        form_id: form_ref.form_id,
+        form_version: form_ref.version,
+        answers,
+        channel: Channel::Web,
+    };
+    outbox::enqueue_application(&store, &application, 0).unwrap();
+    outbox::send_due(
+        &store,
+        &client,
+        &token,
+        chrono::Utc::now(),
+        &Backoff::default(),
+    )
+    .await
+    .unwrap();
+
+    let first = pull::pull(&store, &client, &token).await.unwrap();
+    assert_eq!(first.cases, 1);
+    assert_eq!(first.licences, 2, "the demo licences");
+    assert_eq!(
+        first.new_messages, 3,
+        "two licence notices and the submission notice"
+    );
+    let number = store.cached_cases().unwrap()[0].application_no.clone();
+    assert_eq!(
+        store.cached_cases().unwrap()[0].status,
+        CaseStatus::Submitted
+    );
+
+    // The officer moves the case; the next pull brings only what is new, and the platform's state.
+    cases::officer_move(
+        &state,
+        "刘洋",
+        "北京市东城区民政局",
+        &number,
+        OfficerMove::Accept,
+        None,
+    )
+    .unwrap();
+    let second = pull::pull(&store, &client, &token).await.unwrap();
+    assert_eq!(second.new_messages, 1);
+    assert_eq!(
+        store.cached_cases().unwrap()[0].status,
+        CaseStatus::Accepted
+    );
+    assert_eq!(store.cached_messages().unwrap().len(), 4);
+    assert_eq!(store.cached_licences().unwrap().len(), 2);
+    assert_eq!(
+        store.draft("d1").unwrap(),
+        Some(draft),
+        "a pull never touches drafts"
+    );
+}
