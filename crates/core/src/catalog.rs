@@ -1,7 +1,7 @@
 //! The catalog as the person sees it: fresh from the platform when it can be reached, the saved copy
 //! when it cannot.
 
-use huiban_api::CatalogItem;
+use huiban_api::{CatalogItem, FormDefinition};
 use serde::Serialize;
 
 use crate::client::{ClientError, PlatformClient};
@@ -57,4 +57,19 @@ pub async fn refresh(
             })
         }
     }
+}
+
+/// A form version: the kept copy when there is one (versions never change), else fetched and kept.
+pub async fn form(
+    store: &LocalStore,
+    client: &PlatformClient,
+    form_id: &str,
+    version: u32,
+) -> Result<FormDefinition, CatalogError> {
+    if let Some(form) = store.cached_form(form_id, version)? {
+        return Ok(form);
+    }
+    let form = client.form(form_id, version).await?;
+    store.cache_form(&form)?;
+    Ok(form)
 }

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use huiban_api::{
-    API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, Health, Licence, MessagePage,
-    NewApplication, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
+    API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, FormDefinition, Health, Licence,
+    MessagePage, NewApplication, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -160,6 +160,12 @@ impl PlatformClient {
             Some(application),
         )
         .await
+    }
+
+    /// One published version of a form.
+    pub async fn form(&self, form_id: &str, version: u32) -> Result<FormDefinition, ClientError> {
+        self.get_json(&format!("{API_PREFIX}/forms/{form_id}/versions/{version}"))
+            .await
     }
 
     /// The caller's cases, newest first.

@@ -40,8 +40,26 @@ async fn the_catalog_is_saved_revalidated_and_shown_offline() {
     let again = catalog::refresh(&store, &client).await.unwrap();
     assert_eq!(again, fresh);
 
+    // Open the first item's form while online; it is kept.
+    let form_ref = fresh.items[0].form.clone().unwrap();
+    let form = catalog::form(&store, &client, &form_ref.form_id, form_ref.version)
+        .await
+        .unwrap();
+    assert_eq!(form.title, fresh.items[0].name);
+
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
+    // Offline, the kept form still opens; one never opened cannot.
+    let again = catalog::form(&store, &client, &form_ref.form_id, form_ref.version)
+        .await
+        .unwrap();
+    assert_eq!(again, form);
+    let other = fresh.items[1].form.clone().unwrap();
+    assert!(
+        catalog::form(&store, &client, &other.form_id, other.version)
+            .await
+            .is_err()
+    );
     let offline = catalog::refresh(&store, &client).await.unwrap();
     assert!(offline.offline);
     assert_eq!(offline.items, fresh.items);

@@ -63,7 +63,19 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
     let dir = tempfile::tempdir().unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "offline-start");
     let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
-    catalog::refresh(&store, &client).await.unwrap();
+    let online = catalog::refresh(&store, &client).await.unwrap();
+    // The person looked at this service's form while online, so it is kept.
+    let seen = online
+        .items
+        .iter()
+        .find(|i| i.name == "医保异地就医备案")
+        .unwrap()
+        .form
+        .clone()
+        .unwrap();
+    catalog::form(&store, &client, &seen.form_id, seen.version)
+        .await
+        .unwrap();
 
     // The platform goes away.
     stop.send(()).unwrap();
@@ -78,9 +90,8 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         .find(|i| i.name == "医保异地就医备案")
         .unwrap();
     let form_ref = item.form.clone().unwrap();
-    let form = demo_data::form_definitions()
-        .into_iter()
-        .find(|f| f.form_id == form_ref.form_id)
+    let form = catalog::form(&store, &client, &form_ref.form_id, form_ref.version)
+        .await
         .unwrap();
     let first17 = "11010119381120024";
     let answers: BTreeMap<String, serde_json::Value> = form

@@ -1,6 +1,6 @@
 //! Catalog cache repository: the last catalog the platform sent, and its ETag.
 
-use huiban_api::CatalogItem;
+use huiban_api::{CatalogItem, FormDefinition};
 use rusqlite::{OptionalExtension, params};
 
 use super::{LocalStore, StoreError};
@@ -47,6 +47,33 @@ impl LocalStore {
             .iter()
             .map(|b| serde_json::from_str(b))
             .collect::<Result<_, _>>()?)
+    }
+
+    /// Keeps a form version (versions never change once published).
+    pub fn cache_form(&self, form: &FormDefinition) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "INSERT INTO cached_form (form_id, version, body) VALUES (?1, ?2, ?3)
+             ON CONFLICT (form_id, version) DO NOTHING",
+            params![form.form_id, form.version, serde_json::to_string(form)?],
+        )?;
+        Ok(())
+    }
+
+    /// A kept form version.
+    pub fn cached_form(
+        &self,
+        form_id: &str,
+        version: u32,
+    ) -> Result<Option<FormDefinition>, StoreError> {
+        let body: Option<String> = self
+            .lock()?
+            .query_row(
+                "SELECT body FROM cached_form WHERE form_id = ?1 AND version = ?2",
+                params![form_id, version],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
     }
 
     /// The ETag of the cached catalog.

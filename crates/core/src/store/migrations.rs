@@ -54,6 +54,13 @@ const MIGRATIONS: &[&str] = &[
         licence_no TEXT PRIMARY KEY NOT NULL,
         body TEXT NOT NULL
     );",
+    // 5: form definitions; a published version never changes, so it is kept for good.
+    "CREATE TABLE cached_form (
+        form_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (form_id, version)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.
