@@ -4,10 +4,9 @@
 //! change durably to its encrypted SQLite file) and `bytes_per_submission` (request body).
 #![allow(clippy::unwrap_used, clippy::print_stdout)] // A benchmark program: failing loudly is right.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use huiban_api::{Channel, NewApplication, TokenRequest, id_number};
+use huiban_api::{NewApplication, TokenRequest};
 use huiban_core::PlatformClient;
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
@@ -44,8 +43,7 @@ async fn platform() -> Platform {
 
 async fn login(platform: &Platform, client: &PlatformClient) -> String {
     client.request_sms_code("13800000001").await.unwrap();
-    let text = platform.store.sent_sms().unwrap().pop().unwrap().text;
-    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    let code = demo_accounts::last_login_code(&platform.store, "13800000001").unwrap();
     let request = TokenRequest::SmsCode {
         phone: "13800000001".into(),
         code,
@@ -54,40 +52,7 @@ async fn login(platform: &Platform, client: &PlatformClient) -> String {
 }
 
 fn body() -> NewApplication {
-    let item = demo_data::catalog_items()
-        .into_iter()
-        .find(|i| i.name == "高龄津贴申领")
-        .unwrap();
-    let form_ref = item.form.clone().unwrap();
-    let form = demo_data::form_definitions()
-        .into_iter()
-        .find(|f| f.form_id == form_ref.form_id)
-        .unwrap();
-    let first17 = "11010119440315102";
-    let answers: BTreeMap<String, serde_json::Value> = form
-        .questions
-        .iter()
-        .map(|q| {
-            let value = match q.kind {
-                huiban_api::QuestionKind::IdNumber => {
-                    serde_json::json!(format!(
-                        "{first17}{}",
-                        id_number::check_character(first17).unwrap()
-                    ))
-                }
-                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
-                _ => serde_json::json!("北京市东城区和平里街道示例社区1号楼2单元301"),
-            };
-            (q.id.clone(), value)
-        })
-        .collect();
-    NewApplication {
-        impl_code: item.impl_code,
-        form_id: form_ref.form_id,
-        form_version: form_ref.version,
-        answers,
-        channel: Channel::Web,
-    }
+    demo_data::sample_application("高龄津贴申领", "11010119440315102").unwrap()
 }
 
 async fn outbox_run(n: usize, application: &NewApplication) -> Duration {

@@ -5,11 +5,11 @@
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 #![cfg(unix)]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use huiban_api::{Channel, NewApplication, TokenRequest, id_number};
+use huiban_api::{NewApplication, TokenRequest};
 use huiban_core::PlatformClient;
 use huiban_core::secrets::Keychain;
 use huiban_core::store::{LocalStore, OutboxState};
@@ -20,38 +20,7 @@ use reqwest::Url;
 const DRAIN: &str = env!("CARGO_BIN_EXE_huiban-outbox-drain");
 
 fn application() -> NewApplication {
-    let item = demo_data::catalog_items()
-        .into_iter()
-        .find(|i| i.name == "高龄津贴申领")
-        .unwrap();
-    let form_ref = item.form.clone().unwrap();
-    let form = demo_data::form_definitions()
-        .into_iter()
-        .find(|f| f.form_id == form_ref.form_id)
-        .unwrap();
-    let first17 = "11010119500801013";
-    let answers: BTreeMap<String, serde_json::Value> = form
-        .questions
-        .iter()
-        .map(|q| {
-            let value = match q.kind {
-                huiban_api::QuestionKind::IdNumber => serde_json::json!(format!(
-                    "{first17}{}",
-                    id_number::check_character(first17).unwrap()
-                )),
-                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
-                _ => serde_json::json!("已填写"),
-            };
-            (q.id.clone(), value)
-        })
-        .collect();
-    NewApplication {
-        impl_code: item.impl_code,
-        form_id: form_ref.form_id,
-        form_version: form_ref.version,
-        answers,
-        channel: Channel::Web,
-    }
+    demo_data::sample_application("高龄津贴申领", "11010119500801013").unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -85,8 +54,7 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
     ));
     let client = PlatformClient::new(clean_url).unwrap();
     client.request_sms_code("13800000002").await.unwrap();
-    let text = platform_store.sent_sms().unwrap().pop().unwrap().text;
-    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    let code = demo_accounts::last_login_code(&platform_store, "13800000002").unwrap();
     let token = client
         .token(&TokenRequest::SmsCode {
             phone: "13800000002".into(),

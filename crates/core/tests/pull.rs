@@ -1,9 +1,7 @@
 //! Pulling cases, the inbox (by cursor) and licences from the real platform into the local store.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
-use std::collections::BTreeMap;
-
-use huiban_api::{CaseStatus, Channel, NewApplication, TokenRequest, id_number};
+use huiban_api::{CaseStatus, TokenRequest};
 use huiban_core::PlatformClient;
 use huiban_core::outbox::{self, Backoff};
 use huiban_core::pull;
@@ -35,8 +33,7 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     ));
     let client = PlatformClient::new(url).unwrap();
     client.request_sms_code("13800000001").await.unwrap();
-    let text = platform_store.sent_sms().unwrap().pop().unwrap().text;
-    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    let code = demo_accounts::last_login_code(&platform_store, "13800000001").unwrap();
     let token = client
         .token(&TokenRequest::SmsCode {
             phone: "13800000001".into(),
@@ -62,38 +59,7 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     store.save_draft(&draft, 0).unwrap();
 
     // Submit one application through the outbox.
-    let item = demo_data::catalog_items()
-        .into_iter()
-        .find(|i| i.name == "高龄津贴申领")
-        .unwrap();
-    let form_ref = item.form.clone().unwrap();
-    let form = demo_data::form_definitions()
-        .into_iter()
-        .find(|f| f.form_id == form_ref.form_id)
-        .unwrap();
-    let first17 = "11010119440315102";
-    let answers: BTreeMap<String, serde_json::Value> = form
-        .questions
-        .iter()
-        .map(|q| {
-            let value = match q.kind {
-                huiban_api::QuestionKind::IdNumber => serde_json::json!(format!(
-                    "{first17}{}",
-                    id_number::check_character(first17).unwrap()
-                )),
-                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
-                _ => serde_json::json!("已填写"),
-            };
-            (q.id.clone(), value)
-        })
-        .collect();
-    let application = NewApplication {
-        impl_code: item.impl_code.clone(),
-        form_id: form_ref.form_id,
-        form_version: form_ref.version,
-        answers,
-        channel: Channel::Web,
-    };
+    let application = demo_data::sample_application("高龄津贴申领", "11010119440315102").unwrap();
     outbox::enqueue_application(&store, &application, 0).unwrap();
     outbox::send_due(
         &store,

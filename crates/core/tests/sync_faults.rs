@@ -2,10 +2,9 @@
 //! latency=200ms, error_rate=0.2, reset_rate=0.05, malformed_rate=0.02): nothing lost, nothing doubled.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
-use huiban_api::{Channel, NewApplication, TokenRequest, id_number};
+use huiban_api::{NewApplication, TokenRequest};
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
 use huiban_core::store::{LocalStore, OutboxState};
@@ -47,16 +46,7 @@ impl Platform {
 
     async fn login(&self, client: &PlatformClient, phone: &str) -> String {
         client.request_sms_code(phone).await.unwrap();
-        let text = self
-            .store
-            .sent_sms()
-            .unwrap()
-            .into_iter()
-            .rev()
-            .find(|s| s.phone == phone)
-            .unwrap()
-            .text;
-        let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+        let code = demo_accounts::last_login_code(&self.store, phone).unwrap();
         let request = TokenRequest::SmsCode {
             phone: phone.to_owned(),
             code,
@@ -67,40 +57,7 @@ impl Platform {
 
 /// A complete application for the demo item whose name contains `name_part`.
 fn application(name_part: &str) -> NewApplication {
-    let item = demo_data::catalog_items()
-        .into_iter()
-        .find(|i| i.name.contains(name_part))
-        .unwrap();
-    let form_ref = item.form.clone().unwrap();
-    let form = demo_data::form_definitions()
-        .into_iter()
-        .find(|f| f.form_id == form_ref.form_id)
-        .unwrap();
-    let first17 = "11010119440315102";
-    let answers: BTreeMap<String, serde_json::Value> = form
-        .questions
-        .iter()
-        .map(|q| {
-            let value = match q.kind {
-                huiban_api::QuestionKind::IdNumber => {
-                    serde_json::json!(format!(
-                        "{first17}{}",
-                        id_number::check_character(first17).unwrap()
-                    ))
-                }
-                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
-                _ => serde_json::json!("已填写"),
-            };
-            (q.id.clone(), value)
-        })
-        .collect();
-    NewApplication {
-        impl_code: item.impl_code,
-        form_id: form_ref.form_id,
-        form_version: form_ref.version,
-        answers,
-        channel: Channel::Web,
-    }
+    demo_data::sample_application(name_part, "11010119440315102").unwrap()
 }
 
 fn local_store(dir: &tempfile::TempDir) -> LocalStore {

@@ -49,6 +49,19 @@ pub const PASSWORD_ACCOUNTS: &[(&str, Role, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// The newest 6-digit login code the demo SMS sink holds for `phone`.
+pub fn last_login_code(store: &Store, phone: &str) -> Option<String> {
+    let text = store
+        .sent_sms()
+        .ok()?
+        .into_iter()
+        .rev()
+        .find(|sms| sms.phone == phone)?
+        .text;
+    let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
+    (code.len() == 6).then_some(code)
+}
+
 /// Creates the demo accounts unless they exist; returns whether it created them.
 pub fn seed(store: &Store, now_ms: i64) -> Result<bool, AuthError> {
     if store.account(CITIZENS[0].0)?.is_some() {

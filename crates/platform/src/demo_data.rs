@@ -2,7 +2,7 @@
 
 use huiban_api::{
     CaseType, CatalogItem, Channel, Department, Fee, FormDefinition, FormRef, ItemType, Material,
-    Question, QuestionKind,
+    NewApplication, Question, QuestionKind, id_number,
 };
 
 use crate::credit_code;
@@ -446,6 +446,44 @@ pub fn seed(store: &crate::Store) -> Result<bool, crate::StoreError> {
     store.publish_forms(&form_definitions())?;
     store.upsert_catalog_items(&catalog_items())?;
     Ok(true)
+}
+
+/// A complete application for the first demo item whose name contains `name_part`, answered as a
+/// demo applicant whose ID number starts with the 17 digits `id_first17`; for demos, tests and benchmarks.
+pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplication> {
+    let item = catalog_items()
+        .into_iter()
+        .find(|i| i.name.contains(name_part))?;
+    let form_ref = item.form.clone()?;
+    let form = form_definitions()
+        .into_iter()
+        .find(|f| f.form_id == form_ref.form_id)?;
+    let id = format!("{id_first17}{}", id_number::check_character(id_first17)?);
+    let answers = form
+        .questions
+        .iter()
+        .map(|q| {
+            let value = match q.kind {
+                QuestionKind::IdNumber => serde_json::json!(id),
+                QuestionKind::Phone => serde_json::json!("13800000001"),
+                QuestionKind::Address => {
+                    serde_json::json!("北京市东城区和平里街道示例社区1号楼2单元301")
+                }
+                QuestionKind::BankCard => serde_json::json!("6222020200112233445"),
+                QuestionKind::YesNo => serde_json::json!(false),
+                QuestionKind::Attachment => serde_json::json!("0".repeat(64)),
+                _ => serde_json::json!("张秀英"),
+            };
+            (q.id.clone(), value)
+        })
+        .collect();
+    Some(NewApplication {
+        impl_code: item.impl_code,
+        form_id: form_ref.form_id,
+        form_version: form_ref.version,
+        answers,
+        channel: Channel::Web,
+    })
 }
 
 /// The demo catalog items, in a stable order with stable codes.
