@@ -37,16 +37,7 @@ impl LocalStore {
 
     /// The cached catalog, in the order the platform sent it (by name).
     pub fn cached_catalog(&self) -> Result<Vec<CatalogItem>, StoreError> {
-        let connection = self.lock()?;
-        let mut statement =
-            connection.prepare("SELECT body FROM cached_catalog_item ORDER BY name, impl_code")?;
-        let bodies = statement
-            .query_map([], |row| row.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(bodies
-            .iter()
-            .map(|b| serde_json::from_str(b))
-            .collect::<Result<_, _>>()?)
+        self.bodies("SELECT body FROM cached_catalog_item ORDER BY name, impl_code")
     }
 
     /// Keeps a form version (versions never change once published).

@@ -81,7 +81,11 @@ impl LocalStore {
         self.bodies("SELECT body FROM cached_licence ORDER BY licence_no")
     }
 
-    fn bodies<T: serde::de::DeserializeOwned>(&self, sql: &str) -> Result<Vec<T>, StoreError> {
+    /// The JSON `body` column of every row `sql` selects, decoded.
+    pub(super) fn bodies<T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+    ) -> Result<Vec<T>, StoreError> {
         let connection = self.lock()?;
         let mut statement = connection.prepare(sql)?;
         let bodies = statement
