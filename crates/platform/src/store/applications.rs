@@ -3,6 +3,7 @@
 use huiban_api::{Agent, Answers, CaseResult, CaseStatus, Channel, Evaluation, Rectification};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::columns::{code, from_code, json_column, next_counter_in};
 use super::{Store, StoreError};
 
 /// A case to create.
@@ -112,25 +113,6 @@ pub struct Transition<'a> {
     pub remark: Option<String>,
 }
 
-fn code<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    Ok(serde_json::to_value(value)?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned())
-}
-
-fn from_code<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|error| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(error))
-    })
-}
-
-fn json_column<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|error| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(error))
-    })
-}
-
 fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     let agent: Option<String> = row.get("agent")?;
     let result: Option<String> = row.get("result")?;
@@ -177,17 +159,7 @@ impl Store {
                 Created::KeyConflict
             });
         }
-        let counter = format!("application:{}", case.day);
-        transaction.execute(
-            "INSERT INTO counter (name, value) VALUES (?1, 1)
-             ON CONFLICT (name) DO UPDATE SET value = counter.value + 1",
-            params![counter],
-        )?;
-        let sequence: i64 = transaction.query_row(
-            "SELECT value FROM counter WHERE name = ?1",
-            params![counter],
-            |row| row.get(0),
-        )?;
+        let sequence = next_counter_in(&transaction, &format!("application:{}", case.day))?;
         let application_no = format!("{}{}{:06}", case.region, case.day, sequence);
         transaction.execute(
             "INSERT INTO application (application_no, account_id, idempotency_key, request_hash, impl_code,

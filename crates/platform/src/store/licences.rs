@@ -9,16 +9,7 @@ impl Store {
     /// The next value of a named counter (1, 2, …).
     pub fn next_counter(&self, name: &str) -> Result<i64, StoreError> {
         let connection = self.lock()?;
-        connection.execute(
-            "INSERT INTO counter (name, value) VALUES (?1, 1)
-             ON CONFLICT (name) DO UPDATE SET value = counter.value + 1",
-            params![name],
-        )?;
-        Ok(connection.query_row(
-            "SELECT value FROM counter WHERE name = ?1",
-            params![name],
-            |row| row.get(0),
-        )?)
+        Ok(super::columns::next_counter_in(&connection, name)?)
     }
 
     /// Stores a signed licence for its holder's account.

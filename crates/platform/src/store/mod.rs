@@ -6,6 +6,7 @@ mod assisted;
 mod attachments;
 mod audit;
 mod catalog;
+mod columns;
 mod devices;
 mod forms;
 mod licences;

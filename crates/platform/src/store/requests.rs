@@ -6,6 +6,7 @@ use huiban_api::{
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::columns::{code, from_code, next_counter_in};
 use super::{Notice, Store, StoreError};
 
 /// The changeable content of a request.
@@ -65,19 +66,6 @@ pub struct RequestMove<'a> {
     pub body: Option<RequestBody>,
 }
 
-fn status_code(status: RequestStatus) -> Result<String, StoreError> {
-    Ok(serde_json::to_value(status)?
-        .as_str()
-        .unwrap_or_default()
-        .to_owned())
-}
-
-fn parse_status(text: &str) -> rusqlite::Result<RequestStatus> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 impl Store {
     /// Creates a request in status 受理 and puts `notice(request_no)` in the author's inbox.
     pub fn create_request(
@@ -91,18 +79,9 @@ impl Store {
         let mut connection = self.lock()?;
         let transaction =
             connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let counter = format!("request:{day}");
-        transaction.execute(
-            "INSERT INTO counter (name, value) VALUES (?1, 1) ON CONFLICT (name) DO UPDATE SET value = counter.value + 1",
-            params![counter],
-        )?;
-        let sequence: i64 = transaction.query_row(
-            "SELECT value FROM counter WHERE name = ?1",
-            params![counter],
-            |row| row.get(0),
-        )?;
+        let sequence = next_counter_in(&transaction, &format!("request:{day}"))?;
         let request_no = format!("SQ{day}{sequence:06}");
-        let accepted = status_code(RequestStatus::Accepted)?;
+        let accepted = code(&RequestStatus::Accepted)?;
         transaction.execute(
             "INSERT INTO service_request (request_no, account_id, body, status, submitted_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![request_no, account_id, serde_json::to_string(body)?, accepted, now_ms],
@@ -134,7 +113,7 @@ impl Store {
             request_no: request_no.to_owned(),
             account_id,
             body: serde_json::from_str(&body)?,
-            status: parse_status(&status)?,
+            status: from_code::<RequestStatus>(&status)?,
             department,
             submitted_ms,
         }))
@@ -169,7 +148,7 @@ impl Store {
         )?;
         let rows = statement.query_map(params![request_no], |row| {
             Ok(RequestStep {
-                status: parse_status(&row.get::<_, String>(0)?)?,
+                status: from_code::<RequestStatus>(&row.get::<_, String>(0)?)?,
                 at: crate::beijing_time::rfc3339(row.get(1)?),
                 actor: row.get(2)?,
                 remark: row.get(3)?,
@@ -198,7 +177,10 @@ impl Store {
         let Some(current) = current else {
             return Ok(false);
         };
-        if !movement.from.contains(&parse_status(&current)?) {
+        if !movement
+            .from
+            .contains(&from_code::<RequestStatus>(&current)?)
+        {
             return Ok(false);
         }
         transaction.execute(
@@ -206,7 +188,7 @@ impl Store {
              WHERE request_no = ?1",
             params![
                 request_no,
-                status_code(movement.to)?,
+                code(&movement.to)?,
                 movement.department,
                 movement.body.as_ref().map(serde_json::to_string).transpose()?,
             ],
@@ -214,7 +196,7 @@ impl Store {
         transaction.execute(
             "INSERT INTO service_request_step (request_no, seq, status, at_ms, actor, remark)
              VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM service_request_step WHERE request_no = ?1), ?2, ?3, ?4, ?5)",
-            params![request_no, status_code(movement.to)?, movement.at_ms, movement.actor, movement.remark],
+            params![request_no, code(&movement.to)?, movement.at_ms, movement.actor, movement.remark],
         )?;
         super::messages::insert(&transaction, notice, movement.at_ms)?;
         transaction.commit()?;
