@@ -100,18 +100,45 @@ fn is_empty_answer(value: &Value) -> bool {
     }
 }
 
+/// What a case's inbox messages are written from.
+struct NoticeFacts<'a> {
+    account_id: &'a str,
+    item_name: &'a str,
+    submitted_ms: i64,
+    promised_days: u32,
+}
+
+impl<'a> From<&'a CaseRecord> for NoticeFacts<'a> {
+    fn from(record: &'a CaseRecord) -> Self {
+        Self {
+            account_id: &record.account_id,
+            item_name: &record.item_name,
+            submitted_ms: record.submitted_ms,
+            promised_days: record.promised_days,
+        }
+    }
+}
+
+impl<'a> From<&'a NewCase> for NoticeFacts<'a> {
+    fn from(case: &'a NewCase) -> Self {
+        Self {
+            account_id: &case.account_id,
+            item_name: &case.item_name,
+            submitted_ms: case.submitted_ms,
+            promised_days: case.promised_days,
+        }
+    }
+}
+
 /// The inbox message for a case that moved to `status`, in plain words.
 fn case_notice(
-    record: &CaseRecord,
+    facts: NoticeFacts<'_>,
     application_no: &str,
     status: CaseStatus,
     remark: Option<&str>,
 ) -> Notice {
-    let item = &record.item_name;
-    let promised_by = add_working_days(
-        beijing_time::date(record.submitted_ms),
-        record.promised_days,
-    );
+    let item = facts.item_name;
+    let promised_by = add_working_days(beijing_time::date(facts.submitted_ms), facts.promised_days);
     let remark = remark.map(|r| format!("：{r}")).unwrap_or_default();
     let (title, body) = match status {
         CaseStatus::Submitted => (
@@ -138,7 +165,7 @@ fn case_notice(
         CaseStatus::Withdrawn => ("已撤回", format!("您的“{item}”申请已撤回。")),
     };
     Notice {
-        account_id: record.account_id.clone(),
+        account_id: facts.account_id.to_owned(),
         title: title.to_owned(),
         body,
         application_no: Some(application_no.to_owned()),
@@ -169,7 +196,7 @@ fn move_case(
     answers: Option<&Answers>,
 ) -> Result<bool, CaseError> {
     let notice = case_notice(
-        record,
+        record.into(),
         &record.application_no,
         transition.to,
         transition.remark.as_deref(),
@@ -256,24 +283,7 @@ pub fn submit(
         answers: request.answers.clone(),
         submitted_ms: now.timestamp_millis(),
     };
-    let record_for_notice = CaseRecord {
-        application_no: String::new(),
-        account_id: case.account_id.clone(),
-        impl_code: case.impl_code.clone(),
-        item_name: case.item_name.clone(),
-        department: case.department.clone(),
-        promised_days: case.promised_days,
-        channel: case.channel,
-        applicant_name: None,
-        agent: None,
-        answers: Answers::new(),
-        status: CaseStatus::Submitted,
-        result: None,
-        submitted_ms: case.submitted_ms,
-        finished_ms: None,
-    };
-    let notice =
-        |number: &str| case_notice(&record_for_notice, number, CaseStatus::Submitted, None);
+    let notice = |number: &str| case_notice((&case).into(), number, CaseStatus::Submitted, None);
     let created = state.store.create_case(&case, notice)?;
     let (number, replayed) = match created {
         Created::New(number) => {
