@@ -105,26 +105,12 @@ impl PlatformClient {
         if response.status() == StatusCode::NOT_MODIFIED {
             return Ok(None);
         }
-        let status = response.status();
         let etag = response
             .headers()
             .get(reqwest::header::ETAG)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let bytes = response.bytes().await.map_err(ClientError::Unreachable)?;
-        if !status.is_success() {
-            return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
-                Ok(body) => ClientError::Platform {
-                    status,
-                    body,
-                    retry_after: None,
-                },
-                Err(_) => ClientError::Malformed(format!("{status} without an error body")),
-            });
-        }
-        let page = serde_json::from_slice(&bytes)
-            .map_err(|error| ClientError::Malformed(error.to_string()))?;
-        Ok(Some((page, etag)))
+        Ok(Some((decode_answer(response).await?, etag)))
     }
 
     /// Asks the platform to text a login code to `phone`.
@@ -222,23 +208,28 @@ impl PlatformClient {
             request = request.json(body);
         }
         let response = request.send().await.map_err(ClientError::Unreachable)?;
-        let status = response.status();
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse().ok());
-        let bytes = response.bytes().await.map_err(ClientError::Unreachable)?;
-        if !status.is_success() {
-            return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
-                Ok(body) => ClientError::Platform {
-                    status,
-                    body,
-                    retry_after,
-                },
-                Err(_) => ClientError::Malformed(format!("{status} without an error body")),
-            });
-        }
-        serde_json::from_slice(&bytes).map_err(|error| ClientError::Malformed(error.to_string()))
+        decode_answer(response).await
     }
+}
+
+/// The decoded body of a successful answer, or the platform's error with its `Retry-After`.
+async fn decode_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, ClientError> {
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok());
+    let bytes = response.bytes().await.map_err(ClientError::Unreachable)?;
+    if !status.is_success() {
+        return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
+            Ok(body) => ClientError::Platform {
+                status,
+                body,
+                retry_after,
+            },
+            Err(_) => ClientError::Malformed(format!("{status} without an error body")),
+        });
+    }
+    serde_json::from_slice(&bytes).map_err(|error| ClientError::Malformed(error.to_string()))
 }
