@@ -163,22 +163,21 @@ impl LocalStore {
     /// How many submissions are in each state.
     pub fn outbox_counts(&self) -> Result<[u64; 4], StoreError> {
         let connection = self.lock()?;
+        let mut statement =
+            connection.prepare("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })?;
         let mut counts = [0u64; 4];
-        for (index, state) in [
-            OutboxState::Queued,
-            OutboxState::Sending,
-            OutboxState::Sent,
-            OutboxState::NeedsAttention,
-        ]
-        .iter()
-        .enumerate()
-        {
-            let n: i64 = connection.query_row(
-                "SELECT COUNT(*) FROM outbox WHERE state = ?1",
-                params![state.as_str()],
-                |row| row.get(0),
-            )?;
-            counts[index] = u64::try_from(n).unwrap_or(0);
+        for row in rows {
+            let (state, count) = row?;
+            let index = match OutboxState::parse(&state) {
+                OutboxState::Queued => 0,
+                OutboxState::Sending => 1,
+                OutboxState::Sent => 2,
+                OutboxState::NeedsAttention => 3,
+            };
+            counts[index] += u64::try_from(count).unwrap_or(0);
         }
         Ok(counts)
     }
