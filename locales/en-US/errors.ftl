@@ -7,3 +7,6 @@ error-config = Huiban's settings have an error. Please ask staff to check them.
 error-unknown = Something went wrong. Please try again.
 store-recovered = The data saved on this computer could not be opened. It was kept aside, not deleted, and Huiban started afresh; ask staff to help recover it.
 error-local-store = The data saved on this computer cannot be read right now. Close Huiban and open it again; if that does not help, ask staff.
+attachment-empty = This file is empty. Please choose another file.
+attachment-too-large = The file is too large. Please attach a file under 10 MB; a photo can be taken smaller.
+attachment-unsupported = Only photos (JPG, PNG, WebP) or PDF files can be attached.

@@ -7,3 +7,6 @@ error-config = 惠办的设置有错误，请找工作人员帮忙检查。
 error-unknown = 出了点问题，请稍后再试一次。
 store-recovered = 本机保存的资料打不开了，已经原样另存一份，没有删除。惠办已重新开始，请找工作人员帮忙恢复以前的资料。
 error-local-store = 本机保存的资料暂时读不出来。请关掉惠办再打开；如果还是这样，请找工作人员帮忙。
+attachment-empty = 这个文件是空的，请换一个文件。
+attachment-too-large = 文件太大了，请上传小于10MB的文件；照片可以拍得小一些。
+attachment-unsupported = 只能上传照片（JPG、PNG、WebP）或PDF文件。

@@ -18,3 +18,78 @@ pub struct Attachment {
     /// Size in bytes.
     pub size: u64,
 }
+
+/// The media type the bytes are, judged by their first bytes; only images and PDF are known.
+pub fn media_type_of(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
+        [
+            b'R',
+            b'I',
+            b'F',
+            b'F',
+            _,
+            _,
+            _,
+            _,
+            b'W',
+            b'E',
+            b'B',
+            b'P',
+            ..,
+        ] => Some("image/webp"),
+        [b'%', b'P', b'D', b'F', b'-', ..] => Some("application/pdf"),
+        _ => None,
+    }
+}
+
+/// Largest chunk of a resumable upload, in bytes.
+pub const MAX_CHUNK_BYTES: usize = 1024 * 1024;
+/// Header of `PATCH /api/v1/uploads/{upload_id}` naming where in the file the chunk starts.
+pub const UPLOAD_OFFSET_HEADER: &str = "upload-offset";
+
+/// Body of `POST /api/v1/uploads`: announce a file to be sent in chunks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewUpload {
+    /// SHA-256 of the whole file, hex; checked when the last chunk arrives.
+    pub sha256: String,
+    /// Size of the whole file in bytes, at most 10 MiB.
+    pub size: u64,
+}
+
+/// Where a resumable upload stands; the answer of every `/api/v1/uploads` call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadStatus {
+    /// The upload's id, for the next chunk.
+    pub upload_id: String,
+    /// SHA-256 of the whole file, hex.
+    pub sha256: String,
+    /// Size of the whole file.
+    pub size: u64,
+    /// Bytes the platform holds; the next chunk starts here.
+    pub received: u64,
+    /// The stored attachment, once every byte has arrived and checked out.
+    pub attachment: Option<Attachment>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::media_type_of;
+
+    #[test]
+    fn only_images_and_pdf_are_recognised() {
+        assert_eq!(
+            media_type_of(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]),
+            Some("image/jpeg")
+        );
+        assert_eq!(media_type_of(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(media_type_of(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(media_type_of(b"%PDF-1.7\n"), Some("application/pdf"));
+        assert_eq!(media_type_of(b"MZ\x90\0"), None);
+        assert_eq!(media_type_of(b"<html>"), None);
+        assert_eq!(media_type_of(b""), None);
+    }
+}

@@ -26,7 +26,7 @@ pub use applications::{
 pub use assisted::{
     ActedForMe, ActionOnBehalf, AssistedSession, Consent, NewAssistedSession, SessionStatus,
 };
-pub use attachments::Attachment;
+pub use attachments::{Attachment, NewUpload, UploadStatus};
 pub use auth::{
     Account, DeviceApproval, DeviceAuthorization, Role, SmsCodeRequest, SmsCodeSent, TokenRequest,
     TokenResponse,

@@ -2,9 +2,11 @@
 
 use std::time::Duration;
 
+use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
     API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, FormDefinition, Health, Licence,
-    MessagePage, NewApplication, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
+    MessagePage, NewApplication, NewUpload, SmsCodeRequest, SmsCodeSent, TokenRequest,
+    TokenResponse, UploadStatus,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -180,6 +182,66 @@ impl PlatformClient {
             .await
     }
 
+    /// Announces a file for a chunked upload; answers with how many bytes the platform already holds.
+    pub async fn start_upload(
+        &self,
+        access_token: &str,
+        file: &NewUpload,
+    ) -> Result<UploadStatus, ClientError> {
+        let path = format!("{API_PREFIX}/uploads");
+        self.send_json(
+            reqwest::Method::POST,
+            &path,
+            Some(access_token),
+            None,
+            Some(file),
+        )
+        .await
+    }
+
+    /// Where an upload stands on the platform.
+    pub async fn upload_status(
+        &self,
+        access_token: &str,
+        upload_id: &str,
+    ) -> Result<UploadStatus, ClientError> {
+        let path = format!("{API_PREFIX}/uploads/{upload_id}");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// Sends the chunk of an upload that starts at `offset`.
+    pub async fn upload_chunk(
+        &self,
+        access_token: &str,
+        upload_id: &str,
+        offset: u64,
+        chunk: Vec<u8>,
+    ) -> Result<UploadStatus, ClientError> {
+        let path = format!("{API_PREFIX}/uploads/{upload_id}");
+        let url = self.url(&path)?;
+        let response = self
+            .http
+            .patch(url)
+            .bearer_auth(access_token)
+            .header(UPLOAD_OFFSET_HEADER, offset.to_string())
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/offset+octet-stream",
+            )
+            .body(chunk)
+            .send()
+            .await
+            .map_err(ClientError::Unreachable)?;
+        decode_answer(response).await
+    }
+
+    fn url(&self, path: &str) -> Result<Url, ClientError> {
+        self.base
+            .join(path)
+            .map_err(|error| ClientError::Malformed(format!("bad path {path}: {error}")))
+    }
+
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
         self.send_json::<T, ()>(reqwest::Method::GET, path, None, None, None)
             .await
@@ -193,10 +255,7 @@ impl PlatformClient {
         idempotency_key: Option<&str>,
         body: Option<&B>,
     ) -> Result<T, ClientError> {
-        let url = self
-            .base
-            .join(path)
-            .map_err(|error| ClientError::Malformed(format!("bad path {path}: {error}")))?;
+        let url = self.url(path)?;
         let mut request = self.http.request(method, url);
         if let Some(token) = access_token {
             request = request.bearer_auth(token);

@@ -4,73 +4,13 @@
 
 use std::time::Duration;
 
-use huiban_api::{NewApplication, TokenRequest};
-use huiban_core::outbox::{self, Backoff, QueueSummary};
-use huiban_core::secrets::Keychain;
-use huiban_core::store::{LocalStore, OutboxState};
+mod common;
+
+use common::{FAST, Platform, application, local_store};
+use huiban_core::outbox::{self, QueueSummary};
+use huiban_core::store::OutboxState;
 use huiban_core::{Locale, Localizer, PlatformClient};
-use huiban_platform::{AppState, Store, demo_accounts, demo_data};
 use reqwest::Url;
-
-/// The platform's store and a server on it; more servers (with faults) can share the store.
-struct Platform {
-    store: Store,
-    _dir: tempfile::TempDir,
-}
-
-impl Platform {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        demo_data::seed(&store).unwrap();
-        demo_accounts::seed(&store, 0).unwrap();
-        Self { store, _dir: dir }
-    }
-
-    async fn serve(&self, faults: Option<&str>) -> Url {
-        let mut state = AppState::new(self.store.clone());
-        if let Some(spec) = faults {
-            state = state.with_faults(spec.parse().unwrap());
-        }
-        let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
-            .await
-            .unwrap();
-        let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
-        tokio::spawn(huiban_platform::serve(
-            listener,
-            state,
-            std::future::pending(),
-        ));
-        url
-    }
-
-    async fn login(&self, client: &PlatformClient, phone: &str) -> String {
-        client.request_sms_code(phone).await.unwrap();
-        let code = demo_accounts::last_login_code(&self.store, phone).unwrap();
-        let request = TokenRequest::SmsCode {
-            phone: phone.to_owned(),
-            code,
-        };
-        client.token(&request).await.unwrap().access_token
-    }
-}
-
-/// A complete application for the demo item whose name contains `name_part`.
-fn application(name_part: &str) -> NewApplication {
-    demo_data::sample_application(name_part, "11010119440315102").unwrap()
-}
-
-fn local_store(dir: &tempfile::TempDir) -> LocalStore {
-    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "outbox-test");
-    LocalStore::open(&dir.path().join("huiban.db"), &keychain)
-        .unwrap()
-        .0
-}
-
-const FAST: Backoff = Backoff {
-    base: Duration::from_millis(1),
-    cap: Duration::from_millis(5),
-};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_submissions_through_faults_arrive_exactly_once() {

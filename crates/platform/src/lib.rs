@@ -22,6 +22,7 @@ pub mod serve;
 pub mod sms;
 pub mod state;
 pub mod store;
+pub mod uploads;
 
 pub use serve::{bind, serve};
 pub use state::AppState;

@@ -5,6 +5,7 @@ mod backoff;
 pub mod engine;
 mod lock;
 mod sender;
+pub mod upload;
 
 use huiban_api::NewApplication;
 

@@ -5,6 +5,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 
+use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
 use super::{APPLICATION, Backoff, application_of};
 use crate::client::{ClientError, PlatformClient};
 use crate::store::{LocalStore, OutboxState, OutboxUpdate, StoreError};
@@ -102,33 +103,32 @@ async fn send_one(
     // No durable "sending" mark: a submission left queued by a crash mid-send is simply sent again
     // under the same Idempotency-Key, and the platform answers with the same case.
     let application = application_of(&row)?;
-    let (update, outcome) = match client
-        .submit_application(access_token, &row.client_id, &application)
-        .await
-    {
-        Ok(case) => {
-            let sent = OutboxUpdate {
-                state: OutboxState::Sent,
-                attempts,
-                next_attempt_ms: now_ms,
-                last_error: None,
-                case_number: Some(&case.application_no),
-            };
-            store.outbox_update(&row.client_id, &sent, now_ms)?;
-            return Ok(Outcome::Sent);
-        }
-        Err(error) => match verdict(&error) {
-            Verdict::Retry(retry_after, reason) => {
-                let delay = policy.delay(row.attempts, retry_after);
-                let next = now_ms + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2);
-                ((OutboxState::Queued, next, reason), Outcome::Retrying)
+    let (update, outcome) =
+        match submit(client, store, access_token, &row.client_id, &application).await {
+            Ok(case) => {
+                let sent = OutboxUpdate {
+                    state: OutboxState::Sent,
+                    attempts,
+                    next_attempt_ms: now_ms,
+                    last_error: None,
+                    case_number: Some(&case.application_no),
+                };
+                store.outbox_update(&row.client_id, &sent, now_ms)?;
+                return Ok(Outcome::Sent);
             }
-            Verdict::Refused(message) => (
-                (OutboxState::NeedsAttention, now_ms, message),
-                Outcome::NeedsAttention,
-            ),
-        },
-    };
+            Err(UploadError::Store(error)) => return Err(error),
+            Err(UploadError::Client(error)) => match verdict(&error) {
+                Verdict::Retry(retry_after, reason) => {
+                    let delay = policy.delay(row.attempts, retry_after);
+                    let next = now_ms + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2);
+                    ((OutboxState::Queued, next, reason), Outcome::Retrying)
+                }
+                Verdict::Refused(message) => (
+                    (OutboxState::NeedsAttention, now_ms, message),
+                    Outcome::NeedsAttention,
+                ),
+            },
+        };
     let (state, next_attempt_ms, reason) = update;
     let failed = OutboxUpdate {
         state,
@@ -139,4 +139,20 @@ async fn send_one(
     };
     store.outbox_update(&row.client_id, &failed, now_ms)?;
     Ok(outcome)
+}
+
+/// Sends the application's files that the platform lacks (resuming any begun), then the application.
+async fn submit(
+    client: &PlatformClient,
+    store: &LocalStore,
+    access_token: &str,
+    client_id: &str,
+    application: &huiban_api::NewApplication,
+) -> Result<huiban_api::Application, UploadError> {
+    for name in attachment_names(&application.answers) {
+        upload_kept_file(store, client, access_token, &name, CHUNK_BYTES).await?;
+    }
+    Ok(client
+        .submit_application(access_token, client_id, application)
+        .await?)
 }

@@ -61,6 +61,15 @@ const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         PRIMARY KEY (form_id, version)
     );",
+    // 6: files attached to answers, kept here (encrypted with the rest) until the platform has them.
+    "CREATE TABLE local_attachment (
+        sha256 TEXT PRIMARY KEY NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        uploaded INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -3,12 +3,14 @@
 //! Opening never crashes and never loses data silently: a file that cannot be read (its key is gone,
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
+mod attachments;
 mod catalog_cache;
 mod drafts;
 mod migrations;
 mod outbox;
 mod pulled;
 
+pub use attachments::LocalAttachment;
 pub use drafts::Draft;
 pub use outbox::{OutboxRow, OutboxState, OutboxUpdate};
 

@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use huiban_api::attachments::{CONTENT_SHA256_HEADER, MAX_ATTACHMENT_BYTES};
+use huiban_api::attachments::{CONTENT_SHA256_HEADER, MAX_ATTACHMENT_BYTES, media_type_of};
 use huiban_api::{Attachment, ErrorBody};
 use sha2::{Digest, Sha256};
 
@@ -13,31 +13,6 @@ use super::caller::Caller;
 use super::extract::ApiPath;
 use super::{ApiError, blocking};
 use crate::state::AppState;
-
-/// The media type the bytes are, judged by their first bytes; only images and PDF are known.
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
-        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
-        [
-            b'R',
-            b'I',
-            b'F',
-            b'F',
-            _,
-            _,
-            _,
-            _,
-            b'W',
-            b'E',
-            b'B',
-            b'P',
-            ..,
-        ] => Some("image/webp"),
-        [b'%', b'P', b'D', b'F', b'-', ..] => Some("application/pdf"),
-        _ => None,
-    }
-}
 
 /// Uploads a photo or PDF (raw bytes as the body); answers with its SHA-256 name.
 #[utoipa::path(
@@ -66,14 +41,7 @@ pub async fn upload(
     if body.len() > MAX_ATTACHMENT_BYTES {
         return Err(too_large());
     }
-    let media_type = sniff(&body).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_file",
-            "只能上传照片（JPG、PNG、WebP）或PDF文件。",
-            "Only JPEG, PNG, WebP images and PDF files are accepted.",
-        )
-    })?;
+    let media_type = media_type_of(&body).ok_or_else(unsupported_file)?;
     let sha256 = hex::encode(Sha256::digest(&body));
     if let Some(claimed) = headers
         .get(CONTENT_SHA256_HEADER)
@@ -106,7 +74,18 @@ pub async fn upload(
     ))
 }
 
-fn too_large() -> ApiError {
+/// The platform's 415 for a file that is not a photo or PDF.
+pub(super) fn unsupported_file() -> ApiError {
+    ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_file",
+        "只能上传照片（JPG、PNG、WebP）或PDF文件。",
+        "Only JPEG, PNG, WebP images and PDF files are accepted.",
+    )
+}
+
+/// The platform's 413 for a file over 10 MiB.
+pub(super) fn too_large() -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         "file_too_large",
@@ -148,20 +127,4 @@ pub async fn download(
         )
     })?;
     Ok(([(header::CONTENT_TYPE, media_type)], body).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sniff;
-
-    #[test]
-    fn only_images_and_pdf_are_recognised() {
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), Some("image/jpeg"));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
-        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
-        assert_eq!(sniff(b"%PDF-1.7\n"), Some("application/pdf"));
-        assert_eq!(sniff(b"MZ\x90\0"), None);
-        assert_eq!(sniff(b"<html>"), None);
-        assert_eq!(sniff(b""), None);
-    }
 }

@@ -14,6 +14,7 @@ mod health;
 mod licences;
 mod messages;
 mod requests;
+mod uploads;
 
 use std::sync::Arc;
 
@@ -91,6 +92,11 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             huiban_api::attachments::MAX_ATTACHMENT_BYTES + 1,
         ))
         .routes(routes!(attachments::download))
+        .routes(routes!(uploads::start))
+        .routes(with_body_limit(
+            routes!(uploads::status, uploads::append),
+            huiban_api::attachments::MAX_CHUNK_BYTES + 1,
+        ))
         .routes(routes!(messages::inbox))
         .routes(routes!(messages::mark_read))
         .routes(routes!(licences::list))

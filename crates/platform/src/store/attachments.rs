@@ -1,6 +1,6 @@
 //! Attachment repository: bytes stored once per content, owners recorded per upload.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, StoreError};
 
@@ -16,15 +16,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut connection = self.lock()?;
         let transaction = connection.transaction()?;
-        transaction.execute(
-            "INSERT INTO attachment (sha256, media_type, size, body, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (sha256) DO NOTHING",
-            params![sha256, media_type, i64::try_from(body.len()).unwrap_or(i64::MAX), body, now_ms],
-        )?;
-        transaction.execute(
-            "INSERT INTO attachment_owner (sha256, account_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            params![sha256, account_id],
-        )?;
+        put_attachment_in(&transaction, sha256, media_type, body, account_id, now_ms)?;
         transaction.commit()?;
         Ok(())
     }
@@ -46,4 +38,25 @@ impl Store {
             )
             .optional()?)
     }
+}
+
+/// Stores bytes (once per hash) and records `account_id` as an owner, inside the caller's transaction.
+pub(super) fn put_attachment_in(
+    connection: &Connection,
+    sha256: &str,
+    media_type: &str,
+    body: &[u8],
+    account_id: &str,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    connection.execute(
+        "INSERT INTO attachment (sha256, media_type, size, body, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (sha256) DO NOTHING",
+        params![sha256, media_type, i64::try_from(body.len()).unwrap_or(i64::MAX), body, now_ms],
+    )?;
+    connection.execute(
+        "INSERT INTO attachment_owner (sha256, account_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        params![sha256, account_id],
+    )?;
+    Ok(())
 }

@@ -222,6 +222,18 @@ const MIGRATIONS: &[&str] = &[
         account_id TEXT NOT NULL REFERENCES account (account_id),
         PRIMARY KEY (sha256, account_id)
     );",
+    // 12: resumable uploads, one per account and file; the bytes grow chunk by chunk until complete.
+    "CREATE TABLE upload (
+        upload_id TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account (account_id),
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        body BLOB NOT NULL DEFAULT x'',
+        media_type TEXT,
+        created_ms INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX upload_per_file ON upload (account_id, sha256);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -16,6 +16,7 @@ mod migrations;
 mod requests;
 mod sms;
 mod tokens;
+mod uploads;
 
 pub use accounts::NewAccount;
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
@@ -26,6 +27,7 @@ pub use messages::{Notice, StoredMessage};
 pub use requests::{RequestBody, RequestMove, RequestRecord};
 pub use sms::{SentSms, SmsCode};
 pub use tokens::{IssuedPair, Rotation, TokenOwner};
+pub use uploads::UploadRow;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -1,0 +1,97 @@
+//! Sending a kept file in chunks that resume: the platform says how much it holds, and sending goes
+//! on from there, whether the last try broke off a second or a day ago.
+
+use huiban_api::NewUpload;
+use reqwest::StatusCode;
+
+use crate::client::{ClientError, PlatformClient};
+use crate::store::{LocalStore, StoreError};
+
+/// Bytes per chunk (the platform takes up to 1 MiB).
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Why a file could not be sent this time.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    /// The platform refused or could not be reached; the sender's verdict decides what next.
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    /// The local store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Sends the kept file `sha256` unless the platform has it already; returns the bytes sent this time.
+/// A file not kept here is left to the platform to judge.
+pub async fn upload_kept_file(
+    store: &LocalStore,
+    client: &PlatformClient,
+    access_token: &str,
+    sha256: &str,
+    chunk_bytes: usize,
+) -> Result<u64, UploadError> {
+    let Some(file) = store.attachment(sha256)? else {
+        return Ok(0);
+    };
+    if file.uploaded {
+        return Ok(0);
+    }
+    // Announcing the same file again finds the platform's unfinished copy and its length.
+    let mut status = client
+        .start_upload(
+            access_token,
+            &NewUpload {
+                sha256: file.sha256.clone(),
+                size: file.size,
+            },
+        )
+        .await?;
+    let mut sent = 0_u64;
+    while status.attachment.is_none() {
+        let chunk = store.attachment_chunk(sha256, status.received, chunk_bytes.max(1))?;
+        let length = u64::try_from(chunk.len()).unwrap_or(u64::MAX);
+        match client
+            .upload_chunk(access_token, &status.upload_id, status.received, chunk)
+            .await
+        {
+            Ok(next) => {
+                sent += length;
+                status = next;
+            }
+            // Someone else (another try whose answer was lost) moved the platform's copy on: ask where.
+            Err(ClientError::Platform {
+                status: StatusCode::CONFLICT,
+                ..
+            }) => {
+                status = client
+                    .upload_status(access_token, &status.upload_id)
+                    .await?;
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    store.attachment_mark_uploaded(sha256)?;
+    Ok(sent)
+}
+
+/// The SHA-256 names among an application's answers (strings of 64 hex digits, also inside lists).
+pub fn attachment_names(answers: &huiban_api::Answers) -> Vec<String> {
+    fn collect(value: &serde_json::Value, into: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text)
+                if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                into.push(text.to_ascii_lowercase());
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, into)),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    answers
+        .values()
+        .for_each(|value| collect(value, &mut names));
+    names.sort();
+    names.dedup();
+    names
+}

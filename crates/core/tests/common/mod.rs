@@ -1,0 +1,74 @@
+//! What the outbox suites share: a real platform (store plus servers, some with faults), demo
+//! applications and a local store on a mock keychain.
+#![allow(dead_code, clippy::unwrap_used)] // Each suite uses part of this; test code unwraps.
+
+use std::time::Duration;
+
+use huiban_api::{NewApplication, TokenRequest};
+use huiban_core::PlatformClient;
+use huiban_core::outbox::Backoff;
+use huiban_core::secrets::Keychain;
+use huiban_core::store::LocalStore;
+use huiban_platform::{AppState, Store, demo_accounts, demo_data};
+use reqwest::Url;
+
+/// The platform's store and a server on it; more servers (with faults) can share the store.
+pub struct Platform {
+    /// The platform's database.
+    pub store: Store,
+    _dir: tempfile::TempDir,
+}
+
+impl Platform {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        demo_data::seed(&store).unwrap();
+        demo_accounts::seed(&store, 0).unwrap();
+        Self { store, _dir: dir }
+    }
+
+    pub async fn serve(&self, faults: Option<&str>) -> Url {
+        let mut state = AppState::new(self.store.clone());
+        if let Some(spec) = faults {
+            state = state.with_faults(spec.parse().unwrap());
+        }
+        let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+        let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
+        tokio::spawn(huiban_platform::serve(
+            listener,
+            state,
+            std::future::pending(),
+        ));
+        url
+    }
+
+    pub async fn login(&self, client: &PlatformClient, phone: &str) -> String {
+        client.request_sms_code(phone).await.unwrap();
+        let code = demo_accounts::last_login_code(&self.store, phone).unwrap();
+        let request = TokenRequest::SmsCode {
+            phone: phone.to_owned(),
+            code,
+        };
+        client.token(&request).await.unwrap().access_token
+    }
+}
+
+/// A complete application for the demo item whose name contains `name_part`.
+pub fn application(name_part: &str) -> NewApplication {
+    demo_data::sample_application(name_part, "11010119440315102").unwrap()
+}
+
+pub fn local_store(dir: &tempfile::TempDir) -> LocalStore {
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "outbox-test");
+    LocalStore::open(&dir.path().join("huiban.db"), &keychain)
+        .unwrap()
+        .0
+}
+
+pub const FAST: Backoff = Backoff {
+    base: Duration::from_millis(1),
+    cap: Duration::from_millis(5),
+};
