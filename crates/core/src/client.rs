@@ -132,6 +132,24 @@ impl PlatformClient {
             .await
     }
 
+    /// Ends the login the access token belongs to (its refresh tokens too).
+    pub async fn log_out(&self, access_token: &str) -> Result<(), ClientError> {
+        let url = self.url(&format!("{API_PREFIX}/auth/logout"))?;
+        let response = self
+            .http
+            .post(url)
+            .bearer_auth(access_token)
+            .send()
+            .await
+            .map_err(ClientError::Unreachable)?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        decode_answer::<serde_json::Value>(response)
+            .await
+            .map(|_| ())
+    }
+
     /// Submits an application under `idempotency_key`; a replay answers with the same case.
     pub async fn submit_application(
         &self,

@@ -6,9 +6,11 @@ pub mod client;
 pub mod config;
 pub mod drafts;
 pub mod i18n;
+pub mod network_watch;
 pub mod outbox;
 pub mod pull;
 pub mod secrets;
+pub mod session;
 pub mod store;
 
 pub use client::{ClientError, PlatformClient};

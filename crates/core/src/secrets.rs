@@ -1,7 +1,8 @@
-//! Secrets in the OS keychain: the local database key (32 random bytes), never written to disk.
+//! Secrets in the OS keychain: the local database key (32 random bytes) and the login's refresh token,
+//! never written to disk.
 //!
-//! Linux uses the Secret Service (GNOME Keyring, KWallet) over D-Bus. macOS Keychain and Windows
-//! Credential Manager are the next stores to add (keyring-core's `apple-native` and `windows-native`).
+//! Linux uses the Secret Service (GNOME Keyring, KWallet) over D-Bus, macOS the login Keychain and
+//! Windows the Credential Manager.
 
 use std::sync::Arc;
 
@@ -13,6 +14,8 @@ use rand::RngCore;
 pub const SERVICE: &str = "cn.huiban.desktop";
 /// Keychain user name of the local database key.
 pub const DATABASE_KEY: &str = "local-database-key";
+/// Added to the keychain's user name to name the entry of the login's refresh token.
+pub const SESSION_SUFFIX: &str = ".session";
 
 /// What can go wrong with the keychain.
 #[derive(Debug, thiserror::Error)]
@@ -61,16 +64,17 @@ impl Keychain {
     /// The operating system's keychain.
     pub fn system() -> Result<Self, SecretError> {
         #[cfg(target_os = "linux")]
-        {
-            let store: Arc<CredentialStore> = zbus_secret_service_keyring_store::Store::new()?;
-            Ok(Self::in_store(store, DATABASE_KEY))
-        }
-        #[cfg(not(target_os = "linux"))]
-        {
-            Err(SecretError::Unavailable(
-                "this system's keychain is not supported yet".to_owned(),
-            ))
-        }
+        let store: Arc<CredentialStore> = zbus_secret_service_keyring_store::Store::new()?;
+        #[cfg(target_os = "macos")]
+        let store: Arc<CredentialStore> = apple_native_keyring_store::keychain::Store::new()?;
+        #[cfg(target_os = "windows")]
+        let store: Arc<CredentialStore> = windows_native_keyring_store::Store::new()?;
+        #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
+        return Err(SecretError::Unavailable(
+            "this system's keychain is not supported".to_owned(),
+        ));
+        #[cfg(any(target_os = "linux", target_os = "macos", target_os = "windows"))]
+        Ok(Self::in_store(store, DATABASE_KEY))
     }
 
     /// A keychain over any credential store (the mock store in unit tests), with its own entry name.
@@ -107,6 +111,36 @@ impl Keychain {
         Ok(key)
     }
 
+    fn session_entry(&self) -> Result<Entry, SecretError> {
+        Ok(Entry::new_in_store(
+            &self.store,
+            SERVICE,
+            &format!("{}{SESSION_SUFFIX}", self.user),
+        )?)
+    }
+
+    /// The saved login's refresh token, or `None` when nobody is logged in.
+    pub fn refresh_token(&self) -> Result<Option<String>, SecretError> {
+        match self.session_entry()?.get_password() {
+            Ok(token) => Ok(Some(token)),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Saves the login's newest refresh token (each one is spent when used).
+    pub fn set_refresh_token(&self, token: &str) -> Result<(), SecretError> {
+        Ok(self.session_entry()?.set_password(token)?)
+    }
+
+    /// Forgets the saved login.
+    pub fn delete_refresh_token(&self) -> Result<(), SecretError> {
+        match self.session_entry()?.delete_credential() {
+            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+            Err(error) => Err(error.into()),
+        }
+    }
+
     /// Removes the database key (after the data it opened was set aside).
     pub fn delete_database_key(&self) -> Result<(), SecretError> {
         match self.entry()?.delete_credential() {
@@ -133,6 +167,21 @@ mod tests {
         keychain.delete_database_key().unwrap();
         assert_eq!(keychain.database_key().unwrap(), None);
         keychain.delete_database_key().unwrap();
+    }
+
+    #[test]
+    fn the_refresh_token_is_kept_apart_from_the_database_key() {
+        let keychain = mock();
+        let key = keychain.create_database_key().unwrap();
+        assert_eq!(keychain.refresh_token().unwrap(), None);
+        keychain.set_refresh_token("r1").unwrap();
+        keychain.set_refresh_token("r2").unwrap();
+        assert_eq!(keychain.refresh_token().unwrap().as_deref(), Some("r2"));
+        assert_eq!(keychain.database_key().unwrap(), Some(key));
+        keychain.delete_refresh_token().unwrap();
+        keychain.delete_refresh_token().unwrap();
+        assert_eq!(keychain.refresh_token().unwrap(), None);
+        assert_eq!(keychain.database_key().unwrap(), Some(key));
     }
 
     #[test]

@@ -7,9 +7,10 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use huiban_api::{Channel, NewApplication, TokenRequest, id_number};
-use huiban_core::outbox::engine::{self, Pacing};
+use huiban_core::outbox::engine::{self, Engine, Pacing};
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
+use huiban_core::session::Session;
 use huiban_core::store::{LocalStore, OutboxState};
 use huiban_core::{PlatformClient, catalog};
 use huiban_platform::{AppState, Store, demo_accounts, demo_data};
@@ -52,16 +53,18 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
     client.request_sms_code("13800000003").await.unwrap();
     let text = platform_store.sent_sms().unwrap().pop().unwrap().text;
     let code: String = text.chars().filter(char::is_ascii_digit).take(6).collect();
-    let token = client
-        .token(&TokenRequest::SmsCode {
-            phone: "13800000003".into(),
-            code,
-        })
-        .await
-        .unwrap()
-        .access_token;
     let dir = tempfile::tempdir().unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "offline-start");
+    Session::in_keychain(keychain.clone())
+        .log_in(
+            &client,
+            &TokenRequest::SmsCode {
+                phone: "13800000003".into(),
+                code,
+            },
+        )
+        .await
+        .unwrap();
     let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
     let online = catalog::refresh(&store, &client).await.unwrap();
     // The person looked at this service's form while online, so it is kept.
@@ -138,10 +141,27 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         })
     };
     let deadline = tokio::time::sleep(Duration::from_secs(30));
-    let ran = engine::run(&store, &client, &token, &lock, pacing, true, deadline)
+    // The app was restarted meanwhile: only the refresh token in the keychain remains of the login.
+    let restarted = Session::in_keychain(keychain.clone());
+    let engine = Engine {
+        store: &store,
+        client: &client,
+        session: &restarted,
+        lock_path: &lock,
+        pacing,
+        wake: None,
+    };
+    let mut heard = Vec::new();
+    let ran = engine::run(engine, true, deadline, |summary| heard.push(summary))
         .await
         .unwrap();
     assert!(ran);
+    assert_eq!(heard.first().map(|s| s.waiting), Some(1), "{heard:?}");
+    assert_eq!(
+        heard.last().map(|s| (s.waiting, s.sent)),
+        Some((0, 1)),
+        "{heard:?}"
+    );
     let _server = revive.await.unwrap();
 
     let row = store.outbox_row(&id).unwrap().unwrap();

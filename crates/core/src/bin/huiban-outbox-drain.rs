@@ -11,9 +11,10 @@ use std::time::Duration;
 
 use huiban_api::NewApplication;
 use huiban_core::PlatformClient;
-use huiban_core::outbox::engine::{self, Pacing};
+use huiban_core::outbox::engine::{self, Engine, Pacing};
 use huiban_core::outbox::{self, Backoff};
 use huiban_core::secrets::{DATABASE_KEY, Keychain};
+use huiban_core::session::Session;
 use huiban_core::store::LocalStore;
 
 struct Args {
@@ -85,17 +86,18 @@ async fn drain(args: Args) -> Result<(), String> {
             cap: Duration::from_millis(200),
         },
     };
-    let ran = engine::run(
-        &store,
-        &client,
-        &args.token,
-        &lock,
+    let session = Session::with_access_token(&args.token);
+    let engine = Engine {
+        store: &store,
+        client: &client,
+        session: &session,
+        lock_path: &lock,
         pacing,
-        true,
-        std::future::pending(),
-    )
-    .await
-    .map_err(|e| e.to_string())?;
+        wake: None,
+    };
+    let ran = engine::run(engine, true, std::future::pending(), |_| {})
+        .await
+        .map_err(|e| e.to_string())?;
     if !ran {
         return Err("another process is sending this outbox".to_owned());
     }

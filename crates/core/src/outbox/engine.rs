@@ -1,12 +1,16 @@
 //! The sending loop: while this process holds the sender lock, probe the platform and send whatever is
-//! due, so that queued submissions go out by themselves once the network is back.
+//! due, so that queued submissions go out by themselves once the network is back. Whoever queues a
+//! submission, or sees the network change, wakes it at once.
 
 use std::future::Future;
 use std::path::Path;
 use std::time::Duration;
 
+use tokio::sync::Notify;
+
 use super::{Backoff, QueueSummary, SenderLock, send_due};
 use crate::client::PlatformClient;
+use crate::session::{Session, SessionError};
 use crate::store::{LocalStore, StoreError};
 
 /// How the loop paces itself.
@@ -38,40 +42,55 @@ pub enum EngineError {
     Store(#[from] StoreError),
 }
 
-/// Runs until `stop` completes, or, with `until_drained`, until nothing is waiting.
-/// Returns `false` at once when another process holds the sender lock.
+/// What the loop works with.
+#[derive(Debug, Clone, Copy)]
+pub struct Engine<'a> {
+    /// The local store whose outbox is sent.
+    pub store: &'a LocalStore,
+    /// The platform.
+    pub client: &'a PlatformClient,
+    /// The login the submissions are sent under.
+    pub session: &'a Session,
+    /// The lock file that keeps a second process from sending too.
+    pub lock_path: &'a Path,
+    /// How it paces itself.
+    pub pacing: Pacing,
+    /// Notified to end a wait early (something was queued, the network changed).
+    pub wake: Option<&'a Notify>,
+}
+
+/// Runs until `stop` completes, or, with `until_drained`, until nothing is waiting; `on_change` hears
+/// the queue's summary at the start and whenever it changes. Returns `false` at once when another
+/// process holds the sender lock.
 pub async fn run(
-    store: &LocalStore,
-    client: &PlatformClient,
-    access_token: &str,
-    lock_path: &Path,
-    pacing: Pacing,
+    engine: Engine<'_>,
     until_drained: bool,
     stop: impl Future<Output = ()>,
+    mut on_change: impl FnMut(QueueSummary),
 ) -> Result<bool, EngineError> {
-    let Some(_lock) = SenderLock::try_acquire(lock_path)? else {
+    let Some(_lock) = SenderLock::try_acquire(engine.lock_path)? else {
         return Ok(false);
     };
     let work = async {
+        let mut last: Option<QueueSummary> = None;
         loop {
-            let waiting = QueueSummary::of(store)?.waiting;
-            if waiting == 0 && until_drained {
+            let summary = QueueSummary::of(engine.store)?;
+            if last != Some(summary) {
+                on_change(summary);
+                last = Some(summary);
+            }
+            if summary.waiting == 0 && until_drained {
                 return Ok::<(), EngineError>(());
             }
-            if waiting > 0 && client.health().await.is_ok() {
-                let pass = send_due(
-                    store,
-                    client,
-                    access_token,
-                    chrono::Utc::now(),
-                    &pacing.backoff,
-                )
-                .await?;
-                if pass.sent + pass.needs_attention > 0 {
-                    continue;
-                }
+            if summary.waiting > 0 && send_once(engine).await? {
+                continue;
             }
-            tokio::time::sleep(pacing.idle).await;
+            match engine.wake {
+                Some(wake) => {
+                    let _ = tokio::time::timeout(engine.pacing.idle, wake.notified()).await;
+                }
+                None => tokio::time::sleep(engine.pacing.idle).await,
+            }
         }
     };
     tokio::select! {
@@ -79,4 +98,31 @@ pub async fn run(
         () = stop => {}
     }
     Ok(true)
+}
+
+/// One pass when the platform answers and a token can be had; whether it moved anything.
+async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
+    if engine.client.health().await.is_err() {
+        return Ok(false);
+    }
+    let token = match engine.session.access_token(engine.client).await {
+        Ok(token) => token,
+        Err(SessionError::LoggedOut) => return Ok(false),
+        Err(error) => {
+            tracing::info!(%error, "no access token for sending yet");
+            return Ok(false);
+        }
+    };
+    let pass = send_due(
+        engine.store,
+        engine.client,
+        &token,
+        chrono::Utc::now(),
+        &engine.pacing.backoff,
+    )
+    .await?;
+    if pass.token_refused > 0 {
+        engine.session.access_token_refused().await;
+    }
+    Ok(pass.sent + pass.needs_attention > 0)
 }

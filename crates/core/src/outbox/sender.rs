@@ -19,11 +19,14 @@ pub struct SendPass {
     pub retrying: usize,
     /// Refused by the platform.
     pub needs_attention: usize,
+    /// Of those retrying, how many because the platform refused the access token.
+    pub token_refused: usize,
 }
 
 /// What to do after a failed attempt.
 enum Verdict {
     Retry(Option<Duration>, String),
+    TokenRefused(String),
     Refused(String),
 }
 
@@ -36,9 +39,10 @@ fn verdict(error: &ClientError) -> Verdict {
         } => {
             let transient = *status == StatusCode::TOO_MANY_REQUESTS
                 || *status == StatusCode::REQUEST_TIMEOUT
-                || *status == StatusCode::UNAUTHORIZED
                 || status.is_server_error();
-            if transient {
+            if *status == StatusCode::UNAUTHORIZED {
+                Verdict::TokenRefused(body.message.clone())
+            } else if transient {
                 Verdict::Retry(retry_after.map(Duration::from_secs), body.message.clone())
             } else {
                 Verdict::Refused(body.message.clone())
@@ -55,6 +59,7 @@ pub const IN_FLIGHT: usize = 4;
 enum Outcome {
     Sent,
     Retrying,
+    TokenRefused,
     NeedsAttention,
     Skipped,
 }
@@ -81,6 +86,10 @@ pub async fn send_due(
         match outcome? {
             Outcome::Sent => pass.sent += 1,
             Outcome::Retrying => pass.retrying += 1,
+            Outcome::TokenRefused => {
+                pass.retrying += 1;
+                pass.token_refused += 1;
+            }
             Outcome::NeedsAttention => pass.needs_attention += 1,
             Outcome::Skipped => {}
         }
@@ -119,9 +128,12 @@ async fn send_one(
             Err(UploadError::Store(error)) => return Err(error),
             Err(UploadError::Client(error)) => match verdict(&error) {
                 Verdict::Retry(retry_after, reason) => {
-                    let delay = policy.delay(row.attempts, retry_after);
-                    let next = now_ms + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2);
+                    let next = now_ms + delay_ms(policy, row.attempts, retry_after);
                     ((OutboxState::Queued, next, reason), Outcome::Retrying)
+                }
+                Verdict::TokenRefused(reason) => {
+                    let next = now_ms + delay_ms(policy, row.attempts, None);
+                    ((OutboxState::Queued, next, reason), Outcome::TokenRefused)
                 }
                 Verdict::Refused(message) => (
                     (OutboxState::NeedsAttention, now_ms, message),
@@ -139,6 +151,11 @@ async fn send_one(
     };
     store.outbox_update(&row.client_id, &failed, now_ms)?;
     Ok(outcome)
+}
+
+/// The wait before the next attempt, in ms.
+fn delay_ms(policy: &Backoff, attempts: u32, retry_after: Option<Duration>) -> i64 {
+    i64::try_from(policy.delay(attempts, retry_after).as_millis()).unwrap_or(i64::MAX / 2)
 }
 
 /// Sends the application's files that the platform lacks (resuming any begun), then the application.

@@ -1,0 +1,148 @@
+//! The device's login against the real platform: the refresh token in the keychain carries the login
+//! across restarts, renewals never spend a refresh token twice, and a login ended on the platform ends
+//! here too. The sending loop wakes at once when told.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{Platform, application, local_store};
+use huiban_api::TokenRequest;
+use huiban_core::PlatformClient;
+use huiban_core::outbox::engine::{self, Engine, Pacing};
+use huiban_core::outbox::{self, QueueSummary};
+use huiban_core::secrets::Keychain;
+use huiban_core::session::{Session, SessionError};
+use tokio::sync::Notify;
+
+fn keychain(name: &str) -> Keychain {
+    Keychain::in_store(keyring_core::mock::Store::new().unwrap(), name)
+}
+
+async fn sms_login(platform: &Platform, client: &PlatformClient, phone: &str) -> TokenRequest {
+    client.request_sms_code(phone).await.unwrap();
+    TokenRequest::SmsCode {
+        phone: phone.to_owned(),
+        code: huiban_platform::demo_accounts::last_login_code(&platform.store, phone).unwrap(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_login_survives_a_restart_and_renews_once_under_contention() {
+    let platform = Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let keychain = keychain("session-restart");
+    let first = Session::in_keychain(keychain.clone());
+    let request = sms_login(&platform, &client, "13800000002").await;
+    let who = first.log_in(&client, &request).await.unwrap();
+    assert_eq!(who.role, huiban_api::Role::Citizen);
+    let saved = keychain.refresh_token().unwrap().unwrap();
+
+    // After a restart eight callers ask at once: one renewal, one new refresh token, all get it.
+    let restarted = Arc::new(Session::in_keychain(keychain.clone()));
+    assert!(restarted.is_logged_in().await.unwrap());
+    let calls: Vec<_> = (0..8)
+        .map(|_| {
+            let session = Arc::clone(&restarted);
+            let client = client.clone();
+            tokio::spawn(async move { session.access_token(&client).await.unwrap() })
+        })
+        .collect();
+    let mut tokens = Vec::new();
+    for call in calls {
+        tokens.push(call.await.unwrap());
+    }
+    tokens.dedup();
+    assert_eq!(tokens.len(), 1, "one renewal served every caller");
+    let rotated = keychain.refresh_token().unwrap().unwrap();
+    assert_ne!(rotated, saved, "the spent refresh token was replaced");
+    let me = platform_me(&client, &tokens[0]).await;
+    assert_eq!(me["phone_masked"], "138****0002");
+}
+
+#[tokio::test]
+async fn a_login_ended_elsewhere_ends_here_and_is_forgotten() {
+    let platform = Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let keychain = keychain("session-ended");
+    let session = Session::in_keychain(keychain.clone());
+    let request = sms_login(&platform, &client, "13800000001").await;
+    session.log_in(&client, &request).await.unwrap();
+    let token = session.access_token(&client).await.unwrap();
+
+    // The platform ends the login (its refresh tokens with it); a restarted app finds out.
+    client.log_out(&token).await.unwrap();
+    let restarted = Session::in_keychain(keychain.clone());
+    let error = restarted.access_token(&client).await.unwrap_err();
+    assert!(matches!(error, SessionError::LoggedOut), "{error:?}");
+    assert_eq!(keychain.refresh_token().unwrap(), None);
+    assert!(!restarted.is_logged_in().await.unwrap());
+
+    // Logging out here forgets the saved login even with the platform unreachable.
+    let again = sms_login(&platform, &client, "13800000003").await;
+    session.log_in(&client, &again).await.unwrap();
+    let gone = PlatformClient::new("http://127.0.0.1:9".parse().unwrap()).unwrap();
+    session.log_out(&gone).await.unwrap();
+    assert_eq!(keychain.refresh_token().unwrap(), None);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sending_loop_wakes_when_told_instead_of_waiting_out_its_pause() {
+    let platform = Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let session = Session::in_keychain(keychain("session-wake"));
+    let request = sms_login(&platform, &client, "13800000001").await;
+    session.log_in(&client, &request).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = local_store(&dir);
+    let wake = Notify::new();
+    let lock = dir.path().join("outbox.lock");
+    let engine = Engine {
+        store: &store,
+        client: &client,
+        session: &session,
+        lock_path: &lock,
+        // Without a wake-up nothing would be sent within the test's time.
+        pacing: Pacing {
+            idle: Duration::from_secs(3600),
+            ..Pacing::default()
+        },
+        wake: Some(&wake),
+    };
+    let (heard_tx, mut heard) = tokio::sync::mpsc::unbounded_channel::<QueueSummary>();
+    let queue_and_wake = async {
+        // The loop reports the empty queue first and then waits.
+        assert_eq!(heard.recv().await.unwrap().waiting, 0);
+        outbox::enqueue_application(&store, &application("高龄津贴"), 0).unwrap();
+        wake.notify_one();
+        let mut last = heard.recv().await.unwrap();
+        while last.sent == 0 {
+            last = heard.recv().await.unwrap();
+        }
+        last
+    };
+    let stop = async {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    };
+    let loop_run = engine::run(engine, false, stop, move |summary| {
+        let _ = heard_tx.send(summary);
+    });
+    tokio::select! {
+        last = queue_and_wake => assert_eq!((last.waiting, last.sent), (0, 1)),
+        ended = loop_run => panic!("the loop ended first: {ended:?}"),
+    }
+}
+
+async fn platform_me(client: &PlatformClient, token: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .get(client.base().join("/api/v1/me").unwrap())
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
