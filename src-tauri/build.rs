@@ -3,7 +3,15 @@
 fn main() {
     // Commands listed here get generated `allow-*` permissions and are callable only from windows
     // whose capability grants them (see capabilities/).
-    let manifest = tauri_build::AppManifest::new().commands(&["catalog_items"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "catalog_items",
+        "store_status",
+        "queue_summary",
+        "draft_start",
+        "draft_answer",
+        "draft_list",
+        "draft_submit",
+    ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));
 }

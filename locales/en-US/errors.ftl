@@ -10,3 +10,5 @@ error-local-store = The data saved on this computer cannot be read right now. Cl
 attachment-empty = This file is empty. Please choose another file.
 attachment-too-large = The file is too large. Please attach a file under 10 MB; a photo can be taken smaller.
 attachment-unsupported = Only photos (JPG, PNG, WebP) or PDF files can be attached.
+store-unavailable = This computer has no usable keychain, so Huiban cannot keep what you enter here or work offline. Please ask staff for help.
+draft-not-found = This unfinished form cannot be found; it may have been sent already. Please look in Progress.

@@ -10,3 +10,5 @@ error-local-store = 本机保存的资料暂时读不出来。请关掉惠办再
 attachment-empty = 这个文件是空的，请换一个文件。
 attachment-too-large = 文件太大了，请上传小于10MB的文件；照片可以拍得小一些。
 attachment-unsupported = 只能上传照片（JPG、PNG、WebP）或PDF文件。
+store-unavailable = 这台电脑没有可用的钥匙串，填好的资料不能保存在本机，断网时也不能使用。请找工作人员帮忙。
+draft-not-found = 没有找到这份填写记录，它可能已经提交了。请到“进度”里看一看。

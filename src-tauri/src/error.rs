@@ -39,6 +39,16 @@ impl IpcError {
     }
 }
 
+impl IpcError {
+    /// An error the user is told with the Fluent message `id`.
+    pub fn plain(id: &str, localizer: &Localizer) -> Self {
+        Self {
+            code: id.to_owned(),
+            message: localizer.text(id, &[]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use huiban_api::ErrorBody;

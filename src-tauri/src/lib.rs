@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod state;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -29,7 +30,19 @@ pub fn run() -> ExitCode {
 
     let result = tauri::Builder::default()
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::catalog::catalog_items])
+        .setup(|app| {
+            sync::start(app.handle());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::catalog::catalog_items,
+            commands::device::store_status,
+            commands::device::queue_summary,
+            commands::drafts::draft_start,
+            commands::drafts::draft_answer,
+            commands::drafts::draft_list,
+            commands::drafts::draft_submit,
+        ])
         .run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,10 +1,12 @@
-//! What every command can reach: the platform client and the localizer.
+//! What every command can reach: the platform client, the login, the local store and the localizer.
 
 use std::sync::Arc;
 
 use huiban_core::secrets::Keychain;
+use huiban_core::session::Session;
 use huiban_core::store::LocalStore;
 use huiban_core::{ConfigError, Locale, Localizer, PlatformClient, UrlSource, config};
+use tokio::sync::Notify;
 
 /// Shared state managed by Tauri.
 pub struct AppState {
@@ -16,6 +18,12 @@ pub struct AppState {
     pub localizer: Localizer,
     /// The encrypted local store; `None` when no keychain could be used (then nothing works offline).
     pub store: Option<Arc<LocalStore>>,
+    /// The Fluent id of what the person must know about the local store, when there is something.
+    pub store_notice: Option<&'static str>,
+    /// The login on this device.
+    pub session: Arc<Session>,
+    /// Wakes the outbox's sending loop (something was queued, the network changed).
+    pub wake: Arc<Notify>,
 }
 
 /// Why the app cannot start.
@@ -33,33 +41,56 @@ impl AppState {
     /// Builds the state from this process's flags, environment and config file.
     pub fn from_process() -> Result<Self, StartError> {
         let settings = config::from_process()?;
+        let opened = open_store(config::data_dir_from_process()?);
         Ok(Self {
             client: PlatformClient::new(settings.platform_url)?,
             source: settings.source,
             localizer: Localizer::new(Locale::ZhCn),
-            store: open_store(config::data_dir_from_process()?),
+            store: opened.store,
+            store_notice: opened.notice,
+            session: Arc::new(opened.session),
+            wake: Arc::new(Notify::new()),
         })
     }
 }
 
+/// The local store and login as far as this machine allows, and what to tell the person.
+struct Opened {
+    store: Option<Arc<LocalStore>>,
+    session: Session,
+    notice: Option<&'static str>,
+}
+
 /// Opens the local store in `dir` with the system keychain; logs and carries on without it on failure.
-fn open_store(dir: Option<std::path::PathBuf>) -> Option<Arc<LocalStore>> {
-    let dir = dir?;
+fn open_store(dir: Option<std::path::PathBuf>) -> Opened {
+    let unavailable = |session| Opened {
+        store: None,
+        session,
+        notice: Some("store-unavailable"),
+    };
     let keychain = match Keychain::system() {
         Ok(keychain) => keychain,
         Err(error) => {
             tracing::warn!(%error, "no keychain: running without the local store");
-            return None;
+            return unavailable(Session::in_memory());
         }
+    };
+    let session = Session::in_keychain(keychain.clone());
+    let Some(dir) = dir else {
+        return unavailable(session);
     };
     match LocalStore::open(&dir.join("huiban.db"), &keychain) {
         Ok((store, opened)) => {
             tracing::info!(path = %store.path().display(), ?opened, "local store open");
-            Some(Arc::new(store))
+            Opened {
+                store: Some(Arc::new(store)),
+                session,
+                notice: opened.message_id(),
+            }
         }
         Err(error) => {
             tracing::error!(%error, "cannot open the local store: running without it");
-            None
+            unavailable(session)
         }
     }
 }

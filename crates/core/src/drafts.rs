@@ -1,9 +1,28 @@
 //! Drafts across form versions: when a newer version of a form arrives, every answer whose question
 //! is unchanged is kept, and the person is told which questions are new or changed.
 
-use huiban_api::{FormDefinition, Question};
+use huiban_api::{FormDefinition, FormRef, Question};
 
-use crate::store::Draft;
+use crate::store::{Draft, LocalStore, StoreError};
+
+/// Starts an empty draft of `form` for the item `impl_code`, saved at once.
+pub fn start(
+    store: &LocalStore,
+    impl_code: &str,
+    form: &FormRef,
+    now_ms: i64,
+) -> Result<Draft, StoreError> {
+    let draft = Draft {
+        draft_id: uuid::Uuid::new_v4().hyphenated().to_string(),
+        impl_code: impl_code.to_owned(),
+        form_id: form.form_id.clone(),
+        form_version: form.version,
+        answers: huiban_api::Answers::new(),
+        set_aside: huiban_api::Answers::new(),
+    };
+    store.save_draft(&draft, now_ms)?;
+    Ok(draft)
+}
 
 /// What moving a draft to a newer form version did.
 #[derive(Debug, Clone, PartialEq)]

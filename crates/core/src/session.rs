@@ -60,6 +60,14 @@ impl Session {
         }
     }
 
+    /// A session held in memory only (no keychain here): it ends with the process.
+    pub fn in_memory() -> Self {
+        Self {
+            keychain: None,
+            held: Mutex::new(None),
+        }
+    }
+
     /// A session on a fixed access token that is never renewed (tools and tests).
     pub fn with_access_token(access_token: &str) -> Self {
         Self {

@@ -1,3 +1,5 @@
 //! Tauri commands, one file per area; each is a thin adapter over huiban-core.
 
 pub mod catalog;
+pub mod device;
+pub mod drafts;

@@ -44,6 +44,28 @@ pub async fn by_role(client: &Client, role: &str, name: &str) -> Result<Element,
     }
 }
 
+/// Waits for an element with `role` whose text contains `needle`, and returns its whole text.
+pub async fn text_of_role_containing(
+    client: &Client,
+    role: &str,
+    needle: &str,
+) -> Result<String, CmdError> {
+    let selector = role_selector(role);
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        for element in client.find_all(Locator::Css(&selector)).await? {
+            let text = element.text().await?;
+            if text.contains(needle) {
+                return Ok(text);
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// Runs a script that returns a number.
 pub async fn number(client: &Client, script: &str) -> Result<f64, CmdError> {
     match client.execute(script, vec![]).await? {

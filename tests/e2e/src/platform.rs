@@ -1,7 +1,7 @@
-//! The reference platform server as a child process on a free loopback port.
+//! The reference platform server as a child process on a loopback port.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 /// A running `huiban-platform serve`; killed when dropped.
@@ -9,22 +9,25 @@ pub struct Platform {
     child: Child,
     /// Base URL the server listens on, e.g. `http://127.0.0.1:41234`.
     pub url: String,
-    _data: tempfile::TempDir,
+    data_dir: PathBuf,
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Platform {
-    /// Starts the server with the demo catalog in a fresh data directory.
+    /// Starts the server with the demo catalog in a fresh data directory, on a free port.
     pub fn start(binary: &Path) -> std::io::Result<Self> {
         let data = tempfile::tempdir()?;
+        let mut platform = Self::start_in(binary, data.path(), "127.0.0.1:0")?;
+        platform._data = Some(data);
+        Ok(platform)
+    }
+
+    /// Starts the server on `bind` over the data directory `data_dir` (kept when it stops, so it can
+    /// be started again with everything it held).
+    pub fn start_in(binary: &Path, data_dir: &Path, bind: &str) -> std::io::Result<Self> {
         let mut child = Command::new(binary)
-            .args([
-                "serve",
-                "--bind",
-                "127.0.0.1:0",
-                "--demo-data",
-                "--data-dir",
-            ])
-            .arg(data.path())
+            .args(["serve", "--bind", bind, "--demo-data", "--data-dir"])
+            .arg(data_dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
@@ -42,8 +45,14 @@ impl Platform {
         Ok(Self {
             child,
             url,
-            _data: data,
+            data_dir: data_dir.to_path_buf(),
+            _data: None,
         })
+    }
+
+    /// The server's data directory.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
     }
 }
 

@@ -1,7 +1,7 @@
 //! The real app binary, driven over WebDriver, against the real platform server over HTTP.
 
 use huiban_e2e::driver::TauriDriver;
-use huiban_e2e::page::{body_font_px, by_role, screenshot, smallest_box};
+use huiban_e2e::page::{body_font_px, by_role, screenshot, smallest_box, text_of_role_containing};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::{env_path, free_port};
 
@@ -129,18 +129,225 @@ async fn the_saved_catalog_is_shown_when_the_platform_is_gone() -> TestResult {
     let second = async {
         by_role(&client, "link", "办事").await?.click().await?;
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
-        let notice = client
-            .wait()
-            .at_most(huiban_e2e::page::PATIENCE)
-            .for_element(fantoccini::Locator::Css("[role=status]"))
-            .await?
-            .text()
-            .await?;
-        assert!(notice.contains("上次保存的事项"), "notice says {notice:?}");
+        let notice = text_of_role_containing(&client, "status", "上次保存的事项").await?;
+        assert!(
+            notice.contains("联网以后会自动更新"),
+            "notice says {notice:?}"
+        );
         screenshot(&client, "catalog-offline").await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
     client.close().await?;
+    second
+}
+
+/// Logs the citizen with `phone` in as the app would, leaving the login in the system keychain.
+async fn save_login(
+    platform: &Platform,
+    phone: &str,
+) -> Result<huiban_core::secrets::Keychain, Box<dyn std::error::Error>> {
+    let keychain = huiban_core::secrets::Keychain::system()?;
+    let client = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+    client.request_sms_code(phone).await?;
+    let code = huiban_platform::demo_accounts::last_login_code(
+        &huiban_platform::Store::open(platform.data_dir())?,
+        phone,
+    )
+    .ok_or("no login code was sent")?;
+    let request = huiban_api::TokenRequest::SmsCode {
+        phone: phone.into(),
+        code,
+    };
+    huiban_core::session::Session::in_keychain(keychain.clone())
+        .log_in(&client, &request)
+        .await?;
+    Ok(keychain)
+}
+
+/// Calls a command of the shell from inside the real webview, as the UI does.
+async fn invoke(
+    client: &fantoccini::Client,
+    command: &str,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    let script = "const [command, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(command, args).then(
+            (ok) => done({ ok: ok === undefined ? null : ok }),
+            (err) => done({ err }));";
+    let answer = client
+        .execute_async(script, vec![command.into(), args])
+        .await?;
+    match answer.get("ok") {
+        Some(ok) => Ok(ok.clone()),
+        None => Err(format!("{command} failed: {}", answer["err"]).into()),
+    }
+}
+
+/// Text of the queue's status region once it contains `needle`.
+async fn queue_status_containing(
+    client: &fantoccini::Client,
+    needle: &str,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let text = by_role(client, "status", "申请发送情况")
+            .await?
+            .text()
+            .await?;
+        if text.contains(needle) {
+            return Ok(text);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the queue status never said {needle:?}; last {text:?}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> TestResult {
+    use huiban_core::outbox;
+    use huiban_core::store::LocalStore;
+
+    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
+    let platform_data = tempfile::tempdir()?;
+    let bind = format!("127.0.0.1:{}", free_port()?);
+    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+    let url = platform.url.clone();
+    let app_data = tempfile::tempdir()?;
+
+    // Earlier, online: 张秀英 logged in on this computer and queued an application; then the line
+    // dropped and the app was closed. What remains is the keychain and the encrypted store.
+    let keychain = save_login(&platform, "13800000001").await?;
+    {
+        let (store, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
+        let application =
+            huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
+                .ok_or("no demo application")?;
+        outbox::enqueue_application(&store, &application, chrono::Utc::now().timestamp_millis())?;
+    }
+    drop(platform);
+
+    let driver = TauriDriver::start(&driver_binary())?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let app_dir = app_data.path().to_string_lossy().into_owned();
+    let client = driver
+        .session(&app, &["--platform-url", &url, "--data-dir", &app_dir])
+        .await?;
+    let outcome = async {
+        // Offline at start: the person is told the application waits and will go by itself.
+        let waiting = queue_status_containing(&client, "有1份申请等待发送").await?;
+        assert!(waiting.contains("联网后会自动提交"), "{waiting:?}");
+        screenshot(&client, "queue-waiting").await?;
+
+        // The platform returns at the same address; nobody touches anything.
+        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        queue_status_containing(&client, "所有申请都已经送到办事平台了").await?;
+        screenshot(&client, "queue-sent").await?;
+        let cases =
+            huiban_platform::Store::open(platform.data_dir())?.case_numbers_of("c-demo-zhang")?;
+        assert_eq!(cases.len(), 1, "exactly one case arrived: {cases:?}");
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}
+
+#[tokio::test]
+async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000002").await?;
+    let application =
+        huiban_platform::demo_data::sample_application("高龄津贴", "11010119500801013")
+            .ok_or("no demo application")?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let app_data = tempfile::tempdir()?;
+    let app_dir = app_data.path().to_string_lossy().into_owned();
+    let args = [
+        "--platform-url",
+        platform.url.as_str(),
+        "--data-dir",
+        app_dir.as_str(),
+    ];
+
+    // The person answers every question; the app is then closed before sending.
+    let driver = TauriDriver::start(&driver_binary())?;
+    let client = driver.session(&app, &args).await?;
+    let first = async {
+        by_role(&client, "heading", "您好，请选择要办的事").await?;
+        let draft = invoke(
+            &client,
+            "draft_start",
+            serde_json::json!({
+                "implCode": application.impl_code,
+                "formId": application.form_id,
+                "version": application.form_version,
+            }),
+        )
+        .await?;
+        let draft_id = draft["draft_id"].as_str().ok_or("no draft id")?.to_owned();
+        for (question_id, value) in &application.answers {
+            invoke(
+                &client,
+                "draft_answer",
+                serde_json::json!({"draftId": draft_id, "questionId": question_id, "value": value}),
+            )
+            .await?;
+        }
+        let refused = invoke(
+            &client,
+            "draft_answer",
+            serde_json::json!({"draftId": "no-such-draft", "questionId": "x", "value": 1}),
+        )
+        .await
+        .map_err(|e| e.to_string());
+        let message = refused.expect_err("an unknown draft is refused");
+        assert!(message.contains("没有找到这份填写记录"), "{message}");
+        Ok::<_, Box<dyn std::error::Error>>(draft_id)
+    }
+    .await;
+    client.close().await?;
+    drop(driver);
+    let draft_id = first?;
+
+    // Opened again: the draft is there with every answer, and sending it is one step.
+    let driver = TauriDriver::start(&driver_binary())?;
+    let client = driver.session(&app, &args).await?;
+    let second = async {
+        by_role(&client, "heading", "您好，请选择要办的事").await?;
+        let drafts = invoke(&client, "draft_list", serde_json::json!({})).await?;
+        let kept = drafts
+            .as_array()
+            .and_then(|all| all.iter().find(|d| d["draft_id"] == draft_id.as_str()))
+            .ok_or("the draft was lost")?;
+        assert_eq!(
+            kept["answers"],
+            serde_json::to_value(&application.answers)?,
+            "every answer was kept"
+        );
+        invoke(
+            &client,
+            "draft_submit",
+            serde_json::json!({"draftId": draft_id}),
+        )
+        .await?;
+        queue_status_containing(&client, "所有申请都已经送到办事平台了").await?;
+        let left = invoke(&client, "draft_list", serde_json::json!({})).await?;
+        assert_eq!(
+            left,
+            serde_json::json!([]),
+            "the draft became the application"
+        );
+        let cases =
+            huiban_platform::Store::open(platform.data_dir())?.case_numbers_of("c-demo-li")?;
+        assert_eq!(cases.len(), 1, "exactly one case arrived: {cases:?}");
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
     second
 }

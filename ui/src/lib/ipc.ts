@@ -1,7 +1,8 @@
 // Typed calls into the Tauri shell. Every command goes through here.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { CatalogView } from './types';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { CatalogView, Draft, QueueView, StoreStatus } from './types';
 
 /** The error every command rejects with: a stable code and a message to show as it is. */
 export interface IpcError {
@@ -22,4 +23,39 @@ export function isIpcError(value: unknown): value is IpcError {
 /** The service catalog: fresh from the platform, or the saved copy when it cannot be reached. */
 export function catalogItems(): Promise<CatalogView> {
   return invoke<CatalogView>('catalog_items');
+}
+
+/** Whether what is entered is kept on this computer, and what to tell the person about it. */
+export function storeStatus(): Promise<StoreStatus> {
+  return invoke<StoreStatus>('store_status');
+}
+
+/** The outbox queue now. */
+export function queueSummary(): Promise<QueueView> {
+  return invoke<QueueView>('queue_summary');
+}
+
+/** Calls `handler` with the queue whenever it changes; resolves to the function that stops it. */
+export function onQueueChanged(handler: (queue: QueueView) => void): Promise<UnlistenFn> {
+  return listen<QueueView>('queue-changed', (event) => handler(event.payload));
+}
+
+/** Starts an empty draft of an item's form, saved at once. */
+export function draftStart(implCode: string, formId: string, version: number): Promise<Draft> {
+  return invoke<Draft>('draft_start', { implCode, formId, version });
+}
+
+/** Saves one answer of a draft (`null` clears it); resolves once it is on disk. */
+export function draftAnswer(draftId: string, questionId: string, value: unknown): Promise<void> {
+  return invoke<void>('draft_answer', { draftId, questionId, value });
+}
+
+/** Every unfinished form, most recently changed first. */
+export function draftList(): Promise<Draft[]> {
+  return invoke<Draft[]>('draft_list');
+}
+
+/** Queues a draft for sending; resolves to the submission's id. */
+export function draftSubmit(draftId: string): Promise<string> {
+  return invoke<string>('draft_submit', { draftId });
 }

@@ -56,3 +56,27 @@ export interface CatalogView {
   items: CatalogItem[];
   offline: boolean;
 }
+
+/** What the person must know about the data kept on this computer. */
+export interface StoreStatus {
+  kept_here: boolean;
+  notice: string | null;
+}
+
+/** The outbox queue: numbers and one plain sentence. */
+export interface QueueView {
+  waiting: number;
+  sent: number;
+  needs_attention: number;
+  sentence: string;
+}
+
+/** A form being filled in, saved answer by answer, tied to the form version it answers. */
+export interface Draft {
+  draft_id: string;
+  impl_code: string;
+  form_id: string;
+  form_version: number;
+  answers: Record<string, unknown>;
+  set_aside: Record<string, unknown>;
+}

@@ -1,6 +1,7 @@
 // Shared set-up of the browser suite: the UI served by Vite, Debian's Chromium, Tauri IPC mocked.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
@@ -12,6 +13,13 @@ const uiRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const catalogFixture = JSON.parse(
   readFileSync(new URL('./fixtures/catalog.json', import.meta.url), 'utf8'),
 );
+
+/** Where a screenshot named `name` goes: the workspace's target/browser, for people to look at. */
+export function screenshotPath(name) {
+  const dir = fileURLToPath(new URL('../../../target/browser/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 /** The axe rule tags every screen must pass. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21aa', 'wcag22aa'];
@@ -44,22 +52,34 @@ export function launchChromium() {
   });
 }
 
+/** The queue when nothing waits. */
+export const EMPTY_QUEUE = { waiting: 0, sent: 0, needs_attention: 0, sentence: '' };
+
 /**
  * A page whose Tauri IPC is mocked: `catalog_items` answers with the fixture (marked as the saved
- * copy when `offline` is set), or rejects with the shell's error shape when `failCatalog` is set.
+ * copy when `offline` is set), or rejects with the shell's error shape when `failCatalog` is set;
+ * `queue_summary` answers with `queue`, `store_status` with `storeNotice`; event listens succeed.
  */
 export async function openPage(
   browser,
-  { width = 1100, height = 800, failCatalog = false, offline = false } = {},
+  {
+    width = 1100,
+    height = 800,
+    failCatalog = false,
+    offline = false,
+    queue = EMPTY_QUEUE,
+    storeNotice = null,
+  } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(
-    ({ items, fail, offline }) => {
-      window.__TAURI_INTERNALS__ = {
-        metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
-        transformCallback: () => 0,
-        invoke: async (cmd) => {
-          if (cmd !== 'catalog_items') throw { code: 'error-unknown', message: `unmocked ${cmd}` };
+    ({ items, fail, offline, queue, storeNotice }) => {
+      const answers = {
+        queue_summary: () => queue,
+        store_status: () => ({ kept_here: storeNotice === null, notice: storeNotice }),
+        'plugin:event|listen': () => 1,
+        'plugin:event|unlisten': () => null,
+        catalog_items: () => {
           if (fail) {
             throw {
               code: 'error-platform-unreachable',
@@ -69,8 +89,18 @@ export async function openPage(
           return { items, offline };
         },
       };
+      window.__TAURI_INTERNALS__ = {
+        metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
+        transformCallback: () => 0,
+        invoke: async (cmd) => {
+          const answer = answers[cmd];
+          if (!answer) throw { code: 'error-unknown', message: `unmocked ${cmd}` };
+          return answer();
+        },
+      };
+      window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => {} };
     },
-    { items: catalogFixture, fail: failCatalog, offline },
+    { items: catalogFixture, fail: failCatalog, offline, queue, storeNotice },
   );
   const page = await context.newPage();
   return { context, page };

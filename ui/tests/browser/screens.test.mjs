@@ -2,7 +2,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, catalogFixture, launchChromium, openPage, startVite } from './harness.mjs';
+import {
+  axeViolations,
+  catalogFixture,
+  launchChromium,
+  openPage,
+  screenshotPath,
+  startVite,
+} from './harness.mjs';
 
 let vite;
 let browser;
@@ -56,6 +63,36 @@ describe('home', () => {
   });
 });
 
+describe('device notices', () => {
+  const waiting = {
+    waiting: 2,
+    sent: 0,
+    needs_attention: 0,
+    sentence: '有2份申请等待发送，联网后会自动提交。',
+  };
+  const setAside =
+    '本机保存的资料打不开了，已经原样另存一份，没有删除。惠办已重新开始，请找工作人员帮忙恢复以前的资料。';
+
+  test('the queue and a set-aside store are told in plain words and pass axe', async () => {
+    const { context, page } = await visit({ queue: waiting, storeNotice: setAside }, '#/');
+    await page.getByText(waiting.sentence).waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /已经原样另存一份/);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: screenshotPath('home-notices.png'), fullPage: true });
+    await context.close();
+  });
+
+  test('fit 320 px width without horizontal scroll', async () => {
+    const { context, page } = await visit(
+      { width: 320, height: 640, queue: waiting, storeNotice: setAside },
+      '#/',
+    );
+    await page.getByText(waiting.sentence).waitFor();
+    assert.ok(await noHorizontalScroll(page));
+    await context.close();
+  });
+});
+
 describe('catalog', () => {
   test('opens from the 办事 tile, lists the items and passes axe', async () => {
     const { context, page } = await visit({}, '#/');
@@ -82,7 +119,7 @@ describe('catalog', () => {
 
   test('marks the saved copy when offline, in plain words, and passes axe', async () => {
     const { context, page } = await visit({ offline: true }, '#/apply');
-    const notice = page.getByRole('status');
+    const notice = page.getByRole('status').filter({ hasText: '上次保存' });
     await notice.waitFor();
     assert.match(await notice.innerText(), /上次保存的事项/);
     await page.getByRole('heading', { level: 2, name: catalogFixture[0].name }).waitFor();

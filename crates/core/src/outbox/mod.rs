@@ -34,6 +34,35 @@ pub fn enqueue_application(
     Ok(client_id)
 }
 
+/// Turns a draft into a queued application, in one commit: the draft is gone exactly when the
+/// application is queued. Returns the client id, or `None` when there is no such draft.
+pub fn enqueue_draft(
+    store: &LocalStore,
+    draft_id: &str,
+    channel: huiban_api::Channel,
+    now_ms: i64,
+) -> Result<Option<String>, StoreError> {
+    let Some(draft) = store.draft(draft_id)? else {
+        return Ok(None);
+    };
+    let application = NewApplication {
+        impl_code: draft.impl_code,
+        form_id: draft.form_id,
+        form_version: draft.form_version,
+        answers: draft.answers,
+        channel,
+    };
+    let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
+    store.outbox_insert_from_draft(
+        &client_id,
+        APPLICATION,
+        &serde_json::to_string(&application)?,
+        draft_id,
+        now_ms,
+    )?;
+    Ok(Some(client_id))
+}
+
 /// How many submissions stand where, for the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct QueueSummary {

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{LocalStore, StoreError};
 
 /// A saved, unsent application.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Draft {
     /// Stable id (a UUID).
     pub draft_id: String,
@@ -87,6 +87,40 @@ impl LocalStore {
             .query_map([], from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         rows.into_iter().map(finish).collect()
+    }
+
+    /// Records one answer of a draft, durable on return; `false` when there is no such draft.
+    pub fn set_draft_answer(
+        &self,
+        draft_id: &str,
+        question_id: &str,
+        value: &serde_json::Value,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        let answers: Option<String> = transaction
+            .query_row(
+                "SELECT answers FROM draft WHERE draft_id = ?1",
+                params![draft_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(answers) = answers else {
+            return Ok(false);
+        };
+        let mut answers: Answers = serde_json::from_str(&answers)?;
+        if value.is_null() {
+            answers.remove(question_id);
+        } else {
+            answers.insert(question_id.to_owned(), value.clone());
+        }
+        transaction.execute(
+            "UPDATE draft SET answers = ?2, updated_ms = ?3 WHERE draft_id = ?1",
+            params![draft_id, serde_json::to_string(&answers)?, now_ms],
+        )?;
+        transaction.commit()?;
+        Ok(true)
     }
 
     /// Removes a draft (after it went into the outbox, or when the person discards it).

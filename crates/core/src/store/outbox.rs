@@ -1,6 +1,6 @@
 //! Outbox repository: submissions and where each one stands.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{LocalStore, StoreError};
 
@@ -74,6 +74,21 @@ pub struct OutboxUpdate<'a> {
     pub case_number: Option<&'a str>,
 }
 
+fn insert_in(
+    connection: &Connection,
+    client_id: &str,
+    kind: &str,
+    body: &str,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    connection.execute(
+        "INSERT INTO outbox (client_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
+         VALUES (?1, ?2, ?3, 'queued', ?4, ?4, ?4)",
+        params![client_id, kind, body, now_ms],
+    )?;
+    Ok(())
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
     Ok(OutboxRow {
         client_id: row.get("client_id")?,
@@ -96,11 +111,23 @@ impl LocalStore {
         body: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "INSERT INTO outbox (client_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
-             VALUES (?1, ?2, ?3, 'queued', ?4, ?4, ?4)",
-            params![client_id, kind, body, now_ms],
-        )?;
+        insert_in(&*self.lock()?, client_id, kind, body, now_ms)
+    }
+
+    /// Queues a submission and removes the draft it was made from, both or neither.
+    pub fn outbox_insert_from_draft(
+        &self,
+        client_id: &str,
+        kind: &str,
+        body: &str,
+        draft_id: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        insert_in(&transaction, client_id, kind, body, now_ms)?;
+        transaction.execute("DELETE FROM draft WHERE draft_id = ?1", params![draft_id])?;
+        transaction.commit()?;
         Ok(())
     }
 

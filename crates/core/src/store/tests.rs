@@ -111,3 +111,67 @@ fn a_newer_schema_is_refused_not_overwritten() {
         Err(StoreError::TooNew(99))
     ));
 }
+
+#[test]
+fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huiban.db");
+    let keys = keychain("drafts");
+    let (store, _) = LocalStore::open(&path, &keys).unwrap();
+    let form = huiban_api::FormRef {
+        form_id: "f-gaoling".into(),
+        version: 2,
+    };
+    let draft = crate::drafts::start(&store, "impl-1", &form, 1).unwrap();
+    let name = serde_json::json!("张秀英");
+    assert!(
+        store
+            .set_draft_answer(&draft.draft_id, "name", &name, 2)
+            .unwrap()
+    );
+    assert!(
+        store
+            .set_draft_answer(&draft.draft_id, "phone", &serde_json::json!("138"), 3)
+            .unwrap()
+    );
+    assert!(
+        store
+            .set_draft_answer(&draft.draft_id, "phone", &serde_json::Value::Null, 4)
+            .unwrap()
+    );
+    assert!(
+        !store
+            .set_draft_answer("no-such-draft", "name", &name, 5)
+            .unwrap()
+    );
+    drop(store);
+
+    // Reopened (as after a killed app): every answer given is there.
+    let (store, _) = LocalStore::open(&path, &keys).unwrap();
+    let saved = store.draft(&draft.draft_id).unwrap().unwrap();
+    assert_eq!(saved.answers.get("name"), Some(&name));
+    assert_eq!(saved.answers.get("phone"), None, "a cleared answer is gone");
+    assert_eq!(
+        (saved.form_id.as_str(), saved.form_version),
+        ("f-gaoling", 2)
+    );
+
+    let client_id =
+        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::Channel::Web, 6)
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        store.draft(&draft.draft_id).unwrap(),
+        None,
+        "the draft became the submission"
+    );
+    let row = store.outbox_row(&client_id).unwrap().unwrap();
+    let application = crate::outbox::application_of(&row).unwrap();
+    assert_eq!(application.answers.get("name"), Some(&name));
+    assert_eq!(application.impl_code, "impl-1");
+    assert_eq!(
+        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::Channel::Web, 7).unwrap(),
+        None,
+        "a draft is queued once"
+    );
+}

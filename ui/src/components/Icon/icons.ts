@@ -26,6 +26,10 @@ export const ICONS = {
   home: ['M3 11l9-8l9 8', 'M5 10v11h14V10', 'M10 21v-6h4v6'],
   // A circle with an exclamation mark.
   warning: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M12 7v6', 'M12 16v1'],
+  // A circle with a tick.
+  done: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M8 12l3 3l5-6'],
+  // A circle with an arrow going up: waiting to be sent.
+  outbox: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M12 16V8', 'M8.5 11.5L12 8l3.5 3.5'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Names of the icons the app can draw. */

@@ -1,0 +1,79 @@
+//! The outbox in the app: its sending loop starts with the app, wakes on the network-change signal,
+//! and every change of the queue reaches the UI as a `queue-changed` event.
+
+use huiban_core::Localizer;
+use huiban_core::network_watch;
+use huiban_core::outbox::QueueSummary;
+use huiban_core::outbox::engine::{self, Engine, Pacing};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::AppState;
+
+/// Name of the event that carries a [`QueueView`].
+pub const QUEUE_EVENT: &str = "queue-changed";
+
+/// The queue as the UI shows it: numbers and one plain sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueueView {
+    /// Waiting to be sent.
+    pub waiting: u64,
+    /// Sent.
+    pub sent: u64,
+    /// Refused; the person must look at them.
+    pub needs_attention: u64,
+    /// E.g. 有3份申请等待发送，联网后会自动提交。
+    pub sentence: String,
+}
+
+impl QueueView {
+    /// The view of `summary` in the person's words.
+    pub fn of(summary: QueueSummary, localizer: &Localizer) -> Self {
+        Self {
+            waiting: summary.waiting,
+            sent: summary.sent,
+            needs_attention: summary.needs_attention,
+            sentence: summary.sentence(localizer),
+        }
+    }
+}
+
+/// Starts the sending loop and the network watch; without a local store there is nothing to send.
+pub fn start(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Some(store) = state.store.clone() else {
+        return;
+    };
+    let client = state.client.clone();
+    let session = state.session.clone();
+    let wake = state.wake.clone();
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let lock_path = store.path().with_file_name("outbox.lock");
+        let engine = Engine {
+            store: &store,
+            client: &client,
+            session: &session,
+            lock_path: &lock_path,
+            pacing: Pacing::default(),
+            wake: Some(&wake),
+        };
+        let report = |summary: QueueSummary| {
+            let view = QueueView::of(summary, &handle.state::<AppState>().localizer);
+            if let Err(error) = handle.emit(QUEUE_EVENT, view) {
+                tracing::warn!(%error, "cannot tell the UI of the queue");
+            }
+        };
+        match engine::run(engine, false, std::future::pending(), report).await {
+            Ok(true) => {}
+            Ok(false) => tracing::info!("another Huiban on this computer is sending the outbox"),
+            Err(error) => tracing::error!(%error, "the outbox stopped sending"),
+        }
+    });
+    let wake = state.wake.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Err(error) = network_watch::wake_on_network_change(wake).await {
+            tracing::info!(%error, "no network-change signal: the outbox probes every few seconds");
+        }
+    });
+}
