@@ -2,9 +2,9 @@
 //! and every change of the queue reaches the UI as a `queue-changed` event.
 
 use huiban_core::Localizer;
-use huiban_core::network_watch;
 use huiban_core::outbox::QueueSummary;
 use huiban_core::outbox::engine::{self, Engine, Pacing};
+use huiban_core::{network_watch, pull};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -12,6 +12,10 @@ use crate::AppState;
 
 /// Name of the event that carries a [`QueueView`].
 pub const QUEUE_EVENT: &str = "queue-changed";
+/// Name of the event that carries what a pull of cases, messages and licences brought.
+pub const PULLED_EVENT: &str = "copies-updated";
+/// How often the saved copies of cases, messages and licences are refreshed.
+const PULL_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The queue as the UI shows it: numbers and one plain sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,10 +74,29 @@ pub fn start(app: &AppHandle) {
             Err(error) => tracing::error!(%error, "the outbox stopped sending"),
         }
     });
+    spawn_keep_fresh(app, &state);
     let wake = state.wake.clone();
     tauri::async_runtime::spawn(async move {
         if let Err(error) = network_watch::wake_on_network_change(wake).await {
             tracing::info!(%error, "no network-change signal: the outbox probes every few seconds");
         }
+    });
+}
+
+/// Keeps the saved cases, messages and licences fresh while someone is logged in.
+fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
+    let Some(store) = state.store.clone() else {
+        return;
+    };
+    let client = state.client.clone();
+    let session = state.session.clone();
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        pull::keep_fresh(&store, &client, &session, PULL_EVERY, |pulled| {
+            if let Err(error) = handle.emit(PULLED_EVENT, pulled) {
+                tracing::warn!(%error, "cannot tell the UI of new copies");
+            }
+        })
+        .await;
     });
 }

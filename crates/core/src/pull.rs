@@ -1,7 +1,10 @@
 //! Pulling the person's cases, inbox (by cursor) and licences into the local store, so that they can
 //! be read offline. The platform wins for case state; drafts and the outbox are never touched.
 
+use std::time::Duration;
+
 use crate::client::{ClientError, PlatformClient};
+use crate::session::Session;
 use crate::store::{LocalStore, StoreError};
 
 /// Messages asked for per page.
@@ -19,7 +22,7 @@ pub enum PullError {
 }
 
 /// What one pull brought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Pulled {
     /// Cases now cached.
     pub cases: usize,
@@ -55,4 +58,24 @@ pub async fn pull(
         new_messages,
         licences: licences.len(),
     })
+}
+
+/// Pulls now and then every `every`, whenever someone is logged in and the platform answers; each
+/// pull is reported to `on_pulled`. Runs until dropped.
+pub async fn keep_fresh(
+    store: &LocalStore,
+    client: &PlatformClient,
+    session: &Session,
+    every: Duration,
+    mut on_pulled: impl FnMut(Pulled),
+) {
+    loop {
+        if let Ok(token) = session.access_token(client).await {
+            match pull(store, client, &token).await {
+                Ok(pulled) => on_pulled(pulled),
+                Err(error) => tracing::debug!(%error, "pull failed; the saved copies stay"),
+            }
+        }
+        tokio::time::sleep(every).await;
+    }
 }

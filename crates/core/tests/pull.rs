@@ -108,3 +108,74 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
         "a pull never touches drafts"
     );
 }
+
+#[tokio::test]
+async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let platform_store = Store::open(dir.path()).unwrap();
+    demo_data::seed(&platform_store).unwrap();
+    demo_accounts::seed(&platform_store, 0).unwrap();
+    let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
+    tokio::spawn(huiban_platform::serve(
+        listener,
+        AppState::new(platform_store.clone()),
+        std::future::pending(),
+    ));
+    let client = PlatformClient::new(url).unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "keep-fresh");
+    let session = huiban_core::session::Session::in_keychain(keychain.clone());
+    let local_dir = tempfile::tempdir().unwrap();
+    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+
+    // Nobody logged in: nothing is pulled, nothing fails.
+    let (tx, mut pulled) = tokio::sync::mpsc::unbounded_channel();
+    let refresher = async {
+        pull::keep_fresh(
+            &store,
+            &client,
+            &session,
+            std::time::Duration::from_millis(50),
+            |p| {
+                let _ = tx.send(p);
+            },
+        )
+        .await
+    };
+    let scenario = async {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        assert!(pulled.try_recv().is_err(), "no pull without a login");
+        client.request_sms_code("13800000003").await.unwrap();
+        let code = demo_accounts::last_login_code(&platform_store, "13800000003").unwrap();
+        session
+            .log_in(
+                &client,
+                &TokenRequest::SmsCode {
+                    phone: "13800000003".into(),
+                    code,
+                },
+            )
+            .await
+            .unwrap();
+        let token = session.access_token(&client).await.unwrap();
+        let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
+        client
+            .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
+            .await
+            .unwrap();
+        loop {
+            let p = pulled.recv().await.unwrap();
+            if p.cases == 1 && !store.cached_messages().unwrap().is_empty() {
+                break;
+            }
+        }
+    };
+    tokio::select! {
+        () = scenario => {}
+        () = refresher => unreachable!("keep_fresh runs until dropped"),
+        () = tokio::time::sleep(std::time::Duration::from_secs(30)) => panic!("never pulled"),
+    }
+    assert_eq!(store.cached_cases().unwrap().len(), 1);
+}

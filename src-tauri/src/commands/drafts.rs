@@ -15,7 +15,7 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-fn store<'a>(state: &'a AppState) -> Result<&'a LocalStore, IpcError> {
+fn store(state: &AppState) -> Result<&LocalStore, IpcError> {
     state
         .store
         .as_deref()
