@@ -6,12 +6,12 @@ mod common;
 
 use std::time::Duration;
 
-use common::{FAST, Platform, application, local_store};
+use common::{Platform, application, drain, local_store};
 use huiban_api::NewUpload;
 use huiban_core::PlatformClient;
 use huiban_core::attachments::{self, AttachmentError};
 use huiban_core::outbox::upload::{CHUNK_BYTES, upload_kept_file};
-use huiban_core::outbox::{self, QueueSummary};
+use huiban_core::outbox;
 use huiban_core::store::OutboxState;
 
 /// A PDF-looking file of `size` bytes whose content depends on `seed`.
@@ -137,17 +137,7 @@ async fn applications_with_files_arrive_whole_through_faults() {
         files.push((kept.sha256, file));
     }
 
-    let deadline = std::time::Instant::now() + Duration::from_secs(300);
-    while QueueSummary::of(&store).unwrap().waiting > 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the outbox did not drain"
-        );
-        outbox::send_due(&store, &faulty, &token, chrono::Utc::now(), &FAST)
-            .await
-            .unwrap();
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    drain(&store, &faulty, &token, Duration::from_secs(300)).await;
     let rows = store.outbox_rows().unwrap();
     assert!(
         rows.iter().all(|r| r.state == OutboxState::Sent),

@@ -1,6 +1,8 @@
 //! Pulling cases, the inbox (by cursor) and licences from the real platform into the local store.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
+mod common;
+
 use huiban_api::{CaseStatus, TokenRequest};
 use huiban_core::PlatformClient;
 use huiban_core::outbox::{self, Backoff};
@@ -111,20 +113,8 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
 
 #[tokio::test]
 async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
-    let dir = tempfile::tempdir().unwrap();
-    let platform_store = Store::open(dir.path()).unwrap();
-    demo_data::seed(&platform_store).unwrap();
-    demo_accounts::seed(&platform_store, 0).unwrap();
-    let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
-    tokio::spawn(huiban_platform::serve(
-        listener,
-        AppState::new(platform_store.clone()),
-        std::future::pending(),
-    ));
-    let client = PlatformClient::new(url).unwrap();
+    let platform = common::Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "keep-fresh");
     let session = huiban_core::session::Session::in_keychain(keychain.clone());
     let local_dir = tempfile::tempdir().unwrap();
@@ -147,18 +137,8 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
     let scenario = async {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         assert!(pulled.try_recv().is_err(), "no pull without a login");
-        client.request_sms_code("13800000003").await.unwrap();
-        let code = demo_accounts::last_login_code(&platform_store, "13800000003").unwrap();
-        session
-            .log_in(
-                &client,
-                &TokenRequest::SmsCode {
-                    phone: "13800000003".into(),
-                    code,
-                },
-            )
-            .await
-            .unwrap();
+        let grant = platform.sms_grant(&client, "13800000003").await;
+        session.log_in(&client, &grant).await.unwrap();
         let token = session.access_token(&client).await.unwrap();
         let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
         client

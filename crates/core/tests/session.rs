@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::{Platform, application, local_store};
-use huiban_api::TokenRequest;
 use huiban_core::PlatformClient;
 use huiban_core::outbox::engine::{self, Engine, Pacing};
 use huiban_core::outbox::{self, QueueSummary};
@@ -21,21 +20,13 @@ fn keychain(name: &str) -> Keychain {
     Keychain::in_store(keyring_core::mock::Store::new().unwrap(), name)
 }
 
-async fn sms_login(platform: &Platform, client: &PlatformClient, phone: &str) -> TokenRequest {
-    client.request_sms_code(phone).await.unwrap();
-    TokenRequest::SmsCode {
-        phone: phone.to_owned(),
-        code: huiban_platform::demo_accounts::last_login_code(&platform.store, phone).unwrap(),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_saved_login_survives_a_restart_and_renews_once_under_contention() {
     let platform = Platform::new();
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let keychain = keychain("session-restart");
     let first = Session::in_keychain(keychain.clone());
-    let request = sms_login(&platform, &client, "13800000002").await;
+    let request = platform.sms_grant(&client, "13800000002").await;
     let who = first.log_in(&client, &request).await.unwrap();
     assert_eq!(who.role, huiban_api::Role::Citizen);
     let saved = keychain.refresh_token().unwrap().unwrap();
@@ -68,7 +59,7 @@ async fn a_login_ended_elsewhere_ends_here_and_is_forgotten() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let keychain = keychain("session-ended");
     let session = Session::in_keychain(keychain.clone());
-    let request = sms_login(&platform, &client, "13800000001").await;
+    let request = platform.sms_grant(&client, "13800000001").await;
     session.log_in(&client, &request).await.unwrap();
     let token = session.access_token(&client).await.unwrap();
 
@@ -81,7 +72,7 @@ async fn a_login_ended_elsewhere_ends_here_and_is_forgotten() {
     assert!(!restarted.is_logged_in().await.unwrap());
 
     // Logging out here forgets the saved login even with the platform unreachable.
-    let again = sms_login(&platform, &client, "13800000003").await;
+    let again = platform.sms_grant(&client, "13800000003").await;
     session.log_in(&client, &again).await.unwrap();
     let gone = PlatformClient::new("http://127.0.0.1:9".parse().unwrap()).unwrap();
     session.log_out(&gone).await.unwrap();
@@ -93,7 +84,7 @@ async fn the_sending_loop_wakes_when_told_instead_of_waiting_out_its_pause() {
     let platform = Platform::new();
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let session = Session::in_keychain(keychain("session-wake"));
-    let request = sms_login(&platform, &client, "13800000001").await;
+    let request = platform.sms_grant(&client, "13800000001").await;
     session.log_in(&client, &request).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = local_store(&dir);

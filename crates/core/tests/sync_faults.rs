@@ -6,7 +6,7 @@ use std::time::Duration;
 
 mod common;
 
-use common::{FAST, Platform, application, local_store};
+use common::{FAST, Platform, application, drain, local_store};
 use huiban_core::outbox::{self, QueueSummary};
 use huiban_core::store::OutboxState;
 use huiban_core::{Locale, Localizer, PlatformClient};
@@ -34,22 +34,7 @@ async fn a_thousand_submissions_through_faults_arrive_exactly_once() {
         outbox::enqueue_application(&store, &body, now_ms).unwrap();
     }
     // Injected 503s say Retry-After: 1, which the outbox honours, so draining takes seconds.
-    let deadline = std::time::Instant::now() + Duration::from_secs(600);
-    while QueueSummary::of(&store).unwrap().waiting > 0 {
-        if std::time::Instant::now() > deadline {
-            let stuck: Vec<_> = store
-                .outbox_rows()
-                .unwrap()
-                .into_iter()
-                .filter(|r| r.state != OutboxState::Sent)
-                .collect();
-            panic!("the outbox did not drain: {stuck:#?}");
-        }
-        outbox::send_due(&store, &faulty, &token, chrono::Utc::now(), &FAST)
-            .await
-            .unwrap();
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    drain(&store, &faulty, &token, Duration::from_secs(600)).await;
     let rows = store.outbox_rows().unwrap();
     assert!(
         rows.iter().all(|r| r.state == OutboxState::Sent),

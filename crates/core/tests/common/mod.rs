@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use huiban_api::{NewApplication, TokenRequest};
 use huiban_core::PlatformClient;
-use huiban_core::outbox::Backoff;
+use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
-use huiban_core::store::LocalStore;
+use huiban_core::store::{LocalStore, OutboxState};
 use huiban_platform::{AppState, Store, demo_accounts, demo_data};
 use reqwest::Url;
 
@@ -45,14 +45,40 @@ impl Platform {
         url
     }
 
-    pub async fn login(&self, client: &PlatformClient, phone: &str) -> String {
+    /// The grant a citizen gives after asking for an SMS code (read from the platform's SMS sink).
+    pub async fn sms_grant(&self, client: &PlatformClient, phone: &str) -> TokenRequest {
         client.request_sms_code(phone).await.unwrap();
         let code = demo_accounts::last_login_code(&self.store, phone).unwrap();
-        let request = TokenRequest::SmsCode {
+        TokenRequest::SmsCode {
             phone: phone.to_owned(),
             code,
-        };
+        }
+    }
+
+    /// Logs a citizen in and returns the access token.
+    pub async fn login(&self, client: &PlatformClient, phone: &str) -> String {
+        let request = self.sms_grant(client, phone).await;
         client.token(&request).await.unwrap().access_token
+    }
+}
+
+/// Sends the outbox through `client` until nothing waits, failing after `limit`.
+pub async fn drain(store: &LocalStore, client: &PlatformClient, token: &str, limit: Duration) {
+    let deadline = std::time::Instant::now() + limit;
+    while QueueSummary::of(store).unwrap().waiting > 0 {
+        if std::time::Instant::now() > deadline {
+            let stuck: Vec<_> = store
+                .outbox_rows()
+                .unwrap()
+                .into_iter()
+                .filter(|r| r.state != OutboxState::Sent)
+                .collect();
+            panic!("the outbox did not drain: {stuck:#?}");
+        }
+        outbox::send_due(store, client, token, chrono::Utc::now(), &FAST)
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
