@@ -14,6 +14,8 @@ use crate::AppState;
 pub const QUEUE_EVENT: &str = "queue-changed";
 /// Name of the event that carries what a pull of cases, messages and licences brought.
 pub const PULLED_EVENT: &str = "copies-updated";
+/// How long to wait before trying again to become the one sender on this computer.
+const LOCK_RETRY: std::time::Duration = std::time::Duration::from_secs(30);
 /// How often the saved copies of cases, messages and licences are refreshed.
 const PULL_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -68,10 +70,16 @@ pub fn start(app: &AppHandle) {
                 tracing::warn!(%error, "cannot tell the UI of the queue");
             }
         };
-        match engine::run(engine, false, std::future::pending(), report).await {
-            Ok(true) => {}
-            Ok(false) => tracing::info!("another Huiban on this computer is sending the outbox"),
-            Err(error) => tracing::error!(%error, "the outbox stopped sending"),
+        // Another Huiban on this computer may hold the sender lock; take over when it closes.
+        loop {
+            match engine::run(engine, false, std::future::pending(), report).await {
+                Ok(true) => return,
+                Ok(false) => {
+                    tracing::info!("another Huiban on this computer is sending the outbox")
+                }
+                Err(error) => tracing::error!(%error, "the outbox stopped sending; trying again"),
+            }
+            tokio::time::sleep(LOCK_RETRY).await;
         }
     });
     spawn_keep_fresh(app, &state);

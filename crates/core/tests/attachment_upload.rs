@@ -10,8 +10,8 @@ use common::{Platform, application, drain, local_store};
 use huiban_api::NewUpload;
 use huiban_core::PlatformClient;
 use huiban_core::attachments::{self, AttachmentError};
-use huiban_core::outbox::upload::{CHUNK_BYTES, upload_kept_file};
 use huiban_core::outbox;
+use huiban_core::outbox::upload::{CHUNK_BYTES, upload_kept_file};
 use huiban_core::store::OutboxState;
 
 /// A PDF-looking file of `size` bytes whose content depends on `seed`.
