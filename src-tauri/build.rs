@@ -11,6 +11,8 @@ fn main() {
         "draft_answer",
         "draft_list",
         "draft_submit",
+        "preferences_get",
+        "preferences_set",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -33,3 +33,32 @@ outbox-waiting = { $count } applications are waiting to be sent; they will go ou
 outbox-needs-attention = { $count } applications were not accepted by the platform and need a look; everything you entered is kept.
 outbox-all-sent = Every application has reached the services platform.
 catalog-offline = The services platform cannot be reached; these are the services saved last time. They update by themselves once the network is back.
+
+nav-settings = Settings
+
+settings-title = Settings
+settings-intro = Make the text bigger or change the colours here. Changes show at once, and Huiban remembers them.
+settings-saved = Saved.
+text-size-legend = Text size
+text-size-standard = Standard
+text-size-large = Large
+text-size-extra-large = Extra large
+text-size-largest = Largest
+text-size-sample = Text this big
+theme-legend = Colours
+theme-system = Same as the computer
+theme-light = Black text on white
+theme-dark-contrast = White text on black (stronger contrast)
+theme-light-contrast = Pure black on white (stronger contrast)
+read-aloud-legend = Reading aloud
+read-aloud-on = Read each page to me when it opens
+read-aloud-off = No reading aloud
+
+first-run-size-title = Can you read this text easily?
+first-run-size-hint = Pick the size that is most comfortable. You can change it later in Settings.
+first-run-speech-title = Shall Huiban read the pages aloud to you?
+first-run-speech-hint = You can change this later in Settings.
+first-run-next = Next
+first-run-skip = Skip for now
+answer-yes = Yes
+answer-no = No

@@ -33,3 +33,32 @@ outbox-waiting = 有{ $count }份申请等待发送，联网后会自动提交�
 outbox-needs-attention = 有{ $count }份申请没有通过平台检查，需要您看一看，填好的内容都还在。
 outbox-all-sent = 所有申请都已经送到办事平台了。
 catalog-offline = 现在连不上办事平台，下面是上次保存的事项。联网以后会自动更新。
+
+nav-settings = 设置
+
+settings-title = 设置
+settings-intro = 在这里可以把字调大、换颜色，改了马上就能看到，惠办会记住。
+settings-saved = 已经记住了。
+text-size-legend = 字的大小
+text-size-standard = 标准
+text-size-large = 大
+text-size-extra-large = 特大
+text-size-largest = 超大
+text-size-sample = 字这么大
+theme-legend = 颜色
+theme-system = 跟电脑一样
+theme-light = 白底黑字
+theme-dark-contrast = 黑底白字（对比更强）
+theme-light-contrast = 白底纯黑字（对比更强）
+read-aloud-legend = 朗读
+read-aloud-on = 打开页面时读给我听
+read-aloud-off = 不用读
+
+first-run-size-title = 这样的字看得清楚吗？
+first-run-size-hint = 请选一个您看着最舒服的大小，以后在“设置”里还能改。
+first-run-speech-title = 要不要把页面上的字读给您听？
+first-run-speech-hint = 以后在“设置”里还能改。
+first-run-next = 下一步
+first-run-skip = 跳过，以后再说
+answer-yes = 是
+answer-no = 否

@@ -42,6 +42,8 @@ pub fn run() -> ExitCode {
             commands::drafts::draft_answer,
             commands::drafts::draft_list,
             commands::drafts::draft_submit,
+            commands::preferences::preferences_get,
+            commands::preferences::preferences_set,
         ])
         .run(tauri::generate_context!());
     match result {

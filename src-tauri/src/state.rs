@@ -1,7 +1,8 @@
 //! What every command can reach: the platform client, the login, the local store and the localizer.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use huiban_core::preferences::Preferences;
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
 use huiban_core::store::LocalStore;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub session: Arc<Session>,
     /// Wakes the outbox's sending loop (something was queued, the network changed).
     pub wake: Arc<Notify>,
+    /// The person's choices while there is no local store to keep them in.
+    pub unsaved_preferences: Mutex<Preferences>,
 }
 
 /// Why the app cannot start.
@@ -50,6 +53,7 @@ impl AppState {
             store_notice: opened.notice,
             session: Arc::new(opened.session),
             wake: Arc::new(Notify::new()),
+            unsaved_preferences: Mutex::new(Preferences::default()),
         })
     }
 }

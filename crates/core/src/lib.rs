@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod i18n;
 pub mod network_watch;
 pub mod outbox;
+pub mod preferences;
 pub mod pull;
 pub mod secrets;
 pub mod session;

@@ -3,3 +3,4 @@
 pub mod catalog;
 pub mod device;
 pub mod drafts;
+pub mod preferences;

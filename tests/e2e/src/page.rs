@@ -66,6 +66,69 @@ pub async fn text_of_role_containing(
     }
 }
 
+/// Heading of the first first-run screen.
+pub const FIRST_RUN_HEADING: &str = "这样的字看得清楚吗？";
+/// Heading of the home screen.
+pub const HOME_HEADING: &str = "您好，请选择要办的事";
+
+/// Skips the first-run questions when they show (a fresh data directory), and waits for home.
+pub async fn past_first_run(client: &Client) -> Result<(), CmdError> {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        if let Ok(heading) = client.find(Locator::Css("h1")).await {
+            let text = heading.text().await?;
+            if text == HOME_HEADING {
+                return Ok(());
+            }
+            if text == FIRST_RUN_HEADING {
+                by_role(client, "button", "跳过，以后再说")
+                    .await?
+                    .click()
+                    .await?;
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// What a whole-page check found: how many elements it looked at and which failed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct PageCheck {
+    /// Elements looked at.
+    pub checked: usize,
+    /// The elements that failed, described for a person.
+    pub failures: Vec<String>,
+}
+
+async fn page_check(client: &Client, script: &str, minimum: f64) -> Result<PageCheck, CmdError> {
+    let answer = client.execute(script, vec![minimum.into()]).await?;
+    serde_json::from_value(answer.clone()).map_err(|_| CmdError::NotJson(answer.to_string()))
+}
+
+/// Visible text drawn below `minimum`:1 contrast, from the engine's computed colours.
+pub async fn low_contrast_text(client: &Client, minimum: f64) -> Result<PageCheck, CmdError> {
+    page_check(client, include_str!("scripts/low_contrast.js"), minimum).await
+}
+
+/// Visible links, buttons and choices smaller than `minimum` CSS px either way.
+pub async fn small_targets(client: &Client, minimum: f64) -> Result<PageCheck, CmdError> {
+    page_check(client, include_str!("scripts/small_targets.js"), minimum).await
+}
+
+/// Whether the page scrolls sideways.
+pub async fn scrolls_sideways(client: &Client) -> Result<bool, CmdError> {
+    let answer = client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth;",
+            vec![],
+        )
+        .await?;
+    Ok(answer.as_bool().unwrap_or(true))
+}
+
 /// Runs a script that returns a number.
 pub async fn number(client: &Client, script: &str) -> Result<f64, CmdError> {
     match client.execute(script, vec![]).await? {

@@ -1,7 +1,9 @@
 //! The real app binary, driven over WebDriver, against the real platform server over HTTP.
 
 use huiban_e2e::driver::TauriDriver;
-use huiban_e2e::page::{body_font_px, by_role, screenshot, smallest_box, text_of_role_containing};
+use huiban_e2e::page::{
+    body_font_px, by_role, past_first_run, screenshot, smallest_box, text_of_role_containing,
+};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::{env_path, free_port};
 
@@ -26,7 +28,7 @@ async fn home_then_catalog_from_the_real_platform() -> TestResult {
         .await?;
 
     let outcome = async {
-        by_role(&client, "heading", "您好，请选择要办的事").await?;
+        past_first_run(&client).await?;
         let body_px = body_font_px(&client).await?;
         assert!(
             body_px >= 24.0,
@@ -68,6 +70,7 @@ async fn an_unreachable_platform_is_explained_in_plain_chinese() -> TestResult {
         .await?;
 
     let outcome = async {
+        past_first_run(&client).await?;
         by_role(&client, "link", "办事").await?.click().await?;
         let text = client
             .wait()
@@ -109,6 +112,7 @@ async fn the_saved_catalog_is_shown_when_the_platform_is_gone() -> TestResult {
     let driver = TauriDriver::start(&driver_binary())?;
     let client = driver.session(&app, &args).await?;
     let first = async {
+        past_first_run(&client).await?;
         by_role(&client, "link", "办事").await?.click().await?;
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
         Ok::<_, Box<dyn std::error::Error>>(())
@@ -127,6 +131,7 @@ async fn the_saved_catalog_is_shown_when_the_platform_is_gone() -> TestResult {
     let driver = TauriDriver::start(&driver_binary())?;
     let client = driver.session(&app, &args).await?;
     let second = async {
+        past_first_run(&client).await?;
         by_role(&client, "link", "办事").await?.click().await?;
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
         let notice = text_of_role_containing(&client, "status", "上次保存的事项").await?;
@@ -236,6 +241,7 @@ async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> 
         .session(&app, &["--platform-url", &url, "--data-dir", &app_dir])
         .await?;
     let outcome = async {
+        past_first_run(&client).await?;
         // Offline at start: the person is told the application waits and will go by itself.
         let waiting = queue_status_containing(&client, "有1份申请等待发送").await?;
         assert!(waiting.contains("联网后会自动提交"), "{waiting:?}");
@@ -277,7 +283,7 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
     let driver = TauriDriver::start(&driver_binary())?;
     let client = driver.session(&app, &args).await?;
     let first = async {
-        by_role(&client, "heading", "您好，请选择要办的事").await?;
+        past_first_run(&client).await?;
         let draft = invoke(
             &client,
             "draft_start",
@@ -317,7 +323,7 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
     let driver = TauriDriver::start(&driver_binary())?;
     let client = driver.session(&app, &args).await?;
     let second = async {
-        by_role(&client, "heading", "您好，请选择要办的事").await?;
+        past_first_run(&client).await?;
         let drafts = invoke(&client, "draft_list", serde_json::json!({})).await?;
         let kept = drafts
             .as_array()
@@ -349,5 +355,121 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
     .await;
     client.close().await?;
     keychain.delete_refresh_token()?;
+    second
+}
+
+/// Checks the page as drawn: body text size, no sideways scroll, contrast, target sizes.
+async fn check_drawn_page(
+    client: &fantoccini::Client,
+    body_at_least: f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let body = body_font_px(client).await?;
+    assert!(
+        body >= body_at_least,
+        "body text is {body}px, must be ≥ {body_at_least}px"
+    );
+    assert!(
+        !huiban_e2e::page::scrolls_sideways(client).await?,
+        "the page scrolls sideways"
+    );
+    let contrast = huiban_e2e::page::low_contrast_text(client, 7.0).await?;
+    assert!(
+        contrast.checked > 5,
+        "too little text checked: {contrast:?}"
+    );
+    assert!(
+        contrast.failures.is_empty(),
+        "text below 7:1: {:#?}",
+        contrast.failures
+    );
+    let targets = huiban_e2e::page::small_targets(client, 44.0).await?;
+    assert!(
+        targets.failures.is_empty(),
+        "targets below 44 px: {:#?}",
+        targets.failures
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn text_size_and_colours_are_chosen_once_drawn_well_and_remembered() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let args = [
+        "--platform-url",
+        platform.url.as_str(),
+        "--data-dir",
+        data_dir.as_str(),
+    ];
+
+    let driver = TauriDriver::start(&driver_binary())?;
+    let client = driver.session(&app, &args).await?;
+    let first = async {
+        // The first run asks the size with real text at each size, then about reading aloud.
+        by_role(&client, "heading", huiban_e2e::page::FIRST_RUN_HEADING).await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "first-run").await?;
+        client
+            .find(fantoccini::Locator::Css("input[value=largest]"))
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+        by_role(&client, "heading", "要不要把页面上的字读给您听？").await?;
+        by_role(&client, "button", "否").await?.click().await?;
+        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
+        check_drawn_page(&client, 40.0).await?;
+        let (width, height) = smallest_box(&client, "nav a").await?;
+        assert!(
+            width >= 60.0 && height >= 60.0,
+            "smallest tile is {width}×{height}px"
+        );
+        screenshot(&client, "home-largest").await?;
+
+        // Each theme, picked in 设置, is drawn at 7:1 or better.
+        by_role(&client, "link", "设置").await?.click().await?;
+        by_role(&client, "heading", "设置").await?;
+        for (value, shot) in [
+            ("dark_contrast", "settings-dark-contrast"),
+            ("light_contrast", "settings-light-contrast"),
+            ("light", "settings-light"),
+            ("dark_contrast", "settings-dark-contrast"),
+        ] {
+            client
+                .find(fantoccini::Locator::Css(&format!("input[value={value}]")))
+                .await?
+                .click()
+                .await?;
+            text_of_role_containing(&client, "status", "已经记住了").await?;
+            check_drawn_page(&client, 40.0).await?;
+            screenshot(&client, shot).await?;
+        }
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    drop(driver);
+    first?;
+
+    // Opened again: no first-run questions; the size and colours stay as chosen.
+    let driver = TauriDriver::start(&driver_binary())?;
+    let client = driver.session(&app, &args).await?;
+    let second = async {
+        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
+        check_drawn_page(&client, 40.0).await?;
+        let theme = client
+            .execute("return document.documentElement.dataset.theme;", vec![])
+            .await?;
+        assert_eq!(theme, "dark_contrast");
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
+        check_drawn_page(&client, 40.0).await?;
+        screenshot(&client, "catalog-largest-dark").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
     second
 }

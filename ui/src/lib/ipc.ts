@@ -2,6 +2,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { Preferences } from './preferences';
 import type { CatalogView, Draft, QueueView, StoreStatus } from './types';
 
 /** The error every command rejects with: a stable code and a message to show as it is. */
@@ -58,4 +59,14 @@ export function draftList(): Promise<Draft[]> {
 /** Queues a draft for sending; resolves to the submission's id. */
 export function draftSubmit(draftId: string): Promise<string> {
   return invoke<string>('draft_submit', { draftId });
+}
+
+/** The person's choices (defaults until chosen). */
+export function preferencesGet(): Promise<Preferences> {
+  return invoke<Preferences>('preferences_get');
+}
+
+/** Keeps the person's choices. */
+export function preferencesSet(preferences: Preferences): Promise<void> {
+  return invoke<void>('preferences_set', { preferences });
 }

@@ -23,7 +23,10 @@ export const AREAS: readonly Area[] = [
 ];
 
 /** Where the app is. */
-export type Route = { kind: 'home' } | { kind: 'area'; area: Area };
+export type Route = { kind: 'home' } | { kind: 'settings' } | { kind: 'area'; area: Area };
+
+/** The hash of 设置. */
+export const SETTINGS_HREF = '#/settings';
 
 /** The hash that opens an area. */
 export function hrefOf(area: Area): string {
@@ -33,6 +36,7 @@ export function hrefOf(area: Area): string {
 /** The route a location hash names; anything unknown is home. */
 export function parseHash(hash: string): Route {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  if (id === 'settings') return { kind: 'settings' };
   const area = AREAS.find((a) => a.id === id);
   return area ? { kind: 'area', area } : { kind: 'home' };
 }

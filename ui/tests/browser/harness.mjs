@@ -22,7 +22,7 @@ export function screenshotPath(name) {
 }
 
 /** The axe rule tags every screen must pass. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21aa', 'wcag22aa'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Starts Vite's dev server on a free loopback port. */
 export async function startVite() {
@@ -58,7 +58,9 @@ export const EMPTY_QUEUE = { waiting: 0, sent: 0, needs_attention: 0, sentence: 
 /**
  * A page whose Tauri IPC is mocked: `catalog_items` answers with the fixture (marked as the saved
  * copy when `offline` is set), or rejects with the shell's error shape when `failCatalog` is set;
- * `queue_summary` answers with `queue`, `store_status` with `storeNotice`; event listens succeed.
+ * `queue_summary` answers with `queue`, `store_status` with `storeNotice`, `preferences_get` with the
+ * defaults (first run done) overlaid by `preferences`; `preferences_set` keeps what it is given (also in
+ * `window.__savedPreferences`); event listens succeed.
  */
 export async function openPage(
   browser,
@@ -69,12 +71,27 @@ export async function openPage(
     offline = false,
     queue = EMPTY_QUEUE,
     storeNotice = null,
+    preferences = {},
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(
-    ({ items, fail, offline, queue, storeNotice }) => {
+    ({ items, fail, offline, queue, storeNotice, preferences }) => {
+      let saved = {
+        text_size: 'standard',
+        theme: 'system',
+        read_aloud: false,
+        speech_rate: 'normal',
+        first_run_done: true,
+        ...preferences,
+      };
       const answers = {
+        preferences_get: () => saved,
+        preferences_set: (args) => {
+          saved = args.preferences;
+          window.__savedPreferences = saved;
+          return null;
+        },
         queue_summary: () => queue,
         store_status: () => ({ kept_here: storeNotice === null, notice: storeNotice }),
         'plugin:event|listen': () => 1,
@@ -92,15 +109,15 @@ export async function openPage(
       window.__TAURI_INTERNALS__ = {
         metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
         transformCallback: () => 0,
-        invoke: async (cmd) => {
+        invoke: async (cmd, args) => {
           const answer = answers[cmd];
           if (!answer) throw { code: 'error-unknown', message: `unmocked ${cmd}` };
-          return answer();
+          return answer(args);
         },
       };
       window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => {} };
     },
-    { items: catalogFixture, fail: failCatalog, offline, queue, storeNotice },
+    { items: catalogFixture, fail: failCatalog, offline, queue, storeNotice, preferences },
   );
   const page = await context.newPage();
   return { context, page };

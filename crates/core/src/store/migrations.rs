@@ -70,6 +70,11 @@ const MIGRATIONS: &[&str] = &[
         uploaded INTEGER NOT NULL DEFAULT 0,
         created_ms INTEGER NOT NULL
     );",
+    // 7: the person's choices (text size, colours, reading aloud), one JSON value per name.
+    "CREATE TABLE preference (
+        name TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

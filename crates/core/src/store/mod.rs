@@ -8,6 +8,7 @@ mod catalog_cache;
 mod drafts;
 mod migrations;
 mod outbox;
+mod preferences;
 mod pulled;
 
 pub use attachments::LocalAttachment;

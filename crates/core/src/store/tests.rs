@@ -13,7 +13,7 @@ fn the_file_on_disk_is_not_plain_sqlite_and_needs_the_key() {
     let keys = keychain("a");
     let (store, opened) = LocalStore::open(&path, &keys).unwrap();
     assert_eq!(opened, Opened::Created);
-    assert_eq!(store.schema_version().unwrap(), 6);
+    assert_eq!(store.schema_version().unwrap(), 7);
     drop(store);
 
     let header = std::fs::read(&path).unwrap();
@@ -58,7 +58,7 @@ fn a_missing_key_keeps_the_old_file_aside_and_starts_afresh() {
             .to_string_lossy()
             .starts_with("huiban.db.unreadable-")
     );
-    assert_eq!(store.schema_version().unwrap(), 6);
+    assert_eq!(store.schema_version().unwrap(), 7);
     assert_eq!(
         Opened::Recovered { set_aside, reason }.message_id(),
         Some("store-recovered")
@@ -174,4 +174,25 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
         None,
         "a draft is queued once"
     );
+}
+
+#[test]
+fn preferences_are_kept_and_default_until_chosen() {
+    use crate::preferences::{Preferences, TextSize, Theme};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huiban.db");
+    let keys = keychain("preferences");
+    let (store, _) = LocalStore::open(&path, &keys).unwrap();
+    assert_eq!(store.preferences().unwrap(), Preferences::default());
+    let chosen = Preferences {
+        text_size: TextSize::Largest,
+        theme: Theme::DarkContrast,
+        read_aloud: true,
+        first_run_done: true,
+        ..Preferences::default()
+    };
+    store.save_preferences(&chosen).unwrap();
+    drop(store);
+    let (store, _) = LocalStore::open(&path, &keys).unwrap();
+    assert_eq!(store.preferences().unwrap(), chosen);
 }

@@ -26,6 +26,8 @@ export const ICONS = {
   home: ['M3 11l9-8l9 8', 'M5 10v11h14V10', 'M10 21v-6h4v6'],
   // A circle with an exclamation mark.
   warning: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M12 7v6', 'M12 16v1'],
+  // Three sliders: settings.
+  settings: ['M4 6h16', 'M4 12h16', 'M4 18h16', 'M8 4v4', 'M15 10v4', 'M10 16v4'],
   // A circle with a tick.
   done: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M8 12l3 3l5-6'],
   // A circle with an arrow going up: waiting to be sent.

@@ -1,0 +1,43 @@
+//! Preference commands: text size, colours and reading aloud, kept in the local store (in memory
+//! only when there is none).
+
+use huiban_core::preferences::Preferences;
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+/// The person's choices (the defaults until chosen).
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn preferences_get(state: State<'_, AppState>) -> Result<Preferences, IpcError> {
+    match &state.store {
+        Some(store) => store
+            .preferences()
+            .map_err(|error| IpcError::local_store(&error, &state.localizer)),
+        None => Ok(*state
+            .unsaved_preferences
+            .lock()
+            .map_err(|_| IpcError::plain("error-unknown", &state.localizer))?),
+    }
+}
+
+/// Keeps the person's choices.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn preferences_set(
+    state: State<'_, AppState>,
+    preferences: Preferences,
+) -> Result<(), IpcError> {
+    match &state.store {
+        Some(store) => store
+            .save_preferences(&preferences)
+            .map_err(|error| IpcError::local_store(&error, &state.localizer)),
+        None => {
+            *state
+                .unsaved_preferences
+                .lock()
+                .map_err(|_| IpcError::plain("error-unknown", &state.localizer))? = preferences;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,147 @@
+// Every screen in every theme at the smallest and largest text size: zero axe violations, and one
+// column with no horizontal scroll at 320 px. Then the 设置 and first-run screens as a person uses them.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchChromium, openPage, screenshotPath, startVite } from './harness.mjs';
+
+let vite;
+let browser;
+
+before(async () => {
+  vite = await startVite();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await vite?.server.close();
+});
+
+const THEMES = ['light', 'dark_contrast', 'light_contrast'];
+const SIZES = ['standard', 'largest'];
+const WAITING = {
+  waiting: 2,
+  sent: 0,
+  needs_attention: 0,
+  sentence: '有2份申请等待发送，联网后会自动提交。',
+};
+
+/** Every screen there is, with what it needs to be shown. */
+const SCREENS = [
+  { name: 'home', hash: '#/' },
+  { name: 'notices', hash: '#/', options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
+  { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
+  { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
+  { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
+  { name: 'coming-soon', hash: '#/progress' },
+  { name: 'settings', hash: '#/settings' },
+  { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
+];
+
+async function show(screen, { theme, size, width = 1100, height = 800 }) {
+  const { context, page } = await openPage(browser, {
+    width,
+    height,
+    ...screen.options,
+    preferences: { theme, text_size: size, ...screen.preferences },
+  });
+  await page.goto(`${vite.url}${screen.hash}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
+  if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
+  return { context, page };
+}
+
+for (const screen of SCREENS) {
+  describe(`${screen.name} screen`, () => {
+    for (const theme of THEMES) {
+      for (const size of SIZES) {
+        test(`passes axe in ${theme} at ${size} text`, async () => {
+          const { context, page } = await show(screen, { theme, size });
+          const drawn = await page.evaluate(() => ({
+            theme: document.documentElement.dataset.theme,
+            body: parseFloat(getComputedStyle(document.body).fontSize),
+          }));
+          assert.equal(drawn.theme, theme);
+          assert.equal(drawn.body, size === 'largest' ? 40 : 24);
+          assert.deepEqual(await axeViolations(page), []);
+          await context.close();
+        });
+      }
+    }
+    for (const size of SIZES) {
+      test(`fits 320 px without horizontal scroll at ${size} text`, async () => {
+        const { context, page } = await show(screen, {
+          theme: 'light',
+          size,
+          width: 320,
+          height: 640,
+        });
+        const fits = await page.evaluate(
+          () => document.documentElement.scrollWidth <= window.innerWidth,
+        );
+        assert.ok(fits, `${screen.name} scrolls sideways at ${size}`);
+        await context.close();
+      });
+    }
+  });
+}
+
+describe('设置', () => {
+  test('a bigger size and dark colours show at once and are kept', async () => {
+    const { context, page } = await show(SCREENS[6], { theme: 'system', size: 'standard' });
+    await page.getByRole('radio', { name: /超大/ }).check();
+    await page.getByRole('radio', { name: /黑底白字/ }).check();
+    await page.getByRole('status').filter({ hasText: '已经记住了' }).waitFor();
+    const drawn = await page.evaluate(() => ({
+      body: parseFloat(getComputedStyle(document.body).fontSize),
+      theme: document.documentElement.dataset.theme,
+      saved: window.__savedPreferences,
+    }));
+    assert.equal(drawn.body, 40);
+    assert.equal(drawn.theme, 'dark_contrast');
+    assert.equal(drawn.saved.text_size, 'largest');
+    assert.equal(drawn.saved.theme, 'dark_contrast');
+    await page.screenshot({ path: screenshotPath('settings-largest-dark.png'), fullPage: true });
+    await context.close();
+  });
+
+  test('follows the computer asking for dark colours until the person picks', async () => {
+    const { context, page } = await openPage(browser, { preferences: { theme: 'system' } });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${vite.url}#/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark_contrast');
+    await context.close();
+  });
+});
+
+describe('first run', () => {
+  test('asks the size, then reading aloud, one question a screen, and then opens home', async () => {
+    const { context, page } = await show(SCREENS[7], { theme: 'light', size: 'standard' });
+    await page.getByRole('heading', { level: 1, name: '这样的字看得清楚吗？' }).waitFor();
+    await page.getByRole('radio', { name: /特大/ }).check();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '36px');
+    await page.screenshot({ path: screenshotPath('first-run-size.png'), fullPage: true });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { level: 1, name: '要不要把页面上的字读给您听？' }).waitFor();
+    const yes = await page.getByRole('button', { name: '是', exact: true }).boundingBox();
+    assert.ok(yes.width >= 60 && yes.height >= 60, `是 is ${yes.width}×${yes.height}`);
+    await page.getByRole('button', { name: '否', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
+    const saved = await page.evaluate(() => window.__savedPreferences);
+    assert.equal(saved.text_size, 'extra_large');
+    assert.equal(saved.read_aloud, false);
+    assert.equal(saved.first_run_done, true);
+    await context.close();
+  });
+
+  test('can be skipped at once', async () => {
+    const { context, page } = await show(SCREENS[7], { theme: 'light', size: 'standard' });
+    await page.getByRole('button', { name: '跳过，以后再说' }).click();
+    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
+    assert.equal(await page.evaluate(() => window.__savedPreferences.first_run_done), true);
+    await context.close();
+  });
+});
