@@ -13,6 +13,8 @@ fn main() {
         "draft_submit",
         "preferences_get",
         "preferences_set",
+        "speech_speak",
+        "speech_stop",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

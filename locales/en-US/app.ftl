@@ -62,3 +62,13 @@ first-run-next = Next
 first-run-skip = Skip for now
 answer-yes = Yes
 answer-no = No
+
+read-aloud-button = Read aloud
+read-aloud-stop = Stop reading
+reading-options = You can choose: { $options }
+reading-chosen = Chosen now: { $choice }
+reading-not-chosen = Nothing chosen yet.
+speech-rate-legend = Reading speed
+speech-rate-slow = Slower
+speech-rate-normal = Normal
+speech-rate-fast = Faster

@@ -12,3 +12,5 @@ attachment-too-large = The file is too large. Please attach a file under 10 MB; 
 attachment-unsupported = Only photos (JPG, PNG, WebP) or PDF files can be attached.
 store-unavailable = This computer has no usable keychain, so Huiban cannot keep what you enter here or work offline. Please ask staff for help.
 draft-not-found = This unfinished form cannot be found; it may have been sent already. Please look in Progress.
+speech-unavailable = This computer cannot read aloud right now: no speech engine was found. Everything on the page is still here; ask staff to turn reading aloud on.
+speech-failed = Reading aloud went wrong. Please press Read aloud again.

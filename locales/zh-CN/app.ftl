@@ -62,3 +62,13 @@ first-run-next = 下一步
 first-run-skip = 跳过，以后再说
 answer-yes = 是
 answer-no = 否
+
+read-aloud-button = 朗读
+read-aloud-stop = 停止朗读
+reading-options = 可以选：{ $options }
+reading-chosen = 现在选的是：{ $choice }
+reading-not-chosen = 还没有选。
+speech-rate-legend = 朗读的快慢
+speech-rate-slow = 慢一些
+speech-rate-normal = 正常
+speech-rate-fast = 快一些

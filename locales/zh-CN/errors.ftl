@@ -12,3 +12,5 @@ attachment-too-large = 文件太大了，请上传小于10MB的文件；照片�
 attachment-unsupported = 只能上传照片（JPG、PNG、WebP）或PDF文件。
 store-unavailable = 这台电脑没有可用的钥匙串，填好的资料不能保存在本机，断网时也不能使用。请找工作人员帮忙。
 draft-not-found = 没有找到这份填写记录，它可能已经提交了。请到“进度”里看一看。
+speech-unavailable = 这台电脑现在不能朗读：没有找到语音引擎。页面上的字都还在，请找工作人员帮忙打开朗读功能。
+speech-failed = 朗读出了问题，请再点一次“朗读”。

@@ -2,6 +2,7 @@
 
 mod commands;
 mod error;
+pub mod speech;
 mod state;
 mod sync;
 
@@ -18,6 +19,12 @@ pub fn run() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+
+    // `huiban --say TEXT`: read TEXT with the app's voice and exit; for setting up a computer.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--say") {
+        return speech::say(args.get(at + 1).map_or("", String::as_str));
+    }
 
     let state = match AppState::from_process() {
         Ok(state) => state,
@@ -44,6 +51,8 @@ pub fn run() -> ExitCode {
             commands::drafts::draft_submit,
             commands::preferences::preferences_get,
             commands::preferences::preferences_set,
+            commands::speech::speech_speak,
+            commands::speech::speech_stop,
         ])
         .run(tauri::generate_context!());
     match result {

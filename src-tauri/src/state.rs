@@ -9,6 +9,8 @@ use huiban_core::store::LocalStore;
 use huiban_core::{ConfigError, Locale, Localizer, PlatformClient, UrlSource, config};
 use tokio::sync::Notify;
 
+use crate::speech::{Speaker, SystemSpeaker};
+
 /// Shared state managed by Tauri.
 pub struct AppState {
     /// Client of the configured platform.
@@ -27,6 +29,8 @@ pub struct AppState {
     pub wake: Arc<Notify>,
     /// The person's choices while there is no local store to keep them in.
     pub unsaved_preferences: Mutex<Preferences>,
+    /// Reads text aloud.
+    pub speaker: Arc<dyn Speaker>,
 }
 
 /// Why the app cannot start.
@@ -54,6 +58,7 @@ impl AppState {
             session: Arc::new(opened.session),
             wake: Arc::new(Notify::new()),
             unsaved_preferences: Mutex::new(Preferences::default()),
+            speaker: Arc::new(SystemSpeaker::new()),
         })
     }
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 use crate::process::{self, on_path, output};
 use crate::workspace;
 
-/// Debian/Ubuntu packages needed to build and run the app (Tauri's list, plus CJK fonts).
+/// Debian/Ubuntu packages needed to build and run the app (Tauri's list, CJK fonts, reading aloud).
 const RUN_PACKAGES: &[&str] = &[
     "build-essential",
     "curl",
@@ -19,6 +19,12 @@ const RUN_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
     "fonts-noto-cjk",
+    // Reading aloud: the tts crate's speech-dispatcher bindings, and the engine with a Mandarin voice.
+    "libspeechd-dev",
+    "libclang-dev",
+    "speech-dispatcher",
+    "speech-dispatcher-espeak-ng",
+    "espeak-ng",
 ];
 
 /// Extra packages for the test layers: a virtual display, a D-Bus session with a keyring,

@@ -4,3 +4,4 @@ pub mod catalog;
 pub mod device;
 pub mod drafts;
 pub mod preferences;
+pub mod speech;

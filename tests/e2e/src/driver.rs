@@ -22,6 +22,11 @@ pub struct TauriDriver {
 impl TauriDriver {
     /// Starts `binary` on free ports and waits until it accepts connections.
     pub fn start(binary: &Path) -> std::io::Result<Self> {
+        Self::start_with_env(binary, &[])
+    }
+
+    /// As [`TauriDriver::start`], with environment variables that reach the app it starts.
+    pub fn start_with_env(binary: &Path, env: &[(&str, &str)]) -> std::io::Result<Self> {
         let port = free_port()?;
         let native_port = free_port()?;
         let mut command = Command::new(binary);
@@ -32,6 +37,7 @@ impl TauriDriver {
                 "--native-port",
                 &native_port.to_string(),
             ])
+            .envs(env.iter().copied())
             .stdout(Stdio::inherit())
             .stderr(Stdio::inherit());
         // Its own process group, so that WebKitWebDriver and the app go down with it.

@@ -8,6 +8,7 @@
 pub mod driver;
 pub mod page;
 pub mod platform;
+pub mod speech_daemon;
 
 use std::net::TcpListener;
 use std::path::PathBuf;

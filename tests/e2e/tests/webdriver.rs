@@ -473,3 +473,45 @@ async fn text_size_and_colours_are_chosen_once_drawn_well_and_remembered() -> Te
     client.close().await?;
     second
 }
+
+#[tokio::test]
+async fn read_aloud_speaks_the_page_through_the_real_engine() -> TestResult {
+    let daemon = huiban_e2e::speech_daemon::SpeechDaemon::start()?;
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let driver =
+        TauriDriver::start_with_env(&driver_binary(), &[("SPEECHD_ADDRESS", &daemon.address)])?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let client = driver
+        .session(
+            &app,
+            &["--platform-url", &platform.url, "--data-dir", &data_dir],
+        )
+        .await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "button", "朗读").await?.click().await?;
+        by_role(&client, "button", "停止朗读").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !daemon.heard_sound() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no sound reached {}",
+                daemon.audio().display()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        // Any action stops the reading: the button offers to read again.
+        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING)
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "朗读").await?;
+        screenshot(&client, "read-aloud").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    outcome
+}

@@ -60,7 +60,7 @@ export const EMPTY_QUEUE = { waiting: 0, sent: 0, needs_attention: 0, sentence: 
  * copy when `offline` is set), or rejects with the shell's error shape when `failCatalog` is set;
  * `queue_summary` answers with `queue`, `store_status` with `storeNotice`, `preferences_get` with the
  * defaults (first run done) overlaid by `preferences`; `preferences_set` keeps what it is given (also in
- * `window.__savedPreferences`); event listens succeed.
+ * `window.__savedPreferences`); `speech_speak` keeps the text in `window.__spoken`; event listens succeed.
  */
 export async function openPage(
   browser,
@@ -86,6 +86,11 @@ export async function openPage(
         ...preferences,
       };
       const answers = {
+        speech_speak: (args) => {
+          window.__spoken = [...(window.__spoken ?? []), args.text];
+          return null;
+        },
+        speech_stop: () => null,
         preferences_get: () => saved,
         preferences_set: (args) => {
           saved = args.preferences;

@@ -145,3 +145,30 @@ describe('first run', () => {
     await context.close();
   });
 });
+
+describe('朗读', () => {
+  test('is on every screen, at least 60 × 60 px, and reads the page', async () => {
+    for (const screen of SCREENS) {
+      const { context, page } = await show(screen, { theme: 'light', size: 'standard' });
+      const button = page.getByRole('button', { name: '朗读' });
+      const box = await button.boundingBox();
+      assert.ok(box.width >= 60 && box.height >= 60, `${screen.name}: 朗读 ${box.width}×${box.height}`);
+      await button.click();
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      const spoken = await page.evaluate(() => window.__spoken);
+      assert.ok(spoken?.[0]?.startsWith(heading), `${screen.name} read ${spoken}`);
+      await context.close();
+    }
+  });
+
+  test('reads each page as it opens when the person asked for it', async () => {
+    const opened = await openPage(browser, { preferences: { read_aloud: true } });
+    await opened.page.goto(`${vite.url}#/`);
+    await opened.page.getByRole('heading', { level: 1 }).waitFor();
+    await opened.page.waitForFunction(() => window.__spoken?.length > 0);
+    await opened.page.getByRole('link', { name: '办事' }).click();
+    await opened.page.waitForFunction(() => window.__spoken?.some((t) => t.startsWith('办事')));
+    assert.match((await opened.page.evaluate(() => window.__spoken))[0], /^您好，请选择要办的事/);
+    await opened.context.close();
+  });
+});

@@ -1,0 +1,18 @@
+// Reading aloud through the shell, with what the person must hear when it cannot: the speaker
+// remembers whether it is reading, so that any action of the person can stop it.
+
+import { invoke } from '@tauri-apps/api/core';
+
+/** Something that reads text aloud. */
+export interface Speaker {
+  /** Reads `text`, cutting off what was being read. */
+  speak(text: string): Promise<void>;
+  /** Stops reading. */
+  stop(): Promise<void>;
+}
+
+/** The shell's voice. */
+export const shellSpeaker: Speaker = {
+  speak: (text) => invoke<void>('speech_speak', { text }),
+  stop: () => invoke<void>('speech_stop'),
+};
