@@ -467,6 +467,19 @@ async fn text_size_and_colours_are_chosen_once_drawn_well_and_remembered() -> Te
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
         check_drawn_page(&client, 40.0).await?;
         screenshot(&client, "catalog-largest-dark").await?;
+
+        // Every component of the design system, drawn by WebKit at this size and in this theme.
+        client
+            .execute("location.hash = '#/gallery';", vec![])
+            .await?;
+        by_role(&client, "heading", "样式库").await?;
+        check_drawn_page(&client, 40.0).await?;
+        screenshot(&client, "gallery-largest-dark").await?;
+        client
+            .execute("location.hash = '#/gallery/question';", vec![])
+            .await?;
+        by_role(&client, "heading", "申请人的姓名是什么？").await?;
+        check_drawn_page(&client, 40.0).await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;

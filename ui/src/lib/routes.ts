@@ -23,7 +23,11 @@ export const AREAS: readonly Area[] = [
 ];
 
 /** Where the app is. */
-export type Route = { kind: 'home' } | { kind: 'settings' } | { kind: 'area'; area: Area };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'settings' }
+  | { kind: 'gallery'; part: string }
+  | { kind: 'area'; area: Area };
 
 /** The hash of 设置. */
 export const SETTINGS_HREF = '#/settings';
@@ -37,6 +41,9 @@ export function hrefOf(area: Area): string {
 export function parseHash(hash: string): Route {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   if (id === 'settings') return { kind: 'settings' };
+  if (id === 'gallery') {
+    return { kind: 'gallery', part: hash.replace(/^#\/?/, '').split(/[/?]/)[1] ?? '' };
+  }
   const area = AREAS.find((a) => a.id === id);
   return area ? { kind: 'area', area } : { kind: 'home' };
 }

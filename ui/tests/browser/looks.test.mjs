@@ -37,6 +37,8 @@ const SCREENS = [
   { name: 'coming-soon', hash: '#/progress' },
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
+  { name: 'gallery', hash: '#/gallery' },
+  { name: 'gallery-question', hash: '#/gallery/question' },
 ];
 
 async function show(screen, { theme, size, width = 1100, height = 800 }) {
@@ -170,5 +172,65 @@ describe('朗读', () => {
     await opened.page.waitForFunction(() => window.__spoken?.some((t) => t.startsWith('办事')));
     assert.match((await opened.page.evaluate(() => window.__spoken))[0], /^您好，请选择要办的事/);
     await opened.context.close();
+  });
+});
+
+/** Presses Tab until focus comes round again; returns what was focused, with its focus ring. */
+async function tabThrough(page) {
+  const seen = [];
+  for (let i = 0; i < 200; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const style = getComputedStyle(e);
+      const ring = e.closest('label') ? getComputedStyle(e.closest('label')) : style;
+      return {
+        name: (e.getAttribute('aria-label') || e.textContent || e.value || '').trim().slice(0, 20),
+        tag: e.tagName.toLowerCase(),
+        outline: Math.max(parseFloat(style.outlineWidth) || 0, parseFloat(ring.outlineWidth) || 0),
+        outlineStyle: style.outlineStyle !== 'none' ? style.outlineStyle : ring.outlineStyle,
+        key: e.outerHTML.slice(0, 120),
+      };
+    });
+    if (!focused) continue;
+    if (seen.some((f) => f.key === focused.key)) break;
+    seen.push(focused);
+  }
+  return seen;
+}
+
+describe('keyboard alone', () => {
+  for (const screen of [SCREENS[0], SCREENS[6], SCREENS[8]]) {
+    test(`reaches every control of ${screen.name} with a focus ring of at least 3 px`, async () => {
+      const { context, page } = await show(screen, { theme: 'light', size: 'standard' });
+      const reached = await tabThrough(page);
+      const controls = await page.evaluate(
+        () =>
+          document.querySelectorAll(
+            'a[href], button:not([disabled]), input:not([type=radio]), input[type=radio]:checked',
+          ).length,
+      );
+      assert.ok(reached.length >= controls, `reached ${reached.length} of ${controls}`);
+      const thin = reached.filter((f) => f.outline < 3 || f.outlineStyle === 'none');
+      assert.deepEqual(thin, [], 'every focused control shows a ring of 3 px or more');
+      await context.close();
+    });
+  }
+
+  test('answers the first run with the keyboard only', async () => {
+    const { context, page } = await show(SCREENS[7], { theme: 'light', size: 'standard' });
+    await page.getByRole('radio', { name: /标准/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '36px');
+    await page.getByRole('button', { name: '下一步' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '是', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
+    const saved = await page.evaluate(() => window.__savedPreferences);
+    assert.deepEqual([saved.text_size, saved.read_aloud], ['extra_large', true]);
+    await context.close();
   });
 });

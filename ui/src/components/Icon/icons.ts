@@ -30,6 +30,8 @@ export const ICONS = {
   settings: ['M4 6h16', 'M4 12h16', 'M4 18h16', 'M8 4v4', 'M15 10v4', 'M10 16v4'],
   // A loudspeaker with sound waves.
   speaker: ['M4 9h4l5-4v14l-5-4H4z', 'M16 9a4 4 0 0 1 0 6', 'M18.5 6.5a8 8 0 0 1 0 11'],
+  // An empty circle: still to come.
+  pending: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z'],
   // A circle with a tick.
   done: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M8 12l3 3l5-6'],
   // A circle with an arrow going up: waiting to be sent.
