@@ -47,12 +47,20 @@ const ZH_CN: &[(&str, &str)] = &[
         "errors.ftl",
         include_str!("../../../locales/zh-CN/errors.ftl"),
     ),
+    (
+        "glossary.ftl",
+        include_str!("../../../locales/zh-CN/glossary.ftl"),
+    ),
 ];
 const EN_US: &[(&str, &str)] = &[
     ("app.ftl", include_str!("../../../locales/en-US/app.ftl")),
     (
         "errors.ftl",
         include_str!("../../../locales/en-US/errors.ftl"),
+    ),
+    (
+        "glossary.ftl",
+        include_str!("../../../locales/en-US/glossary.ftl"),
     ),
 ];
 
@@ -208,7 +216,7 @@ mod tests {
     #[test]
     fn arguments_are_filled_in_without_isolation_marks() {
         let zh = Localizer::new(Locale::ZhCn);
-        let text = zh.text("catalog-promised-days", &[("days", "10")]);
+        let text = zh.text("glossary-promised-case", &[("days", "10")]);
         assert_eq!(text, "需要10个工作日办好");
     }
 

@@ -14,9 +14,9 @@ describe('i18n', () => {
   });
 
   it('formats arguments without isolation marks', () => {
-    expect(t('catalog-promised-days', { days: 10 })).toBe('需要10个工作日办好');
+    expect(t('glossary-promised-case', { days: 10 })).toBe('需要10个工作日办好');
     setLocale('en-US');
-    expect(t('catalog-promised-days', { days: 10 })).toBe('Done within 10 working days');
+    expect(t('glossary-promised-case', { days: 10 })).toBe('Done within 10 working days');
   });
 
   it('falls back to the id for an unknown message', () => {

@@ -35,6 +35,13 @@ export function setLocale(locale: Locale): void {
   current = locale;
 }
 
+/** The Fluent sources of a locale whose file name ends with `file`. */
+export function sourcesOf(locale: Locale, file: string): string[] {
+  return Object.entries(sources)
+    .filter(([path]) => path.includes(`/locales/${locale}/`) && path.endsWith(`/${file}`))
+    .map(([, text]) => text);
+}
+
 /** Message ids defined in a locale. */
 export function messageIds(locale: Locale): string[] {
   const ids: string[] = [];

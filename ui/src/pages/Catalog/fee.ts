@@ -1,13 +1,14 @@
 // Plain-words pieces of a catalog item: how long it takes and what it costs.
 
+import { plainWords } from '../../lib/glossary';
 import { t } from '../../lib/i18n';
 import type { CatalogItem } from '../../lib/types';
 
-/** 需要N个工作日办好, or 当场就能办好 for items done on the spot. */
+/** 承诺件 and 即办件 in plain words: 需要N个工作日办好, or 当场就能办好. */
 export function durationText(item: CatalogItem): string {
   return item.case_type === '1' || item.promised_days === 0
-    ? t('catalog-on-the-spot')
-    : t('catalog-promised-days', { days: item.promised_days });
+    ? plainWords('即办件')
+    : plainWords('承诺件', { days: String(item.promised_days) });
 }
 
 /** Yuan from fen, without trailing zeros: 2000 → "20", 150 → "1.5". */
