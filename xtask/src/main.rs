@@ -3,11 +3,13 @@
 //! `cargo xtask run`  — install what is missing, build, start a local platform with demo data, open the app.
 //! `cargo xtask test` — install what is missing, then run every test layer in order, stopping at the first failure.
 //! `cargo xtask bench` — run the benchmarks in release mode.
+//! `cargo xtask screenshots` — PNGs of every screen in each theme at both ends of the text sizes.
 
 mod bench;
 mod counts;
 mod process;
 mod run;
+mod screenshots;
 mod setup;
 mod test;
 mod workspace;
@@ -26,6 +28,8 @@ commands:
   bench [sync] [N]     release-build benchmarks, printed as ratios against a baseline in the same
                        run: sync sends N (1000) submissions through the outbox and through a
                        plain HTTP loop and prints sync_vs_raw_ratio and bytes_per_submission
+  screenshots [DIR]    PNGs of every screen in each theme at the smallest and largest text
+                       size into DIR (docs/screenshots/screens), drawn by Chromium
   help                 show this text";
 
 fn main() -> ExitCode {
@@ -34,6 +38,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
+        Some("screenshots") => screenshots::screenshots(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

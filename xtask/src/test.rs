@@ -136,7 +136,7 @@ fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
 }
 
-fn npm() -> Command {
+pub(crate) fn npm() -> Command {
     let mut command = Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" });
     command
         .current_dir(workspace::ui())
@@ -269,7 +269,7 @@ fn browser() -> Result<Report, String> {
 }
 
 /// Debian's Chromium, or Ubuntu's snap.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     [
         "/usr/bin/chromium",
         "/snap/bin/chromium",

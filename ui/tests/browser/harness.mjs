@@ -137,3 +137,43 @@ export async function axeViolations(page) {
     nodes: v.nodes.map((n) => n.target.join(' ')),
   }));
 }
+
+/** The three themes, as drawn. */
+export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
+/** The smallest and largest text sizes. */
+export const SIZES = ['standard', 'largest'];
+const WAITING = {
+  waiting: 2,
+  sent: 0,
+  needs_attention: 0,
+  sentence: '有2份申请等待发送，联网后会自动提交。',
+};
+
+/** Every screen there is, with what it needs to be shown. */
+export const SCREENS = [
+  { name: 'home', hash: '#/' },
+  { name: 'notices', hash: '#/', options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
+  { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
+  { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
+  { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
+  { name: 'coming-soon', hash: '#/progress' },
+  { name: 'settings', hash: '#/settings' },
+  { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
+  { name: 'gallery', hash: '#/gallery' },
+  { name: 'gallery-question', hash: '#/gallery/question' },
+];
+
+/** Opens `screen` in `theme` at text `size` and waits until it is drawn. */
+export async function showScreen(browser, baseUrl, screen, { theme, size, width = 1100, height = 800 }) {
+  const { context, page } = await openPage(browser, {
+    width,
+    height,
+    ...screen.options,
+    preferences: { theme, text_size: size, ...screen.preferences },
+  });
+  await page.goto(`${baseUrl}${screen.hash}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
+  if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
+  return { context, page };
+}

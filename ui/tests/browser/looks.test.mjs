@@ -3,7 +3,17 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchChromium, openPage, screenshotPath, startVite } from './harness.mjs';
+import {
+  SCREENS,
+  SIZES,
+  THEMES,
+  axeViolations,
+  launchChromium,
+  openPage,
+  screenshotPath,
+  showScreen,
+  startVite,
+} from './harness.mjs';
 
 let vite;
 let browser;
@@ -18,42 +28,8 @@ after(async () => {
   await vite?.server.close();
 });
 
-const THEMES = ['light', 'dark_contrast', 'light_contrast'];
-const SIZES = ['standard', 'largest'];
-const WAITING = {
-  waiting: 2,
-  sent: 0,
-  needs_attention: 0,
-  sentence: '有2份申请等待发送，联网后会自动提交。',
-};
-
-/** Every screen there is, with what it needs to be shown. */
-const SCREENS = [
-  { name: 'home', hash: '#/' },
-  { name: 'notices', hash: '#/', options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
-  { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
-  { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
-  { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
-  { name: 'coming-soon', hash: '#/progress' },
-  { name: 'settings', hash: '#/settings' },
-  { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
-  { name: 'gallery', hash: '#/gallery' },
-  { name: 'gallery-question', hash: '#/gallery/question' },
-];
-
-async function show(screen, { theme, size, width = 1100, height = 800 }) {
-  const { context, page } = await openPage(browser, {
-    width,
-    height,
-    ...screen.options,
-    preferences: { theme, text_size: size, ...screen.preferences },
-  });
-  await page.goto(`${vite.url}${screen.hash}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
-  if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
-  return { context, page };
-}
+/** Opens `screen` in a fresh page of the shared browser. */
+const show = (screen, options) => showScreen(browser, vite.url, screen, options);
 
 for (const screen of SCREENS) {
   describe(`${screen.name} screen`, () => {

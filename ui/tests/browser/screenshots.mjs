@@ -1,0 +1,28 @@
+// `cargo xtask screenshots`: a PNG of every screen in every theme at the smallest and largest text
+// size, into the directory given (docs/screenshots/screens by default), for people to look at.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENS, SIZES, THEMES, launchChromium, showScreen, startVite } from './harness.mjs';
+
+const out = process.argv[2] ?? 'docs/screenshots/screens';
+mkdirSync(out, { recursive: true });
+const vite = await startVite();
+const browser = await launchChromium();
+let written = 0;
+try {
+  for (const screen of SCREENS) {
+    for (const theme of THEMES) {
+      for (const size of SIZES) {
+        const { context, page } = await showScreen(browser, vite.url, screen, { theme, size });
+        await page.screenshot({ path: join(out, `${screen.name}-${theme}-${size}.png`), fullPage: true });
+        await context.close();
+        written += 1;
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await vite.server.close();
+}
+console.log(`${written} screenshots in ${out}`);
