@@ -67,7 +67,10 @@ mod tests {
             plain_words(&zh, "承诺件", &[("days", "15")]).as_deref(),
             Some("需要15个工作日办好")
         );
-        assert_eq!(plain_words(&zh, "即办件", &[]).as_deref(), Some("当场就能办好"));
+        assert_eq!(
+            plain_words(&zh, "即办件", &[]).as_deref(),
+            Some("当场就能办好")
+        );
         assert_eq!(plain_words(&zh, "不存在的词", &[]), None);
         let en = Localizer::new(Locale::EnUs);
         assert_eq!(
@@ -85,7 +88,10 @@ mod tests {
         for (term, id) in &all {
             assert!(id.starts_with("glossary-"), "{id}");
             let plain = zh.text(id, &[("days", "3")]);
-            assert!(!plain.contains(term.as_str()), "{id} still says {term}: {plain}");
+            assert!(
+                !plain.contains(term.as_str()),
+                "{id} still says {term}: {plain}"
+            );
         }
     }
 }

@@ -115,7 +115,22 @@ pub async fn low_contrast_text(client: &Client, minimum: f64) -> Result<PageChec
 
 /// Visible links, buttons and choices smaller than `minimum` CSS px either way.
 pub async fn small_targets(client: &Client, minimum: f64) -> Result<PageCheck, CmdError> {
-    page_check(client, include_str!("scripts/small_targets.js"), minimum).await
+    small_targets_among(client, "a[href], button, label", minimum).await
+}
+
+/// Visible elements matching `selector` smaller than `minimum` CSS px either way.
+pub async fn small_targets_among(
+    client: &Client,
+    selector: &str,
+    minimum: f64,
+) -> Result<PageCheck, CmdError> {
+    let answer = client
+        .execute(
+            include_str!("scripts/small_targets.js"),
+            vec![minimum.into(), selector.into()],
+        )
+        .await?;
+    serde_json::from_value(answer.clone()).map_err(|_| CmdError::NotJson(answer.to_string()))
 }
 
 /// Whether the page scrolls sideways.

@@ -388,6 +388,13 @@ async fn check_drawn_page(
         "targets below 44 px: {:#?}",
         targets.failures
     );
+    let main_actions =
+        huiban_e2e::page::small_targets_among(client, ".primary, nav a, .choice", 60.0).await?;
+    assert!(
+        main_actions.failures.is_empty(),
+        "main actions below 60 px: {:#?}",
+        main_actions.failures
+    );
     Ok(())
 }
 

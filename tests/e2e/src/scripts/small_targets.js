@@ -1,8 +1,8 @@
-// Every visible link, button and choice smaller than `arguments[0]` CSS px either way.
-const minimum = arguments[0];
+// Every visible element matching `arguments[1]` smaller than `arguments[0]` CSS px either way.
+const [minimum, selector] = arguments;
 const failures = [];
 let checked = 0;
-for (const element of document.querySelectorAll('a[href], button, label')) {
+for (const element of document.querySelectorAll(selector)) {
   const box = element.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) continue;
   checked += 1;
