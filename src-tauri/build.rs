@@ -5,6 +5,7 @@ fn main() {
     // whose capability grants them (see capabilities/).
     let manifest = tauri_build::AppManifest::new().commands(&[
         "catalog_items",
+        "catalog_search",
         "store_status",
         "queue_summary",
         "draft_start",

@@ -88,3 +88,9 @@ timeline-current = in progress
 timeline-pending = still to come
 timeline-overdue = { $days } working days past the deadline
 nav-help = Help
+
+search-label = Find a service
+search-hint = Type words, pinyin or pinyin initials, for example 养老, yanglao, ylbx or 退休金.
+search-found = { $count } found
+search-none = Nothing found for “{ $query }”. Try other words, such as 养老 or 医保.
+search-button = Find

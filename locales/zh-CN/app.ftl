@@ -88,3 +88,9 @@ timeline-current = 正在办
 timeline-pending = 还没到
 timeline-overdue = 已经超过期限{ $days }个工作日
 nav-help = 求助
+
+search-label = 找事项
+search-hint = 可以输入文字、拼音或拼音的第一个字母，比如：养老、yanglao、ylbx、退休金。
+search-found = 找到{ $count }项
+search-none = 没有找到“{ $query }”。换个说法试试，比如“养老”或“医保”。
+search-button = 找

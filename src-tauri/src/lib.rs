@@ -43,6 +43,7 @@ pub fn run() -> ExitCode {
         })
         .invoke_handler(tauri::generate_handler![
             commands::catalog::catalog_items,
+            commands::catalog::catalog_search,
             commands::device::store_status,
             commands::device::queue_summary,
             commands::drafts::draft_start,

@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use huiban_core::preferences::Preferences;
+use huiban_core::search::SearchIndex;
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
 use huiban_core::store::LocalStore;
@@ -31,6 +32,8 @@ pub struct AppState {
     pub unsaved_preferences: Mutex<Preferences>,
     /// Reads text aloud.
     pub speaker: Arc<dyn Speaker>,
+    /// The catalog made searchable, rebuilt whenever the catalog is loaded.
+    pub search_index: Mutex<Option<Arc<SearchIndex>>>,
 }
 
 /// Why the app cannot start.
@@ -59,6 +62,7 @@ impl AppState {
             wake: Arc::new(Notify::new()),
             unsaved_preferences: Mutex::new(Preferences::default()),
             speaker: Arc::new(SystemSpeaker::new()),
+            search_index: Mutex::new(None),
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod network_watch;
 pub mod outbox;
 pub mod preferences;
 pub mod pull;
+pub mod search;
 pub mod secrets;
 pub mod session;
 pub mod store;

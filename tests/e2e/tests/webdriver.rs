@@ -535,3 +535,51 @@ async fn read_aloud_speaks_the_page_through_the_real_engine() -> TestResult {
     client.close().await?;
     outcome
 }
+
+#[tokio::test]
+async fn a_service_is_found_by_pinyin_initials_and_everyday_words() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let driver = TauriDriver::start(&driver_binary())?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let client = driver
+        .session(
+            &app,
+            &["--platform-url", &platform.url, "--data-dir", &data_dir],
+        )
+        .await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
+        for (typed, expected) in [
+            ("yanglao", "城乡居民基本养老保险待遇申领"),
+            ("gljt", "高龄津贴申领"),
+            ("退休金", "企业职工基本养老保险待遇申领"),
+        ] {
+            let box_ = client
+                .find(fantoccini::Locator::Css("input[type=search]"))
+                .await?;
+            box_.clear().await?;
+            box_.send_keys(typed).await?;
+            by_role(&client, "button", "找").await?.click().await?;
+            text_of_role_containing(&client, "heading", expected).await?;
+            let found = client
+                .execute(
+                    "return [...document.querySelectorAll('main h2')].map(h => h.textContent.trim());",
+                    vec![],
+                )
+                .await?;
+            assert!(
+                !found.to_string().contains(SERVER_ONLY_ITEM),
+                "{typed}: only matching items are listed, not {SERVER_ONLY_ITEM}: {found}"
+            );
+        }
+        screenshot(&client, "catalog-search").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    outcome
+}

@@ -3,7 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { Preferences } from './preferences';
-import type { CatalogView, Draft, QueueView, StoreStatus } from './types';
+import type { CatalogItem, CatalogView, Draft, QueueView, StoreStatus } from './types';
 
 /** The error every command rejects with: a stable code and a message to show as it is. */
 export interface IpcError {
@@ -24,6 +24,11 @@ export function isIpcError(value: unknown): value is IpcError {
 /** The service catalog: fresh from the platform, or the saved copy when it cannot be reached. */
 export function catalogItems(): Promise<CatalogView> {
   return invoke<CatalogView>('catalog_items');
+}
+
+/** The items matching what was typed (words, pinyin, initials, everyday words), best first. */
+export function catalogSearch(query: string): Promise<CatalogItem[]> {
+  return invoke<CatalogItem[]>('catalog_search', { query });
 }
 
 /** Whether what is entered is kept on this computer, and what to tell the person about it. */

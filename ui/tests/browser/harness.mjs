@@ -86,6 +86,10 @@ export async function openPage(
         ...preferences,
       };
       const answers = {
+        catalog_search: ({ query }) =>
+          items.filter(
+            (i) => i.name.includes(query) || (query === 'yanglao' && i.name.includes('养老')),
+          ),
         speech_speak: (args) => {
           window.__spoken = [...(window.__spoken ?? []), args.text];
           return null;

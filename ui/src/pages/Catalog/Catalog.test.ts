@@ -4,14 +4,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleItem } from './fixtures';
 
 const catalogItems = vi.fn();
+const catalogSearch = vi.fn();
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
   catalogItems: () => catalogItems(),
+  catalogSearch: (query: string) => catalogSearch(query),
 }));
 
 const { default: Catalog } = await import('./Catalog.svelte');
 
-beforeEach(() => catalogItems.mockReset());
+beforeEach(() => {
+  catalogItems.mockReset();
+  catalogSearch.mockReset();
+});
 
 describe('Catalog', () => {
   it('lists the items the shell returns, in plain words', async () => {
@@ -51,5 +56,26 @@ describe('Catalog', () => {
     await userEvent.click(screen.getByRole('button', { name: '再试一次' }));
     expect(await screen.findByRole('heading', { level: 2, name: '高龄津贴申领' })).toBeTruthy();
     expect(catalogItems).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks core to search what is typed and shows what it found, or says nothing was found', async () => {
+    const user = userEvent.setup();
+    const pension = sampleItem({ impl_code: 'p1', name: '城乡居民基本养老保险待遇申领' });
+    catalogItems.mockResolvedValue({ items: [sampleItem(), pension], offline: false });
+    catalogSearch.mockImplementation(async (query: string) => (query === 'yanglao' ? [pension] : []));
+    render(Catalog);
+    await screen.findByRole('heading', { level: 2, name: '高龄津贴申领' });
+    const box = screen.getByRole('searchbox', { name: '找事项' });
+    await user.type(box, 'yanglao{Enter}');
+    expect(await screen.findByText('找到1项')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '城乡居民基本养老保险待遇申领' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 2, name: '高龄津贴申领' })).toBeNull();
+    await user.clear(box);
+    await user.type(box, 'qqq{Enter}');
+    expect(await screen.findByText(/没有找到“qqq”/)).toBeTruthy();
+    expect((box as HTMLInputElement).value).toBe('qqq');
+    await user.clear(box);
+    await user.type(box, '{Enter}');
+    expect(await screen.findByText('共有2项可以办理')).toBeTruthy();
   });
 });

@@ -1,0 +1,124 @@
+//! `cargo xtask bench search`: catalog search over 10,000 items, and a plain substring scan of the
+//! same names as the baseline, same queries, same process.
+//!
+//! Prints `catalog_search_p99_ms` (target < 2 ms) for a mix of Chinese, pinyin, initials and
+//! everyday-word queries, and `search_vs_plain_scan_ratio` (search p99 ÷ plain scan p99).
+#![allow(clippy::unwrap_used, clippy::print_stdout)] // A benchmark program: failing loudly is right.
+
+use std::time::{Duration, Instant};
+
+use huiban_api::CatalogItem;
+use huiban_core::search::SearchIndex;
+
+/// Districts, to make 10,000 distinct items out of the demo catalog.
+const PLACES: &[&str] = &[
+    "东城区",
+    "西城区",
+    "朝阳区",
+    "海淀区",
+    "丰台区",
+    "石景山区",
+    "门头沟区",
+    "房山区",
+    "通州区",
+    "顺义区",
+    "昌平区",
+    "大兴区",
+    "怀柔区",
+    "平谷区",
+    "密云区",
+    "延庆区",
+];
+
+const QUERIES: &[&str] = &[
+    "养老",
+    "yanglao",
+    "ylbx",
+    "退休金",
+    "高龄津贴",
+    "gljt",
+    "gaoling",
+    "医保",
+    "yibao",
+    "社保卡",
+    "shebaoka",
+    "身份证",
+    "sfz",
+    "户口本",
+    "hukou",
+    "低保",
+    "dibao",
+    "残疾",
+    "canji",
+    "公积金",
+    "不动产",
+    "bdc",
+    "护理",
+    "huli",
+    "体检",
+    "tijian",
+    "老年证",
+    "lnr",
+    "殡葬",
+    "binzang",
+];
+
+fn catalog(size: usize) -> Vec<CatalogItem> {
+    let demo = huiban_platform::demo_data::catalog_items();
+    (0..size)
+        .map(|n| {
+            let mut item = demo[n % demo.len()].clone();
+            let place = PLACES[(n / demo.len()) % PLACES.len()];
+            item.name = format!(
+                "{place}{}（{}）",
+                item.name,
+                n / (demo.len() * PLACES.len())
+            );
+            item.impl_code = format!("{n:024}");
+            item
+        })
+        .collect()
+}
+
+fn p99(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[(times.len() * 99 / 100).min(times.len() - 1)]
+}
+
+fn main() {
+    let items = catalog(10_000);
+    let names: Vec<String> = items.iter().map(|i| i.name.clone()).collect();
+    let built = Instant::now();
+    let index = SearchIndex::new(items);
+    let build_ms = built.elapsed().as_secs_f64() * 1000.0;
+
+    let rounds = 40;
+    let mut search = Vec::new();
+    let mut plain = Vec::new();
+    let mut hits = 0usize;
+    for _ in 0..rounds {
+        for query in QUERIES {
+            let started = Instant::now();
+            hits += index.search(query, 50).len();
+            search.push(started.elapsed());
+            let started = Instant::now();
+            hits += names.iter().filter(|n| n.contains(query)).take(50).count();
+            plain.push(started.elapsed());
+        }
+    }
+    let search_p99 = p99(search);
+    let plain_p99 = p99(plain);
+    println!("items: 10000");
+    println!("queries: {}", rounds * QUERIES.len());
+    println!("index_build_ms: {build_ms:.1}");
+    println!("hits: {hits}");
+    println!(
+        "catalog_search_p99_ms: {:.3}",
+        search_p99.as_secs_f64() * 1000.0
+    );
+    println!("plain_scan_p99_ms: {:.3}", plain_p99.as_secs_f64() * 1000.0);
+    println!(
+        "search_vs_plain_scan_ratio: {:.2}",
+        search_p99.as_secs_f64() / plain_p99.as_secs_f64()
+    );
+}
