@@ -12,6 +12,7 @@ fn main() {
         "draft_answer",
         "draft_list",
         "draft_submit",
+        "form_check_answer",
         "preferences_get",
         "preferences_set",
         "speech_speak",

@@ -50,6 +50,7 @@ pub fn run() -> ExitCode {
             commands::drafts::draft_answer,
             commands::drafts::draft_list,
             commands::drafts::draft_submit,
+            commands::forms::form_check_answer,
             commands::preferences::preferences_get,
             commands::preferences::preferences_set,
             commands::speech::speech_speak,

@@ -29,7 +29,7 @@ commands:
                        run: sync sends N (1000) submissions through the outbox and through a
                        plain HTTP loop and prints sync_vs_raw_ratio and bytes_per_submission
   bench search         catalog search over 10,000 items: catalog_search_p99_ms and the ratio to a
-                       plain substring scan of the names
+                       plain substring scan of the names; form_validate_p99_ms for a 60-question form
   screenshots [DIR]    PNGs of every screen in each theme at the smallest and largest text
                        size into DIR (docs/screenshots/screens), drawn by Chromium
   help                 show this text";

@@ -2,13 +2,16 @@
 //! same names as the baseline, same queries, same process.
 //!
 //! Prints `catalog_search_p99_ms` (target < 2 ms) for a mix of Chinese, pinyin, initials and
-//! everyday-word queries, and `search_vs_plain_scan_ratio` (search p99 ÷ plain scan p99).
+//! everyday-word queries, and `search_vs_plain_scan_ratio` (search p99 ÷ plain scan p99); then
+//! `form_validate_p99_ms` for checking all answers of a 60-question form.
 #![allow(clippy::unwrap_used, clippy::print_stdout)] // A benchmark program: failing loudly is right.
 
 use std::time::{Duration, Instant};
 
-use huiban_api::CatalogItem;
+use huiban_api::{Answers, CatalogItem, ChoiceOption, FormDefinition, Question, QuestionKind};
+use huiban_core::forms;
 use huiban_core::search::SearchIndex;
+use serde_json::json;
 
 /// Districts, to make 10,000 distinct items out of the demo catalog.
 const PLACES: &[&str] = &[
@@ -85,6 +88,58 @@ fn p99(mut times: Vec<Duration>) -> Duration {
     times[(times.len() * 99 / 100).min(times.len() - 1)]
 }
 
+/// A 60-question form with every kind of answer, answered correctly.
+fn big_form() -> (FormDefinition, Answers) {
+    let kinds: [(QuestionKind, serde_json::Value); 12] = [
+        (QuestionKind::Text, json!("张秀英")),
+        (
+            QuestionKind::LongText,
+            json!("家住三楼，腿脚不便，需要上门服务。".repeat(5)),
+        ),
+        (QuestionKind::Number, json!("3")),
+        (QuestionKind::Money, json!("1,200.50")),
+        (QuestionKind::Date, json!("1944-03-15")),
+        (QuestionKind::SingleChoice, json!("b")),
+        (QuestionKind::MultipleChoice, json!(["a", "b"])),
+        (QuestionKind::YesNo, json!(true)),
+        (QuestionKind::Phone, json!("13800000001")),
+        (QuestionKind::IdNumber, json!("11010519491231002X")),
+        (QuestionKind::BankCard, json!("6222020200112233446")),
+        (
+            QuestionKind::Address,
+            json!("北京市东城区和平里街道示例社区1号楼2单元301"),
+        ),
+    ];
+    let mut questions = Vec::new();
+    let mut answers = Answers::new();
+    for n in 0..60 {
+        let (kind, value) = &kinds[n % kinds.len()];
+        let id = format!("q{n}");
+        questions.push(Question {
+            id: id.clone(),
+            kind: *kind,
+            label: format!("问题{n}"),
+            hint: None,
+            required: true,
+            options: ["a", "b", "c"]
+                .iter()
+                .map(|v| ChoiceOption {
+                    value: (*v).into(),
+                    label: (*v).into(),
+                })
+                .collect(),
+        });
+        answers.insert(id, value.clone());
+    }
+    let form = FormDefinition {
+        form_id: "bench".into(),
+        version: 1,
+        title: "60个问题".into(),
+        questions,
+    };
+    (form, answers)
+}
+
 fn main() {
     let items = catalog(10_000);
     let names: Vec<String> = items.iter().map(|i| i.name.clone()).collect();
@@ -120,5 +175,20 @@ fn main() {
     println!(
         "search_vs_plain_scan_ratio: {:.2}",
         search_p99.as_secs_f64() / plain_p99.as_secs_f64()
+    );
+
+    let (form, answers) = big_form();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut validate = Vec::new();
+    for _ in 0..1000 {
+        let started = Instant::now();
+        let problems = forms::check_answers(&form, &answers, today);
+        validate.push(started.elapsed());
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+    println!("form_questions: {}", form.questions.len());
+    println!(
+        "form_validate_p99_ms: {:.3}",
+        p99(validate).as_secs_f64() * 1000.0
     );
 }

@@ -469,7 +469,7 @@ pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplic
                 QuestionKind::Address => {
                     serde_json::json!("北京市东城区和平里街道示例社区1号楼2单元301")
                 }
-                QuestionKind::BankCard => serde_json::json!("6222020200112233445"),
+                QuestionKind::BankCard => serde_json::json!("6222020200112233446"),
                 QuestionKind::YesNo => serde_json::json!(false),
                 QuestionKind::Attachment => serde_json::json!("0".repeat(64)),
                 _ => serde_json::json!("张秀英"),

@@ -3,5 +3,6 @@
 pub mod catalog;
 pub mod device;
 pub mod drafts;
+pub mod forms;
 pub mod preferences;
 pub mod speech;

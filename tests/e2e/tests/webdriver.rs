@@ -303,6 +303,35 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
             )
             .await?;
         }
+        // Core checks an answer by its question's rules, and says what is wrong in plain words.
+        let form = huiban_platform::demo_data::form_definitions()
+            .into_iter()
+            .find(|f| f.form_id == application.form_id)
+            .ok_or("no demo form")?;
+        let id_question = form
+            .questions
+            .iter()
+            .find(|q| q.kind == huiban_api::QuestionKind::IdNumber)
+            .ok_or("no ID question")?;
+        let check = |value: &str| {
+            serde_json::json!({
+                "formId": form.form_id,
+                "version": form.version,
+                "questionId": id_question.id,
+                "value": value,
+            })
+        };
+        let wrong = invoke(&client, "form_check_answer", check("110101195008010131")).await?;
+        assert!(
+            wrong["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("身份证号码有一位填错了"),
+            "{wrong}"
+        );
+        let right = invoke(&client, "form_check_answer", check("11010519491231002x")).await?;
+        assert_eq!(right, serde_json::Value::Null, "a good number passes");
+
         let refused = invoke(
             &client,
             "draft_answer",

@@ -147,7 +147,7 @@ impl TestPlatform {
                 "id_number" => json!(valid_id_number("11010119440315102")),
                 "phone" => json!("13800000001"),
                 "yes_no" => json!(false),
-                "bank_card" => json!("6222020200112233445"),
+                "bank_card" => json!("6222020200112233446"),
                 "licence" => json!({"licence_no": "DEMO-LICENCE-1"}),
                 "attachment" => json!({"sha256": "0".repeat(64), "name": "photo.jpg"}),
                 _ => json!("张秀英"),

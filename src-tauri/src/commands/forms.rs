@@ -1,0 +1,56 @@
+//! Form commands: checking an answer by the rules in core, so the UI holds none of them.
+
+use huiban_core::catalog;
+use huiban_core::forms::{self, Rule};
+use serde::Serialize;
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+/// A rule the answer breaks, with what to tell the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerProblem {
+    /// The rule broken.
+    pub rule: Rule,
+    /// What to tell the person, in plain words.
+    pub message: String,
+}
+
+/// Checks one answer of a form version (kept offline once seen); `null` when it is fine.
+#[tauri::command]
+#[tracing::instrument(skip(state, value), err)]
+pub async fn form_check_answer(
+    state: State<'_, AppState>,
+    form_id: String,
+    version: u32,
+    question_id: String,
+    value: serde_json::Value,
+) -> Result<Option<AnswerProblem>, IpcError> {
+    let form = match &state.store {
+        Some(store) => catalog::form(store, &state.client, &form_id, version)
+            .await
+            .map_err(|error| match error {
+                catalog::CatalogError::Client(error) => {
+                    IpcError::from_client(&error, &state.localizer)
+                }
+                catalog::CatalogError::Store(error) => {
+                    IpcError::local_store(&error, &state.localizer)
+                }
+            })?,
+        None => state
+            .client
+            .form(&form_id, version)
+            .await
+            .map_err(|error| IpcError::from_client(&error, &state.localizer))?,
+    };
+    let Some(question) = form.questions.iter().find(|q| q.id == question_id) else {
+        return Err(IpcError::plain("error-unknown", &state.localizer));
+    };
+    let today = chrono::Local::now().date_naive();
+    Ok(forms::check_answer(question, Some(&value), today)
+        .err()
+        .map(|rule| AnswerProblem {
+            message: forms::message(&state.localizer, question, &rule),
+            rule,
+        }))
+}
