@@ -31,3 +31,4 @@ form-bank-card-check = One digit of the bank card number is wrong. Please check 
 form-address-short = Please give “{ $label }” in more detail, such as: Building 1, Unit 2, Room 301, 1 Hepingli Street, Dongcheng, Beijing.
 form-bad-attachment = For “{ $label }”, please take a new photo or choose a PDF file.
 form-bad-signature = Please write your name in the box with a finger or the mouse.
+form-unusable = This form cannot be filled in right now. Please try again later, or go to a service window.

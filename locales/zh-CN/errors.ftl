@@ -31,3 +31,4 @@ form-bank-card-check = 银行卡号有一位填错了，请对着银行卡一位
 form-address-short = “{ $label }”请写得详细一些，比如：北京市东城区和平里街道1号楼2单元301。
 form-bad-attachment = “{ $label }”请重新拍一张照片或选一个PDF文件。
 form-bad-signature = 请在框里用手指或鼠标写上您的名字。
+form-unusable = 这份表格暂时不能填写。请稍后再试，或者到办事窗口办理。

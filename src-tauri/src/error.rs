@@ -40,6 +40,19 @@ impl IpcError {
 }
 
 impl IpcError {
+    /// Explains why the catalog or a form could not be had.
+    pub fn catalog(error: &huiban_core::catalog::CatalogError, localizer: &Localizer) -> Self {
+        use huiban_core::catalog::CatalogError;
+        match error {
+            CatalogError::Client(error) => Self::from_client(error, localizer),
+            CatalogError::Store(error) => Self::local_store(error, localizer),
+            CatalogError::BadDefinition(problem) => {
+                tracing::error!(%problem, "unusable form definition");
+                Self::plain("form-unusable", localizer)
+            }
+        }
+    }
+
     /// An error the user is told with the Fluent message `id`.
     pub fn plain(id: &str, localizer: &Localizer) -> Self {
         Self {

@@ -25,6 +25,9 @@ pub enum CatalogError {
     /// The local store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The platform sent a form that cannot be asked, and no earlier version is kept.
+    #[error("the platform sent a form that cannot be used: {0}")]
+    BadDefinition(#[from] crate::forms::DefinitionProblem),
 }
 
 /// Refreshes the saved catalog from the platform (revalidating with its ETag) and returns what to show.
@@ -59,7 +62,9 @@ pub async fn refresh(
     }
 }
 
-/// A form version: the kept copy when there is one (versions never change), else fetched and kept.
+/// A form version: the kept copy when there is one (versions never change), else fetched, checked and
+/// kept. A fetched version that cannot be asked is refused, never kept; the newest good version kept
+/// before it is used instead, so a person can still fill the form.
 pub async fn form(
     store: &LocalStore,
     client: &PlatformClient,
@@ -70,6 +75,13 @@ pub async fn form(
         return Ok(form);
     }
     let form = client.form(form_id, version).await?;
+    if let Err(problem) = crate::forms::check_definition(&form) {
+        tracing::error!(form_id, version, %problem, "refused a form definition from the platform");
+        return match store.newest_cached_form(form_id)? {
+            Some(good) => Ok(good),
+            None => Err(problem.into()),
+        };
+    }
     store.cache_form(&form)?;
     Ok(form)
 }

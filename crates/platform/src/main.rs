@@ -40,6 +40,8 @@ enum Command {
     },
     /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
     Openapi,
+    /// Print the JSON Schema of a form definition (committed as docs/forms.schema.json).
+    FormSchema,
     /// Officer work on cases, without a UI.
     Officer {
         /// Directory holding the platform's SQLite file.
@@ -217,6 +219,10 @@ async fn main() -> anyhow::Result<()> {
         } => list_sms(&data_dir, json),
         Command::Openapi => {
             std::io::stdout().write_all(huiban_platform::http::openapi_json().as_bytes())?;
+            Ok(())
+        }
+        Command::FormSchema => {
+            std::io::stdout().write_all(huiban_platform::http::form_schema_json().as_bytes())?;
             Ok(())
         }
     }

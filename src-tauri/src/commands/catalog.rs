@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use huiban_api::CatalogItem;
-use huiban_core::catalog::{self, CatalogError, CatalogView};
+use huiban_core::catalog::{self, CatalogView};
 use huiban_core::search::SearchIndex;
 use tauri::State;
 
@@ -17,14 +17,9 @@ const SEARCH_LIMIT: usize = 50;
 #[tracing::instrument(skip(state), err)]
 pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, IpcError> {
     let view = match &state.store {
-        Some(store) => {
-            catalog::refresh(store, &state.client)
-                .await
-                .map_err(|error| match error {
-                    CatalogError::Client(error) => IpcError::from_client(&error, &state.localizer),
-                    CatalogError::Store(error) => IpcError::local_store(&error, &state.localizer),
-                })?
-        }
+        Some(store) => catalog::refresh(store, &state.client)
+            .await
+            .map_err(|error| IpcError::catalog(&error, &state.localizer))?,
         None => state
             .client
             .catalog_items()

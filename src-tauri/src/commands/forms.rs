@@ -29,14 +29,7 @@ pub async fn form_check_answer(
     let form = match &state.store {
         Some(store) => catalog::form(store, &state.client, &form_id, version)
             .await
-            .map_err(|error| match error {
-                catalog::CatalogError::Client(error) => {
-                    IpcError::from_client(&error, &state.localizer)
-                }
-                catalog::CatalogError::Store(error) => {
-                    IpcError::local_store(&error, &state.localizer)
-                }
-            })?,
+            .map_err(|error| IpcError::catalog(&error, &state.localizer))?,
         None => state
             .client
             .form(&form_id, version)

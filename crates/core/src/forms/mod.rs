@@ -1,9 +1,11 @@
 //! The forms engine: every answer checked once, here, by the rules of its question's kind, with a
 //! plain message per rule. The UI asks through a command; the platform checks again on arrival.
 
+mod definition;
 mod id_number;
 mod rules;
 
+pub use definition::{DefinitionProblem, check_definition};
 pub use id_number::{IdNumberProblem, check_id_number};
 pub use rules::{Rule, check_answer};
 

@@ -67,6 +67,19 @@ impl LocalStore {
         Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
     }
 
+    /// The newest kept version of a form.
+    pub fn newest_cached_form(&self, form_id: &str) -> Result<Option<FormDefinition>, StoreError> {
+        let body: Option<String> = self
+            .lock()?
+            .query_row(
+                "SELECT body FROM cached_form WHERE form_id = ?1 ORDER BY version DESC LIMIT 1",
+                params![form_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
+    }
+
     /// The ETag of the cached catalog.
     pub fn cached_catalog_etag(&self) -> Result<Option<String>, StoreError> {
         Ok(self

@@ -142,6 +142,32 @@ pub fn openapi_json() -> String {
     text
 }
 
+/// The JSON Schema (2020-12) of a form definition, from the same types the API serves, as the
+/// pretty JSON committed in `docs/forms.schema.json`.
+pub fn form_schema_json() -> String {
+    let document = serde_json::to_value(openapi()).unwrap_or_default();
+    let all = &document["components"]["schemas"];
+    let defs: serde_json::Map<String, serde_json::Value> =
+        ["FormDefinition", "Question", "QuestionKind", "ChoiceOption"]
+            .iter()
+            .filter_map(|name| {
+                all.get(*name)
+                    .map(|schema| ((*name).to_owned(), schema.clone()))
+            })
+            .collect();
+    let text = serde_json::to_string_pretty(&serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://huiban.invalid/schemas/form-definition.json",
+        "title": "Huiban form definition",
+        "description": "One version of a form: the questions an application asks, one per page. See docs/forms.md.",
+        "$ref": "#/$defs/FormDefinition",
+        "$defs": defs,
+    }))
+    .unwrap_or_default();
+    // The components refer to each other as OpenAPI does; in a standalone schema they live in $defs.
+    format!("{}\n", text.replace("#/components/schemas/", "#/$defs/"))
+}
+
 /// Builds the platform's router over `state`.
 pub fn router(state: AppState) -> Router {
     let (routes, _) = documented();

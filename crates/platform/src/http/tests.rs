@@ -257,3 +257,27 @@ async fn the_served_openapi_document_is_the_committed_one() {
         assert!(document["paths"].get(path).is_some(), "{path} undocumented");
     }
 }
+
+#[test]
+fn the_form_schema_is_the_committed_one_and_describes_every_question_kind() {
+    let schema = super::form_schema_json();
+    let committed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/forms.schema.json");
+    let committed = std::fs::read_to_string(committed_path).unwrap_or_default();
+    assert!(
+        schema == committed,
+        "docs/forms.schema.json is stale; regenerate it with\n  cargo run -p huiban-platform -- form-schema > docs/forms.schema.json"
+    );
+    let document: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    assert!(!schema.contains("#/components/"));
+    let kinds = document["$defs"]["QuestionKind"].to_string();
+    for kind in [
+        "text",
+        "id_number",
+        "bank_card",
+        "attachment",
+        "signature",
+        "licence",
+    ] {
+        assert!(kinds.contains(kind), "{kind} missing from {kinds}");
+    }
+}
