@@ -44,6 +44,31 @@ pub struct Question {
     /// The choices of a choice question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
+    /// Asked only when an earlier question's answer is the one named; otherwise skipped, and its
+    /// answer (if any) is not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+/// When a question is asked: an earlier question's answer equals a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Condition {
+    /// Id of an earlier question.
+    pub question: String,
+    /// The answer that makes this question asked (e.g. `true`, or an option value).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub equals: serde_json::Value,
+}
+
+impl Question {
+    /// Whether the question is asked, given the answers so far.
+    pub fn is_asked(&self, answers: &crate::Answers) -> bool {
+        match &self.show_if {
+            None => true,
+            Some(condition) => answers.get(&condition.question) == Some(&condition.equals),
+        }
+    }
 }
 
 /// Kinds of answer a question can take.

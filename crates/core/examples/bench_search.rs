@@ -116,6 +116,7 @@ fn big_form() -> (FormDefinition, Answers) {
         let (kind, value) = &kinds[n % kinds.len()];
         let id = format!("q{n}");
         questions.push(Question {
+            show_if: None,
             id: id.clone(),
             kind: *kind,
             label: format!("问题{n}"),

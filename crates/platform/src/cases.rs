@@ -244,6 +244,9 @@ pub fn submit(
         }
     }
     for question in &form.questions {
+        if !question.is_asked(&request.answers) {
+            continue;
+        }
         let answer = request.answers.get(&question.id);
         if question.required && answer.is_none_or(is_empty_answer) {
             return Err(CaseError::AnswerRequired {

@@ -519,6 +519,7 @@ fn question(
     required: bool,
 ) -> Question {
     Question {
+        show_if: None,
         id: id.to_owned(),
         kind,
         label: label.to_owned(),
@@ -589,6 +590,19 @@ fn form(sequence: usize, spec: &Spec) -> FormDefinition {
         None,
         true,
     ));
+    // Asked only when someone else applies for the person.
+    let mut agent = question(
+        "agent_name",
+        K::Text,
+        "帮您办理的人叫什么名字",
+        Some("和他的身份证上的一样"),
+        true,
+    );
+    agent.show_if = Some(huiban_api::Condition {
+        question: "by_agent".to_owned(),
+        equals: serde_json::json!(true),
+    });
+    questions.push(agent);
     FormDefinition {
         form_id: form_id(sequence),
         version: FORM_VERSION,

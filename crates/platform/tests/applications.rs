@@ -419,3 +419,29 @@ async fn unfinished_cases_past_their_promise_are_overdue_in_working_days() {
     );
     assert_eq!(late.overdue_days, 4);
 }
+
+#[tokio::test]
+async fn a_question_asked_only_on_a_condition_is_required_only_then() {
+    let platform = TestPlatform::start().await;
+    let token = platform.citizen_login("13800000001").await.access_token;
+    let mut body = platform.application_for("高龄津贴").await;
+    body["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("agent_name");
+    let alone = platform
+        .submit(&token, "6b0f6c1e-1111-4c8e-9d2a-1f2e3d4c5b6a", &body)
+        .await;
+    assert_eq!(alone.status.as_u16(), 201, "{:?}", alone.body);
+
+    body["answers"]["by_agent"] = serde_json::json!(true);
+    let helped = platform
+        .submit(&token, "6b0f6c1e-2222-4c8e-9d2a-1f2e3d4c5b6a", &body)
+        .await;
+    let error = helped.expect_error(422, "answer_required");
+    assert!(
+        error.message.contains("帮您办理的人叫什么名字"),
+        "{}",
+        error.message
+    );
+}

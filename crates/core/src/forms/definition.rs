@@ -20,6 +20,9 @@ pub enum DefinitionProblem {
     /// A choice question offers no choices, or one choice twice.
     #[error("choice question {0:?} has no choices or repeats one")]
     BadChoices(String),
+    /// A question is asked on a condition about a question that does not come before it.
+    #[error("question {0:?} depends on a question that is not asked before it")]
+    BadCondition(String),
 }
 
 /// Whether `form` can be asked.
@@ -31,6 +34,11 @@ pub fn check_definition(form: &FormDefinition) -> Result<(), DefinitionProblem> 
     for question in &form.questions {
         if question.id.trim().is_empty() || question.label.trim().is_empty() {
             return Err(DefinitionProblem::Unnamed(question.id.clone()));
+        }
+        if let Some(condition) = &question.show_if
+            && !seen.contains(condition.question.as_str())
+        {
+            return Err(DefinitionProblem::BadCondition(question.id.clone()));
         }
         if !seen.insert(question.id.as_str()) {
             return Err(DefinitionProblem::DuplicateId(question.id.clone()));
@@ -57,6 +65,7 @@ mod tests {
 
     fn question(id: &str, kind: QuestionKind, options: &[&str]) -> Question {
         Question {
+            show_if: None,
             id: id.into(),
             kind,
             label: "问题".into(),
@@ -118,6 +127,16 @@ mod tests {
             &["a", "a"],
         )]);
         assert!(check_definition(&repeated).is_err());
+        let mut later = question("agent", QuestionKind::Text, &[]);
+        later.show_if = Some(huiban_api::Condition {
+            question: "by_agent".into(),
+            equals: serde_json::json!(true),
+        });
+        let ahead = form(vec![later, question("by_agent", QuestionKind::YesNo, &[])]);
+        assert_eq!(
+            check_definition(&ahead),
+            Err(DefinitionProblem::BadCondition("agent".into()))
+        );
         let unnamed = form(vec![question(" ", QuestionKind::Text, &[])]);
         assert!(matches!(
             check_definition(&unnamed),

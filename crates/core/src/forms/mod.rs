@@ -23,10 +23,12 @@ pub struct Problem {
     pub rule: Rule,
 }
 
-/// Every problem of a whole set of answers, in question order.
+/// Every problem of a whole set of answers, in question order; questions not asked (their condition
+/// unmet) are skipped.
 pub fn check_answers(form: &FormDefinition, answers: &Answers, today: NaiveDate) -> Vec<Problem> {
     form.questions
         .iter()
+        .filter(|question| question.is_asked(answers))
         .filter_map(|question| {
             check_answer(question, answers.get(&question.id), today)
                 .err()

@@ -12,6 +12,7 @@ fn today() -> NaiveDate {
 
 fn question(kind: QuestionKind, required: bool) -> Question {
     Question {
+        show_if: None,
         id: "q".into(),
         kind,
         label: "问题".into(),
@@ -292,4 +293,40 @@ proptest! {
     fn no_text_makes_the_id_number_check_panic(text in ".{0,30}") {
         let _ = super::super::check_id_number(&text, today());
     }
+}
+
+#[test]
+fn a_question_not_asked_is_neither_required_nor_checked() {
+    use huiban_api::{Answers, Condition, FormDefinition};
+    let asked_if = |id: &str| {
+        let mut q = question(QuestionKind::Text, true);
+        q.id = id.into();
+        q.show_if = Some(Condition {
+            question: "by_agent".into(),
+            equals: json!(true),
+        });
+        q
+    };
+    let mut by_agent = question(QuestionKind::YesNo, true);
+    by_agent.id = "by_agent".into();
+    let form = FormDefinition {
+        form_id: "f".into(),
+        version: 1,
+        title: "表".into(),
+        questions: vec![by_agent, asked_if("agent_name")],
+    };
+    let mut answers = Answers::new();
+    answers.insert("by_agent".into(), json!(false));
+    assert_eq!(
+        crate::forms::check_answers(&form, &answers, today()),
+        vec![]
+    );
+    answers.insert("by_agent".into(), json!(true));
+    assert_eq!(
+        crate::forms::check_answers(&form, &answers, today()),
+        vec![crate::forms::Problem {
+            question_id: "agent_name".into(),
+            rule: Rule::Required
+        }]
+    );
 }
