@@ -17,6 +17,10 @@ fn main() {
         "preferences_set",
         "speech_speak",
         "speech_stop",
+        "login_request_code",
+        "login_with_code",
+        "session_status",
+        "logout",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

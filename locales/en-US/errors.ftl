@@ -32,3 +32,5 @@ form-address-short = Please give “{ $label }” in more detail, such as: Build
 form-bad-attachment = For “{ $label }”, please take a new photo or choose a PDF file.
 form-bad-signature = Please write your name in the box with a finger or the mouse.
 form-unusable = This form cannot be filled in right now. Please try again later, or go to a service window.
+login-needed = Please log in first. You only need your mobile number and the code sent to it.
+login-keychain = This computer cannot keep your login. Please ask staff for help.

@@ -32,3 +32,5 @@ form-address-short = “{ $label }”请写得详细一些，比如：北京市�
 form-bad-attachment = “{ $label }”请重新拍一张照片或选一个PDF文件。
 form-bad-signature = 请在框里用手指或鼠标写上您的名字。
 form-unusable = 这份表格暂时不能填写。请稍后再试，或者到办事窗口办理。
+login-needed = 请先登录，再办理。登录只需要手机号码和短信验证码。
+login-keychain = 这台电脑不能保存登录，请找工作人员帮忙。

@@ -55,6 +55,10 @@ pub fn run() -> ExitCode {
             commands::preferences::preferences_set,
             commands::speech::speech_speak,
             commands::speech::speech_stop,
+            commands::session::login_request_code,
+            commands::session::login_with_code,
+            commands::session::session_status,
+            commands::session::logout,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -5,4 +5,5 @@ pub mod device;
 pub mod drafts;
 pub mod forms;
 pub mod preferences;
+pub mod session;
 pub mod speech;

@@ -21,15 +21,30 @@ fn role_selector(role: &str) -> String {
     }
 }
 
+/// Whether an error says the element left the page (it was redrawn).
+fn is_stale(error: &CmdError) -> bool {
+    matches!(
+        error,
+        CmdError::Standard(e) if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
+}
+
 /// Waits for the element with `role` whose accessible name (aria-label or text) is `name`.
 pub async fn by_role(client: &Client, role: &str, name: &str) -> Result<Element, CmdError> {
     let selector = role_selector(role);
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
         for element in client.find_all(Locator::Css(&selector)).await? {
-            let label = match element.attr("aria-label").await? {
-                Some(label) => label,
-                None => element.text().await?,
+            // The page may redraw between finding and reading: a vanished element is passed over.
+            let label = match element.attr("aria-label").await {
+                Ok(Some(label)) => label,
+                Ok(None) => match element.text().await {
+                    Ok(text) => text,
+                    Err(error) if is_stale(&error) => continue,
+                    Err(error) => return Err(error),
+                },
+                Err(error) if is_stale(&error) => continue,
+                Err(error) => return Err(error),
             };
             if label.split_whitespace().collect::<String>()
                 == name.split_whitespace().collect::<String>()
@@ -54,7 +69,11 @@ pub async fn text_of_role_containing(
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
         for element in client.find_all(Locator::Css(&selector)).await? {
-            let text = element.text().await?;
+            let text = match element.text().await {
+                Ok(text) => text,
+                Err(error) if is_stale(&error) => continue,
+                Err(error) => return Err(error),
+            };
             if text.contains(needle) {
                 return Ok(text);
             }
@@ -76,7 +95,11 @@ pub async fn past_first_run(client: &Client) -> Result<(), CmdError> {
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
         if let Ok(heading) = client.find(Locator::Css("h1")).await {
-            let text = heading.text().await?;
+            let text = match heading.text().await {
+                Ok(text) => text,
+                Err(error) if is_stale(&error) => continue,
+                Err(error) => return Err(error),
+            };
             if text == HOME_HEADING {
                 return Ok(());
             }

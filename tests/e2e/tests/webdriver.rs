@@ -612,3 +612,65 @@ async fn a_service_is_found_by_pinyin_initials_and_everyday_words() -> TestResul
     client.close().await?;
     outcome
 }
+
+#[tokio::test]
+async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let driver = TauriDriver::start(&driver_binary())?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let keychain = huiban_core::secrets::Keychain::system()?;
+    keychain.delete_refresh_token()?;
+    let client = driver
+        .session(
+            &app,
+            &["--platform-url", &platform.url, "--data-dir", &data_dir],
+        )
+        .await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "登录").await?.click().await?;
+        by_role(&client, "heading", "您的手机号码是多少？").await?;
+        client
+            .find(fantoccini::Locator::Css("input[type=tel]"))
+            .await?
+            .send_keys("13800000001")
+            .await?;
+        by_role(&client, "button", "获取验证码")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "请输入短信里的6位验证码").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "login-code").await?;
+        let code = huiban_platform::demo_accounts::last_login_code(
+            &huiban_platform::Store::open(platform.data_dir())?,
+            "13800000001",
+        )
+        .ok_or("no code was sent")?;
+        client
+            .find(fantoccini::Locator::Css(
+                "input[autocomplete=one-time-code]",
+            ))
+            .await?
+            .send_keys(&code)
+            .await?;
+        by_role(&client, "button", "登录").await?.click().await?;
+        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
+        by_role(&client, "button", "退出").await?;
+        assert!(
+            keychain.refresh_token()?.is_some(),
+            "the login is kept in the keychain"
+        );
+
+        by_role(&client, "button", "退出").await?.click().await?;
+        by_role(&client, "link", "登录").await?;
+        assert_eq!(keychain.refresh_token()?, None, "退出 wipes the login");
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}

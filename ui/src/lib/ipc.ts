@@ -75,3 +75,29 @@ export function preferencesGet(): Promise<Preferences> {
 export function preferencesSet(preferences: Preferences): Promise<void> {
   return invoke<void>('preferences_set', { preferences });
 }
+
+/** What the platform said about a login code it sent. */
+export interface CodeSent {
+  expires_in: number;
+  resend_after: number;
+}
+
+/** Asks for a login code by SMS. */
+export function loginRequestCode(phone: string): Promise<CodeSent> {
+  return invoke<CodeSent>('login_request_code', { phone });
+}
+
+/** Logs in with the code from the SMS. */
+export function loginWithCode(phone: string, code: string): Promise<{ account_id: string }> {
+  return invoke<{ account_id: string }>('login_with_code', { phone, code });
+}
+
+/** Whether someone is logged in on this computer. */
+export function sessionStatus(): Promise<{ logged_in: boolean }> {
+  return invoke<{ logged_in: boolean }>('session_status');
+}
+
+/** Ends the login and wipes it from this computer. */
+export function logout(): Promise<void> {
+  return invoke<void>('logout');
+}

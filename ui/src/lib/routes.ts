@@ -27,6 +27,7 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'settings' }
   | { kind: 'gallery'; part: string }
+  | { kind: 'login' }
   | { kind: 'area'; area: Area };
 
 /** The hash of 设置. */
@@ -41,6 +42,7 @@ export function hrefOf(area: Area): string {
 export function parseHash(hash: string): Route {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   if (id === 'settings') return { kind: 'settings' };
+  if (id === 'login') return { kind: 'login' };
   if (id === 'gallery') {
     return { kind: 'gallery', part: hash.replace(/^#\/?/, '').split(/[/?]/)[1] ?? '' };
   }

@@ -90,6 +90,10 @@ export async function openPage(
           items.filter(
             (i) => i.name.includes(query) || (query === 'yanglao' && i.name.includes('养老')),
           ),
+        session_status: () => ({ logged_in: false }),
+        login_request_code: () => ({ expires_in: 600, resend_after: 60 }),
+        login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
+        logout: () => null,
         speech_speak: (args) => {
           window.__spoken = [...(window.__spoken ?? []), args.text];
           return null;
@@ -163,6 +167,7 @@ export const SCREENS = [
   { name: 'coming-soon', hash: '#/progress' },
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
+  { name: 'login', hash: '#/login' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },
 ];

@@ -32,6 +32,10 @@ export const ICONS = {
   speaker: ['M4 9h4l5-4v14l-5-4H4z', 'M16 9a4 4 0 0 1 0 6', 'M18.5 6.5a8 8 0 0 1 0 11'],
   // An empty circle: still to come.
   pending: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z'],
+  // A door with an arrow going in.
+  login: ['M14 4h5v16h-5', 'M3 12h11', 'M10 8l4 4l-4 4'],
+  // A door with an arrow going out.
+  logout: ['M10 4H5v16h5', 'M9 12h12', 'M17 8l4 4l-4 4'],
   // A circle with a tick.
   done: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M8 12l3 3l5-6'],
   // A circle with an arrow going up: waiting to be sent.

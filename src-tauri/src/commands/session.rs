@@ -1,0 +1,86 @@
+//! Login commands: a citizen logs in with the code sent to their phone; the login is kept in the
+//! OS keychain until 退出.
+
+use huiban_api::{SmsCodeSent, TokenRequest};
+use huiban_core::session::{LoggedIn, SessionError};
+use serde::Serialize;
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+/// Whether someone is logged in on this computer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionStatus {
+    /// True while a login is kept.
+    pub logged_in: bool,
+}
+
+fn session_error(error: &SessionError, state: &AppState) -> IpcError {
+    match error {
+        SessionError::Client(error) => IpcError::from_client(error, &state.localizer),
+        SessionError::LoggedOut => IpcError::plain("login-needed", &state.localizer),
+        SessionError::Secret(error) => {
+            tracing::error!(%error, "keychain failed");
+            IpcError::plain("login-keychain", &state.localizer)
+        }
+    }
+}
+
+/// Asks the platform to send a login code to `phone` by SMS.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn login_request_code(
+    state: State<'_, AppState>,
+    phone: String,
+) -> Result<SmsCodeSent, IpcError> {
+    let phone: String = phone.chars().filter(char::is_ascii_digit).collect();
+    state
+        .client
+        .request_sms_code(&phone)
+        .await
+        .map_err(|error| IpcError::from_client(&error, &state.localizer))
+}
+
+/// Logs in with the code from the SMS; the outbox then sends whatever waited for a login.
+#[tauri::command]
+#[tracing::instrument(skip(state, code), err)]
+pub async fn login_with_code(
+    state: State<'_, AppState>,
+    phone: String,
+    code: String,
+) -> Result<LoggedIn, IpcError> {
+    let request = TokenRequest::SmsCode {
+        phone: phone.chars().filter(char::is_ascii_digit).collect(),
+        code: code.chars().filter(char::is_ascii_digit).collect(),
+    };
+    let who = state
+        .session
+        .log_in(&state.client, &request)
+        .await
+        .map_err(|error| session_error(&error, &state))?;
+    state.wake.notify_one();
+    Ok(who)
+}
+
+/// Whether someone is logged in.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus, IpcError> {
+    let logged_in = state
+        .session
+        .is_logged_in()
+        .await
+        .map_err(|error| session_error(&error, &state))?;
+    Ok(SessionStatus { logged_in })
+}
+
+/// 退出: ends the login here (and on the platform when it can be reached) and wipes it from the keychain.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn logout(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state
+        .session
+        .log_out(&state.client)
+        .await
+        .map_err(|error| session_error(&error, &state))
+}
