@@ -111,3 +111,18 @@ login-resend-wait = A new code can be sent in { $seconds } seconds
 login-change-phone = Use another number
 login-done = You are logged in.
 logout-done = You are logged out; this computer no longer keeps your login.
+
+item-loading = Loading the service, please wait…
+item-not-found = This service cannot be found; it may no longer be offered. Please go back to Apply and look again.
+item-how-long = How long it takes
+item-cost = What it costs
+item-where = Who handles it
+item-materials-title = What to bring
+item-materials-none = Nothing needs to be brought.
+item-material-required = needed
+item-material-optional = bring it if you have it
+item-material-counts = { $originals } original(s){ $copies ->
+        [0] , no copies
+       *[other] , { $copies } copy(ies)
+    }
+item-material-e-licence = not needed on paper if you have the e-licence

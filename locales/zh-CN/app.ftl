@@ -111,3 +111,18 @@ login-resend-wait = { $seconds }秒后可以重新获取
 login-change-phone = 换一个手机号码
 login-done = 已经登录。
 logout-done = 已经退出，这台电脑上不再保存您的登录。
+
+item-loading = 正在读取事项，请稍候……
+item-not-found = 没有找到这个事项，它可能已经停止办理。请回到“办事”重新找一找。
+item-how-long = 多久办好
+item-cost = 要不要钱
+item-where = 谁来办
+item-materials-title = 需要准备的材料
+item-materials-none = 不需要准备材料。
+item-material-required = 必须带
+item-material-optional = 有就带上
+item-material-counts = 原件{ $originals }份{ $copies ->
+        [0] ，不用复印件
+       *[other] ，复印件{ $copies }份
+    }
+item-material-e-licence = 有电子证照就不用带纸质的

@@ -5,38 +5,32 @@ use std::process::Command;
 use crate::process;
 use crate::workspace;
 
-/// Runs the named benchmark (default: all).
+/// Runs huiban-core's benchmark example `name` in release mode with `args`.
+fn release_example(name: &str, args: &[&str]) -> Result<(), String> {
+    process::run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+            .args([
+                "run",
+                "--release",
+                "-p",
+                "huiban-core",
+                "--example",
+                name,
+                "--",
+            ])
+            .args(args)
+            .current_dir(workspace::root()),
+    )
+}
+
+/// Runs the named benchmark (default: sync).
 pub fn bench(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("sync") | None => {
-            let count = args.get(1).cloned().unwrap_or_else(|| "1000".to_owned());
-            process::run(
-                Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
-                    .args([
-                        "run",
-                        "--release",
-                        "-p",
-                        "huiban-core",
-                        "--example",
-                        "bench_sync",
-                        "--",
-                        &count,
-                    ])
-                    .current_dir(workspace::root()),
-            )
+            let count = args.get(1).map_or("1000", String::as_str);
+            release_example("bench_sync", &[count])
         }
-        Some("search") => process::run(
-            Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
-                .args([
-                    "run",
-                    "--release",
-                    "-p",
-                    "huiban-core",
-                    "--example",
-                    "bench_search",
-                ])
-                .current_dir(workspace::root()),
-        ),
+        Some("search") => release_example("bench_search", &[]),
         Some(other) => Err(format!(
             "unknown benchmark {other:?}; benchmarks: sync, search"
         )),

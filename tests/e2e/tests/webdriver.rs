@@ -147,6 +147,24 @@ async fn the_saved_catalog_is_shown_when_the_platform_is_gone() -> TestResult {
     second
 }
 
+/// The app started by a new tauri-driver on a fresh data directory against `platform_url`, with
+/// `env` reaching the app; keep the driver and the directory alive as long as the session.
+async fn fresh_app(
+    platform_url: &str,
+    env: &[(&str, &str)],
+) -> Result<(TauriDriver, fantoccini::Client, tempfile::TempDir), Box<dyn std::error::Error>> {
+    let driver = TauriDriver::start_with_env(&driver_binary(), env)?;
+    let data = tempfile::tempdir()?;
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let client = driver
+        .session(
+            &env_path("HUIBAN_E2E_APP"),
+            &["--platform-url", platform_url, "--data-dir", &data_dir],
+        )
+        .await?;
+    Ok((driver, client, data))
+}
+
 /// Logs the citizen with `phone` in as the app would, leaving the login in the system keychain.
 async fn save_login(
     platform: &Platform,
@@ -527,17 +545,8 @@ async fn text_size_and_colours_are_chosen_once_drawn_well_and_remembered() -> Te
 async fn read_aloud_speaks_the_page_through_the_real_engine() -> TestResult {
     let daemon = huiban_e2e::speech_daemon::SpeechDaemon::start()?;
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let driver =
-        TauriDriver::start_with_env(&driver_binary(), &[("SPEECHD_ADDRESS", &daemon.address)])?;
-    let app = env_path("HUIBAN_E2E_APP");
-    let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let client = driver
-        .session(
-            &app,
-            &["--platform-url", &platform.url, "--data-dir", &data_dir],
-        )
-        .await?;
+    let (_driver, client, _data) =
+        fresh_app(&platform.url, &[("SPEECHD_ADDRESS", &daemon.address)]).await?;
     let outcome = async {
         past_first_run(&client).await?;
         by_role(&client, "button", "朗读").await?.click().await?;
@@ -568,16 +577,7 @@ async fn read_aloud_speaks_the_page_through_the_real_engine() -> TestResult {
 #[tokio::test]
 async fn a_service_is_found_by_pinyin_initials_and_everyday_words() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let driver = TauriDriver::start(&driver_binary())?;
-    let app = env_path("HUIBAN_E2E_APP");
-    let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
-    let client = driver
-        .session(
-            &app,
-            &["--platform-url", &platform.url, "--data-dir", &data_dir],
-        )
-        .await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
         past_first_run(&client).await?;
         by_role(&client, "link", "办事").await?.click().await?;
@@ -606,6 +606,16 @@ async fn a_service_is_found_by_pinyin_initials_and_everyday_words() -> TestResul
             );
         }
         screenshot(&client, "catalog-search").await?;
+
+        // The item's page says what to bring, how long, what it costs and who handles it.
+        by_role(&client, "link", "企业职工基本养老保险待遇申领")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "需要准备的材料").await?;
+        text_of_role_containing(&client, "heading", "企业职工基本养老保险待遇申领").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "item").await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
@@ -616,18 +626,9 @@ async fn a_service_is_found_by_pinyin_initials_and_everyday_words() -> TestResul
 #[tokio::test]
 async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let driver = TauriDriver::start(&driver_binary())?;
-    let app = env_path("HUIBAN_E2E_APP");
-    let data = tempfile::tempdir()?;
-    let data_dir = data.path().to_string_lossy().into_owned();
     let keychain = huiban_core::secrets::Keychain::system()?;
     keychain.delete_refresh_token()?;
-    let client = driver
-        .session(
-            &app,
-            &["--platform-url", &platform.url, "--data-dir", &data_dir],
-        )
-        .await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
         past_first_run(&client).await?;
         by_role(&client, "link", "登录").await?.click().await?;

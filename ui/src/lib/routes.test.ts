@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, hrefOf, parseHash } from './routes';
+import { AREAS, hrefOf, itemHref, parseHash } from './routes';
 
 describe('routes', () => {
   it('has the six home areas in reading order', () => {
@@ -24,5 +24,12 @@ describe('routes', () => {
     expect(parseHash('')).toEqual({ kind: 'home' });
     expect(parseHash('#/')).toEqual({ kind: 'home' });
     expect(parseHash('#/nowhere')).toEqual({ kind: 'home' });
+  });
+
+  it('opens an item page from its hash', () => {
+    expect(parseHash(itemHref('110101020001050040000001'))).toEqual({
+      kind: 'item',
+      implCode: '110101020001050040000001',
+    });
   });
 });

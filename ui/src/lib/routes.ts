@@ -28,6 +28,7 @@ export type Route =
   | { kind: 'settings' }
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
+  | { kind: 'item'; implCode: string }
   | { kind: 'area'; area: Area };
 
 /** The hash of 设置. */
@@ -46,6 +47,13 @@ export function parseHash(hash: string): Route {
   if (id === 'gallery') {
     return { kind: 'gallery', part: hash.replace(/^#\/?/, '').split(/[/?]/)[1] ?? '' };
   }
+  const rest = hash.replace(/^#\/?/, '').split(/[/?]/)[1];
+  if (id === 'apply' && rest) return { kind: 'item', implCode: decodeURIComponent(rest) };
   const area = AREAS.find((a) => a.id === id);
   return area ? { kind: 'area', area } : { kind: 'home' };
+}
+
+/** The hash of an item's page. */
+export function itemHref(implCode: string): string {
+  return `#/apply/${encodeURIComponent(implCode)}`;
 }

@@ -1,6 +1,7 @@
 // Shared set-up of the browser suite: the UI served by Vite, Debian's Chromium, Tauri IPC mocked.
 
 import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -136,6 +137,23 @@ export async function openPage(
   return { context, page };
 }
 
+/**
+ * Starts Vite and Debian's Chromium before a test file's tests and stops them after; the returned
+ * object holds them as `vite` and `browser` once started.
+ */
+export function withBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.vite = await startVite();
+    shared.browser = await launchChromium();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.vite?.server.close();
+  });
+  return shared;
+}
+
 /** Runs axe with Huiban's tags and returns the violations in a readable form. */
 export async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -168,6 +186,7 @@ export const SCREENS = [
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
+  { name: 'item', hash: '#/apply/110101020001050040000000', ready: 'heading-2' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },
 ];

@@ -2,34 +2,22 @@
 // column with no horizontal scroll at 320 px. Then the 设置 and first-run screens as a person uses them.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   SCREENS,
   SIZES,
   THEMES,
   axeViolations,
-  launchChromium,
   openPage,
   screenshotPath,
   showScreen,
-  startVite,
+  withBrowser,
 } from './harness.mjs';
 
-let vite;
-let browser;
-
-before(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+const shared = withBrowser();
 
 /** Opens `screen` in a fresh page of the shared browser. */
-const show = (screen, options) => showScreen(browser, vite.url, screen, options);
+const show = (screen, options) => showScreen(shared.browser, shared.vite.url, screen, options);
 
 for (const screen of SCREENS) {
   describe(`${screen.name} screen`, () => {
@@ -86,9 +74,9 @@ describe('设置', () => {
   });
 
   test('follows the computer asking for dark colours until the person picks', async () => {
-    const { context, page } = await openPage(browser, { preferences: { theme: 'system' } });
+    const { context, page } = await openPage(shared.browser, { preferences: { theme: 'system' } });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${vite.url}#/`);
+    await page.goto(`${shared.vite.url}#/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark_contrast');
     await context.close();
@@ -140,8 +128,8 @@ describe('朗读', () => {
   });
 
   test('reads each page as it opens when the person asked for it', async () => {
-    const opened = await openPage(browser, { preferences: { read_aloud: true } });
-    await opened.page.goto(`${vite.url}#/`);
+    const opened = await openPage(shared.browser, { preferences: { read_aloud: true } });
+    await opened.page.goto(`${shared.vite.url}#/`);
     await opened.page.getByRole('heading', { level: 1 }).waitFor();
     await opened.page.waitForFunction(() => window.__spoken?.length > 0);
     await opened.page.getByRole('link', { name: '办事' }).click();

@@ -1,33 +1,21 @@
 // Every screen in Debian's Chromium: zero axe violations, elder-ux sizes, no horizontal scroll.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   axeViolations,
   catalogFixture,
-  launchChromium,
   openPage,
   screenshotPath,
-  startVite,
+  withBrowser,
 } from './harness.mjs';
 
-let vite;
-let browser;
-
-before(async () => {
-  vite = await startVite();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+const shared = withBrowser();
 
 /** Opens `hash` and waits until its h1 is shown. */
 async function visit(options, hash) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(`${vite.url}${hash}`);
+  const opened = await openPage(shared.browser, options);
+  await opened.page.goto(`${shared.vite.url}${hash}`);
   await opened.page.getByRole('heading', { level: 1 }).waitFor();
   return opened;
 }
