@@ -21,6 +21,8 @@ fn main() {
         "login_with_code",
         "session_status",
         "logout",
+        "wallet_licences",
+        "wallet_licence_qr",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

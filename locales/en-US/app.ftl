@@ -126,3 +126,20 @@ item-material-counts = { $originals } original(s){ $copies ->
        *[other] , { $copies } copy(ies)
     }
 item-material-e-licence = not needed on paper if you have the e-licence
+
+wallet-title = Licences
+wallet-intro = Your electronic licences. They are kept on this computer and can be seen without a network.
+wallet-empty = No licences here yet. Once you are logged in and online, your electronic licences appear here by themselves.
+wallet-verified = Verified
+wallet-verified-detail = Verified: the electronic seal is right and the licence is valid.
+wallet-not-verified = Not verified
+wallet-issuer = Issued by: { $issuer }
+wallet-holder = Holder
+wallet-number = Licence number
+wallet-valid = Valid
+wallet-valid-range = { $from } to { $to }
+wallet-valid-forever = from { $from }, without end
+wallet-qr-title = QR code for checking
+wallet-qr-alt = QR code for checking the { $type }
+wallet-qr-hint = Ask the staff to scan this code to check the licence.
+wallet-issuer-label = Issued by

@@ -126,3 +126,20 @@ item-material-counts = 原件{ $originals }份{ $copies ->
        *[other] ，复印件{ $copies }份
     }
 item-material-e-licence = 有电子证照就不用带纸质的
+
+wallet-title = 证照
+wallet-intro = 这里是您的电子证照。它们存在这台电脑上，没有网络也能看。
+wallet-empty = 这里还没有证照。登录并联网后，您的电子证照会自动出现在这里。
+wallet-verified = 已验证
+wallet-verified-detail = 已验证：电子印章正确，证照在有效期内。
+wallet-not-verified = 没有通过验证
+wallet-issuer = 发证机关：{ $issuer }
+wallet-holder = 持证人
+wallet-number = 证照编号
+wallet-valid = 有效期
+wallet-valid-range = { $from } 到 { $to }
+wallet-valid-forever = { $from } 起长期有效
+wallet-qr-title = 核验二维码
+wallet-qr-alt = { $type }的核验二维码
+wallet-qr-hint = 办事时请工作人员扫这个二维码核验。
+wallet-issuer-label = 发证机关

@@ -59,6 +59,8 @@ pub fn run() -> ExitCode {
             commands::session::login_with_code,
             commands::session::session_status,
             commands::session::logout,
+            commands::wallet::wallet_licences,
+            commands::wallet::wallet_licence_qr,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -17,6 +17,7 @@ pub mod id_number;
 pub mod licences;
 pub mod messages;
 pub mod requests;
+pub mod seal;
 pub mod workdays;
 
 pub use applications::{

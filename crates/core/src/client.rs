@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
-    API_PREFIX, Application, CatalogItem, CatalogPage, ErrorBody, FormDefinition, Health, Licence,
-    MessagePage, NewApplication, NewUpload, SmsCodeRequest, SmsCodeSent, TokenRequest,
-    TokenResponse, UploadStatus,
+    API_PREFIX, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody, FormDefinition,
+    Health, Licence, MessagePage, NewApplication, NewUpload, SmsCodeRequest, SmsCodeSent,
+    TokenRequest, TokenResponse, UploadStatus,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -198,6 +198,11 @@ impl PlatformClient {
         let path = format!("{API_PREFIX}/licences");
         self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
             .await
+    }
+
+    /// Every issuing department's public key, for checking licence seals offline.
+    pub async fn department_keys(&self) -> Result<Vec<DepartmentKey>, ClientError> {
+        self.get_json(&format!("{API_PREFIX}/licences/keys")).await
     }
 
     /// Announces a file for a chunked upload; answers with how many bytes the platform already holds.

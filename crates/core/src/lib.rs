@@ -16,6 +16,7 @@ pub mod search;
 pub mod secrets;
 pub mod session;
 pub mod store;
+pub mod wallet;
 
 pub use client::{ClientError, PlatformClient};
 pub use config::{ConfigError, Settings, UrlSource};

@@ -53,6 +53,7 @@ pub async fn pull(
     }
     let licences = client.licences(access_token).await?;
     store.replace_cached_licences(&licences)?;
+    store.replace_cached_keys(&client.department_keys().await?)?;
     Ok(Pulled {
         cases: cases.len(),
         new_messages,

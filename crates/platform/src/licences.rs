@@ -2,10 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{Datelike, NaiveDate};
-use ed25519_dalek::Signature;
 use huiban_api::licences::{ALGORITHM, signed_bytes};
 use huiban_api::{CaseResult, CaseStatus, Licence, LicenceIssuer, LicenceSignature, Verification};
 
@@ -175,45 +172,17 @@ pub fn issue_for_case(
 
 /// Checks a licence's seal against the platform's department keys, and its validity dates.
 pub fn verify(state: &AppState, licence: &Licence) -> Verification {
-    let refuse = |reason: &str| Verification {
-        valid: false,
-        reason: Some(reason.to_owned()),
-    };
-    if licence.signature.algorithm != ALGORITHM {
-        return refuse("证照的电子印章格式不对。");
-    }
-    let Some((public, credit_code)) = state.keys.verifying_key(&licence.signature.key_id) else {
-        return refuse("不认识这个发证机关的电子印章。");
-    };
-    if credit_code != licence.issuer.credit_code {
-        return refuse("电子印章和发证机关对不上。");
-    }
-    let signature = BASE64
-        .decode(&licence.signature.value)
-        .ok()
-        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
-        .map(|bytes| Signature::from_bytes(&bytes));
-    let Some(signature) = signature else {
-        return refuse("证照的电子印章已损坏。");
-    };
-    if public
-        .verify_strict(&signed_bytes(licence), &signature)
-        .is_err()
-    {
-        return refuse("证照内容被改动过，或者电子印章不对。");
-    }
     let today = beijing_time::date_of(state.clock.now())
         .format("%Y-%m-%d")
         .to_string();
-    if licence
-        .valid_to
-        .as_deref()
-        .is_some_and(|to| to < today.as_str())
-    {
-        return refuse("证照已经过了有效期。");
-    }
-    Verification {
-        valid: true,
-        reason: None,
+    match huiban_api::seal::check_seal(licence, &state.keys.public_keys(), &today) {
+        Ok(()) => Verification {
+            valid: true,
+            reason: None,
+        },
+        Err(problem) => Verification {
+            valid: false,
+            reason: Some(problem.zh().to_owned()),
+        },
     }
 }

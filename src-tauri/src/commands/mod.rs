@@ -7,3 +7,4 @@ pub mod forms;
 pub mod preferences;
 pub mod session;
 pub mod speech;
+pub mod wallet;

@@ -675,3 +675,48 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
     keychain.delete_refresh_token()?;
     outcome
 }
+
+#[tokio::test]
+async fn licences_come_down_and_are_verified_offline_with_a_qr_code() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000001").await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        // Logged in at start: the app pulls the licences and the departments' keys by itself.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            by_role(&client, "link", "证照").await?.click().await?;
+            by_role(&client, "heading", "证照").await?;
+            if text_of_role_containing(&client, "heading", "老年人优待证")
+                .await
+                .is_ok()
+            {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "licences never arrived");
+            client.back().await?;
+        }
+        let listed = client
+            .execute("return document.querySelector('main').innerText;", vec![])
+            .await?;
+        assert!(listed.to_string().contains("已验证"), "{listed}");
+        assert!(!listed.to_string().contains("没有通过验证"), "{listed}");
+        by_role(&client, "link", "老年人优待证").await?.click().await?;
+        text_of_role_containing(&client, "heading", "核验二维码").await?;
+        let drawn = client
+            .execute(
+                "const img = document.querySelector('img.qr'); return img && img.complete && img.naturalWidth > 0;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(drawn, serde_json::Value::Bool(true), "the QR code is drawn");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "licence").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}

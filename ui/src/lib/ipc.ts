@@ -3,7 +3,14 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { Preferences } from './preferences';
-import type { CatalogItem, CatalogView, Draft, QueueView, StoreStatus } from './types';
+import type {
+  CatalogItem,
+  CatalogView,
+  Draft,
+  QueueView,
+  StoreStatus,
+  WalletEntry,
+} from './types';
 
 /** The error every command rejects with: a stable code and a message to show as it is. */
 export interface IpcError {
@@ -100,4 +107,14 @@ export function sessionStatus(): Promise<{ logged_in: boolean }> {
 /** Ends the login and wipes it from this computer. */
 export function logout(): Promise<void> {
   return invoke<void>('logout');
+}
+
+/** The licences kept on this computer, each checked offline. */
+export function walletLicences(): Promise<WalletEntry[]> {
+  return invoke<WalletEntry[]>('wallet_licences');
+}
+
+/** The QR code (SVG text) of one kept licence. */
+export function walletLicenceQr(licenceNo: string): Promise<string> {
+  return invoke<string>('wallet_licence_qr', { licenceNo });
 }

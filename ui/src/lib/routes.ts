@@ -16,7 +16,7 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { id: 'apply', label: 'home-tile-apply', icon: 'apply', ready: true },
   { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: false },
-  { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: false },
+  { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: true },
   { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: false },
   { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: false },
   { id: 'help', label: 'home-tile-help', icon: 'help', ready: false },
@@ -29,6 +29,7 @@ export type Route =
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
   | { kind: 'item'; implCode: string }
+  | { kind: 'licence'; licenceNo: string }
   | { kind: 'area'; area: Area };
 
 /** The hash of 设置. */
@@ -49,6 +50,7 @@ export function parseHash(hash: string): Route {
   }
   const rest = hash.replace(/^#\/?/, '').split(/[/?]/)[1];
   if (id === 'apply' && rest) return { kind: 'item', implCode: decodeURIComponent(rest) };
+  if (id === 'licences' && rest) return { kind: 'licence', licenceNo: decodeURIComponent(rest) };
   const area = AREAS.find((a) => a.id === id);
   return area ? { kind: 'area', area } : { kind: 'home' };
 }
@@ -56,4 +58,9 @@ export function parseHash(hash: string): Route {
 /** The hash of an item's page. */
 export function itemHref(implCode: string): string {
   return `#/apply/${encodeURIComponent(implCode)}`;
+}
+
+/** The hash of a licence's page. */
+export function licenceHref(licenceNo: string): string {
+  return `#/licences/${encodeURIComponent(licenceNo)}`;
 }

@@ -80,3 +80,23 @@ export interface Draft {
   answers: Record<string, unknown>;
   set_aside: Record<string, unknown>;
 }
+
+/** An electronic licence (证照), as the platform seals it. */
+export interface Licence {
+  licence_no: string;
+  licence_type: string;
+  holder_name: string;
+  holder_id_number: string;
+  issuer: { name: string; credit_code: string };
+  issued_on: string;
+  valid_from: string;
+  valid_to: string | null;
+  fields: Record<string, string>;
+}
+
+/** A kept licence with the outcome of its offline check. */
+export interface WalletEntry {
+  licence: Licence;
+  verified: boolean;
+  problem: string | null;
+}

@@ -91,6 +91,9 @@ export async function openPage(
           items.filter(
             (i) => i.name.includes(query) || (query === 'yanglao' && i.name.includes('养老')),
           ),
+        wallet_licences: () => WALLET,
+        wallet_licence_qr: () =>
+          '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
         session_status: () => ({ logged_in: false }),
         login_request_code: () => ({ expires_in: 600, resend_after: 60 }),
         login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
@@ -120,6 +123,38 @@ export async function openPage(
           return { items, offline };
         },
       };
+      const WALLET = [
+        {
+          licence: {
+            licence_no: 'DEMO-LICENCE-1',
+            licence_type: '老年人优待证',
+            holder_name: '张秀英',
+            holder_id_number: '11010119440315102X',
+            issuer: { name: '北京市东城区民政局', credit_code: '111101014001000200' },
+            issued_on: '2026-01-05',
+            valid_from: '2026-01-05',
+            valid_to: null,
+            fields: { 优待项目: '免费乘坐公交' },
+          },
+          verified: true,
+          problem: null,
+        },
+        {
+          licence: {
+            licence_no: 'DEMO-LICENCE-2',
+            licence_type: '残疾人证',
+            holder_name: '张秀英',
+            holder_id_number: '11010119440315102X',
+            issuer: { name: '北京市东城区残疾人联合会', credit_code: '111101014001000300' },
+            issued_on: '2020-03-01',
+            valid_from: '2020-03-01',
+            valid_to: '2025-03-01',
+            fields: {},
+          },
+          verified: false,
+          problem: '这个证照已经过了有效期，请到发证部门换领。',
+        },
+      ];
       window.__TAURI_INTERNALS__ = {
         metadata: { currentWindow: { label: 'main' }, currentWebview: { label: 'main' } },
         transformCallback: () => 0,
@@ -186,6 +221,8 @@ export const SCREENS = [
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
+  { name: 'licences', hash: '#/licences', ready: 'heading-2' },
+  { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },
   { name: 'item', hash: '#/apply/110101020001050040000000', ready: 'heading-2' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },

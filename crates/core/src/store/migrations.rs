@@ -75,6 +75,11 @@ const MIGRATIONS: &[&str] = &[
         name TEXT PRIMARY KEY NOT NULL,
         value TEXT NOT NULL
     );",
+    // 8: the departments' public keys, for checking licence seals offline.
+    "CREATE TABLE cached_department_key (
+        key_id TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -1,6 +1,6 @@
 //! Repository of what was pulled from the platform: the platform's word replaces the copy here.
 
-use huiban_api::{Application, Licence, Message};
+use huiban_api::{Application, DepartmentKey, Licence, Message};
 use rusqlite::params;
 
 use super::{LocalStore, StoreError};
@@ -95,5 +95,25 @@ impl LocalStore {
             .iter()
             .map(|b| serde_json::from_str(b))
             .collect::<Result<_, _>>()?)
+    }
+
+    /// Replaces the kept department keys with the platform's list.
+    pub fn replace_cached_keys(&self, keys: &[DepartmentKey]) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute("DELETE FROM cached_department_key", [])?;
+        for key in keys {
+            transaction.execute(
+                "INSERT INTO cached_department_key (key_id, body) VALUES (?1, ?2)",
+                params![key.key_id, serde_json::to_string(key)?],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The kept department keys.
+    pub fn cached_keys(&self) -> Result<Vec<DepartmentKey>, StoreError> {
+        self.bodies("SELECT body FROM cached_department_key ORDER BY key_id")
     }
 }

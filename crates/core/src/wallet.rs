@@ -1,0 +1,63 @@
+//! 证照 wallet: the person's electronic licences as kept here, each checked offline against the
+//! departments' public keys kept with them, and shown with a QR code for verification.
+
+use huiban_api::Licence;
+use huiban_api::seal::{SealProblem, check_seal};
+use qrcode::QrCode;
+use qrcode::render::svg;
+use serde::Serialize;
+
+use crate::store::{LocalStore, StoreError};
+
+/// One licence as the wallet shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WalletLicence {
+    /// The licence.
+    pub licence: Licence,
+    /// Whether its seal checked out with the kept keys and it is valid today.
+    pub verified: bool,
+    /// The Fluent id of why not, when it did not.
+    pub problem: Option<&'static str>,
+}
+
+fn checked(licence: Licence, keys: &[huiban_api::DepartmentKey], today: &str) -> WalletLicence {
+    let outcome: Result<(), SealProblem> = check_seal(&licence, keys, today);
+    WalletLicence {
+        verified: outcome.is_ok(),
+        problem: outcome.err().map(SealProblem::message_id),
+        licence,
+    }
+}
+
+/// Every kept licence, checked offline as of `today` (YYYY-MM-DD).
+pub fn licences(store: &LocalStore, today: &str) -> Result<Vec<WalletLicence>, StoreError> {
+    let keys = store.cached_keys()?;
+    Ok(store
+        .cached_licences()?
+        .into_iter()
+        .map(|licence| checked(licence, &keys, today))
+        .collect())
+}
+
+/// What the licence's QR code holds: its number, the key that sealed it and the seal, so that a
+/// verifier with the departments' keys can ask for it and check it.
+pub fn qr_text(licence: &Licence) -> String {
+    format!(
+        "HUIBAN-LICENCE:{}:{}:{}",
+        licence.licence_no, licence.signature.key_id, licence.signature.value
+    )
+}
+
+/// The licence's QR code as an SVG image (dark modules on white, with a quiet zone).
+pub fn qr_svg(licence: &Licence) -> Option<String> {
+    let code = QrCode::new(qr_text(licence).as_bytes()).ok()?;
+    Some(
+        code.render::<svg::Color<'_>>()
+            .min_dimensions(240, 240)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,60 @@
+//! 证照 commands: the licences kept here, checked offline, and the QR code of one.
+
+use huiban_api::Licence;
+use huiban_core::wallet;
+use serde::Serialize;
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+/// A licence as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WalletEntry {
+    /// The licence.
+    pub licence: Licence,
+    /// Whether its seal checked out offline and it is valid today.
+    pub verified: bool,
+    /// Why not, in plain words, when it did not.
+    pub problem: Option<String>,
+}
+
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
+    let Some(store) = &state.store else {
+        return Ok(Vec::new());
+    };
+    let checked = wallet::licences(store, &today())
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    Ok(checked
+        .into_iter()
+        .map(|entry| WalletEntry {
+            problem: entry.problem.map(|id| state.localizer.text(id, &[])),
+            verified: entry.verified,
+            licence: entry.licence,
+        })
+        .collect())
+}
+
+/// The person's electronic licences kept on this computer, each checked offline.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn wallet_licences(state: State<'_, AppState>) -> Result<Vec<WalletEntry>, IpcError> {
+    entries(&state)
+}
+
+/// The QR code (SVG) of one kept licence, for a verifier to scan.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn wallet_licence_qr(
+    state: State<'_, AppState>,
+    licence_no: String,
+) -> Result<String, IpcError> {
+    entries(&state)?
+        .into_iter()
+        .find(|entry| entry.licence.licence_no == licence_no)
+        .and_then(|entry| wallet::qr_svg(&entry.licence))
+        .ok_or_else(|| IpcError::plain("licence-not-found", &state.localizer))
+}
