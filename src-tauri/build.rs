@@ -23,6 +23,8 @@ fn main() {
         "logout",
         "wallet_licences",
         "wallet_licence_qr",
+        "inbox",
+        "message_read",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -143,3 +143,13 @@ wallet-qr-title = QR code for checking
 wallet-qr-alt = QR code for checking the { $type }
 wallet-qr-hint = Ask the staff to scan this code to check the licence.
 wallet-issuer-label = Issued by
+
+inbox-title = Messages
+inbox-unread = { $count ->
+        [0] All messages read.
+        [one] 1 message not read yet.
+       *[other] { $count } messages not read yet.
+    }
+inbox-empty = No messages yet. When your applications move on, you will be told here.
+inbox-new = not read
+inbox-mark-read = I have read it

@@ -143,3 +143,12 @@ wallet-qr-title = 核验二维码
 wallet-qr-alt = { $type }的核验二维码
 wallet-qr-hint = 办事时请工作人员扫这个二维码核验。
 wallet-issuer-label = 发证机关
+
+inbox-title = 消息
+inbox-unread = { $count ->
+        [0] 消息都看过了。
+       *[other] 有{ $count }条消息还没看。
+    }
+inbox-empty = 还没有消息。办事有了进展，这里会告诉您。
+inbox-new = 没看过
+inbox-mark-read = 我看过了

@@ -61,6 +61,8 @@ pub fn run() -> ExitCode {
             commands::session::logout,
             commands::wallet::wallet_licences,
             commands::wallet::wallet_licence_qr,
+            commands::inbox::inbox,
+            commands::inbox::message_read,
         ])
         .run(tauri::generate_context!());
     match result {

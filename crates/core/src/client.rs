@@ -134,10 +134,28 @@ impl PlatformClient {
 
     /// Ends the login the access token belongs to (its refresh tokens too).
     pub async fn log_out(&self, access_token: &str) -> Result<(), ClientError> {
-        let url = self.url(&format!("{API_PREFIX}/auth/logout"))?;
+        self.post_without_body(&format!("{API_PREFIX}/auth/logout"), access_token)
+            .await
+    }
+
+    /// Tells the platform the person has read a message.
+    pub async fn mark_message_read(
+        &self,
+        access_token: &str,
+        message_id: i64,
+    ) -> Result<(), ClientError> {
+        self.post_without_body(
+            &format!("{API_PREFIX}/messages/{message_id}/read"),
+            access_token,
+        )
+        .await
+    }
+
+    /// A POST with no body whose success answer has none either (204).
+    async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
         let response = self
             .http
-            .post(url)
+            .post(self.url(path)?)
             .bearer_auth(access_token)
             .send()
             .await

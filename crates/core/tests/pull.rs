@@ -159,3 +159,37 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
     }
     assert_eq!(store.cached_cases().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_message_read_here_is_read_on_the_platform_too() {
+    let platform = common::Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let token = platform.login(&client, "13800000002").await;
+    let body = demo_data::sample_application("高龄津贴", "11010119500801013").unwrap();
+    client
+        .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
+        .await
+        .unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "read-test");
+    let local_dir = tempfile::tempdir().unwrap();
+    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    pull::pull(&store, &client, &token).await.unwrap();
+    let message = store.cached_messages().unwrap().pop().unwrap();
+    assert!(!message.read);
+
+    assert!(store.mark_cached_message_read(message.message_id).unwrap());
+    assert!(!store.mark_cached_message_read(999_999).unwrap());
+    client
+        .mark_message_read(&token, message.message_id)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .cached_messages()
+            .unwrap()
+            .iter()
+            .any(|m| m.message_id == message.message_id && m.read)
+    );
+    let page = client.messages_after(&token, 0, 50).await.unwrap();
+    assert_eq!(page.unread, 0, "{page:?}");
+}

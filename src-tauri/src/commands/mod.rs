@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod device;
 pub mod drafts;
 pub mod forms;
+pub mod inbox;
 pub mod preferences;
 pub mod session;
 pub mod speech;

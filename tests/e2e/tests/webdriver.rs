@@ -720,3 +720,54 @@ async fn licences_come_down_and_are_verified_offline_with_a_qr_code() -> TestRes
     keychain.delete_refresh_token()?;
     outcome
 }
+
+#[tokio::test]
+async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000003").await?;
+    // 王淑芬 applied earlier; the platform has a message for her.
+    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+    let token = huiban_core::session::Session::in_keychain(keychain.clone())
+        .access_token(&api)
+        .await?;
+    let application =
+        huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
+            .ok_or("no demo application")?;
+    api.submit_application(&token, "3d0c5b2a-7e1f-4c9a-8b6d-2f4e6a8c0b1d", &application)
+        .await?;
+
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            by_role(&client, "link", "消息").await?.click().await?;
+            by_role(&client, "heading", "消息").await?;
+            if text_of_role_containing(&client, "status", "有1条消息还没看")
+                .await
+                .is_ok()
+            {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the message never arrived"
+            );
+            client.back().await?;
+        }
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "messages").await?;
+        by_role(&client, "button", "我看过了")
+            .await?
+            .click()
+            .await?;
+        text_of_role_containing(&client, "status", "消息都看过了").await?;
+        let page = api.messages_after(&token, 0, 50).await?;
+        assert_eq!(page.unread, 0, "the platform knows it was read");
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}

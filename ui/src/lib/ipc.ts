@@ -7,6 +7,7 @@ import type {
   CatalogItem,
   CatalogView,
   Draft,
+  Inbox,
   QueueView,
   StoreStatus,
   WalletEntry,
@@ -117,4 +118,14 @@ export function walletLicences(): Promise<WalletEntry[]> {
 /** The QR code (SVG text) of one kept licence. */
 export function walletLicenceQr(licenceNo: string): Promise<string> {
   return invoke<string>('wallet_licence_qr', { licenceNo });
+}
+
+/** The inbox kept on this computer, newest first. */
+export function inbox(): Promise<Inbox> {
+  return invoke<Inbox>('inbox');
+}
+
+/** Marks a message read (here at once, on the platform when it can be reached). */
+export function messageRead(messageId: number): Promise<void> {
+  return invoke<void>('message_read', { messageId });
 }

@@ -18,7 +18,7 @@ export const AREAS: readonly Area[] = [
   { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: false },
   { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: true },
   { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: false },
-  { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: false },
+  { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: true },
   { id: 'help', label: 'home-tile-help', icon: 'help', ready: false },
 ];
 

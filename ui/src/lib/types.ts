@@ -100,3 +100,20 @@ export interface WalletEntry {
   verified: boolean;
   problem: string | null;
 }
+
+/** One inbox message. */
+export interface Message {
+  message_id: number;
+  title: string;
+  body: string;
+  application_no: string | null;
+  request_no: string | null;
+  created_at: string;
+  read: boolean;
+}
+
+/** The inbox kept on this computer, newest first. */
+export interface Inbox {
+  messages: Message[];
+  unread: number;
+}

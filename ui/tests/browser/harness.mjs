@@ -91,6 +91,30 @@ export async function openPage(
           items.filter(
             (i) => i.name.includes(query) || (query === 'yanglao' && i.name.includes('养老')),
           ),
+        inbox: () => ({
+          unread: 1,
+          messages: [
+            {
+              message_id: 2,
+              title: '高龄津贴申领：已受理',
+              body: '您的申请已经受理，需要15个工作日办好。',
+              application_no: '110101202611250001',
+              request_no: null,
+              created_at: '2026-11-25T09:30:00+08:00',
+              read: false,
+            },
+            {
+              message_id: 1,
+              title: '高龄津贴申领：已提交',
+              body: '您的申请已经送到办事平台，办件编号110101202611250001。',
+              application_no: '110101202611250001',
+              request_no: null,
+              created_at: '2026-11-24T16:02:00+08:00',
+              read: true,
+            },
+          ],
+        }),
+        message_read: () => null,
         wallet_licences: () => WALLET,
         wallet_licence_qr: () =>
           '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
@@ -222,6 +246,7 @@ export const SCREENS = [
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
   { name: 'licences', hash: '#/licences', ready: 'heading-2' },
+  { name: 'messages', hash: '#/messages', ready: 'heading-2' },
   { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },
   { name: 'item', hash: '#/apply/110101020001050040000000', ready: 'heading-2' },
   { name: 'gallery', hash: '#/gallery' },

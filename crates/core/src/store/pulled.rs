@@ -61,6 +61,28 @@ impl LocalStore {
         self.bodies("SELECT body FROM cached_message ORDER BY message_id")
     }
 
+    /// Marks a kept message read; `false` when there is no such message here.
+    pub fn mark_cached_message_read(&self, message_id: i64) -> Result<bool, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        let body: Option<String> = rusqlite::OptionalExtension::optional(transaction.query_row(
+            "SELECT body FROM cached_message WHERE message_id = ?1",
+            params![message_id],
+            |row| row.get(0),
+        ))?;
+        let Some(body) = body else {
+            return Ok(false);
+        };
+        let mut message: Message = serde_json::from_str(&body)?;
+        message.read = true;
+        transaction.execute(
+            "UPDATE cached_message SET body = ?2 WHERE message_id = ?1",
+            params![message_id, serde_json::to_string(&message)?],
+        )?;
+        transaction.commit()?;
+        Ok(true)
+    }
+
     /// Replaces the cached licences with the platform's list.
     pub fn replace_cached_licences(&self, licences: &[Licence]) -> Result<(), StoreError> {
         let mut connection = self.lock()?;

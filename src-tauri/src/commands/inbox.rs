@@ -1,0 +1,54 @@
+//! 消息 commands: the inbox kept here (pulled by cursor), and marking a message read.
+
+use huiban_api::Message;
+use serde::Serialize;
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+/// The inbox as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Inbox {
+    /// Newest first.
+    pub messages: Vec<Message>,
+    /// How many are unread.
+    pub unread: usize,
+}
+
+/// The messages kept on this computer, newest first, with the unread count.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
+    let Some(store) = &state.store else {
+        return Ok(Inbox {
+            messages: Vec::new(),
+            unread: 0,
+        });
+    };
+    let mut messages = store
+        .cached_messages()
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    messages.reverse();
+    let unread = messages.iter().filter(|m| !m.read).count();
+    Ok(Inbox { messages, unread })
+}
+
+/// Marks a message read here at once, and on the platform when it can be reached.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result<(), IpcError> {
+    if let Some(store) = &state.store {
+        store
+            .mark_cached_message_read(message_id)
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    }
+    match state.session.access_token(&state.client).await {
+        Ok(token) => {
+            if let Err(error) = state.client.mark_message_read(&token, message_id).await {
+                tracing::info!(%error, "the platform will hear of the read message later");
+            }
+        }
+        Err(error) => tracing::info!(%error, "not logged in: read kept here only"),
+    }
+    Ok(())
+}
