@@ -2,6 +2,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { t } from './i18n';
 import type { Preferences } from './preferences';
 import type {
   CatalogItem,
@@ -27,6 +28,11 @@ export function isIpcError(value: unknown): value is IpcError {
     typeof (value as IpcError).code === 'string' &&
     typeof (value as IpcError).message === 'string'
   );
+}
+
+/** What to tell the person about a failed command: the shell's plain message, or `fallback`. */
+export function plainMessage(error: unknown, fallback = t('error-unknown')): string {
+  return isIpcError(error) ? error.message : fallback;
 }
 
 /** The service catalog: fresh from the platform, or the saved copy when it cannot be reached. */

@@ -1,7 +1,7 @@
 // Reading aloud for the whole UI: what is being read, what went wrong, and the speaker used (the
 // shell's voice; tests put a recording one in its place).
 
-import { isIpcError } from './ipc';
+import { plainMessage } from './ipc';
 import { t } from './i18n';
 import { shellSpeaker, type Speaker } from './speaker';
 
@@ -23,7 +23,7 @@ export async function readAloud(text: string): Promise<void> {
     reading.active = true;
   } catch (error) {
     reading.active = false;
-    reading.problem = isIpcError(error) ? error.message : t('speech-failed');
+    reading.problem = plainMessage(error, t('speech-failed'));
   }
 }
 
