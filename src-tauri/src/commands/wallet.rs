@@ -52,9 +52,14 @@ pub fn wallet_licence_qr(
     state: State<'_, AppState>,
     licence_no: String,
 ) -> Result<String, IpcError> {
-    entries(&state)?
-        .into_iter()
-        .find(|entry| entry.licence.licence_no == licence_no)
-        .and_then(|entry| wallet::qr_svg(&entry.licence))
+    let kept = match &state.store {
+        Some(store) => store
+            .cached_licences()
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        None => Vec::new(),
+    };
+    kept.iter()
+        .find(|licence| licence.licence_no == licence_no)
+        .and_then(wallet::qr_svg)
         .ok_or_else(|| IpcError::plain("licence-not-found", &state.localizer))
 }

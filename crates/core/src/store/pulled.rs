@@ -8,17 +8,9 @@ use super::{LocalStore, StoreError};
 impl LocalStore {
     /// Replaces the cached cases with the platform's list (the platform wins for case state).
     pub fn replace_cached_cases(&self, cases: &[Application]) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        transaction.execute("DELETE FROM cached_case", [])?;
-        for case in cases {
-            transaction.execute(
-                "INSERT INTO cached_case (application_no, body) VALUES (?1, ?2)",
-                params![case.application_no, serde_json::to_string(case)?],
-            )?;
-        }
-        transaction.commit()?;
-        Ok(())
+        self.replace_bodies("cached_case", "application_no", cases, |case| {
+            &case.application_no
+        })
     }
 
     /// The cached cases, newest case number first.
@@ -85,22 +77,34 @@ impl LocalStore {
 
     /// Replaces the cached licences with the platform's list.
     pub fn replace_cached_licences(&self, licences: &[Licence]) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        transaction.execute("DELETE FROM cached_licence", [])?;
-        for licence in licences {
-            transaction.execute(
-                "INSERT INTO cached_licence (licence_no, body) VALUES (?1, ?2)",
-                params![licence.licence_no, serde_json::to_string(licence)?],
-            )?;
-        }
-        transaction.commit()?;
-        Ok(())
+        self.replace_bodies("cached_licence", "licence_no", licences, |licence| {
+            &licence.licence_no
+        })
     }
 
     /// The cached licences.
     pub fn cached_licences(&self) -> Result<Vec<Licence>, StoreError> {
         self.bodies("SELECT body FROM cached_licence ORDER BY licence_no")
+    }
+
+    /// Replaces every row of `table` with `rows`, each under its key in `key_column` and as JSON in
+    /// `body`, in one transaction: the platform's list replaces the copy here.
+    fn replace_bodies<T: serde::Serialize>(
+        &self,
+        table: &str,
+        key_column: &str,
+        rows: &[T],
+        key: impl Fn(&T) -> &str,
+    ) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute(&format!("DELETE FROM {table}"), [])?;
+        let insert = format!("INSERT INTO {table} ({key_column}, body) VALUES (?1, ?2)");
+        for row in rows {
+            transaction.execute(&insert, params![key(row), serde_json::to_string(row)?])?;
+        }
+        transaction.commit()?;
+        Ok(())
     }
 
     /// The JSON `body` column of every row `sql` selects, decoded.
@@ -121,17 +125,7 @@ impl LocalStore {
 
     /// Replaces the kept department keys with the platform's list.
     pub fn replace_cached_keys(&self, keys: &[DepartmentKey]) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        transaction.execute("DELETE FROM cached_department_key", [])?;
-        for key in keys {
-            transaction.execute(
-                "INSERT INTO cached_department_key (key_id, body) VALUES (?1, ?2)",
-                params![key.key_id, serde_json::to_string(key)?],
-            )?;
-        }
-        transaction.commit()?;
-        Ok(())
+        self.replace_bodies("cached_department_key", "key_id", keys, |key| &key.key_id)
     }
 
     /// The kept department keys.

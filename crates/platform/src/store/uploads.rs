@@ -45,6 +45,19 @@ fn row_of(
         .optional()?)
 }
 
+/// Marks an upload complete as `media_type`, dropping the bytes it held (the attachment has them).
+fn mark_complete_in(
+    connection: &Connection,
+    upload_id: &str,
+    media_type: &str,
+) -> Result<(), StoreError> {
+    connection.execute(
+        "UPDATE upload SET body = x'', received = size, media_type = ?1 WHERE upload_id = ?2",
+        params![media_type, upload_id],
+    )?;
+    Ok(())
+}
+
 fn signed(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
@@ -132,10 +145,7 @@ impl Store {
             account_id,
             now_ms,
         )?;
-        transaction.execute(
-            "UPDATE upload SET body = x'', received = size, media_type = ?1 WHERE upload_id = ?2",
-            params![media_type, row.upload_id],
-        )?;
+        mark_complete_in(&transaction, &row.upload_id, media_type)?;
         transaction.commit()?;
         Ok(())
     }
@@ -146,11 +156,7 @@ impl Store {
         upload_id: &str,
         media_type: &str,
     ) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "UPDATE upload SET body = x'', received = size, media_type = ?1 WHERE upload_id = ?2",
-            params![media_type, upload_id],
-        )?;
-        Ok(())
+        mark_complete_in(&*self.lock()?, upload_id, media_type)
     }
 
     /// Throws away what an upload holds, so that it starts again from the first byte.
