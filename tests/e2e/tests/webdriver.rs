@@ -188,6 +188,28 @@ async fn save_login(
     Ok(keychain)
 }
 
+/// Opens the home tile `area` until its page shows an element with `role` containing `needle`:
+/// what was pulled in the background may arrive a little after the app starts.
+async fn open_area_until(
+    client: &fantoccini::Client,
+    area: &str,
+    role: &str,
+    needle: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        by_role(client, "link", area).await?.click().await?;
+        by_role(client, "heading", area).await?;
+        if text_of_role_containing(client, role, needle).await.is_ok() {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{area} never showed {needle:?}").into());
+        }
+        client.back().await?;
+    }
+}
+
 /// Calls a command of the shell from inside the real webview, as the UI does.
 async fn invoke(
     client: &fantoccini::Client,
@@ -684,19 +706,7 @@ async fn licences_come_down_and_are_verified_offline_with_a_qr_code() -> TestRes
     let outcome = async {
         past_first_run(&client).await?;
         // Logged in at start: the app pulls the licences and the departments' keys by itself.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            by_role(&client, "link", "证照").await?.click().await?;
-            by_role(&client, "heading", "证照").await?;
-            if text_of_role_containing(&client, "heading", "老年人优待证")
-                .await
-                .is_ok()
-            {
-                break;
-            }
-            assert!(std::time::Instant::now() < deadline, "licences never arrived");
-            client.back().await?;
-        }
+        open_area_until(&client, "证照", "heading", "老年人优待证").await?;
         let listed = client
             .execute("return document.querySelector('main').innerText;", vec![])
             .await?;
@@ -739,22 +749,7 @@ async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> 
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
         past_first_run(&client).await?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            by_role(&client, "link", "消息").await?.click().await?;
-            by_role(&client, "heading", "消息").await?;
-            if text_of_role_containing(&client, "status", "有1条消息还没看")
-                .await
-                .is_ok()
-            {
-                break;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the message never arrived"
-            );
-            client.back().await?;
-        }
+        open_area_until(&client, "消息", "status", "有1条消息还没看").await?;
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "messages").await?;
         by_role(&client, "button", "我看过了")
