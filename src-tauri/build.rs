@@ -25,6 +25,16 @@ fn main() {
         "wallet_licence_qr",
         "inbox",
         "message_read",
+        "draft_open",
+        "draft_step",
+        "draft_review",
+        "submission_status",
+        "case_number_qr",
+        "form_definition",
+        "cases",
+        "case_detail",
+        "copies_refresh",
+        "attachment_keep",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -41,3 +41,4 @@ seal-damaged = This licence's electronic seal is damaged. Please check with the 
 seal-tampered = This licence was changed after it was sealed, or the seal is wrong. Do not use it; check with the issuing office.
 seal-expired = This licence has expired. Please renew it at the issuing office.
 licence-not-found = This licence cannot be found. Licences update by themselves once online and logged in.
+case-not-found = This case is not on this computer yet. Connect to the internet and press Refresh.

@@ -53,6 +53,19 @@ impl IpcError {
         }
     }
 
+    /// Explains why the login could not be used.
+    pub fn session(error: &huiban_core::session::SessionError, localizer: &Localizer) -> Self {
+        use huiban_core::session::SessionError;
+        match error {
+            SessionError::Client(error) => Self::from_client(error, localizer),
+            SessionError::LoggedOut => Self::plain("login-needed", localizer),
+            SessionError::Secret(error) => {
+                tracing::error!(%error, "keychain failed");
+                Self::plain("login-keychain", localizer)
+            }
+        }
+    }
+
     /// An error the user is told with the Fluent message `id`.
     pub fn plain(id: &str, localizer: &Localizer) -> Self {
         Self {

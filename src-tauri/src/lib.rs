@@ -63,6 +63,16 @@ pub fn run() -> ExitCode {
             commands::wallet::wallet_licence_qr,
             commands::inbox::inbox,
             commands::inbox::message_read,
+            commands::drafts::draft_open,
+            commands::drafts::draft_step,
+            commands::drafts::draft_review,
+            commands::drafts::submission_status,
+            commands::drafts::case_number_qr,
+            commands::forms::form_definition,
+            commands::cases::cases,
+            commands::cases::case_detail,
+            commands::cases::copies_refresh,
+            commands::attachments::attachment_keep,
         ])
         .run(tauri::generate_context!());
     match result {

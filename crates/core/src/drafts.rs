@@ -95,3 +95,114 @@ pub fn migrate(draft: &Draft, old: &FormDefinition, new: &FormDefinition) -> Mig
         removed_questions,
     }
 }
+
+/// What became of a request to send a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submission {
+    /// Queued in the outbox under this client id; the draft is gone.
+    Queued(String),
+    /// There is no such draft.
+    Missing,
+    /// Some answers break a rule; nothing was queued and the draft is kept as it is.
+    Unfinished(Vec<crate::forms::Problem>),
+}
+
+/// Queues the draft `draft_id` of `form` for sending if every asked question is answered well as
+/// of `today`; otherwise says which answers stop it.
+pub fn submit(
+    store: &LocalStore,
+    form: &FormDefinition,
+    draft_id: &str,
+    channel: huiban_api::Channel,
+    today: chrono::NaiveDate,
+    now_ms: i64,
+) -> Result<Submission, StoreError> {
+    let Some(draft) = store.draft(draft_id)? else {
+        return Ok(Submission::Missing);
+    };
+    let problems = crate::forms::check_answers(form, &draft.answers, today);
+    if !problems.is_empty() {
+        return Ok(Submission::Unfinished(problems));
+    }
+    Ok(
+        crate::outbox::enqueue_draft(store, draft_id, channel, now_ms)?
+            .map_or(Submission::Missing, Submission::Queued),
+    )
+}
+
+#[cfg(test)]
+mod submit_tests {
+    use super::*;
+    use crate::secrets::Keychain;
+    use huiban_api::{Channel, QuestionKind};
+
+    fn form() -> FormDefinition {
+        FormDefinition {
+            form_id: "f".to_owned(),
+            version: 1,
+            title: "f".to_owned(),
+            questions: vec![Question {
+                id: "phone".to_owned(),
+                kind: QuestionKind::Phone,
+                label: "手机".to_owned(),
+                hint: None,
+                required: true,
+                options: Vec::new(),
+                show_if: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_draft_is_queued_only_when_every_answer_is_good() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "submit");
+        let (store, _) = LocalStore::open(&dir.path().join("h.db"), &keys).unwrap();
+        let form = form();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let draft = start(
+            &store,
+            "item",
+            &FormRef {
+                form_id: "f".to_owned(),
+                version: 1,
+            },
+            1,
+        )
+        .unwrap();
+        store
+            .set_draft_answer(&draft.draft_id, "phone", &serde_json::json!("123"), 2)
+            .unwrap();
+
+        let refused = submit(&store, &form, &draft.draft_id, Channel::Web, today, 3).unwrap();
+        let Submission::Unfinished(problems) = refused else {
+            panic!("a bad phone number must stop it: {refused:?}");
+        };
+        assert_eq!(problems[0].question_id, "phone");
+        assert!(
+            store.draft(&draft.draft_id).unwrap().is_some(),
+            "the draft is kept"
+        );
+        assert!(store.outbox_rows().unwrap().is_empty());
+
+        store
+            .set_draft_answer(
+                &draft.draft_id,
+                "phone",
+                &serde_json::json!("13800000001"),
+                4,
+            )
+            .unwrap();
+        let Submission::Queued(client_id) =
+            submit(&store, &form, &draft.draft_id, Channel::Web, today, 5).unwrap()
+        else {
+            panic!("good answers are queued");
+        };
+        assert!(store.outbox_row(&client_id).unwrap().is_some());
+        assert!(store.draft(&draft.draft_id).unwrap().is_none());
+        assert_eq!(
+            submit(&store, &form, &draft.draft_id, Channel::Web, today, 6).unwrap(),
+            Submission::Missing
+        );
+    }
+}

@@ -3,8 +3,6 @@
 
 use huiban_api::Licence;
 use huiban_api::seal::{SealProblem, check_seal};
-use qrcode::QrCode;
-use qrcode::render::svg;
 use serde::Serialize;
 
 use crate::store::{LocalStore, StoreError};
@@ -50,13 +48,7 @@ pub fn qr_text(licence: &Licence) -> String {
 
 /// The licence's QR code as an SVG image (dark modules on white, with a quiet zone).
 pub fn qr_svg(licence: &Licence) -> Option<String> {
-    let code = QrCode::new(qr_text(licence).as_bytes()).ok()?;
-    Some(
-        code.render::<svg::Color<'_>>()
-            .min_dimensions(240, 240)
-            .quiet_zone(true)
-            .build(),
-    )
+    crate::qr::svg_of(&qr_text(licence))
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
-//! Draft commands: a form being filled in, saved answer by answer, then queued for sending.
+//! Draft commands: a form being filled in one question a page, saved answer by answer, checked as a
+//! whole, then queued for sending; and what became of it once queued.
 
-use huiban_api::{Channel, FormRef};
-use huiban_core::drafts;
+use huiban_api::{Channel, FormDefinition, FormRef};
+use huiban_core::drafts::{self, Submission};
+use huiban_core::forms::{self, Review, ReviewProblem, journey};
 use huiban_core::outbox;
-use huiban_core::store::{Draft, LocalStore};
+use huiban_core::store::{Draft, LocalStore, OutboxState};
+use serde::Serialize;
 use tauri::State;
 
+use super::forms::{form_of, today};
 use crate::{AppState, IpcError};
 
 fn now_ms() -> i64 {
@@ -22,6 +26,22 @@ fn store(state: &AppState) -> Result<&LocalStore, IpcError> {
         .ok_or_else(|| IpcError::plain("store-unavailable", &state.localizer))
 }
 
+fn draft(state: &AppState, draft_id: &str) -> Result<Draft, IpcError> {
+    store(state)?
+        .draft(draft_id)
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
+        .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))
+}
+
+/// A draft with the form it answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenDraft {
+    /// The draft and its answers so far.
+    pub draft: Draft,
+    /// The form version it answers.
+    pub form: FormDefinition,
+}
+
 /// Starts an empty draft of an item's form; it is saved at once.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
@@ -34,6 +54,18 @@ pub fn draft_start(
     let form = FormRef { form_id, version };
     drafts::start(store(&state)?, &impl_code, &form, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))
+}
+
+/// A saved draft with its form, to carry on filling it in.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn draft_open(
+    state: State<'_, AppState>,
+    draft_id: String,
+) -> Result<OpenDraft, IpcError> {
+    let draft = draft(&state, &draft_id)?;
+    let form = form_of(&state, &draft.form_id, draft.form_version).await?;
+    Ok(OpenDraft { draft, form })
 }
 
 /// Saves one answer (`null` clears it); durable when this returns.
@@ -64,13 +96,130 @@ pub fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcError> {
         .map_err(|error| IpcError::local_store(&error, &state.localizer))
 }
 
-/// Queues the draft for sending (it stops being a draft in the same step) and wakes the sender.
+/// The question to show after `after` (the first when absent), or before it when `back`, given the
+/// answers saved so far; `null` after the last one (time to check the answers) or before the first.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn draft_submit(state: State<'_, AppState>, draft_id: String) -> Result<String, IpcError> {
-    let queued = outbox::enqueue_draft(store(&state)?, &draft_id, Channel::Web, now_ms())
+pub async fn draft_step(
+    state: State<'_, AppState>,
+    draft_id: String,
+    after: Option<String>,
+    back: bool,
+) -> Result<Option<String>, IpcError> {
+    let draft = draft(&state, &draft_id)?;
+    let form = form_of(&state, &draft.form_id, draft.form_version).await?;
+    let question = match (&after, back) {
+        (Some(current), true) => journey::previous(&form, &draft.answers, current),
+        _ => journey::next(&form, &draft.answers, after.as_deref()),
+    };
+    Ok(question.map(|q| q.id.clone()))
+}
+
+/// 核对: every asked question with its answer in plain words, and what still stops sending.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn draft_review(
+    state: State<'_, AppState>,
+    draft_id: String,
+) -> Result<Review, IpcError> {
+    let draft = draft(&state, &draft_id)?;
+    let form = form_of(&state, &draft.form_id, draft.form_version).await?;
+    Ok(forms::review(
+        &form,
+        &draft.answers,
+        today(),
+        &state.localizer,
+    ))
+}
+
+/// What became of a request to send a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SubmitOutcome {
+    /// Saved in the outbox; it is sent as soon as the platform can be reached.
+    Queued {
+        /// The submission's id.
+        client_id: String,
+    },
+    /// Answers still to fix; nothing was sent and the draft is as it was.
+    Unfinished {
+        /// What to fix, in question order.
+        problems: Vec<ReviewProblem>,
+    },
+}
+
+/// Queues the draft for sending (it stops being a draft in the same step) and wakes the sender, when
+/// every answer is good; otherwise says what to fix.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn draft_submit(
+    state: State<'_, AppState>,
+    draft_id: String,
+) -> Result<SubmitOutcome, IpcError> {
+    let draft = draft(&state, &draft_id)?;
+    let form = form_of(&state, &draft.form_id, draft.form_version).await?;
+    let store = store(&state)?;
+    match drafts::submit(store, &form, &draft_id, Channel::Web, today(), now_ms())
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
+    {
+        Submission::Queued(client_id) => {
+            state.wake.notify_one();
+            Ok(SubmitOutcome::Queued { client_id })
+        }
+        Submission::Missing => Err(IpcError::plain("draft-not-found", &state.localizer)),
+        Submission::Unfinished(_) => Ok(SubmitOutcome::Unfinished {
+            problems: forms::review(&form, &draft.answers, today(), &state.localizer).problems,
+        }),
+    }
+}
+
+/// Where a queued submission stands, for the confirmation page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubmissionView {
+    /// 实施编码 of the item applied for.
+    pub impl_code: String,
+    /// `waiting`, `sent` or `needs_attention`.
+    pub state: &'static str,
+    /// The 办件编号 once the platform has it.
+    pub case_number: Option<String>,
+    /// Why the platform refused it, in plain words.
+    pub problem: Option<String>,
+}
+
+/// Where the submission `client_id` stands.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn submission_status(
+    state: State<'_, AppState>,
+    client_id: String,
+) -> Result<SubmissionView, IpcError> {
+    let row = store(&state)?
+        .outbox_row(&client_id)
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?
         .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))?;
-    state.wake.notify_one();
-    Ok(queued)
+    let impl_code = outbox::application_of(&row)
+        .map(|application| application.impl_code)
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    let (state_name, problem) = match row.state {
+        OutboxState::Queued | OutboxState::Sending => ("waiting", None),
+        OutboxState::Sent => ("sent", None),
+        OutboxState::NeedsAttention => ("needs_attention", row.last_error.clone()),
+    };
+    Ok(SubmissionView {
+        impl_code,
+        state: state_name,
+        case_number: row.case_number,
+        problem,
+    })
+}
+
+/// The QR code (SVG) of a 办件编号, to be scanned at a counter.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn case_number_qr(
+    state: State<'_, AppState>,
+    application_no: String,
+) -> Result<String, IpcError> {
+    huiban_core::qr::svg_of(&application_no)
+        .ok_or_else(|| IpcError::plain("error-unknown", &state.localizer))
 }

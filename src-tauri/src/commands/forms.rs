@@ -1,5 +1,7 @@
-//! Form commands: checking an answer by the rules in core, so the UI holds none of them.
+//! Form commands: a form's definition (kept offline once seen) and checking an answer by the rules in
+//! core, so the UI holds none of them.
 
+use huiban_api::FormDefinition;
 use huiban_core::catalog;
 use huiban_core::forms::{self, Rule};
 use serde::Serialize;
@@ -16,6 +18,40 @@ pub struct AnswerProblem {
     pub message: String,
 }
 
+/// The definition of a form version: the saved copy, or the platform's when none is saved yet.
+pub(crate) async fn form_of(
+    state: &AppState,
+    form_id: &str,
+    version: u32,
+) -> Result<FormDefinition, IpcError> {
+    match &state.store {
+        Some(store) => catalog::form(store, &state.client, form_id, version)
+            .await
+            .map_err(|error| IpcError::catalog(&error, &state.localizer)),
+        None => state
+            .client
+            .form(form_id, version)
+            .await
+            .map_err(|error| IpcError::from_client(&error, &state.localizer)),
+    }
+}
+
+/// Today, where the person is (for birth dates and other date rules).
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The definition of a form version (kept offline once seen).
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn form_definition(
+    state: State<'_, AppState>,
+    form_id: String,
+    version: u32,
+) -> Result<FormDefinition, IpcError> {
+    form_of(&state, &form_id, version).await
+}
+
 /// Checks one answer of a form version (kept offline once seen); `null` when it is fine.
 #[tauri::command]
 #[tracing::instrument(skip(state, value), err)]
@@ -26,21 +62,11 @@ pub async fn form_check_answer(
     question_id: String,
     value: serde_json::Value,
 ) -> Result<Option<AnswerProblem>, IpcError> {
-    let form = match &state.store {
-        Some(store) => catalog::form(store, &state.client, &form_id, version)
-            .await
-            .map_err(|error| IpcError::catalog(&error, &state.localizer))?,
-        None => state
-            .client
-            .form(&form_id, version)
-            .await
-            .map_err(|error| IpcError::from_client(&error, &state.localizer))?,
-    };
+    let form = form_of(&state, &form_id, version).await?;
     let Some(question) = form.questions.iter().find(|q| q.id == question_id) else {
         return Err(IpcError::plain("error-unknown", &state.localizer));
     };
-    let today = chrono::Local::now().date_naive();
-    Ok(forms::check_answer(question, Some(&value), today)
+    Ok(forms::check_answer(question, Some(&value), today())
         .err()
         .map(|rule| AnswerProblem {
             message: forms::message(&state.localizer, question, &rule),

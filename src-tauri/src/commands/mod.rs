@@ -1,5 +1,7 @@
 //! Tauri commands, one file per area; each is a thin adapter over huiban-core.
 
+pub mod attachments;
+pub mod cases;
 pub mod catalog;
 pub mod device;
 pub mod drafts;

@@ -16,14 +16,7 @@ pub struct SessionStatus {
 }
 
 fn session_error(error: &SessionError, state: &AppState) -> IpcError {
-    match error {
-        SessionError::Client(error) => IpcError::from_client(error, &state.localizer),
-        SessionError::LoggedOut => IpcError::plain("login-needed", &state.localizer),
-        SessionError::Secret(error) => {
-            tracing::error!(%error, "keychain failed");
-            IpcError::plain("login-keychain", &state.localizer)
-        }
-    }
+    IpcError::session(error, &state.localizer)
 }
 
 /// Asks the platform to send a login code to `phone` by SMS.

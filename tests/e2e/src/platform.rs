@@ -9,6 +9,7 @@ pub struct Platform {
     child: Child,
     /// Base URL the server listens on, e.g. `http://127.0.0.1:41234`.
     pub url: String,
+    binary: PathBuf,
     data_dir: PathBuf,
     _data: Option<tempfile::TempDir>,
 }
@@ -45,6 +46,7 @@ impl Platform {
         Ok(Self {
             child,
             url,
+            binary: binary.to_path_buf(),
             data_dir: data_dir.to_path_buf(),
             _data: None,
         })
@@ -53,6 +55,25 @@ impl Platform {
     /// The server's data directory.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Runs the officer CLI as `officer` (e.g. officer02) on this server's data, e.g.
+    /// `["approve", "110101…", "--remark", "准予"]`; returns what it printed.
+    pub fn officer(&self, officer: &str, action: &[&str]) -> std::io::Result<String> {
+        let output = Command::new(&self.binary)
+            .arg("officer")
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .args(["--as", officer])
+            .args(action)
+            .output()?;
+        if !output.status.success() {
+            return Err(std::io::Error::other(format!(
+                "officer {action:?} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 }
 

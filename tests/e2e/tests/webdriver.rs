@@ -766,3 +766,204 @@ async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> 
     keychain.delete_refresh_token()?;
     outcome
 }
+
+/// The item the journey applies for: a 养老 item whose form asks for an e-licence, a photo and a
+/// bank card as well as the usual questions.
+const PENSION_ITEM: &str = "企业职工基本养老保险待遇申领";
+
+/// Types `text` into the page's one answer box and presses 下一步.
+async fn answer_typed(
+    client: &fantoccini::Client,
+    question: &str,
+    text: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    again_if_redrawn(|| answer_typed_once(client, question, text))
+        .await
+        .map_err(|error| format!("answering {question:?}: {error}").into())
+}
+
+/// Runs `attempt` again (up to three more times) when the page was redrawn under it, as a person
+/// would look again and redo what they were doing.
+async fn again_if_redrawn<F, Fut>(mut attempt: F) -> Result<(), Box<dyn std::error::Error>>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<(), Box<dyn std::error::Error>>>,
+{
+    let mut tries = 0;
+    loop {
+        match attempt().await {
+            Err(error) if tries < 3 && error.to_string().contains("Stale element") => tries += 1,
+            outcome => return outcome,
+        }
+    }
+}
+
+async fn answer_typed_once(
+    client: &fantoccini::Client,
+    question: &str,
+    text: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    by_role(client, "heading", question).await?;
+    let input = client
+        .find(fantoccini::Locator::Css("main input.text-input"))
+        .await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    by_role(client, "button", "下一步").await?.click().await?;
+    Ok(())
+}
+
+/// Chooses the card whose words contain `choice` on the page asking `question`, then 下一步.
+async fn answer_choice(
+    client: &fantoccini::Client,
+    question: &str,
+    choice: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    again_if_redrawn(|| answer_choice_once(client, question, choice))
+        .await
+        .map_err(|error| format!("choosing {choice:?} for {question:?}: {error}").into())
+}
+
+async fn answer_choice_once(
+    client: &fantoccini::Client,
+    question: &str,
+    choice: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    by_role(client, "heading", question).await?;
+    let xpath = format!("//main//label[contains(@class,'choice')][contains(., '{choice}')]");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let card = loop {
+        match client.find(fantoccini::Locator::XPath(&xpath)).await {
+            Ok(card) => break card,
+            Err(_) if std::time::Instant::now() < deadline => {
+                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            }
+            Err(error) => return Err(format!("no choice {choice:?}: {error}").into()),
+        }
+    };
+    card.click().await?;
+    by_role(client, "button", "下一步").await?.click().await?;
+    Ok(())
+}
+
+/// The text of `main` as drawn.
+async fn main_text(client: &fantoccini::Client) -> Result<String, Box<dyn std::error::Error>> {
+    let text = client
+        .execute("return document.querySelector('main').innerText;", vec![])
+        .await?;
+    Ok(text.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000001").await?;
+    let id_first17 = "11010119440315102";
+    let id_number = format!(
+        "{id_first17}{}",
+        huiban_api::id_number::check_character(id_first17).ok_or("no check character")?
+    );
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../icons/128x128.png");
+    let photo = photo.canonicalize()?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
+        let search = client
+            .find(fantoccini::Locator::Css("input[type=search]"))
+            .await?;
+        search.send_keys("yanglao").await?;
+        by_role(&client, "button", "找").await?.click().await?;
+        by_role(&client, "link", PENSION_ITEM).await?.click().await?;
+        by_role(&client, "button", "开始办理").await?.click().await?;
+
+        // One question a page; a wrong answer is explained and what was typed stays.
+        answer_typed(&client, "您的姓名", "张秀英").await?;
+        answer_typed(&client, "您的身份证号码", "110101194403151020").await?;
+        text_of_role_containing(&client, "alert", "身份证号码").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "apply-question-error").await?;
+        answer_typed(&client, "您的身份证号码", &id_number).await?;
+        answer_typed(&client, "您的手机号码", "13800000001").await?;
+        answer_typed(
+            &client,
+            "您现在住在哪里",
+            "北京市东城区和平里街道示例社区1号楼2单元301",
+        )
+        .await?;
+        // The e-licence pulled at login stands in for the paper ID card.
+        answer_choice(&client, "请选择您的电子居民身份证", "居民身份证").await?;
+        by_role(&client, "heading", "请拍照上传：本人社会保障卡或银行卡").await?;
+        client
+            .find(fantoccini::Locator::Css("main input[type=file]"))
+            .await?
+            .send_keys(&photo.to_string_lossy())
+            .await?;
+        text_of_role_containing(&client, "status", "文件已经选好").await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+        answer_typed(&client, "钱发到哪张银行卡", "6222020200112233446").await?;
+        answer_choice(&client, "是不是别人帮您办理", "否").await?;
+
+        // 核对, then 确认提交.
+        by_role(&client, "heading", "请核对您填写的内容").await?;
+        let check = main_text(&client).await?;
+        for shown in ["张秀英", &id_number, "已选好1个文件", "6222020200112233446", "否"] {
+            assert!(check.contains(shown), "the check page shows {shown:?}: {check}");
+        }
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "apply-check").await?;
+        by_role(&client, "button", "确认提交").await?.click().await?;
+
+        // The outbox sends it; the case number comes back in large digits with its QR code.
+        text_of_role_containing(&client, "heading", "申请已经送到").await?;
+        let number = client
+            .execute(
+                "return document.querySelector('.confirmation .number').getAttribute('aria-label');",
+                vec![],
+            )
+            .await?;
+        let number = number.as_str().ok_or("no case number")?.to_owned();
+        assert!(
+            number.len() >= 18 && number.bytes().all(|b| b.is_ascii_digit()),
+            "a 办件编号: {number}"
+        );
+        by_role(&client, "button", "打印回执").await?;
+        let drawn = client
+            .execute(
+                "const img = document.querySelector('.qr img'); return img && img.complete && img.naturalWidth > 0;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(drawn, serde_json::Value::Bool(true), "the QR code is drawn");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "apply-sent").await?;
+
+        // The officer works the case through to 办结 with the CLI.
+        for action in ["accept", "review", "approve"] {
+            platform.officer("officer02", &[action, &number, "--remark", "材料齐全"])?;
+        }
+
+        // 进度 pulls the news when it opens; the case shows 办结 with every step.
+        by_role(&client, "link", "看办理进度").await?.click().await?;
+        by_role(&client, "link", "返回").await?.click().await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !main_text(&client).await?.contains("已办结，请您评价") {
+            assert!(std::time::Instant::now() < deadline, "进度 never showed 办结");
+            by_role(&client, "button", "刷新").await?.click().await?;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        by_role(&client, "link", PENSION_ITEM).await?.click().await?;
+        let case = main_text(&client).await?;
+        assert!(case.contains("现在：办结"), "{case}");
+        assert!(case.contains(&number), "{case}");
+        assert!(case.contains("材料齐全"), "the officer's remark shows: {case}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "case-finished").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}

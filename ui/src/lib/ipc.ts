@@ -5,11 +5,17 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { t } from './i18n';
 import type { Preferences } from './preferences';
 import type {
+  CaseDetail,
+  CaseSummary,
   CatalogItem,
   CatalogView,
   Draft,
   Inbox,
+  OpenDraft,
   QueueView,
+  Review,
+  SubmissionView,
+  SubmitOutcome,
   StoreStatus,
   WalletEntry,
 } from './types';
@@ -75,9 +81,81 @@ export function draftList(): Promise<Draft[]> {
   return invoke<Draft[]>('draft_list');
 }
 
-/** Queues a draft for sending; resolves to the submission's id. */
-export function draftSubmit(draftId: string): Promise<string> {
-  return invoke<string>('draft_submit', { draftId });
+/** A saved draft with the form it answers. */
+export function draftOpen(draftId: string): Promise<OpenDraft> {
+  return invoke<OpenDraft>('draft_open', { draftId });
+}
+
+/** The question after `after` (the first when null), or before it when `back`; null past either end. */
+export function draftStep(
+  draftId: string,
+  after: string | null,
+  back = false,
+): Promise<string | null> {
+  return invoke<string | null>('draft_step', { draftId, after, back });
+}
+
+/** 核对: every asked question with its answer in plain words, and what still stops sending. */
+export function draftReview(draftId: string): Promise<Review> {
+  return invoke<Review>('draft_review', { draftId });
+}
+
+/** Queues a draft for sending when every answer is good; otherwise says what to fix. */
+export function draftSubmit(draftId: string): Promise<SubmitOutcome> {
+  return invoke<SubmitOutcome>('draft_submit', { draftId });
+}
+
+/** Where a queued submission stands. */
+export function submissionStatus(clientId: string): Promise<SubmissionView> {
+  return invoke<SubmissionView>('submission_status', { clientId });
+}
+
+/** The QR code (SVG text) of a 办件编号. */
+export function caseNumberQr(applicationNo: string): Promise<string> {
+  return invoke<string>('case_number_qr', { applicationNo });
+}
+
+/** Checks one answer by core's rules; resolves to what to tell the person, or null when fine. */
+export async function formCheckAnswer(
+  formId: string,
+  version: number,
+  questionId: string,
+  value: unknown,
+): Promise<string | null> {
+  const problem = await invoke<{ message: string } | null>('form_check_answer', {
+    formId,
+    version,
+    questionId,
+    value,
+  });
+  return problem?.message ?? null;
+}
+
+/** A file kept for an answer; the answer holds its `sha256`. */
+export interface KeptFile {
+  sha256: string;
+  media_type: string;
+  size: number;
+}
+
+/** Keeps a chosen photo or PDF on this computer until the form is sent with it. */
+export function attachmentKeep(bytes: Uint8Array): Promise<KeptFile> {
+  return invoke<KeptFile>('attachment_keep', bytes);
+}
+
+/** The person's cases kept on this computer, newest first. */
+export function cases(): Promise<CaseSummary[]> {
+  return invoke<CaseSummary[]>('cases');
+}
+
+/** One kept case with its timeline. */
+export function caseDetail(applicationNo: string): Promise<CaseDetail> {
+  return invoke<CaseDetail>('case_detail', { applicationNo });
+}
+
+/** Pulls fresh copies of cases, messages and licences from the platform now. */
+export function copiesRefresh(): Promise<void> {
+  return invoke<void>('copies_refresh');
 }
 
 /** The person's choices (defaults until chosen). */

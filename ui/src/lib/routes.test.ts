@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, hrefOf, itemHref, parseHash } from './routes';
+import {
+  AREAS,
+  afterLogin,
+  caseHref,
+  checkHref,
+  formHref,
+  hrefOf,
+  itemHref,
+  loginHref,
+  parseHash,
+  questionHref,
+  sentHref,
+} from './routes';
 
 describe('routes', () => {
   it('has the six home areas in reading order', () => {
@@ -31,5 +43,42 @@ describe('routes', () => {
       kind: 'item',
       implCode: '110101020001050040000001',
     });
+  });
+
+  it('maps every page of a form back to it', () => {
+    expect(parseHash(formHref('d-1'))).toEqual({
+      kind: 'form',
+      draftId: 'd-1',
+      page: { kind: 'start' },
+    });
+    expect(parseHash(questionHref('d-1', 'phone'))).toEqual({
+      kind: 'form',
+      draftId: 'd-1',
+      page: { kind: 'question', questionId: 'phone', fromCheck: false },
+    });
+    expect(parseHash(questionHref('d-1', 'phone', true))).toEqual({
+      kind: 'form',
+      draftId: 'd-1',
+      page: { kind: 'question', questionId: 'phone', fromCheck: true },
+    });
+    expect(parseHash(checkHref('d-1'))).toEqual({
+      kind: 'form',
+      draftId: 'd-1',
+      page: { kind: 'check' },
+    });
+  });
+
+  it('opens a sent form and a case from their hashes', () => {
+    expect(parseHash(sentHref('c-1'))).toEqual({ kind: 'sent', clientId: 'c-1' });
+    expect(parseHash(caseHref('110101202611260001'))).toEqual({
+      kind: 'case',
+      applicationNo: '110101202611260001',
+    });
+  });
+
+  it('returns from the login only to pages of the app', () => {
+    expect(afterLogin(loginHref(itemHref('x')))).toBe('#/apply/x');
+    expect(afterLogin('#/login')).toBe('#/');
+    expect(afterLogin('#/login?next=https%3A%2F%2Fevil.example')).toBe('#/');
   });
 });

@@ -15,7 +15,7 @@ export interface Area {
 /** The six home tiles, in reading order. */
 export const AREAS: readonly Area[] = [
   { id: 'apply', label: 'home-tile-apply', icon: 'apply', ready: true },
-  { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: false },
+  { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: true },
   { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: true },
   { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: false },
   { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: true },
@@ -30,7 +30,17 @@ export type Route =
   | { kind: 'login' }
   | { kind: 'item'; implCode: string }
   | { kind: 'licence'; licenceNo: string }
+  | { kind: 'form'; draftId: string; page: FormPage }
+  | { kind: 'sent'; clientId: string }
+  | { kind: 'case'; applicationNo: string }
   | { kind: 'area'; area: Area };
+
+/** A page of a form being filled in: the first question, one question (`fromCheck` when 修改 was
+ * pressed on the check page), or the check page itself. */
+export type FormPage =
+  | { kind: 'start' }
+  | { kind: 'question'; questionId: string; fromCheck: boolean }
+  | { kind: 'check' };
 
 /** The hash of 设置. */
 export const SETTINGS_HREF = '#/settings';
@@ -42,15 +52,24 @@ export function hrefOf(area: Area): string {
 
 /** The route a location hash names; anything unknown is home. */
 export function parseHash(hash: string): Route {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [id, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
   if (id === 'settings') return { kind: 'settings' };
   if (id === 'login') return { kind: 'login' };
-  if (id === 'gallery') {
-    return { kind: 'gallery', part: hash.replace(/^#\/?/, '').split(/[/?]/)[1] ?? '' };
+  if (id === 'gallery') return { kind: 'gallery', part: rest[0] ?? '' };
+  if (id === 'apply' && rest[0]) return { kind: 'item', implCode: rest[0] };
+  if (id === 'licences' && rest[0]) return { kind: 'licence', licenceNo: rest[0] };
+  if (id === 'progress' && rest[0]) return { kind: 'case', applicationNo: rest[0] };
+  if (id === 'sent' && rest[0]) return { kind: 'sent', clientId: rest[0] };
+  if (id === 'form' && rest[0]) {
+    const draftId = rest[0];
+    if (rest[1] === 'check') return { kind: 'form', draftId, page: { kind: 'check' } };
+    if (rest[1] === 'q' && rest[2]) {
+      const fromCheck = new URLSearchParams(query).has('check');
+      return { kind: 'form', draftId, page: { kind: 'question', questionId: rest[2], fromCheck } };
+    }
+    return { kind: 'form', draftId, page: { kind: 'start' } };
   }
-  const rest = hash.replace(/^#\/?/, '').split(/[/?]/)[1];
-  if (id === 'apply' && rest) return { kind: 'item', implCode: decodeURIComponent(rest) };
-  if (id === 'licences' && rest) return { kind: 'licence', licenceNo: decodeURIComponent(rest) };
   const area = AREAS.find((a) => a.id === id);
   return area ? { kind: 'area', area } : { kind: 'home' };
 }
@@ -63,4 +82,41 @@ export function itemHref(implCode: string): string {
 /** The hash of a licence's page. */
 export function licenceHref(licenceNo: string): string {
   return `#/licences/${encodeURIComponent(licenceNo)}`;
+}
+
+/** The hash of a form's first question. */
+export function formHref(draftId: string): string {
+  return `#/form/${encodeURIComponent(draftId)}`;
+}
+
+/** The hash of one question of a form; `fromCheck` returns to the check page after it. */
+export function questionHref(draftId: string, questionId: string, fromCheck = false): string {
+  const page = `#/form/${encodeURIComponent(draftId)}/q/${encodeURIComponent(questionId)}`;
+  return fromCheck ? `${page}?check` : page;
+}
+
+/** The hash of a form's check page (核对). */
+export function checkHref(draftId: string): string {
+  return `#/form/${encodeURIComponent(draftId)}/check`;
+}
+
+/** The hash of the page that follows a sent form. */
+export function sentHref(clientId: string): string {
+  return `#/sent/${encodeURIComponent(clientId)}`;
+}
+
+/** The hash of a case's 进度 page. */
+export function caseHref(applicationNo: string): string {
+  return `#/progress/${encodeURIComponent(applicationNo)}`;
+}
+
+/** The login page, coming back to `next` once logged in. */
+export function loginHref(next?: string): string {
+  return next ? `#/login?next=${encodeURIComponent(next)}` : '#/login';
+}
+
+/** Where the login page goes once logged in: `next` when it is one of the app's own pages. */
+export function afterLogin(hash: string): string {
+  const next = new URLSearchParams(hash.split('?')[1] ?? '').get('next');
+  return next?.startsWith('#/') ? next : '#/';
 }

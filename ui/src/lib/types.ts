@@ -117,3 +117,123 @@ export interface Inbox {
   messages: Message[];
   unread: number;
 }
+
+/** Kinds of answer a question can take. */
+export type QuestionKind =
+  | 'text'
+  | 'long_text'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'single_choice'
+  | 'multiple_choice'
+  | 'yes_no'
+  | 'phone'
+  | 'id_number'
+  | 'bank_card'
+  | 'address'
+  | 'attachment'
+  | 'licence'
+  | 'signature';
+
+/** One question of a form, asked on a page of its own. */
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  label: string;
+  hint?: string;
+  required: boolean;
+  options?: { value: string; label: string }[];
+  show_if?: { question: string; equals: unknown };
+}
+
+/** One version of a form. */
+export interface FormDefinition {
+  form_id: string;
+  version: number;
+  title: string;
+  questions: Question[];
+}
+
+/** A draft with the form it answers. */
+export interface OpenDraft {
+  draft: Draft;
+  form: FormDefinition;
+}
+
+/** An answer that stops a form from being sent, and what to tell the person. */
+export interface ReviewProblem {
+  question_id: string;
+  message: string;
+}
+
+/** 核对: every asked question with its answer in plain words, and what still stops sending. */
+export interface Review {
+  rows: { question_id: string; label: string; answer: string }[];
+  problems: ReviewProblem[];
+}
+
+/** What became of a request to send a draft. */
+export type SubmitOutcome =
+  | { kind: 'queued'; client_id: string }
+  | { kind: 'unfinished'; problems: ReviewProblem[] };
+
+/** Where a queued submission stands. */
+export interface SubmissionView {
+  impl_code: string;
+  state: 'waiting' | 'sent' | 'needs_attention';
+  case_number: string | null;
+  problem: string | null;
+}
+
+/** Where a case stands (办理环节). */
+export type CaseStatus =
+  | 'submitted'
+  | 'accepted'
+  | 'supplement_requested'
+  | 'reviewing'
+  | 'finished'
+  | 'not_accepted'
+  | 'withdrawn';
+
+/** One case as the 进度 list shows it. */
+export interface CaseSummary {
+  application_no: string;
+  item_name: string;
+  status_name: string;
+  closed: boolean;
+  submitted: string;
+  overdue_days: number;
+  can_evaluate: boolean;
+}
+
+/** One step of a case's timeline, in plain words. */
+export interface TimelineStep {
+  name: string;
+  state: 'done' | 'current' | 'pending';
+  time: string | null;
+  remark: string | null;
+  overdue_days: number;
+}
+
+/** A case as its applicant sees it (the fields the pages use). */
+export interface Application {
+  application_no: string;
+  impl_code: string;
+  item_name: string;
+  department: string;
+  status: CaseStatus;
+  submitted_at: string;
+  promised_by: string;
+  overdue_days: number;
+  finished_at: string | null;
+}
+
+/** One case with everything its page shows. */
+export interface CaseDetail {
+  case: Application;
+  status_name: string;
+  timeline: TimelineStep[];
+  withdraw_seconds_left: number | null;
+  can_evaluate: boolean;
+}

@@ -15,6 +15,16 @@ export const catalogFixture = JSON.parse(
   readFileSync(new URL('./fixtures/catalog.json', import.meta.url), 'utf8'),
 );
 
+/** The form the mocked draft commands answer with: one question of most kinds. */
+export const formFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/form.json', import.meta.url), 'utf8'),
+);
+
+/** Cases the mocked `cases` and `case_detail` commands answer with. */
+export const casesFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/cases.json', import.meta.url), 'utf8'),
+);
+
 /** Where a screenshot named `name` goes: the workspace's target/browser, for people to look at. */
 export function screenshotPath(name) {
   const dir = fileURLToPath(new URL('../../../target/browser/', import.meta.url));
@@ -73,11 +83,44 @@ export async function openPage(
     queue = EMPTY_QUEUE,
     storeNotice = null,
     preferences = {},
+    loggedIn = false,
+    submission = 'sent',
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(
-    ({ items, fail, offline, queue, storeNotice, preferences }) => {
+    ({ items, fail, offline, queue, storeNotice, preferences, loggedIn, submission, form, cases }) => {
+      const draft = {
+        draft_id: 'D1',
+        impl_code: items[0].impl_code,
+        form_id: form.form_id,
+        form_version: form.version,
+        answers: {
+          applicant_name: '张秀英',
+          phone: '13800000001',
+          birth_date: '1944-03-15',
+          living: 'alone',
+          help: ['meals', 'cleaning'],
+          by_agent: false,
+        },
+        set_aside: {},
+      };
+      // An answer in plain words, as core's review gives it.
+      const plain = (q, value) => {
+        const label = (v) => q.options?.find((o) => o.value === v)?.label ?? v;
+        if (value === undefined || value === null) return '';
+        if (typeof value === 'boolean') return value ? '是' : '否';
+        if (Array.isArray(value)) return value.map(label).join('、');
+        if (q.kind === 'date') {
+          const [y, m, d] = value.split('-').map(Number);
+          return `${y}年${m}月${d}日`;
+        }
+        return label(value);
+      };
+      const asked = () =>
+        form.questions.filter(
+          (q) => !q.show_if || draft.answers[q.show_if.question] === q.show_if.equals,
+        );
       let saved = {
         text_size: 'standard',
         theme: 'system',
@@ -118,7 +161,42 @@ export async function openPage(
         wallet_licences: () => WALLET,
         wallet_licence_qr: () =>
           '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
-        session_status: () => ({ logged_in: false }),
+        session_status: () => ({ logged_in: loggedIn }),
+        draft_list: () => [],
+        draft_start: () => draft,
+        draft_open: () => ({ draft, form }),
+        draft_answer: ({ questionId, value }) => {
+          draft.answers[questionId] = value;
+          return null;
+        },
+        draft_step: ({ after, back }) => {
+          const ids = asked().map((q) => q.id);
+          if (after === null) return ids[0] ?? null;
+          const at = ids.indexOf(after);
+          return (back ? ids[at - 1] : ids[at + 1]) ?? null;
+        },
+        form_check_answer: ({ value }) =>
+          value === null || value === '' ? { rule: 'required', message: '请填写“您的姓名”，填好后再点“下一步”。' } : null,
+        draft_review: () => ({
+          rows: asked().map((q) => ({
+            question_id: q.id,
+            label: q.label,
+            answer: plain(q, draft.answers[q.id]),
+          })),
+          problems: [],
+        }),
+        draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
+        submission_status: () =>
+          submission === 'sent'
+            ? { impl_code: items[0].impl_code, state: 'sent', case_number: '110101202611260001', problem: null }
+            : { impl_code: items[0].impl_code, state: 'waiting', case_number: null, problem: null },
+        case_number_qr: () =>
+          '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
+        attachment_keep: () => ({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 10 }),
+        cases: () => cases.map((c) => c.summary),
+        case_detail: ({ applicationNo }) =>
+          cases.find((c) => c.summary.application_no === applicationNo)?.detail,
+        copies_refresh: () => ({ cases: cases.length, new_messages: 0, licences: 2 }),
         login_request_code: () => ({ expires_in: 600, resend_after: 60 }),
         login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
         logout: () => null,
@@ -190,7 +268,18 @@ export async function openPage(
       };
       window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => {} };
     },
-    { items: catalogFixture, fail: failCatalog, offline, queue, storeNotice, preferences },
+    {
+      items: catalogFixture,
+      fail: failCatalog,
+      offline,
+      queue,
+      storeNotice,
+      preferences,
+      loggedIn,
+      submission,
+      form: formFixture,
+      cases: casesFixture,
+    },
   );
   const page = await context.newPage();
   return { context, page };
@@ -241,7 +330,7 @@ export const SCREENS = [
   { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
   { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
   { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
-  { name: 'coming-soon', hash: '#/progress' },
+  { name: 'coming-soon', hash: '#/requests' },
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
@@ -249,6 +338,20 @@ export const SCREENS = [
   { name: 'messages', hash: '#/messages', ready: 'heading-2' },
   { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },
   { name: 'item', hash: '#/apply/110101020001050040000000', ready: 'heading-2' },
+  { name: 'item-logged-in', hash: '#/apply/110101020001050040000000', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'question-text', hash: '#/form/D1/q/applicant_name' },
+  { name: 'question-date', hash: '#/form/D1/q/birth_date' },
+  { name: 'question-choice', hash: '#/form/D1/q/living' },
+  { name: 'question-multiple', hash: '#/form/D1/q/help' },
+  { name: 'question-licence', hash: '#/form/D1/q/licence', ready: 'radio' },
+  { name: 'question-attachment', hash: '#/form/D1/q/photo' },
+  { name: 'question-signature', hash: '#/form/D1/q/signature' },
+  { name: 'check', hash: '#/form/D1/check', options: { loggedIn: true }, ready: 'text:张秀英' },
+  { name: 'check-login-first', hash: '#/form/D1/check', ready: 'text:张秀英' },
+  { name: 'sent', hash: '#/sent/C1', ready: 'heading-2' },
+  { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出' },
+  { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },
 ];
@@ -265,5 +368,9 @@ export async function showScreen(browser, baseUrl, screen, { theme, size, width 
   await page.getByRole('heading', { level: 1 }).waitFor();
   if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
   if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
+  if (screen.ready === 'radio') await page.getByRole('radio').first().waitFor();
+  if (screen.ready?.startsWith('text:')) {
+    await page.getByText(screen.ready.slice('text:'.length)).first().waitFor();
+  }
   return { context, page };
 }

@@ -3,10 +3,13 @@
 
 mod definition;
 mod id_number;
+pub mod journey;
+mod review;
 mod rules;
 
 pub use definition::{DefinitionProblem, check_definition};
 pub use id_number::{IdNumberProblem, check_id_number};
+pub use review::{Review, ReviewProblem, ReviewRow, answer_text, review};
 pub use rules::{Rule, check_answer};
 
 use chrono::NaiveDate;

@@ -1,0 +1,237 @@
+//! 核对: every asked question with its answer in plain words, and what still stops the form from
+//! being sent.
+
+use chrono::NaiveDate;
+use huiban_api::{Answers, FormDefinition, Question, QuestionKind};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::i18n::Localizer;
+
+use super::{check_answers, journey, message};
+
+/// One asked question and its answer, as the check page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewRow {
+    /// The question's id (where 修改 goes).
+    pub question_id: String,
+    /// The question.
+    pub label: String,
+    /// The answer in plain words; empty when unanswered.
+    pub answer: String,
+}
+
+/// An answer that stops the form from being sent, with what to tell the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewProblem {
+    /// The question to go back to.
+    pub question_id: String,
+    /// What to tell the person, in plain words.
+    pub message: String,
+}
+
+/// The whole form as answered: rows to check, and problems (none when it can be sent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    /// Every asked question, in order.
+    pub rows: Vec<ReviewRow>,
+    /// Every answer that breaks a rule, in question order.
+    pub problems: Vec<ReviewProblem>,
+}
+
+/// Reviews `answers` to `form` as of `today`, in the localizer's language.
+pub fn review(
+    form: &FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+    localizer: &Localizer,
+) -> Review {
+    let rows = journey::asked(form, answers)
+        .into_iter()
+        .map(|question| ReviewRow {
+            question_id: question.id.clone(),
+            label: question.label.clone(),
+            answer: answers
+                .get(&question.id)
+                .map(|value| answer_text(question, value, localizer))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let problems = check_answers(form, answers, today)
+        .into_iter()
+        .filter_map(|problem| {
+            let question = form
+                .questions
+                .iter()
+                .find(|q| q.id == problem.question_id)?;
+            Some(ReviewProblem {
+                message: message(localizer, question, &problem.rule),
+                question_id: problem.question_id,
+            })
+        })
+        .collect();
+    Review { rows, problems }
+}
+
+fn option_label<'a>(question: &'a Question, value: &'a str) -> &'a str {
+    question
+        .options
+        .iter()
+        .find(|option| option.value == value)
+        .map_or(value, |option| option.label.as_str())
+}
+
+/// An answer in plain words: choices by their labels, 是/否, money in 元, dates in 年月日, files and
+/// signatures by what was given.
+pub fn answer_text(question: &Question, value: &Value, localizer: &Localizer) -> String {
+    let plain = || match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    match (question.kind, value) {
+        (_, Value::Null) => String::new(),
+        (QuestionKind::YesNo, Value::Bool(yes)) => {
+            localizer.text(if *yes { "answer-yes" } else { "answer-no" }, &[])
+        }
+        (QuestionKind::SingleChoice, Value::String(chosen)) => {
+            option_label(question, chosen).to_owned()
+        }
+        (QuestionKind::MultipleChoice, Value::Array(chosen)) => chosen
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|chosen| option_label(question, chosen))
+            .collect::<Vec<_>>()
+            .join("、"),
+        (QuestionKind::Money, _) => localizer.text("answer-money", &[("amount", plain().as_str())]),
+        (QuestionKind::Date, Value::String(date)) => {
+            match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+                Ok(day) => {
+                    use chrono::Datelike;
+                    localizer.text(
+                        "date-shown",
+                        &[
+                            ("year", day.year().to_string().as_str()),
+                            ("month", day.month().to_string().as_str()),
+                            ("day", day.day().to_string().as_str()),
+                        ],
+                    )
+                }
+                Err(_) => date.clone(),
+            }
+        }
+        (QuestionKind::Attachment, Value::Array(files)) => localizer.text(
+            "answer-files",
+            &[("count", files.len().to_string().as_str())],
+        ),
+        (QuestionKind::Attachment, _) => localizer.text("answer-files", &[("count", "1")]),
+        (QuestionKind::Signature, _) => localizer.text("answer-signed", &[]),
+        _ => plain(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use huiban_api::ChoiceOption;
+    use serde_json::json;
+
+    fn question(id: &str, kind: QuestionKind) -> Question {
+        Question {
+            id: id.to_owned(),
+            kind,
+            label: format!("问题{id}"),
+            hint: None,
+            required: true,
+            options: vec![
+                ChoiceOption {
+                    value: "a".to_owned(),
+                    label: "甲".to_owned(),
+                },
+                ChoiceOption {
+                    value: "b".to_owned(),
+                    label: "乙".to_owned(),
+                },
+            ],
+            show_if: None,
+        }
+    }
+
+    fn zh() -> Localizer {
+        Localizer::new(Locale::ZhCn)
+    }
+
+    fn text(kind: QuestionKind, value: Value) -> String {
+        answer_text(&question("q", kind), &value, &zh())
+    }
+
+    #[test]
+    fn every_kind_of_answer_reads_in_plain_words() {
+        assert_eq!(text(QuestionKind::YesNo, json!(true)), "是");
+        assert_eq!(text(QuestionKind::YesNo, json!(false)), "否");
+        assert_eq!(text(QuestionKind::SingleChoice, json!("b")), "乙");
+        assert_eq!(
+            text(QuestionKind::MultipleChoice, json!(["a", "b"])),
+            "甲、乙"
+        );
+        assert_eq!(text(QuestionKind::Money, json!("1200.50")), "1200.50 元");
+        assert_eq!(
+            text(QuestionKind::Date, json!("1950-03-05")),
+            "1950年3月5日"
+        );
+        assert_eq!(
+            text(
+                QuestionKind::Attachment,
+                json!(["0".repeat(64), "1".repeat(64)])
+            ),
+            "已选好2个文件"
+        );
+        assert_eq!(
+            text(QuestionKind::Signature, json!("data:image/png;base64,AAAA")),
+            "已签名"
+        );
+        assert_eq!(
+            text(QuestionKind::Phone, json!("13800000001")),
+            "13800000001"
+        );
+        assert_eq!(text(QuestionKind::Number, json!(3)), "3");
+        assert_eq!(text(QuestionKind::Text, Value::Null), "");
+    }
+
+    #[test]
+    fn a_choice_no_longer_offered_is_shown_as_stored() {
+        assert_eq!(text(QuestionKind::SingleChoice, json!("z")), "z");
+    }
+
+    #[test]
+    fn the_review_lists_asked_questions_and_every_problem() {
+        let mut agent = question("agent", QuestionKind::Text);
+        agent.show_if = Some(huiban_api::Condition {
+            question: "by_agent".to_owned(),
+            equals: json!(true),
+        });
+        let form = FormDefinition {
+            form_id: "f".to_owned(),
+            version: 1,
+            title: "f".to_owned(),
+            questions: vec![
+                question("phone", QuestionKind::Phone),
+                question("by_agent", QuestionKind::YesNo),
+                agent,
+            ],
+        };
+        let answers = Answers::from([
+            ("phone".to_owned(), json!("123")),
+            ("by_agent".to_owned(), json!(false)),
+        ]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date");
+        let review = review(&form, &answers, today, &zh());
+        let ids: Vec<&str> = review.rows.iter().map(|r| r.question_id.as_str()).collect();
+        assert_eq!(ids, ["phone", "by_agent"]);
+        assert_eq!(review.rows[1].answer, "否");
+        assert_eq!(review.problems.len(), 1);
+        assert_eq!(review.problems[0].question_id, "phone");
+        assert!(review.problems[0].message.contains("11位手机号码"));
+    }
+}

@@ -1,0 +1,137 @@
+//! 进度: a case as its applicant follows it — every step in plain words with its time and remark,
+//! the steps still to come, overdue marks, and how long it can still be withdrawn.
+
+use chrono::{DateTime, FixedOffset};
+use huiban_api::{Application, CaseStatus};
+use serde::Serialize;
+
+use crate::i18n::Localizer;
+
+/// Whether a step is behind, under way or still to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    /// Done.
+    Done,
+    /// Where the case is now.
+    Current,
+    /// Still to come.
+    Pending,
+}
+
+/// One step of the timeline, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineStep {
+    /// What happened or will happen, e.g. 已受理.
+    pub name: String,
+    /// Behind, now or to come.
+    pub state: StepState,
+    /// When, e.g. 2026年11月26日 09:30; absent for steps to come.
+    pub time: Option<String>,
+    /// What the officer wrote.
+    pub remark: Option<String>,
+    /// Working days past the promised date, on the current step only.
+    pub overdue_days: u32,
+}
+
+/// Whether the case has reached its end (办结, 不予受理 or 撤回).
+pub fn is_closed(status: CaseStatus) -> bool {
+    matches!(
+        status,
+        CaseStatus::Finished | CaseStatus::NotAccepted | CaseStatus::Withdrawn
+    )
+}
+
+/// The Fluent id of a status's plain name.
+pub fn status_message_id(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Submitted => "case-status-submitted",
+        CaseStatus::Accepted => "case-status-accepted",
+        CaseStatus::SupplementRequested => "case-status-supplement-requested",
+        CaseStatus::Reviewing => "case-status-reviewing",
+        CaseStatus::Finished => "case-status-finished",
+        CaseStatus::NotAccepted => "case-status-not-accepted",
+        CaseStatus::Withdrawn => "case-status-withdrawn",
+    }
+}
+
+/// The steps an open case still has ahead of it, after `status`.
+fn steps_ahead(status: CaseStatus) -> &'static [CaseStatus] {
+    match status {
+        CaseStatus::Submitted => &[
+            CaseStatus::Accepted,
+            CaseStatus::Reviewing,
+            CaseStatus::Finished,
+        ],
+        CaseStatus::Accepted | CaseStatus::SupplementRequested => {
+            &[CaseStatus::Reviewing, CaseStatus::Finished]
+        }
+        CaseStatus::Reviewing => &[CaseStatus::Finished],
+        CaseStatus::Finished | CaseStatus::NotAccepted | CaseStatus::Withdrawn => &[],
+    }
+}
+
+/// An RFC 3339 time as 2026年11月26日 09:30 (in the time's own offset, Beijing time on the wire).
+pub fn plain_time(rfc3339: &str, localizer: &Localizer) -> String {
+    match DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(at) => localizer.text(
+            "time-shown",
+            &[
+                ("date", at.format("%Y-%m-%d").to_string().as_str()),
+                ("year", at.format("%Y").to_string().as_str()),
+                ("month", at.format("%-m").to_string().as_str()),
+                ("day", at.format("%-d").to_string().as_str()),
+                ("clock", at.format("%H:%M").to_string().as_str()),
+            ],
+        ),
+        Err(_) => rfc3339.to_owned(),
+    }
+}
+
+/// Every step of `case`, oldest first, then the steps still to come.
+pub fn timeline(case: &Application, localizer: &Localizer) -> Vec<TimelineStep> {
+    let closed = is_closed(case.status);
+    let last = case.steps.len().saturating_sub(1);
+    let mut steps: Vec<TimelineStep> = case
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| {
+            let current = index == last && !closed;
+            TimelineStep {
+                name: localizer.text(status_message_id(step.status), &[]),
+                state: if current {
+                    StepState::Current
+                } else {
+                    StepState::Done
+                },
+                time: Some(plain_time(&step.at, localizer)),
+                remark: step.remark.clone(),
+                overdue_days: if current { case.overdue_days } else { 0 },
+            }
+        })
+        .collect();
+    steps.extend(steps_ahead(case.status).iter().map(|status| TimelineStep {
+        name: localizer.text(status_message_id(*status), &[]),
+        state: StepState::Pending,
+        time: None,
+        remark: None,
+        overdue_days: 0,
+    }));
+    steps
+}
+
+/// Seconds left to withdraw the case online at `now`; `None` once it can no longer be withdrawn.
+pub fn withdraw_seconds_left(case: &Application, now: DateTime<FixedOffset>) -> Option<i64> {
+    let until = DateTime::parse_from_rfc3339(case.withdrawable_until.as_deref()?).ok()?;
+    let left = (until - now).num_seconds();
+    (left > 0 && !is_closed(case.status)).then_some(left)
+}
+
+/// Whether the applicant can give a 好差评 now: finished and not yet evaluated.
+pub fn can_evaluate(case: &Application) -> bool {
+    case.status == CaseStatus::Finished && case.evaluation.is_none()
+}
+
+#[cfg(test)]
+mod tests;

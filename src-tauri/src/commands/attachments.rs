@@ -1,0 +1,28 @@
+//! Attachment commands: a photo or PDF chosen for an answer is checked and kept here, to be sent with
+//! the form by the outbox.
+
+use huiban_core::attachments::{self, AttachmentError, KeptFile};
+use tauri::State;
+use tauri::ipc::{InvokeBody, Request};
+
+use crate::{AppState, IpcError};
+
+/// Keeps the file sent as the raw request body; the answer then holds its `sha256`.
+#[tauri::command]
+#[tracing::instrument(skip(state, request), err)]
+pub fn attachment_keep(
+    state: State<'_, AppState>,
+    request: Request<'_>,
+) -> Result<KeptFile, IpcError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::plain("attachment-empty", &state.localizer));
+    };
+    let Some(store) = state.store.as_deref() else {
+        return Err(IpcError::plain("store-unavailable", &state.localizer));
+    };
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    attachments::keep(store, bytes, now_ms).map_err(|error| match error {
+        AttachmentError::Store(error) => IpcError::local_store(&error, &state.localizer),
+        other => IpcError::plain(other.message_id(), &state.localizer),
+    })
+}

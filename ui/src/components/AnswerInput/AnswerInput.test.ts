@@ -1,0 +1,100 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { Question, WalletEntry } from '../../lib/types';
+
+const walletLicences = vi.fn();
+const attachmentKeep = vi.fn();
+vi.mock('../../lib/ipc', async (original) => ({
+  ...(await original<typeof import('../../lib/ipc')>()),
+  walletLicences: () => walletLicences(),
+  attachmentKeep: (bytes: Uint8Array) => attachmentKeep(bytes),
+}));
+
+const { default: AnswerInput } = await import('./AnswerInput.svelte');
+
+const OPTIONS = [
+  { value: 'meals', label: '送餐' },
+  { value: 'cleaning', label: '打扫卫生' },
+];
+
+function question(kind: Question['kind']): Question {
+  return { id: 'q', kind, label: '问题', required: true, options: OPTIONS };
+}
+
+function show(kind: Question['kind'], value: unknown) {
+  const onchange = vi.fn();
+  render(AnswerInput, { question: question(kind), value, onchange, describedBy: '', invalid: false });
+  return onchange;
+}
+
+function licence(no: string, type: string, verified: boolean): WalletEntry {
+  return {
+    licence: {
+      licence_no: no,
+      licence_type: type,
+      holder_name: '张秀英',
+      holder_id_number: '',
+      issuer: { name: '', credit_code: '' },
+      issued_on: '2026-01-01',
+      valid_from: '2026-01-01',
+      valid_to: null,
+      fields: {},
+    },
+    verified,
+    problem: verified ? null : '已过期',
+  };
+}
+
+describe('AnswerInput', () => {
+  it('offers the number keyboard for a phone and passes on what is typed', async () => {
+    const onchange = show('phone', '138');
+    const box = screen.getByRole('textbox', { name: '您的回答' });
+    expect(box.getAttribute('inputmode')).toBe('tel');
+    await fireEvent.input(box, { target: { value: '13800000001' } });
+    expect(onchange).toHaveBeenCalledWith('13800000001');
+  });
+
+  it('lets any number of choices be ticked, kept in the order offered', async () => {
+    const onchange = show('multiple_choice', ['cleaning']);
+    await fireEvent.click(screen.getByRole('checkbox', { name: '送餐' }));
+    expect(onchange).toHaveBeenLastCalledWith(['meals', 'cleaning']);
+  });
+
+  it('answers 是/否 with true or false', async () => {
+    const onchange = show('yes_no', null);
+    await fireEvent.click(screen.getByRole('radio', { name: '否' }));
+    expect(onchange).toHaveBeenLastCalledWith(false);
+  });
+
+  it('offers only the licences that checked out', async () => {
+    walletLicences.mockResolvedValue([
+      licence('L-1', '居民身份证', true),
+      licence('L-2', '残疾人证', false),
+    ]);
+    const onchange = show('licence', null);
+    const choice = await screen.findByRole('radio', { name: /居民身份证/ });
+    expect(screen.queryByRole('radio', { name: /残疾人证/ })).toBeNull();
+    await fireEvent.click(choice);
+    expect(onchange).toHaveBeenLastCalledWith('L-1');
+  });
+
+  it('keeps a chosen photo and answers with its fingerprint', async () => {
+    attachmentKeep.mockResolvedValue({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 4 });
+    const onchange = show('attachment', null);
+    const input = screen.getByLabelText('选一张照片或一个PDF文件') as HTMLInputElement;
+    const file = new File([new Uint8Array([137, 80, 78, 71])], 'card.png', { type: 'image/png' });
+    await fireEvent.change(input, { target: { files: [file] } });
+    await vi.waitFor(() => expect(onchange).toHaveBeenCalledWith('a'.repeat(64)));
+    expect(attachmentKeep.mock.calls[0][0]).toEqual(new Uint8Array([137, 80, 78, 71]));
+  });
+
+  it('says plainly when a file cannot be kept', async () => {
+    attachmentKeep.mockRejectedValue({ code: 'attachment-unsupported', message: '只能上传照片' });
+    const onchange = show('attachment', null);
+    const input = screen.getByLabelText('选一张照片或一个PDF文件') as HTMLInputElement;
+    const file = new File(['hello'], 'note.txt', { type: 'text/plain' });
+    await fireEvent.change(input, { target: { files: [file] } });
+    expect((await screen.findByRole('alert')).textContent).toContain('只能上传照片');
+    expect(onchange).not.toHaveBeenCalled();
+  });
+});

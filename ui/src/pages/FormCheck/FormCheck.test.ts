@@ -1,0 +1,63 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { session } from '../../lib/sessionState.svelte';
+
+const draftOpen = vi.fn();
+const draftReview = vi.fn();
+const draftSubmit = vi.fn();
+vi.mock('../../lib/ipc', async (original) => ({
+  ...(await original<typeof import('../../lib/ipc')>()),
+  draftOpen: (...args: unknown[]) => draftOpen(...args),
+  draftReview: (...args: unknown[]) => draftReview(...args),
+  draftSubmit: (...args: unknown[]) => draftSubmit(...args),
+}));
+
+const { default: FormCheck } = await import('./FormCheck.svelte');
+
+describe('FormCheck', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    window.location.hash = '';
+    session.loggedIn = true;
+    draftOpen.mockResolvedValue({ draft: {}, form: { title: '高龄津贴申领' } });
+    draftReview.mockResolvedValue({
+      rows: [
+        { question_id: 'name', label: '您的姓名', answer: '张秀英' },
+        { question_id: 'by_agent', label: '是不是别人帮您办理', answer: '否' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('shows every answer with 修改 and sends the form', async () => {
+    draftSubmit.mockResolvedValue({ kind: 'queued', client_id: 'C1' });
+    render(FormCheck, { draftId: 'D1' });
+    expect(await screen.findByText('张秀英')).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: '修改 您的姓名' }).getAttribute('href'),
+    ).toBe('#/form/D1/q/name?check');
+    await fireEvent.click(screen.getByRole('button', { name: '确认提交' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/sent/C1'));
+  });
+
+  it('lists what still needs fixing, each with a link to its question', async () => {
+    draftSubmit.mockResolvedValue({
+      kind: 'unfinished',
+      problems: [{ question_id: 'name', message: '请填写“您的姓名”' }],
+    });
+    render(FormCheck, { draftId: 'D1' });
+    await fireEvent.click(await screen.findByRole('button', { name: '确认提交' }));
+    const link = await screen.findByRole('link', { name: '请填写“您的姓名”' });
+    expect(link.getAttribute('href')).toBe('#/form/D1/q/name?check');
+    expect(screen.getByRole('alert').textContent).toContain('还有几项要改一改');
+    expect(window.location.hash).toBe('');
+  });
+
+  it('asks for a login before sending, and comes back here after it', async () => {
+    session.loggedIn = false;
+    render(FormCheck, { draftId: 'D1' });
+    const login = await screen.findByRole('link', { name: '登录' });
+    expect(login.getAttribute('href')).toBe('#/login?next=%23%2Fform%2FD1%2Fcheck');
+    expect(screen.queryByRole('button', { name: '确认提交' })).toBeNull();
+  });
+});

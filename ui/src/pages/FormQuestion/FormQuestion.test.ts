@@ -1,0 +1,89 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpenDraft } from '../../lib/types';
+
+const draftOpen = vi.fn();
+const draftAnswer = vi.fn();
+const draftStep = vi.fn();
+const formCheckAnswer = vi.fn();
+vi.mock('../../lib/ipc', async (original) => ({
+  ...(await original<typeof import('../../lib/ipc')>()),
+  draftOpen: (...args: unknown[]) => draftOpen(...args),
+  draftAnswer: (...args: unknown[]) => draftAnswer(...args),
+  draftStep: (...args: unknown[]) => draftStep(...args),
+  formCheckAnswer: (...args: unknown[]) => formCheckAnswer(...args),
+}));
+
+const { default: FormQuestion } = await import('./FormQuestion.svelte');
+
+function opened(answers: Record<string, unknown> = {}): OpenDraft {
+  return {
+    draft: {
+      draft_id: 'D1',
+      impl_code: 'ITEM',
+      form_id: 'f',
+      form_version: 1,
+      answers,
+      set_aside: {},
+    },
+    form: {
+      form_id: 'f',
+      version: 1,
+      title: '高龄津贴申领',
+      questions: [
+        { id: 'name', kind: 'text', label: '您的姓名', required: true },
+        { id: 'phone', kind: 'phone', label: '您的手机号码', required: true },
+      ],
+    },
+  };
+}
+
+describe('FormQuestion', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    draftAnswer.mockResolvedValue(undefined);
+    window.location.hash = '';
+  });
+
+  it('asks one question, saves what is typed and goes to the next question', async () => {
+    draftOpen.mockResolvedValue(opened({ name: '张' }));
+    draftStep.mockImplementation((_d, after, back) => Promise.resolve(back ? null : 'phone'));
+    formCheckAnswer.mockResolvedValue(null);
+    render(FormQuestion, { draftId: 'D1', questionId: 'name', fromCheck: false });
+    const box = (await screen.findByRole('textbox', { name: '您的回答' })) as HTMLInputElement;
+    expect(box.value).toBe('张');
+    expect(screen.getByRole('heading', { level: 1, name: '您的姓名' })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: '返回' }).getAttribute('href')).toBe('#/apply/ITEM'),
+    );
+    await fireEvent.input(box, { target: { value: '张秀英' } });
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/form/D1/q/phone'));
+    expect(draftAnswer).toHaveBeenCalledWith('D1', 'name', '张秀英');
+    expect(formCheckAnswer).toHaveBeenCalledWith('f', 1, 'name', '张秀英');
+  });
+
+  it('explains a wrong answer next to it and keeps what was typed', async () => {
+    draftOpen.mockResolvedValue(opened());
+    draftStep.mockResolvedValue('name');
+    formCheckAnswer.mockResolvedValue('“您的手机号码”请填11位手机号码');
+    render(FormQuestion, { draftId: 'D1', questionId: 'phone', fromCheck: false });
+    const box = (await screen.findByRole('textbox', { name: '您的回答' })) as HTMLInputElement;
+    await fireEvent.input(box, { target: { value: '1380' } });
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('11位手机号码');
+    expect(box.value).toBe('1380');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(draftAnswer).toHaveBeenCalledWith('D1', 'phone', '1380');
+    expect(window.location.hash).toBe('');
+  });
+
+  it('goes back to 核对 after 修改', async () => {
+    draftOpen.mockResolvedValue(opened({ name: '张秀英' }));
+    formCheckAnswer.mockResolvedValue(null);
+    render(FormQuestion, { draftId: 'D1', questionId: 'name', fromCheck: true });
+    await fireEvent.click(await screen.findByRole('button', { name: '保存，回到核对页' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/form/D1/check'));
+    expect(draftStep).not.toHaveBeenCalled();
+  });
+});
