@@ -34,6 +34,9 @@ fn main() {
         "cases",
         "case_detail",
         "copies_refresh",
+        "evaluation_levels",
+        "case_evaluate",
+        "case_withdraw",
         "attachment_keep",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

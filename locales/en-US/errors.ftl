@@ -42,3 +42,8 @@ seal-tampered = This licence was changed after it was sealed, or the seal is wro
 seal-expired = This licence has expired. Please renew it at the issuing office.
 licence-not-found = This licence cannot be found. Licences update by themselves once online and logged in.
 case-not-found = This case is not on this computer yet. Connect to the internet and press Refresh.
+
+evaluation-no-level = Please choose one of the five answers, from Very satisfied to Very dissatisfied.
+evaluation-reason-required = When you are dissatisfied, please say why so the department can put it right.
+evaluation-reason-too-long = The reason can be at most { $max } characters; please shorten it.
+withdraw-needs-network = Withdrawing needs the internet. Please check the connection and try again.

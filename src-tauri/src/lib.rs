@@ -2,6 +2,7 @@
 
 mod commands;
 mod error;
+mod notifications;
 pub mod speech;
 mod state;
 mod sync;
@@ -36,6 +37,7 @@ pub fn run() -> ExitCode {
     tracing::info!(platform = %state.client.base(), source = ?state.source, "starting");
 
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
             sync::start(app.handle());
@@ -72,6 +74,9 @@ pub fn run() -> ExitCode {
             commands::cases::cases,
             commands::cases::case_detail,
             commands::cases::copies_refresh,
+            commands::cases::evaluation_levels,
+            commands::cases::case_evaluate,
+            commands::cases::case_withdraw,
             commands::attachments::attachment_keep,
         ])
         .run(tauri::generate_context!());

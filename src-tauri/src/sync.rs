@@ -101,6 +101,7 @@ fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         pull::keep_fresh(&store, &client, &session, PULL_EVERY, |pulled| {
+            crate::notifications::announce(&handle, &pulled.to_announce);
             if let Err(error) = handle.emit(PULLED_EVENT, pulled) {
                 tracing::warn!(%error, "cannot tell the UI of new copies");
             }

@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
-    API_PREFIX, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody, FormDefinition,
-    Health, Licence, MessagePage, NewApplication, NewUpload, SmsCodeRequest, SmsCodeSent,
-    TokenRequest, TokenResponse, UploadStatus,
+    API_PREFIX, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody, EvaluationRequest,
+    FormDefinition, Health, Licence, MessagePage, NewApplication, NewUpload, SmsCodeRequest,
+    SmsCodeSent, TokenRequest, TokenResponse, UploadStatus, WithdrawRequest,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -182,6 +182,42 @@ impl PlatformClient {
             Some(access_token),
             Some(idempotency_key),
             Some(application),
+        )
+        .await
+    }
+
+    /// 好差评 of a finished case; answers with the case as it now stands.
+    pub async fn evaluate(
+        &self,
+        access_token: &str,
+        application_no: &str,
+        evaluation: &EvaluationRequest,
+    ) -> Result<Application, ClientError> {
+        let path = format!("{API_PREFIX}/applications/{application_no}/evaluation");
+        self.send_json(
+            reqwest::Method::POST,
+            &path,
+            Some(access_token),
+            None,
+            Some(evaluation),
+        )
+        .await
+    }
+
+    /// 撤回: withdraws a case within 10 minutes of submission; answers with the withdrawn case.
+    pub async fn withdraw(
+        &self,
+        access_token: &str,
+        application_no: &str,
+        request: &WithdrawRequest,
+    ) -> Result<Application, ClientError> {
+        let path = format!("{API_PREFIX}/applications/{application_no}/withdraw");
+        self.send_json(
+            reqwest::Method::POST,
+            &path,
+            Some(access_token),
+            None,
+            Some(request),
         )
         .await
     }

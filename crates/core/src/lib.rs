@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod client;
 pub mod config;
 pub mod drafts;
+pub mod evaluation;
 pub mod forms;
 pub mod glossary;
 pub mod i18n;

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use huiban_api::Message;
+
 use crate::client::{ClientError, PlatformClient};
 use crate::session::Session;
 use crate::store::{LocalStore, StoreError};
@@ -22,7 +24,7 @@ pub enum PullError {
 }
 
 /// What one pull brought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Pulled {
     /// Cases now cached.
     pub cases: usize,
@@ -30,6 +32,9 @@ pub struct Pulled {
     pub new_messages: usize,
     /// Licences now cached.
     pub licences: usize,
+    /// New unread messages to announce with a notification; none on the first pull on this
+    /// computer, so that a new login does not bring a flood of old news.
+    pub to_announce: Vec<Message>,
 }
 
 /// Pulls cases, new messages and licences.
@@ -42,12 +47,17 @@ pub async fn pull(
     store.replace_cached_cases(&cases)?;
     let mut new_messages = 0;
     let mut cursor = store.message_cursor()?;
+    let first_pull = cursor == 0;
+    let mut to_announce = Vec::new();
     loop {
         let page = client.messages_after(access_token, cursor, PAGE).await?;
         if page.messages.is_empty() {
             break;
         }
         new_messages += page.messages.len();
+        if !first_pull {
+            to_announce.extend(page.messages.iter().filter(|m| !m.read).cloned());
+        }
         store.add_cached_messages(&page.messages, page.next_cursor)?;
         cursor = page.next_cursor;
     }
@@ -58,6 +68,7 @@ pub async fn pull(
         cases: cases.len(),
         new_messages,
         licences: licences.len(),
+        to_announce,
     })
 }
 

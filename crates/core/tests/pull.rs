@@ -98,6 +98,20 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     .unwrap();
     let second = pull::pull(&store, &client, &token).await.unwrap();
     assert_eq!(second.new_messages, 1);
+    assert!(
+        first.to_announce.is_empty(),
+        "the first pull on a computer announces nothing old"
+    );
+    assert_eq!(
+        second.to_announce.len(),
+        1,
+        "news after that is announced: {:?}",
+        second.to_announce
+    );
+    assert_eq!(
+        second.to_announce[0].application_no.as_deref(),
+        Some(number.as_str())
+    );
     assert_eq!(
         store.cached_cases().unwrap()[0].status,
         CaseStatus::Accepted

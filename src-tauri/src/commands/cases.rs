@@ -1,9 +1,11 @@
 //! 进度 commands: the person's cases as kept here, one case's timeline in plain words, and pulling
 //! fresh copies from the platform on request.
 
-use huiban_api::Application;
+use huiban_api::{Application, WithdrawRequest};
 use huiban_core::progress::{self, TimelineStep};
 use huiban_core::pull::{self, Pulled};
+use huiban_core::store::OutboxState;
+use huiban_core::{ClientError, evaluation, outbox};
 use serde::Serialize;
 use tauri::State;
 
@@ -41,6 +43,23 @@ pub struct CaseDetail {
     pub withdraw_seconds_left: Option<i64>,
     /// Whether a 好差评 is awaited.
     pub can_evaluate: bool,
+    /// The 好差评 given, in words (e.g. 非常满意), whether sent yet or still waiting here.
+    pub evaluation_name: Option<String>,
+    /// Whether that 好差评 still waits on this computer to be sent.
+    pub evaluation_waiting: bool,
+    /// Why the platform refused the 好差评 given here, in its words (it can be given again).
+    pub evaluation_refused: Option<String>,
+}
+
+/// One 好差评 level as the evaluation page offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelChoice {
+    /// 1 非常满意 … 5 非常不满意.
+    pub level: u8,
+    /// Its name in the person's words.
+    pub name: String,
+    /// Whether a reason must be given with it.
+    pub needs_reason: bool,
 }
 
 fn kept_cases(state: &AppState) -> Result<Vec<Application>, IpcError> {
@@ -86,21 +105,128 @@ pub fn case_detail(
         .find(|case| case.application_no == application_no)
         .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))?;
     let now = chrono::Utc::now().fixed_offset();
+    let queued = match &state.store {
+        Some(store) => outbox::evaluation_of(store, &application_no)
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        None => None,
+    };
+    // A refused evaluation can be given again; its reason is shown.
+    let (queued, refusal) = match queued {
+        Some((_, row)) if row.state == OutboxState::NeedsAttention => (None, row.last_error),
+        other => (other, None),
+    };
+    let given = case
+        .evaluation
+        .as_ref()
+        .map(|e| e.level)
+        .or(queued.as_ref().map(|(e, _)| e.level));
     Ok(CaseDetail {
+        evaluation_name: given.map(|level| {
+            state
+                .localizer
+                .text(evaluation::level_message_id(level), &[])
+        }),
+        evaluation_waiting: case.evaluation.is_none()
+            && queued
+                .as_ref()
+                .is_some_and(|(_, row)| row.state != OutboxState::Sent),
+        evaluation_refused: refusal,
         status_name: state
             .localizer
             .text(progress::status_message_id(case.status), &[]),
         timeline: progress::timeline(&case, &state.localizer),
         withdraw_seconds_left: progress::withdraw_seconds_left(&case, now),
-        can_evaluate: progress::can_evaluate(&case),
+        can_evaluate: progress::can_evaluate(&case) && queued.is_none(),
         case,
     })
 }
 
+/// The five 好差评 levels, best first, in the person's words.
+#[tauri::command]
+#[tracing::instrument(skip(state))]
+pub fn evaluation_levels(state: State<'_, AppState>) -> Vec<LevelChoice> {
+    evaluation::levels()
+        .into_iter()
+        .map(|level| LevelChoice {
+            level: level.level,
+            name: state.localizer.text(level.message_id, &[]),
+            needs_reason: level.needs_reason,
+        })
+        .collect()
+}
+
+/// Queues the 好差评 of a finished case (sent with the applications, offline too); a missing
+/// reason for 不满意 or 非常不满意 is refused in plain words and nothing is queued.
+#[tauri::command]
+#[tracing::instrument(skip(state, reason), err)]
+pub fn case_evaluate(
+    state: State<'_, AppState>,
+    application_no: String,
+    level: u8,
+    reason: Option<String>,
+) -> Result<(), IpcError> {
+    let Some(store) = &state.store else {
+        return Err(IpcError::plain("store-unavailable", &state.localizer));
+    };
+    let checked = evaluation::check(level, reason.as_deref()).map_err(|problem| IpcError {
+        code: problem.message_id().to_owned(),
+        message: state.localizer.text(
+            problem.message_id(),
+            &[("max", &evaluation::REASON_MAX.to_string())],
+        ),
+    })?;
+    let queued = outbox::CaseEvaluation {
+        application_no,
+        evaluation: checked,
+    };
+    outbox::enqueue_evaluation(store, &queued, chrono::Utc::now().timestamp_millis())
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    state.wake.notify_one();
+    Ok(())
+}
+
+/// 撤回: withdraws a case within 10 minutes of sending it (online only: the answer is needed at
+/// once); the kept copies are refreshed afterwards.
+#[tauri::command]
+#[tracing::instrument(skip(state, reason), err)]
+pub async fn case_withdraw(
+    state: State<'_, AppState>,
+    application_no: String,
+    reason: Option<String>,
+) -> Result<(), IpcError> {
+    let token = state
+        .session
+        .access_token(&state.client)
+        .await
+        .map_err(|error| IpcError::session(&error, &state.localizer))?;
+    let request = WithdrawRequest {
+        reason: reason.filter(|r| !r.trim().is_empty()),
+    };
+    state
+        .client
+        .withdraw(&token, &application_no, &request)
+        .await
+        .map_err(|error| match error {
+            ClientError::Unreachable(_) => {
+                IpcError::plain("withdraw-needs-network", &state.localizer)
+            }
+            other => IpcError::from_client(&other, &state.localizer),
+        })?;
+    if let Some(store) = &state.store
+        && let Err(error) = pull::pull(store, &state.client, &token).await
+    {
+        tracing::info!(%error, "withdrawn; the kept copies are refreshed on the next pull");
+    }
+    Ok(())
+}
+
 /// Pulls fresh copies of the person's cases, messages and licences now.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
-pub async fn copies_refresh(state: State<'_, AppState>) -> Result<Pulled, IpcError> {
+#[tracing::instrument(skip(app, state), err)]
+pub async fn copies_refresh(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Pulled, IpcError> {
     let Some(store) = &state.store else {
         return Err(IpcError::plain("store-unavailable", &state.localizer));
     };
@@ -109,10 +235,12 @@ pub async fn copies_refresh(state: State<'_, AppState>) -> Result<Pulled, IpcErr
         .access_token(&state.client)
         .await
         .map_err(|error| IpcError::session(&error, &state.localizer))?;
-    pull::pull(store, &state.client, &token)
+    let pulled = pull::pull(store, &state.client, &token)
         .await
         .map_err(|error| match error {
             pull::PullError::Client(error) => IpcError::from_client(&error, &state.localizer),
             pull::PullError::Store(error) => IpcError::local_store(&error, &state.localizer),
-        })
+        })?;
+    crate::notifications::announce(&app, &pulled.to_announce);
+    Ok(pulled)
 }

@@ -29,12 +29,20 @@ fn is_stale(error: &CmdError) -> bool {
     )
 }
 
+/// The elements matching `selector` now; none when the page was being redrawn as they were found.
+async fn found_now(client: &Client, selector: &str) -> Result<Vec<Element>, CmdError> {
+    match client.find_all(Locator::Css(selector)).await {
+        Err(error) if is_stale(&error) => Ok(Vec::new()),
+        found => found,
+    }
+}
+
 /// Waits for the element with `role` whose accessible name (aria-label or text) is `name`.
 pub async fn by_role(client: &Client, role: &str, name: &str) -> Result<Element, CmdError> {
     let selector = role_selector(role);
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
-        for element in client.find_all(Locator::Css(&selector)).await? {
+        for element in found_now(client, &selector).await? {
             // The page may redraw between finding and reading: a vanished element is passed over.
             let label = match element.attr("aria-label").await {
                 Ok(Some(label)) => label,
@@ -68,7 +76,7 @@ pub async fn text_of_role_containing(
     let selector = role_selector(role);
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
-        for element in client.find_all(Locator::Css(&selector)).await? {
+        for element in found_now(client, &selector).await? {
             let text = match element.text().await {
                 Ok(text) => text,
                 Err(error) if is_stale(&error) => continue,

@@ -895,11 +895,15 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         // The e-licence pulled at login stands in for the paper ID card.
         answer_choice(&client, "请选择您的电子居民身份证", "居民身份证").await?;
         by_role(&client, "heading", "请拍照上传：本人社会保障卡或银行卡").await?;
-        client
-            .find(fantoccini::Locator::Css("main input[type=file]"))
-            .await?
-            .send_keys(&photo.to_string_lossy())
-            .await?;
+        again_if_redrawn(|| async {
+            client
+                .find(fantoccini::Locator::Css("main input[type=file]"))
+                .await?
+                .send_keys(&photo.to_string_lossy())
+                .await?;
+            Ok(())
+        })
+        .await?;
         text_of_role_containing(&client, "status", "文件已经选好").await?;
         by_role(&client, "button", "下一步").await?.click().await?;
         answer_typed(&client, "钱发到哪张银行卡", "6222020200112233446").await?;
@@ -960,6 +964,46 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         assert!(case.contains("材料齐全"), "the officer's remark shows: {case}");
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "case-finished").await?;
+
+        // 好差评: five choices in words; 非常满意 goes out through the outbox.
+        by_role(&client, "link", "去评价").await?.click().await?;
+        by_role(&client, "heading", "您对这次办理满意吗？").await?;
+        again_if_redrawn(|| async {
+            client
+                .find(fantoccini::Locator::XPath(
+                    "//main//label[contains(@class,'choice')][normalize-space(.)='非常满意']",
+                ))
+                .await?
+                .click()
+                .await?;
+            Ok(())
+        })
+        .await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "evaluate").await?;
+        by_role(&client, "button", "提交评价").await?.click().await?;
+        text_of_role_containing(&client, "heading", "您的评价：非常满意").await?;
+        let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+        let token = huiban_core::session::Session::in_keychain(keychain.clone())
+            .access_token(&api)
+            .await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let cases = api.applications(&token).await?;
+            let evaluated = cases
+                .iter()
+                .find(|c| c.application_no == number)
+                .and_then(|c| c.evaluation.as_ref())
+                .map(|e| e.level);
+            if evaluated == Some(1) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the platform never got the evaluation"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;

@@ -10,6 +10,7 @@ import type {
   CatalogItem,
   CatalogView,
   Draft,
+  LevelChoice,
   Inbox,
   OpenDraft,
   QueueView,
@@ -151,6 +152,25 @@ export function cases(): Promise<CaseSummary[]> {
 /** One kept case with its timeline. */
 export function caseDetail(applicationNo: string): Promise<CaseDetail> {
   return invoke<CaseDetail>('case_detail', { applicationNo });
+}
+
+/** The five 好差评 levels, best first, in the person's words. */
+export function evaluationLevels(): Promise<LevelChoice[]> {
+  return invoke<LevelChoice[]>('evaluation_levels');
+}
+
+/** Queues the 好差评 of a finished case; a missing reason for a bad level is refused in words. */
+export function caseEvaluate(
+  applicationNo: string,
+  level: number,
+  reason: string | null,
+): Promise<void> {
+  return invoke<void>('case_evaluate', { applicationNo, level, reason });
+}
+
+/** 撤回: withdraws a case within 10 minutes of sending it (needs the internet). */
+export function caseWithdraw(applicationNo: string, reason: string | null): Promise<void> {
+  return invoke<void>('case_withdraw', { applicationNo, reason });
 }
 
 /** Pulls fresh copies of cases, messages and licences from the platform now. */

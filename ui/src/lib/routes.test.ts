@@ -4,6 +4,7 @@ import {
   afterLogin,
   caseHref,
   checkHref,
+  evaluateHref,
   formHref,
   hrefOf,
   itemHref,
@@ -72,6 +73,13 @@ describe('routes', () => {
     expect(parseHash(sentHref('c-1'))).toEqual({ kind: 'sent', clientId: 'c-1' });
     expect(parseHash(caseHref('110101202611260001'))).toEqual({
       kind: 'case',
+      applicationNo: '110101202611260001',
+    });
+  });
+
+  it('opens the evaluation of a case from its hash', () => {
+    expect(parseHash(evaluateHref('110101202611260001'))).toEqual({
+      kind: 'evaluate',
       applicationNo: '110101202611260001',
     });
   });

@@ -33,6 +33,7 @@ export type Route =
   | { kind: 'form'; draftId: string; page: FormPage }
   | { kind: 'sent'; clientId: string }
   | { kind: 'case'; applicationNo: string }
+  | { kind: 'evaluate'; applicationNo: string }
   | { kind: 'area'; area: Area };
 
 /** A page of a form being filled in: the first question, one question (`fromCheck` when 修改 was
@@ -59,6 +60,9 @@ export function parseHash(hash: string): Route {
   if (id === 'gallery') return { kind: 'gallery', part: rest[0] ?? '' };
   if (id === 'apply' && rest[0]) return { kind: 'item', implCode: rest[0] };
   if (id === 'licences' && rest[0]) return { kind: 'licence', licenceNo: rest[0] };
+  if (id === 'progress' && rest[0] && rest[1] === 'evaluate') {
+    return { kind: 'evaluate', applicationNo: rest[0] };
+  }
   if (id === 'progress' && rest[0]) return { kind: 'case', applicationNo: rest[0] };
   if (id === 'sent' && rest[0]) return { kind: 'sent', clientId: rest[0] };
   if (id === 'form' && rest[0]) {
@@ -119,4 +123,9 @@ export function loginHref(next?: string): string {
 export function afterLogin(hash: string): string {
   const next = new URLSearchParams(hash.split('?')[1] ?? '').get('next');
   return next?.startsWith('#/') ? next : '#/';
+}
+
+/** The hash of a case's 好差评 page. */
+export function evaluateHref(applicationNo: string): string {
+  return `${caseHref(applicationNo)}/evaluate`;
 }

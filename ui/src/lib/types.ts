@@ -227,6 +227,13 @@ export interface Application {
   promised_by: string;
   overdue_days: number;
   finished_at: string | null;
+  withdrawable_until: string | null;
+  evaluation: {
+    level: number;
+    reason: string | null;
+    at: string;
+    rectification: { due_by: string; reply: string | null } | null;
+  } | null;
 }
 
 /** One case with everything its page shows. */
@@ -236,4 +243,14 @@ export interface CaseDetail {
   timeline: TimelineStep[];
   withdraw_seconds_left: number | null;
   can_evaluate: boolean;
+  evaluation_name: string | null;
+  evaluation_waiting: boolean;
+  evaluation_refused: string | null;
+}
+
+/** One 好差评 level as offered. */
+export interface LevelChoice {
+  level: number;
+  name: string;
+  needs_reason: boolean;
 }

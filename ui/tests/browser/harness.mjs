@@ -196,6 +196,14 @@ export async function openPage(
         cases: () => cases.map((c) => c.summary),
         case_detail: ({ applicationNo }) =>
           cases.find((c) => c.summary.application_no === applicationNo)?.detail,
+        evaluation_levels: () =>
+          ['非常满意', '满意', '基本满意', '不满意', '非常不满意'].map((name, i) => ({
+            level: i + 1,
+            name,
+            needs_reason: i >= 3,
+          })),
+        case_evaluate: () => null,
+        case_withdraw: () => null,
         copies_refresh: () => ({ cases: cases.length, new_messages: 0, licences: 2 }),
         login_request_code: () => ({ expires_in: 600, resend_after: 60 }),
         login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
@@ -352,6 +360,10 @@ export const SCREENS = [
   { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出' },
   { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'evaluate', hash: '#/progress/110101202610080007/evaluate', options: { loggedIn: true }, ready: 'radio' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },
 ];

@@ -125,8 +125,8 @@ describe('catalog', () => {
 
 describe('areas still being built', () => {
   test('say so honestly, offer the way home and pass axe', async () => {
-    const { context, page } = await visit({}, '#/progress');
-    await page.getByRole('heading', { level: 1, name: '进度' }).waitFor();
+    const { context, page } = await visit({}, '#/requests');
+    await page.getByRole('heading', { level: 1, name: '诉求' }).waitFor();
     await page.getByText('这项功能正在建设中').waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('link', { name: '回到首页' }).click();

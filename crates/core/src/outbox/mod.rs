@@ -7,7 +7,7 @@ mod lock;
 mod sender;
 pub mod upload;
 
-use huiban_api::NewApplication;
+use huiban_api::{EvaluationRequest, NewApplication};
 
 use crate::i18n::Localizer;
 use crate::store::{LocalStore, OutboxRow, StoreError};
@@ -18,20 +18,65 @@ pub use sender::{SendPass, send_due};
 /// Kind of an application submission in the outbox.
 pub const APPLICATION: &str = "application";
 
+/// Kind of a 好差评 in the outbox.
+pub const EVALUATION: &str = "evaluation";
+
+/// A 好差评 waiting to be sent: which case, and what the person said of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CaseEvaluation {
+    /// 办件编号.
+    pub application_no: String,
+    /// The level and reason.
+    pub evaluation: EvaluationRequest,
+}
+
+/// Commits a 好差评 to the outbox and returns its client id; sent with the applications.
+pub fn enqueue_evaluation(
+    store: &LocalStore,
+    evaluation: &CaseEvaluation,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    enqueue(store, EVALUATION, evaluation, now_ms)
+}
+
+/// Commits `body` to the outbox as a `kind` submission under a new client id, and returns it.
+fn enqueue(
+    store: &LocalStore,
+    kind: &str,
+    body: &impl serde::Serialize,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
+    store.outbox_insert(&client_id, kind, &serde_json::to_string(body)?, now_ms)?;
+    Ok(client_id)
+}
+
+/// The latest 好差评 of `application_no` put in the outbox, with where it stands (waiting, sent, or
+/// refused), if any.
+pub fn evaluation_of(
+    store: &LocalStore,
+    application_no: &str,
+) -> Result<Option<(EvaluationRequest, OutboxRow)>, StoreError> {
+    let mut latest = None;
+    for row in store.outbox_rows()? {
+        if row.kind != EVALUATION {
+            continue;
+        }
+        let queued: CaseEvaluation = serde_json::from_str(&row.body)?;
+        if queued.application_no == application_no {
+            latest = Some((queued.evaluation, row));
+        }
+    }
+    Ok(latest)
+}
+
 /// Commits an application to the outbox and returns its client id (its Idempotency-Key).
 pub fn enqueue_application(
     store: &LocalStore,
     application: &NewApplication,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
-    store.outbox_insert(
-        &client_id,
-        APPLICATION,
-        &serde_json::to_string(application)?,
-        now_ms,
-    )?;
-    Ok(client_id)
+    enqueue(store, APPLICATION, application, now_ms)
 }
 
 /// Turns a draft into a queued application, in one commit: the draft is gone exactly when the

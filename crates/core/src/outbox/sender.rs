@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
-use super::{APPLICATION, Backoff, application_of};
+use super::{APPLICATION, Backoff, CaseEvaluation, EVALUATION, application_of};
 use crate::client::{ClientError, PlatformClient};
 use crate::store::{LocalStore, OutboxState, OutboxUpdate, StoreError};
 
@@ -105,42 +105,50 @@ async fn send_one(
     policy: &Backoff,
     row: crate::store::OutboxRow,
 ) -> Result<Outcome, StoreError> {
-    if row.kind != APPLICATION {
-        return Ok(Outcome::Skipped);
-    }
-    let attempts = row.attempts.saturating_add(1);
     // No durable "sending" mark: a submission left queued by a crash mid-send is simply sent again
     // under the same Idempotency-Key, and the platform answers with the same case.
-    let application = application_of(&row)?;
-    let (update, outcome) =
-        match submit(client, store, access_token, &row.client_id, &application).await {
-            Ok(case) => {
-                let sent = OutboxUpdate {
-                    state: OutboxState::Sent,
-                    attempts,
-                    next_attempt_ms: now_ms,
-                    last_error: None,
-                    case_number: Some(&case.application_no),
-                };
-                store.outbox_update(&row.client_id, &sent, now_ms)?;
-                return Ok(Outcome::Sent);
+    let delivered = match row.kind.as_str() {
+        APPLICATION => {
+            let application = application_of(&row)?;
+            submit(client, store, access_token, &row.client_id, &application)
+                .await
+                .map(|case| case.application_no)
+        }
+        EVALUATION => {
+            let evaluation: CaseEvaluation = serde_json::from_str(&row.body)?;
+            evaluate(client, access_token, &evaluation).await
+        }
+        _ => return Ok(Outcome::Skipped),
+    };
+    let attempts = row.attempts.saturating_add(1);
+    let (update, outcome) = match delivered {
+        Ok(case_number) => {
+            let sent = OutboxUpdate {
+                state: OutboxState::Sent,
+                attempts,
+                next_attempt_ms: now_ms,
+                last_error: None,
+                case_number: Some(&case_number),
+            };
+            store.outbox_update(&row.client_id, &sent, now_ms)?;
+            return Ok(Outcome::Sent);
+        }
+        Err(UploadError::Store(error)) => return Err(error),
+        Err(UploadError::Client(error)) => match verdict(&error) {
+            Verdict::Retry(retry_after, reason) => {
+                let next = now_ms + delay_ms(policy, row.attempts, retry_after);
+                ((OutboxState::Queued, next, reason), Outcome::Retrying)
             }
-            Err(UploadError::Store(error)) => return Err(error),
-            Err(UploadError::Client(error)) => match verdict(&error) {
-                Verdict::Retry(retry_after, reason) => {
-                    let next = now_ms + delay_ms(policy, row.attempts, retry_after);
-                    ((OutboxState::Queued, next, reason), Outcome::Retrying)
-                }
-                Verdict::TokenRefused(reason) => {
-                    let next = now_ms + delay_ms(policy, row.attempts, None);
-                    ((OutboxState::Queued, next, reason), Outcome::TokenRefused)
-                }
-                Verdict::Refused(message) => (
-                    (OutboxState::NeedsAttention, now_ms, message),
-                    Outcome::NeedsAttention,
-                ),
-            },
-        };
+            Verdict::TokenRefused(reason) => {
+                let next = now_ms + delay_ms(policy, row.attempts, None);
+                ((OutboxState::Queued, next, reason), Outcome::TokenRefused)
+            }
+            Verdict::Refused(message) => (
+                (OutboxState::NeedsAttention, now_ms, message),
+                Outcome::NeedsAttention,
+            ),
+        },
+    };
     let (state, next_attempt_ms, reason) = update;
     let failed = OutboxUpdate {
         state,
@@ -172,4 +180,29 @@ async fn submit(
     Ok(client
         .submit_application(access_token, client_id, application)
         .await?)
+}
+
+/// Sends a 好差评; one the platform already holds (the answer to an earlier try was lost) counts as
+/// delivered. Answers with the case's number.
+async fn evaluate(
+    client: &PlatformClient,
+    access_token: &str,
+    evaluation: &CaseEvaluation,
+) -> Result<String, UploadError> {
+    match client
+        .evaluate(
+            access_token,
+            &evaluation.application_no,
+            &evaluation.evaluation,
+        )
+        .await
+    {
+        Ok(case) => Ok(case.application_no),
+        Err(ClientError::Platform { status, body, .. })
+            if status == StatusCode::CONFLICT && body.code == "already_evaluated" =>
+        {
+            Ok(evaluation.application_no.clone())
+        }
+        Err(error) => Err(UploadError::Client(error)),
+    }
 }
