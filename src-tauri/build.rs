@@ -37,7 +37,12 @@ fn main() {
         "evaluation_levels",
         "case_evaluate",
         "case_withdraw",
+        "case_supplement",
         "attachment_keep",
+        "requests",
+        "request_detail",
+        "request_follow_up",
+        "request_evaluate",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -47,3 +47,5 @@ evaluation-no-level = Please choose one of the five answers, from Very satisfied
 evaluation-reason-required = When you are dissatisfied, please say why so the department can put it right.
 evaluation-reason-too-long = The reason can be at most { $max } characters; please shorten it.
 withdraw-needs-network = Withdrawing needs the internet. Please check the connection and try again.
+request-not-found = This request is not on this computer yet. Connect to the internet and press Refresh.
+supplement-empty = Please add a photo or write a note, then press Send.

@@ -66,6 +66,18 @@ impl IpcError {
         }
     }
 
+    /// Explains why an evaluation cannot be queued.
+    pub fn evaluation(
+        problem: huiban_core::evaluation::EvaluationProblem,
+        localizer: &Localizer,
+    ) -> Self {
+        let max = huiban_core::evaluation::REASON_MAX.to_string();
+        Self {
+            code: problem.message_id().to_owned(),
+            message: localizer.text(problem.message_id(), &[("max", &max)]),
+        }
+    }
+
     /// An error the user is told with the Fluent message `id`.
     pub fn plain(id: &str, localizer: &Localizer) -> Self {
         Self {

@@ -77,7 +77,12 @@ pub fn run() -> ExitCode {
             commands::cases::evaluation_levels,
             commands::cases::case_evaluate,
             commands::cases::case_withdraw,
+            commands::cases::case_supplement,
             commands::attachments::attachment_keep,
+            commands::requests::requests,
+            commands::requests::request_detail,
+            commands::requests::request_follow_up,
+            commands::requests::request_evaluate,
         ])
         .run(tauri::generate_context!());
     match result {

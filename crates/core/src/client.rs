@@ -5,8 +5,9 @@ use std::time::Duration;
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
     API_PREFIX, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody, EvaluationRequest,
-    FormDefinition, Health, Licence, MessagePage, NewApplication, NewUpload, SmsCodeRequest,
-    SmsCodeSent, TokenRequest, TokenResponse, UploadStatus, WithdrawRequest,
+    FollowUp, FormDefinition, Health, Licence, MessagePage, NewApplication, NewRequest, NewUpload,
+    ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest, TokenRequest, TokenResponse,
+    UploadStatus, WithdrawRequest,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -151,6 +152,23 @@ impl PlatformClient {
         .await
     }
 
+    /// A POST of `body` as JSON with the caller's token, decoding the JSON answer.
+    async fn post_as<B: Serialize, T: DeserializeOwned>(
+        &self,
+        access_token: &str,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        self.send_json(
+            reqwest::Method::POST,
+            path,
+            Some(access_token),
+            None,
+            Some(body),
+        )
+        .await
+    }
+
     /// A POST with no body whose success answer has none either (204).
     async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
         let response = self
@@ -194,14 +212,18 @@ impl PlatformClient {
         evaluation: &EvaluationRequest,
     ) -> Result<Application, ClientError> {
         let path = format!("{API_PREFIX}/applications/{application_no}/evaluation");
-        self.send_json(
-            reqwest::Method::POST,
-            &path,
-            Some(access_token),
-            None,
-            Some(evaluation),
-        )
-        .await
+        self.post_as(access_token, &path, evaluation).await
+    }
+
+    /// 补正: answers what the department asked for; answers with the case, back in 审查.
+    pub async fn supplement(
+        &self,
+        access_token: &str,
+        application_no: &str,
+        supplement: &SupplementRequest,
+    ) -> Result<Application, ClientError> {
+        let path = format!("{API_PREFIX}/applications/{application_no}/supplements");
+        self.post_as(access_token, &path, supplement).await
     }
 
     /// 撤回: withdraws a case within 10 minutes of submission; answers with the withdrawn case.
@@ -212,14 +234,54 @@ impl PlatformClient {
         request: &WithdrawRequest,
     ) -> Result<Application, ClientError> {
         let path = format!("{API_PREFIX}/applications/{application_no}/withdraw");
+        self.post_as(access_token, &path, request).await
+    }
+
+    /// Files a request (诉求) under `idempotency_key`; filed again, it is the same request.
+    pub async fn submit_request(
+        &self,
+        access_token: &str,
+        idempotency_key: &str,
+        request: &NewRequest,
+    ) -> Result<ServiceRequest, ClientError> {
+        let path = format!("{API_PREFIX}/requests");
         self.send_json(
             reqwest::Method::POST,
             &path,
             Some(access_token),
-            None,
+            Some(idempotency_key),
             Some(request),
         )
         .await
+    }
+
+    /// The caller's requests, newest first.
+    pub async fn requests(&self, access_token: &str) -> Result<Vec<ServiceRequest>, ClientError> {
+        let path = format!("{API_PREFIX}/requests");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// 回访: the person's answers about how a request went.
+    pub async fn request_follow_up(
+        &self,
+        access_token: &str,
+        request_no: &str,
+        answers: &FollowUp,
+    ) -> Result<ServiceRequest, ClientError> {
+        let path = format!("{API_PREFIX}/requests/{request_no}/follow-up");
+        self.post_as(access_token, &path, answers).await
+    }
+
+    /// 评价 of a request at the end of its loop.
+    pub async fn request_evaluate(
+        &self,
+        access_token: &str,
+        request_no: &str,
+        evaluation: &EvaluationRequest,
+    ) -> Result<ServiceRequest, ClientError> {
+        let path = format!("{API_PREFIX}/requests/{request_no}/evaluation");
+        self.post_as(access_token, &path, evaluation).await
     }
 
     /// One published version of a form.
@@ -266,14 +328,7 @@ impl PlatformClient {
         file: &NewUpload,
     ) -> Result<UploadStatus, ClientError> {
         let path = format!("{API_PREFIX}/uploads");
-        self.send_json(
-            reqwest::Method::POST,
-            &path,
-            Some(access_token),
-            None,
-            Some(file),
-        )
-        .await
+        self.post_as(access_token, &path, file).await
     }
 
     /// Where an upload stands on the platform.

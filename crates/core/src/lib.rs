@@ -15,6 +15,8 @@ pub mod preferences;
 pub mod progress;
 pub mod pull;
 pub mod qr;
+pub mod request_form;
+pub mod request_progress;
 pub mod search;
 pub mod secrets;
 pub mod session;

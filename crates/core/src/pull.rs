@@ -45,6 +45,7 @@ pub async fn pull(
 ) -> Result<Pulled, PullError> {
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
+    store.replace_cached_requests(&client.requests(access_token).await?)?;
     let mut new_messages = 0;
     let mut cursor = store.message_cursor()?;
     let first_pull = cursor == 0;

@@ -118,3 +118,67 @@ async fn a_case_is_withdrawn_within_ten_minutes() {
         .unwrap();
     assert_eq!(withdrawn.status, CaseStatus::Withdrawn);
 }
+
+#[tokio::test]
+async fn a_supplement_with_a_photo_answers_the_department_exactly_once() {
+    use huiban_core::outbox::supplement::{self, CaseSupplement};
+
+    let platform = common::Platform::new();
+    let state = AppState::new(platform.store.clone());
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let token = platform.login(&client, "13800000001").await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = common::local_store(&dir);
+    let number = sent_case(&store, &client, &token).await;
+    let officer = |action| {
+        cases::officer_move(
+            &state,
+            "刘洋",
+            "北京市东城区民政局",
+            &number,
+            action,
+            Some("请补充户口簿本人页的照片"),
+        )
+        .unwrap()
+    };
+    officer(OfficerMove::Accept);
+    officer(OfficerMove::RequestSupplement);
+
+    let photo =
+        huiban_core::attachments::keep(&store, include_bytes!("../../../icons/32x32.png"), 0)
+            .unwrap();
+    let answer = CaseSupplement {
+        application_no: number.clone(),
+        supplement: huiban_api::SupplementRequest {
+            answers: huiban_api::Answers::from([(
+                "supplement_photo".to_owned(),
+                serde_json::json!(photo.sha256),
+            )]),
+            note: Some("已拍好户口簿".to_owned()),
+        },
+    };
+    supplement::enqueue_supplement(&store, &answer, 1).unwrap();
+    assert!(supplement::supplement_waiting(&store, &number).unwrap());
+    common::drain(&store, &client, &token, Duration::from_secs(10)).await;
+    assert!(!supplement::supplement_waiting(&store, &number).unwrap());
+    let case = client
+        .applications(&token)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.application_no == number)
+        .unwrap();
+    assert_eq!(case.status, CaseStatus::Reviewing, "back to 审查");
+    assert_eq!(
+        case.answers.get("supplement_photo"),
+        Some(&serde_json::json!(photo.sha256))
+    );
+
+    // Sent again after a lost answer: the case already holds it.
+    let again = supplement::enqueue_supplement(&store, &answer, 2).unwrap();
+    common::drain(&store, &client, &token, Duration::from_secs(10)).await;
+    assert_eq!(
+        store.outbox_row(&again).unwrap().unwrap().state,
+        OutboxState::Sent
+    );
+}

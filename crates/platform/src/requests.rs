@@ -105,10 +105,12 @@ fn render(state: &AppState, record: RequestRecord) -> Result<ServiceRequest, Req
     })
 }
 
-/// Files a request for `account_id`; it is 受理 at once.
+/// Files a request for `account_id`; it is 受理 at once. Filed again under the same
+/// `idempotency_key`, it is the same request (and no second notice is sent).
 pub fn submit(
     state: &AppState,
     account_id: &str,
+    idempotency_key: Option<&str>,
     request: &NewRequest,
 ) -> Result<ServiceRequest, RequestError> {
     let description = request.description.trim();
@@ -135,11 +137,17 @@ pub fn submit(
     };
     let day = beijing_time::date_of(now).format("%Y%m%d").to_string();
     let make_notice = |number: &str| notice(account_id, number, RequestStatus::Accepted, None);
-    let number =
-        state
-            .store
-            .create_request(account_id, &body, &day, now.timestamp_millis(), make_notice)?;
-    text_notice(state, &make_notice(&number));
+    let (number, created) = state.store.create_request(
+        account_id,
+        idempotency_key,
+        &body,
+        &day,
+        now.timestamp_millis(),
+        make_notice,
+    )?;
+    if created {
+        text_notice(state, &make_notice(&number));
+    }
     view(state, account_id, &number)
 }
 

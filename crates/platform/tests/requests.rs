@@ -199,3 +199,38 @@ async fn requests_are_private_and_checked() {
         .await
         .expect_error(409, "wrong_status");
 }
+
+#[tokio::test]
+async fn a_request_filed_again_under_its_key_is_the_same_request() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000002").await;
+    let body = json!({
+        "kind": "suggestion",
+        "description": "希望社区卫生服务中心周末也开门。",
+        "location": null,
+        "photos": [],
+        "channel": "desktop",
+    });
+    let key = "5b0c2c2e-8f0e-4d7a-9a57-0d6f1b2c3d4e";
+    let first = platform
+        .post_with_key("/api/v1/requests", &tokens.access_token, key, &body)
+        .await;
+    assert_eq!(first.status.as_u16(), 201, "{}", first.body);
+    let again = platform
+        .post_with_key("/api/v1/requests", &tokens.access_token, key, &body)
+        .await;
+    assert_eq!(parsed(&again).request_no, parsed(&first).request_no);
+    let other = platform
+        .post_with_key(
+            "/api/v1/requests",
+            &tokens.access_token,
+            "0f1e2d3c-4b5a-4697-8877-665544332211",
+            &body,
+        )
+        .await;
+    assert_ne!(parsed(&other).request_no, parsed(&first).request_no);
+    let listed = platform
+        .call("GET", "/api/v1/requests", Some(&tokens.access_token), None)
+        .await;
+    assert_eq!(listed.body.as_array().unwrap().len(), 2, "{}", listed.body);
+}

@@ -1,7 +1,8 @@
 //! 进度 commands: the person's cases as kept here, one case's timeline in plain words, and pulling
 //! fresh copies from the platform on request.
 
-use huiban_api::{Application, WithdrawRequest};
+use huiban_api::{Application, CaseStatus, SupplementRequest, WithdrawRequest};
+use huiban_core::outbox::supplement;
 use huiban_core::progress::{self, TimelineStep};
 use huiban_core::pull::{self, Pulled};
 use huiban_core::store::OutboxState;
@@ -49,6 +50,10 @@ pub struct CaseDetail {
     pub evaluation_waiting: bool,
     /// Why the platform refused the 好差评 given here, in its words (it can be given again).
     pub evaluation_refused: Option<String>,
+    /// What the department asks for, while a 补正 is awaited and none waits here to be sent.
+    pub supplement_asked: Option<String>,
+    /// Whether the 补正 given here still waits to be sent.
+    pub supplement_waiting: bool,
 }
 
 /// One 好差评 level as the evaluation page offers it.
@@ -120,7 +125,23 @@ pub fn case_detail(
         .as_ref()
         .map(|e| e.level)
         .or(queued.as_ref().map(|(e, _)| e.level));
+    let supplement_waiting = match &state.store {
+        Some(store) => supplement::supplement_waiting(store, &application_no)
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        None => false,
+    };
+    let supplement_asked = (case.status == CaseStatus::SupplementRequested && !supplement_waiting)
+        .then(|| {
+            case.steps
+                .iter()
+                .rev()
+                .find(|step| step.status == CaseStatus::SupplementRequested)
+                .and_then(|step| step.remark.clone())
+                .unwrap_or_default()
+        });
     Ok(CaseDetail {
+        supplement_asked,
+        supplement_waiting,
         evaluation_name: given.map(|level| {
             state
                 .localizer
@@ -168,18 +189,50 @@ pub fn case_evaluate(
     let Some(store) = &state.store else {
         return Err(IpcError::plain("store-unavailable", &state.localizer));
     };
-    let checked = evaluation::check(level, reason.as_deref()).map_err(|problem| IpcError {
-        code: problem.message_id().to_owned(),
-        message: state.localizer.text(
-            problem.message_id(),
-            &[("max", &evaluation::REASON_MAX.to_string())],
-        ),
-    })?;
+    let checked = evaluation::check(level, reason.as_deref())
+        .map_err(|problem| IpcError::evaluation(problem, &state.localizer))?;
     let queued = outbox::CaseEvaluation {
         application_no,
         evaluation: checked,
     };
     outbox::enqueue_evaluation(store, &queued, chrono::Utc::now().timestamp_millis())
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    state.wake.notify_one();
+    Ok(())
+}
+
+/// 补正: queues what the department asked for — a photo, a note, or both — sent with everything
+/// else (offline too); nothing at all is refused in plain words.
+#[tauri::command]
+#[tracing::instrument(skip(state, note), err)]
+pub fn case_supplement(
+    state: State<'_, AppState>,
+    application_no: String,
+    note: Option<String>,
+    photo: Option<String>,
+) -> Result<(), IpcError> {
+    let Some(store) = &state.store else {
+        return Err(IpcError::plain("store-unavailable", &state.localizer));
+    };
+    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let photo = photo.filter(|p| p.len() == 64 && p.bytes().all(|b| b.is_ascii_hexdigit()));
+    if note.is_none() && photo.is_none() {
+        return Err(IpcError::plain("supplement-empty", &state.localizer));
+    }
+    let answers = photo
+        .map(|sha| {
+            (
+                "supplement_photo".to_owned(),
+                serde_json::Value::String(sha),
+            )
+        })
+        .into_iter()
+        .collect();
+    let queued = supplement::CaseSupplement {
+        application_no,
+        supplement: SupplementRequest { answers, note },
+    };
+    supplement::enqueue_supplement(store, &queued, chrono::Utc::now().timestamp_millis())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())

@@ -4,7 +4,8 @@
 use huiban_api::{Channel, FormDefinition, FormRef};
 use huiban_core::drafts::{self, Submission};
 use huiban_core::forms::{self, Review, ReviewProblem, journey};
-use huiban_core::outbox;
+use huiban_core::outbox::{self, requests::REQUEST};
+use huiban_core::request_form;
 use huiban_core::store::{Draft, LocalStore, OutboxState};
 use serde::Serialize;
 use tauri::State;
@@ -159,9 +160,12 @@ pub async fn draft_submit(
     let draft = draft(&state, &draft_id)?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     let store = store(&state)?;
-    match drafts::submit(store, &form, &draft_id, Channel::Web, today(), now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
-    {
+    let submitted = if request_form::is_request_form(&draft.form_id) {
+        request_form::submit(store, &state.localizer, &draft_id, today(), now_ms())
+    } else {
+        drafts::submit(store, &form, &draft_id, Channel::Web, today(), now_ms())
+    };
+    match submitted.map_err(|error| IpcError::local_store(&error, &state.localizer))? {
         Submission::Queued(client_id) => {
             state.wake.notify_one();
             Ok(SubmitOutcome::Queued { client_id })
@@ -176,7 +180,9 @@ pub async fn draft_submit(
 /// Where a queued submission stands, for the confirmation page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubmissionView {
-    /// 实施编码 of the item applied for.
+    /// `application` or `request` (诉求).
+    pub kind: &'static str,
+    /// 实施编码 of the item applied for; empty for a request.
     pub impl_code: String,
     /// `waiting`, `sent` or `needs_attention`.
     pub state: &'static str,
@@ -197,15 +203,20 @@ pub fn submission_status(
         .outbox_row(&client_id)
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?
         .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))?;
-    let impl_code = outbox::application_of(&row)
-        .map(|application| application.impl_code)
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    let (kind, impl_code) = if row.kind == REQUEST {
+        ("request", String::new())
+    } else {
+        let application = outbox::application_of(&row)
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        ("application", application.impl_code)
+    };
     let (state_name, problem) = match row.state {
         OutboxState::Queued | OutboxState::Sending => ("waiting", None),
         OutboxState::Sent => ("sent", None),
         OutboxState::NeedsAttention => ("needs_attention", row.last_error.clone()),
     };
     Ok(SubmissionView {
+        kind,
         impl_code,
         state: state_name,
         case_number: row.case_number,

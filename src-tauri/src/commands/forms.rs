@@ -18,12 +18,16 @@ pub struct AnswerProblem {
     pub message: String,
 }
 
-/// The definition of a form version: the saved copy, or the platform's when none is saved yet.
+/// The definition of a form version: the request form from core, the saved copy, or the platform's
+/// when none is saved yet.
 pub(crate) async fn form_of(
     state: &AppState,
     form_id: &str,
     version: u32,
 ) -> Result<FormDefinition, IpcError> {
+    if huiban_core::request_form::is_request_form(form_id) {
+        return Ok(huiban_core::request_form::definition(&state.localizer));
+    }
     match &state.store {
         Some(store) => catalog::form(store, &state.client, form_id, version)
             .await

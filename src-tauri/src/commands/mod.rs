@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod forms;
 pub mod inbox;
 pub mod preferences;
+pub mod requests;
 pub mod session;
 pub mod speech;
 pub mod wallet;

@@ -771,7 +771,7 @@ async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> 
 /// bank card as well as the usual questions.
 const PENSION_ITEM: &str = "企业职工基本养老保险待遇申领";
 
-/// Types `text` into the page's one answer box and presses 下一步.
+/// Types `text` into the page's one answer box (a line or a text area) and presses 下一步.
 async fn answer_typed(
     client: &fantoccini::Client,
     question: &str,
@@ -780,6 +780,42 @@ async fn answer_typed(
     again_if_redrawn(|| answer_typed_once(client, question, text))
         .await
         .map_err(|error| format!("answering {question:?}: {error}").into())
+}
+
+/// Clicks the element at `xpath`, looking again if the page was redrawn under it.
+async fn click_xpath(
+    client: &fantoccini::Client,
+    xpath: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    again_if_redrawn(|| async {
+        client
+            .find(fantoccini::Locator::XPath(xpath))
+            .await?
+            .click()
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Waits until `arrived` says the platform holds what the app sent by itself.
+async fn until_the_platform_has<F, Fut>(
+    what: &str,
+    mut arrived: F,
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<bool, Box<dyn std::error::Error>>>,
+{
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !arrived().await? {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the platform never got {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    Ok(())
 }
 
 /// Runs `attempt` again (up to three more times) when the page was redrawn under it, as a person
@@ -805,7 +841,7 @@ async fn answer_typed_once(
 ) -> Result<(), Box<dyn std::error::Error>> {
     by_role(client, "heading", question).await?;
     let input = client
-        .find(fantoccini::Locator::Css("main input.text-input"))
+        .find(fantoccini::Locator::Css("main .text-input"))
         .await?;
     input.clear().await?;
     input.send_keys(text).await?;
@@ -854,17 +890,78 @@ async fn main_text(client: &fantoccini::Client) -> Result<String, Box<dyn std::e
     Ok(text.as_str().unwrap_or_default().to_owned())
 }
 
+/// Chooses a photo (the app's icon) in the page's file picker and waits until it is kept.
+async fn attach_photo(client: &fantoccini::Client) -> Result<(), Box<dyn std::error::Error>> {
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../icons/128x128.png")
+        .canonicalize()?;
+    again_if_redrawn(|| async {
+        client
+            .find(fantoccini::Locator::Css("main input[type=file]"))
+            .await?
+            .send_keys(&photo.to_string_lossy())
+            .await?;
+        Ok(())
+    })
+    .await?;
+    text_of_role_containing(client, "status", "文件已经选好").await?;
+    Ok(())
+}
+
+/// Presses 刷新 (on 进度 or 诉求) until the page says `needle`.
+async fn refresh_progress_until(
+    client: &fantoccini::Client,
+    needle: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !main_text(client).await?.contains(needle) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "进度 never showed {needle:?}"
+        );
+        by_role(client, "button", "刷新").await?.click().await?;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    Ok(())
+}
+
+/// 张秀英's ID number (a demo citizen).
+fn zhang_id_number() -> Result<String, Box<dyn std::error::Error>> {
+    let first17 = "11010119440315102";
+    let check = huiban_api::id_number::check_character(first17).ok_or("no check character")?;
+    Ok(format!("{first17}{check}"))
+}
+
+/// Answers the pension form from its ID-number question on, as 张秀英: phone, address, her
+/// e-licence for the ID card, a photo of her bank card, its number, and 否 to 别人帮您办理; ends on 核对.
+async fn answer_pension_form_from_the_id_number(
+    client: &fantoccini::Client,
+    id_number: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    answer_typed(client, "您的身份证号码", id_number).await?;
+    answer_typed(client, "您的手机号码", "13800000001").await?;
+    answer_typed(
+        client,
+        "您现在住在哪里",
+        "北京市东城区和平里街道示例社区1号楼2单元301",
+    )
+    .await?;
+    // The e-licence pulled at login stands in for the paper ID card.
+    answer_choice(client, "请选择您的电子居民身份证", "居民身份证").await?;
+    by_role(client, "heading", "请拍照上传：本人社会保障卡或银行卡").await?;
+    attach_photo(client).await?;
+    by_role(client, "button", "下一步").await?.click().await?;
+    answer_typed(client, "钱发到哪张银行卡", "6222020200112233446").await?;
+    answer_choice(client, "是不是别人帮您办理", "否").await?;
+    by_role(client, "heading", "请核对您填写的内容").await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = save_login(&platform, "13800000001").await?;
-    let id_first17 = "11010119440315102";
-    let id_number = format!(
-        "{id_first17}{}",
-        huiban_api::id_number::check_character(id_first17).ok_or("no check character")?
-    );
-    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../icons/128x128.png");
-    let photo = photo.canonicalize()?;
+    let id_number = zhang_id_number()?;
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
         past_first_run(&client).await?;
@@ -884,30 +981,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         text_of_role_containing(&client, "alert", "身份证号码").await?;
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "apply-question-error").await?;
-        answer_typed(&client, "您的身份证号码", &id_number).await?;
-        answer_typed(&client, "您的手机号码", "13800000001").await?;
-        answer_typed(
-            &client,
-            "您现在住在哪里",
-            "北京市东城区和平里街道示例社区1号楼2单元301",
-        )
-        .await?;
-        // The e-licence pulled at login stands in for the paper ID card.
-        answer_choice(&client, "请选择您的电子居民身份证", "居民身份证").await?;
-        by_role(&client, "heading", "请拍照上传：本人社会保障卡或银行卡").await?;
-        again_if_redrawn(|| async {
-            client
-                .find(fantoccini::Locator::Css("main input[type=file]"))
-                .await?
-                .send_keys(&photo.to_string_lossy())
-                .await?;
-            Ok(())
-        })
-        .await?;
-        text_of_role_containing(&client, "status", "文件已经选好").await?;
-        by_role(&client, "button", "下一步").await?.click().await?;
-        answer_typed(&client, "钱发到哪张银行卡", "6222020200112233446").await?;
-        answer_choice(&client, "是不是别人帮您办理", "否").await?;
+        answer_pension_form_from_the_id_number(&client, &id_number).await?;
 
         // 核对, then 确认提交.
         by_role(&client, "heading", "请核对您填写的内容").await?;
@@ -943,20 +1017,53 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "apply-sent").await?;
 
-        // The officer works the case through to 办结 with the CLI.
-        for action in ["accept", "review", "approve"] {
-            platform.officer("officer02", &[action, &number, "--remark", "材料齐全"])?;
-        }
+        // The officer accepts it with the CLI, then asks for one more photo (补正).
+        platform.officer("officer02", &["accept", &number, "--remark", "材料齐全"])?;
+        platform.officer(
+            "officer02",
+            &[
+                "request-supplement",
+                &number,
+                "--remark",
+                "请补充银行卡背面的照片",
+            ],
+        )?;
 
-        // 进度 pulls the news when it opens; the case shows 办结 with every step.
+        // 进度 pulls the news when it opens; the 补正 is answered in the app.
         by_role(&client, "link", "看办理进度").await?.click().await?;
         by_role(&client, "link", "返回").await?.click().await?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while !main_text(&client).await?.contains("已办结，请您评价") {
-            assert!(std::time::Instant::now() < deadline, "进度 never showed 办结");
-            by_role(&client, "button", "刷新").await?.click().await?;
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        }
+        refresh_progress_until(&client, "要补材料").await?;
+        by_role(&client, "link", PENSION_ITEM).await?.click().await?;
+        text_of_role_containing(&client, "heading", "需要您补充材料").await?;
+        assert!(main_text(&client).await?.contains("请补充银行卡背面的照片"));
+        by_role(&client, "link", "补充材料").await?.click().await?;
+        by_role(&client, "heading", "补充材料").await?;
+        attach_photo(&client).await?;
+        client
+            .find(fantoccini::Locator::Css("main textarea"))
+            .await?
+            .send_keys("已拍好背面")
+            .await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "supplement").await?;
+        by_role(&client, "button", "提交补充材料").await?.click().await?;
+        by_role(&client, "heading", PENSION_ITEM).await?;
+        let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+        let token = huiban_core::session::Session::in_keychain(keychain.clone())
+            .access_token(&api)
+            .await?;
+        until_the_platform_has("the 补正", || async {
+            let cases = api.applications(&token).await?;
+            Ok(cases.iter().any(|c| {
+                c.application_no == number && c.status == huiban_api::CaseStatus::Reviewing
+            }))
+        })
+        .await?;
+
+        // Approved: the case shows 办结 with every step.
+        platform.officer("officer02", &["approve", &number, "--remark", "准予"])?;
+        by_role(&client, "link", "返回").await?.click().await?;
+        refresh_progress_until(&client, "已办结，请您评价").await?;
         by_role(&client, "link", PENSION_ITEM).await?.click().await?;
         let case = main_text(&client).await?;
         assert!(case.contains("现在：办结"), "{case}");
@@ -968,42 +1075,156 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         // 好差评: five choices in words; 非常满意 goes out through the outbox.
         by_role(&client, "link", "去评价").await?.click().await?;
         by_role(&client, "heading", "您对这次办理满意吗？").await?;
-        again_if_redrawn(|| async {
-            client
-                .find(fantoccini::Locator::XPath(
-                    "//main//label[contains(@class,'choice')][normalize-space(.)='非常满意']",
-                ))
-                .await?
-                .click()
-                .await?;
-            Ok(())
-        })
-        .await?;
+        click_xpath(&client, "//main//label[contains(@class,'choice')][normalize-space(.)='非常满意']").await?;
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "evaluate").await?;
         by_role(&client, "button", "提交评价").await?.click().await?;
         text_of_role_containing(&client, "heading", "您的评价：非常满意").await?;
+        until_the_platform_has("the evaluation", || async {
+            let cases = api.applications(&token).await?;
+            Ok(cases
+                .iter()
+                .find(|c| c.application_no == number)
+                .and_then(|c| c.evaluation.as_ref())
+                .is_some_and(|e| e.level == 1))
+        })
+        .await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}
+
+#[tokio::test]
+async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000002").await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "诉求").await?.click().await?;
+        by_role(&client, "button", "提一个诉求").await?.click().await?;
+        answer_choice(&client, "您想做什么？", "投诉").await?;
+        answer_typed(
+            &client,
+            "请说一说是什么事",
+            "小区门口的路灯坏了一个月，晚上出门看不见路。",
+        )
+        .await?;
+        answer_typed(&client, "在什么地方？", "和平里街道示例社区北门").await?;
+        by_role(&client, "heading", "有照片吗？").await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+        by_role(&client, "heading", "请核对您填写的内容").await?;
+        by_role(&client, "button", "确认提交").await?.click().await?;
+        text_of_role_containing(&client, "heading", "诉求已经送到").await?;
+        let number = client
+            .execute(
+                "return document.querySelector('.confirmation .number').getAttribute('aria-label');",
+                vec![],
+            )
+            .await?;
+        let number = number.as_str().ok_or("no request number")?.to_owned();
+        assert!(number.starts_with("SQ"), "a 诉求编号: {number}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "request-sent").await?;
+
+        // The department works it, replies, closes it and asks how it went.
+        platform.officer("officer01", &["dispatch", &number])?;
+        platform.officer("officer01", &["handle", &number])?;
+        platform.officer(
+            "officer01",
+            &["reply", &number, "--text", "已联系街道，路灯已经修好了。"],
+        )?;
+        platform.officer("officer01", &["close", &number])?;
+        platform.officer("officer01", &["revisit", &number])?;
+
+        by_role(&client, "link", "看诉求进度").await?.click().await?;
+        by_role(&client, "link", "返回").await?.click().await?;
+        refresh_progress_until(&client, "请您回答回访或评价").await?;
+        by_role(&client, "link", "投诉：对某件事不满意").await?.click().await?;
+        text_of_role_containing(&client, "heading", "部门的答复").await?;
+        assert!(main_text(&client).await?.contains("路灯已经修好了"));
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "request-replied").await?;
+
+        // 回访, then 评价.
+        by_role(&client, "link", "回答回访").await?.click().await?;
+        for legend in ["问题解决了吗？", "办理部门和您联系过吗？"] {
+            let xpath = format!(
+                "//fieldset[legend[normalize-space(.)='{legend}']]//label[normalize-space(.)='是']"
+            );
+            click_xpath(&client, &xpath).await?;
+        }
+        by_role(&client, "button", "提交回答").await?.click().await?;
+        by_role(&client, "link", "去评价").await?.click().await?;
+        click_xpath(&client, "//main//label[contains(@class,'choice')][normalize-space(.)='非常满意']").await?;
+        by_role(&client, "button", "提交评价").await?.click().await?;
+        by_role(&client, "heading", "投诉：对某件事不满意").await?;
+
+        // Both arrive on the platform by themselves.
         let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
         let token = huiban_core::session::Session::in_keychain(keychain.clone())
             .access_token(&api)
             .await?;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            let cases = api.applications(&token).await?;
-            let evaluated = cases
-                .iter()
-                .find(|c| c.application_no == number)
-                .and_then(|c| c.evaluation.as_ref())
-                .map(|e| e.level);
-            if evaluated == Some(1) {
-                break;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the platform never got the evaluation"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-        }
+        until_the_platform_has("the 回访 and the 评价", || async {
+            let requests = api.requests(&token).await?;
+            Ok(requests.iter().any(|r| {
+                r.request_no == number
+                    && r.follow_up.as_ref().is_some_and(|f| f.resolved)
+                    && r.evaluation.as_ref().is_some_and(|e| e.level == 1)
+            }))
+        })
+        .await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
+}
+
+#[tokio::test]
+async fn the_platform_stops_as_the_form_is_sent_and_the_form_arrives_by_itself_once() -> TestResult
+{
+    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
+    let platform_data = tempfile::tempdir()?;
+    let bind = format!("127.0.0.1:{}", free_port()?);
+    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+    let keychain = save_login(&platform, "13800000001").await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "link", PENSION_ITEM)
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "开始办理")
+            .await?
+            .click()
+            .await?;
+        answer_typed(&client, "您的姓名", "张秀英").await?;
+        answer_pension_form_from_the_id_number(&client, &zhang_id_number()?).await?;
+
+        // The platform goes away just as 确认提交 is pressed: the form waits here, and the person
+        // is told there is nothing more to do.
+        drop(platform);
+        by_role(&client, "button", "确认提交")
+            .await?
+            .click()
+            .await?;
+        text_of_role_containing(&client, "status", "联网后会自动送出").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "apply-waiting").await?;
+
+        // It comes back at the same address; nobody touches anything.
+        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        text_of_role_containing(&client, "heading", "申请已经送到").await?;
+        let cases =
+            huiban_platform::Store::open(platform.data_dir())?.case_numbers_of("c-demo-zhang")?;
+        assert_eq!(cases.len(), 1, "exactly one case arrived: {cases:?}");
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;

@@ -14,6 +14,8 @@ import type {
   Inbox,
   OpenDraft,
   QueueView,
+  RequestDetail,
+  RequestSummary,
   Review,
   SubmissionView,
   SubmitOutcome,
@@ -168,9 +170,47 @@ export function caseEvaluate(
   return invoke<void>('case_evaluate', { applicationNo, level, reason });
 }
 
+/** 补正: queues a photo and/or a note for what the department asked for. */
+export function caseSupplement(
+  applicationNo: string,
+  note: string | null,
+  photo: string | null,
+): Promise<void> {
+  return invoke<void>('case_supplement', { applicationNo, note, photo });
+}
+
 /** 撤回: withdraws a case within 10 minutes of sending it (needs the internet). */
 export function caseWithdraw(applicationNo: string, reason: string | null): Promise<void> {
   return invoke<void>('case_withdraw', { applicationNo, reason });
+}
+
+/** The person's requests: those waiting to be filed first, then the kept ones. */
+export function requests(): Promise<RequestSummary[]> {
+  return invoke<RequestSummary[]>('requests');
+}
+
+/** One kept request with its loop. */
+export function requestDetail(requestNo: string): Promise<RequestDetail> {
+  return invoke<RequestDetail>('request_detail', { requestNo });
+}
+
+/** Queues the 回访 answers of a request. */
+export function requestFollowUp(
+  requestNo: string,
+  resolved: boolean,
+  contacted: boolean,
+  comment: string | null,
+): Promise<void> {
+  return invoke<void>('request_follow_up', { requestNo, resolved, contacted, comment });
+}
+
+/** Queues the 评价 of a request; a missing reason for a bad level is refused in words. */
+export function requestEvaluate(
+  requestNo: string,
+  level: number,
+  reason: string | null,
+): Promise<void> {
+  return invoke<void>('request_evaluate', { requestNo, level, reason });
 }
 
 /** Pulls fresh copies of cases, messages and licences from the platform now. */

@@ -5,12 +5,14 @@ import {
   caseHref,
   checkHref,
   evaluateHref,
+  formHomeHref,
   formHref,
   hrefOf,
   itemHref,
   loginHref,
   parseHash,
   questionHref,
+  requestHref,
   sentHref,
 } from './routes';
 
@@ -78,10 +80,32 @@ describe('routes', () => {
   });
 
   it('opens the evaluation of a case from its hash', () => {
+    expect(parseHash('#/progress/110101202611260001/supplement')).toEqual({
+      kind: 'supplement',
+      applicationNo: '110101202611260001',
+    });
     expect(parseHash(evaluateHref('110101202611260001'))).toEqual({
       kind: 'evaluate',
       applicationNo: '110101202611260001',
     });
+  });
+
+  it('opens a request, its 回访 and its 评价 from their hashes', () => {
+    const no = 'SQ20261126000001';
+    expect(parseHash(requestHref(no))).toEqual({ kind: 'request', requestNo: no });
+    expect(parseHash(`${requestHref(no)}/follow-up`)).toEqual({
+      kind: 'request-follow-up',
+      requestNo: no,
+    });
+    expect(parseHash(`${requestHref(no)}/evaluate`)).toEqual({
+      kind: 'request-evaluate',
+      requestNo: no,
+    });
+  });
+
+  it('sends the first question of a request back to 诉求', () => {
+    expect(formHomeHref({ form_id: 'huiban-request', impl_code: '' })).toBe('#/requests');
+    expect(formHomeHref({ form_id: 'form-001', impl_code: 'X' })).toBe('#/apply/X');
   });
 
   it('returns from the login only to pages of the app', () => {

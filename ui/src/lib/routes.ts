@@ -17,7 +17,7 @@ export const AREAS: readonly Area[] = [
   { id: 'apply', label: 'home-tile-apply', icon: 'apply', ready: true },
   { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: true },
   { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: true },
-  { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: false },
+  { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: true },
   { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: true },
   { id: 'help', label: 'home-tile-help', icon: 'help', ready: false },
 ];
@@ -34,6 +34,10 @@ export type Route =
   | { kind: 'sent'; clientId: string }
   | { kind: 'case'; applicationNo: string }
   | { kind: 'evaluate'; applicationNo: string }
+  | { kind: 'supplement'; applicationNo: string }
+  | { kind: 'request'; requestNo: string }
+  | { kind: 'request-follow-up'; requestNo: string }
+  | { kind: 'request-evaluate'; requestNo: string }
   | { kind: 'area'; area: Area };
 
 /** A page of a form being filled in: the first question, one question (`fromCheck` when 修改 was
@@ -60,6 +64,14 @@ export function parseHash(hash: string): Route {
   if (id === 'gallery') return { kind: 'gallery', part: rest[0] ?? '' };
   if (id === 'apply' && rest[0]) return { kind: 'item', implCode: rest[0] };
   if (id === 'licences' && rest[0]) return { kind: 'licence', licenceNo: rest[0] };
+  if (id === 'requests' && rest[0]) {
+    if (rest[1] === 'follow-up') return { kind: 'request-follow-up', requestNo: rest[0] };
+    if (rest[1] === 'evaluate') return { kind: 'request-evaluate', requestNo: rest[0] };
+    return { kind: 'request', requestNo: rest[0] };
+  }
+  if (id === 'progress' && rest[0] && rest[1] === 'supplement') {
+    return { kind: 'supplement', applicationNo: rest[0] };
+  }
   if (id === 'progress' && rest[0] && rest[1] === 'evaluate') {
     return { kind: 'evaluate', applicationNo: rest[0] };
   }
@@ -128,4 +140,17 @@ export function afterLogin(hash: string): string {
 /** The hash of a case's 好差评 page. */
 export function evaluateHref(applicationNo: string): string {
   return `${caseHref(applicationNo)}/evaluate`;
+}
+
+/** The form id of a 诉求 (its form comes from core, not the catalog). */
+export const REQUEST_FORM_ID = 'huiban-request';
+
+/** The hash of a request's page. */
+export function requestHref(requestNo: string): string {
+  return `#/requests/${encodeURIComponent(requestNo)}`;
+}
+
+/** Where the first question of a form goes back to: the item's page, or 诉求 for a request. */
+export function formHomeHref(draft: { form_id: string; impl_code: string }): string {
+  return draft.form_id === REQUEST_FORM_ID ? '#/requests' : itemHref(draft.impl_code);
 }

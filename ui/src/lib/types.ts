@@ -180,6 +180,7 @@ export type SubmitOutcome =
 
 /** Where a queued submission stands. */
 export interface SubmissionView {
+  kind: 'application' | 'request';
   impl_code: string;
   state: 'waiting' | 'sent' | 'needs_attention';
   case_number: string | null;
@@ -246,6 +247,8 @@ export interface CaseDetail {
   evaluation_name: string | null;
   evaluation_waiting: boolean;
   evaluation_refused: string | null;
+  supplement_asked: string | null;
+  supplement_waiting: boolean;
 }
 
 /** One 好差评 level as offered. */
@@ -253,4 +256,33 @@ export interface LevelChoice {
   level: number;
   name: string;
   needs_reason: boolean;
+}
+
+/** One request (诉求) as the list shows it. */
+export interface RequestSummary {
+  request_no: string | null;
+  kind_name: string;
+  description: string;
+  status_name: string;
+  submitted: string | null;
+  asks_you: boolean;
+}
+
+/** One request with everything its page shows. */
+export interface RequestDetail {
+  request: {
+    request_no: string;
+    description: string;
+    location: string | null;
+    department: string | null;
+    reply: string | null;
+    follow_up: { resolved: boolean; contacted: boolean; comment: string | null } | null;
+  };
+  kind_name: string;
+  status_name: string;
+  timeline: TimelineStep[];
+  can_follow_up: boolean;
+  can_evaluate: boolean;
+  evaluation_name: string | null;
+  waiting: boolean;
 }

@@ -25,6 +25,11 @@ export const casesFixture = JSON.parse(
   readFileSync(new URL('./fixtures/cases.json', import.meta.url), 'utf8'),
 );
 
+/** Requests the mocked `requests` and `request_detail` commands answer with. */
+export const requestsFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/requests.json', import.meta.url), 'utf8'),
+);
+
 /** Where a screenshot named `name` goes: the workspace's target/browser, for people to look at. */
 export function screenshotPath(name) {
   const dir = fileURLToPath(new URL('../../../target/browser/', import.meta.url));
@@ -89,7 +94,19 @@ export async function openPage(
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(
-    ({ items, fail, offline, queue, storeNotice, preferences, loggedIn, submission, form, cases }) => {
+    ({
+      items,
+      fail,
+      offline,
+      queue,
+      storeNotice,
+      preferences,
+      loggedIn,
+      submission,
+      form,
+      cases,
+      requestsList,
+    }) => {
       const draft = {
         draft_id: 'D1',
         impl_code: items[0].impl_code,
@@ -204,6 +221,12 @@ export async function openPage(
           })),
         case_evaluate: () => null,
         case_withdraw: () => null,
+        case_supplement: () => null,
+        requests: () => requestsList.map((r) => r.summary),
+        request_detail: ({ requestNo }) =>
+          requestsList.find((r) => r.summary.request_no === requestNo)?.detail,
+        request_follow_up: () => null,
+        request_evaluate: () => null,
         copies_refresh: () => ({ cases: cases.length, new_messages: 0, licences: 2 }),
         login_request_code: () => ({ expires_in: 600, resend_after: 60 }),
         login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
@@ -287,6 +310,7 @@ export async function openPage(
       submission,
       form: formFixture,
       cases: casesFixture,
+      requestsList: requestsFixture,
     },
   );
   const page = await context.newPage();
@@ -338,7 +362,7 @@ export const SCREENS = [
   { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
   { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
   { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
-  { name: 'coming-soon', hash: '#/requests' },
+  { name: 'coming-soon', hash: '#/help' },
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
@@ -363,7 +387,12 @@ export const SCREENS = [
   { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-supplement', hash: '#/progress/110101202611240005', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'supplement', hash: '#/progress/110101202611240005/supplement', options: { loggedIn: true }, ready: 'text:请补充户口簿' },
   { name: 'evaluate', hash: '#/progress/110101202610080007/evaluate', options: { loggedIn: true }, ready: 'radio' },
+  { name: 'requests', hash: '#/requests', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'request', hash: '#/requests/SQ20261120000003', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'request-follow-up', hash: '#/requests/SQ20261120000003/follow-up', options: { loggedIn: true }, ready: 'radio' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },
 ];

@@ -125,8 +125,8 @@ describe('catalog', () => {
 
 describe('areas still being built', () => {
   test('say so honestly, offer the way home and pass axe', async () => {
-    const { context, page } = await visit({}, '#/requests');
-    await page.getByRole('heading', { level: 1, name: '诉求' }).waitFor();
+    const { context, page } = await visit({}, '#/help');
+    await page.getByRole('heading', { level: 1, name: '求助' }).waitFor();
     await page.getByText('这项功能正在建设中').waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('link', { name: '回到首页' }).click();

@@ -4,7 +4,9 @@
 mod backoff;
 pub mod engine;
 mod lock;
+pub mod requests;
 mod sender;
+pub mod supplement;
 pub mod upload;
 
 use huiban_api::{EvaluationRequest, NewApplication};
@@ -40,7 +42,7 @@ pub fn enqueue_evaluation(
 }
 
 /// Commits `body` to the outbox as a `kind` submission under a new client id, and returns it.
-fn enqueue(
+pub(crate) fn enqueue(
     store: &LocalStore,
     kind: &str,
     body: &impl serde::Serialize,

@@ -118,7 +118,13 @@ async fn send_one(
             let evaluation: CaseEvaluation = serde_json::from_str(&row.body)?;
             evaluate(client, access_token, &evaluation).await
         }
-        _ => return Ok(Outcome::Skipped),
+        super::supplement::SUPPLEMENT => {
+            super::supplement::deliver(store, client, access_token, &row).await
+        }
+        _ => match super::requests::deliver(store, client, access_token, &row).await {
+            Some(delivered) => delivered,
+            None => return Ok(Outcome::Skipped),
+        },
     };
     let attempts = row.attempts.saturating_add(1);
     let (update, outcome) = match delivered {

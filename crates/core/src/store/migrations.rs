@@ -80,6 +80,11 @@ const MIGRATIONS: &[&str] = &[
         key_id TEXT PRIMARY KEY NOT NULL,
         body TEXT NOT NULL
     );",
+    // 9: the person's requests (诉求) as last pulled.
+    "CREATE TABLE cached_request (
+        request_no TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

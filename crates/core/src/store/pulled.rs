@@ -1,6 +1,6 @@
 //! Repository of what was pulled from the platform: the platform's word replaces the copy here.
 
-use huiban_api::{Application, DepartmentKey, Licence, Message};
+use huiban_api::{Application, DepartmentKey, Licence, Message, ServiceRequest};
 use rusqlite::params;
 
 use super::{LocalStore, StoreError};
@@ -16,6 +16,18 @@ impl LocalStore {
     /// The cached cases, newest case number first.
     pub fn cached_cases(&self) -> Result<Vec<Application>, StoreError> {
         self.bodies("SELECT body FROM cached_case ORDER BY application_no DESC")
+    }
+
+    /// Replaces the cached requests (诉求) with the platform's list.
+    pub fn replace_cached_requests(&self, requests: &[ServiceRequest]) -> Result<(), StoreError> {
+        self.replace_bodies("cached_request", "request_no", requests, |request| {
+            &request.request_no
+        })
+    }
+
+    /// The cached requests, newest number first.
+    pub fn cached_requests(&self) -> Result<Vec<ServiceRequest>, StoreError> {
+        self.bodies("SELECT body FROM cached_request ORDER BY request_no DESC")
     }
 
     /// Adds or updates messages and moves the inbox cursor, in one transaction.

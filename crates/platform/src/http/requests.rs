@@ -11,12 +11,14 @@ use super::{ApiError, blocking};
 use crate::requests::{self, RequestError};
 use crate::state::AppState;
 
-/// Files a request; it is 受理 at once and the author is told its number.
+/// Files a request; it is 受理 at once and the author is told its number. Filed again with the same
+/// `Idempotency-Key`, it answers with the same request.
 #[utoipa::path(
     post,
     path = "/api/v1/requests",
     tag = "requests",
     security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A UUID the client chose when the request was made")),
     request_body = NewRequest,
     responses(
         (status = 201, description = "Accepted", body = ServiceRequest),
@@ -26,10 +28,16 @@ use crate::state::AppState;
 pub async fn submit(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     ApiJson(request): ApiJson<NewRequest>,
 ) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
     let (account_id, _) = caller.applicant()?;
-    let created = blocking(move || requests::submit(&state, &account_id, &request)).await?;
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let created =
+        blocking(move || requests::submit(&state, &account_id, key.as_deref(), &request)).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 

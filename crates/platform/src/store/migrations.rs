@@ -234,6 +234,11 @@ const MIGRATIONS: &[&str] = &[
         created_ms INTEGER NOT NULL
     );
     CREATE UNIQUE INDEX upload_per_file ON upload (account_id, sha256);",
+    // 13: a request filed twice under the same Idempotency-Key (a retry after a lost answer) is
+    // the same request.
+    "ALTER TABLE service_request ADD COLUMN idempotency_key TEXT;
+    CREATE UNIQUE INDEX service_request_idempotency
+        ON service_request (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

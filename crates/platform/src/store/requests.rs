@@ -68,23 +68,38 @@ pub struct RequestMove<'a> {
 
 impl Store {
     /// Creates a request in status 受理 and puts `notice(request_no)` in the author's inbox.
+    /// Under an `idempotency_key` already used by the author, it is that request (`false`: not new).
     pub fn create_request(
         &self,
         account_id: &str,
+        idempotency_key: Option<&str>,
         body: &RequestBody,
         day: &str,
         now_ms: i64,
         notice: impl Fn(&str) -> Notice,
-    ) -> Result<String, StoreError> {
+    ) -> Result<(String, bool), StoreError> {
         let mut connection = self.lock()?;
         let transaction =
             connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if let Some(key) = idempotency_key {
+            let filed: Option<String> = transaction
+                .query_row(
+                    "SELECT request_no FROM service_request WHERE account_id = ?1 AND idempotency_key = ?2",
+                    params![account_id, key],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(request_no) = filed {
+                return Ok((request_no, false));
+            }
+        }
         let sequence = next_counter_in(&transaction, &format!("request:{day}"))?;
         let request_no = format!("SQ{day}{sequence:06}");
         let accepted = code(&RequestStatus::Accepted)?;
         transaction.execute(
-            "INSERT INTO service_request (request_no, account_id, body, status, submitted_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![request_no, account_id, serde_json::to_string(body)?, accepted, now_ms],
+            "INSERT INTO service_request (request_no, account_id, body, status, submitted_ms, idempotency_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![request_no, account_id, serde_json::to_string(body)?, accepted, now_ms, idempotency_key],
         )?;
         transaction.execute(
             "INSERT INTO service_request_step (request_no, seq, status, at_ms, actor, remark)
@@ -93,7 +108,7 @@ impl Store {
         )?;
         super::messages::insert(&transaction, &notice(&request_no), now_ms)?;
         transaction.commit()?;
-        Ok(request_no)
+        Ok((request_no, true))
     }
 
     /// One request.

@@ -165,9 +165,15 @@ impl TestPlatform {
 
     /// Posts an application with an Idempotency-Key.
     pub async fn submit(&self, token: &str, key: &str, body: &Value) -> Answer {
+        self.post_with_key("/api/v1/applications", token, key, body)
+            .await
+    }
+
+    /// Posts `body` to `path` with an Idempotency-Key.
+    pub async fn post_with_key(&self, path: &str, token: &str, key: &str, body: &Value) -> Answer {
         let response = self
             .http
-            .post(format!("{}/api/v1/applications", self.base))
+            .post(format!("{}{path}", self.base))
             .bearer_auth(token)
             .header("Idempotency-Key", key)
             .json(body)

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const caseEvaluate = vi.fn();
+const send = vi.fn();
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
   evaluationLevels: () =>
@@ -12,40 +12,39 @@ vi.mock('../../lib/ipc', async (original) => ({
       { level: 4, name: '不满意', needs_reason: true },
       { level: 5, name: '非常不满意', needs_reason: true },
     ]),
-  caseEvaluate: (...args: unknown[]) => caseEvaluate(...args),
 }));
 
 const { default: Evaluate } = await import('./Evaluate.svelte');
 
 describe('Evaluate', () => {
   beforeEach(() => {
-    caseEvaluate.mockReset();
+    send.mockReset();
     window.location.hash = '';
   });
 
   it('offers five choices in words and sends the one chosen', async () => {
-    caseEvaluate.mockResolvedValue(undefined);
-    render(Evaluate, { applicationNo: 'N1' });
+    send.mockResolvedValue(undefined);
+    render(Evaluate, { send, backHref: '#/progress/N1' });
     await fireEvent.click(await screen.findByRole('radio', { name: '非常满意' }));
     expect(screen.getAllByRole('radio')).toHaveLength(5);
     expect(screen.queryByRole('textbox')).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: '提交评价' }));
     await waitFor(() => expect(window.location.hash).toBe('#/progress/N1'));
-    expect(caseEvaluate).toHaveBeenCalledWith('N1', 1, null);
+    expect(send).toHaveBeenCalledWith(1, null);
   });
 
   it('asks why for 不满意, and keeps what was typed when refused', async () => {
-    caseEvaluate.mockRejectedValue({
+    send.mockRejectedValue({
       code: 'evaluation-reason-required',
       message: '选“不满意”或“非常不满意”时，请说一说原因',
     });
-    render(Evaluate, { applicationNo: 'N1' });
+    render(Evaluate, { send, backHref: '#/progress/N1' });
     await fireEvent.click(await screen.findByRole('radio', { name: '不满意' }));
     const reason = screen.getByRole('textbox', { name: '哪里不满意？请说一说' });
     await fireEvent.input(reason, { target: { value: '  ' } });
     await fireEvent.click(screen.getByRole('button', { name: '提交评价' }));
     expect((await screen.findByRole('alert')).textContent).toContain('请说一说原因');
-    expect(caseEvaluate).toHaveBeenCalledWith('N1', 4, '  ');
+    expect(send).toHaveBeenCalledWith(4, '  ');
     expect(window.location.hash).toBe('');
     expect((screen.getByRole('radio', { name: '不满意' }) as HTMLInputElement).checked).toBe(true);
   });

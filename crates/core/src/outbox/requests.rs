@@ -1,0 +1,176 @@
+//! 诉求 in the outbox: a new request (its photos sent first, filed under its client id as the
+//! Idempotency-Key), and the 回访 answers and 评价 at the end of its loop. Each is kept here before
+//! it is sent, and sent until the platform has it exactly once.
+
+use huiban_api::{EvaluationRequest, FollowUp, NewRequest, ServiceRequest};
+use reqwest::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use super::upload::{CHUNK_BYTES, UploadError, upload_kept_file};
+use crate::client::{ClientError, PlatformClient};
+use crate::store::{LocalStore, OutboxRow, OutboxState, StoreError};
+
+/// Kind of a new request in the outbox.
+pub const REQUEST: &str = "request";
+/// Kind of 回访 answers in the outbox.
+pub const REQUEST_FOLLOW_UP: &str = "request_follow_up";
+/// Kind of a request's 评价 in the outbox.
+pub const REQUEST_EVALUATION: &str = "request_evaluation";
+
+/// 回访 answers waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestFollowUp {
+    /// 诉求编号.
+    pub request_no: String,
+    /// The answers.
+    pub follow_up: FollowUp,
+}
+
+/// A request's 评价 waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestEvaluation {
+    /// 诉求编号.
+    pub request_no: String,
+    /// The level and reason.
+    pub evaluation: EvaluationRequest,
+}
+
+/// Commits a new request to the outbox; returns its client id.
+pub fn enqueue_request(
+    store: &LocalStore,
+    request: &NewRequest,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    super::enqueue(store, REQUEST, request, now_ms)
+}
+
+/// Commits 回访 answers to the outbox; returns their client id.
+pub fn enqueue_follow_up(
+    store: &LocalStore,
+    follow_up: &RequestFollowUp,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    super::enqueue(store, REQUEST_FOLLOW_UP, follow_up, now_ms)
+}
+
+/// Commits a request's 评价 to the outbox; returns its client id.
+pub fn enqueue_request_evaluation(
+    store: &LocalStore,
+    evaluation: &RequestEvaluation,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    super::enqueue(store, REQUEST_EVALUATION, evaluation, now_ms)
+}
+
+/// What waits in the outbox for the request `request_no`: the kinds (回访, 评价) not yet sent.
+pub fn waiting_for(store: &LocalStore, request_no: &str) -> Result<Vec<String>, StoreError> {
+    let mut waiting = Vec::new();
+    for row in store.outbox_rows()? {
+        if row.state == OutboxState::Sent {
+            continue;
+        }
+        let about = match row.kind.as_str() {
+            REQUEST_FOLLOW_UP => serde_json::from_str::<RequestFollowUp>(&row.body)?.request_no,
+            REQUEST_EVALUATION => serde_json::from_str::<RequestEvaluation>(&row.body)?.request_no,
+            _ => continue,
+        };
+        if about == request_no {
+            waiting.push(row.kind);
+        }
+    }
+    Ok(waiting)
+}
+
+/// New requests kept here and not yet filed, oldest first.
+pub fn unfiled(store: &LocalStore) -> Result<Vec<(OutboxRow, NewRequest)>, StoreError> {
+    let mut unfiled = Vec::new();
+    for row in store.outbox_rows()? {
+        if row.kind == REQUEST && row.state != OutboxState::Sent {
+            let request = serde_json::from_str(&row.body)?;
+            unfiled.push((row, request));
+        }
+    }
+    Ok(unfiled)
+}
+
+/// Sends one request row; `None` when the row is not a request's. Answers with the 诉求编号.
+pub(super) async fn deliver(
+    store: &LocalStore,
+    client: &PlatformClient,
+    access_token: &str,
+    row: &OutboxRow,
+) -> Option<Result<String, UploadError>> {
+    let delivered = match row.kind.as_str() {
+        REQUEST => file(store, client, access_token, row).await,
+        REQUEST_FOLLOW_UP => match serde_json::from_str::<RequestFollowUp>(&row.body) {
+            Ok(answers) => {
+                let sent = client
+                    .request_follow_up(access_token, &answers.request_no, &answers.follow_up)
+                    .await;
+                landed(client, access_token, &answers.request_no, sent, |r| {
+                    r.follow_up.is_some()
+                })
+                .await
+            }
+            Err(error) => Err(UploadError::Store(error.into())),
+        },
+        REQUEST_EVALUATION => match serde_json::from_str::<RequestEvaluation>(&row.body) {
+            Ok(evaluation) => {
+                let sent = client
+                    .request_evaluate(access_token, &evaluation.request_no, &evaluation.evaluation)
+                    .await;
+                landed(client, access_token, &evaluation.request_no, sent, |r| {
+                    r.evaluation.is_some()
+                })
+                .await
+            }
+            Err(error) => Err(UploadError::Store(error.into())),
+        },
+        _ => return None,
+    };
+    Some(delivered)
+}
+
+async fn file(
+    store: &LocalStore,
+    client: &PlatformClient,
+    access_token: &str,
+    row: &OutboxRow,
+) -> Result<String, UploadError> {
+    let request: NewRequest =
+        serde_json::from_str(&row.body).map_err(|error| UploadError::Store(error.into()))?;
+    for photo in &request.photos {
+        upload_kept_file(store, client, access_token, photo, CHUNK_BYTES).await?;
+    }
+    Ok(client
+        .submit_request(access_token, &row.client_id, &request)
+        .await?
+        .request_no)
+}
+
+/// The request's number once `sent` landed; a conflict after a lost answer counts as landed when
+/// the platform's copy already holds what was sent (`holds`).
+async fn landed(
+    client: &PlatformClient,
+    access_token: &str,
+    request_no: &str,
+    sent: Result<ServiceRequest, ClientError>,
+    holds: impl Fn(&ServiceRequest) -> bool,
+) -> Result<String, UploadError> {
+    match sent {
+        Ok(request) => Ok(request.request_no),
+        Err(error) => {
+            let conflict = matches!(
+                &error,
+                ClientError::Platform { status, .. } if *status == StatusCode::CONFLICT
+            );
+            if conflict {
+                let now = client.requests(access_token).await?;
+                if now.iter().any(|r| r.request_no == request_no && holds(r)) {
+                    return Ok(request_no.to_owned());
+                }
+            }
+            Err(UploadError::Client(error))
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! 诉求 as its author follows it round the closed loop — 受理, 派单, 办理, 答复, 办结, 回访, 评价 —
+//! each step in plain words with its time and remark, and what the person is asked to do next.
+
+use huiban_api::{RequestStatus, ServiceRequest};
+
+use crate::i18n::Localizer;
+use crate::progress::{StepState, TimelineStep, plain_time};
+
+/// The loop in order (督办 is shown only when it happened).
+const LOOP: [RequestStatus; 8] = [
+    RequestStatus::Accepted,
+    RequestStatus::Dispatched,
+    RequestStatus::Handling,
+    RequestStatus::Replied,
+    RequestStatus::Closed,
+    RequestStatus::Revisiting,
+    RequestStatus::Revisited,
+    RequestStatus::Evaluated,
+];
+
+/// The Fluent id of a status's plain name.
+pub fn status_message_id(status: RequestStatus) -> &'static str {
+    match status {
+        RequestStatus::Accepted => "request-status-accepted",
+        RequestStatus::Dispatched => "request-status-dispatched",
+        RequestStatus::Handling => "request-status-handling",
+        RequestStatus::Replied => "request-status-replied",
+        RequestStatus::Supervised => "request-status-supervised",
+        RequestStatus::Closed => "request-status-closed",
+        RequestStatus::Revisiting => "request-status-revisiting",
+        RequestStatus::Revisited => "request-status-revisited",
+        RequestStatus::Evaluated => "request-status-evaluated",
+    }
+}
+
+/// Every step so far, oldest first, then the steps of the loop still to come.
+pub fn timeline(request: &ServiceRequest, localizer: &Localizer) -> Vec<TimelineStep> {
+    let done = request.status == RequestStatus::Evaluated;
+    let last = request.steps.len().saturating_sub(1);
+    let mut steps: Vec<TimelineStep> = request
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| TimelineStep {
+            name: localizer.text(status_message_id(step.status), &[]),
+            state: if index == last && !done {
+                StepState::Current
+            } else {
+                StepState::Done
+            },
+            time: Some(plain_time(&step.at, localizer)),
+            remark: step.remark.clone(),
+            overdue_days: 0,
+        })
+        .collect();
+    let reached = request
+        .steps
+        .iter()
+        .filter_map(|step| LOOP.iter().position(|s| *s == step.status))
+        .max()
+        .unwrap_or(0);
+    steps.extend(LOOP[reached + 1..].iter().map(|status| TimelineStep {
+        name: localizer.text(status_message_id(*status), &[]),
+        state: StepState::Pending,
+        time: None,
+        remark: None,
+        overdue_days: 0,
+    }));
+    steps
+}
+
+/// Whether the department is waiting for the 回访 answers.
+pub fn can_follow_up(request: &ServiceRequest) -> bool {
+    request.status == RequestStatus::Revisiting && request.follow_up.is_none()
+}
+
+/// Whether the request can be evaluated now: its loop is closed and no 评价 was given.
+pub fn can_evaluate(request: &ServiceRequest) -> bool {
+    matches!(
+        request.status,
+        RequestStatus::Closed | RequestStatus::Revisiting | RequestStatus::Revisited
+    ) && request.evaluation.is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use huiban_api::{IntakeChannel, RequestKind, RequestStep};
+
+    fn request(statuses: &[RequestStatus]) -> ServiceRequest {
+        ServiceRequest {
+            request_no: "SQ20261126000001".to_owned(),
+            kind: RequestKind::Complaint,
+            description: "路灯坏了".to_owned(),
+            location: None,
+            photos: Vec::new(),
+            channel: IntakeChannel::Desktop,
+            status: *statuses.last().expect("a step"),
+            department: None,
+            submitted_at: "2026-11-26T09:00:00+08:00".to_owned(),
+            reply: None,
+            follow_up: None,
+            evaluation: None,
+            steps: statuses
+                .iter()
+                .map(|status| RequestStep {
+                    status: *status,
+                    at: "2026-11-26T09:00:00+08:00".to_owned(),
+                    actor: None,
+                    remark: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn zh() -> Localizer {
+        Localizer::new(Locale::ZhCn)
+    }
+
+    #[test]
+    fn a_new_request_shows_the_whole_loop_ahead() {
+        let steps = timeline(&request(&[RequestStatus::Accepted]), &zh());
+        assert_eq!(steps.len(), 8);
+        assert_eq!(steps[0].state, StepState::Current);
+        assert!(steps[1..].iter().all(|s| s.state == StepState::Pending));
+        assert_eq!(steps[7].name, "您已评价");
+    }
+
+    #[test]
+    fn a_pressed_request_shows_the_supervision_and_continues_the_loop() {
+        let steps = timeline(
+            &request(&[
+                RequestStatus::Accepted,
+                RequestStatus::Dispatched,
+                RequestStatus::Handling,
+                RequestStatus::Supervised,
+            ]),
+            &zh(),
+        );
+        assert_eq!(steps[3].state, StepState::Current);
+        assert_eq!(steps[3].name, "已督办");
+        assert_eq!(steps[4].name, "已答复");
+        assert_eq!(steps[4].state, StepState::Pending);
+    }
+
+    #[test]
+    fn the_person_is_asked_to_follow_up_then_evaluate() {
+        let revisiting = request(&[
+            RequestStatus::Accepted,
+            RequestStatus::Replied,
+            RequestStatus::Closed,
+            RequestStatus::Revisiting,
+        ]);
+        assert!(can_follow_up(&revisiting));
+        assert!(can_evaluate(&revisiting));
+        let handling = request(&[RequestStatus::Accepted, RequestStatus::Handling]);
+        assert!(!can_follow_up(&handling));
+        assert!(!can_evaluate(&handling));
+        let evaluated = request(&[RequestStatus::Accepted, RequestStatus::Evaluated]);
+        assert_eq!(
+            timeline(&evaluated, &zh())
+                .iter()
+                .filter(|s| s.state == StepState::Current)
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn every_status_has_a_name_in_both_languages() {
+        for status in LOOP.iter().chain([RequestStatus::Supervised].iter()) {
+            for locale in Locale::ALL {
+                let id = status_message_id(*status);
+                let name = Localizer::new(locale).text(id, &[]);
+                assert!(!name.is_empty() && name != id, "{id} in {locale:?}");
+            }
+        }
+    }
+}
