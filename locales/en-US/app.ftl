@@ -28,6 +28,7 @@ coming-soon-next = For now, choose "Home" to do something else.
 
 queue-status-label = Sending of applications
 outbox-waiting = { $count } applications are waiting to be sent; they will go out by themselves when the network is back.
+outbox-waiting-mixed = { $count } items (applications, ratings, requests or added papers) are waiting to be sent; they will go out by themselves when the network is back.
 outbox-needs-attention = { $count } applications were not accepted by the platform and need a look; everything you entered is kept.
 outbox-all-sent = Every application has reached the services platform.
 catalog-offline = The services platform cannot be reached; these are the services saved last time. They update by themselves once the network is back.

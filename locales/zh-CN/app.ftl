@@ -28,6 +28,7 @@ coming-soon-next = 现在可以点“回到首页”，先去办别的事。
 
 queue-status-label = 申请发送情况
 outbox-waiting = 有{ $count }份申请等待发送，联网后会自动提交。
+outbox-waiting-mixed = 有{ $count }件事（申请、评价、诉求或补充材料）等待发送，联网后会自动提交。
 outbox-needs-attention = 有{ $count }份申请没有通过平台检查，需要您看一看，填好的内容都还在。
 outbox-all-sent = 所有申请都已经送到办事平台了。
 catalog-offline = 现在连不上办事平台，下面是上次保存的事项。联网以后会自动更新。

@@ -69,6 +69,13 @@ async fn an_evaluation_waits_offline_then_arrives_exactly_once() {
     let (kept, row) = outbox::evaluation_of(&store, &number).unwrap().unwrap();
     assert_eq!(kept, evaluation.evaluation);
     assert_eq!(row.state, OutboxState::Queued, "it waits to be sent");
+    let sentence = outbox::QueueSummary::of(&store)
+        .unwrap()
+        .sentence(&huiban_core::Localizer::new(huiban_core::Locale::ZhCn));
+    assert!(
+        sentence.starts_with("有1件事"),
+        "an evaluation is not called an application: {sentence}"
+    );
 
     // Back online: sent once; the bad level opened a rectification order.
     common::drain(&store, &client, &token, Duration::from_secs(10)).await;

@@ -115,6 +115,8 @@ pub fn enqueue_draft(
 pub struct QueueSummary {
     /// Waiting to be sent.
     pub waiting: u64,
+    /// Of those waiting, how many are applications (the rest are evaluations, requests, 补正…).
+    pub waiting_applications: u64,
     /// Sent; the platform has them.
     pub sent: u64,
     /// Refused; the person must look at them.
@@ -127,20 +129,26 @@ impl QueueSummary {
         let [queued, sending, sent, needs_attention] = store.outbox_counts()?;
         Ok(Self {
             waiting: queued + sending,
+            waiting_applications: store.outbox_waiting_of_kind(APPLICATION)?,
             sent,
             needs_attention,
         })
     }
 
-    /// One plain sentence, e.g. 有3份申请等待发送，联网后会自动提交。
+    /// One plain sentence, e.g. 有3份申请等待发送，联网后会自动提交。 (件 when not all are applications).
     pub fn sentence(&self, localizer: &Localizer) -> String {
         if self.needs_attention > 0 {
             localizer.text(
                 "outbox-needs-attention",
                 &[("count", &self.needs_attention.to_string())],
             )
-        } else if self.waiting > 0 {
+        } else if self.waiting > 0 && self.waiting == self.waiting_applications {
             localizer.text("outbox-waiting", &[("count", &self.waiting.to_string())])
+        } else if self.waiting > 0 {
+            localizer.text(
+                "outbox-waiting-mixed",
+                &[("count", &self.waiting.to_string())],
+            )
         } else {
             localizer.text("outbox-all-sent", &[])
         }

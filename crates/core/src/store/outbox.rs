@@ -208,4 +208,14 @@ impl LocalStore {
         }
         Ok(counts)
     }
+
+    /// How many rows of `kind` are still to be sent (queued or being sent).
+    pub fn outbox_waiting_of_kind(&self, kind: &str) -> Result<u64, StoreError> {
+        let count: i64 = self.lock()?.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE kind = ?1 AND state IN ('queued', 'sending')",
+            params![kind],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
 }
