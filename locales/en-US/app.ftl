@@ -306,3 +306,5 @@ supplement-hint = The department says:
 supplement-note = A note (optional)
 supplement-send = Send
 supplement-send-hint = It is saved on this computer first and sent when online.
+case-sent-not-pulled = Arrived; fetching its progress
+case-refused-here = Not taken by the platform; open it to see why

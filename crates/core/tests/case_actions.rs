@@ -189,3 +189,31 @@ async fn a_supplement_with_a_photo_answers_the_department_exactly_once() {
         OutboxState::Sent
     );
 }
+
+#[tokio::test]
+async fn progress_shows_an_application_until_its_case_is_pulled() {
+    let platform = common::Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let token = platform.login(&client, "13800000001").await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = common::local_store(&dir);
+    let client_id =
+        outbox::enqueue_application(&store, &common::application("高龄津贴申领"), 0).unwrap();
+    let waiting = outbox::applications_not_yet_pulled(&store).unwrap();
+    assert_eq!(waiting.len(), 1, "waiting here");
+    assert_eq!(waiting[0].0.client_id, client_id);
+    common::drain(&store, &client, &token, Duration::from_secs(10)).await;
+    assert_eq!(
+        outbox::applications_not_yet_pulled(&store).unwrap().len(),
+        1,
+        "sent but not pulled back yet"
+    );
+    huiban_core::pull::pull(&store, &client, &token)
+        .await
+        .unwrap();
+    assert!(
+        outbox::applications_not_yet_pulled(&store)
+            .unwrap()
+            .is_empty()
+    );
+}

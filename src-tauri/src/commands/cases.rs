@@ -29,6 +29,8 @@ pub struct CaseSummary {
     pub overdue_days: u32,
     /// Whether a 好差评 is awaited.
     pub can_evaluate: bool,
+    /// The outbox id of an application not pulled back yet (its page is the sent page).
+    pub waiting_client_id: Option<String>,
 }
 
 /// One case with everything the case page shows.
@@ -82,9 +84,9 @@ fn kept_cases(state: &AppState) -> Result<Vec<Application>, IpcError> {
 pub fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
     let mut cases = kept_cases(&state)?;
     cases.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
-    Ok(cases
-        .iter()
-        .map(|case| CaseSummary {
+    let mut list = not_yet_pulled(&state)?;
+    list.extend(cases.iter().map(|case| {
+        CaseSummary {
             application_no: case.application_no.clone(),
             item_name: case.item_name.clone(),
             status_name: state
@@ -94,6 +96,43 @@ pub fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
             submitted: progress::plain_time(&case.submitted_at, &state.localizer),
             overdue_days: case.overdue_days,
             can_evaluate: progress::can_evaluate(case),
+            waiting_client_id: None,
+        }
+    }));
+    Ok(list)
+}
+
+/// Applications this computer sent or holds that the pulled cases do not show yet, newest first.
+fn not_yet_pulled(state: &AppState) -> Result<Vec<CaseSummary>, IpcError> {
+    let Some(store) = &state.store else {
+        return Ok(Vec::new());
+    };
+    let failed = |error| IpcError::local_store(&error, &state.localizer);
+    let catalog = store.cached_catalog().map_err(failed)?;
+    let rows = outbox::applications_not_yet_pulled(store).map_err(failed)?;
+    Ok(rows
+        .into_iter()
+        .rev()
+        .map(|(row, application)| {
+            let status = match row.state {
+                OutboxState::Sent => "case-sent-not-pulled",
+                OutboxState::NeedsAttention => "case-refused-here",
+                OutboxState::Queued | OutboxState::Sending => "request-waiting",
+            };
+            CaseSummary {
+                application_no: row.case_number.clone().unwrap_or_default(),
+                item_name: catalog
+                    .iter()
+                    .find(|item| item.impl_code == application.impl_code)
+                    .map(|item| item.name.clone())
+                    .unwrap_or_default(),
+                status_name: state.localizer.text(status, &[]),
+                closed: false,
+                submitted: String::new(),
+                overdue_days: 0,
+                can_evaluate: false,
+                waiting_client_id: Some(row.client_id),
+            }
         })
         .collect())
 }

@@ -206,6 +206,7 @@ export interface CaseSummary {
   submitted: string;
   overdue_days: number;
   can_evaluate: boolean;
+  waiting_client_id: string | null;
 }
 
 /** One step of a case's timeline, in plain words. */

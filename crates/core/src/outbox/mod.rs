@@ -155,6 +155,30 @@ impl QueueSummary {
     }
 }
 
+/// Applications in the outbox that 进度 cannot show from the pulled cases yet: still waiting,
+/// refused, or sent but not pulled back; oldest first.
+pub fn applications_not_yet_pulled(
+    store: &LocalStore,
+) -> Result<Vec<(OutboxRow, NewApplication)>, StoreError> {
+    let pulled: std::collections::HashSet<String> = store
+        .cached_cases()?
+        .into_iter()
+        .map(|case| case.application_no)
+        .collect();
+    let mut shown = Vec::new();
+    for row in store.outbox_rows()? {
+        let known = row
+            .case_number
+            .as_ref()
+            .is_some_and(|number| pulled.contains(number));
+        if row.kind == APPLICATION && !known {
+            let application = application_of(&row)?;
+            shown.push((row, application));
+        }
+    }
+    Ok(shown)
+}
+
 /// The application a row holds.
 pub fn application_of(row: &OutboxRow) -> Result<NewApplication, StoreError> {
     Ok(serde_json::from_str(&row.body)?)
