@@ -90,29 +90,55 @@ pub fn plain_time(rfc3339: &str, localizer: &Localizer) -> String {
 
 /// Every step of `case`, oldest first, then the steps still to come.
 pub fn timeline(case: &Application, localizer: &Localizer) -> Vec<TimelineStep> {
-    let closed = is_closed(case.status);
-    let last = case.steps.len().saturating_sub(1);
-    let mut steps: Vec<TimelineStep> = case
-        .steps
+    let done = case.steps.iter().map(|step| {
+        (
+            status_message_id(step.status),
+            step.at.as_str(),
+            step.remark.clone(),
+        )
+    });
+    let ahead = steps_ahead(case.status)
         .iter()
+        .map(|s| status_message_id(*s));
+    timeline_of(
+        done,
+        !is_closed(case.status),
+        case.overdue_days,
+        ahead,
+        localizer,
+    )
+}
+
+/// A timeline from the steps taken (Fluent id of the name, RFC 3339 time, remark), oldest first,
+/// and the names of the steps still to come: the last step taken is the current one while the
+/// matter is `open`, and it alone carries `overdue_days`.
+pub fn timeline_of<'a>(
+    taken: impl ExactSizeIterator<Item = (&'static str, &'a str, Option<String>)>,
+    open: bool,
+    overdue_days: u32,
+    ahead: impl Iterator<Item = &'static str>,
+    localizer: &Localizer,
+) -> Vec<TimelineStep> {
+    let last = taken.len().saturating_sub(1);
+    let mut steps: Vec<TimelineStep> = taken
         .enumerate()
-        .map(|(index, step)| {
-            let current = index == last && !closed;
+        .map(|(index, (name, at, remark))| {
+            let current = index == last && open;
             TimelineStep {
-                name: localizer.text(status_message_id(step.status), &[]),
+                name: localizer.text(name, &[]),
                 state: if current {
                     StepState::Current
                 } else {
                     StepState::Done
                 },
-                time: Some(plain_time(&step.at, localizer)),
-                remark: step.remark.clone(),
-                overdue_days: if current { case.overdue_days } else { 0 },
+                time: Some(plain_time(at, localizer)),
+                remark,
+                overdue_days: if current { overdue_days } else { 0 },
             }
         })
         .collect();
-    steps.extend(steps_ahead(case.status).iter().map(|status| TimelineStep {
-        name: localizer.text(status_message_id(*status), &[]),
+    steps.extend(ahead.map(|name| TimelineStep {
+        name: localizer.text(name, &[]),
         state: StepState::Pending,
         time: None,
         remark: None,

@@ -4,7 +4,7 @@
 use huiban_api::{RequestStatus, ServiceRequest};
 
 use crate::i18n::Localizer;
-use crate::progress::{StepState, TimelineStep, plain_time};
+use crate::progress::{TimelineStep, timeline_of};
 
 /// The loop in order (督办 is shown only when it happened).
 const LOOP: [RequestStatus; 8] = [
@@ -35,38 +35,27 @@ pub fn status_message_id(status: RequestStatus) -> &'static str {
 
 /// Every step so far, oldest first, then the steps of the loop still to come.
 pub fn timeline(request: &ServiceRequest, localizer: &Localizer) -> Vec<TimelineStep> {
-    let done = request.status == RequestStatus::Evaluated;
-    let last = request.steps.len().saturating_sub(1);
-    let mut steps: Vec<TimelineStep> = request
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(index, step)| TimelineStep {
-            name: localizer.text(status_message_id(step.status), &[]),
-            state: if index == last && !done {
-                StepState::Current
-            } else {
-                StepState::Done
-            },
-            time: Some(plain_time(&step.at, localizer)),
-            remark: step.remark.clone(),
-            overdue_days: 0,
-        })
-        .collect();
     let reached = request
         .steps
         .iter()
         .filter_map(|step| LOOP.iter().position(|s| *s == step.status))
         .max()
         .unwrap_or(0);
-    steps.extend(LOOP[reached + 1..].iter().map(|status| TimelineStep {
-        name: localizer.text(status_message_id(*status), &[]),
-        state: StepState::Pending,
-        time: None,
-        remark: None,
-        overdue_days: 0,
-    }));
-    steps
+    let taken = request.steps.iter().map(|step| {
+        (
+            status_message_id(step.status),
+            step.at.as_str(),
+            step.remark.clone(),
+        )
+    });
+    let ahead = LOOP[reached + 1..].iter().map(|s| status_message_id(*s));
+    timeline_of(
+        taken,
+        request.status != RequestStatus::Evaluated,
+        0,
+        ahead,
+        localizer,
+    )
 }
 
 /// Whether the department is waiting for the 回访 answers.
@@ -86,6 +75,7 @@ pub fn can_evaluate(request: &ServiceRequest) -> bool {
 mod tests {
     use super::*;
     use crate::i18n::Locale;
+    use crate::progress::StepState;
     use huiban_api::{IntakeChannel, RequestKind, RequestStep};
 
     fn request(statuses: &[RequestStatus]) -> ServiceRequest {

@@ -85,8 +85,8 @@ async fn a_request_filed_offline_goes_round_the_loop_exactly_once() {
     };
     queued::enqueue_follow_up(&store, &follow_up, 1).unwrap();
     assert_eq!(
-        queued::waiting_for(&store, &number).unwrap(),
-        vec![queued::REQUEST_FOLLOW_UP.to_owned()]
+        queued::waiting(&store).unwrap().get(&number),
+        Some(&vec![queued::REQUEST_FOLLOW_UP])
     );
     common::drain(&store, &client, &token, Duration::from_secs(10)).await;
     // Sent again after a lost answer: the platform already holds it, so it counts as delivered.
@@ -104,7 +104,7 @@ async fn a_request_filed_offline_goes_round_the_loop_exactly_once() {
         store.outbox_row(&replay).unwrap().unwrap().state,
         OutboxState::Sent
     );
-    assert!(queued::waiting_for(&store, &number).unwrap().is_empty());
+    assert!(!queued::waiting(&store).unwrap().contains_key(&number));
     pull::pull(&store, &client, &token).await.unwrap();
     let done = &store.cached_requests().unwrap()[0];
     assert_eq!(done.status, RequestStatus::Evaluated);

@@ -5,6 +5,7 @@ use huiban_core::attachments::{self, AttachmentError, KeptFile};
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
+use super::{kept_store, now_ms};
 use crate::{AppState, IpcError};
 
 /// Keeps the file sent as the raw request body; the answer then holds its `sha256`.
@@ -17,11 +18,7 @@ pub fn attachment_keep(
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(IpcError::plain("attachment-empty", &state.localizer));
     };
-    let Some(store) = state.store.as_deref() else {
-        return Err(IpcError::plain("store-unavailable", &state.localizer));
-    };
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    attachments::keep(store, bytes, now_ms).map_err(|error| match error {
+    attachments::keep(kept_store(&state)?, bytes, now_ms()).map_err(|error| match error {
         AttachmentError::Store(error) => IpcError::local_store(&error, &state.localizer),
         other => IpcError::plain(other.message_id(), &state.localizer),
     })

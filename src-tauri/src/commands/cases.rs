@@ -10,6 +10,7 @@ use huiban_core::{ClientError, evaluation, outbox};
 use serde::Serialize;
 use tauri::State;
 
+use super::{kept_store, now_ms};
 use crate::{AppState, IpcError};
 
 /// One case as the 进度 list shows it.
@@ -225,16 +226,14 @@ pub fn case_evaluate(
     level: u8,
     reason: Option<String>,
 ) -> Result<(), IpcError> {
-    let Some(store) = &state.store else {
-        return Err(IpcError::plain("store-unavailable", &state.localizer));
-    };
+    let store = kept_store(&state)?;
     let checked = evaluation::check(level, reason.as_deref())
         .map_err(|problem| IpcError::evaluation(problem, &state.localizer))?;
     let queued = outbox::CaseEvaluation {
         application_no,
         evaluation: checked,
     };
-    outbox::enqueue_evaluation(store, &queued, chrono::Utc::now().timestamp_millis())
+    outbox::enqueue_evaluation(store, &queued, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())
@@ -250,9 +249,7 @@ pub fn case_supplement(
     note: Option<String>,
     photo: Option<String>,
 ) -> Result<(), IpcError> {
-    let Some(store) = &state.store else {
-        return Err(IpcError::plain("store-unavailable", &state.localizer));
-    };
+    let store = kept_store(&state)?;
     let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     let photo = photo.filter(|p| p.len() == 64 && p.bytes().all(|b| b.is_ascii_hexdigit()));
     if note.is_none() && photo.is_none() {
@@ -271,7 +268,7 @@ pub fn case_supplement(
         application_no,
         supplement: SupplementRequest { answers, note },
     };
-    supplement::enqueue_supplement(store, &queued, chrono::Utc::now().timestamp_millis())
+    supplement::enqueue_supplement(store, &queued, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())
@@ -319,9 +316,7 @@ pub async fn copies_refresh(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Pulled, IpcError> {
-    let Some(store) = &state.store else {
-        return Err(IpcError::plain("store-unavailable", &state.localizer));
-    };
+    let store = kept_store(&state)?;
     let token = state
         .session
         .access_token(&state.client)

@@ -6,26 +6,13 @@ use huiban_core::drafts::{self, Submission};
 use huiban_core::forms::{self, Review, ReviewProblem, journey};
 use huiban_core::outbox::{self, requests::REQUEST};
 use huiban_core::request_form;
-use huiban_core::store::{Draft, LocalStore, OutboxState};
+use huiban_core::store::{Draft, OutboxState};
 use serde::Serialize;
 use tauri::State;
 
 use super::forms::{form_of, today};
+use super::{kept_store as store, now_ms};
 use crate::{AppState, IpcError};
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
-
-fn store(state: &AppState) -> Result<&LocalStore, IpcError> {
-    state
-        .store
-        .as_deref()
-        .ok_or_else(|| IpcError::plain("store-unavailable", &state.localizer))
-}
 
 fn draft(state: &AppState, draft_id: &str) -> Result<Draft, IpcError> {
     store(state)?

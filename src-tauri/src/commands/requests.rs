@@ -10,6 +10,7 @@ use huiban_core::{evaluation, request_form, request_progress};
 use serde::Serialize;
 use tauri::State;
 
+use super::{kept_store as store, now_ms};
 use crate::{AppState, IpcError};
 
 /// One request as the 诉求 list shows it.
@@ -50,17 +51,6 @@ pub struct RequestDetail {
     pub waiting: bool,
 }
 
-fn store(state: &AppState) -> Result<&huiban_core::store::LocalStore, IpcError> {
-    state
-        .store
-        .as_deref()
-        .ok_or_else(|| IpcError::plain("store-unavailable", &state.localizer))
-}
-
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
-
 /// The person's requests: those waiting to be filed first, then the kept ones, newest first.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
@@ -83,10 +73,9 @@ pub fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>, IpcEr
             asks_you: false,
         })
         .collect();
+    let waiting_here = queued::waiting(store).map_err(failed)?;
     for request in store.cached_requests().map_err(failed)? {
-        let waiting = !queued::waiting_for(store, &request.request_no)
-            .map_err(failed)?
-            .is_empty();
+        let waiting = waiting_here.contains_key(&request.request_no);
         list.push(RequestSummary {
             asks_you: !waiting
                 && (request_progress::can_follow_up(&request)
@@ -116,16 +105,19 @@ pub fn request_detail(
         .into_iter()
         .find(|r| r.request_no == request_no)
         .ok_or_else(|| IpcError::plain("request-not-found", &state.localizer))?;
-    let waiting = queued::waiting_for(store, &request_no).map_err(failed)?;
+    let waiting = queued::waiting(store)
+        .map_err(failed)?
+        .remove(&request_no)
+        .unwrap_or_default();
     let localizer = &state.localizer;
     Ok(RequestDetail {
         kind_name: request_form::kind_name(request.kind, localizer),
         status_name: localizer.text(request_progress::status_message_id(request.status), &[]),
         timeline: request_progress::timeline(&request, localizer),
         can_follow_up: request_progress::can_follow_up(&request)
-            && !waiting.iter().any(|k| k == REQUEST_FOLLOW_UP),
+            && !waiting.contains(&REQUEST_FOLLOW_UP),
         can_evaluate: request_progress::can_evaluate(&request)
-            && !waiting.iter().any(|k| k == REQUEST_EVALUATION),
+            && !waiting.contains(&REQUEST_EVALUATION),
         evaluation_name: request
             .evaluation
             .as_ref()

@@ -134,3 +134,32 @@ describe('areas still being built', () => {
     await context.close();
   });
 });
+
+describe('signature', () => {
+  test('a second stroke begun at once is not painted over by the first', async () => {
+    const { context, page } = await visit({}, '#/form/D1/q/signature');
+    const canvas = page.locator('canvas');
+    const box = await canvas.boundingBox();
+    const at = (x, y) => [box.x + box.width * x, box.y + box.height * y];
+    // First stroke along the top, then at once a second one along the bottom, still held down.
+    await page.mouse.move(...at(0.1, 0.2));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.9, 0.2), { steps: 10 });
+    await page.mouse.up();
+    await page.mouse.move(...at(0.1, 0.8));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.9, 0.8), { steps: 10 });
+    await page.waitForTimeout(300);
+    const inked = await canvas.evaluate((element) => {
+      const context = element.getContext('2d');
+      const row = Math.round(element.height * 0.8);
+      const pixels = context.getImageData(0, row - 3, element.width, 6).data;
+      let dark = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark += 1;
+      return dark;
+    });
+    await page.mouse.up();
+    assert.ok(inked > 50, `the second stroke is still drawn (${inked} dark pixels)`);
+    await context.close();
+  });
+});

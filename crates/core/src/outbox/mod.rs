@@ -60,10 +60,7 @@ pub fn evaluation_of(
     application_no: &str,
 ) -> Result<Option<(EvaluationRequest, OutboxRow)>, StoreError> {
     let mut latest = None;
-    for row in store.outbox_rows()? {
-        if row.kind != EVALUATION {
-            continue;
-        }
+    for row in store.outbox_rows_of_kind(EVALUATION)? {
         let queued: CaseEvaluation = serde_json::from_str(&row.body)?;
         if queued.application_no == application_no {
             latest = Some((queued.evaluation, row));
@@ -166,12 +163,12 @@ pub fn applications_not_yet_pulled(
         .map(|case| case.application_no)
         .collect();
     let mut shown = Vec::new();
-    for row in store.outbox_rows()? {
+    for row in store.outbox_rows_of_kind(APPLICATION)? {
         let known = row
             .case_number
             .as_ref()
             .is_some_and(|number| pulled.contains(number));
-        if row.kind == APPLICATION && !known {
+        if !known {
             let application = application_of(&row)?;
             shown.push((row, application));
         }

@@ -2,6 +2,8 @@
 //! Idempotency-Key), and the 回访 answers and 评价 at the end of its loop. Each is kept here before
 //! it is sent, and sent until the platform has it exactly once.
 
+use std::collections::HashMap;
+
 use huiban_api::{EvaluationRequest, FollowUp, NewRequest, ServiceRequest};
 use reqwest::StatusCode;
 use serde::{Deserialize, Serialize};
@@ -62,20 +64,20 @@ pub fn enqueue_request_evaluation(
     super::enqueue(store, REQUEST_EVALUATION, evaluation, now_ms)
 }
 
-/// What waits in the outbox for the request `request_no`: the kinds (回访, 评价) not yet sent.
-pub fn waiting_for(store: &LocalStore, request_no: &str) -> Result<Vec<String>, StoreError> {
-    let mut waiting = Vec::new();
-    for row in store.outbox_rows()? {
-        if row.state == OutboxState::Sent {
-            continue;
-        }
-        let about = match row.kind.as_str() {
-            REQUEST_FOLLOW_UP => serde_json::from_str::<RequestFollowUp>(&row.body)?.request_no,
-            REQUEST_EVALUATION => serde_json::from_str::<RequestEvaluation>(&row.body)?.request_no,
-            _ => continue,
-        };
-        if about == request_no {
-            waiting.push(row.kind);
+/// What waits in the outbox for each request: its number with the kinds (回访, 评价) not yet sent.
+pub fn waiting(store: &LocalStore) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
+    let mut waiting: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for kind in [REQUEST_FOLLOW_UP, REQUEST_EVALUATION] {
+        for row in store.outbox_rows_of_kind(kind)? {
+            if row.state == OutboxState::Sent {
+                continue;
+            }
+            let about = if kind == REQUEST_FOLLOW_UP {
+                serde_json::from_str::<RequestFollowUp>(&row.body)?.request_no
+            } else {
+                serde_json::from_str::<RequestEvaluation>(&row.body)?.request_no
+            };
+            waiting.entry(about).or_default().push(kind);
         }
     }
     Ok(waiting)
@@ -84,8 +86,8 @@ pub fn waiting_for(store: &LocalStore, request_no: &str) -> Result<Vec<String>, 
 /// New requests kept here and not yet filed, oldest first.
 pub fn unfiled(store: &LocalStore) -> Result<Vec<(OutboxRow, NewRequest)>, StoreError> {
     let mut unfiled = Vec::new();
-    for row in store.outbox_rows()? {
-        if row.kind == REQUEST && row.state != OutboxState::Sent {
+    for row in store.outbox_rows_of_kind(REQUEST)? {
+        if row.state != OutboxState::Sent {
             let request = serde_json::from_str(&row.body)?;
             unfiled.push((row, request));
         }

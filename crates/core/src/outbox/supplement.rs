@@ -32,8 +32,8 @@ pub fn enqueue_supplement(
 
 /// Whether a 补正 of `application_no` waits here to be sent.
 pub fn supplement_waiting(store: &LocalStore, application_no: &str) -> Result<bool, StoreError> {
-    for row in store.outbox_rows()? {
-        if row.kind == SUPPLEMENT && row.state != OutboxState::Sent {
+    for row in store.outbox_rows_of_kind(SUPPLEMENT)? {
+        if row.state != OutboxState::Sent {
             let waiting: CaseSupplement = serde_json::from_str(&row.body)?;
             if waiting.application_no == application_no {
                 return Ok(true);

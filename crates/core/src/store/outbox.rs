@@ -163,6 +163,15 @@ impl LocalStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every submission of `kind`, oldest first.
+    pub fn outbox_rows_of_kind(&self, kind: &str) -> Result<Vec<OutboxRow>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection
+            .prepare("SELECT * FROM outbox WHERE kind = ?1 ORDER BY created_ms, client_id")?;
+        let rows = statement.query_map(params![kind], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Records what became of a submission.
     pub fn outbox_update(
         &self,
