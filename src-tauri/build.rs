@@ -43,6 +43,8 @@ fn main() {
         "request_detail",
         "request_follow_up",
         "request_evaluate",
+        "regions",
+        "region_path",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

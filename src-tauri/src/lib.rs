@@ -75,6 +75,8 @@ pub fn run() -> ExitCode {
             commands::cases::case_detail,
             commands::cases::copies_refresh,
             commands::cases::evaluation_levels,
+            commands::forms::regions,
+            commands::forms::region_path,
             commands::cases::case_evaluate,
             commands::cases::case_withdraw,
             commands::cases::case_supplement,

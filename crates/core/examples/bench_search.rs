@@ -107,7 +107,7 @@ fn big_form() -> (FormDefinition, Answers) {
         (QuestionKind::BankCard, json!("6222020200112233446")),
         (
             QuestionKind::Address,
-            json!("北京市东城区和平里街道示例社区1号楼2单元301"),
+            json!({"region": "110101", "detail": "和平里街道示例社区1号楼2单元301"}),
         ),
     ];
     let mut questions = Vec::new();

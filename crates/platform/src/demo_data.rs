@@ -467,7 +467,7 @@ pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplic
                 QuestionKind::IdNumber => serde_json::json!(id),
                 QuestionKind::Phone => serde_json::json!("13800000001"),
                 QuestionKind::Address => {
-                    serde_json::json!("北京市东城区和平里街道示例社区1号楼2单元301")
+                    serde_json::json!({"region": "110101", "detail": "和平里街道示例社区1号楼2单元301"})
                 }
                 QuestionKind::BankCard => serde_json::json!("6222020200112233446"),
                 QuestionKind::YesNo => serde_json::json!(false),

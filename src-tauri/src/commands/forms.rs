@@ -77,3 +77,18 @@ pub async fn form_check_answer(
             rule,
         }))
 }
+
+/// The places to pick from for an address: the provinces, or what lies under `code` (shipped with
+/// the app, so it works offline).
+#[tauri::command]
+#[tracing::instrument]
+pub fn regions(code: Option<String>) -> Vec<huiban_core::regions::Region> {
+    huiban_core::regions::choices(code.as_deref())
+}
+
+/// The places from the province down to `code`, to show what was picked; empty when unknown.
+#[tauri::command]
+#[tracing::instrument]
+pub fn region_path(code: String) -> Vec<huiban_core::regions::Region> {
+    huiban_core::regions::path(&code).unwrap_or_default()
+}

@@ -849,6 +849,25 @@ async fn answer_typed_once(
     Ok(())
 }
 
+/// Answers the address asked by `question`: presses each of `places` in turn (province, city,
+/// district), types `street`, then 下一步.
+async fn answer_address(
+    client: &fantoccini::Client,
+    question: &str,
+    places: &[&str],
+    street: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    by_role(client, "heading", question).await?;
+    for place in places {
+        again_if_redrawn(|| async {
+            by_role(client, "button", place).await?.click().await?;
+            Ok(())
+        })
+        .await?;
+    }
+    answer_typed(client, question, street).await
+}
+
 /// Chooses the card whose words contain `choice` on the page asking `question`, then 下一步.
 async fn answer_choice(
     client: &fantoccini::Client,
@@ -940,10 +959,11 @@ async fn answer_pension_form_from_the_id_number(
 ) -> Result<(), Box<dyn std::error::Error>> {
     answer_typed(client, "您的身份证号码", id_number).await?;
     answer_typed(client, "您的手机号码", "13800000001").await?;
-    answer_typed(
+    answer_address(
         client,
         "您现在住在哪里",
-        "北京市东城区和平里街道示例社区1号楼2单元301",
+        &["北京市", "东城区"],
+        "和平里街道示例社区1号楼2单元301",
     )
     .await?;
     // The e-licence pulled at login stands in for the paper ID card.
@@ -986,7 +1006,14 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         // 核对, then 确认提交.
         by_role(&client, "heading", "请核对您填写的内容").await?;
         let check = main_text(&client).await?;
-        for shown in ["张秀英", &id_number, "已选好1个文件", "6222020200112233446", "否"] {
+        for shown in [
+            "张秀英",
+            &id_number,
+            "北京市东城区 和平里街道示例社区1号楼2单元301",
+            "已选好1个文件",
+            "6222020200112233446",
+            "否",
+        ] {
             assert!(check.contains(shown), "the check page shows {shown:?}: {check}");
         }
         check_drawn_page(&client, 24.0).await?;

@@ -11,6 +11,7 @@ import type {
   CatalogView,
   Draft,
   LevelChoice,
+  Region,
   Inbox,
   OpenDraft,
   QueueView,
@@ -154,6 +155,16 @@ export function cases(): Promise<CaseSummary[]> {
 /** One kept case with its timeline. */
 export function caseDetail(applicationNo: string): Promise<CaseDetail> {
   return invoke<CaseDetail>('case_detail', { applicationNo });
+}
+
+/** The places to pick from for an address: the provinces, or what lies under `code`. */
+export function regions(code: string | null): Promise<Region[]> {
+  return invoke<Region[]>('regions', { code });
+}
+
+/** The places from the province down to `code`, to show what was picked. */
+export function regionPath(code: string): Promise<Region[]> {
+  return invoke<Region[]>('region_path', { code });
 }
 
 /** The five 好差评 levels, best first, in the person's words. */

@@ -136,6 +136,20 @@ export type QuestionKind =
   | 'licence'
   | 'signature';
 
+/** A place of the shipped province/city/district list. */
+export interface Region {
+  code: string;
+  name: string;
+  /** The last step: a district (or a town of a city without districts). */
+  last: boolean;
+}
+
+/** An address answer: the picked district's code and the street, building and door typed. */
+export interface AddressValue {
+  region: string | null;
+  detail: string;
+}
+
 /** One question of a form, asked on a page of its own. */
 export interface Question {
   id: string;

@@ -16,6 +16,10 @@ export const catalogFixture = JSON.parse(
 );
 
 /** The form the mocked draft commands answer with: one question of most kinds. */
+/** The shipped province/city/district list core reads (`[code, name, children?]`). */
+const regionsData = JSON.parse(
+  readFileSync(new URL('../../../crates/core/data/regions.json', import.meta.url), 'utf8'),
+);
 export const formFixture = JSON.parse(
   readFileSync(new URL('./fixtures/form.json', import.meta.url), 'utf8'),
 );
@@ -90,6 +94,7 @@ export async function openPage(
     preferences = {},
     loggedIn = false,
     submission = 'sent',
+    draftAnswers = {},
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -106,6 +111,8 @@ export async function openPage(
       form,
       cases,
       requestsList,
+      places,
+      draftAnswers,
     }) => {
       const draft = {
         draft_id: 'D1',
@@ -119,8 +126,31 @@ export async function openPage(
           living: 'alone',
           help: ['meals', 'cleaning'],
           by_agent: false,
+          address: { region: '110101', detail: '和平里街道示例社区1号楼2单元301' },
+          ...draftAnswers,
         },
         set_aside: {},
+      };
+      // The shipped place list, walked as core's `regions::choices` walks it.
+      const placeIndex = {};
+      const indexPlaces = (nodes, parent) => {
+        for (const [code, name, children = []] of nodes) {
+          placeIndex[code] = { name, parent, children: children.map((c) => c[0]) };
+          indexPlaces(children, code);
+        }
+      };
+      indexPlaces(places, null);
+      const placeOf = (code) => ({
+        code,
+        name: placeIndex[code].name === '市辖区' ? '市区' : placeIndex[code].name,
+        last: placeIndex[code].children.length === 0,
+      });
+      const placeChoices = (code) => {
+        let codes = code === null ? places.map((p) => p[0]) : (placeIndex[code]?.children ?? []);
+        while (codes.length === 1 && placeIndex[codes[0]].children.length > 0) {
+          codes = placeIndex[codes[0]].children;
+        }
+        return codes.map(placeOf);
       };
       // An answer in plain words, as core's review gives it.
       const plain = (q, value) => {
@@ -128,6 +158,13 @@ export async function openPage(
         if (value === undefined || value === null) return '';
         if (typeof value === 'boolean') return value ? '是' : '否';
         if (Array.isArray(value)) return value.map(label).join('、');
+        if (q.kind === 'address') {
+          const names = [];
+          for (let at = value.region; at; at = placeIndex[at]?.parent) {
+            if (placeIndex[at] && placeIndex[at].name !== '市辖区') names.unshift(placeIndex[at].name);
+          }
+          return `${names.join('')} ${value.detail}`;
+        }
         if (q.kind === 'date') {
           const [y, m, d] = value.split('-').map(Number);
           return `${y}年${m}月${d}日`;
@@ -182,6 +219,15 @@ export async function openPage(
         draft_list: () => [],
         draft_start: () => draft,
         draft_open: () => ({ draft, form }),
+        regions: ({ code }) => placeChoices(code),
+        region_path: ({ code }) => {
+          const path = [];
+          for (let at = code; at; at = placeIndex[at]?.parent) {
+            const parent = placeIndex[placeIndex[at].parent];
+            if (!parent || parent.children.length > 1 || at === code) path.unshift(placeOf(at));
+          }
+          return path;
+        },
         draft_answer: ({ questionId, value }) => {
           draft.answers[questionId] = value;
           return null;
@@ -311,6 +357,8 @@ export async function openPage(
       form: formFixture,
       cases: casesFixture,
       requestsList: requestsFixture,
+      places: regionsData,
+      draftAnswers,
     },
   );
   const page = await context.newPage();
@@ -373,6 +421,19 @@ export const SCREENS = [
   { name: 'item-logged-in', hash: '#/apply/110101020001050040000000', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'question-text', hash: '#/form/D1/q/applicant_name' },
   { name: 'question-date', hash: '#/form/D1/q/birth_date' },
+  { name: 'question-address', hash: '#/form/D1/q/address', ready: 'textbox' },
+  {
+    name: 'question-address-province',
+    hash: '#/form/D1/q/address',
+    options: { draftAnswers: { address: null } },
+    ready: 'heading-2',
+  },
+  {
+    name: 'question-address-city',
+    hash: '#/form/D1/q/address',
+    options: { draftAnswers: { address: { region: '13', detail: '' } } },
+    ready: 'heading-2',
+  },
   { name: 'question-choice', hash: '#/form/D1/q/living' },
   { name: 'question-multiple', hash: '#/form/D1/q/help' },
   { name: 'question-licence', hash: '#/form/D1/q/licence', ready: 'radio' },
@@ -410,6 +471,7 @@ export async function showScreen(browser, baseUrl, screen, { theme, size, width 
   if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
   if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
   if (screen.ready === 'radio') await page.getByRole('radio').first().waitFor();
+  if (screen.ready === 'textbox') await page.getByRole('textbox').first().waitFor();
   if (screen.ready?.startsWith('text:')) {
     await page.getByText(screen.ready.slice('text:'.length)).first().waitFor();
   }

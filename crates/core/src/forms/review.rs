@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::Localizer;
+use crate::regions::{self, AddressAnswer};
 
 use super::{check_answers, journey, message};
 
@@ -126,6 +127,9 @@ pub fn answer_text(question: &Question, value: &Value, localizer: &Localizer) ->
         ),
         (QuestionKind::Attachment, _) => localizer.text("answer-files", &[("count", "1")]),
         (QuestionKind::Signature, _) => localizer.text("answer-signed", &[]),
+        (QuestionKind::Address, _) => AddressAnswer::of(value)
+            .and_then(|address| regions::address_text(&address))
+            .unwrap_or_else(plain),
         _ => plain(),
     }
 }
@@ -197,6 +201,18 @@ mod tests {
         );
         assert_eq!(text(QuestionKind::Number, json!(3)), "3");
         assert_eq!(text(QuestionKind::Text, Value::Null), "");
+        assert_eq!(
+            text(
+                QuestionKind::Address,
+                json!({"region": "130102", "detail": "和平里1号"})
+            ),
+            "河北省石家庄市长安区 和平里1号"
+        );
+        // An address typed before addresses were picked reads as it was typed.
+        assert_eq!(
+            text(QuestionKind::Address, json!("北京市东城区和平里1号")),
+            "北京市东城区和平里1号"
+        );
     }
 
     #[test]

@@ -5,13 +5,16 @@ use huiban_api::{Question, QuestionKind};
 use serde_json::Value;
 
 use super::id_number::{IdNumberProblem, check_id_number};
+use crate::regions::{self, AddressAnswer};
 
 /// Longest short text, in characters.
 pub const TEXT_MAX: usize = 100;
 /// Longest long text, in characters.
 pub const LONG_TEXT_MAX: usize = 2000;
-/// Longest address, in characters.
+/// Longest street, building and door part of an address, in characters.
 pub const ADDRESS_MAX: usize = 200;
+/// Shortest street part of an address people can find ("3号楼" is enough once the district is known).
+pub const ADDRESS_DETAIL_MIN: usize = 2;
 /// Largest amount of money, in yuan.
 pub const MONEY_MAX: f64 = 100_000_000.0;
 
@@ -50,7 +53,9 @@ pub enum Rule {
     BankCardShape,
     /// The digits do not add up (Luhn).
     BankCardCheck,
-    /// Too short to be an address people can find.
+    /// No district picked from the list (or one the list does not hold).
+    AddressRegion,
+    /// No street, building or door number written.
     AddressTooShort,
     /// Not a kept photo or PDF.
     BadAttachment,
@@ -76,6 +81,7 @@ impl Rule {
             Self::IdNumberCheck => "form-id-check",
             Self::BankCardShape => "form-bank-card-shape",
             Self::BankCardCheck => "form-bank-card-check",
+            Self::AddressRegion => "form-address-region",
             Self::AddressTooShort => "form-address-short",
             Self::BadAttachment => "form-bad-attachment",
             Self::BadSignature => "form-bad-signature",
@@ -91,12 +97,13 @@ impl Rule {
     }
 }
 
-/// Whether a value counts as no answer: missing, null, blank text or an empty list.
+/// Whether a value counts as no answer: missing, null, blank text, an empty list, or parts all blank.
 fn is_blank(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
         Some(Value::String(text)) => text.trim().is_empty(),
         Some(Value::Array(items)) => items.is_empty(),
+        Some(Value::Object(parts)) => parts.values().all(|part| is_blank(Some(part))),
         Some(_) => false,
     }
 }
@@ -240,9 +247,13 @@ pub fn check_answer(
             }
         }
         QuestionKind::Address => {
-            let address = text(value)?;
-            at_most(address, ADDRESS_MAX)?;
-            if address.chars().count() < 5 {
+            let address = AddressAnswer::of(value).ok_or(Rule::AddressRegion)?;
+            if !regions::is_last(&address.region) {
+                return Err(Rule::AddressRegion);
+            }
+            let detail = address.detail.trim();
+            at_most(detail, ADDRESS_MAX)?;
+            if detail.chars().count() < ADDRESS_DETAIL_MIN {
                 return Err(Rule::AddressTooShort);
             }
             Ok(())

@@ -55,7 +55,14 @@ const KINDS: [QuestionKind; 17] = [
 #[test]
 fn required_questions_need_an_answer_and_optional_ones_do_not() {
     for kind in KINDS {
-        for blank in [None, Some(json!(null)), Some(json!("  ")), Some(json!([]))] {
+        let no_address = json!({"region": null, "detail": " "});
+        for blank in [
+            None,
+            Some(json!(null)),
+            Some(json!("  ")),
+            Some(json!([])),
+            Some(no_address),
+        ] {
             assert_eq!(
                 check_answer(&question(kind, true), blank.as_ref(), today()),
                 Err(Rule::Required),
@@ -190,14 +197,38 @@ fn phones_bank_cards_and_id_numbers_are_checked_like_the_platform_does() {
 
 #[test]
 fn addresses_files_and_signatures() {
+    let address = |region: &str, detail: &str| json!({"region": region, "detail": detail});
     assert_eq!(
-        check(QuestionKind::Address, json!("北京市东城区和平里街道1号")),
+        check(QuestionKind::Address, address("110101", "和平里街道1号")),
         Ok(())
     );
     assert_eq!(
-        check(QuestionKind::Address, json!("北京")),
+        check(QuestionKind::Address, address("441900121", "3号楼")),
+        Ok(())
+    );
+    assert_eq!(
+        check(QuestionKind::Address, address("110101", " 1 ")),
         Err(Rule::AddressTooShort)
     );
+    assert_eq!(
+        check(QuestionKind::Address, address("110101", &"路".repeat(201))),
+        Err(Rule::TooLong { max: 200 })
+    );
+    // A province or city is not yet a place; an unknown code is none; typed text is not picked.
+    for unpicked in [
+        address("11", "和平里街道1号"),
+        address("1301", "和平里街道1号"),
+        address("119999", "和平里街道1号"),
+        json!({"detail": "和平里街道1号"}),
+        json!("北京市东城区和平里街道1号"),
+        json!(42),
+    ] {
+        assert_eq!(
+            check(QuestionKind::Address, unpicked.clone()),
+            Err(Rule::AddressRegion),
+            "{unpicked}"
+        );
+    }
     assert_eq!(
         check(QuestionKind::Attachment, json!("a".repeat(64))),
         Ok(())
@@ -236,6 +267,7 @@ fn every_rule_has_a_plain_message_in_both_languages() {
         Rule::IdNumberCheck,
         Rule::BankCardShape,
         Rule::BankCardCheck,
+        Rule::AddressRegion,
         Rule::AddressTooShort,
         Rule::BadAttachment,
         Rule::BadSignature,
