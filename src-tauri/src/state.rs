@@ -28,6 +28,8 @@ pub struct AppState {
     pub session: Arc<Session>,
     /// Wakes the outbox's sending loop (something was queued, the network changed).
     pub wake: Arc<Notify>,
+    /// Asks for a pull of the person's copies now (after a login) instead of at the next turn.
+    pub pull_now: Arc<Notify>,
     /// The person's choices while there is no local store to keep them in.
     pub unsaved_preferences: Mutex<Preferences>,
     /// Reads text aloud.
@@ -60,6 +62,7 @@ impl AppState {
             store_notice: opened.notice,
             session: Arc::new(opened.session),
             wake: Arc::new(Notify::new()),
+            pull_now: Arc::new(Notify::new()),
             unsaved_preferences: Mutex::new(Preferences::default()),
             speaker: Arc::new(SystemSpeaker::new()),
             search_index: Mutex::new(None),

@@ -122,6 +122,9 @@ pub struct Account {
     pub name: Option<String>,
     /// Phone with the middle digits hidden, e.g. 138****0001.
     pub phone_masked: Option<String>,
+    /// The caller's own phone in full, so that forms need not ask for it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
     /// Department, for officers and staff.
     pub department: Option<String>,
 }

@@ -48,6 +48,25 @@ pub struct Question {
     /// answer (if any) is not checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// What is already known of the person that answers this question (from their e-ID card or
+    /// account); the app fills it in and asks them to confirm it, never to type it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<KnownFact>,
+}
+
+/// A fact about the person that a question can be filled in from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KnownFact {
+    /// Their name, as on their ID card.
+    Name,
+    /// Their ID card number.
+    IdNumber,
+    /// The mobile number they log in with.
+    Phone,
+    /// Where they live, as on their ID card.
+    Address,
 }
 
 /// When a question is asked: an earlier question's answer equals a value.

@@ -35,7 +35,9 @@ pub use auth::{
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, Channel, ItemType};
 pub use error::ErrorBody;
-pub use forms::{ChoiceOption, Condition, FormDefinition, FormRef, Question, QuestionKind};
+pub use forms::{
+    ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, Question, QuestionKind,
+};
 pub use health::Health;
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};

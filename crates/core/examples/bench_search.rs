@@ -117,6 +117,7 @@ fn big_form() -> (FormDefinition, Answers) {
         let id = format!("q{n}");
         questions.push(Question {
             show_if: None,
+            prefill: None,
             id: id.clone(),
             kind: *kind,
             label: format!("问题{n}"),

@@ -4,10 +4,10 @@ use std::time::Duration;
 
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
-    API_PREFIX, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody, EvaluationRequest,
-    FollowUp, FormDefinition, Health, Licence, MessagePage, NewApplication, NewRequest, NewUpload,
-    ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest, TokenRequest, TokenResponse,
-    UploadStatus, WithdrawRequest,
+    API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody,
+    EvaluationRequest, FollowUp, FormDefinition, Health, Licence, MessagePage, NewApplication,
+    NewRequest, NewUpload, ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest,
+    TokenRequest, TokenResponse, UploadStatus, WithdrawRequest,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -305,6 +305,13 @@ impl PlatformClient {
         limit: u32,
     ) -> Result<MessagePage, ClientError> {
         let path = format!("{API_PREFIX}/messages?cursor={cursor}&limit={limit}");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// The caller's own account: name and phone, to fill forms with.
+    pub async fn me(&self, access_token: &str) -> Result<Account, ClientError> {
+        let path = format!("{API_PREFIX}/me");
         self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
             .await
     }

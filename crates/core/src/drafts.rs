@@ -149,6 +149,7 @@ mod submit_tests {
                 required: true,
                 options: Vec::new(),
                 show_if: None,
+                prefill: None,
             }],
         }
     }

@@ -37,12 +37,13 @@ pub struct Pulled {
     pub to_announce: Vec<Message>,
 }
 
-/// Pulls cases, new messages and licences.
+/// Pulls the person's account, cases, 诉求, new messages and licences.
 pub async fn pull(
     store: &LocalStore,
     client: &PlatformClient,
     access_token: &str,
 ) -> Result<Pulled, PullError> {
+    store.keep_profile(&client.me(access_token).await?)?;
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
     store.replace_cached_requests(&client.requests(access_token).await?)?;
@@ -73,13 +74,15 @@ pub async fn pull(
     })
 }
 
-/// Pulls now and then every `every`, whenever someone is logged in and the platform answers; each
-/// pull is reported to `on_pulled`. Runs until dropped.
+/// Pulls now and then every `every` (or at once when `now` is notified, as after a login), whenever
+/// someone is logged in and the platform answers; each pull is reported to `on_pulled`. Runs until
+/// dropped.
 pub async fn keep_fresh(
     store: &LocalStore,
     client: &PlatformClient,
     session: &Session,
     every: Duration,
+    now: &tokio::sync::Notify,
     mut on_pulled: impl FnMut(Pulled),
 ) {
     loop {
@@ -89,6 +92,9 @@ pub async fn keep_fresh(
                 Err(error) => tracing::debug!(%error, "pull failed; the saved copies stay"),
             }
         }
-        tokio::time::sleep(every).await;
+        tokio::select! {
+            () = tokio::time::sleep(every) => {}
+            () = now.notified() => {}
+        }
     }
 }

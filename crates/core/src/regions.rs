@@ -173,5 +173,42 @@ pub fn address_text(answer: &AddressAnswer) -> Option<String> {
     })
 }
 
+/// The address written in words (as on an ID card: "北京市东城区和平里街道1号") read back into a
+/// picked district and the street part; `None` unless it names a province, city and district of the
+/// list in order.
+pub fn parse_address(text: &str) -> Option<AddressAnswer> {
+    let tree = &*TREE;
+    let mut rest = text.trim();
+    let mut level = &tree.provinces;
+    loop {
+        let (code, after) = named_at_start(tree, level, rest)?;
+        rest = after;
+        let entry = tree.entries.get(&code)?;
+        if entry.children.is_empty() {
+            return Some(AddressAnswer {
+                region: code,
+                detail: rest.trim().to_owned(),
+            });
+        }
+        level = &entry.children;
+    }
+}
+
+/// The place of `level` whose name `text` starts with, and the text after it; a bookkeeping group
+/// (市辖区, 县) is looked through, as addresses never name it.
+fn named_at_start<'a>(tree: &Tree, level: &[String], text: &'a str) -> Option<(String, &'a str)> {
+    for code in level {
+        let entry = tree.entries.get(code)?;
+        if BOOKKEEPING.contains(&entry.name.as_str()) {
+            if let Some(found) = named_at_start(tree, &entry.children, text) {
+                return Some(found);
+            }
+        } else if let Some(after) = text.strip_prefix(entry.name.as_str()) {
+            return Some((code.clone(), after));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests;

@@ -60,6 +60,7 @@ fn question(id: &str, kind: QuestionKind, localizer: &Localizer, required: bool)
         required,
         options: Vec::new(),
         show_if: None,
+        prefill: None,
     }
 }
 

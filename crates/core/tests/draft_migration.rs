@@ -11,6 +11,7 @@ use serde_json::json;
 fn question(id: &str, kind: QuestionKind, options: &[&str]) -> Question {
     Question {
         show_if: None,
+        prefill: None,
         id: id.into(),
         kind,
         label: format!("问题 {id}"),

@@ -3,8 +3,9 @@
 
 mod common;
 
-use huiban_api::{CaseStatus, TokenRequest};
+use huiban_api::{CaseStatus, KnownFact, TokenRequest};
 use huiban_core::PlatformClient;
+use huiban_core::forms::prefill::{Known, Source};
 use huiban_core::outbox::{self, Backoff};
 use huiban_core::pull;
 use huiban_core::secrets::Keychain;
@@ -80,6 +81,24 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
         first.new_messages, 3,
         "two licence notices and the submission notice"
     );
+    let profile = store.profile().unwrap().expect("the account is kept");
+    assert_eq!(profile.name.as_deref(), Some("张秀英"));
+    assert_eq!(profile.phone.as_deref(), Some("13800000001"));
+    // Never ask twice: the verified e-ID card and the account fill the facts forms ask for.
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let known = Known::kept(&store, &today).unwrap();
+    for (fact, source) in [
+        (KnownFact::Name, Source::IdCard),
+        (KnownFact::IdNumber, Source::IdCard),
+        (KnownFact::Address, Source::IdCard),
+        (KnownFact::Phone, Source::Account),
+    ] {
+        assert_eq!(known.fact(fact).map(|s| s.source), Some(source), "{fact:?}");
+    }
+    assert_eq!(
+        known.fact(KnownFact::Address).unwrap().value,
+        serde_json::json!({"region": "110101", "detail": "和平里街道示例社区1号"})
+    );
     let number = store.cached_cases().unwrap()[0].application_no.clone();
     assert_eq!(
         store.cached_cases().unwrap()[0].status,
@@ -120,9 +139,19 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     assert_eq!(store.cached_licences().unwrap().len(), 2);
     assert_eq!(
         store.draft("d1").unwrap(),
-        Some(draft),
+        Some(draft.clone()),
         "a pull never touches drafts"
     );
+
+    // 退出: the next person on this computer sees nothing pulled for this one; drafts stay.
+    store.forget_pulled().unwrap();
+    assert!(store.cached_cases().unwrap().is_empty());
+    assert!(store.cached_requests().unwrap().is_empty());
+    assert!(store.cached_messages().unwrap().is_empty());
+    assert!(store.cached_licences().unwrap().is_empty());
+    assert_eq!(store.profile().unwrap(), None);
+    assert_eq!(store.message_cursor().unwrap(), 0);
+    assert_eq!(store.draft("d1").unwrap(), Some(draft));
 }
 
 #[tokio::test]
@@ -136,12 +165,15 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
 
     // Nobody logged in: nothing is pulled, nothing fails.
     let (tx, mut pulled) = tokio::sync::mpsc::unbounded_channel();
+    // Left to itself it would wait an hour; a login or a submission asks for a pull at once.
+    let now = tokio::sync::Notify::new();
     let refresher = async {
         pull::keep_fresh(
             &store,
             &client,
             &session,
-            std::time::Duration::from_millis(50),
+            std::time::Duration::from_secs(3600),
+            &now,
             |p| {
                 let _ = tx.send(p);
             },
@@ -153,12 +185,16 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
         assert!(pulled.try_recv().is_err(), "no pull without a login");
         let grant = platform.sms_grant(&client, "13800000003").await;
         session.log_in(&client, &grant).await.unwrap();
+        now.notify_one();
+        let first = pulled.recv().await.unwrap();
+        assert_eq!(first.cases, 0, "pulled at once after the login");
         let token = session.access_token(&client).await.unwrap();
         let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
         client
             .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
             .await
             .unwrap();
+        now.notify_one();
         loop {
             let p = pulled.recv().await.unwrap();
             if p.cases == 1 && !store.cached_messages().unwrap().is_empty() {

@@ -1,8 +1,8 @@
 //! Demo catalog: service items that older residents of one district need most, with made-up codes.
 
 use huiban_api::{
-    CaseType, CatalogItem, Channel, Department, Fee, FormDefinition, FormRef, ItemType, Material,
-    NewApplication, Question, QuestionKind, id_number,
+    CaseType, CatalogItem, Channel, Department, Fee, FormDefinition, FormRef, ItemType, KnownFact,
+    Material, NewApplication, Question, QuestionKind, id_number,
 };
 
 use crate::credit_code;
@@ -526,34 +526,55 @@ fn question(
         hint: hint.map(str::to_owned),
         required,
         options: Vec::new(),
+        prefill: None,
+    }
+}
+
+/// `question` filled in from what is known of the person, for them to confirm.
+fn known(question: Question, fact: KnownFact) -> Question {
+    Question {
+        prefill: Some(fact),
+        ..question
     }
 }
 
 fn form(sequence: usize, spec: &Spec) -> FormDefinition {
     use QuestionKind as K;
     let mut questions = vec![
-        question(
-            "applicant_name",
-            K::Text,
-            "您的姓名",
-            Some("和身份证上的一样"),
-            true,
+        known(
+            question(
+                "applicant_name",
+                K::Text,
+                "您的姓名",
+                Some("和身份证上的一样"),
+                true,
+            ),
+            KnownFact::Name,
         ),
-        question(
-            "id_number",
-            K::IdNumber,
-            "您的身份证号码",
-            Some("18位，最后一位可能是X"),
-            true,
+        known(
+            question(
+                "id_number",
+                K::IdNumber,
+                "您的身份证号码",
+                Some("18位，最后一位可能是X"),
+                true,
+            ),
+            KnownFact::IdNumber,
         ),
-        question(
-            "phone",
-            K::Phone,
-            "您的手机号码",
-            Some("办理进度会发短信到这个号码"),
-            true,
+        known(
+            question(
+                "phone",
+                K::Phone,
+                "您的手机号码",
+                Some("办理进度会发短信到这个号码"),
+                true,
+            ),
+            KnownFact::Phone,
         ),
-        question("address", K::Address, "您现在住在哪里", None, true),
+        known(
+            question("address", K::Address, "您现在住在哪里", None, true),
+            KnownFact::Address,
+        ),
     ];
     for (name, required, licence_type) in spec.materials {
         let (id, kind, label, hint) = if licence_type.is_some() {

@@ -1,8 +1,11 @@
 //! Draft commands: a form being filled in one question a page, saved answer by answer, checked as a
 //! whole, then queued for sending; and what became of it once queued.
 
+use std::collections::BTreeMap;
+
 use huiban_api::{Channel, FormDefinition, FormRef};
 use huiban_core::drafts::{self, Submission};
+use huiban_core::forms::prefill::{self, Known};
 use huiban_core::forms::{self, Review, ReviewProblem, journey};
 use huiban_core::outbox::{self, requests::REQUEST};
 use huiban_core::request_form;
@@ -28,6 +31,17 @@ pub struct OpenDraft {
     pub draft: Draft,
     /// The form version it answers.
     pub form: FormDefinition,
+    /// Answers filled in from what is known of the person, by question, for them to confirm.
+    pub suggestions: BTreeMap<String, FilledIn>,
+}
+
+/// An answer filled in for the person, with where it came from in their words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FilledIn {
+    /// The answer.
+    pub value: serde_json::Value,
+    /// Where it came from, e.g. 这是按您的电子居民身份证填好的…
+    pub source: String,
 }
 
 /// Starts an empty draft of an item's form; it is saved at once.
@@ -44,7 +58,7 @@ pub fn draft_start(
         .map_err(|error| IpcError::local_store(&error, &state.localizer))
 }
 
-/// A saved draft with its form, to carry on filling it in.
+/// A saved draft with its form and what is known of the person to fill it, to carry on filling it in.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_open(
@@ -53,7 +67,25 @@ pub async fn draft_open(
 ) -> Result<OpenDraft, IpcError> {
     let draft = draft(&state, &draft_id)?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
-    Ok(OpenDraft { draft, form })
+    let today = today();
+    let known = Known::kept(store(&state)?, &today.format("%Y-%m-%d").to_string())
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    let suggestions = prefill::suggestions(&form, &draft.answers, &known, today)
+        .into_iter()
+        .map(|(question_id, suggestion)| {
+            let source = state.localizer.text(suggestion.source.message_id(), &[]);
+            let filled = FilledIn {
+                value: suggestion.value,
+                source,
+            };
+            (question_id, filled)
+        })
+        .collect();
+    Ok(OpenDraft {
+        draft,
+        form,
+        suggestions,
+    })
 }
 
 /// Saves one answer (`null` clears it); durable when this returns.

@@ -52,6 +52,7 @@ pub async fn login_with_code(
         .await
         .map_err(|error| session_error(&error, &state))?;
     state.wake.notify_one();
+    state.pull_now.notify_one();
     Ok(who)
 }
 
@@ -67,7 +68,8 @@ pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus,
     Ok(SessionStatus { logged_in })
 }
 
-/// 退出: ends the login here (and on the platform when it can be reached) and wipes it from the keychain.
+/// 退出: ends the login here (and on the platform when it can be reached), wipes it from the keychain
+/// and forgets what was pulled for the person (account, cases, 诉求, messages, licences).
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn logout(state: State<'_, AppState>) -> Result<(), IpcError> {
@@ -75,5 +77,11 @@ pub async fn logout(state: State<'_, AppState>) -> Result<(), IpcError> {
         .session
         .log_out(&state.client)
         .await
-        .map_err(|error| session_error(&error, &state))
+        .map_err(|error| session_error(&error, &state))?;
+    if let Some(store) = &state.store {
+        store
+            .forget_pulled()
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    }
+    Ok(())
 }

@@ -687,9 +687,18 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
             "the login is kept in the keychain"
         );
 
+        // Her licences come down with the login, and go with her at 退出.
+        open_area_until(&client, "证照", "heading", "居民身份证").await?;
+        by_role(&client, "link", "返回").await?.click().await?;
         by_role(&client, "button", "退出").await?.click().await?;
         by_role(&client, "link", "登录").await?;
         assert_eq!(keychain.refresh_token()?, None, "退出 wipes the login");
+        let left = invoke(&client, "wallet_licences", serde_json::json!({})).await?;
+        assert_eq!(
+            left,
+            serde_json::json!([]),
+            "退出 forgets what was pulled for her"
+        );
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
@@ -850,7 +859,7 @@ async fn answer_typed_once(
 }
 
 /// Answers the address asked by `question`: presses each of `places` in turn (province, city,
-/// district), types `street`, then 下一步.
+/// district; 重新选地方 first when it was filled in), types `street`, then 下一步.
 async fn answer_address(
     client: &fantoccini::Client,
     question: &str,
@@ -858,6 +867,26 @@ async fn answer_address(
     street: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
     by_role(client, "heading", question).await?;
+    // A filled-in address (from the e-ID card) is chosen again, as a person changing it would.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let shown = main_text(client).await?;
+        if shown.contains("重新选地方") {
+            by_role(client, "button", "重新选地方")
+                .await?
+                .click()
+                .await?;
+            break;
+        }
+        if shown.contains("请选省份") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the address page never opened: {shown}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
     for place in places {
         again_if_redrawn(|| async {
             by_role(client, "button", place).await?.click().await?;
@@ -985,6 +1014,9 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
         past_first_run(&client).await?;
+        // The e-ID card comes down with the saved login.
+        open_area_until(&client, "证照", "heading", "居民身份证").await?;
+        by_role(&client, "link", "返回").await?.click().await?;
         by_role(&client, "link", "办事").await?.click().await?;
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
         let search = client
@@ -995,8 +1027,20 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         by_role(&client, "link", PENSION_ITEM).await?.click().await?;
         by_role(&client, "button", "开始办理").await?.click().await?;
 
+        // Never asked twice: the name is filled in from the e-ID card, said so, and 下一步 confirms it.
+        by_role(&client, "heading", "您的姓名").await?;
+        text_of_role_containing(&client, "status", "电子居民身份证填好的").await?;
+        let filled = client
+            .execute(
+                "return document.querySelector('main .text-input').value;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(filled.as_str(), Some("张秀英"));
+        screenshot(&client, "apply-filled-in").await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+
         // One question a page; a wrong answer is explained and what was typed stays.
-        answer_typed(&client, "您的姓名", "张秀英").await?;
         answer_typed(&client, "您的身份证号码", "110101194403151020").await?;
         text_of_role_containing(&client, "alert", "身份证号码").await?;
         check_drawn_page(&client, 24.0).await?;
@@ -1119,6 +1163,12 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
+    if outcome.is_err() {
+        eprintln!(
+            "page at failure: {}",
+            main_text(&client).await.unwrap_or_default()
+        );
+    }
     client.close().await?;
     keychain.delete_refresh_token()?;
     outcome

@@ -173,6 +173,8 @@ export interface FormDefinition {
 export interface OpenDraft {
   draft: Draft;
   form: FormDefinition;
+  /** Answers filled in from what is known of the person, by question, for them to confirm. */
+  suggestions: Record<string, { value: unknown; source: string }>;
 }
 
 /** An answer that stops a form from being sent, and what to tell the person. */

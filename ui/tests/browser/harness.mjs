@@ -95,6 +95,7 @@ export async function openPage(
     loggedIn = false,
     submission = 'sent',
     draftAnswers = {},
+    suggestions = {},
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -113,6 +114,7 @@ export async function openPage(
       requestsList,
       places,
       draftAnswers,
+      suggestions,
     }) => {
       const draft = {
         draft_id: 'D1',
@@ -218,7 +220,7 @@ export async function openPage(
         session_status: () => ({ logged_in: loggedIn }),
         draft_list: () => [],
         draft_start: () => draft,
-        draft_open: () => ({ draft, form }),
+        draft_open: () => ({ draft, form, suggestions }),
         regions: ({ code }) => placeChoices(code),
         region_path: ({ code }) => {
           const path = [];
@@ -359,6 +361,7 @@ export async function openPage(
       requestsList: requestsFixture,
       places: regionsData,
       draftAnswers,
+      suggestions,
     },
   );
   const page = await context.newPage();
@@ -421,6 +424,20 @@ export const SCREENS = [
   { name: 'item-logged-in', hash: '#/apply/110101020001050040000000', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'question-text', hash: '#/form/D1/q/applicant_name' },
   { name: 'question-date', hash: '#/form/D1/q/birth_date' },
+  {
+    name: 'question-filled-in',
+    hash: '#/form/D1/q/applicant_name',
+    options: {
+      draftAnswers: { applicant_name: null },
+      suggestions: {
+        applicant_name: {
+          value: '张秀英',
+          source: '这是按您的电子居民身份证填好的，请看一看对不对。不对的话可以改。',
+        },
+      },
+    },
+    ready: 'textbox',
+  },
   { name: 'question-address', hash: '#/form/D1/q/address', ready: 'textbox' },
   {
     name: 'question-address-province',

@@ -66,6 +66,7 @@ mod tests {
     fn question(id: &str, kind: QuestionKind, options: &[&str]) -> Question {
         Question {
             show_if: None,
+            prefill: None,
             id: id.into(),
             kind,
             label: "问题".into(),

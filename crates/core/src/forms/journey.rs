@@ -61,6 +61,7 @@ mod tests {
                 question: question.to_owned(),
                 equals,
             }),
+            prefill: None,
         }
     }
 

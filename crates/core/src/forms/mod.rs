@@ -4,6 +4,7 @@
 mod definition;
 mod id_number;
 pub mod journey;
+pub mod prefill;
 mod review;
 mod rules;
 

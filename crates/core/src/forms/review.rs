@@ -159,6 +159,7 @@ mod tests {
                 },
             ],
             show_if: None,
+            prefill: None,
         }
     }
 

@@ -98,7 +98,7 @@ impl Rule {
 }
 
 /// Whether a value counts as no answer: missing, null, blank text, an empty list, or parts all blank.
-fn is_blank(value: Option<&Value>) -> bool {
+pub(super) fn is_blank(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
         Some(Value::String(text)) => text.trim().is_empty(),

@@ -92,3 +92,29 @@ fn an_address_reads_as_people_write_it() {
     );
     assert_eq!(AddressAnswer::of(&serde_json::json!("北京市")), None);
 }
+
+#[test]
+fn an_address_in_words_is_read_back_into_the_list() {
+    let read = |text: &str| parse_address(text).map(|a| (a.region, a.detail));
+    assert_eq!(
+        read("北京市东城区和平里街道示例社区1号"),
+        Some(("110101".into(), "和平里街道示例社区1号".into()))
+    );
+    assert_eq!(
+        read("河北省石家庄市长安区建设北大街3号"),
+        Some(("130102".into(), "建设北大街3号".into()))
+    );
+    assert_eq!(
+        read("重庆市城口县葛城街道1号"),
+        Some(("500229".into(), "葛城街道1号".into()))
+    );
+    assert_eq!(
+        read("广东省东莞市虎门镇连升路1号"),
+        Some(("441900121".into(), "连升路1号".into()))
+    );
+    // Not down to a district, or not a place of the list: left for the person to pick.
+    assert_eq!(read("北京市和平里街道1号"), None);
+    assert_eq!(read("河北省某某市长安区1号"), None);
+    assert_eq!(read("和平里街道1号"), None);
+    assert_eq!(read(""), None);
+}

@@ -1,6 +1,6 @@
 //! Repository of what was pulled from the platform: the platform's word replaces the copy here.
 
-use huiban_api::{Application, DepartmentKey, Licence, Message, ServiceRequest};
+use huiban_api::{Account, Application, DepartmentKey, Licence, Message, ServiceRequest};
 use rusqlite::params;
 
 use super::{LocalStore, StoreError};
@@ -97,6 +97,47 @@ impl LocalStore {
     /// The cached licences.
     pub fn cached_licences(&self) -> Result<Vec<Licence>, StoreError> {
         self.bodies("SELECT body FROM cached_licence ORDER BY licence_no")
+    }
+
+    /// Keeps the logged-in person's account (name and phone) as the platform gave it.
+    pub fn keep_profile(&self, account: &Account) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "INSERT INTO cache_meta (name, value) VALUES ('profile', ?1)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![serde_json::to_string(account)?],
+        )?;
+        Ok(())
+    }
+
+    /// The logged-in person's account as last pulled, if any.
+    pub fn profile(&self) -> Result<Option<Account>, StoreError> {
+        let value: Option<String> = rusqlite::OptionalExtension::optional(self.lock()?.query_row(
+            "SELECT value FROM cache_meta WHERE name = 'profile'",
+            [],
+            |row| row.get(0),
+        ))?;
+        Ok(value.map(|v| serde_json::from_str(&v)).transpose()?)
+    }
+
+    /// Forgets every copy pulled for the person who was logged in (account, cases, 诉求, messages,
+    /// licences), so the next person on this computer sees none of it; drafts and the outbox stay.
+    pub fn forget_pulled(&self) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        for table in [
+            "cached_case",
+            "cached_request",
+            "cached_message",
+            "cached_licence",
+        ] {
+            transaction.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        transaction.execute(
+            "DELETE FROM cache_meta WHERE name IN ('profile', 'message_cursor')",
+            [],
+        )?;
+        transaction.commit()?;
+        Ok(())
     }
 
     /// Replaces every row of `table` with `rows`, each under its key in `key_column` and as JSON in

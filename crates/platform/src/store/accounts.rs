@@ -43,6 +43,7 @@ fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
         role: Role::parse(&role).unwrap_or(Role::Citizen),
         name: row.get("name")?,
         phone_masked: phone.as_deref().map(mask_phone),
+        phone,
         department: row.get("department")?,
     })
 }

@@ -16,8 +16,12 @@ vi.mock('../../lib/ipc', async (original) => ({
 
 const { default: FormQuestion } = await import('./FormQuestion.svelte');
 
-function opened(answers: Record<string, unknown> = {}): OpenDraft {
+function opened(
+  answers: Record<string, unknown> = {},
+  suggestions: OpenDraft['suggestions'] = {},
+): OpenDraft {
   return {
+    suggestions,
     draft: {
       draft_id: 'D1',
       impl_code: 'ITEM',
@@ -76,6 +80,32 @@ describe('FormQuestion', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(draftAnswer).toHaveBeenCalledWith('D1', 'phone', '1380');
     expect(window.location.hash).toBe('');
+  });
+
+  it('shows what the e-ID card knows, says so, and keeps it once confirmed', async () => {
+    const source = '这是按您的电子居民身份证填好的，请看一看对不对。不对的话可以改。';
+    draftOpen.mockResolvedValue(opened({}, { name: { value: '张秀英', source } }));
+    draftStep.mockImplementation((_d, after, back) => Promise.resolve(back ? null : 'phone'));
+    formCheckAnswer.mockResolvedValue(null);
+    render(FormQuestion, { draftId: 'D1', questionId: 'name', fromCheck: false });
+    const box = (await screen.findByRole('textbox', { name: '您的回答' })) as HTMLInputElement;
+    expect(box.value).toBe('张秀英');
+    expect(screen.getByText(source)).toBeTruthy();
+    expect(draftAnswer).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/form/D1/q/phone'));
+    expect(draftAnswer).toHaveBeenCalledWith('D1', 'name', '张秀英');
+  });
+
+  it('drops the note once the person changes the filled-in answer', async () => {
+    const source = '这是按您登录用的账号填好的，请看一看对不对。不对的话可以改。';
+    draftOpen.mockResolvedValue(opened({}, { phone: { value: '13800000001', source } }));
+    draftStep.mockResolvedValue('name');
+    render(FormQuestion, { draftId: 'D1', questionId: 'phone', fromCheck: false });
+    const box = (await screen.findByRole('textbox', { name: '您的回答' })) as HTMLInputElement;
+    await fireEvent.input(box, { target: { value: '13900000002' } });
+    expect(screen.queryByText(source)).toBeNull();
+    await waitFor(() => expect(draftAnswer).toHaveBeenCalledWith('D1', 'phone', '13900000002'));
   });
 
   it('goes back to 核对 after 修改', async () => {

@@ -13,6 +13,7 @@ fn today() -> NaiveDate {
 fn question(kind: QuestionKind, required: bool) -> Question {
     Question {
         show_if: None,
+        prefill: None,
         id: "q".into(),
         kind,
         label: "问题".into(),
