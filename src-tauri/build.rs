@@ -45,6 +45,8 @@ fn main() {
         "request_evaluate",
         "regions",
         "region_path",
+        "group_items",
+        "draft_item_step",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

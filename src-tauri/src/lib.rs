@@ -77,6 +77,8 @@ pub fn run() -> ExitCode {
             commands::cases::evaluation_levels,
             commands::forms::regions,
             commands::forms::region_path,
+            commands::forms::group_items,
+            commands::drafts::draft_item_step,
             commands::cases::case_evaluate,
             commands::cases::case_withdraw,
             commands::cases::case_supplement,

@@ -52,6 +52,14 @@ pub struct Question {
     /// account); the app fills it in and asks them to confirm it, never to type it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<KnownFact>,
+    /// The questions asked about each item of a `group` (e.g. each family member), in order; a
+    /// condition among them names an earlier question of the same item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub questions: Vec<Question>,
+    /// What one item of a `group` is called, e.g. 家庭成员 (for 添加一位家庭成员).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_name: Option<String>,
 }
 
 /// A fact about the person that a question can be filled in from.
@@ -81,6 +89,17 @@ pub struct Condition {
 }
 
 impl Question {
+    /// The question with `id`, among the questions of `questions` and of their groups.
+    pub fn find<'a>(questions: &'a [Question], id: &str) -> Option<&'a Question> {
+        questions.iter().find_map(|question| {
+            if question.id == id {
+                Some(question)
+            } else {
+                Self::find(&question.questions, id)
+            }
+        })
+    }
+
     /// Whether the question is asked, given the answers so far.
     pub fn is_asked(&self, answers: &crate::Answers) -> bool {
         match &self.show_if {
@@ -125,6 +144,9 @@ pub enum QuestionKind {
     Licence,
     /// A signature drawn on screen.
     Signature,
+    /// Any number of items (e.g. family members), each answering the group's own `questions`; the
+    /// answer is a list of objects keyed by those questions' ids.
+    Group,
 }
 
 /// One choice of a choice question.

@@ -118,6 +118,8 @@ fn big_form() -> (FormDefinition, Answers) {
         questions.push(Question {
             show_if: None,
             prefill: None,
+            questions: Vec::new(),
+            item_name: None,
             id: id.clone(),
             kind: *kind,
             label: format!("问题{n}"),

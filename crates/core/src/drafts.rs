@@ -150,6 +150,8 @@ mod submit_tests {
                 options: Vec::new(),
                 show_if: None,
                 prefill: None,
+                questions: Vec::new(),
+                item_name: None,
             }],
         }
     }

@@ -61,6 +61,8 @@ fn question(id: &str, kind: QuestionKind, localizer: &Localizer, required: bool)
         options: Vec::new(),
         show_if: None,
         prefill: None,
+        questions: Vec::new(),
+        item_name: None,
     }
 }
 

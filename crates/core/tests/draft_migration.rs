@@ -12,6 +12,8 @@ fn question(id: &str, kind: QuestionKind, options: &[&str]) -> Question {
     Question {
         show_if: None,
         prefill: None,
+        questions: Vec::new(),
+        item_name: None,
         id: id.into(),
         kind,
         label: format!("问题 {id}"),

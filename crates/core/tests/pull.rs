@@ -76,10 +76,10 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
 
     let first = pull::pull(&store, &client, &token).await.unwrap();
     assert_eq!(first.cases, 1);
-    assert_eq!(first.licences, 2, "the demo licences");
+    assert_eq!(first.licences, 3, "the demo licences");
     assert_eq!(
-        first.new_messages, 3,
-        "two licence notices and the submission notice"
+        first.new_messages, 4,
+        "three licence notices and the submission notice"
     );
     let profile = store.profile().unwrap().expect("the account is kept");
     assert_eq!(profile.name.as_deref(), Some("张秀英"));
@@ -135,8 +135,8 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
         store.cached_cases().unwrap()[0].status,
         CaseStatus::Accepted
     );
-    assert_eq!(store.cached_messages().unwrap().len(), 4);
-    assert_eq!(store.cached_licences().unwrap().len(), 2);
+    assert_eq!(store.cached_messages().unwrap().len(), 5);
+    assert_eq!(store.cached_licences().unwrap().len(), 3);
     assert_eq!(
         store.draft("d1").unwrap(),
         Some(draft.clone()),

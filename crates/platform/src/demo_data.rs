@@ -1,8 +1,8 @@
 //! Demo catalog: service items that older residents of one district need most, with made-up codes.
 
 use huiban_api::{
-    CaseType, CatalogItem, Channel, Department, Fee, FormDefinition, FormRef, ItemType, KnownFact,
-    Material, NewApplication, Question, QuestionKind, id_number,
+    CaseType, CatalogItem, Channel, ChoiceOption, Department, Fee, FormDefinition, FormRef,
+    ItemType, KnownFact, Material, NewApplication, Question, QuestionKind, id_number,
 };
 
 use crate::credit_code;
@@ -471,6 +471,7 @@ pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplic
                 }
                 QuestionKind::BankCard => serde_json::json!("6222020200112233446"),
                 QuestionKind::YesNo => serde_json::json!(false),
+                QuestionKind::Group => serde_json::json!([]),
                 QuestionKind::Attachment => serde_json::json!("0".repeat(64)),
                 _ => serde_json::json!("张秀英"),
             };
@@ -527,6 +528,8 @@ fn question(
         required,
         options: Vec::new(),
         prefill: None,
+        questions: Vec::new(),
+        item_name: None,
     }
 }
 
@@ -535,6 +538,69 @@ fn known(question: Question, fact: KnownFact) -> Question {
     Question {
         prefill: Some(fact),
         ..question
+    }
+}
+
+/// The family members who live with the applicant, each asked name, relation, ID number and monthly
+/// income one a page (items whose support depends on the household's income).
+fn family_members() -> Question {
+    use QuestionKind as K;
+    let relations = [
+        ("spouse", "配偶"),
+        ("child", "子女"),
+        ("parent", "父母"),
+        ("grandchild", "孙子女"),
+        ("other", "其他亲属"),
+    ];
+    let relation = Question {
+        options: relations
+            .iter()
+            .map(|(value, label)| ChoiceOption {
+                value: (*value).to_owned(),
+                label: (*label).to_owned(),
+            })
+            .collect(),
+        ..question(
+            "member_relation",
+            K::SingleChoice,
+            "这位家人是您的什么人",
+            None,
+            true,
+        )
+    };
+    Question {
+        questions: vec![
+            question(
+                "member_name",
+                K::Text,
+                "这位家人叫什么名字",
+                Some("和他的身份证上的一样"),
+                true,
+            ),
+            relation,
+            question(
+                "member_id_number",
+                K::IdNumber,
+                "这位家人的身份证号码",
+                Some("18位，最后一位可能是X"),
+                true,
+            ),
+            question(
+                "member_income",
+                K::Money,
+                "这位家人每月收入多少元",
+                Some("没有收入的填0"),
+                true,
+            ),
+        ],
+        item_name: Some("家庭成员".to_owned()),
+        ..question(
+            "family",
+            K::Group,
+            "和您一起生活的家人",
+            Some("配偶、子女等一起生活的家人都要填上；一个人生活的，直接点“下一步”"),
+            false,
+        )
     }
 }
 
@@ -594,6 +660,9 @@ fn form(sequence: usize, spec: &Spec) -> FormDefinition {
         };
         let id = format!("{id}_{}", questions.len());
         questions.push(question(&id, kind, &label, Some(hint), *required));
+    }
+    if spec.materials.contains(&INCOME) {
+        questions.push(family_members());
     }
     if spec.materials.contains(&BANK) {
         questions.push(question(

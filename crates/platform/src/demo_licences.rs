@@ -1,4 +1,5 @@
-//! Demo licences, so that the demo wallet is not empty: 张秀英's ID card and senior citizen card.
+//! Demo licences, so that the demo wallet is not empty: 张秀英's ID card, household register and
+//! senior citizen card.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,18 @@ pub fn seed(state: &AppState) -> Result<bool, LicenceError> {
                 "住址".to_owned(),
                 "北京市东城区和平里街道示例社区1号".to_owned(),
             )]),
+        ),
+        (
+            "户口簿",
+            "北京市公安局东城分局",
+            None,
+            BTreeMap::from([
+                ("户主".to_owned(), "张秀英".to_owned()),
+                (
+                    "住址".to_owned(),
+                    "北京市东城区和平里街道示例社区1号".to_owned(),
+                ),
+            ]),
         ),
         (
             "老年人优待证",

@@ -39,8 +39,10 @@ async fn the_holder_sees_her_licences_and_nobody_else_does() {
     let li = platform.citizen_login("13800000002").await;
     let licences = wallet(&platform, &zhang.access_token).await;
     let types: Vec<&str> = licences.iter().map(|l| l.licence_type.as_str()).collect();
-    assert_eq!(types.len(), 2);
-    assert!(types.contains(&"居民身份证") && types.contains(&"老年人优待证"));
+    assert_eq!(types.len(), 3);
+    for held in ["居民身份证", "户口簿", "老年人优待证"] {
+        assert!(types.contains(&held), "{types:?}");
+    }
     assert!(licences.iter().all(|l| l.holder_name == "张秀英"));
 
     let number = &licences[0].licence_no;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use huiban_api::{Channel, FormDefinition, FormRef};
 use huiban_core::drafts::{self, Submission};
+use huiban_core::forms::group;
 use huiban_core::forms::prefill::{self, Known};
 use huiban_core::forms::{self, Review, ReviewProblem, journey};
 use huiban_core::outbox::{self, requests::REQUEST};
@@ -13,7 +14,7 @@ use huiban_core::store::{Draft, OutboxState};
 use serde::Serialize;
 use tauri::State;
 
-use super::forms::{form_of, today};
+use super::forms::{form_of, group_of, today};
 use super::{kept_store as store, now_ms};
 use crate::{AppState, IpcError};
 
@@ -131,6 +132,33 @@ pub async fn draft_step(
     let question = match (&after, back) {
         (Some(current), true) => journey::previous(&form, &draft.answers, current),
         _ => journey::next(&form, &draft.answers, after.as_deref()),
+    };
+    Ok(question.map(|q| q.id.clone()))
+}
+
+/// The question of a group to show for item `index` (counted from 0; one past the last starts a
+/// new item) after `after` (its first when absent), or before it when `back`; `null` when the item
+/// is done (back to the group's page).
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn draft_item_step(
+    state: State<'_, AppState>,
+    draft_id: String,
+    group_id: String,
+    index: usize,
+    after: Option<String>,
+    back: bool,
+) -> Result<Option<String>, IpcError> {
+    let draft = draft(&state, &draft_id)?;
+    let form = form_of(&state, &draft.form_id, draft.form_version).await?;
+    let group = group_of(&state, &form, &group_id)?;
+    let item = group::items(draft.answers.get(&group_id))
+        .into_iter()
+        .nth(index)
+        .unwrap_or_default();
+    let question = match (&after, back) {
+        (Some(current), true) => group::previous_in_item(group, &item, current),
+        _ => group::next_in_item(group, &item, after.as_deref()),
     };
     Ok(question.map(|q| q.id.clone()))
 }

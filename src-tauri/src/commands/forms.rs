@@ -1,8 +1,9 @@
 //! Form commands: a form's definition (kept offline once seen) and checking an answer by the rules in
 //! core, so the UI holds none of them.
 
-use huiban_api::FormDefinition;
+use huiban_api::{FormDefinition, Question, QuestionKind};
 use huiban_core::catalog;
+use huiban_core::forms::group::{self, ItemSummary};
 use huiban_core::forms::{self, Rule};
 use serde::Serialize;
 use tauri::State;
@@ -56,7 +57,8 @@ pub async fn form_definition(
     form_of(&state, &form_id, version).await
 }
 
-/// Checks one answer of a form version (kept offline once seen); `null` when it is fine.
+/// Checks one answer of a form version (kept offline once seen), the question found among the
+/// form's and its groups'; `null` when it is fine.
 #[tauri::command]
 #[tracing::instrument(skip(state, value), err)]
 pub async fn form_check_answer(
@@ -67,7 +69,7 @@ pub async fn form_check_answer(
     value: serde_json::Value,
 ) -> Result<Option<AnswerProblem>, IpcError> {
     let form = form_of(&state, &form_id, version).await?;
-    let Some(question) = form.questions.iter().find(|q| q.id == question_id) else {
+    let Some(question) = Question::find(&form.questions, &question_id) else {
         return Err(IpcError::plain("error-unknown", &state.localizer));
     };
     Ok(forms::check_answer(question, Some(&value), today())
@@ -91,4 +93,37 @@ pub fn regions(code: Option<String>) -> Vec<huiban_core::regions::Region> {
 #[tracing::instrument]
 pub fn region_path(code: String) -> Vec<huiban_core::regions::Region> {
     huiban_core::regions::path(&code).unwrap_or_default()
+}
+
+/// The items of a group's answer `value` (as the page holds it now) in plain words, each with the
+/// first of its questions still to answer.
+#[tauri::command]
+#[tracing::instrument(skip(state, value), err)]
+pub async fn group_items(
+    state: State<'_, AppState>,
+    form_id: String,
+    version: u32,
+    group_id: String,
+    value: serde_json::Value,
+) -> Result<Vec<ItemSummary>, IpcError> {
+    let form = form_of(&state, &form_id, version).await?;
+    let group = group_of(&state, &form, &group_id)?;
+    Ok(group::summaries(
+        group,
+        Some(&value),
+        today(),
+        &state.localizer,
+    ))
+}
+
+/// The group question `group_id` of `form`.
+pub(crate) fn group_of<'a>(
+    state: &AppState,
+    form: &'a FormDefinition,
+    group_id: &str,
+) -> Result<&'a Question, IpcError> {
+    form.questions
+        .iter()
+        .find(|q| q.id == group_id && q.kind == QuestionKind::Group)
+        .ok_or_else(|| IpcError::plain("error-unknown", &state.localizer))
 }

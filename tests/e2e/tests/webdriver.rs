@@ -297,9 +297,7 @@ async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> 
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
 }
 
 #[tokio::test]
@@ -702,9 +700,7 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
 }
 
 #[tokio::test]
@@ -735,9 +731,7 @@ async fn licences_come_down_and_are_verified_offline_with_a_qr_code() -> TestRes
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
 }
 
 #[tokio::test]
@@ -771,9 +765,7 @@ async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> 
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
 }
 
 /// The item the journey applies for: a 养老 item whose form asks for an e-licence, a photo and a
@@ -928,6 +920,24 @@ async fn answer_choice_once(
     card.click().await?;
     by_role(client, "button", "下一步").await?.click().await?;
     Ok(())
+}
+
+/// Ends a test of a logged-in app: prints the page's words when `outcome` failed, closes the app
+/// and wipes the saved login; `outcome` is the test's result.
+async fn close_logged_in(
+    client: fantoccini::Client,
+    keychain: &huiban_core::secrets::Keychain,
+    outcome: TestResult,
+) -> TestResult {
+    if outcome.is_err() {
+        eprintln!(
+            "page at failure: {}",
+            main_text(&client).await.unwrap_or_default()
+        );
+    }
+    client.close().await?;
+    keychain.delete_refresh_token()?;
+    outcome
 }
 
 /// The text of `main` as drawn.
@@ -1163,15 +1173,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    if outcome.is_err() {
-        eprintln!(
-            "page at failure: {}",
-            main_text(&client).await.unwrap_or_default()
-        );
-    }
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
 }
 
 #[tokio::test]
@@ -1257,9 +1259,7 @@ async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
 }
 
 #[tokio::test]
@@ -1305,7 +1305,112 @@ async fn the_platform_stops_as_the_form_is_sent_and_the_form_arrives_by_itself_o
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    client.close().await?;
-    keychain.delete_refresh_token()?;
-    outcome
+    close_logged_in(client, &keychain, outcome).await
+}
+
+/// The household item: its form asks who lives with the applicant, any number of them.
+const HOUSEHOLD_ITEM: &str = "最低生活保障申请";
+
+#[tokio::test]
+async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000001").await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let spouse_first17 = "11010119420101001";
+    let spouse_id = format!(
+        "{spouse_first17}{}",
+        huiban_api::id_number::check_character(spouse_first17).ok_or("no check character")?
+    );
+    let outcome = async {
+        past_first_run(&client).await?;
+        open_area_until(&client, "证照", "heading", "户口簿").await?;
+        by_role(&client, "link", "返回").await?.click().await?;
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "link", HOUSEHOLD_ITEM)
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "开始办理")
+            .await?
+            .click()
+            .await?;
+
+        // Name, ID number, phone and address are filled in; 下一步 on each confirms it.
+        for question in [
+            "您的姓名",
+            "您的身份证号码",
+            "您的手机号码",
+            "您现在住在哪里",
+        ] {
+            by_role(&client, "heading", question).await?;
+            text_of_role_containing(&client, "status", "填好的").await?;
+            by_role(&client, "button", "下一步").await?.click().await?;
+        }
+        answer_choice(&client, "请选择您的电子居民身份证", "居民身份证").await?;
+        answer_choice(&client, "请选择您的电子户口簿", "户口簿").await?;
+        by_role(&client, "heading", "请拍照上传：家庭收入和财产情况说明").await?;
+        attach_photo(&client).await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+
+        // The family: one member added, one question a page, then listed in words.
+        by_role(&client, "heading", "和您一起生活的家人").await?;
+        assert!(main_text(&client).await?.contains("还没有添加家庭成员"));
+        by_role(&client, "button", "添加一位家庭成员")
+            .await?
+            .click()
+            .await?;
+        answer_typed(&client, "这位家人叫什么名字", "李建国").await?;
+        answer_choice(&client, "这位家人是您的什么人", "配偶").await?;
+        answer_typed(&client, "这位家人的身份证号码", &spouse_id).await?;
+        answer_typed(&client, "这位家人每月收入多少元", "1200").await?;
+        by_role(&client, "heading", "第1位家庭成员").await?;
+        let listed = main_text(&client).await?;
+        assert!(listed.contains("李建国，配偶"), "{listed}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "apply-family").await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+        answer_choice(&client, "是不是别人帮您办理", "否").await?;
+
+        by_role(&client, "heading", "请核对您填写的内容").await?;
+        by_role(&client, "button", "确认提交").await?;
+        let check = main_text(&client).await?;
+        for shown in [
+            "1. 李建国，配偶",
+            "1200 元",
+            "北京市东城区 和平里街道示例社区1号",
+            "13800000001",
+        ] {
+            assert!(
+                check.contains(shown),
+                "the check page shows {shown:?}: {check}"
+            );
+        }
+        by_role(&client, "button", "确认提交")
+            .await?
+            .click()
+            .await?;
+        text_of_role_containing(&client, "heading", "申请已经送到").await?;
+
+        let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+        let token = huiban_core::session::Session::in_keychain(keychain.clone())
+            .access_token(&api)
+            .await?;
+        until_the_platform_has("the family in the application", || async {
+            let cases = api.applications(&token).await?;
+            Ok(cases.iter().any(|c| {
+                c.answers.get("family")
+                    == Some(&serde_json::json!([{
+                        "member_name": "李建国",
+                        "member_relation": "spouse",
+                        "member_id_number": spouse_id,
+                        "member_income": "1200",
+                    }]))
+                    && c.answers.get("applicant_name") == Some(&serde_json::json!("张秀英"))
+            }))
+        })
+        .await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
 }

@@ -10,6 +10,7 @@ import type {
   CatalogItem,
   CatalogView,
   Draft,
+  ItemSummary,
   LevelChoice,
   Region,
   Inbox,
@@ -97,6 +98,28 @@ export function draftStep(
   back = false,
 ): Promise<string | null> {
   return invoke<string | null>('draft_step', { draftId, after, back });
+}
+
+/** The question of a group to show for item `index` after `after` (first when null), or before
+ * it when `back`; null when the item is done. */
+export function draftItemStep(
+  draftId: string,
+  groupId: string,
+  index: number,
+  after: string | null,
+  back = false,
+): Promise<string | null> {
+  return invoke<string | null>('draft_item_step', { draftId, groupId, index, after, back });
+}
+
+/** The items of a group's answer in plain words, each with what is still to answer. */
+export function groupItems(
+  formId: string,
+  version: number,
+  groupId: string,
+  value: unknown,
+): Promise<ItemSummary[]> {
+  return invoke<ItemSummary[]>('group_items', { formId, version, groupId, value });
 }
 
 /** 核对: every asked question with its answer in plain words, and what still stops sending. */

@@ -11,6 +11,7 @@ import {
   itemHref,
   loginHref,
   parseHash,
+  itemQuestionHref,
   questionHref,
   requestHref,
   sentHref,
@@ -68,6 +69,17 @@ describe('routes', () => {
       kind: 'form',
       draftId: 'd-1',
       page: { kind: 'check' },
+    });
+    expect(parseHash(itemQuestionHref('d-1', 'family', 2, 'member_name', true))).toEqual({
+      kind: 'form',
+      draftId: 'd-1',
+      page: { kind: 'item', groupId: 'family', index: 2, questionId: 'member_name', fromCheck: true },
+    });
+    expect(parseHash('#/form/d-1/q/family/x/member_name').kind).toBe('form');
+    expect(parseHash('#/form/d-1/q/family/-1/member_name')).toEqual({
+      kind: 'form',
+      draftId: 'd-1',
+      page: { kind: 'question', questionId: 'family', fromCheck: false },
     });
   });
 

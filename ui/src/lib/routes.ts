@@ -45,6 +45,7 @@ export type Route =
 export type FormPage =
   | { kind: 'start' }
   | { kind: 'question'; questionId: string; fromCheck: boolean }
+  | { kind: 'item'; groupId: string; index: number; questionId: string; fromCheck: boolean }
   | { kind: 'check' };
 
 /** The hash of 设置. */
@@ -82,6 +83,11 @@ export function parseHash(hash: string): Route {
     if (rest[1] === 'check') return { kind: 'form', draftId, page: { kind: 'check' } };
     if (rest[1] === 'q' && rest[2]) {
       const fromCheck = new URLSearchParams(query).has('check');
+      const index = Number(rest[3]);
+      if (rest[4] && Number.isInteger(index) && index >= 0) {
+        const item = { groupId: rest[2], index, questionId: rest[4], fromCheck };
+        return { kind: 'form', draftId, page: { kind: 'item', ...item } };
+      }
       return { kind: 'form', draftId, page: { kind: 'question', questionId: rest[2], fromCheck } };
     }
     return { kind: 'form', draftId, page: { kind: 'start' } };
@@ -108,6 +114,19 @@ export function formHref(draftId: string): string {
 /** The hash of one question of a form; `fromCheck` returns to the check page after it. */
 export function questionHref(draftId: string, questionId: string, fromCheck = false): string {
   const page = `#/form/${encodeURIComponent(draftId)}/q/${encodeURIComponent(questionId)}`;
+  return fromCheck ? `${page}?check` : page;
+}
+
+/** The hash of one question of item `index` (from 0) of a group; `fromCheck` as for the group. */
+export function itemQuestionHref(
+  draftId: string,
+  groupId: string,
+  index: number,
+  questionId: string,
+  fromCheck = false,
+): string {
+  const group = questionHref(draftId, groupId);
+  const page = `${group}/${index}/${encodeURIComponent(questionId)}`;
   return fromCheck ? `${page}?check` : page;
 }
 

@@ -134,7 +134,17 @@ export type QuestionKind =
   | 'address'
   | 'attachment'
   | 'licence'
-  | 'signature';
+  | 'signature'
+  | 'group';
+
+/** One item of a group as its page lists it. */
+export interface ItemSummary {
+  /** Its answers in plain words. */
+  summary: string;
+  finished: boolean;
+  /** The first of its questions still to answer. */
+  first_unfinished: string | null;
+}
 
 /** A place of the shipped province/city/district list. */
 export interface Region {
@@ -159,6 +169,12 @@ export interface Question {
   required: boolean;
   options?: { value: string; label: string }[];
   show_if?: { question: string; equals: unknown };
+  /** What is known of the person that fills it in (shown for them to confirm). */
+  prefill?: 'name' | 'id_number' | 'phone' | 'address';
+  /** A group's questions, asked of each of its items. */
+  questions?: Question[];
+  /** What one item of a group is called, e.g. 家庭成员. */
+  item_name?: string;
 }
 
 /** One version of a form. */

@@ -129,6 +129,10 @@ export async function openPage(
           help: ['meals', 'cleaning'],
           by_agent: false,
           address: { region: '110101', detail: '和平里街道示例社区1号楼2单元301' },
+          family: [
+            { member_name: '李建国', member_relation: 'spouse', member_income: '1200' },
+            { member_name: '李小红', member_relation: 'child' },
+          ],
           ...draftAnswers,
         },
         set_aside: {},
@@ -159,6 +163,7 @@ export async function openPage(
         const label = (v) => q.options?.find((o) => o.value === v)?.label ?? v;
         if (value === undefined || value === null) return '';
         if (typeof value === 'boolean') return value ? '是' : '否';
+        if (q.kind === 'group') return value.map((item, i) => `${i + 1}. ${itemText(q, item)}`).join('；');
         if (Array.isArray(value)) return value.map(label).join('、');
         if (q.kind === 'address') {
           const names = [];
@@ -173,6 +178,17 @@ export async function openPage(
         }
         return label(value);
       };
+      // One item of a group in words, as core's `group::summaries` gives it.
+      function itemText(group, item) {
+        return group.questions
+          .filter((child) => item[child.id] !== undefined)
+          .map((child) => {
+            const answer = item[child.id];
+            const option = child.options?.find((o) => o.value === answer);
+            return option ? option.label : child.kind === 'money' ? `${answer} 元` : answer;
+          })
+          .join('，');
+      }
       const asked = () =>
         form.questions.filter(
           (q) => !q.show_if || draft.answers[q.show_if.question] === q.show_if.equals,
@@ -222,6 +238,23 @@ export async function openPage(
         draft_start: () => draft,
         draft_open: () => ({ draft, form, suggestions }),
         regions: ({ code }) => placeChoices(code),
+        group_items: ({ groupId, value }) => {
+          const group = form.questions.find((q) => q.id === groupId);
+          return value.map((item) => {
+            const missing = group.questions.find((child) => item[child.id] === undefined);
+            return {
+              summary: itemText(group, item),
+              finished: !missing,
+              first_unfinished: missing?.id ?? null,
+            };
+          });
+        },
+        draft_item_step: ({ groupId, after, back }) => {
+          const ids = form.questions.find((q) => q.id === groupId).questions.map((q) => q.id);
+          if (after === null) return ids[0];
+          const at = ids.indexOf(after);
+          return (back ? ids[at - 1] : ids[at + 1]) ?? null;
+        },
         region_path: ({ code }) => {
           const path = [];
           for (let at = code; at; at = placeIndex[at]?.parent) {
@@ -439,6 +472,14 @@ export const SCREENS = [
     ready: 'textbox',
   },
   { name: 'question-address', hash: '#/form/D1/q/address', ready: 'textbox' },
+  { name: 'question-group', hash: '#/form/D1/q/family', ready: 'heading-2' },
+  {
+    name: 'question-group-empty',
+    hash: '#/form/D1/q/family',
+    options: { draftAnswers: { family: [] } },
+    ready: 'text:还没有添加',
+  },
+  { name: 'question-group-item', hash: '#/form/D1/q/family/1/member_income', ready: 'textbox' },
   {
     name: 'question-address-province',
     hash: '#/form/D1/q/address',

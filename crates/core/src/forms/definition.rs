@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use huiban_api::{FormDefinition, QuestionKind};
+use huiban_api::{FormDefinition, Question, QuestionKind};
 
 /// What is wrong with a form definition.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,6 +20,10 @@ pub enum DefinitionProblem {
     /// A choice question offers no choices, or one choice twice.
     #[error("choice question {0:?} has no choices or repeats one")]
     BadChoices(String),
+    /// A group asks nothing of its items or sits in another group, or a question that is not a
+    /// group has questions of its own.
+    #[error("question {0:?} is a group without questions, a group in a group, or not a group")]
+    BadGroup(String),
     /// A question is asked on a condition about a question that does not come before it.
     #[error("question {0:?} depends on a question that is not asked before it")]
     BadCondition(String),
@@ -30,17 +34,27 @@ pub fn check_definition(form: &FormDefinition) -> Result<(), DefinitionProblem> 
     if form.questions.is_empty() {
         return Err(DefinitionProblem::NoQuestions);
     }
-    let mut seen = HashSet::new();
-    for question in &form.questions {
+    check_questions(&form.questions, &mut HashSet::new(), false)
+}
+
+/// Checks `questions` (a form's, or a group's when `in_group`), with every id met so far in `ids`.
+fn check_questions<'a>(
+    questions: &'a [Question],
+    ids: &mut HashSet<&'a str>,
+    in_group: bool,
+) -> Result<(), DefinitionProblem> {
+    let mut before = HashSet::new();
+    for question in questions {
         if question.id.trim().is_empty() || question.label.trim().is_empty() {
             return Err(DefinitionProblem::Unnamed(question.id.clone()));
         }
         if let Some(condition) = &question.show_if
-            && !seen.contains(condition.question.as_str())
+            && !before.contains(condition.question.as_str())
         {
             return Err(DefinitionProblem::BadCondition(question.id.clone()));
         }
-        if !seen.insert(question.id.as_str()) {
+        before.insert(question.id.as_str());
+        if !ids.insert(question.id.as_str()) {
             return Err(DefinitionProblem::DuplicateId(question.id.clone()));
         }
         if matches!(
@@ -52,6 +66,14 @@ pub fn check_definition(form: &FormDefinition) -> Result<(), DefinitionProblem> 
             if question.options.is_empty() || !distinct {
                 return Err(DefinitionProblem::BadChoices(question.id.clone()));
             }
+        }
+        if question.kind == QuestionKind::Group {
+            if in_group || question.questions.is_empty() {
+                return Err(DefinitionProblem::BadGroup(question.id.clone()));
+            }
+            check_questions(&question.questions, ids, true)?;
+        } else if !question.questions.is_empty() {
+            return Err(DefinitionProblem::BadGroup(question.id.clone()));
         }
     }
     Ok(())
@@ -67,6 +89,8 @@ mod tests {
         Question {
             show_if: None,
             prefill: None,
+            questions: Vec::new(),
+            item_name: None,
             id: id.into(),
             kind,
             label: "问题".into(),
@@ -143,5 +167,58 @@ mod tests {
             check_definition(&unnamed),
             Err(DefinitionProblem::Unnamed(_))
         ));
+    }
+
+    fn group(id: &str, questions: Vec<Question>) -> Question {
+        Question {
+            questions,
+            ..question(id, QuestionKind::Group, &[])
+        }
+    }
+
+    #[test]
+    fn a_group_asks_its_own_questions_and_nothing_stranger() {
+        let family = group(
+            "family",
+            vec![
+                question("member_name", QuestionKind::Text, &[]),
+                question("relation", QuestionKind::SingleChoice, &["spouse"]),
+            ],
+        );
+        assert_eq!(check_definition(&form(vec![family.clone()])), Ok(()));
+        assert_eq!(
+            check_definition(&form(vec![group("family", vec![])])),
+            Err(DefinitionProblem::BadGroup("family".into()))
+        );
+        let nested = group("outer", vec![family.clone()]);
+        assert_eq!(
+            check_definition(&form(vec![nested])),
+            Err(DefinitionProblem::BadGroup("family".into()))
+        );
+        let mut not_a_group = question("name", QuestionKind::Text, &[]);
+        not_a_group.questions = vec![question("x", QuestionKind::Text, &[])];
+        assert_eq!(
+            check_definition(&form(vec![not_a_group])),
+            Err(DefinitionProblem::BadGroup("name".into()))
+        );
+        // Ids are one namespace across the form and its groups; a condition stays within its item.
+        let clash = form(vec![question("relation", QuestionKind::Text, &[]), family]);
+        assert_eq!(
+            check_definition(&clash),
+            Err(DefinitionProblem::DuplicateId("relation".into()))
+        );
+        let mut outside = question("member_phone", QuestionKind::Phone, &[]);
+        outside.show_if = Some(huiban_api::Condition {
+            question: "by_agent".into(),
+            equals: serde_json::json!(true),
+        });
+        let reaching_out = form(vec![
+            question("by_agent", QuestionKind::YesNo, &[]),
+            group("family", vec![outside]),
+        ]);
+        assert_eq!(
+            check_definition(&reaching_out),
+            Err(DefinitionProblem::BadCondition("member_phone".into()))
+        );
     }
 }

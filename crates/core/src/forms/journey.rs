@@ -18,16 +18,7 @@ pub fn next<'a>(
     answers: &Answers,
     current: Option<&str>,
 ) -> Option<&'a Question> {
-    let questions = asked(form, answers);
-    match current {
-        None => questions.first().copied(),
-        Some(id) => {
-            let position = form.questions.iter().position(|q| q.id == id)?;
-            form.questions[position + 1..]
-                .iter()
-                .find(|question| question.is_asked(answers))
-        }
-    }
+    next_among(&form.questions, answers, current)
 }
 
 /// The asked question before `current`; `None` on the first one.
@@ -36,8 +27,32 @@ pub fn previous<'a>(
     answers: &Answers,
     current: &str,
 ) -> Option<&'a Question> {
-    let position = form.questions.iter().position(|q| q.id == current)?;
-    form.questions[..position]
+    previous_among(&form.questions, answers, current)
+}
+
+/// The question of `questions` asked after `current` (the first asked when `None`).
+pub fn next_among<'a>(
+    questions: &'a [Question],
+    answers: &Answers,
+    current: Option<&str>,
+) -> Option<&'a Question> {
+    let after = match current {
+        None => 0,
+        Some(id) => questions.iter().position(|q| q.id == id)? + 1,
+    };
+    questions[after..]
+        .iter()
+        .find(|question| question.is_asked(answers))
+}
+
+/// The question of `questions` asked before `current`; `None` on the first one.
+pub fn previous_among<'a>(
+    questions: &'a [Question],
+    answers: &Answers,
+    current: &str,
+) -> Option<&'a Question> {
+    let position = questions.iter().position(|q| q.id == current)?;
+    questions[..position]
         .iter()
         .rev()
         .find(|question| question.is_asked(answers))
@@ -62,6 +77,8 @@ mod tests {
                 equals,
             }),
             prefill: None,
+            questions: Vec::new(),
+            item_name: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! plain message per rule. The UI asks through a command; the platform checks again on arrival.
 
 mod definition;
+pub mod group;
 mod id_number;
 pub mod journey;
 pub mod prefill;
@@ -47,8 +48,13 @@ pub fn check_answers(form: &FormDefinition, answers: &Answers, today: NaiveDate)
 /// What to tell the person about `rule` broken by the answer to `question`, in plain words.
 pub fn message(localizer: &Localizer, question: &Question, rule: &Rule) -> String {
     let max = rule.limit().map(|n| n.to_string()).unwrap_or_default();
+    let item = rule.item().map(|n| n.to_string()).unwrap_or_default();
     localizer.text(
         rule.message_id(),
-        &[("label", question.label.as_str()), ("max", max.as_str())],
+        &[
+            ("label", question.label.as_str()),
+            ("max", max.as_str()),
+            ("item", item.as_str()),
+        ],
     )
 }

@@ -127,6 +127,7 @@ pub fn answer_text(question: &Question, value: &Value, localizer: &Localizer) ->
         ),
         (QuestionKind::Attachment, _) => localizer.text("answer-files", &[("count", "1")]),
         (QuestionKind::Signature, _) => localizer.text("answer-signed", &[]),
+        (QuestionKind::Group, _) => super::group::group_text(question, value, localizer),
         (QuestionKind::Address, _) => AddressAnswer::of(value)
             .and_then(|address| regions::address_text(&address))
             .unwrap_or_else(plain),
@@ -160,6 +161,8 @@ mod tests {
             ],
             show_if: None,
             prefill: None,
+            questions: Vec::new(),
+            item_name: None,
         }
     }
 

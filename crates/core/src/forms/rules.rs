@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use huiban_api::{Question, QuestionKind};
 use serde_json::Value;
 
+use super::group::{GROUP_MAX_ITEMS, item_answers};
 use super::id_number::{IdNumberProblem, check_id_number};
 use crate::regions::{self, AddressAnswer};
 
@@ -61,6 +62,16 @@ pub enum Rule {
     BadAttachment,
     /// No signature drawn.
     BadSignature,
+    /// More items in a group than it takes.
+    TooManyItems {
+        /// The limit.
+        max: usize,
+    },
+    /// An item of a group (counted from 1) has an answer missing or wrong.
+    ItemUnfinished {
+        /// Which item, counted from 1.
+        item: usize,
+    },
 }
 
 impl Rule {
@@ -85,13 +96,23 @@ impl Rule {
             Self::AddressTooShort => "form-address-short",
             Self::BadAttachment => "form-bad-attachment",
             Self::BadSignature => "form-bad-signature",
+            Self::TooManyItems { .. } => "form-too-many-items",
+            Self::ItemUnfinished { .. } => "form-item-unfinished",
         }
     }
 
-    /// The limit the message names, if any.
+    /// The limit the message names (`$max`), if any.
     pub fn limit(&self) -> Option<usize> {
         match self {
-            Self::TooLong { max } => Some(*max),
+            Self::TooLong { max } | Self::TooManyItems { max } => Some(*max),
+            _ => None,
+        }
+    }
+
+    /// The item of a group the message names (`$item`, counted from 1), if any.
+    pub fn item(&self) -> Option<usize> {
+        match self {
+            Self::ItemUnfinished { item } => Some(*item),
             _ => None,
         }
     }
@@ -268,6 +289,26 @@ pub fn check_answer(
             } else {
                 Err(Rule::BadAttachment)
             }
+        }
+        QuestionKind::Group => {
+            let items = value.as_array().ok_or(Rule::WrongType)?;
+            if items.len() > GROUP_MAX_ITEMS {
+                return Err(Rule::TooManyItems {
+                    max: GROUP_MAX_ITEMS,
+                });
+            }
+            for (index, item) in items.iter().enumerate() {
+                let answers = item_answers(item).ok_or(Rule::WrongType)?;
+                let finished = question
+                    .questions
+                    .iter()
+                    .filter(|child| child.is_asked(&answers))
+                    .all(|child| check_answer(child, answers.get(&child.id), today).is_ok());
+                if !finished {
+                    return Err(Rule::ItemUnfinished { item: index + 1 });
+                }
+            }
+            Ok(())
         }
         QuestionKind::Signature => {
             let drawn = text(value)?;

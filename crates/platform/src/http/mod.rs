@@ -147,14 +147,20 @@ pub fn openapi_json() -> String {
 pub fn form_schema_json() -> String {
     let document = serde_json::to_value(openapi()).unwrap_or_default();
     let all = &document["components"]["schemas"];
-    let defs: serde_json::Map<String, serde_json::Value> =
-        ["FormDefinition", "Question", "QuestionKind", "ChoiceOption"]
-            .iter()
-            .filter_map(|name| {
-                all.get(*name)
-                    .map(|schema| ((*name).to_owned(), schema.clone()))
-            })
-            .collect();
+    let defs: serde_json::Map<String, serde_json::Value> = [
+        "FormDefinition",
+        "Question",
+        "QuestionKind",
+        "ChoiceOption",
+        "Condition",
+        "KnownFact",
+    ]
+    .iter()
+    .filter_map(|name| {
+        all.get(*name)
+            .map(|schema| ((*name).to_owned(), schema.clone()))
+    })
+    .collect();
     let text = serde_json::to_string_pretty(&serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://huiban.invalid/schemas/form-definition.json",

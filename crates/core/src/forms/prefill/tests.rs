@@ -36,6 +36,8 @@ fn question(id: &str, kind: QuestionKind, prefill: Option<KnownFact>) -> Questio
         options: Vec::new(),
         show_if: None,
         prefill,
+        questions: Vec::new(),
+        item_name: None,
     }
 }
 

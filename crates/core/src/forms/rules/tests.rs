@@ -11,9 +11,27 @@ fn today() -> NaiveDate {
 }
 
 fn question(kind: QuestionKind, required: bool) -> Question {
+    // A group asks each item a name and, when they live elsewhere, where.
+    let questions = if kind == QuestionKind::Group {
+        let mut elsewhere = question(QuestionKind::Address, true);
+        elsewhere.id = "where".into();
+        elsewhere.show_if = Some(huiban_api::Condition {
+            question: "elsewhere".into(),
+            equals: json!(true),
+        });
+        let mut name = question(QuestionKind::Text, true);
+        name.id = "name".into();
+        let mut away = question(QuestionKind::YesNo, false);
+        away.id = "elsewhere".into();
+        vec![name, away, elsewhere]
+    } else {
+        Vec::new()
+    };
     Question {
         show_if: None,
         prefill: None,
+        questions,
+        item_name: None,
         id: "q".into(),
         kind,
         label: "问题".into(),
@@ -33,7 +51,8 @@ fn check(kind: QuestionKind, value: Value) -> Result<(), Rule> {
     check_answer(&question(kind, true), Some(&value), today())
 }
 
-const KINDS: [QuestionKind; 17] = [
+const KINDS: [QuestionKind; 18] = [
+    QuestionKind::Group,
     QuestionKind::Text,
     QuestionKind::LongText,
     QuestionKind::Number,
@@ -251,6 +270,50 @@ fn addresses_files_and_signatures() {
 }
 
 #[test]
+fn a_group_takes_finished_items_up_to_its_limit() {
+    let person = |name: &str| json!({"name": name, "elsewhere": false});
+    assert_eq!(
+        check(QuestionKind::Group, json!([person("李四"), person("王五")])),
+        Ok(())
+    );
+    // A question asked only on a condition of the item is needed only then.
+    assert_eq!(
+        check(
+            QuestionKind::Group,
+            json!([person("李四"), {"name": "王五", "elsewhere": true}])
+        ),
+        Err(Rule::ItemUnfinished { item: 2 })
+    );
+    assert_eq!(
+        check(
+            QuestionKind::Group,
+            json!([{"name": "王五", "elsewhere": true,
+                    "where": {"region": "110101", "detail": "和平里1号"}}])
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        check(QuestionKind::Group, json!([{"name": " "}])),
+        Err(Rule::ItemUnfinished { item: 1 })
+    );
+    let many: Vec<Value> = (0..=GROUP_MAX_ITEMS).map(|_| person("李四")).collect();
+    assert_eq!(
+        check(QuestionKind::Group, Value::Array(many)),
+        Err(Rule::TooManyItems {
+            max: GROUP_MAX_ITEMS
+        })
+    );
+    assert_eq!(
+        check(QuestionKind::Group, json!(["李四"])),
+        Err(Rule::WrongType)
+    );
+    assert_eq!(
+        check(QuestionKind::Group, json!({"name": "李四"})),
+        Err(Rule::WrongType)
+    );
+}
+
+#[test]
 fn every_rule_has_a_plain_message_in_both_languages() {
     use crate::i18n::{Locale, Localizer};
     let rules = [
@@ -272,6 +335,8 @@ fn every_rule_has_a_plain_message_in_both_languages() {
         Rule::AddressTooShort,
         Rule::BadAttachment,
         Rule::BadSignature,
+        Rule::TooManyItems { max: 20 },
+        Rule::ItemUnfinished { item: 2 },
     ];
     let asked = question(QuestionKind::Text, true);
     for locale in [Locale::ZhCn, Locale::EnUs] {
@@ -289,6 +354,10 @@ fn every_rule_has_a_plain_message_in_both_languages() {
     assert_eq!(
         crate::forms::message(&zh, &asked, &Rule::TooLong { max: 100 }),
         "“问题”最多写100个字，请删掉一些。"
+    );
+    assert_eq!(
+        crate::forms::message(&zh, &asked, &Rule::ItemUnfinished { item: 2 }),
+        "“问题”的第2项还没填好，请点“修改”把它填完。"
     );
 }
 

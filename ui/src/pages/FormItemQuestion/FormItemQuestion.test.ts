@@ -1,0 +1,109 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpenDraft } from '../../lib/types';
+
+const draftOpen = vi.fn();
+const draftAnswer = vi.fn();
+const draftItemStep = vi.fn();
+const formCheckAnswer = vi.fn();
+vi.mock('../../lib/ipc', async (original) => ({
+  ...(await original<typeof import('../../lib/ipc')>()),
+  draftOpen: (...args: unknown[]) => draftOpen(...args),
+  draftAnswer: (...args: unknown[]) => draftAnswer(...args),
+  draftItemStep: (...args: unknown[]) => draftItemStep(...args),
+  formCheckAnswer: (...args: unknown[]) => formCheckAnswer(...args),
+}));
+
+const { default: FormItemQuestion } = await import('./FormItemQuestion.svelte');
+
+function opened(family: unknown): OpenDraft {
+  return {
+    suggestions: {},
+    draft: {
+      draft_id: 'D1',
+      impl_code: 'ITEM',
+      form_id: 'f',
+      form_version: 1,
+      answers: { family },
+      set_aside: {},
+    },
+    form: {
+      form_id: 'f',
+      version: 1,
+      title: '最低生活保障申请',
+      questions: [
+        {
+          id: 'family',
+          kind: 'group',
+          label: '和您一起生活的家人',
+          required: false,
+          item_name: '家庭成员',
+          questions: [
+            { id: 'member_name', kind: 'text', label: '这位家人叫什么名字', required: true },
+            { id: 'member_phone', kind: 'phone', label: '这位家人的手机号码', required: true },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+describe('FormItemQuestion', () => {
+  beforeEach(() => {
+    vi.resetAllMocks();
+    draftAnswer.mockResolvedValue(undefined);
+    window.location.hash = '';
+  });
+
+  it('starts a new item, saves it into the group’s list and goes to its next question', async () => {
+    draftOpen.mockResolvedValue(opened([{ member_name: '李四', member_phone: '13800000002' }]));
+    draftItemStep.mockImplementation((_d, _g, _i, _after, back) =>
+      Promise.resolve(back ? null : 'member_phone'),
+    );
+    formCheckAnswer.mockResolvedValue(null);
+    render(FormItemQuestion, {
+      draftId: 'D1',
+      groupId: 'family',
+      index: 1,
+      questionId: 'member_name',
+      fromCheck: false,
+    });
+    expect(await screen.findByText('最低生活保障申请：第2位家庭成员')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: '这位家人叫什么名字' })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: '返回' }).getAttribute('href')).toBe(
+        '#/form/D1/q/family',
+      ),
+    );
+    const box = screen.getByRole('textbox', { name: '您的回答' });
+    await fireEvent.input(box, { target: { value: '王五' } });
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/form/D1/q/family/1/member_phone'));
+    expect(draftAnswer).toHaveBeenCalledWith('D1', 'family', [
+      { member_name: '李四', member_phone: '13800000002' },
+      { member_name: '王五' },
+    ]);
+    expect(formCheckAnswer).toHaveBeenCalledWith('f', 1, 'member_name', '王五');
+  });
+
+  it('goes back to the group’s page when the item is done, keeping what was typed on a problem', async () => {
+    draftOpen.mockResolvedValue(opened([{ member_name: '李四' }]));
+    draftItemStep.mockResolvedValue(null);
+    formCheckAnswer.mockResolvedValueOnce('请填11位手机号码').mockResolvedValue(null);
+    render(FormItemQuestion, {
+      draftId: 'D1',
+      groupId: 'family',
+      index: 0,
+      questionId: 'member_phone',
+      fromCheck: false,
+    });
+    const box = (await screen.findByRole('textbox', { name: '您的回答' })) as HTMLInputElement;
+    await fireEvent.input(box, { target: { value: '1380' } });
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('11位手机号码');
+    expect(box.value).toBe('1380');
+    await fireEvent.input(box, { target: { value: '13800000002' } });
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/form/D1/q/family'));
+  });
+});
