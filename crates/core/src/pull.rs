@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use huiban_api::Message;
+use reqwest::StatusCode;
 
 use crate::client::{ClientError, PlatformClient};
 use crate::session::Session;
@@ -37,12 +38,14 @@ pub struct Pulled {
     pub to_announce: Vec<Message>,
 }
 
-/// Pulls the person's account, cases, 诉求, new messages and licences.
+/// Tells the platform of messages read offline, then pulls the person's account, cases, 诉求, new
+/// messages and licences.
 pub async fn pull(
     store: &LocalStore,
     client: &PlatformClient,
     access_token: &str,
 ) -> Result<Pulled, PullError> {
+    tell_reads(store, client, access_token).await?;
     store.keep_profile(&client.me(access_token).await?)?;
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
@@ -72,6 +75,28 @@ pub async fn pull(
         licences: licences.len(),
         to_announce,
     })
+}
+
+/// Tells the platform of the messages read here while it could not be reached; one it does not
+/// know (404) is told enough. Stops at the first other failure, to try again on the next pull.
+pub async fn tell_reads(
+    store: &LocalStore,
+    client: &PlatformClient,
+    access_token: &str,
+) -> Result<(), StoreError> {
+    for message_id in store.message_reads_untold()? {
+        match client.mark_message_read(access_token, message_id).await {
+            Ok(()) => store.message_read_told(message_id)?,
+            Err(ClientError::Platform { status, .. }) if status == StatusCode::NOT_FOUND => {
+                store.message_read_told(message_id)?;
+            }
+            Err(error) => {
+                tracing::debug!(%error, "read marks are told on the next pull");
+                break;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Pulls now and then every `every` (or at once when `now` is notified, as after a login), whenever

@@ -227,12 +227,28 @@ async fn a_message_read_here_is_read_on_the_platform_too() {
     let message = store.cached_messages().unwrap().pop().unwrap();
     assert!(!message.read);
 
+    // Read while the platform cannot be reached: kept here, and told on the next pull.
     assert!(store.mark_cached_message_read(message.message_id).unwrap());
     assert!(!store.mark_cached_message_read(999_999).unwrap());
-    client
-        .mark_message_read(&token, message.message_id)
-        .await
+    let away = PlatformClient::new(Url::parse("http://127.0.0.1:9").unwrap()).unwrap();
+    pull::tell_reads(&store, &away, &token).await.unwrap();
+    assert_eq!(store.message_reads_untold().unwrap(), [message.message_id]);
+    assert_eq!(
+        client.messages_after(&token, 0, 50).await.unwrap().unread,
+        1,
+        "the platform has not heard yet"
+    );
+    // A mark the platform cannot place (no such message there) is not tried for ever.
+    let stray = huiban_api::Message {
+        message_id: 999_999,
+        ..message.clone()
+    };
+    store
+        .add_cached_messages(&[stray], store.message_cursor().unwrap())
         .unwrap();
+    assert!(store.mark_cached_message_read(999_999).unwrap());
+    pull::pull(&store, &client, &token).await.unwrap();
+    assert!(store.message_reads_untold().unwrap().is_empty());
     assert!(
         store
             .cached_messages()

@@ -1,6 +1,7 @@
 //! 消息 commands: the inbox kept here (pulled by cursor), and marking a message read.
 
 use huiban_api::Message;
+use huiban_core::pull;
 use serde::Serialize;
 use tauri::State;
 
@@ -33,7 +34,8 @@ pub fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
     Ok(Inbox { messages, unread })
 }
 
-/// Marks a message read here at once, and on the platform when it can be reached.
+/// Marks a message read here at once, and on the platform now or, when it cannot be reached, on the
+/// next pull.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result<(), IpcError> {
@@ -42,13 +44,21 @@ pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result
             .mark_cached_message_read(message_id)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     }
-    match state.session.access_token(&state.client).await {
-        Ok(token) => {
-            if let Err(error) = state.client.mark_message_read(&token, message_id).await {
-                tracing::info!(%error, "the platform will hear of the read message later");
+    match (
+        &state.store,
+        state.session.access_token(&state.client).await,
+    ) {
+        (Some(store), Ok(token)) => {
+            if let Err(error) = pull::tell_reads(store, &state.client, &token).await {
+                tracing::warn!(%error, "the read mark is kept to be told later");
             }
         }
-        Err(error) => tracing::info!(%error, "not logged in: read kept here only"),
+        (None, Ok(token)) => {
+            if let Err(error) = state.client.mark_message_read(&token, message_id).await {
+                tracing::info!(%error, "no local store: the read mark is not kept");
+            }
+        }
+        (_, Err(error)) => tracing::info!(%error, "not logged in: the platform hears of it later"),
     }
     Ok(())
 }

@@ -74,7 +74,8 @@ pub async fn upload_kept_file(
     Ok(sent)
 }
 
-/// The SHA-256 names among an application's answers (strings of 64 hex digits, also inside lists).
+/// The SHA-256 names among an application's answers (strings of 64 hex digits, also inside lists
+/// and the items of groups).
 pub fn attachment_names(answers: &huiban_api::Answers) -> Vec<String> {
     fn collect(value: &serde_json::Value, into: &mut Vec<String>) {
         match value {
@@ -84,6 +85,8 @@ pub fn attachment_names(answers: &huiban_api::Answers) -> Vec<String> {
                 into.push(text.to_ascii_lowercase());
             }
             serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, into)),
+            // An item of a group holds its own answers, files among them.
+            serde_json::Value::Object(parts) => parts.values().for_each(|part| collect(part, into)),
             _ => {}
         }
     }
@@ -94,4 +97,31 @@ pub fn attachment_names(answers: &huiban_api::Answers) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn files_are_found_in_answers_lists_and_the_items_of_groups() {
+        let photo = "A".repeat(64);
+        let other = "b".repeat(64);
+        let answers: huiban_api::Answers = [
+            ("photo".to_owned(), json!(photo)),
+            ("more".to_owned(), json!([other, "not a file"])),
+            (
+                "family".to_owned(),
+                json!([{"member_name": "李四", "member_photo": "c".repeat(64)}]),
+            ),
+            ("name".to_owned(), json!("张秀英")),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            attachment_names(&answers),
+            ["a".repeat(64), "b".repeat(64), "c".repeat(64)]
+        );
+    }
 }

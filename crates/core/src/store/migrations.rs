@@ -85,6 +85,10 @@ const MIGRATIONS: &[&str] = &[
         request_no TEXT PRIMARY KEY NOT NULL,
         body TEXT NOT NULL
     );",
+    // 10: messages read here that the platform has not heard of yet (read offline).
+    "CREATE TABLE message_read_untold (
+        message_id INTEGER PRIMARY KEY NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -65,7 +65,8 @@ impl LocalStore {
         self.bodies("SELECT body FROM cached_message ORDER BY message_id")
     }
 
-    /// Marks a kept message read; `false` when there is no such message here.
+    /// Marks a kept message read, to be told to the platform (`message_reads_untold`); `false` when
+    /// there is no such message here.
     pub fn mark_cached_message_read(&self, message_id: i64) -> Result<bool, StoreError> {
         let mut connection = self.lock()?;
         let transaction = connection.transaction()?;
@@ -83,8 +84,32 @@ impl LocalStore {
             "UPDATE cached_message SET body = ?2 WHERE message_id = ?1",
             params![message_id, serde_json::to_string(&message)?],
         )?;
+        transaction.execute(
+            "INSERT OR IGNORE INTO message_read_untold (message_id) VALUES (?1)",
+            params![message_id],
+        )?;
         transaction.commit()?;
         Ok(true)
+    }
+
+    /// Messages read here that the platform has not been told of yet, oldest first.
+    pub fn message_reads_untold(&self) -> Result<Vec<i64>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement =
+            connection.prepare("SELECT message_id FROM message_read_untold ORDER BY message_id")?;
+        let ids = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
+    /// Notes that the platform now knows `message_id` was read.
+    pub fn message_read_told(&self, message_id: i64) -> Result<(), StoreError> {
+        self.lock()?.execute(
+            "DELETE FROM message_read_untold WHERE message_id = ?1",
+            params![message_id],
+        )?;
+        Ok(())
     }
 
     /// Replaces the cached licences with the platform's list.
@@ -129,6 +154,7 @@ impl LocalStore {
             "cached_request",
             "cached_message",
             "cached_licence",
+            "message_read_untold",
         ] {
             transaction.execute(&format!("DELETE FROM {table}"), [])?;
         }
