@@ -174,6 +174,7 @@ form-question-missing = This form no longer has this question. Please go back to
 answer-label = Your answer
 answer-licences-loading = Looking for your e-licences…
 answer-licences-none = You have no e-licence of this kind yet. It is fetched when you log in online; otherwise bring the paper at the counter.
+answer-licence-none-of-type = You have no electronic { $type } yet. Please take a photo of the paper { $type }, or choose a PDF.
 answer-licence-verified = Verified
 prefill-from-id-card = This was filled in from your electronic ID card. Please check it is right; you can change it.
 prefill-from-account = This was filled in from the account you log in with. Please check it is right; you can change it.

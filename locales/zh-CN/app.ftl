@@ -173,6 +173,7 @@ form-question-missing = 这份表格里没有这个问题了，请回到核对�
 answer-label = 您的回答
 answer-licences-loading = 正在找您的电子证照……
 answer-licences-none = 您的电子证照里还没有这种证。联网登录后会自动取回；没有的话，可以到窗口交纸质材料。
+answer-licence-none-of-type = 您还没有电子{ $type }。请拍一张纸质{ $type }的照片传上来，也可以用PDF文件。
 answer-licence-verified = 已验证
 prefill-from-id-card = 这是按您的电子居民身份证填好的，请看一看对不对。不对的话可以改。
 prefill-from-account = 这是按您登录用的账号填好的，请看一看对不对。不对的话可以改。

@@ -60,6 +60,10 @@ pub struct Question {
     /// What one item of a `group` is called, e.g. 家庭成员 (for 添加一位家庭成员).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item_name: Option<String>,
+    /// The licence type a `licence` question takes (e.g. 户口簿); only the person's licences of that
+    /// type are offered, and without one a photo of the paper document answers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence_type: Option<String>,
 }
 
 /// A fact about the person that a question can be filled in from.

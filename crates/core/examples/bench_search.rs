@@ -120,6 +120,7 @@ fn big_form() -> (FormDefinition, Answers) {
             prefill: None,
             questions: Vec::new(),
             item_name: None,
+            licence_type: None,
             id: id.clone(),
             kind: *kind,
             label: format!("问题{n}"),

@@ -152,6 +152,7 @@ mod submit_tests {
                 prefill: None,
                 questions: Vec::new(),
                 item_name: None,
+                licence_type: None,
             }],
         }
     }

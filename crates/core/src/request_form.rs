@@ -63,6 +63,7 @@ fn question(id: &str, kind: QuestionKind, localizer: &Localizer, required: bool)
         prefill: None,
         questions: Vec::new(),
         item_name: None,
+        licence_type: None,
     }
 }
 

@@ -14,6 +14,7 @@ fn question(id: &str, kind: QuestionKind, options: &[&str]) -> Question {
         prefill: None,
         questions: Vec::new(),
         item_name: None,
+        licence_type: None,
         id: id.into(),
         kind,
         label: format!("问题 {id}"),

@@ -530,6 +530,7 @@ fn question(
         prefill: None,
         questions: Vec::new(),
         item_name: None,
+        licence_type: None,
     }
 }
 
@@ -659,7 +660,10 @@ fn form(sequence: usize, spec: &Spec) -> FormDefinition {
             )
         };
         let id = format!("{id}_{}", questions.len());
-        questions.push(question(&id, kind, &label, Some(hint), *required));
+        questions.push(Question {
+            licence_type: licence_type.map(str::to_owned),
+            ..question(&id, kind, &label, Some(hint), *required)
+        });
     }
     if spec.materials.contains(&INCOME) {
         questions.push(family_members());

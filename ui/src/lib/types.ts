@@ -175,6 +175,8 @@ export interface Question {
   questions?: Question[];
   /** What one item of a group is called, e.g. 家庭成员. */
   item_name?: string;
+  /** The licence type a licence question takes, e.g. 户口簿. */
+  licence_type?: string;
 }
 
 /** One version of a form. */

@@ -96,6 +96,7 @@ export async function openPage(
     submission = 'sent',
     draftAnswers = {},
     suggestions = {},
+    licenceType = null,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -115,7 +116,14 @@ export async function openPage(
       places,
       draftAnswers,
       suggestions,
+      licenceType,
     }) => {
+      // The licence question takes only licences of this type, when one is given.
+      if (licenceType) {
+        const asked = form.questions.find((q) => q.id === 'licence');
+        asked.licence_type = licenceType;
+        asked.label = `请选择您的电子${licenceType}`;
+      }
       const draft = {
         draft_id: 'D1',
         impl_code: items[0].impl_code,
@@ -395,6 +403,7 @@ export async function openPage(
       places: regionsData,
       draftAnswers,
       suggestions,
+      licenceType,
     },
   );
   const page = await context.newPage();
@@ -495,6 +504,12 @@ export const SCREENS = [
   { name: 'question-choice', hash: '#/form/D1/q/living' },
   { name: 'question-multiple', hash: '#/form/D1/q/help' },
   { name: 'question-licence', hash: '#/form/D1/q/licence', ready: 'radio' },
+  {
+    name: 'question-licence-none',
+    hash: '#/form/D1/q/licence',
+    options: { licenceType: '户口簿' },
+    ready: 'text:您还没有电子户口簿',
+  },
   { name: 'question-attachment', hash: '#/form/D1/q/photo' },
   { name: 'question-signature', hash: '#/form/D1/q/signature' },
   { name: 'check', hash: '#/form/D1/check', options: { loggedIn: true }, ready: 'text:张秀英' },

@@ -91,6 +91,7 @@ mod tests {
             prefill: None,
             questions: Vec::new(),
             item_name: None,
+            licence_type: None,
             id: id.into(),
             kind,
             label: "问题".into(),

@@ -79,6 +79,7 @@ mod tests {
             prefill: None,
             questions: Vec::new(),
             item_name: None,
+            licence_type: None,
         }
     }
 

@@ -126,6 +126,10 @@ pub fn answer_text(question: &Question, value: &Value, localizer: &Localizer) ->
             &[("count", files.len().to_string().as_str())],
         ),
         (QuestionKind::Attachment, _) => localizer.text("answer-files", &[("count", "1")]),
+        // A licence question answered by a photo of the paper document.
+        (QuestionKind::Licence, value) if super::rules::is_sha256(value) => {
+            localizer.text("answer-files", &[("count", "1")])
+        }
         (QuestionKind::Signature, _) => localizer.text("answer-signed", &[]),
         (QuestionKind::Group, _) => super::group::group_text(question, value, localizer),
         (QuestionKind::Address, _) => AddressAnswer::of(value)
@@ -163,6 +167,7 @@ mod tests {
             prefill: None,
             questions: Vec::new(),
             item_name: None,
+            licence_type: None,
         }
     }
 
@@ -198,6 +203,15 @@ mod tests {
         assert_eq!(
             text(QuestionKind::Signature, json!("data:image/png;base64,AAAA")),
             "已签名"
+        );
+        assert_eq!(
+            text(QuestionKind::Licence, json!("a".repeat(64))),
+            "已选好1个文件",
+            "a photo of the paper document"
+        );
+        assert_eq!(
+            text(QuestionKind::Licence, json!("HK-2020-0001")),
+            "HK-2020-0001"
         );
         assert_eq!(
             text(QuestionKind::Phone, json!("13800000001")),

@@ -178,7 +178,8 @@ fn luhn(digits: &str) -> bool {
     sum % 10 == 0
 }
 
-fn is_sha256(value: &Value) -> bool {
+/// Whether `value` names a kept file (its SHA-256 in hex).
+pub(super) fn is_sha256(value: &Value) -> bool {
     value
         .as_str()
         .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))

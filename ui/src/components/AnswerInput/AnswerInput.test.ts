@@ -78,6 +78,40 @@ describe('AnswerInput', () => {
     expect(onchange).toHaveBeenLastCalledWith('L-1');
   });
 
+  it('offers only licences of the type the material asks for', async () => {
+    walletLicences.mockResolvedValue([
+      licence('L-1', '居民身份证', true),
+      licence('L-3', '户口簿', true),
+    ]);
+    render(AnswerInput, {
+      question: { ...question('licence'), licence_type: '户口簿' },
+      value: null,
+      onchange: vi.fn(),
+      describedBy: '',
+      invalid: false,
+    });
+    expect(await screen.findByRole('radio', { name: /户口簿/ })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: /居民身份证/ })).toBeNull();
+  });
+
+  it('takes a photo of the paper document when there is no e-licence of the type', async () => {
+    walletLicences.mockResolvedValue([licence('L-1', '居民身份证', true)]);
+    attachmentKeep.mockResolvedValue({ sha256: 'b'.repeat(64), media_type: 'image/png', size: 4 });
+    const onchange = vi.fn();
+    render(AnswerInput, {
+      question: { ...question('licence'), licence_type: '户口簿' },
+      value: null,
+      onchange,
+      describedBy: '',
+      invalid: false,
+    });
+    expect(await screen.findByText(/您还没有电子户口簿/)).toBeTruthy();
+    const input = screen.getByLabelText('选一张照片或一个PDF文件') as HTMLInputElement;
+    const file = new File([new Uint8Array([137, 80, 78, 71])], 'hukou.png', { type: 'image/png' });
+    await fireEvent.change(input, { target: { files: [file] } });
+    await vi.waitFor(() => expect(onchange).toHaveBeenCalledWith('b'.repeat(64)));
+  });
+
   it('keeps a chosen photo and answers with its fingerprint', async () => {
     attachmentKeep.mockResolvedValue({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 4 });
     const onchange = show('attachment', null);

@@ -15,6 +15,7 @@ fn question(id: &str, kind: QuestionKind) -> Question {
         prefill: None,
         questions: Vec::new(),
         item_name: None,
+        licence_type: None,
     }
 }
 

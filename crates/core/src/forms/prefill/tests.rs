@@ -38,6 +38,7 @@ fn question(id: &str, kind: QuestionKind, prefill: Option<KnownFact>) -> Questio
         prefill,
         questions: Vec::new(),
         item_name: None,
+        licence_type: None,
     }
 }
 

@@ -32,6 +32,7 @@ fn question(kind: QuestionKind, required: bool) -> Question {
         prefill: None,
         questions,
         item_name: None,
+        licence_type: None,
         id: "q".into(),
         kind,
         label: "问题".into(),
