@@ -922,6 +922,30 @@ async fn answer_choice_once(
     Ok(())
 }
 
+/// Presses the element with `role` and `name` until the page shows `needle`, as a person presses
+/// again when a redraw swallowed the first press.
+async fn click_until_shown(
+    client: &fantoccini::Client,
+    role: &str,
+    name: &str,
+    needle: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    for _ in 0..4 {
+        again_if_redrawn(|| async {
+            by_role(client, role, name).await?.click().await?;
+            Ok(())
+        })
+        .await?;
+        for _ in 0..20 {
+            if main_text(client).await?.contains(needle) {
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
+    }
+    Err(format!("pressing {name:?} never showed {needle:?}").into())
+}
+
 /// Ends a test of a logged-in app: prints the page's words when `outcome` failed, closes the app
 /// and wipes the saved login; `outcome` is the test's result.
 async fn close_logged_in(
@@ -1228,8 +1252,8 @@ async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "request-replied").await?;
 
-        // 回访, then 评价.
-        by_role(&client, "link", "回答回访").await?.click().await?;
+        // 回访, then 评价 (the page may redraw as fresh copies arrive, swallowing a click).
+        click_until_shown(&client, "link", "回答回访", "问题解决了吗？").await?;
         for legend in ["问题解决了吗？", "办理部门和您联系过吗？"] {
             let xpath = format!(
                 "//fieldset[legend[normalize-space(.)='{legend}']]//label[normalize-space(.)='是']"
