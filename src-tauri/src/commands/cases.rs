@@ -1,7 +1,7 @@
 //! 进度 commands: the person's cases as kept here, one case's timeline in plain words, and pulling
 //! fresh copies from the platform on request.
 
-use huiban_api::{Application, CaseStatus, SupplementRequest, WithdrawRequest};
+use huiban_api::{Application, CaseStatus, WithdrawRequest};
 use huiban_core::outbox::supplement;
 use huiban_core::progress::{self, TimelineStep};
 use huiban_core::pull::{self, Pulled};
@@ -250,24 +250,9 @@ pub fn case_supplement(
     photo: Option<String>,
 ) -> Result<(), IpcError> {
     let store = kept_store(&state)?;
-    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-    let photo = photo.filter(|p| p.len() == 64 && p.bytes().all(|b| b.is_ascii_hexdigit()));
-    if note.is_none() && photo.is_none() {
-        return Err(IpcError::plain("supplement-empty", &state.localizer));
-    }
-    let answers = photo
-        .map(|sha| {
-            (
-                "supplement_photo".to_owned(),
-                serde_json::Value::String(sha),
-            )
-        })
-        .into_iter()
-        .collect();
-    let queued = supplement::CaseSupplement {
-        application_no,
-        supplement: SupplementRequest { answers, note },
-    };
+    let queued =
+        supplement::CaseSupplement::from_person(&application_no, note.as_deref(), photo.as_deref())
+            .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
     supplement::enqueue_supplement(store, &queued, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();

@@ -12,7 +12,7 @@ mod rules;
 pub use definition::{DefinitionProblem, check_definition};
 pub use id_number::{IdNumberProblem, check_id_number};
 pub use review::{Review, ReviewProblem, ReviewRow, answer_text, review};
-pub use rules::{Rule, check_answer};
+pub use rules::{Rule, check_answer, is_file_name};
 
 use chrono::NaiveDate;
 use huiban_api::{Answers, FormDefinition, Question};

@@ -180,9 +180,12 @@ fn luhn(digits: &str) -> bool {
 
 /// Whether `value` names a kept file (its SHA-256 in hex).
 pub(super) fn is_sha256(value: &Value) -> bool {
-    value
-        .as_str()
-        .is_some_and(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
+    value.as_str().is_some_and(is_file_name)
+}
+
+/// Whether `text` is the name of a kept file: its SHA-256, 64 hex digits.
+pub fn is_file_name(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Checks the answer to `question` (None when unanswered) as of `today`.

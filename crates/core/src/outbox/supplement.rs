@@ -21,6 +21,53 @@ pub struct CaseSupplement {
     pub supplement: SupplementRequest,
 }
 
+/// The answer key of the photo sent with a 补正.
+pub const SUPPLEMENT_PHOTO: &str = "supplement_photo";
+
+/// What stops a 补正 from being queued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SupplementProblem {
+    /// Neither a note nor a kept photo was given.
+    #[error("a 补正 needs a note or a photo")]
+    Empty,
+}
+
+impl SupplementProblem {
+    /// The Fluent id of the plain message.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Empty => "supplement-empty",
+        }
+    }
+}
+
+impl CaseSupplement {
+    /// A 补正 of `application_no` from what the person gave: a note (blank is none) and the
+    /// SHA-256 of a kept photo (anything else is none); at least one of them is needed.
+    pub fn from_person(
+        application_no: &str,
+        note: Option<&str>,
+        photo: Option<&str>,
+    ) -> Result<Self, SupplementProblem> {
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        let photo = photo.filter(|p| crate::forms::is_file_name(p));
+        if note.is_none() && photo.is_none() {
+            return Err(SupplementProblem::Empty);
+        }
+        let answers = photo
+            .map(|sha| (SUPPLEMENT_PHOTO.to_owned(), serde_json::json!(sha)))
+            .into_iter()
+            .collect();
+        Ok(Self {
+            application_no: application_no.to_owned(),
+            supplement: SupplementRequest {
+                answers,
+                note: note.map(str::to_owned),
+            },
+        })
+    }
+}
+
 /// Commits a 补正 to the outbox; returns its client id.
 pub fn enqueue_supplement(
     store: &LocalStore,
@@ -81,6 +128,30 @@ pub(super) async fn deliver(
                 }
             }
             Err(UploadError::Client(error))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_supplement_needs_a_note_or_a_kept_photo() {
+        let photo = "a".repeat(64);
+        let both = CaseSupplement::from_person("N1", Some(" 已拍好背面 "), Some(&photo)).unwrap();
+        assert_eq!(both.supplement.note.as_deref(), Some("已拍好背面"));
+        assert_eq!(
+            both.supplement.answers.get(SUPPLEMENT_PHOTO),
+            Some(&serde_json::json!(photo))
+        );
+        let note_only = CaseSupplement::from_person("N1", Some("在窗口交过了"), None).unwrap();
+        assert!(note_only.supplement.answers.is_empty());
+        for (note, photo) in [(None, None), (Some("  "), None), (None, Some("photo.jpg"))] {
+            assert_eq!(
+                CaseSupplement::from_person("N1", note, photo),
+                Err(SupplementProblem::Empty)
+            );
         }
     }
 }

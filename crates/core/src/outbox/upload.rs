@@ -79,9 +79,7 @@ pub async fn upload_kept_file(
 pub fn attachment_names(answers: &huiban_api::Answers) -> Vec<String> {
     fn collect(value: &serde_json::Value, into: &mut Vec<String>) {
         match value {
-            serde_json::Value::String(text)
-                if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) =>
-            {
+            serde_json::Value::String(text) if crate::forms::is_file_name(text) => {
                 into.push(text.to_ascii_lowercase());
             }
             serde_json::Value::Array(items) => items.iter().for_each(|item| collect(item, into)),
