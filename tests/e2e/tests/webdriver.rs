@@ -1194,6 +1194,27 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
                 .is_some_and(|e| e.level == 1))
         })
         .await?;
+
+        // The department issues the licence the case granted: 证照 fetches it on opening, and its
+        // seal checks out here.
+        platform.officer(
+            "officer02",
+            &["issue-licence", &number, "--type", "养老保险待遇核定通知书"],
+        )?;
+        client
+            .execute("window.location.hash = '#/';", vec![])
+            .await?;
+        open_area_until(&client, "证照", "heading", "养老保险待遇核定通知书").await?;
+        let wallet = main_text(&client).await?;
+        let issued = wallet
+            .split("养老保险待遇核定通知书")
+            .nth(1)
+            .ok_or("the new licence is listed")?;
+        assert!(
+            issued.split('\n').take(4).any(|line| line.contains("已验证")),
+            "the new licence checks out: {wallet}"
+        );
+        screenshot(&client, "licence-issued").await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
