@@ -117,6 +117,21 @@ pub fn submit(
     today: chrono::NaiveDate,
     now_ms: i64,
 ) -> Result<Submission, StoreError> {
+    submit_as(store, form, draft_id, today, |_| {
+        crate::outbox::enqueue_draft(store, draft_id, channel, now_ms)
+    })
+}
+
+/// Checks the draft `draft_id` against `form` as of `today` and, when every asked question is
+/// answered well, hands it to `enqueue` (which turns it into an outbox row and answers with its
+/// client id, or `None` when the draft is gone); otherwise says which answers stop it.
+pub fn submit_as(
+    store: &LocalStore,
+    form: &FormDefinition,
+    draft_id: &str,
+    today: chrono::NaiveDate,
+    enqueue: impl FnOnce(&Draft) -> Result<Option<String>, StoreError>,
+) -> Result<Submission, StoreError> {
     let Some(draft) = store.draft(draft_id)? else {
         return Ok(Submission::Missing);
     };
@@ -124,10 +139,7 @@ pub fn submit(
     if !problems.is_empty() {
         return Ok(Submission::Unfinished(problems));
     }
-    Ok(
-        crate::outbox::enqueue_draft(store, draft_id, channel, now_ms)?
-            .map_or(Submission::Missing, Submission::Queued),
-    )
+    Ok(enqueue(&draft)?.map_or(Submission::Missing, Submission::Queued))
 }
 
 #[cfg(test)]

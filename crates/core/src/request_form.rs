@@ -130,25 +130,21 @@ pub fn submit(
     today: chrono::NaiveDate,
     now_ms: i64,
 ) -> Result<Submission, StoreError> {
-    let Some(draft) = store.draft(draft_id)? else {
-        return Ok(Submission::Missing);
-    };
-    let problems = crate::forms::check_answers(&definition(localizer), &draft.answers, today);
-    if !problems.is_empty() {
-        return Ok(Submission::Unfinished(problems));
-    }
-    let Some(request) = new_request(&draft.answers) else {
-        return Ok(Submission::Missing);
-    };
-    let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
-    store.outbox_insert_from_draft(
-        &client_id,
-        REQUEST,
-        &serde_json::to_string(&request)?,
-        draft_id,
-        now_ms,
-    )?;
-    Ok(Submission::Queued(client_id))
+    let form = definition(localizer);
+    crate::drafts::submit_as(store, &form, draft_id, today, |draft| {
+        let Some(request) = new_request(&draft.answers) else {
+            return Ok(None);
+        };
+        let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
+        store.outbox_insert_from_draft(
+            &client_id,
+            REQUEST,
+            &serde_json::to_string(&request)?,
+            draft_id,
+            now_ms,
+        )?;
+        Ok(Some(client_id))
+    })
 }
 
 #[cfg(test)]
