@@ -6,6 +6,7 @@
 //! and `HUIBAN_E2E_ARTIFACTS` (where screenshots go; `target/e2e` by default).
 
 pub mod driver;
+pub mod notifications;
 pub mod page;
 pub mod platform;
 pub mod speech_daemon;

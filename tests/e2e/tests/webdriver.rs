@@ -1459,3 +1459,74 @@ async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her()
     .await;
     close_logged_in(client, &keychain, outcome).await
 }
+
+#[tokio::test]
+async fn opening_a_notification_of_news_shows_its_case() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000003").await?;
+    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+    let token = huiban_core::session::Session::in_keychain(keychain.clone())
+        .access_token(&api)
+        .await?;
+    let application =
+        huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
+            .ok_or("no demo application")?;
+    let case = api
+        .submit_application(&token, "5b1e0f3c-2a4d-4e6b-9c8a-7d3f1e5b9a20", &application)
+        .await?;
+    let notifications = huiban_e2e::notifications::Notifications::serve().await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        // The first pull on this computer brings the earlier news without a notification.
+        open_area_until(&client, "消息", "status", "有1条消息还没看").await?;
+        assert_eq!(notifications.shown(), [], "old news is not announced");
+
+        // The department accepts the case; 进度 fetches the news and the system announces it.
+        platform.officer(
+            "officer01",
+            &["accept", &case.application_no, "--remark", "材料齐全"],
+        )?;
+        client
+            .execute("window.location.hash = '#/progress';", vec![])
+            .await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let shown = loop {
+            if let Some(shown) = notifications.shown().pop() {
+                break shown;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no notification was shown"
+            );
+            if let Ok(refresh) = by_role(&client, "button", "刷新").await {
+                let _ = refresh.click().await;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        };
+        assert!(shown.body.contains("高龄津贴"), "{shown:?}");
+        assert!(shown.actions.iter().any(|a| a == "default"), "{shown:?}");
+
+        // Elsewhere in the app, the person clicks the notification: the case is shown.
+        client
+            .execute("window.location.hash = '#/';", vec![])
+            .await?;
+        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
+        let mut opened = false;
+        for _ in 0..20 {
+            // The app listens for the click once it has shown the notification; click again
+            // until it has.
+            notifications.open(shown.id).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            if main_text(&client).await?.contains(&case.application_no) {
+                opened = true;
+                break;
+            }
+        }
+        assert!(opened, "the case opened: {}", main_text(&client).await?);
+        screenshot(&client, "notification-opened").await?;
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
+}

@@ -71,6 +71,19 @@ export function onQueueChanged(handler: (queue: QueueView) => void): Promise<Unl
   return listen<QueueView>('queue-changed', (event) => handler(event.payload));
 }
 
+/** What an opened system notification was about. */
+export interface NotificationOpened {
+  application_no: string | null;
+  request_no: string | null;
+}
+
+/** Calls `handler` whenever the person opens one of Huiban's system notifications. */
+export function onNotificationOpened(
+  handler: (opened: NotificationOpened) => void,
+): Promise<UnlistenFn> {
+  return listen<NotificationOpened>('notification-opened', (event) => handler(event.payload));
+}
+
 /** Starts an empty draft of an item's form, saved at once. */
 export function draftStart(implCode: string, formId: string, version: number): Promise<Draft> {
   return invoke<Draft>('draft_start', { implCode, formId, version });

@@ -12,6 +12,7 @@ import {
   loginHref,
   parseHash,
   itemQuestionHref,
+  notificationHref,
   questionHref,
   requestHref,
   sentHref,
@@ -81,6 +82,14 @@ describe('routes', () => {
       draftId: 'd-1',
       page: { kind: 'question', questionId: 'family', fromCheck: false },
     });
+  });
+
+  it('leads an opened notification to its case, its request, or 消息', () => {
+    expect(notificationHref({ application_no: '110101202611250001', request_no: null })).toBe(
+      '#/progress/110101202611250001',
+    );
+    expect(notificationHref({ application_no: null, request_no: 'SQ1' })).toBe('#/requests/SQ1');
+    expect(notificationHref({ application_no: null, request_no: null })).toBe('#/messages');
   });
 
   it('opens a sent form and a case from their hashes', () => {

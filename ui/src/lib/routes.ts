@@ -130,6 +130,16 @@ export function itemQuestionHref(
   return fromCheck ? `${page}?check` : page;
 }
 
+/** Where an opened notification about a message leads: its case, its request, or 消息. */
+export function notificationHref(opened: {
+  application_no: string | null;
+  request_no: string | null;
+}): string {
+  if (opened.application_no) return caseHref(opened.application_no);
+  if (opened.request_no) return requestHref(opened.request_no);
+  return '#/messages';
+}
+
 /** The hash of a form's check page (核对). */
 export function checkHref(draftId: string): string {
   return `#/form/${encodeURIComponent(draftId)}/check`;
