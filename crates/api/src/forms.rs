@@ -93,6 +93,23 @@ pub struct Condition {
 }
 
 impl Question {
+    /// A required question of `kind` asking `label`, with nothing else set.
+    pub fn new(id: &str, kind: QuestionKind, label: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            kind,
+            label: label.to_owned(),
+            hint: None,
+            required: true,
+            options: Vec::new(),
+            show_if: None,
+            prefill: None,
+            questions: Vec::new(),
+            item_name: None,
+            licence_type: None,
+        }
+    }
+
     /// The question with `id`, among the questions of `questions` and of their groups.
     pub fn find<'a>(questions: &'a [Question], id: &str) -> Option<&'a Question> {
         questions.iter().find_map(|question| {

@@ -153,19 +153,7 @@ mod submit_tests {
             form_id: "f".to_owned(),
             version: 1,
             title: "f".to_owned(),
-            questions: vec![Question {
-                id: "phone".to_owned(),
-                kind: QuestionKind::Phone,
-                label: "手机".to_owned(),
-                hint: None,
-                required: true,
-                options: Vec::new(),
-                show_if: None,
-                prefill: None,
-                questions: Vec::new(),
-                item_name: None,
-                licence_type: None,
-            }],
+            questions: vec![Question::new("phone", QuestionKind::Phone, "手机")],
         }
     }
 

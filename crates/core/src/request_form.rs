@@ -52,18 +52,11 @@ pub fn kind_name(kind: RequestKind, localizer: &Localizer) -> String {
 }
 
 fn question(id: &str, kind: QuestionKind, localizer: &Localizer, required: bool) -> Question {
+    let label = localizer.text(&format!("request-question-{id}"), &[]);
     Question {
-        id: id.to_owned(),
-        kind,
-        label: localizer.text(&format!("request-question-{id}"), &[]),
         hint: Some(localizer.text(&format!("request-hint-{id}"), &[])),
         required,
-        options: Vec::new(),
-        show_if: None,
-        prefill: None,
-        questions: Vec::new(),
-        item_name: None,
-        licence_type: None,
+        ..Question::new(id, kind, &label)
     }
 }
 

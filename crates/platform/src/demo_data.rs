@@ -520,17 +520,9 @@ fn question(
     required: bool,
 ) -> Question {
     Question {
-        show_if: None,
-        id: id.to_owned(),
-        kind,
-        label: label.to_owned(),
         hint: hint.map(str::to_owned),
         required,
-        options: Vec::new(),
-        prefill: None,
-        questions: Vec::new(),
-        item_name: None,
-        licence_type: None,
+        ..Question::new(id, kind, label)
     }
 }
 

@@ -737,17 +737,9 @@ async fn licences_come_down_and_are_verified_offline_with_a_qr_code() -> TestRes
 #[tokio::test]
 async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let keychain = save_login(&platform, "13800000003").await?;
     // 王淑芬 applied earlier; the platform has a message for her.
-    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
-    let token = huiban_core::session::Session::in_keychain(keychain.clone())
-        .access_token(&api)
-        .await?;
-    let application =
-        huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
-            .ok_or("no demo application")?;
-    api.submit_application(&token, "3d0c5b2a-7e1f-4c9a-8b6d-2f4e6a8c0b1d", &application)
-        .await?;
+    let (keychain, api, token, _) =
+        wang_has_applied(&platform, "3d0c5b2a-7e1f-4c9a-8b6d-2f4e6a8c0b1d").await?;
 
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
@@ -920,6 +912,33 @@ async fn answer_choice_once(
     card.click().await?;
     by_role(client, "button", "下一步").await?.click().await?;
     Ok(())
+}
+
+/// 王淑芬 (13800000003), her login saved on this computer, after sending the demo 高龄津贴
+/// application under the Idempotency-Key `key`: her keychain, a platform client, her access token
+/// and the case.
+async fn wang_has_applied(
+    platform: &Platform,
+    key: &str,
+) -> Result<
+    (
+        huiban_core::secrets::Keychain,
+        huiban_core::PlatformClient,
+        String,
+        huiban_api::Application,
+    ),
+    Box<dyn std::error::Error>,
+> {
+    let keychain = save_login(platform, "13800000003").await?;
+    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+    let token = huiban_core::session::Session::in_keychain(keychain.clone())
+        .access_token(&api)
+        .await?;
+    let application =
+        huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
+            .ok_or("no demo application")?;
+    let case = api.submit_application(&token, key, &application).await?;
+    Ok((keychain, api, token, case))
 }
 
 /// Presses the element with `role` and `name` until the page shows `needle`, as a person presses
@@ -1463,17 +1482,8 @@ async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her()
 #[tokio::test]
 async fn opening_a_notification_of_news_shows_its_case() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let keychain = save_login(&platform, "13800000003").await?;
-    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
-    let token = huiban_core::session::Session::in_keychain(keychain.clone())
-        .access_token(&api)
-        .await?;
-    let application =
-        huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
-            .ok_or("no demo application")?;
-    let case = api
-        .submit_application(&token, "5b1e0f3c-2a4d-4e6b-9c8a-7d3f1e5b9a20", &application)
-        .await?;
+    let (keychain, _, _, case) =
+        wang_has_applied(&platform, "5b1e0f3c-2a4d-4e6b-9c8a-7d3f1e5b9a20").await?;
     let notifications = huiban_e2e::notifications::Notifications::serve().await?;
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {

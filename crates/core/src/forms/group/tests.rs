@@ -4,19 +4,7 @@ use huiban_api::{ChoiceOption, Condition, QuestionKind};
 use serde_json::json;
 
 fn question(id: &str, kind: QuestionKind) -> Question {
-    Question {
-        id: id.into(),
-        kind,
-        label: id.into(),
-        hint: None,
-        required: true,
-        options: Vec::new(),
-        show_if: None,
-        prefill: None,
-        questions: Vec::new(),
-        item_name: None,
-        licence_type: None,
-    }
+    Question::new(id, kind, id)
 }
 
 /// 家庭成员: name, relation, and a phone only for one living elsewhere.

@@ -28,17 +28,8 @@ fn id_card(address: &str) -> Licence {
 
 fn question(id: &str, kind: QuestionKind, prefill: Option<KnownFact>) -> Question {
     Question {
-        id: id.into(),
-        kind,
-        label: id.into(),
-        hint: None,
-        required: true,
-        options: Vec::new(),
-        show_if: None,
         prefill,
-        questions: Vec::new(),
-        item_name: None,
-        licence_type: None,
+        ..Question::new(id, kind, id)
     }
 }
 
