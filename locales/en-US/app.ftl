@@ -16,6 +16,8 @@ home-tile-help = Help
 
 catalog-title = Apply
 catalog-intro = Choose the service you need.
+catalog-shortcuts = Most used by older people
+catalog-all = All services
 catalog-loading = Loading the services, please wait…
 catalog-count = { $count } services available
 catalog-department = Handled by: { $department }

@@ -16,6 +16,8 @@ home-tile-help = 求助
 
 catalog-title = 办事
 catalog-intro = 请选择要办理的事项。
+catalog-shortcuts = 老年人常办
+catalog-all = 全部事项
 catalog-loading = 正在读取事项，请稍候……
 catalog-count = 共有{ $count }项可以办理
 catalog-department = 办理部门：{ $department }

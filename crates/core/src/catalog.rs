@@ -14,6 +14,19 @@ pub struct CatalogView {
     pub items: Vec<CatalogItem>,
     /// True when the platform could not be reached and these are the items saved last time.
     pub offline: bool,
+    /// The implementation codes of the items older people use most, to offer first (老年人常办).
+    pub shortcuts: Vec<String>,
+}
+
+impl CatalogView {
+    /// The view of `items`, the saved copy when `offline`.
+    pub fn new(items: Vec<CatalogItem>, offline: bool) -> Self {
+        Self {
+            shortcuts: crate::shortcuts::shortcuts(&items),
+            items,
+            offline,
+        }
+    }
 }
 
 /// Why no catalog can be shown.
@@ -39,25 +52,16 @@ pub async fn refresh(
     match client.catalog_if_changed(etag.as_deref()).await {
         Ok(Some((page, etag))) => {
             store.replace_cached_catalog(&page.items, etag.as_deref())?;
-            Ok(CatalogView {
-                items: page.items,
-                offline: false,
-            })
+            Ok(CatalogView::new(page.items, false))
         }
-        Ok(None) => Ok(CatalogView {
-            items: store.cached_catalog()?,
-            offline: false,
-        }),
+        Ok(None) => Ok(CatalogView::new(store.cached_catalog()?, false)),
         Err(error) => {
             let saved = store.cached_catalog()?;
             if saved.is_empty() {
                 return Err(error.into());
             }
             tracing::warn!(%error, "showing the saved catalog");
-            Ok(CatalogView {
-                items: saved,
-                offline: true,
-            })
+            Ok(CatalogView::new(saved, true))
         }
     }
 }

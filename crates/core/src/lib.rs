@@ -21,6 +21,7 @@ pub mod request_progress;
 pub mod search;
 pub mod secrets;
 pub mod session;
+pub mod shortcuts;
 pub mod store;
 pub mod wallet;
 

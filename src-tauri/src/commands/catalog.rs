@@ -24,10 +24,7 @@ pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, Ip
             .client
             .catalog_items()
             .await
-            .map(|items| CatalogView {
-                items,
-                offline: false,
-            })
+            .map(|items| CatalogView::new(items, false))
             .map_err(|error| IpcError::from_client(&error, &state.localizer))?,
     };
     remember_index(&state, SearchIndex::new(view.items.clone()));

@@ -48,6 +48,20 @@ async fn home_then_catalog_from_the_real_platform() -> TestResult {
         by_role(&client, "heading", "办事").await?;
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
         by_role(&client, "heading", "高龄津贴申领").await?;
+        // 老年人常办 first: the services older people use most, one press away.
+        by_role(&client, "heading", "老年人常办").await?;
+        let offered = client
+            .execute(
+                "return [...document.querySelectorAll('.shortcuts a')].map((a) => a.textContent.trim());",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            offered.as_array().map(Vec::len),
+            Some(6),
+            "six shortcuts: {offered}"
+        );
+        assert_eq!(offered[0], "高龄津贴申领");
         let shot = screenshot(&client, "catalog").await?;
         eprintln!("catalog screenshot: {}", shot.display());
         Ok::<_, Box<dyn std::error::Error>>(())

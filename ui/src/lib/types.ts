@@ -55,6 +55,8 @@ export interface CatalogItem {
 export interface CatalogView {
   items: CatalogItem[];
   offline: boolean;
+  /** The implementation codes of the items older people use most (老年人常办), to offer first. */
+  shortcuts: string[];
 }
 
 /** What the person must know about the data kept on this computer. */

@@ -342,7 +342,11 @@ export async function openPage(
               message: '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
             };
           }
-          return { items, offline };
+          // 老年人常办 as core picks them from these items.
+          const shortcuts = items
+            .filter((i) => ['高龄津贴', '异地就医'].some((w) => i.name.includes(w)))
+            .map((i) => i.impl_code);
+          return { items, offline, shortcuts };
         },
       };
       const WALLET = [

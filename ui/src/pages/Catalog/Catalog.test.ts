@@ -36,6 +36,23 @@ describe('Catalog', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('offers the services older people use most first, as core picked them', async () => {
+    catalogItems.mockResolvedValue({
+      items: [
+        sampleItem({ impl_code: 'x2', name: '医保异地就医备案' }),
+        sampleItem(),
+        sampleItem({ impl_code: 'x3', name: '户口迁移' }),
+      ],
+      offline: false,
+      shortcuts: [sampleItem().impl_code, 'x2', 'gone'],
+    });
+    render(Catalog);
+    const section = await screen.findByRole('region', { name: '老年人常办' });
+    const links = Array.from(section.querySelectorAll('a')).map((a) => a.textContent);
+    expect(links).toEqual(['高龄津贴申领', '医保异地就医备案']);
+    expect(screen.getByRole('heading', { level: 2, name: '全部事项' })).toBeTruthy();
+  });
+
   it('says plainly when it shows the copy saved last time', async () => {
     catalogItems.mockResolvedValue({ items: [sampleItem()], offline: true });
     render(Catalog);
