@@ -119,9 +119,12 @@ impl LocalStore {
         })
     }
 
-    /// The cached licences.
+    /// The cached licences, the newest issued first.
     pub fn cached_licences(&self) -> Result<Vec<Licence>, StoreError> {
-        self.bodies("SELECT body FROM cached_licence ORDER BY licence_no")
+        self.bodies(
+            "SELECT body FROM cached_licence
+             ORDER BY json_extract(body, '$.issued_on') DESC, licence_no DESC",
+        )
     }
 
     /// Keeps the logged-in person's account (name and phone) as the platform gave it.

@@ -196,3 +196,43 @@ fn preferences_are_kept_and_default_until_chosen() {
     let (store, _) = LocalStore::open(&path, &keys).unwrap();
     assert_eq!(store.preferences().unwrap(), chosen);
 }
+
+#[test]
+fn the_newest_licence_comes_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) =
+        LocalStore::open(&dir.path().join("huiban.db"), &keychain("licences")).unwrap();
+    let licence = |no: &str, issued_on: &str| huiban_api::Licence {
+        licence_no: no.into(),
+        licence_type: "居民身份证".into(),
+        holder_name: "张秀英".into(),
+        holder_id_number: String::new(),
+        issuer: huiban_api::LicenceIssuer {
+            name: "x".into(),
+            credit_code: "x".into(),
+        },
+        issued_on: issued_on.into(),
+        valid_from: issued_on.into(),
+        valid_to: None,
+        fields: Default::default(),
+        signature: huiban_api::LicenceSignature {
+            algorithm: "Ed25519".into(),
+            key_id: "k".into(),
+            value: "s".into(),
+        },
+    };
+    store
+        .replace_cached_licences(&[
+            licence("L1", "2020-03-01"),
+            licence("L3", "2026-11-26"),
+            licence("L2", "2026-11-26"),
+        ])
+        .unwrap();
+    let order: Vec<String> = store
+        .cached_licences()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.licence_no)
+        .collect();
+    assert_eq!(order, ["L3", "L2", "L1"]);
+}
