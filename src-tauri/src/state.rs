@@ -30,6 +30,8 @@ pub struct AppState {
     pub wake: Arc<Notify>,
     /// Asks for a pull of the person's copies now (after a login) instead of at the next turn.
     pub pull_now: Arc<Notify>,
+    /// Held by every pull and by 退出, so no pull writes after the copies were forgotten.
+    pub pull_gate: Arc<huiban_core::pull::PullGate>,
     /// The person's choices while there is no local store to keep them in.
     pub unsaved_preferences: Mutex<Preferences>,
     /// Reads text aloud.
@@ -63,6 +65,7 @@ impl AppState {
             session: Arc::new(opened.session),
             wake: Arc::new(Notify::new()),
             pull_now: Arc::new(Notify::new()),
+            pull_gate: Arc::default(),
             unsaved_preferences: Mutex::new(Preferences::default()),
             speaker: Arc::new(SystemSpeaker::new()),
             search_index: Mutex::new(None),

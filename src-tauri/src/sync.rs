@@ -99,14 +99,23 @@ fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
     let client = state.client.clone();
     let session = state.session.clone();
     let now = state.pull_now.clone();
+    let gate = state.pull_gate.clone();
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
-        pull::keep_fresh(&store, &client, &session, PULL_EVERY, &now, |pulled| {
-            crate::notifications::announce(&handle, &pulled.to_announce);
-            if let Err(error) = handle.emit(PULLED_EVENT, pulled) {
-                tracing::warn!(%error, "cannot tell the UI of new copies");
-            }
-        })
+        pull::keep_fresh(
+            &store,
+            &client,
+            &session,
+            PULL_EVERY,
+            &now,
+            &gate,
+            |pulled| {
+                crate::notifications::announce(&handle, &pulled.to_announce);
+                if let Err(error) = handle.emit(PULLED_EVENT, pulled) {
+                    tracing::warn!(%error, "cannot tell the UI of new copies");
+                }
+            },
+        )
         .await;
     });
 }

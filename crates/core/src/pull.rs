@@ -77,6 +77,18 @@ pub async fn pull(
     })
 }
 
+/// Keeps pulling and forgetting apart: whoever holds it runs alone, so a pull begun for one person
+/// never writes after their copies were forgotten at 退出. Take the login's token while holding it.
+#[derive(Debug, Default)]
+pub struct PullGate(tokio::sync::Mutex<()>);
+
+impl PullGate {
+    /// Waits until no one else holds the gate, and holds it while the guard lives.
+    pub async fn hold(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.0.lock().await
+    }
+}
+
 /// Tells the platform of the messages read here while it could not be reached; one it does not
 /// know (404) is told enough. Stops at the first other failure, to try again on the next pull.
 pub async fn tell_reads(
@@ -100,23 +112,26 @@ pub async fn tell_reads(
 }
 
 /// Pulls now and then every `every` (or at once when `now` is notified, as after a login), whenever
-/// someone is logged in and the platform answers; each pull is reported to `on_pulled`. Runs until
-/// dropped.
+/// someone is logged in and the platform answers, each while holding `gate`; each pull is reported
+/// to `on_pulled`. Runs until dropped.
 pub async fn keep_fresh(
     store: &LocalStore,
     client: &PlatformClient,
     session: &Session,
     every: Duration,
     now: &tokio::sync::Notify,
+    gate: &PullGate,
     mut on_pulled: impl FnMut(Pulled),
 ) {
     loop {
+        let held = gate.hold().await;
         if let Ok(token) = session.access_token(client).await {
             match pull(store, client, &token).await {
                 Ok(pulled) => on_pulled(pulled),
                 Err(error) => tracing::debug!(%error, "pull failed; the saved copies stay"),
             }
         }
+        drop(held);
         tokio::select! {
             () = tokio::time::sleep(every) => {}
             () = now.notified() => {}

@@ -174,6 +174,7 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
             &session,
             std::time::Duration::from_secs(3600),
             &now,
+            &pull::PullGate::default(),
             |p| {
                 let _ = tx.send(p);
             },
@@ -258,4 +259,37 @@ async fn a_message_read_here_is_read_on_the_platform_too() {
     );
     let page = client.messages_after(&token, 0, 50).await.unwrap();
     assert_eq!(page.unread, 0, "{page:?}");
+}
+
+#[tokio::test]
+async fn a_pull_under_way_ends_before_the_copies_are_forgotten() {
+    let platform = common::Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let slow = PlatformClient::new(platform.serve(Some("latency=150ms")).await).unwrap();
+    let token = platform.login(&client, "13800000002").await;
+    let body = demo_data::sample_application("高龄津贴", "11010119500801013").unwrap();
+    client
+        .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
+        .await
+        .unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "gate-test");
+    let local_dir = tempfile::tempdir().unwrap();
+    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+
+    // 退出 comes while a slow pull for the person is under way: it waits for the pull to end, so
+    // nothing pulled for them is written after their copies are forgotten.
+    let gate = pull::PullGate::default();
+    let pulling = async {
+        let _held = gate.hold().await;
+        pull::pull(&store, &slow, &token).await.unwrap();
+    };
+    let leaving = async {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let _held = gate.hold().await;
+        store.forget_pulled().unwrap();
+    };
+    tokio::join!(pulling, leaving);
+    assert!(store.cached_cases().unwrap().is_empty());
+    assert!(store.cached_messages().unwrap().is_empty());
+    assert_eq!(store.profile().unwrap(), None);
 }

@@ -286,7 +286,10 @@ pub async fn case_withdraw(
             }
             other => IpcError::from_client(&other, &state.localizer),
         })?;
+    // Held so that a 退出 meanwhile is not undone by this pull.
+    let _held = state.pull_gate.hold().await;
     if let Some(store) = &state.store
+        && state.session.is_logged_in().await.unwrap_or(false)
         && let Err(error) = pull::pull(store, &state.client, &token).await
     {
         tracing::info!(%error, "withdrawn; the kept copies are refreshed on the next pull");
@@ -302,6 +305,7 @@ pub async fn copies_refresh(
     state: State<'_, AppState>,
 ) -> Result<Pulled, IpcError> {
     let store = kept_store(&state)?;
+    let _held = state.pull_gate.hold().await;
     let token = state
         .session
         .access_token(&state.client)

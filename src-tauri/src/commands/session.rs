@@ -73,6 +73,8 @@ pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus,
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn logout(state: State<'_, AppState>) -> Result<(), IpcError> {
+    // No pull runs meanwhile, and none begun before writes after the copies are forgotten.
+    let _held = state.pull_gate.hold().await;
     state
         .session
         .log_out(&state.client)
