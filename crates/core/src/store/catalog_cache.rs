@@ -3,7 +3,7 @@
 use huiban_api::{CatalogItem, FormDefinition};
 use rusqlite::{OptionalExtension, params};
 
-use super::{LocalStore, StoreError};
+use super::{LocalStore, StoreError, cache_meta};
 
 impl LocalStore {
     /// Replaces the cached catalog with `items` and remembers their ETag, in one transaction.
@@ -22,15 +22,11 @@ impl LocalStore {
             )?;
         }
         match etag {
-            Some(etag) => transaction.execute(
-                "INSERT INTO cache_meta (name, value) VALUES ('catalog_etag', ?1)
-                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                params![etag],
-            )?,
+            Some(etag) => cache_meta::write(&transaction, "catalog_etag", etag)?,
             None => {
-                transaction.execute("DELETE FROM cache_meta WHERE name = 'catalog_etag'", [])?
+                transaction.execute("DELETE FROM cache_meta WHERE name = 'catalog_etag'", [])?;
             }
-        };
+        }
         transaction.commit()?;
         Ok(())
     }
@@ -82,13 +78,6 @@ impl LocalStore {
 
     /// The ETag of the cached catalog.
     pub fn cached_catalog_etag(&self) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .lock()?
-            .query_row(
-                "SELECT value FROM cache_meta WHERE name = 'catalog_etag'",
-                [],
-                |row| row.get(0),
-            )
-            .optional()?)
+        cache_meta::read(&*self.lock()?, "catalog_etag")
     }
 }

@@ -4,6 +4,7 @@
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
 mod attachments;
+mod cache_meta;
 mod catalog_cache;
 mod drafts;
 mod migrations;

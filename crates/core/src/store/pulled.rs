@@ -3,7 +3,7 @@
 use huiban_api::{Account, Application, DepartmentKey, Licence, Message, ServiceRequest};
 use rusqlite::params;
 
-use super::{LocalStore, StoreError};
+use super::{LocalStore, StoreError, cache_meta};
 
 impl LocalStore {
     /// Replaces the cached cases with the platform's list (the platform wins for case state).
@@ -41,22 +41,14 @@ impl LocalStore {
                 params![message.message_id, serde_json::to_string(message)?],
             )?;
         }
-        transaction.execute(
-            "INSERT INTO cache_meta (name, value) VALUES ('message_cursor', ?1)
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            params![cursor.to_string()],
-        )?;
+        cache_meta::write(&transaction, "message_cursor", &cursor.to_string())?;
         transaction.commit()?;
         Ok(())
     }
 
     /// The inbox cursor: the id of the newest message pulled.
     pub fn message_cursor(&self) -> Result<i64, StoreError> {
-        let value: Option<String> = rusqlite::OptionalExtension::optional(self.lock()?.query_row(
-            "SELECT value FROM cache_meta WHERE name = 'message_cursor'",
-            [],
-            |row| row.get(0),
-        ))?;
+        let value = cache_meta::read(&*self.lock()?, "message_cursor")?;
         Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
     }
 
@@ -129,21 +121,12 @@ impl LocalStore {
 
     /// Keeps the logged-in person's account (name and phone) as the platform gave it.
     pub fn keep_profile(&self, account: &Account) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "INSERT INTO cache_meta (name, value) VALUES ('profile', ?1)
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            params![serde_json::to_string(account)?],
-        )?;
-        Ok(())
+        cache_meta::write(&*self.lock()?, "profile", &serde_json::to_string(account)?)
     }
 
     /// The logged-in person's account as last pulled, if any.
     pub fn profile(&self) -> Result<Option<Account>, StoreError> {
-        let value: Option<String> = rusqlite::OptionalExtension::optional(self.lock()?.query_row(
-            "SELECT value FROM cache_meta WHERE name = 'profile'",
-            [],
-            |row| row.get(0),
-        ))?;
+        let value = cache_meta::read(&*self.lock()?, "profile")?;
         Ok(value.map(|v| serde_json::from_str(&v)).transpose()?)
     }
 
