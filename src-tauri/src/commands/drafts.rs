@@ -14,7 +14,7 @@ use huiban_core::store::{Draft, OutboxState};
 use serde::Serialize;
 use tauri::State;
 
-use super::forms::{form_of, group_of, today};
+use super::forms::{form_of, group_of, today, today_text};
 use super::{kept_store as store, now_ms};
 use crate::{AppState, IpcError};
 
@@ -69,7 +69,7 @@ pub async fn draft_open(
     let draft = draft(&state, &draft_id)?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     let today = today();
-    let known = Known::kept(store(&state)?, &today.format("%Y-%m-%d").to_string())
+    let known = Known::kept(store(&state)?, &today_text())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     let suggestions = prefill::suggestions(&form, &draft.answers, &known, today)
         .into_iter()

@@ -46,6 +46,11 @@ pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Today as `YYYY-MM-DD`, as the licence checks take it.
+pub(crate) fn today_text() -> String {
+    today().format("%Y-%m-%d").to_string()
+}
+
 /// The definition of a form version (kept offline once seen).
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]

@@ -5,6 +5,7 @@ use huiban_core::wallet;
 use serde::Serialize;
 use tauri::State;
 
+use super::forms::today_text;
 use crate::{AppState, IpcError};
 
 /// A licence as the UI shows it.
@@ -18,15 +19,11 @@ pub struct WalletEntry {
     pub problem: Option<String>,
 }
 
-fn today() -> String {
-    chrono::Local::now().format("%Y-%m-%d").to_string()
-}
-
 fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
     let Some(store) = &state.store else {
         return Ok(Vec::new());
     };
-    let checked = wallet::licences(store, &today())
+    let checked = wallet::licences(store, &today_text())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     Ok(checked
         .into_iter()
