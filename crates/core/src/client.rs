@@ -52,6 +52,11 @@ impl ClientError {
             Self::Setup(_) => "error-unknown",
         }
     }
+
+    /// Whether the platform answered with `status`.
+    pub fn answered(&self, status: StatusCode) -> bool {
+        matches!(self, Self::Platform { status: got, .. } if *got == status)
+    }
 }
 
 /// A client of one platform, cheap to clone.

@@ -99,7 +99,7 @@ pub async fn tell_reads(
     for message_id in store.message_reads_untold()? {
         match client.mark_message_read(access_token, message_id).await {
             Ok(()) => store.message_read_told(message_id)?,
-            Err(ClientError::Platform { status, .. }) if status == StatusCode::NOT_FOUND => {
+            Err(error) if error.answered(StatusCode::NOT_FOUND) => {
                 store.message_read_told(message_id)?;
             }
             Err(error) => {

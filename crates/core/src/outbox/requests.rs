@@ -162,11 +162,7 @@ async fn landed(
     match sent {
         Ok(request) => Ok(request.request_no),
         Err(error) => {
-            let conflict = matches!(
-                &error,
-                ClientError::Platform { status, .. } if *status == StatusCode::CONFLICT
-            );
-            if conflict {
+            if error.answered(StatusCode::CONFLICT) {
                 let now = client.requests(access_token).await?;
                 if now.iter().any(|r| r.request_no == request_no && holds(r)) {
                     return Ok(request_no.to_owned());

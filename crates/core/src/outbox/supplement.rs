@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
-use crate::client::{ClientError, PlatformClient};
+use crate::client::PlatformClient;
 use crate::store::{LocalStore, OutboxRow, OutboxState, StoreError};
 
 /// Kind of a 补正 in the outbox.
@@ -109,11 +109,7 @@ pub(super) async fn deliver(
     {
         Ok(case) => Ok(case.application_no),
         Err(error) => {
-            let conflict = matches!(
-                &error,
-                ClientError::Platform { status, .. } if *status == StatusCode::CONFLICT
-            );
-            if conflict {
+            if error.answered(StatusCode::CONFLICT) {
                 let cases = client.applications(access_token).await?;
                 let holds = cases.iter().any(|case| {
                     case.application_no == queued.application_no
