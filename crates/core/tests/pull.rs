@@ -215,15 +215,8 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
 async fn a_message_read_here_is_read_on_the_platform_too() {
     let platform = common::Platform::new();
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
-    let token = platform.login(&client, "13800000002").await;
-    let body = demo_data::sample_application("高龄津贴", "11010119500801013").unwrap();
-    client
-        .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
-        .await
-        .unwrap();
-    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "read-test");
-    let local_dir = tempfile::tempdir().unwrap();
-    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let (token, store, _local_dir) =
+        applied_with_an_empty_store(&platform, &client, "read-test").await;
     pull::pull(&store, &client, &token).await.unwrap();
     let message = store.cached_messages().unwrap().pop().unwrap();
     assert!(!message.read);
@@ -266,15 +259,8 @@ async fn a_pull_under_way_ends_before_the_copies_are_forgotten() {
     let platform = common::Platform::new();
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let slow = PlatformClient::new(platform.serve(Some("latency=150ms")).await).unwrap();
-    let token = platform.login(&client, "13800000002").await;
-    let body = demo_data::sample_application("高龄津贴", "11010119500801013").unwrap();
-    client
-        .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
-        .await
-        .unwrap();
-    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "gate-test");
-    let local_dir = tempfile::tempdir().unwrap();
-    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let (token, store, _local_dir) =
+        applied_with_an_empty_store(&platform, &client, "gate-test").await;
 
     // 退出 comes while a slow pull for the person is under way: it waits for the pull to end, so
     // nothing pulled for them is written after their copies are forgotten.
@@ -292,4 +278,23 @@ async fn a_pull_under_way_ends_before_the_copies_are_forgotten() {
     assert!(store.cached_cases().unwrap().is_empty());
     assert!(store.cached_messages().unwrap().is_empty());
     assert_eq!(store.profile().unwrap(), None);
+}
+
+/// 李建国 (13800000002) after sending the demo 高龄津贴 application: his token, and an empty local
+/// store on a mock keychain named `keychain` (alive while the returned directory is).
+async fn applied_with_an_empty_store(
+    platform: &common::Platform,
+    client: &PlatformClient,
+    keychain: &str,
+) -> (String, LocalStore, tempfile::TempDir) {
+    let token = platform.login(client, "13800000002").await;
+    let body = demo_data::sample_application("高龄津贴", "11010119500801013").unwrap();
+    client
+        .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
+        .await
+        .unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), keychain);
+    let local_dir = tempfile::tempdir().unwrap();
+    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    (token, store, local_dir)
 }
