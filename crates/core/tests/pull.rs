@@ -99,6 +99,26 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
         known.fact(KnownFact::Address).unwrap().value,
         serde_json::json!({"region": "110101", "detail": "和平里街道示例社区1号"})
     );
+    let form = demo_data::form_definitions().remove(0);
+    let day = chrono::Local::now().date_naive();
+    let filled =
+        huiban_core::forms::prefill::kept_suggestions(&store, &form, &Default::default(), day)
+            .unwrap();
+    assert_eq!(
+        filled.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["address", "applicant_name", "id_number", "phone"]
+    );
+    let answered = form
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), serde_json::json!("已填")))
+        .collect();
+    assert!(
+        huiban_core::forms::prefill::kept_suggestions(&store, &form, &answered, day)
+            .unwrap()
+            .is_empty(),
+        "nothing is filled in over an answer"
+    );
     let number = store.cached_cases().unwrap()[0].application_no.clone();
     assert_eq!(
         store.cached_cases().unwrap()[0].status,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use huiban_api::{Channel, FormDefinition, FormRef};
 use huiban_core::drafts::{self, Submission};
 use huiban_core::forms::group;
-use huiban_core::forms::prefill::{self, Known};
+use huiban_core::forms::prefill;
 use huiban_core::forms::{self, Review, ReviewProblem, journey};
 use huiban_core::outbox::{self, requests::REQUEST};
 use huiban_core::request_form;
@@ -14,7 +14,7 @@ use huiban_core::store::{Draft, OutboxState};
 use serde::Serialize;
 use tauri::State;
 
-use super::forms::{form_of, group_of, today, today_text};
+use super::forms::{form_of, group_of, today};
 use super::{kept_store as store, now_ms};
 use crate::{AppState, IpcError};
 
@@ -68,10 +68,8 @@ pub async fn draft_open(
 ) -> Result<OpenDraft, IpcError> {
     let draft = draft(&state, &draft_id)?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
-    let today = today();
-    let known = Known::kept(store(&state)?, &today_text())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
-    let suggestions = prefill::suggestions(&form, &draft.answers, &known, today)
+    let suggestions = prefill::kept_suggestions(store(&state)?, &form, &draft.answers, today())
+        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
         .into_iter()
         .map(|(question_id, suggestion)| {
             let source = state.localizer.text(suggestion.source.message_id(), &[]);

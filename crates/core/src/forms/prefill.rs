@@ -126,5 +126,24 @@ pub fn suggestions(
         .collect()
 }
 
+/// The filled-in answers for a draft of `form` from what the local store knows; the wallet's seals
+/// are checked only when some unanswered question asks for a known fact.
+pub fn kept_suggestions(
+    store: &LocalStore,
+    form: &FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<BTreeMap<String, Suggestion>, StoreError> {
+    let wanted = form
+        .questions
+        .iter()
+        .any(|question| question.prefill.is_some() && is_blank(answers.get(&question.id)));
+    if !wanted {
+        return Ok(BTreeMap::new());
+    }
+    let known = Known::kept(store, &today.format("%Y-%m-%d").to_string())?;
+    Ok(suggestions(form, answers, &known, today))
+}
+
 #[cfg(test)]
 mod tests;
