@@ -21,6 +21,7 @@ fn main() {
         "login_with_code",
         "session_status",
         "logout",
+        "unsent",
         "wallet_licences",
         "wallet_licence_qr",
         "inbox",

@@ -61,6 +61,7 @@ pub fn run() -> ExitCode {
             commands::session::login_with_code,
             commands::session::session_status,
             commands::session::logout,
+            commands::session::unsent,
             commands::wallet::wallet_licences,
             commands::wallet::wallet_licence_qr,
             commands::inbox::inbox,

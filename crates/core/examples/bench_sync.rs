@@ -61,7 +61,8 @@ async fn outbox_run(n: usize, application: &NewApplication) -> Duration {
     let token = login(&platform, &client).await;
     let dir = tempfile::tempdir().unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "bench");
-    let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let store = local.of_account("c-demo-zhang");
     let started = Instant::now();
     for _ in 0..n {
         outbox::enqueue_application(&store, application, chrono::Utc::now().timestamp_millis())

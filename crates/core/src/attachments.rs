@@ -4,7 +4,7 @@
 use huiban_api::attachments::{MAX_ATTACHMENT_BYTES, media_type_of};
 use sha2::{Digest, Sha256};
 
-use crate::store::{LocalStore, StoreError};
+use crate::store::{AccountStore, StoreError};
 
 /// Why a file cannot be attached.
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +47,11 @@ pub struct KeptFile {
 }
 
 /// Checks a file and keeps it in the local store until the platform has it.
-pub fn keep(store: &LocalStore, bytes: &[u8], now_ms: i64) -> Result<KeptFile, AttachmentError> {
+pub fn keep(
+    store: &AccountStore<'_>,
+    bytes: &[u8],
+    now_ms: i64,
+) -> Result<KeptFile, AttachmentError> {
     if bytes.is_empty() {
         return Err(AttachmentError::Empty);
     }

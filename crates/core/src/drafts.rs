@@ -3,11 +3,11 @@
 
 use huiban_api::{FormDefinition, FormRef, Question};
 
-use crate::store::{Draft, LocalStore, StoreError};
+use crate::store::{AccountStore, Draft, StoreError};
 
 /// Starts an empty draft of `form` for the item `impl_code`, saved at once.
 pub fn start(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     impl_code: &str,
     form: &FormRef,
     now_ms: i64,
@@ -110,7 +110,7 @@ pub enum Submission {
 /// Queues the draft `draft_id` of `form` for sending if every asked question is answered well as
 /// of `today`; otherwise says which answers stop it.
 pub fn submit(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     form: &FormDefinition,
     draft_id: &str,
     channel: huiban_api::Channel,
@@ -126,7 +126,7 @@ pub fn submit(
 /// answered well, hands it to `enqueue` (which turns it into an outbox row and answers with its
 /// client id, or `None` when the draft is gone); otherwise says which answers stop it.
 pub fn submit_as(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     form: &FormDefinition,
     draft_id: &str,
     today: chrono::NaiveDate,
@@ -161,7 +161,8 @@ mod submit_tests {
     fn a_draft_is_queued_only_when_every_answer_is_good() {
         let dir = tempfile::tempdir().unwrap();
         let keys = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "submit");
-        let (store, _) = LocalStore::open(&dir.path().join("h.db"), &keys).unwrap();
+        let (local, _) = crate::store::LocalStore::open(&dir.path().join("h.db"), &keys).unwrap();
+        let store = local.of_account("a");
         let form = form();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let draft = start(

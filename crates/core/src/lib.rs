@@ -23,6 +23,7 @@ pub mod secrets;
 pub mod session;
 pub mod shortcuts;
 pub mod store;
+pub mod unsent;
 pub mod wallet;
 
 pub use client::{ClientError, PlatformClient};

@@ -7,8 +7,8 @@ use huiban_api::Message;
 use reqwest::StatusCode;
 
 use crate::client::{ClientError, PlatformClient};
-use crate::session::Session;
-use crate::store::{LocalStore, StoreError};
+use crate::session::{Session, SessionError};
+use crate::store::{AccountStore, LocalStore, StoreError};
 
 /// Messages asked for per page.
 const PAGE: u32 = 200;
@@ -22,6 +22,9 @@ pub enum PullError {
     /// The local store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The token acts for another account than the data it was to be pulled into.
+    #[error("the login and the local data belong to different accounts")]
+    OtherAccount,
 }
 
 /// What one pull brought.
@@ -39,17 +42,33 @@ pub struct Pulled {
 }
 
 /// Tells the platform of messages read offline, then pulls the person's account, cases, 诉求, new
-/// messages and licences.
+/// messages and licences into `store`, which must be the data of the account `access_token` acts
+/// for. The copies of any other account are forgotten first (one person's copies on a computer at
+/// a time), and the bodies of sent submissions whose platform copy is now here are emptied.
 pub async fn pull(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
 ) -> Result<Pulled, PullError> {
+    let account = client.me(access_token).await?;
+    if account.account_id != store.account_id() {
+        return Err(PullError::OtherAccount);
+    }
+    store
+        .shared()
+        .forget_pulled_except(Some(store.account_id()))?;
     tell_reads(store, client, access_token).await?;
-    store.keep_profile(&client.me(access_token).await?)?;
+    store.keep_profile(&account)?;
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
-    store.replace_cached_requests(&client.requests(access_token).await?)?;
+    let requests = client.requests(access_token).await?;
+    store.replace_cached_requests(&requests)?;
+    let pulled_numbers: Vec<&str> = cases
+        .iter()
+        .map(|case| case.application_no.as_str())
+        .chain(requests.iter().map(|request| request.request_no.as_str()))
+        .collect();
+    store.outbox_purge_sent_bodies(&pulled_numbers)?;
     let mut new_messages = 0;
     let mut cursor = store.message_cursor()?;
     let first_pull = cursor == 0;
@@ -68,7 +87,9 @@ pub async fn pull(
     }
     let licences = client.licences(access_token).await?;
     store.replace_cached_licences(&licences)?;
-    store.replace_cached_keys(&client.department_keys().await?)?;
+    store
+        .shared()
+        .replace_cached_keys(&client.department_keys().await?)?;
     Ok(Pulled {
         cases: cases.len(),
         new_messages,
@@ -92,7 +113,7 @@ impl PullGate {
 /// Tells the platform of the messages read here while it could not be reached; one it does not
 /// know (404) is told enough. Stops at the first other failure, to try again on the next pull.
 pub async fn tell_reads(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
 ) -> Result<(), StoreError> {
@@ -112,8 +133,9 @@ pub async fn tell_reads(
 }
 
 /// Pulls now and then every `every` (or at once when `now` is notified, as after a login), whenever
-/// someone is logged in and the platform answers, each while holding `gate`; each pull is reported
-/// to `on_pulled`. Runs until dropped.
+/// someone is logged in and the platform answers, each while holding `gate`, into the data of the
+/// account logged in; each pull is reported to `on_pulled`. With nobody logged in (a login ended on
+/// the platform, or here), every pulled copy is forgotten. Runs until dropped.
 pub async fn keep_fresh(
     store: &LocalStore,
     client: &PlatformClient,
@@ -125,11 +147,20 @@ pub async fn keep_fresh(
 ) {
     loop {
         let held = gate.hold().await;
-        if let Ok(token) = session.access_token(client).await {
-            match pull(store, client, &token).await {
-                Ok(pulled) => on_pulled(pulled),
-                Err(error) => tracing::debug!(%error, "pull failed; the saved copies stay"),
+        match session.token(client).await {
+            Ok(token) => {
+                let own = store.of_account(&token.account_id);
+                match pull(&own, client, &token.access_token).await {
+                    Ok(pulled) => on_pulled(pulled),
+                    Err(error) => tracing::debug!(%error, "pull failed; the saved copies stay"),
+                }
             }
+            Err(SessionError::LoggedOut) => {
+                if let Err(error) = store.forget_pulled_except(None) {
+                    tracing::warn!(%error, "cannot forget the copies of a login that ended");
+                }
+            }
+            Err(error) => tracing::debug!(%error, "no token for a pull now"),
         }
         drop(held);
         tokio::select! {

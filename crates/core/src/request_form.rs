@@ -9,7 +9,7 @@ use huiban_api::{
 use crate::drafts::Submission;
 use crate::i18n::Localizer;
 use crate::outbox::requests::REQUEST;
-use crate::store::{LocalStore, StoreError};
+use crate::store::{AccountStore, StoreError};
 
 /// The form id of a request; it never comes from the platform.
 pub const FORM_ID: &str = "huiban-request";
@@ -117,7 +117,7 @@ pub fn new_request(answers: &Answers) -> Option<NewRequest> {
 /// Files the request draft `draft_id` through the outbox if its answers are good as of `today`
 /// (the draft is gone in the same commit); otherwise says which answers stop it.
 pub fn submit(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     localizer: &Localizer,
     draft_id: &str,
     today: chrono::NaiveDate,

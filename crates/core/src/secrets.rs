@@ -16,6 +16,9 @@ pub const SERVICE: &str = "cn.huiban.desktop";
 pub const DATABASE_KEY: &str = "local-database-key";
 /// Added to the keychain's user name to name the entry of the login's refresh token.
 pub const SESSION_SUFFIX: &str = ".session";
+/// Added to the keychain's user name to name the entry of logins ended here but not yet told to the
+/// platform (退出 while it could not be reached).
+pub const UNTOLD_LOGOUTS_SUFFIX: &str = ".untold-logouts";
 
 /// What can go wrong with the keychain.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +46,23 @@ impl From<KeyringError> for SecretError {
 
 /// A database key.
 pub type DatabaseKey = [u8; 32];
+
+/// The login kept on this computer: whose it is, and the refresh token that renews it.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptLogin {
+    /// The platform account logged in.
+    pub account_id: String,
+    /// The single-use token for the next token pair.
+    pub refresh_token: String,
+}
+
+impl std::fmt::Debug for KeptLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeptLogin")
+            .field("account_id", &self.account_id)
+            .finish_non_exhaustive()
+    }
+}
 
 /// The keychain holding Huiban's secrets.
 #[derive(Clone)]
@@ -119,26 +139,58 @@ impl Keychain {
         )?)
     }
 
-    /// The saved login's refresh token, or `None` when nobody is logged in.
-    pub fn refresh_token(&self) -> Result<Option<String>, SecretError> {
+    /// The saved login, or `None` when nobody is logged in. An entry of an older Huiban (a bare
+    /// refresh token, without its account) is no login: that person logs in again.
+    pub fn kept_login(&self) -> Result<Option<KeptLogin>, SecretError> {
         match self.session_entry()?.get_password() {
-            Ok(token) => Ok(Some(token)),
+            Ok(text) => Ok(serde_json::from_str(&text).ok()),
             Err(KeyringError::NoEntry) => Ok(None),
             Err(error) => Err(error.into()),
         }
     }
 
-    /// Saves the login's newest refresh token (each one is spent when used).
-    pub fn set_refresh_token(&self, token: &str) -> Result<(), SecretError> {
-        Ok(self.session_entry()?.set_password(token)?)
+    /// Saves the login with its newest refresh token (each one is spent when used).
+    pub fn keep_login(&self, login: &KeptLogin) -> Result<(), SecretError> {
+        let text = serde_json::to_string(login).map_err(|e| SecretError::Other(e.to_string()))?;
+        Ok(self.session_entry()?.set_password(&text)?)
     }
 
     /// Forgets the saved login.
-    pub fn delete_refresh_token(&self) -> Result<(), SecretError> {
+    pub fn forget_login(&self) -> Result<(), SecretError> {
         match self.session_entry()?.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(error) => Err(error.into()),
         }
+    }
+
+    fn untold_logouts_entry(&self) -> Result<Entry, SecretError> {
+        Ok(Entry::new_in_store(
+            &self.store,
+            SERVICE,
+            &format!("{}{UNTOLD_LOGOUTS_SUFFIX}", self.user),
+        )?)
+    }
+
+    /// Refresh tokens of logins ended here (退出) while the platform could not be told.
+    pub fn untold_logouts(&self) -> Result<Vec<String>, SecretError> {
+        match self.untold_logouts_entry()?.get_password() {
+            Ok(text) => Ok(serde_json::from_str(&text).unwrap_or_default()),
+            Err(KeyringError::NoEntry) => Ok(Vec::new()),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Keeps the refresh tokens of logins ended here that the platform is still to be told of.
+    pub fn keep_untold_logouts(&self, refresh_tokens: &[String]) -> Result<(), SecretError> {
+        if refresh_tokens.is_empty() {
+            return match self.untold_logouts_entry()?.delete_credential() {
+                Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+                Err(error) => Err(error.into()),
+            };
+        }
+        let text =
+            serde_json::to_string(refresh_tokens).map_err(|e| SecretError::Other(e.to_string()))?;
+        Ok(self.untold_logouts_entry()?.set_password(&text)?)
     }
 
     /// Removes the database key (after the data it opened was set aside).
@@ -170,18 +222,54 @@ mod tests {
     }
 
     #[test]
-    fn the_refresh_token_is_kept_apart_from_the_database_key() {
+    fn the_login_is_kept_apart_from_the_database_key() {
         let keychain = mock();
         let key = keychain.create_database_key().unwrap();
-        assert_eq!(keychain.refresh_token().unwrap(), None);
-        keychain.set_refresh_token("r1").unwrap();
-        keychain.set_refresh_token("r2").unwrap();
-        assert_eq!(keychain.refresh_token().unwrap().as_deref(), Some("r2"));
+        assert_eq!(keychain.kept_login().unwrap(), None);
+        let login = |token: &str| KeptLogin {
+            account_id: "a1".to_owned(),
+            refresh_token: token.to_owned(),
+        };
+        keychain.keep_login(&login("r1")).unwrap();
+        keychain.keep_login(&login("r2")).unwrap();
+        assert_eq!(keychain.kept_login().unwrap(), Some(login("r2")));
         assert_eq!(keychain.database_key().unwrap(), Some(key));
-        keychain.delete_refresh_token().unwrap();
-        keychain.delete_refresh_token().unwrap();
-        assert_eq!(keychain.refresh_token().unwrap(), None);
+        keychain.forget_login().unwrap();
+        keychain.forget_login().unwrap();
+        assert_eq!(keychain.kept_login().unwrap(), None);
         assert_eq!(keychain.database_key().unwrap(), Some(key));
+    }
+
+    #[test]
+    fn a_bare_refresh_token_of_an_older_huiban_is_no_login() {
+        let keychain = mock();
+        keychain
+            .session_entry()
+            .unwrap()
+            .set_password("r1")
+            .unwrap();
+        assert_eq!(keychain.kept_login().unwrap(), None);
+    }
+
+    #[test]
+    fn the_login_never_shows_its_token_in_a_log() {
+        let login = KeptLogin {
+            account_id: "a1".to_owned(),
+            refresh_token: "secret-refresh".to_owned(),
+        };
+        assert!(!format!("{login:?}").contains("secret-refresh"));
+    }
+
+    #[test]
+    fn untold_logouts_are_kept_until_told() {
+        let keychain = mock();
+        assert!(keychain.untold_logouts().unwrap().is_empty());
+        keychain
+            .keep_untold_logouts(&["r1".to_owned(), "r2".to_owned()])
+            .unwrap();
+        assert_eq!(keychain.untold_logouts().unwrap(), ["r1", "r2"]);
+        keychain.keep_untold_logouts(&[]).unwrap();
+        assert!(keychain.untold_logouts().unwrap().is_empty());
     }
 
     #[test]

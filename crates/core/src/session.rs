@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use tokio::sync::Mutex;
 
 use crate::client::{ClientError, PlatformClient};
-use crate::secrets::{Keychain, SecretError};
+use crate::secrets::{KeptLogin, Keychain, SecretError};
 
 /// An access token is renewed this long before the platform says it ends.
 const RENEW_EARLY: Duration = Duration::from_secs(60);
@@ -36,11 +36,38 @@ pub struct LoggedIn {
     pub role: Role,
 }
 
-#[derive(Debug)]
+/// An access token with the account it acts for: whatever is sent or pulled with it is that
+/// account's.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The bearer token.
+    pub access_token: String,
+    /// The account it belongs to.
+    pub account_id: String,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("account_id", &self.account_id)
+            .finish_non_exhaustive()
+    }
+}
+
 struct Held {
     access_token: String,
     renew_at: Option<Instant>,
-    who: Option<LoggedIn>,
+    who: LoggedIn,
+    /// The refresh token of an in-memory login (no keychain here).
+    refresh_token: Option<String>,
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Held")
+            .field("who", &self.who)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The device's login; share it behind an `Arc`.
@@ -68,14 +95,15 @@ impl Session {
         }
     }
 
-    /// A session on a fixed access token that is never renewed (tools and tests).
-    pub fn with_access_token(access_token: &str) -> Self {
+    /// A session on a fixed access token of `who` that is never renewed (tools and tests).
+    pub fn with_access_token(access_token: &str, who: LoggedIn) -> Self {
         Self {
             keychain: None,
             held: Mutex::new(Some(Held {
                 access_token: access_token.to_owned(),
                 renew_at: None,
-                who: None,
+                who,
+                refresh_token: None,
             })),
         }
     }
@@ -93,38 +121,65 @@ impl Session {
 
     /// Whether a login is saved on this device.
     pub async fn is_logged_in(&self) -> Result<bool, SessionError> {
-        if self.held.lock().await.is_some() {
-            return Ok(true);
+        Ok(self.account().await?.is_some())
+    }
+
+    /// The account logged in on this device, known offline too (the keychain keeps it with the
+    /// login); `None` when nobody is.
+    pub async fn account(&self) -> Result<Option<String>, SessionError> {
+        if let Some(held) = self.held.lock().await.as_ref() {
+            return Ok(Some(held.who.account_id.clone()));
         }
         match &self.keychain {
-            Some(keychain) => Ok(keychain.refresh_token()?.is_some()),
-            None => Ok(false),
+            Some(keychain) => Ok(keychain.kept_login()?.map(|login| login.account_id)),
+            None => Ok(None),
         }
     }
 
     /// Who is logged in, once a token was had in this process.
     pub async fn who(&self) -> Option<LoggedIn> {
-        self.held
-            .lock()
-            .await
-            .as_ref()
-            .and_then(|held| held.who.clone())
+        self.held.lock().await.as_ref().map(|held| held.who.clone())
     }
 
-    /// A current access token, renewed with the saved refresh token when needed.
-    pub async fn access_token(&self, client: &PlatformClient) -> Result<String, SessionError> {
+    /// A current access token with its account, renewed with the saved refresh token when needed.
+    pub async fn token(&self, client: &PlatformClient) -> Result<Token, SessionError> {
         let mut held = self.held.lock().await;
         if let Some(current) = held.as_ref()
             && current.renew_at.is_none_or(|at| Instant::now() < at)
         {
-            return Ok(current.access_token.clone());
+            return Ok(Token {
+                access_token: current.access_token.clone(),
+                account_id: current.who.account_id.clone(),
+            });
         }
-        let keychain = self.keychain.as_ref().ok_or(SessionError::LoggedOut)?;
-        let refresh_token = keychain.refresh_token()?.ok_or(SessionError::LoggedOut)?;
-        let request = TokenRequest::RefreshToken { refresh_token };
+        let kept = match (&self.keychain, held.as_ref()) {
+            (Some(keychain), _) => keychain.kept_login()?,
+            (None, Some(current)) => current
+                .refresh_token
+                .clone()
+                .map(|refresh_token| KeptLogin {
+                    account_id: current.who.account_id.clone(),
+                    refresh_token,
+                }),
+            (None, None) => None,
+        };
+        let kept = kept.ok_or(SessionError::LoggedOut)?;
+        let request = TokenRequest::RefreshToken {
+            refresh_token: kept.refresh_token,
+        };
         match client.token(&request).await {
+            // A renewal answering for another account is refused: nothing of one person is ever
+            // sent under another's token.
+            Ok(answer) if answer.account_id != kept.account_id => {
+                tracing::warn!("a renewed login answered for another account; logged out");
+                self.end_here(&mut held)?;
+                Err(SessionError::LoggedOut)
+            }
             Ok(answer) => {
-                let token = answer.access_token.clone();
+                let token = Token {
+                    access_token: answer.access_token.clone(),
+                    account_id: answer.account_id.clone(),
+                };
                 self.keep(&mut held, answer)?;
                 Ok(token)
             }
@@ -132,12 +187,20 @@ impl Session {
             Err(ClientError::Platform { status, .. })
                 if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED =>
             {
-                keychain.delete_refresh_token()?;
-                *held = None;
+                self.end_here(&mut held)?;
                 Err(SessionError::LoggedOut)
             }
             Err(error) => Err(error.into()),
         }
+    }
+
+    /// Forgets the login on this device (keychain and memory).
+    fn end_here(&self, held: &mut Option<Held>) -> Result<(), SecretError> {
+        if let Some(keychain) = &self.keychain {
+            keychain.forget_login()?;
+        }
+        *held = None;
+        Ok(())
     }
 
     /// Forgets the access token (the platform refused it), so the next call renews it.
@@ -150,16 +213,55 @@ impl Session {
         }
     }
 
-    /// Ends the login here; the platform is told when it can be reached.
+    /// Ends the login here at once. The platform is told now when it answers; otherwise the
+    /// login's refresh token is kept (in the keychain) and the platform is told by
+    /// [`Session::tell_logouts`] once it can be reached, so a login ended offline ends there too.
     pub async fn log_out(&self, client: &PlatformClient) -> Result<(), SessionError> {
         let mut held = self.held.lock().await;
-        if let Some(current) = held.take()
-            && let Err(error) = client.log_out(&current.access_token).await
-        {
-            tracing::info!(%error, "the platform was not told of the logout");
-        }
+        let current = held.take();
+        let kept = match &self.keychain {
+            Some(keychain) => keychain.kept_login()?,
+            None => None,
+        };
+        let told = match &current {
+            Some(current) => match client.log_out(&current.access_token).await {
+                Ok(()) => true,
+                Err(error) => {
+                    tracing::info!(%error, "the platform is told of the logout later");
+                    false
+                }
+            },
+            None => false,
+        };
         if let Some(keychain) = &self.keychain {
-            keychain.delete_refresh_token()?;
+            if !told && let Some(kept) = kept {
+                let mut untold = keychain.untold_logouts()?;
+                untold.push(kept.refresh_token);
+                keychain.keep_untold_logouts(&untold)?;
+            }
+            keychain.forget_login()?;
+        }
+        Ok(())
+    }
+
+    /// Tells the platform of the logins ended here while it could not be reached: each kept refresh
+    /// token is renewed once and its login ended. One the platform no longer honours is over
+    /// already. Stops at the first failure to reach it, to try again later.
+    pub async fn tell_logouts(&self, client: &PlatformClient) -> Result<(), SessionError> {
+        let Some(keychain) = &self.keychain else {
+            return Ok(());
+        };
+        let mut untold = keychain.untold_logouts()?;
+        while let Some(refresh_token) = untold.first().cloned() {
+            let request = TokenRequest::RefreshToken { refresh_token };
+            match client.token(&request).await {
+                Ok(answer) => client.log_out(&answer.access_token).await?,
+                Err(ClientError::Platform { status, .. })
+                    if status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED => {}
+                Err(error) => return Err(error.into()),
+            }
+            untold.remove(0);
+            keychain.keep_untold_logouts(&untold)?;
         }
         Ok(())
     }
@@ -169,8 +271,13 @@ impl Session {
         held: &mut Option<Held>,
         answer: TokenResponse,
     ) -> Result<LoggedIn, SecretError> {
+        let mut in_memory = Some(answer.refresh_token.clone());
         if let Some(keychain) = &self.keychain {
-            keychain.set_refresh_token(&answer.refresh_token)?;
+            keychain.keep_login(&KeptLogin {
+                account_id: answer.account_id.clone(),
+                refresh_token: answer.refresh_token,
+            })?;
+            in_memory = None;
         }
         let who = LoggedIn {
             account_id: answer.account_id,
@@ -180,7 +287,8 @@ impl Session {
         *held = Some(Held {
             access_token: answer.access_token,
             renew_at: Some(Instant::now() + lifetime),
-            who: Some(who.clone()),
+            who: who.clone(),
+            refresh_token: in_memory,
         });
         Ok(who)
     }

@@ -5,7 +5,7 @@ use huiban_api::Licence;
 use huiban_api::seal::{SealProblem, check_seal};
 use serde::Serialize;
 
-use crate::store::{LocalStore, StoreError};
+use crate::store::{AccountStore, StoreError};
 
 /// One licence as the wallet shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,8 +28,8 @@ fn checked(licence: Licence, keys: &[huiban_api::DepartmentKey], today: &str) ->
 }
 
 /// Every kept licence, checked offline as of `today` (YYYY-MM-DD).
-pub fn licences(store: &LocalStore, today: &str) -> Result<Vec<WalletLicence>, StoreError> {
-    let keys = store.cached_keys()?;
+pub fn licences(store: &AccountStore<'_>, today: &str) -> Result<Vec<WalletLicence>, StoreError> {
+    let keys = store.shared().cached_keys()?;
     Ok(store
         .cached_licences()?
         .into_iter()

@@ -50,7 +50,8 @@ async fn a_broken_off_upload_resumes_where_the_platform_copy_ends() {
     let client = PlatformClient::new(url.clone()).unwrap();
     let token = platform.login(&client, "13800000001").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = local_store(&dir);
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let file = pdf(5 * CHUNK_BYTES + 1234, 1);
     let kept = attachments::keep(&store, &file, 0).unwrap();
 
@@ -96,7 +97,8 @@ async fn a_broken_off_upload_resumes_where_the_platform_copy_ends() {
 #[test]
 fn files_that_cannot_be_sent_are_refused_before_they_are_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let store = local_store(&dir);
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let refusals = [
         (Vec::new(), "attachment-empty"),
         (b"MZ\x90\0 a program".to_vec(), "attachment-unsupported"),
@@ -123,7 +125,8 @@ async fn applications_with_files_arrive_whole_through_faults() {
     .unwrap();
     let token = platform.login(&clean, "13800000001").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = local_store(&dir);
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
 
     let mut files = Vec::new();
     for seed in 0..12 {

@@ -15,7 +15,7 @@ use huiban_platform::cases::{self, OfficerMove};
 
 /// Sends one demo application through the outbox and returns its 办件编号.
 async fn sent_case(
-    store: &huiban_core::store::LocalStore,
+    store: &huiban_core::store::AccountStore<'_>,
     client: &PlatformClient,
     token: &str,
 ) -> String {
@@ -37,7 +37,8 @@ async fn an_evaluation_waits_offline_then_arrives_exactly_once() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let token = platform.login(&client, "13800000001").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = common::local_store(&dir);
+    let local = common::local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let number = sent_case(&store, &client, &token).await;
     for action in [
         OfficerMove::Accept,
@@ -111,7 +112,8 @@ async fn a_case_is_withdrawn_within_ten_minutes() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let token = platform.login(&client, "13800000001").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = common::local_store(&dir);
+    let local = common::local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let number = sent_case(&store, &client, &token).await;
     let withdrawn = client
         .withdraw(
@@ -135,7 +137,8 @@ async fn a_supplement_with_a_photo_answers_the_department_exactly_once() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let token = platform.login(&client, "13800000001").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = common::local_store(&dir);
+    let local = common::local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let number = sent_case(&store, &client, &token).await;
     let officer = |action| {
         cases::officer_move(
@@ -196,7 +199,8 @@ async fn progress_shows_an_application_until_its_case_is_pulled() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let token = platform.login(&client, "13800000001").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = common::local_store(&dir);
+    let local = common::local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let client_id =
         outbox::enqueue_application(&store, &common::application("高龄津贴申领"), 0).unwrap();
     let waiting = outbox::applications_not_yet_pulled(&store).unwrap();

@@ -6,6 +6,7 @@
 #![cfg(unix)]
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -70,14 +71,13 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
     std::fs::write(&template, serde_json::to_vec(&application()).unwrap()).unwrap();
     let entry = format!("crash-recovery-{}", std::process::id());
     let run = |enqueue: usize| {
-        Command::new(DRAIN)
+        let mut child = Command::new(DRAIN)
             .args([
                 "--db",
                 db.to_str().unwrap(),
                 "--platform-url",
                 &url,
-                "--token",
-                &token,
+                "--token-stdin",
                 "--keychain-entry",
                 &entry,
             ])
@@ -87,10 +87,16 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
                 "--application",
                 template.to_str().unwrap(),
             ])
+            .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap()
+            .unwrap();
+        // The token goes in on standard input, never on the command line.
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{token}").unwrap();
+        drop(stdin);
+        child
     };
 
     let mut rng = rand::rng();
@@ -109,7 +115,7 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
 
     let keychain = Keychain::in_store(Keychain::system().unwrap().credential_store(), &entry);
     let (store, _) = LocalStore::open(&db, &keychain).unwrap();
-    let rows = store.outbox_rows().unwrap();
+    let rows = store.of_account("c-demo-li").outbox_rows().unwrap();
     assert!(
         !rows.is_empty(),
         "some submissions were committed before the kills"

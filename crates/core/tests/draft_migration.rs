@@ -67,7 +67,8 @@ fn a_draft_keeps_every_answer_it_can_across_form_versions() {
 
     let dir = tempfile::tempdir().unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "draft-test");
-    let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let store = local.of_account("c-demo-zhang");
     let draft = Draft {
         draft_id: "d1".into(),
         impl_code: "110101020001050040000001".into(),
@@ -85,9 +86,11 @@ fn a_draft_keeps_every_answer_it_can_across_form_versions() {
     };
     store.save_draft(&draft, 1).unwrap();
     drop(store);
+    drop(local);
 
     // The app restarts (a killed app keeps its draft), then form version 2 arrives.
-    let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let store = local.of_account("c-demo-zhang");
     let saved = store.draft("d1").unwrap().unwrap();
     assert_eq!(saved, draft);
     let migration = drafts::migrate(&saved, &v1, &v2);

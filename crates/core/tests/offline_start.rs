@@ -119,10 +119,11 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         answers,
         channel: Channel::Web,
     };
+    let wang = store.of_account("c-demo-wang");
     let id =
-        outbox::enqueue_application(&store, &application, chrono::Utc::now().timestamp_millis())
+        outbox::enqueue_application(&wang, &application, chrono::Utc::now().timestamp_millis())
             .unwrap();
-    assert_eq!(QueueSummary::of(&store).unwrap().waiting, 1);
+    assert_eq!(QueueSummary::of(&wang).unwrap().waiting, 1);
 
     // The engine runs; the platform comes back a little later at the same address.
     let pacing = Pacing {
@@ -164,7 +165,7 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
     );
     let _server = revive.await.unwrap();
 
-    let row = store.outbox_row(&id).unwrap().unwrap();
+    let row = wang.outbox_row(&id).unwrap().unwrap();
     assert_eq!(
         row.state,
         OutboxState::Sent,

@@ -48,7 +48,8 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
 
     let local_dir = tempfile::tempdir().unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "pull-test");
-    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let (local, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let store = local.of_account("c-demo-zhang");
     let draft = Draft {
         draft_id: "d1".into(),
         impl_code: "x".into(),
@@ -76,6 +77,18 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
 
     let first = pull::pull(&store, &client, &token).await.unwrap();
     assert_eq!(first.cases, 1);
+    let sent = &store.outbox_rows().unwrap()[0];
+    assert!(
+        sent.is_purged() && sent.case_number.is_some(),
+        "the answers sent are not kept twice once the case is here: {sent:?}"
+    );
+    assert!(
+        matches!(
+            pull::pull(&local.of_account("c-demo-li"), &client, &token).await,
+            Err(pull::PullError::OtherAccount)
+        ),
+        "one person's copies are never pulled into another's"
+    );
     assert_eq!(first.licences, 3, "the demo licences");
     assert_eq!(
         first.new_messages, 4,
@@ -181,7 +194,8 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "keep-fresh");
     let session = huiban_core::session::Session::in_keychain(keychain.clone());
     let local_dir = tempfile::tempdir().unwrap();
-    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let (local, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    let store = local.of_account("c-demo-wang");
 
     // Nobody logged in: nothing is pulled, nothing fails.
     let (tx, mut pulled) = tokio::sync::mpsc::unbounded_channel();
@@ -189,7 +203,7 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
     let now = tokio::sync::Notify::new();
     let refresher = async {
         pull::keep_fresh(
-            &store,
+            &local,
             &client,
             &session,
             std::time::Duration::from_secs(3600),
@@ -209,7 +223,7 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
         now.notify_one();
         let first = pulled.recv().await.unwrap();
         assert_eq!(first.cases, 0, "pulled at once after the login");
-        let token = session.access_token(&client).await.unwrap();
+        let token = session.token(&client).await.unwrap().access_token;
         let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
         client
             .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
@@ -235,8 +249,9 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
 async fn a_message_read_here_is_read_on_the_platform_too() {
     let platform = common::Platform::new();
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
-    let (token, store, _local_dir) =
+    let (token, local, _local_dir) =
         applied_with_an_empty_store(&platform, &client, "read-test").await;
+    let store = local.of_account("c-demo-li");
     pull::pull(&store, &client, &token).await.unwrap();
     let message = store.cached_messages().unwrap().pop().unwrap();
     assert!(!message.read);
@@ -279,8 +294,9 @@ async fn a_pull_under_way_ends_before_the_copies_are_forgotten() {
     let platform = common::Platform::new();
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let slow = PlatformClient::new(platform.serve(Some("latency=150ms")).await).unwrap();
-    let (token, store, _local_dir) =
+    let (token, local, _local_dir) =
         applied_with_an_empty_store(&platform, &client, "gate-test").await;
+    let store = local.of_account("c-demo-li");
 
     // 退出 comes while a slow pull for the person is under way: it waits for the pull to end, so
     // nothing pulled for them is written after their copies are forgotten.
@@ -315,6 +331,36 @@ async fn applied_with_an_empty_store(
         .unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), keychain);
     let local_dir = tempfile::tempdir().unwrap();
-    let (store, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
-    (token, store, local_dir)
+    let (local, _) = LocalStore::open(&local_dir.path().join("huiban.db"), &keychain).unwrap();
+    (token, local, local_dir)
+}
+
+#[tokio::test]
+async fn the_next_person_gets_their_whole_inbox_and_none_of_the_last_ones_copies() {
+    let platform = common::Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let (li_token, local, _local_dir) =
+        applied_with_an_empty_store(&platform, &client, "two-people").await;
+    let li = local.of_account("c-demo-li");
+    pull::pull(&li, &client, &li_token).await.unwrap();
+    assert!(li.message_cursor().unwrap() > 0);
+
+    // 王淑芬 logs in on the same computer after 李建国, with older messages of her own.
+    let wang_token = platform.login(&client, "13800000003").await;
+    let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
+    client
+        .submit_application(&wang_token, &uuid::Uuid::new_v4().to_string(), &body)
+        .await
+        .unwrap();
+    let wang = local.of_account("c-demo-wang");
+    pull::pull(&wang, &client, &wang_token).await.unwrap();
+    let on_platform = client.messages_after(&wang_token, 0, 200).await.unwrap();
+    assert_eq!(
+        wang.cached_messages().unwrap(),
+        on_platform.messages,
+        "her whole inbox, from the first message"
+    );
+    assert!(li.cached_cases().unwrap().is_empty(), "his copies are gone");
+    assert!(li.cached_messages().unwrap().is_empty());
+    assert_eq!(li.profile().unwrap(), None);
 }

@@ -22,7 +22,8 @@ async fn a_request_filed_offline_goes_round_the_loop_exactly_once() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let token = platform.login(&client, "13800000002").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = common::local_store(&dir);
+    let local = common::local_store(&dir);
+    let store = local.of_account("c-demo-li");
 
     // Filled in and filed with a photo while the platform cannot be reached.
     let photo = attachments::keep(&store, include_bytes!("../../../icons/32x32.png"), 0).unwrap();

@@ -27,7 +27,8 @@ async fn a_thousand_submissions_through_faults_arrive_exactly_once() {
     let token = platform.login(&clean, "13800000001").await;
 
     let dir = tempfile::tempdir().unwrap();
-    let store = local_store(&dir);
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
     let body = application("高龄津贴");
     let now_ms = chrono::Utc::now().timestamp_millis();
     for _ in 0..1000 {
@@ -61,7 +62,8 @@ async fn a_refusal_needs_attention_and_keeps_the_answers() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let token = platform.login(&client, "13800000002").await;
     let dir = tempfile::tempdir().unwrap();
-    let store = local_store(&dir);
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-li");
     let mut body = application("高龄津贴");
     body.answers.insert("phone".into(), serde_json::json!(""));
     let id = outbox::enqueue_application(&store, &body, 0).unwrap();
@@ -101,7 +103,8 @@ async fn queued_offline_then_sent_when_the_platform_is_back() {
         PlatformClient::new(Url::parse(&format!("http://127.0.0.1:{port}")).unwrap()).unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let store = local_store(&dir);
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-wang");
     outbox::enqueue_application(&store, &application("医保异地"), 0).unwrap();
     let pass = outbox::send_due(&store, &nowhere, &token, chrono::Utc::now(), &FAST)
         .await

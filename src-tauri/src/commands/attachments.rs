@@ -5,20 +5,20 @@ use huiban_core::attachments::{self, AttachmentError, KeptFile};
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
-use super::{kept_store, now_ms};
+use super::{now_ms, own_store};
 use crate::{AppState, IpcError};
 
 /// Keeps the file sent as the raw request body; the answer then holds its `sha256`.
 #[tauri::command]
 #[tracing::instrument(skip(state, request), err)]
-pub fn attachment_keep(
+pub async fn attachment_keep(
     state: State<'_, AppState>,
     request: Request<'_>,
 ) -> Result<KeptFile, IpcError> {
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(IpcError::plain("attachment-empty", &state.localizer));
     };
-    attachments::keep(kept_store(&state)?, bytes, now_ms()).map_err(|error| match error {
+    attachments::keep(&own_store(&state).await?, bytes, now_ms()).map_err(|error| match error {
         AttachmentError::Store(error) => IpcError::local_store(&error, &state.localizer),
         other => IpcError::plain(other.message_id(), &state.localizer),
     })

@@ -5,12 +5,12 @@ use huiban_api::{Application, CaseStatus, WithdrawRequest};
 use huiban_core::outbox::supplement;
 use huiban_core::progress::{self, TimelineStep};
 use huiban_core::pull::{self, Pulled};
-use huiban_core::store::OutboxState;
+use huiban_core::store::{AccountStore, OutboxState};
 use huiban_core::{ClientError, evaluation, outbox};
 use serde::Serialize;
 use tauri::State;
 
-use super::{kept_store, now_ms};
+use super::{kept_store, now_ms, own_store, own_store_if_any};
 use crate::{AppState, IpcError};
 
 /// One case as the 进度 list shows it.
@@ -70,8 +70,11 @@ pub struct LevelChoice {
     pub needs_reason: bool,
 }
 
-fn kept_cases(state: &AppState) -> Result<Vec<Application>, IpcError> {
-    match &state.store {
+fn kept_cases(
+    state: &AppState,
+    store: Option<&AccountStore<'_>>,
+) -> Result<Vec<Application>, IpcError> {
+    match store {
         Some(store) => store
             .cached_cases()
             .map_err(|error| IpcError::local_store(&error, &state.localizer)),
@@ -82,10 +85,11 @@ fn kept_cases(state: &AppState) -> Result<Vec<Application>, IpcError> {
 /// The person's cases kept on this computer, newest first.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
-    let mut cases = kept_cases(&state)?;
+pub async fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
+    let own = own_store_if_any(&state).await?;
+    let mut cases = kept_cases(&state, own.as_ref())?;
     cases.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
-    let mut list = not_yet_pulled(&state)?;
+    let mut list = not_yet_pulled(&state, own.as_ref())?;
     list.extend(cases.iter().map(|case| {
         CaseSummary {
             application_no: case.application_no.clone(),
@@ -104,12 +108,15 @@ pub fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
 }
 
 /// Applications this computer sent or holds that the pulled cases do not show yet, newest first.
-fn not_yet_pulled(state: &AppState) -> Result<Vec<CaseSummary>, IpcError> {
-    let Some(store) = &state.store else {
+fn not_yet_pulled(
+    state: &AppState,
+    store: Option<&AccountStore<'_>>,
+) -> Result<Vec<CaseSummary>, IpcError> {
+    let Some(store) = store else {
         return Ok(Vec::new());
     };
     let failed = |error| IpcError::local_store(&error, &state.localizer);
-    let catalog = store.cached_catalog().map_err(failed)?;
+    let catalog = store.shared().cached_catalog().map_err(failed)?;
     let rows = outbox::applications_not_yet_pulled(store).map_err(failed)?;
     Ok(rows
         .into_iter()
@@ -141,16 +148,17 @@ fn not_yet_pulled(state: &AppState) -> Result<Vec<CaseSummary>, IpcError> {
 /// One kept case with its timeline in plain words.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn case_detail(
+pub async fn case_detail(
     state: State<'_, AppState>,
     application_no: String,
 ) -> Result<CaseDetail, IpcError> {
-    let case = kept_cases(&state)?
+    let own = own_store_if_any(&state).await?;
+    let case = kept_cases(&state, own.as_ref())?
         .into_iter()
         .find(|case| case.application_no == application_no)
         .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))?;
     let now = chrono::Utc::now().fixed_offset();
-    let queued = match &state.store {
+    let queued = match &own {
         Some(store) => outbox::evaluation_of(store, &application_no)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
         None => None,
@@ -165,7 +173,7 @@ pub fn case_detail(
         .as_ref()
         .map(|e| e.level)
         .or(queued.as_ref().map(|(e, _)| e.level));
-    let supplement_waiting = match &state.store {
+    let supplement_waiting = match &own {
         Some(store) => supplement::supplement_waiting(store, &application_no)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
         None => false,
@@ -220,20 +228,20 @@ pub fn evaluation_levels(state: State<'_, AppState>) -> Vec<LevelChoice> {
 /// reason for 不满意 or 非常不满意 is refused in plain words and nothing is queued.
 #[tauri::command]
 #[tracing::instrument(skip(state, reason), err)]
-pub fn case_evaluate(
+pub async fn case_evaluate(
     state: State<'_, AppState>,
     application_no: String,
     level: u8,
     reason: Option<String>,
 ) -> Result<(), IpcError> {
-    let store = kept_store(&state)?;
+    let store = own_store(&state).await?;
     let checked = evaluation::check(level, reason.as_deref())
         .map_err(|problem| IpcError::evaluation(problem, &state.localizer))?;
     let queued = outbox::CaseEvaluation {
         application_no,
         evaluation: checked,
     };
-    outbox::enqueue_evaluation(store, &queued, now_ms())
+    outbox::enqueue_evaluation(&store, &queued, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())
@@ -243,17 +251,17 @@ pub fn case_evaluate(
 /// else (offline too); nothing at all is refused in plain words.
 #[tauri::command]
 #[tracing::instrument(skip(state, note), err)]
-pub fn case_supplement(
+pub async fn case_supplement(
     state: State<'_, AppState>,
     application_no: String,
     note: Option<String>,
     photo: Option<String>,
 ) -> Result<(), IpcError> {
-    let store = kept_store(&state)?;
+    let store = own_store(&state).await?;
     let queued =
         supplement::CaseSupplement::from_person(&application_no, note.as_deref(), photo.as_deref())
             .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
-    supplement::enqueue_supplement(store, &queued, now_ms())
+    supplement::enqueue_supplement(&store, &queued, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())
@@ -270,7 +278,7 @@ pub async fn case_withdraw(
 ) -> Result<(), IpcError> {
     let token = state
         .session
-        .access_token(&state.client)
+        .token(&state.client)
         .await
         .map_err(|error| IpcError::session(&error, &state.localizer))?;
     let request = WithdrawRequest {
@@ -278,7 +286,7 @@ pub async fn case_withdraw(
     };
     state
         .client
-        .withdraw(&token, &application_no, &request)
+        .withdraw(&token.access_token, &application_no, &request)
         .await
         .map_err(|error| match error {
             ClientError::Unreachable(_) => {
@@ -290,7 +298,12 @@ pub async fn case_withdraw(
     let _held = state.pull_gate.hold().await;
     if let Some(store) = &state.store
         && state.session.is_logged_in().await.unwrap_or(false)
-        && let Err(error) = pull::pull(store, &state.client, &token).await
+        && let Err(error) = pull::pull(
+            &store.of_account(&token.account_id),
+            &state.client,
+            &token.access_token,
+        )
+        .await
     {
         tracing::info!(%error, "withdrawn; the kept copies are refreshed on the next pull");
     }
@@ -308,14 +321,16 @@ pub async fn copies_refresh(
     let _held = state.pull_gate.hold().await;
     let token = state
         .session
-        .access_token(&state.client)
+        .token(&state.client)
         .await
         .map_err(|error| IpcError::session(&error, &state.localizer))?;
-    let pulled = pull::pull(store, &state.client, &token)
+    let own = store.of_account(&token.account_id);
+    let pulled = pull::pull(&own, &state.client, &token.access_token)
         .await
         .map_err(|error| match error {
             pull::PullError::Client(error) => IpcError::from_client(&error, &state.localizer),
             pull::PullError::Store(error) => IpcError::local_store(&error, &state.localizer),
+            pull::PullError::OtherAccount => IpcError::plain("login-needed", &state.localizer),
         })?;
     crate::notifications::announce(&app, &pulled.to_announce);
     Ok(pulled)

@@ -28,9 +28,10 @@ pub fn store_status(state: State<'_, AppState>) -> StoreStatus {
 /// The outbox queue now; changes arrive as `queue-changed` events.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn queue_summary(state: State<'_, AppState>) -> Result<QueueView, IpcError> {
-    let summary = match &state.store {
-        Some(store) => QueueSummary::of(store)
+/// With nobody logged in the queue is empty: what others left waits for their own login.
+pub async fn queue_summary(state: State<'_, AppState>) -> Result<QueueView, IpcError> {
+    let summary = match crate::commands::own_store_if_any(&state).await? {
+        Some(store) => QueueSummary::of(&store)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
         None => QueueSummary::default(),
     };

@@ -15,11 +15,12 @@ use serde::Serialize;
 use tauri::State;
 
 use super::forms::{form_of, group_of, today};
-use super::{kept_store as store, now_ms};
+use super::{now_ms, own_store as store};
 use crate::{AppState, IpcError};
 
-fn draft(state: &AppState, draft_id: &str) -> Result<Draft, IpcError> {
-    store(state)?
+async fn draft(state: &AppState, draft_id: &str) -> Result<Draft, IpcError> {
+    store(state)
+        .await?
         .draft(draft_id)
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?
         .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))
@@ -48,14 +49,14 @@ pub struct FilledIn {
 /// Starts an empty draft of an item's form; it is saved at once.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn draft_start(
+pub async fn draft_start(
     state: State<'_, AppState>,
     impl_code: String,
     form_id: String,
     version: u32,
 ) -> Result<Draft, IpcError> {
     let form = FormRef { form_id, version };
-    drafts::start(store(&state)?, &impl_code, &form, now_ms())
+    drafts::start(&store(&state).await?, &impl_code, &form, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))
 }
 
@@ -66,20 +67,21 @@ pub async fn draft_open(
     state: State<'_, AppState>,
     draft_id: String,
 ) -> Result<OpenDraft, IpcError> {
-    let draft = draft(&state, &draft_id)?;
+    let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
-    let suggestions = prefill::kept_suggestions(store(&state)?, &form, &draft.answers, today())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
-        .into_iter()
-        .map(|(question_id, suggestion)| {
-            let source = state.localizer.text(suggestion.source.message_id(), &[]);
-            let filled = FilledIn {
-                value: suggestion.value,
-                source,
-            };
-            (question_id, filled)
-        })
-        .collect();
+    let suggestions =
+        prefill::kept_suggestions(&store(&state).await?, &form, &draft.answers, today())
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?
+            .into_iter()
+            .map(|(question_id, suggestion)| {
+                let source = state.localizer.text(suggestion.source.message_id(), &[]);
+                let filled = FilledIn {
+                    value: suggestion.value,
+                    source,
+                };
+                (question_id, filled)
+            })
+            .collect();
     Ok(OpenDraft {
         draft,
         form,
@@ -90,13 +92,14 @@ pub async fn draft_open(
 /// Saves one answer (`null` clears it); durable when this returns.
 #[tauri::command]
 #[tracing::instrument(skip(state, value), err)]
-pub fn draft_answer(
+pub async fn draft_answer(
     state: State<'_, AppState>,
     draft_id: String,
     question_id: String,
     value: serde_json::Value,
 ) -> Result<(), IpcError> {
-    let saved = store(&state)?
+    let saved = store(&state)
+        .await?
         .set_draft_answer(&draft_id, &question_id, &value, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     if saved {
@@ -109,8 +112,9 @@ pub fn draft_answer(
 /// Every unfinished form, most recently changed first.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcError> {
-    store(&state)?
+pub async fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcError> {
+    store(&state)
+        .await?
         .drafts()
         .map_err(|error| IpcError::local_store(&error, &state.localizer))
 }
@@ -125,7 +129,7 @@ pub async fn draft_step(
     after: Option<String>,
     back: bool,
 ) -> Result<Option<String>, IpcError> {
-    let draft = draft(&state, &draft_id)?;
+    let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     let question = match (&after, back) {
         (Some(current), true) => journey::previous(&form, &draft.answers, current),
@@ -147,7 +151,7 @@ pub async fn draft_item_step(
     after: Option<String>,
     back: bool,
 ) -> Result<Option<String>, IpcError> {
-    let draft = draft(&state, &draft_id)?;
+    let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     let group = group_of(&state, &form, &group_id)?;
     let item = group::items(draft.answers.get(&group_id))
@@ -168,7 +172,7 @@ pub async fn draft_review(
     state: State<'_, AppState>,
     draft_id: String,
 ) -> Result<Review, IpcError> {
-    let draft = draft(&state, &draft_id)?;
+    let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     Ok(forms::review(
         &form,
@@ -202,13 +206,13 @@ pub async fn draft_submit(
     state: State<'_, AppState>,
     draft_id: String,
 ) -> Result<SubmitOutcome, IpcError> {
-    let draft = draft(&state, &draft_id)?;
+    let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
-    let store = store(&state)?;
+    let store = store(&state).await?;
     let submitted = if request_form::is_request_form(&draft.form_id) {
-        request_form::submit(store, &state.localizer, &draft_id, today(), now_ms())
+        request_form::submit(&store, &state.localizer, &draft_id, today(), now_ms())
     } else {
-        drafts::submit(store, &form, &draft_id, Channel::Web, today(), now_ms())
+        drafts::submit(&store, &form, &draft_id, Channel::Web, today(), now_ms())
     };
     match submitted.map_err(|error| IpcError::local_store(&error, &state.localizer))? {
         Submission::Queued(client_id) => {
@@ -240,16 +244,26 @@ pub struct SubmissionView {
 /// Where the submission `client_id` stands.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn submission_status(
+pub async fn submission_status(
     state: State<'_, AppState>,
     client_id: String,
 ) -> Result<SubmissionView, IpcError> {
-    let row = store(&state)?
+    let store = store(&state).await?;
+    let failed = |error| IpcError::local_store(&error, &state.localizer);
+    let row = store
         .outbox_row(&client_id)
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
+        .map_err(failed)?
         .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))?;
     let (kind, impl_code) = if row.kind == REQUEST {
         ("request", String::new())
+    } else if row.is_purged() {
+        // Sent and pulled back: the answers live in the case now.
+        let case = store
+            .cached_cases()
+            .map_err(failed)?
+            .into_iter()
+            .find(|case| Some(&case.application_no) == row.case_number.as_ref());
+        ("application", case.map(|c| c.impl_code).unwrap_or_default())
     } else {
         let application = outbox::application_of(&row)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?;

@@ -5,6 +5,7 @@ use huiban_core::pull;
 use serde::Serialize;
 use tauri::State;
 
+use super::own_store_if_any;
 use crate::{AppState, IpcError};
 
 /// The inbox as the UI shows it.
@@ -19,8 +20,8 @@ pub struct Inbox {
 /// The messages kept on this computer, newest first, with the unread count.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
-    let Some(store) = &state.store else {
+pub async fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
+    let Some(store) = own_store_if_any(&state).await? else {
         return Ok(Inbox {
             messages: Vec::new(),
             unread: 0,
@@ -39,22 +40,25 @@ pub fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result<(), IpcError> {
-    if let Some(store) = &state.store {
+    let store = own_store_if_any(&state).await?;
+    if let Some(store) = &store {
         store
             .mark_cached_message_read(message_id)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     }
-    match (
-        &state.store,
-        state.session.access_token(&state.client).await,
-    ) {
-        (Some(store), Ok(token)) => {
-            if let Err(error) = pull::tell_reads(store, &state.client, &token).await {
+    match (store, state.session.token(&state.client).await) {
+        (Some(store), Ok(token)) if token.account_id == store.account_id() => {
+            if let Err(error) = pull::tell_reads(&store, &state.client, &token.access_token).await {
                 tracing::warn!(%error, "the read mark is kept to be told later");
             }
         }
+        (Some(_), Ok(_)) => tracing::info!("the login changed: the read mark is told later"),
         (None, Ok(token)) => {
-            if let Err(error) = state.client.mark_message_read(&token, message_id).await {
+            if let Err(error) = state
+                .client
+                .mark_message_read(&token.access_token, message_id)
+                .await
+            {
                 tracing::info!(%error, "no local store: the read mark is not kept");
             }
         }

@@ -10,7 +10,7 @@ use huiban_core::{evaluation, request_form, request_progress};
 use serde::Serialize;
 use tauri::State;
 
-use super::{kept_store as store, now_ms};
+use super::{now_ms, own_store as store, own_store_if_any};
 use crate::{AppState, IpcError};
 
 /// One request as the 诉求 list shows it.
@@ -54,13 +54,13 @@ pub struct RequestDetail {
 /// The person's requests: those waiting to be filed first, then the kept ones, newest first.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>, IpcError> {
-    let Some(store) = &state.store else {
+pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>, IpcError> {
+    let Some(store) = own_store_if_any(&state).await? else {
         return Ok(Vec::new());
     };
     let failed = |error| IpcError::local_store(&error, &state.localizer);
     let localizer = &state.localizer;
-    let mut list: Vec<RequestSummary> = queued::unfiled(store)
+    let mut list: Vec<RequestSummary> = queued::unfiled(&store)
         .map_err(failed)?
         .into_iter()
         .rev()
@@ -73,7 +73,7 @@ pub fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>, IpcEr
             asks_you: false,
         })
         .collect();
-    let waiting_here = queued::waiting(store).map_err(failed)?;
+    let waiting_here = queued::waiting(&store).map_err(failed)?;
     for request in store.cached_requests().map_err(failed)? {
         let waiting = waiting_here.contains_key(&request.request_no);
         list.push(RequestSummary {
@@ -93,11 +93,11 @@ pub fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>, IpcEr
 /// One kept request with its loop in plain words.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn request_detail(
+pub async fn request_detail(
     state: State<'_, AppState>,
     request_no: String,
 ) -> Result<RequestDetail, IpcError> {
-    let store = store(&state)?;
+    let store = store(&state).await?;
     let failed = |error| IpcError::local_store(&error, &state.localizer);
     let request = store
         .cached_requests()
@@ -105,7 +105,7 @@ pub fn request_detail(
         .into_iter()
         .find(|r| r.request_no == request_no)
         .ok_or_else(|| IpcError::plain("request-not-found", &state.localizer))?;
-    let waiting = queued::waiting(store)
+    let waiting = queued::waiting(&store)
         .map_err(failed)?
         .remove(&request_no)
         .unwrap_or_default();
@@ -130,7 +130,7 @@ pub fn request_detail(
 /// Queues the 回访 answers of a request (sent with everything else, offline too).
 #[tauri::command]
 #[tracing::instrument(skip(state, comment), err)]
-pub fn request_follow_up(
+pub async fn request_follow_up(
     state: State<'_, AppState>,
     request_no: String,
     resolved: bool,
@@ -147,7 +147,7 @@ pub fn request_follow_up(
                 .filter(|c| !c.is_empty()),
         },
     };
-    queued::enqueue_follow_up(store(&state)?, &answers, now_ms())
+    queued::enqueue_follow_up(&store(&state).await?, &answers, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())
@@ -156,7 +156,7 @@ pub fn request_follow_up(
 /// Queues the 评价 of a request; a missing reason for a bad level is refused in plain words.
 #[tauri::command]
 #[tracing::instrument(skip(state, reason), err)]
-pub fn request_evaluate(
+pub async fn request_evaluate(
     state: State<'_, AppState>,
     request_no: String,
     level: u8,
@@ -168,7 +168,7 @@ pub fn request_evaluate(
         request_no,
         evaluation: checked,
     };
-    queued::enqueue_request_evaluation(store(&state)?, &queued_evaluation, now_ms())
+    queued::enqueue_request_evaluation(&store(&state).await?, &queued_evaluation, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();
     Ok(())

@@ -3,9 +3,11 @@
 
 use huiban_api::{SmsCodeSent, TokenRequest};
 use huiban_core::session::{LoggedIn, SessionError};
+use huiban_core::unsent::{self, LeaveUnsent, Unsent};
 use serde::Serialize;
 use tauri::State;
 
+use super::own_store_if_any;
 use crate::{AppState, IpcError};
 
 /// Whether someone is logged in on this computer.
@@ -21,7 +23,7 @@ fn session_error(error: &SessionError, state: &AppState) -> IpcError {
 
 /// Asks the platform to send a login code to `phone` by SMS.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
+#[tracing::instrument(skip_all, err)]
 pub async fn login_request_code(
     state: State<'_, AppState>,
     phone: String,
@@ -34,9 +36,10 @@ pub async fn login_request_code(
         .map_err(|error| IpcError::from_client(&error, &state.localizer))
 }
 
-/// Logs in with the code from the SMS; the outbox then sends whatever waited for a login.
+/// Logs in with the code from the SMS; the copies pulled for anyone else are forgotten at once, and
+/// the outbox then sends whatever this person left waiting.
 #[tauri::command]
-#[tracing::instrument(skip(state, code), err)]
+#[tracing::instrument(skip_all, err)]
 pub async fn login_with_code(
     state: State<'_, AppState>,
     phone: String,
@@ -51,6 +54,12 @@ pub async fn login_with_code(
         .log_in(&state.client, &request)
         .await
         .map_err(|error| session_error(&error, &state))?;
+    if let Some(store) = &state.store {
+        let _held = state.pull_gate.hold().await;
+        store
+            .forget_pulled_except(Some(&who.account_id))
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    }
     state.wake.notify_one();
     state.pull_now.notify_one();
     Ok(who)
@@ -68,13 +77,34 @@ pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus,
     Ok(SessionStatus { logged_in })
 }
 
-/// 退出: ends the login here (and on the platform when it can be reached), wipes it from the keychain
-/// and forgets what was pulled for the person (account, cases, 诉求, messages, licences).
+/// What the person logged in has not sent yet (forms begun, waiting, refused), to ask about at 退出.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn logout(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub async fn unsent(state: State<'_, AppState>) -> Result<Unsent, IpcError> {
+    match own_store_if_any(&state).await? {
+        Some(store) => {
+            Unsent::of(&store).map_err(|error| IpcError::local_store(&error, &state.localizer))
+        }
+        None => Ok(Unsent::default()),
+    }
+}
+
+/// 退出: does what the person chose with what they have not sent (`keep`, the default: kept here,
+/// encrypted, for their next login only; `discard`: deleted), ends the login here (and on the
+/// platform now, or once it can be reached), wipes it from the keychain and forgets every copy
+/// pulled for them (account, cases, 诉求, messages, licences).
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn logout(
+    state: State<'_, AppState>,
+    leave: Option<LeaveUnsent>,
+) -> Result<(), IpcError> {
     // No pull runs meanwhile, and none begun before writes after the copies are forgotten.
     let _held = state.pull_gate.hold().await;
+    if let Some(store) = own_store_if_any(&state).await? {
+        unsent::leave(&store, leave.unwrap_or(LeaveUnsent::Keep))
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    }
     state
         .session
         .log_out(&state.client)
@@ -82,8 +112,9 @@ pub async fn logout(state: State<'_, AppState>) -> Result<(), IpcError> {
         .map_err(|error| session_error(&error, &state))?;
     if let Some(store) = &state.store {
         store
-            .forget_pulled()
+            .forget_pulled_except(None)
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     }
+    state.wake.notify_one();
     Ok(())
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use tauri::State;
 
 use super::forms::today_text;
+use super::own_store_if_any;
 use crate::{AppState, IpcError};
 
 /// A licence as the UI shows it.
@@ -19,11 +20,11 @@ pub struct WalletEntry {
     pub problem: Option<String>,
 }
 
-fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
-    let Some(store) = &state.store else {
+async fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
+    let Some(store) = own_store_if_any(state).await? else {
         return Ok(Vec::new());
     };
-    let checked = wallet::licences(store, &today_text())
+    let checked = wallet::licences(&store, &today_text())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     Ok(checked
         .into_iter()
@@ -38,18 +39,18 @@ fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
 /// The person's electronic licences kept on this computer, each checked offline.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn wallet_licences(state: State<'_, AppState>) -> Result<Vec<WalletEntry>, IpcError> {
-    entries(&state)
+pub async fn wallet_licences(state: State<'_, AppState>) -> Result<Vec<WalletEntry>, IpcError> {
+    entries(&state).await
 }
 
 /// The QR code (SVG) of one kept licence, for a verifier to scan.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub fn wallet_licence_qr(
+pub async fn wallet_licence_qr(
     state: State<'_, AppState>,
     licence_no: String,
 ) -> Result<String, IpcError> {
-    let kept = match &state.store {
+    let kept = match own_store_if_any(&state).await? {
         Some(store) => store
             .cached_licences()
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?,

@@ -280,7 +280,8 @@ async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> 
     // dropped and the app was closed. What remains is the keychain and the encrypted store.
     let keychain = save_login(&platform, "13800000001").await?;
     {
-        let (store, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
+        let (local, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
+        let store = local.of_account("c-demo-zhang");
         let application =
             huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
                 .ok_or("no demo application")?;
@@ -435,7 +436,7 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
     }
     .await;
     client.close().await?;
-    keychain.delete_refresh_token()?;
+    keychain.forget_login()?;
     second
 }
 
@@ -661,7 +662,7 @@ async fn a_service_is_found_by_pinyin_initials_and_everyday_words() -> TestResul
 async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = huiban_core::secrets::Keychain::system()?;
-    keychain.delete_refresh_token()?;
+    keychain.forget_login()?;
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
         past_first_run(&client).await?;
@@ -695,7 +696,7 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
         by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
         by_role(&client, "button", "退出").await?;
         assert!(
-            keychain.refresh_token()?.is_some(),
+            keychain.kept_login()?.is_some(),
             "the login is kept in the keychain"
         );
 
@@ -704,7 +705,7 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
         by_role(&client, "link", "返回").await?.click().await?;
         by_role(&client, "button", "退出").await?.click().await?;
         by_role(&client, "link", "登录").await?;
-        assert_eq!(keychain.refresh_token()?, None, "退出 wipes the login");
+        assert_eq!(keychain.kept_login()?, None, "退出 wipes the login");
         let left = invoke(&client, "wallet_licences", serde_json::json!({})).await?;
         assert_eq!(
             left,
@@ -946,8 +947,9 @@ async fn wang_has_applied(
     let keychain = save_login(platform, "13800000003").await?;
     let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
     let token = huiban_core::session::Session::in_keychain(keychain.clone())
-        .access_token(&api)
-        .await?;
+        .token(&api)
+        .await?
+        .access_token;
     let application =
         huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
             .ok_or("no demo application")?;
@@ -993,7 +995,7 @@ async fn close_logged_in(
         );
     }
     client.close().await?;
-    keychain.delete_refresh_token()?;
+    keychain.forget_login()?;
     outcome
 }
 
@@ -1188,8 +1190,9 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         by_role(&client, "heading", PENSION_ITEM).await?;
         let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
         let token = huiban_core::session::Session::in_keychain(keychain.clone())
-            .access_token(&api)
-            .await?;
+            .token(&api)
+            .await?
+            .access_token;
         until_the_platform_has("the 补正", || async {
             let cases = api.applications(&token).await?;
             Ok(cases.iter().any(|c| {
@@ -1323,8 +1326,9 @@ async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult
         // Both arrive on the platform by themselves.
         let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
         let token = huiban_core::session::Session::in_keychain(keychain.clone())
-            .access_token(&api)
-            .await?;
+            .token(&api)
+            .await?
+            .access_token;
         until_the_platform_has("the 回访 and the 评价", || async {
             let requests = api.requests(&token).await?;
             Ok(requests.iter().any(|r| {
@@ -1471,8 +1475,9 @@ async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her()
 
         let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
         let token = huiban_core::session::Session::in_keychain(keychain.clone())
-            .access_token(&api)
-            .await?;
+            .token(&api)
+            .await?
+            .access_token;
         until_the_platform_has("the family in the application", || async {
             let cases = api.applications(&token).await?;
             Ok(cases.iter().any(|c| {

@@ -22,6 +22,8 @@ import type {
   SubmissionView,
   SubmitOutcome,
   StoreStatus,
+  Unsent,
+  LeaveUnsent,
   WalletEntry,
 } from './types';
 
@@ -296,9 +298,15 @@ export function sessionStatus(): Promise<{ logged_in: boolean }> {
   return invoke<{ logged_in: boolean }>('session_status');
 }
 
-/** Ends the login and wipes it from this computer. */
-export function logout(): Promise<void> {
-  return invoke<void>('logout');
+/** Ends the login and wipes it from this computer; `leave` says what becomes of what is not sent
+ * (kept for the next login when absent). */
+export function logout(leave?: LeaveUnsent): Promise<void> {
+  return invoke<void>('logout', { leave: leave ?? null });
+}
+
+/** What the person logged in has not sent yet. */
+export function unsent(): Promise<Unsent> {
+  return invoke<Unsent>('unsent');
 }
 
 /** The licences kept on this computer, each checked offline. */

@@ -28,6 +28,7 @@ export type Route =
   | { kind: 'settings' }
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
+  | { kind: 'logout' }
   | { kind: 'item'; implCode: string }
   | { kind: 'licence'; licenceNo: string }
   | { kind: 'form'; draftId: string; page: FormPage }
@@ -48,6 +49,9 @@ export type FormPage =
   | { kind: 'item'; groupId: string; index: number; questionId: string; fromCheck: boolean }
   | { kind: 'check' };
 
+/** The hash of 退出's question: what to do with what is not sent yet. */
+export const LOGOUT_HREF = '#/logout';
+
 /** The hash of 设置. */
 export const SETTINGS_HREF = '#/settings';
 
@@ -62,6 +66,7 @@ export function parseHash(hash: string): Route {
   const [id, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
   if (id === 'settings') return { kind: 'settings' };
   if (id === 'login') return { kind: 'login' };
+  if (id === 'logout') return { kind: 'logout' };
   if (id === 'gallery') return { kind: 'gallery', part: rest[0] ?? '' };
   if (id === 'apply' && rest[0]) return { kind: 'item', implCode: rest[0] };
   if (id === 'licences' && rest[0]) return { kind: 'licence', licenceNo: rest[0] };

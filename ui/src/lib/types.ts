@@ -66,6 +66,19 @@ export interface StoreStatus {
 }
 
 /** The outbox queue: numbers and one plain sentence. */
+/** What the person logged in has not sent yet, asked about at 退出. */
+export interface Unsent {
+  /** Forms begun and not sent. */
+  drafts: number;
+  /** Waiting to be sent. */
+  waiting: number;
+  /** Refused by the platform, kept for the person to look at. */
+  refused: number;
+}
+
+/** What to do at 退出 with what is not sent: keep it for the next login, or throw it away. */
+export type LeaveUnsent = 'keep' | 'discard';
+
 export interface QueueView {
   waiting: number;
   sent: number;

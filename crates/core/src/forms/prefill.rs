@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::rules::{check_answer, is_blank};
 use crate::regions;
-use crate::store::{LocalStore, StoreError};
+use crate::store::{AccountStore, StoreError};
 use crate::wallet;
 
 /// The licence type of the resident identity card.
@@ -88,7 +88,7 @@ impl Known {
 
     /// What the local store knows: the verified e-ID card kept in the wallet and the account as
     /// last pulled, as of `today` (YYYY-MM-DD).
-    pub fn kept(store: &LocalStore, today: &str) -> Result<Self, StoreError> {
+    pub fn kept(store: &AccountStore<'_>, today: &str) -> Result<Self, StoreError> {
         let id_card = wallet::licences(store, today)?
             .into_iter()
             .find(|entry| entry.verified && entry.licence.licence_type == ID_CARD)
@@ -129,7 +129,7 @@ pub fn suggestions(
 /// The filled-in answers for a draft of `form` from what the local store knows; the wallet's seals
 /// are checked only when some unanswered question asks for a known fact.
 pub fn kept_suggestions(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     form: &FormDefinition,
     answers: &Answers,
     today: NaiveDate,

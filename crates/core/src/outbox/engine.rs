@@ -45,7 +45,7 @@ pub enum EngineError {
 /// What the loop works with.
 #[derive(Debug, Clone, Copy)]
 pub struct Engine<'a> {
-    /// The local store whose outbox is sent.
+    /// The local store whose outbox is sent, each row under the login of the account that made it.
     pub store: &'a LocalStore,
     /// The platform.
     pub client: &'a PlatformClient,
@@ -59,9 +59,11 @@ pub struct Engine<'a> {
     pub wake: Option<&'a Notify>,
 }
 
-/// Runs until `stop` completes, or, with `until_drained`, until nothing is waiting; `on_change` hears
-/// the queue's summary at the start and whenever it changes. Returns `false` at once when another
-/// process holds the sender lock.
+/// Runs until `stop` completes, or, with `until_drained`, until nothing of the logged-in account is
+/// waiting; `on_change` hears the summary of the logged-in account's queue (empty with nobody logged
+/// in) at the start and whenever it changes. Only the rows of the account logged in are sent, under
+/// its own token; another's wait for their own login. Returns `false` at once when another process
+/// holds the sender lock.
 pub async fn run(
     engine: Engine<'_>,
     until_drained: bool,
@@ -74,7 +76,17 @@ pub async fn run(
     let work = async {
         let mut last: Option<QueueSummary> = None;
         loop {
-            let summary = QueueSummary::of(engine.store)?;
+            if let Err(error) = engine.session.tell_logouts(engine.client).await {
+                tracing::debug!(%error, "logouts made offline are told later");
+            }
+            let summary = match engine.session.account().await {
+                Ok(Some(account)) => QueueSummary::of(&engine.store.of_account(&account))?,
+                Ok(None) => QueueSummary::default(),
+                Err(error) => {
+                    tracing::info!(%error, "cannot tell who is logged in");
+                    QueueSummary::default()
+                }
+            };
             if last != Some(summary) {
                 on_change(summary);
                 last = Some(summary);
@@ -105,7 +117,7 @@ async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
     if engine.client.health().await.is_err() {
         return Ok(false);
     }
-    let token = match engine.session.access_token(engine.client).await {
+    let token = match engine.session.token(engine.client).await {
         Ok(token) => token,
         Err(SessionError::LoggedOut) => return Ok(false),
         Err(error) => {
@@ -114,9 +126,9 @@ async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
         }
     };
     let pass = send_due(
-        engine.store,
+        &engine.store.of_account(&token.account_id),
         engine.client,
-        &token,
+        &token.access_token,
         chrono::Utc::now(),
         &engine.pacing.backoff,
     )

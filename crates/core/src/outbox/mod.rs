@@ -12,7 +12,7 @@ pub mod upload;
 use huiban_api::{EvaluationRequest, NewApplication};
 
 use crate::i18n::Localizer;
-use crate::store::{LocalStore, OutboxRow, StoreError};
+use crate::store::{AccountStore, OutboxRow, StoreError};
 pub use backoff::Backoff;
 pub use lock::SenderLock;
 pub use sender::{SendPass, send_due};
@@ -34,7 +34,7 @@ pub struct CaseEvaluation {
 
 /// Commits a 好差评 to the outbox and returns its client id; sent with the applications.
 pub fn enqueue_evaluation(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     evaluation: &CaseEvaluation,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -43,7 +43,7 @@ pub fn enqueue_evaluation(
 
 /// Commits `body` to the outbox as a `kind` submission under a new client id, and returns it.
 pub(crate) fn enqueue(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     kind: &str,
     body: &impl serde::Serialize,
     now_ms: i64,
@@ -56,11 +56,16 @@ pub(crate) fn enqueue(
 /// The latest 好差评 of `application_no` put in the outbox, with where it stands (waiting, sent, or
 /// refused), if any.
 pub fn evaluation_of(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     application_no: &str,
 ) -> Result<Option<(EvaluationRequest, OutboxRow)>, StoreError> {
     let mut latest = None;
     for row in store.outbox_rows_of_kind(EVALUATION)? {
+        // Sent and pulled back: the case's own copy says what was given.
+        if row.is_purged() {
+            latest = None;
+            continue;
+        }
         let queued: CaseEvaluation = serde_json::from_str(&row.body)?;
         if queued.application_no == application_no {
             latest = Some((queued.evaluation, row));
@@ -71,7 +76,7 @@ pub fn evaluation_of(
 
 /// Commits an application to the outbox and returns its client id (its Idempotency-Key).
 pub fn enqueue_application(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     application: &NewApplication,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -81,7 +86,7 @@ pub fn enqueue_application(
 /// Turns a draft into a queued application, in one commit: the draft is gone exactly when the
 /// application is queued. Returns the client id, or `None` when there is no such draft.
 pub fn enqueue_draft(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     draft_id: &str,
     channel: huiban_api::Channel,
     now_ms: i64,
@@ -121,8 +126,8 @@ pub struct QueueSummary {
 }
 
 impl QueueSummary {
-    /// The summary of the store's outbox.
-    pub fn of(store: &LocalStore) -> Result<Self, StoreError> {
+    /// The summary of the account's outbox.
+    pub fn of(store: &AccountStore<'_>) -> Result<Self, StoreError> {
         let [queued, sending, sent, needs_attention] = store.outbox_counts()?;
         Ok(Self {
             waiting: queued + sending,
@@ -155,7 +160,7 @@ impl QueueSummary {
 /// Applications in the outbox that 进度 cannot show from the pulled cases yet: still waiting,
 /// refused, or sent but not pulled back; oldest first.
 pub fn applications_not_yet_pulled(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
 ) -> Result<Vec<(OutboxRow, NewApplication)>, StoreError> {
     let pulled: std::collections::HashSet<String> = store
         .cached_cases()?
@@ -168,7 +173,7 @@ pub fn applications_not_yet_pulled(
             .case_number
             .as_ref()
             .is_some_and(|number| pulled.contains(number));
-        if !known {
+        if !known && !row.is_purged() {
             let application = application_of(&row)?;
             shown.push((row, application));
         }

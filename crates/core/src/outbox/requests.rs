@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::upload::{CHUNK_BYTES, UploadError, upload_kept_file};
 use crate::client::{ClientError, PlatformClient};
-use crate::store::{LocalStore, OutboxRow, OutboxState, StoreError};
+use crate::store::{AccountStore, OutboxRow, OutboxState, StoreError};
 
 /// Kind of a new request in the outbox.
 pub const REQUEST: &str = "request";
@@ -39,7 +39,7 @@ pub struct RequestEvaluation {
 
 /// Commits a new request to the outbox; returns its client id.
 pub fn enqueue_request(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     request: &NewRequest,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -48,7 +48,7 @@ pub fn enqueue_request(
 
 /// Commits 回访 answers to the outbox; returns their client id.
 pub fn enqueue_follow_up(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     follow_up: &RequestFollowUp,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -57,7 +57,7 @@ pub fn enqueue_follow_up(
 
 /// Commits a request's 评价 to the outbox; returns its client id.
 pub fn enqueue_request_evaluation(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     evaluation: &RequestEvaluation,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -65,7 +65,7 @@ pub fn enqueue_request_evaluation(
 }
 
 /// What waits in the outbox for each request: its number with the kinds (回访, 评价) not yet sent.
-pub fn waiting(store: &LocalStore) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
+pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
     let mut waiting: HashMap<String, Vec<&'static str>> = HashMap::new();
     for kind in [REQUEST_FOLLOW_UP, REQUEST_EVALUATION] {
         for row in store.outbox_rows_of_kind(kind)? {
@@ -84,7 +84,7 @@ pub fn waiting(store: &LocalStore) -> Result<HashMap<String, Vec<&'static str>>,
 }
 
 /// New requests kept here and not yet filed, oldest first.
-pub fn unfiled(store: &LocalStore) -> Result<Vec<(OutboxRow, NewRequest)>, StoreError> {
+pub fn unfiled(store: &AccountStore<'_>) -> Result<Vec<(OutboxRow, NewRequest)>, StoreError> {
     let mut unfiled = Vec::new();
     for row in store.outbox_rows_of_kind(REQUEST)? {
         if row.state != OutboxState::Sent {
@@ -97,7 +97,7 @@ pub fn unfiled(store: &LocalStore) -> Result<Vec<(OutboxRow, NewRequest)>, Store
 
 /// Sends one request row; `None` when the row is not a request's. Answers with the 诉求编号.
 pub(super) async fn deliver(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
     row: &OutboxRow,
@@ -134,7 +134,7 @@ pub(super) async fn deliver(
 }
 
 async fn file(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
     row: &OutboxRow,

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
 use super::{APPLICATION, Backoff, CaseEvaluation, EVALUATION, application_of};
 use crate::client::{ClientError, PlatformClient};
-use crate::store::{LocalStore, OutboxState, OutboxUpdate, StoreError};
+use crate::store::{AccountStore, OutboxState, OutboxUpdate, StoreError};
 
 /// What one pass did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,7 +66,7 @@ enum Outcome {
 
 /// Sends every due submission once, a few at a time, recording each outcome durably as it arrives.
 pub async fn send_due(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
     now: DateTime<Utc>,
@@ -98,7 +98,7 @@ pub async fn send_due(
 }
 
 async fn send_one(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
     now_ms: i64,
@@ -175,7 +175,7 @@ fn delay_ms(policy: &Backoff, attempts: u32, retry_after: Option<Duration>) -> i
 /// Sends the application's files that the platform lacks (resuming any begun), then the application.
 async fn submit(
     client: &PlatformClient,
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     access_token: &str,
     client_id: &str,
     application: &huiban_api::NewApplication,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
 use crate::client::PlatformClient;
-use crate::store::{LocalStore, OutboxRow, OutboxState, StoreError};
+use crate::store::{AccountStore, OutboxRow, OutboxState, StoreError};
 
 /// Kind of a 补正 in the outbox.
 pub const SUPPLEMENT: &str = "supplement";
@@ -70,7 +70,7 @@ impl CaseSupplement {
 
 /// Commits a 补正 to the outbox; returns its client id.
 pub fn enqueue_supplement(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     supplement: &CaseSupplement,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -78,7 +78,10 @@ pub fn enqueue_supplement(
 }
 
 /// Whether a 补正 of `application_no` waits here to be sent.
-pub fn supplement_waiting(store: &LocalStore, application_no: &str) -> Result<bool, StoreError> {
+pub fn supplement_waiting(
+    store: &AccountStore<'_>,
+    application_no: &str,
+) -> Result<bool, StoreError> {
     for row in store.outbox_rows_of_kind(SUPPLEMENT)? {
         if row.state != OutboxState::Sent {
             let waiting: CaseSupplement = serde_json::from_str(&row.body)?;
@@ -93,7 +96,7 @@ pub fn supplement_waiting(store: &LocalStore, application_no: &str) -> Result<bo
 /// Sends one 补正 row (its files first); a conflict after a lost answer counts as delivered when
 /// the case already holds the answers sent. Answers with the case's number.
 pub(super) async fn deliver(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
     row: &OutboxRow,

@@ -5,7 +5,7 @@ use huiban_api::NewUpload;
 use reqwest::StatusCode;
 
 use crate::client::{ClientError, PlatformClient};
-use crate::store::{LocalStore, StoreError};
+use crate::store::{AccountStore, StoreError};
 
 /// Bytes per chunk (the platform takes up to 1 MiB).
 pub const CHUNK_BYTES: usize = 256 * 1024;
@@ -24,7 +24,7 @@ pub enum UploadError {
 /// Sends the kept file `sha256` unless the platform has it already; returns the bytes sent this time.
 /// A file not kept here is left to the platform to judge.
 pub async fn upload_kept_file(
-    store: &LocalStore,
+    store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
     sha256: &str,

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{LocalStore, StoreError};
+use super::{AccountStore, StoreError};
 
 /// A file kept here for an answer (its bytes are read a chunk at a time).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct LocalAttachment {
     pub uploaded: bool,
 }
 
-impl LocalStore {
+impl AccountStore<'_> {
     /// Keeps a file under its SHA-256; keeping the same bytes again changes nothing.
     pub fn attachment_put(
         &self,
@@ -26,15 +26,16 @@ impl LocalStore {
         body: &[u8],
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "INSERT INTO local_attachment (sha256, media_type, size, body, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING",
+        self.store.lock()?.execute(
+            "INSERT INTO local_attachment (account_id, sha256, media_type, size, body, created_ms)
+             VALUES (?6, ?1, ?2, ?3, ?4, ?5) ON CONFLICT (account_id, sha256) DO NOTHING",
             params![
                 sha256,
                 media_type,
                 i64::try_from(body.len()).unwrap_or(i64::MAX),
                 body,
-                now_ms
+                now_ms,
+                self.account_id
             ],
         )?;
         Ok(())
@@ -43,10 +44,12 @@ impl LocalStore {
     /// The file kept under `sha256`, if there is one.
     pub fn attachment(&self, sha256: &str) -> Result<Option<LocalAttachment>, StoreError> {
         Ok(self
+            .store
             .lock()?
             .query_row(
-                "SELECT sha256, media_type, size, uploaded FROM local_attachment WHERE sha256 = ?1",
-                params![sha256],
+                "SELECT sha256, media_type, size, uploaded FROM local_attachment
+                 WHERE sha256 = ?1 AND account_id = ?2",
+                params![sha256, self.account_id],
                 |row| {
                     Ok(LocalAttachment {
                         sha256: row.get(0)?,
@@ -66,12 +69,13 @@ impl LocalStore {
         offset: u64,
         length: usize,
     ) -> Result<Vec<u8>, StoreError> {
-        Ok(self.lock()?.query_row(
-            "SELECT substr(body, ?2, ?3) FROM local_attachment WHERE sha256 = ?1",
+        Ok(self.store.lock()?.query_row(
+            "SELECT substr(body, ?2, ?3) FROM local_attachment WHERE sha256 = ?1 AND account_id = ?4",
             params![
                 sha256,
                 i64::try_from(offset).unwrap_or(i64::MAX - 1) + 1,
-                i64::try_from(length).unwrap_or(i64::MAX)
+                i64::try_from(length).unwrap_or(i64::MAX),
+                self.account_id
             ],
             |row| row.get(0),
         )?)
@@ -80,10 +84,11 @@ impl LocalStore {
     /// The whole of a kept file.
     pub fn attachment_body(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
+            .store
             .lock()?
             .query_row(
-                "SELECT body FROM local_attachment WHERE sha256 = ?1",
-                params![sha256],
+                "SELECT body FROM local_attachment WHERE sha256 = ?1 AND account_id = ?2",
+                params![sha256, self.account_id],
                 |row| row.get(0),
             )
             .optional()?)
@@ -91,9 +96,9 @@ impl LocalStore {
 
     /// Records that the platform has the file.
     pub fn attachment_mark_uploaded(&self, sha256: &str) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "UPDATE local_attachment SET uploaded = 1 WHERE sha256 = ?1",
-            params![sha256],
+        self.store.lock()?.execute(
+            "UPDATE local_attachment SET uploaded = 1 WHERE sha256 = ?1 AND account_id = ?2",
+            params![sha256, self.account_id],
         )?;
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! Single values kept beside the pulled copies (the catalog's ETag, the inbox cursor, the account),
+//! Single values every account shares (the catalog's ETag),
 //! each under its name in `cache_meta`.
 
 use rusqlite::{Connection, OptionalExtension, params};

@@ -3,7 +3,7 @@
 use huiban_api::Answers;
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{LocalStore, StoreError};
+use super::{AccountStore, StoreError};
 
 /// A saved, unsent application.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -43,53 +43,62 @@ fn finish((mut draft, answers, set_aside): (Draft, String, String)) -> Result<Dr
     Ok(draft)
 }
 
-impl LocalStore {
-    /// Saves a draft (insert or replace), durable on return.
-    pub fn save_draft(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "INSERT INTO draft (draft_id, impl_code, form_id, form_version, answers, set_aside, created_ms, updated_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
-             ON CONFLICT (draft_id) DO UPDATE SET impl_code = excluded.impl_code, form_id = excluded.form_id,
-                 form_version = excluded.form_version, answers = excluded.answers,
-                 set_aside = excluded.set_aside, updated_ms = excluded.updated_ms",
-            params![
-                draft.draft_id,
-                draft.impl_code,
-                draft.form_id,
-                draft.form_version,
-                serde_json::to_string(&draft.answers)?,
-                serde_json::to_string(&draft.set_aside)?,
-                now_ms
-            ],
-        )?;
-        Ok(())
+impl AccountStore<'_> {
+    /// Saves a draft of this account (insert or replace), durable on return. A draft id already
+    /// used by another account is refused as missing (`false`).
+    pub fn save_draft(&self, draft: &Draft, now_ms: i64) -> Result<bool, StoreError> {
+        let changed = self.with(|connection, account| {
+            Ok(connection.execute(
+                "INSERT INTO draft (draft_id, account_id, impl_code, form_id, form_version, answers, set_aside, created_ms, updated_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+                 ON CONFLICT (draft_id) DO UPDATE SET impl_code = excluded.impl_code, form_id = excluded.form_id,
+                     form_version = excluded.form_version, answers = excluded.answers,
+                     set_aside = excluded.set_aside, updated_ms = excluded.updated_ms
+                 WHERE draft.account_id = excluded.account_id",
+                params![
+                    draft.draft_id,
+                    account,
+                    draft.impl_code,
+                    draft.form_id,
+                    draft.form_version,
+                    serde_json::to_string(&draft.answers)?,
+                    serde_json::to_string(&draft.set_aside)?,
+                    now_ms
+                ],
+            )?)
+        })?;
+        Ok(changed == 1)
     }
 
-    /// One draft.
+    /// One draft of this account.
     pub fn draft(&self, draft_id: &str) -> Result<Option<Draft>, StoreError> {
-        let row = self
-            .lock()?
-            .query_row(
-                "SELECT * FROM draft WHERE draft_id = ?1",
-                params![draft_id],
-                from_row,
-            )
-            .optional()?;
+        let row = self.with(|connection, account| {
+            Ok(connection
+                .query_row(
+                    "SELECT * FROM draft WHERE draft_id = ?1 AND account_id = ?2",
+                    params![draft_id, account],
+                    from_row,
+                )
+                .optional()?)
+        })?;
         row.map(finish).transpose()
     }
 
-    /// Every draft, most recently changed first.
+    /// Every draft of this account, most recently changed first.
     pub fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
-        let connection = self.lock()?;
-        let mut statement =
-            connection.prepare("SELECT * FROM draft ORDER BY updated_ms DESC, draft_id")?;
-        let rows = statement
-            .query_map([], from_row)?
-            .collect::<Result<Vec<_>, _>>()?;
+        let rows = self.with(|connection, account| {
+            let mut statement = connection.prepare(
+                "SELECT * FROM draft WHERE account_id = ?1 ORDER BY updated_ms DESC, draft_id",
+            )?;
+            Ok(statement
+                .query_map(params![account], from_row)?
+                .collect::<Result<Vec<_>, _>>()?)
+        })?;
         rows.into_iter().map(finish).collect()
     }
 
-    /// Records one answer of a draft, durable on return; `false` when there is no such draft.
+    /// Records one answer of a draft of this account, durable on return; `false` when this account
+    /// has no such draft.
     pub fn set_draft_answer(
         &self,
         draft_id: &str,
@@ -97,12 +106,12 @@ impl LocalStore {
         value: &serde_json::Value,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
-        let mut connection = self.lock()?;
+        let mut connection = self.store.lock()?;
         let transaction = connection.transaction()?;
         let answers: Option<String> = transaction
             .query_row(
-                "SELECT answers FROM draft WHERE draft_id = ?1",
-                params![draft_id],
+                "SELECT answers FROM draft WHERE draft_id = ?1 AND account_id = ?2",
+                params![draft_id, self.account_id],
                 |row| row.get(0),
             )
             .optional()?;
@@ -123,10 +132,15 @@ impl LocalStore {
         Ok(true)
     }
 
-    /// Removes a draft (after it went into the outbox, or when the person discards it).
+    /// Removes a draft of this account (after it went into the outbox, or when the person discards
+    /// it).
     pub fn delete_draft(&self, draft_id: &str) -> Result<(), StoreError> {
-        self.lock()?
-            .execute("DELETE FROM draft WHERE draft_id = ?1", params![draft_id])?;
-        Ok(())
+        self.with(|connection, account| {
+            connection.execute(
+                "DELETE FROM draft WHERE draft_id = ?1 AND account_id = ?2",
+                params![draft_id, account],
+            )?;
+            Ok(())
+        })
     }
 }

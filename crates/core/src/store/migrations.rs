@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// Each entry moves the schema from version `index` to `index + 1`. Only ever append.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     // 1: the cached catalog and the facts about it.
     "CREATE TABLE cached_catalog_item (
         impl_code TEXT PRIMARY KEY NOT NULL,
@@ -89,6 +89,76 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE message_read_untold (
         message_id INTEGER PRIMARY KEY NOT NULL
     );",
+    // 11: every personal row belongs to one platform account. Drafts, the outbox and kept files made
+    // before are given to the account whose copies were pulled last (the one logged in), when one
+    // was; else to nobody (''), never shown nor sent. Pulled copies are pulled again.
+    "ALTER TABLE draft ADD COLUMN account_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN account_id TEXT NOT NULL DEFAULT '';
+    CREATE TABLE local_attachment_of_account (
+        account_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        body BLOB NOT NULL,
+        uploaded INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL,
+        PRIMARY KEY (account_id, sha256)
+    );
+    INSERT INTO local_attachment_of_account
+        SELECT '', sha256, media_type, size, body, uploaded, created_ms FROM local_attachment;
+    DROP TABLE local_attachment;
+    ALTER TABLE local_attachment_of_account RENAME TO local_attachment;
+    CREATE TABLE account_meta (
+        account_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (account_id, name)
+    );
+    UPDATE draft SET account_id = COALESCE(
+        (SELECT json_extract(value, '$.account_id') FROM cache_meta WHERE name = 'profile'), '');
+    UPDATE outbox SET account_id = COALESCE(
+        (SELECT json_extract(value, '$.account_id') FROM cache_meta WHERE name = 'profile'), '');
+    UPDATE local_attachment SET account_id = COALESCE(
+        (SELECT json_extract(value, '$.account_id') FROM cache_meta WHERE name = 'profile'), '');
+    DELETE FROM cache_meta WHERE name IN ('profile', 'message_cursor');
+    DROP TABLE cached_case;
+    DROP TABLE cached_request;
+    DROP TABLE cached_message;
+    DROP TABLE cached_licence;
+    DROP TABLE message_read_untold;
+    CREATE TABLE cached_case (
+        account_id TEXT NOT NULL,
+        application_no TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (account_id, application_no)
+    );
+    CREATE TABLE cached_request (
+        account_id TEXT NOT NULL,
+        request_no TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (account_id, request_no)
+    );
+    CREATE TABLE cached_message (
+        account_id TEXT NOT NULL,
+        message_id INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (account_id, message_id)
+    );
+    CREATE TABLE cached_licence (
+        account_id TEXT NOT NULL,
+        licence_no TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (account_id, licence_no)
+    );
+    CREATE TABLE message_read_untold (
+        account_id TEXT NOT NULL,
+        message_id INTEGER NOT NULL,
+        PRIMARY KEY (account_id, message_id)
+    );
+    CREATE INDEX draft_of_account ON draft (account_id, updated_ms);
+    DROP INDEX outbox_due;
+    CREATE INDEX outbox_due ON outbox (account_id, state, next_attempt_ms);
+    CREATE INDEX outbox_of_kind ON outbox (account_id, kind);",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -3,6 +3,7 @@
 //! Opening never crashes and never loses data silently: a file that cannot be read (its key is gone,
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
+mod account;
 mod attachments;
 mod cache_meta;
 mod catalog_cache;
@@ -12,6 +13,7 @@ mod outbox;
 mod preferences;
 mod pulled;
 
+pub use account::AccountStore;
 pub use attachments::LocalAttachment;
 pub use drafts::Draft;
 pub use outbox::{OutboxRow, OutboxState, OutboxUpdate};

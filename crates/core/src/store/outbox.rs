@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{LocalStore, StoreError};
+use super::{AccountStore, StoreError};
 
 /// Where a submission stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +59,13 @@ pub struct OutboxRow {
     pub case_number: Option<String>,
 }
 
+impl OutboxRow {
+    /// Whether its body was emptied after the platform's copy was pulled back.
+    pub fn is_purged(&self) -> bool {
+        self.body.is_empty()
+    }
+}
+
 /// What became of a submission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutboxUpdate<'a> {
@@ -76,15 +83,16 @@ pub struct OutboxUpdate<'a> {
 
 fn insert_in(
     connection: &Connection,
+    account_id: &str,
     client_id: &str,
     kind: &str,
     body: &str,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     connection.execute(
-        "INSERT INTO outbox (client_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
-         VALUES (?1, ?2, ?3, 'queued', ?4, ?4, ?4)",
-        params![client_id, kind, body, now_ms],
+        "INSERT INTO outbox (client_id, account_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
+         VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5)",
+        params![client_id, account_id, kind, body, now_ms],
     )?;
     Ok(())
 }
@@ -102,8 +110,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
     })
 }
 
-impl LocalStore {
-    /// Commits a submission to the outbox, durable before anything is sent.
+impl AccountStore<'_> {
+    /// Commits a submission of this account to the outbox, durable before anything is sent.
     pub fn outbox_insert(
         &self,
         client_id: &str,
@@ -111,10 +119,12 @@ impl LocalStore {
         body: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        insert_in(&*self.lock()?, client_id, kind, body, now_ms)
+        self.with(|connection, account| {
+            insert_in(connection, account, client_id, kind, body, now_ms)
+        })
     }
 
-    /// Queues a submission and removes the draft it was made from, both or neither.
+    /// Queues a submission and removes the draft it was made from (this account's), both or neither.
     pub fn outbox_insert_from_draft(
         &self,
         client_id: &str,
@@ -123,108 +133,153 @@ impl LocalStore {
         draft_id: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
+        let mut connection = self.store.lock()?;
         let transaction = connection.transaction()?;
-        insert_in(&transaction, client_id, kind, body, now_ms)?;
-        transaction.execute("DELETE FROM draft WHERE draft_id = ?1", params![draft_id])?;
+        insert_in(
+            &transaction,
+            &self.account_id,
+            client_id,
+            kind,
+            body,
+            now_ms,
+        )?;
+        transaction.execute(
+            "DELETE FROM draft WHERE draft_id = ?1 AND account_id = ?2",
+            params![draft_id, self.account_id],
+        )?;
         transaction.commit()?;
         Ok(())
     }
 
-    /// Submissions due for sending (queued, or left `sending` by a crash), oldest first.
+    /// This account's submissions due for sending (queued, or left `sending` by a crash), oldest
+    /// first.
     pub fn outbox_due(&self, now_ms: i64, limit: u32) -> Result<Vec<OutboxRow>, StoreError> {
-        let connection = self.lock()?;
-        let mut statement = connection.prepare(
-            "SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND next_attempt_ms <= ?1
-             ORDER BY created_ms, client_id LIMIT ?2",
-        )?;
-        let rows = statement.query_map(params![now_ms, limit], from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.with(|connection, account| {
+            let mut statement = connection.prepare(
+                "SELECT * FROM outbox WHERE account_id = ?1 AND state IN ('queued', 'sending')
+                     AND next_attempt_ms <= ?2
+                 ORDER BY created_ms, client_id LIMIT ?3",
+            )?;
+            let rows = statement.query_map(params![account, now_ms, limit], from_row)?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
-    /// One submission.
+    /// One submission of this account.
     pub fn outbox_row(&self, client_id: &str) -> Result<Option<OutboxRow>, StoreError> {
-        Ok(self
-            .lock()?
-            .query_row(
-                "SELECT * FROM outbox WHERE client_id = ?1",
-                params![client_id],
-                from_row,
-            )
-            .optional()?)
+        self.with(|connection, account| {
+            Ok(connection
+                .query_row(
+                    "SELECT * FROM outbox WHERE client_id = ?1 AND account_id = ?2",
+                    params![client_id, account],
+                    from_row,
+                )
+                .optional()?)
+        })
     }
 
-    /// Every submission, oldest first.
+    /// Every submission of this account, oldest first.
     pub fn outbox_rows(&self) -> Result<Vec<OutboxRow>, StoreError> {
-        let connection = self.lock()?;
-        let mut statement =
-            connection.prepare("SELECT * FROM outbox ORDER BY created_ms, client_id")?;
-        let rows = statement.query_map([], from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.with(|connection, account| {
+            let mut statement = connection.prepare(
+                "SELECT * FROM outbox WHERE account_id = ?1 ORDER BY created_ms, client_id",
+            )?;
+            let rows = statement.query_map(params![account], from_row)?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
-    /// Every submission of `kind`, oldest first.
+    /// Every submission of this account of `kind`, oldest first.
     pub fn outbox_rows_of_kind(&self, kind: &str) -> Result<Vec<OutboxRow>, StoreError> {
-        let connection = self.lock()?;
-        let mut statement = connection
-            .prepare("SELECT * FROM outbox WHERE kind = ?1 ORDER BY created_ms, client_id")?;
-        let rows = statement.query_map(params![kind], from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.with(|connection, account| {
+            let mut statement = connection.prepare(
+                "SELECT * FROM outbox WHERE account_id = ?1 AND kind = ?2
+                 ORDER BY created_ms, client_id",
+            )?;
+            let rows = statement.query_map(params![account, kind], from_row)?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
-    /// Records what became of a submission.
+    /// Records what became of a submission of this account.
     pub fn outbox_update(
         &self,
         client_id: &str,
         update: &OutboxUpdate<'_>,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_ms = ?4, last_error = ?5,
-                 case_number = COALESCE(?6, case_number), updated_ms = ?7
-             WHERE client_id = ?1",
-            params![
-                client_id,
-                update.state.as_str(),
-                update.attempts,
-                update.next_attempt_ms,
-                update.last_error,
-                update.case_number,
-                now_ms
-            ],
-        )?;
-        Ok(())
+        self.with(|connection, account| {
+            connection.execute(
+                "UPDATE outbox SET state = ?3, attempts = ?4, next_attempt_ms = ?5, last_error = ?6,
+                     case_number = COALESCE(?7, case_number), updated_ms = ?8
+                 WHERE client_id = ?1 AND account_id = ?2",
+                params![
+                    client_id,
+                    account,
+                    update.state.as_str(),
+                    update.attempts,
+                    update.next_attempt_ms,
+                    update.last_error,
+                    update.case_number,
+                    now_ms
+                ],
+            )?;
+            Ok(())
+        })
     }
 
-    /// How many submissions are in each state.
-    pub fn outbox_counts(&self) -> Result<[u64; 4], StoreError> {
-        let connection = self.lock()?;
-        let mut statement =
-            connection.prepare("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
-        let rows = statement.query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
-        })?;
-        let mut counts = [0u64; 4];
-        for row in rows {
-            let (state, count) = row?;
-            let index = match OutboxState::parse(&state) {
-                OutboxState::Queued => 0,
-                OutboxState::Sending => 1,
-                OutboxState::Sent => 2,
-                OutboxState::NeedsAttention => 3,
-            };
-            counts[index] += u64::try_from(count).unwrap_or(0);
+    /// Empties the body of this account's sent submissions whose platform number (a case's or a
+    /// 诉求's) is in `pulled` (the platform's copy is here now): only the id, kind, state and number
+    /// stay, so the answers (ID numbers, addresses, bank cards) are not kept twice.
+    pub fn outbox_purge_sent_bodies(&self, pulled: &[&str]) -> Result<usize, StoreError> {
+        let mut connection = self.store.lock()?;
+        let transaction = connection.transaction()?;
+        let mut purged = 0;
+        for number in pulled {
+            purged += transaction.execute(
+                "UPDATE outbox SET body = '' WHERE account_id = ?1 AND state = 'sent'
+                     AND case_number = ?2 AND body <> ''",
+                params![self.account_id, number],
+            )?;
         }
-        Ok(counts)
+        transaction.commit()?;
+        Ok(purged)
     }
 
-    /// How many rows of `kind` are still to be sent (queued or being sent).
+    /// How many of this account's submissions are in each state.
+    pub fn outbox_counts(&self) -> Result<[u64; 4], StoreError> {
+        self.with(|connection, account| {
+            let mut statement = connection.prepare(
+                "SELECT state, COUNT(*) FROM outbox WHERE account_id = ?1 GROUP BY state",
+            )?;
+            let rows = statement.query_map(params![account], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+            })?;
+            let mut counts = [0u64; 4];
+            for row in rows {
+                let (state, count) = row?;
+                let index = match OutboxState::parse(&state) {
+                    OutboxState::Queued => 0,
+                    OutboxState::Sending => 1,
+                    OutboxState::Sent => 2,
+                    OutboxState::NeedsAttention => 3,
+                };
+                counts[index] += u64::try_from(count).unwrap_or(0);
+            }
+            Ok(counts)
+        })
+    }
+
+    /// How many of this account's rows of `kind` are still to be sent (queued or being sent).
     pub fn outbox_waiting_of_kind(&self, kind: &str) -> Result<u64, StoreError> {
-        let count: i64 = self.lock()?.query_row(
-            "SELECT COUNT(*) FROM outbox WHERE kind = ?1 AND state IN ('queued', 'sending')",
-            params![kind],
-            |row| row.get(0),
-        )?;
+        let count: i64 = self.with(|connection, account| {
+            Ok(connection.query_row(
+                "SELECT COUNT(*) FROM outbox
+                 WHERE account_id = ?1 AND kind = ?2 AND state IN ('queued', 'sending')",
+                params![account, kind],
+                |row| row.get(0),
+            )?)
+        })?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 }

@@ -13,7 +13,7 @@ fn the_file_on_disk_is_not_plain_sqlite_and_needs_the_key() {
     let keys = keychain("a");
     let (store, opened) = LocalStore::open(&path, &keys).unwrap();
     assert_eq!(opened, Opened::Created);
-    assert_eq!(store.schema_version().unwrap(), 10);
+    assert_eq!(store.schema_version().unwrap(), 11);
     drop(store);
 
     let header = std::fs::read(&path).unwrap();
@@ -58,7 +58,7 @@ fn a_missing_key_keeps_the_old_file_aside_and_starts_afresh() {
             .to_string_lossy()
             .starts_with("huiban.db.unreadable-")
     );
-    assert_eq!(store.schema_version().unwrap(), 10);
+    assert_eq!(store.schema_version().unwrap(), 11);
     assert_eq!(
         Opened::Recovered { set_aside, reason }.message_id(),
         Some("store-recovered")
@@ -117,7 +117,8 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huiban.db");
     let keys = keychain("drafts");
-    let (store, _) = LocalStore::open(&path, &keys).unwrap();
+    let (local, _) = LocalStore::open(&path, &keys).unwrap();
+    let store = local.of_account("a");
     let form = huiban_api::FormRef {
         form_id: "f-gaoling".into(),
         version: 2,
@@ -145,9 +146,11 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
             .unwrap()
     );
     drop(store);
+    drop(local);
 
     // Reopened (as after a killed app): every answer given is there.
-    let (store, _) = LocalStore::open(&path, &keys).unwrap();
+    let (local, _) = LocalStore::open(&path, &keys).unwrap();
+    let store = local.of_account("a");
     let saved = store.draft(&draft.draft_id).unwrap().unwrap();
     assert_eq!(saved.answers.get("name"), Some(&name));
     assert_eq!(saved.answers.get("phone"), None, "a cleared answer is gone");
@@ -200,8 +203,9 @@ fn preferences_are_kept_and_default_until_chosen() {
 #[test]
 fn the_newest_licence_comes_first() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) =
+    let (local, _) =
         LocalStore::open(&dir.path().join("huiban.db"), &keychain("licences")).unwrap();
+    let store = local.of_account("a");
     let licence = |no: &str, issued_on: &str| huiban_api::Licence {
         licence_no: no.into(),
         licence_type: "居民身份证".into(),
@@ -235,4 +239,171 @@ fn the_newest_licence_comes_first() {
         .map(|l| l.licence_no)
         .collect();
     assert_eq!(order, ["L3", "L2", "L1"]);
+}
+
+/// A minimal sent case of `no`, as the platform lists it.
+fn case(no: &str) -> huiban_api::Application {
+    serde_json::from_value(serde_json::json!({
+        "application_no": no, "impl_code": "i", "item_name": "n", "department": "d",
+        "applicant_name": null, "agent": null, "channel": "2", "status": "submitted",
+        "result": null, "submitted_at": "2026-11-30T08:00:00+08:00", "withdrawable_until": null,
+        "promised_days": 1, "promised_by": "2026-12-01", "overdue_days": 0, "finished_at": null,
+        "steps": [], "answers": {}, "evaluation": null
+    }))
+    .unwrap()
+}
+
+#[test]
+fn two_accounts_on_one_store_never_see_or_send_each_others_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain("two")).unwrap();
+    let a = local.of_account("a");
+    let b = local.of_account("b");
+    let form = huiban_api::FormRef {
+        form_id: "f".into(),
+        version: 1,
+    };
+    let draft = crate::drafts::start(&a, "impl-1", &form, 1).unwrap();
+    a.set_draft_answer(
+        &draft.draft_id,
+        "id",
+        &serde_json::json!("110101194403151020"),
+        2,
+    )
+    .unwrap();
+    a.outbox_insert("a-1", "application", "{\"secret\":1}", 3)
+        .unwrap();
+    a.attachment_put(&"d".repeat(64), "image/png", b"png", 4)
+        .unwrap();
+    a.replace_cached_cases(&[case("A-CASE")]).unwrap();
+    a.add_cached_messages(&[], 41).unwrap();
+
+    // B sees nothing of A's: drafts, outbox, files, copies, inbox cursor.
+    assert!(b.drafts().unwrap().is_empty());
+    assert_eq!(b.draft(&draft.draft_id).unwrap(), None);
+    assert!(
+        !b.set_draft_answer(&draft.draft_id, "id", &serde_json::json!("x"), 5)
+            .unwrap(),
+        "B cannot write into A's draft"
+    );
+    assert!(b.outbox_rows().unwrap().is_empty());
+    assert!(
+        b.outbox_due(i64::MAX, 10).unwrap().is_empty(),
+        "nothing of A's is sent under B"
+    );
+    assert_eq!(b.outbox_row("a-1").unwrap(), None);
+    assert_eq!(b.outbox_counts().unwrap(), [0, 0, 0, 0]);
+    assert_eq!(b.attachment(&"d".repeat(64)).unwrap(), None);
+    assert!(b.cached_cases().unwrap().is_empty());
+    assert_eq!(
+        b.message_cursor().unwrap(),
+        0,
+        "B's inbox starts from the beginning"
+    );
+    let b_draft = crate::store::Draft {
+        draft_id: draft.draft_id.clone(),
+        ..draft.clone()
+    };
+    assert!(
+        !b.save_draft(&b_draft, 6).unwrap(),
+        "B cannot take over A's draft id"
+    );
+    let sent = OutboxUpdate {
+        state: OutboxState::Sent,
+        attempts: 1,
+        next_attempt_ms: 7,
+        last_error: None,
+        case_number: Some("B-CASE"),
+    };
+    b.outbox_update("a-1", &sent, 7).unwrap();
+    assert_eq!(
+        a.outbox_row("a-1").unwrap().unwrap().state,
+        OutboxState::Queued,
+        "B cannot mark A's row"
+    );
+
+    // A still has everything.
+    assert_eq!(a.drafts().unwrap().len(), 1);
+    assert_eq!(a.outbox_due(i64::MAX, 10).unwrap().len(), 1);
+    assert!(a.attachment(&"d".repeat(64)).unwrap().is_some());
+    assert_eq!(a.message_cursor().unwrap(), 41);
+
+    // B's login forgets the copies pulled for A, never A's drafts or outbox.
+    local.forget_pulled_except(Some("b")).unwrap();
+    assert!(a.cached_cases().unwrap().is_empty());
+    assert_eq!(a.message_cursor().unwrap(), 0);
+    assert_eq!(a.drafts().unwrap().len(), 1);
+    assert_eq!(a.outbox_rows().unwrap().len(), 1);
+}
+
+#[test]
+fn a_sent_body_is_emptied_once_the_platform_copy_is_pulled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain("purge")).unwrap();
+    let a = local.of_account("a");
+    a.outbox_insert("sent", "application", "{\"id_number\":\"x\"}", 1)
+        .unwrap();
+    let waiting = serde_json::json!({
+        "impl_code": "i", "form_id": "f", "form_version": 1, "answers": {}, "channel": "2"
+    });
+    a.outbox_insert("waiting", "application", &waiting.to_string(), 1)
+        .unwrap();
+    let sent = OutboxUpdate {
+        state: OutboxState::Sent,
+        attempts: 1,
+        next_attempt_ms: 2,
+        last_error: None,
+        case_number: Some("N1"),
+    };
+    a.outbox_update("sent", &sent, 2).unwrap();
+    assert_eq!(a.outbox_purge_sent_bodies(&["N2"]).unwrap(), 0);
+    assert_eq!(a.outbox_purge_sent_bodies(&["N1"]).unwrap(), 1);
+    let row = a.outbox_row("sent").unwrap().unwrap();
+    assert!(row.is_purged());
+    assert_eq!(row.case_number.as_deref(), Some("N1"));
+    assert_eq!(row.state, OutboxState::Sent);
+    assert!(!a.outbox_row("waiting").unwrap().unwrap().is_purged());
+    assert!(
+        crate::outbox::applications_not_yet_pulled(&a)
+            .unwrap()
+            .iter()
+            .all(|(row, _)| row.client_id == "waiting")
+    );
+}
+
+#[test]
+fn rows_made_before_accounts_belong_to_the_account_logged_in_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huiban.db");
+    let keys = keychain("upgrade");
+    // A version-10 store: the person's profile was kept, and a draft and a submission were made.
+    {
+        let key = keys.create_database_key().unwrap();
+        let connection = connect(&path, &key).unwrap();
+        for (index, sql) in migrations::MIGRATIONS.iter().take(10).enumerate() {
+            connection
+                .execute_batch(&format!("{sql}; PRAGMA user_version = {};", index + 1))
+                .unwrap();
+        }
+        connection
+            .execute_batch(
+                "INSERT INTO cache_meta (name, value) VALUES ('profile', '{\"account_id\":\"c-old\"}');
+                 INSERT INTO draft (draft_id, impl_code, form_id, form_version, answers, created_ms, updated_ms)
+                     VALUES ('d1', 'i', 'f', 1, '{}', 1, 1);
+                 INSERT INTO outbox (client_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
+                     VALUES ('o1', 'application', '{}', 'queued', 1, 1, 1);
+                 INSERT INTO cached_case (application_no, body) VALUES ('N1', '{}');",
+            )
+            .unwrap();
+    }
+    let (local, opened) = LocalStore::open(&path, &keys).unwrap();
+    assert_eq!(opened, Opened::Existing);
+    let old = local.of_account("c-old");
+    assert_eq!(old.drafts().unwrap().len(), 1);
+    assert_eq!(old.outbox_rows().unwrap().len(), 1);
+    assert!(
+        old.cached_cases().unwrap().is_empty(),
+        "copies are pulled again"
+    );
+    assert!(local.of_account("c-new").outbox_rows().unwrap().is_empty());
 }

@@ -8,7 +8,7 @@ use huiban_api::{NewApplication, TokenRequest};
 use huiban_core::PlatformClient;
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
-use huiban_core::store::{LocalStore, OutboxState};
+use huiban_core::store::{AccountStore, LocalStore, OutboxState};
 use huiban_platform::{AppState, Store, demo_accounts, demo_data};
 use reqwest::Url;
 
@@ -63,7 +63,12 @@ impl Platform {
 }
 
 /// Sends the outbox through `client` until nothing waits, failing after `limit`.
-pub async fn drain(store: &LocalStore, client: &PlatformClient, token: &str, limit: Duration) {
+pub async fn drain(
+    store: &AccountStore<'_>,
+    client: &PlatformClient,
+    token: &str,
+    limit: Duration,
+) {
     let deadline = std::time::Instant::now() + limit;
     while QueueSummary::of(store).unwrap().waiting > 0 {
         if std::time::Instant::now() > deadline {

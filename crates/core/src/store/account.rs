@@ -1,0 +1,157 @@
+//! The local data of one platform account: every draft, outbox row, kept file, read mark and pulled
+//! copy is stored under the account that made or pulled it, and read back only through that
+//! account's [`AccountStore`], so one computer can serve many people without one seeing, or sending,
+//! another's.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{LocalStore, StoreError};
+
+/// The tables whose rows are copies pulled from the platform for one account.
+const PULLED_TABLES: [&str; 5] = [
+    "cached_case",
+    "cached_request",
+    "cached_message",
+    "cached_licence",
+    "message_read_untold",
+];
+
+/// The local data of one account; made by [`LocalStore::of_account`].
+#[derive(Debug, Clone)]
+pub struct AccountStore<'a> {
+    pub(super) store: &'a LocalStore,
+    pub(super) account_id: String,
+}
+
+impl LocalStore {
+    /// The data of the account `account_id` (the platform's id, as `GET /me` and the login give it).
+    pub fn of_account(&self, account_id: &str) -> AccountStore<'_> {
+        AccountStore {
+            store: self,
+            account_id: account_id.to_owned(),
+        }
+    }
+
+    /// Forgets every pulled copy (cases, 诉求, messages, licences, read marks, account, inbox
+    /// cursor) of every account but `keep` (all of them when `None`): on this computer, pulled
+    /// copies are kept for the one person logged in only. Drafts, the outbox and kept files stay,
+    /// each with its own account.
+    pub fn forget_pulled_except(&self, keep: Option<&str>) -> Result<(), StoreError> {
+        let keep = keep.unwrap_or("");
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        for table in PULLED_TABLES {
+            transaction.execute(
+                &format!("DELETE FROM {table} WHERE account_id <> ?1 OR ?1 = ''"),
+                params![keep],
+            )?;
+        }
+        transaction.execute(
+            "DELETE FROM account_meta WHERE account_id <> ?1 OR ?1 = ''",
+            params![keep],
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+}
+
+impl AccountStore<'_> {
+    /// The account whose data this is.
+    pub fn account_id(&self) -> &str {
+        &self.account_id
+    }
+
+    /// The store itself, for what every account shares (the catalog, forms, department keys).
+    pub fn shared(&self) -> &LocalStore {
+        self.store
+    }
+
+    /// Forgets this account's pulled copies (cases, 诉求, messages, licences, read marks, account,
+    /// inbox cursor); its drafts, outbox and kept files stay.
+    pub fn forget_pulled(&self) -> Result<(), StoreError> {
+        let mut connection = self.store.lock()?;
+        let transaction = connection.transaction()?;
+        for table in PULLED_TABLES {
+            transaction.execute(
+                &format!("DELETE FROM {table} WHERE account_id = ?1"),
+                params![self.account_id],
+            )?;
+        }
+        transaction.execute(
+            "DELETE FROM account_meta WHERE account_id = ?1",
+            params![self.account_id],
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Deletes everything of this account that was not sent: drafts, submissions still waiting or
+    /// refused, and kept files; what was sent stays as the record of it. Returns how many drafts
+    /// and submissions went.
+    pub fn discard_unsent(&self) -> Result<u64, StoreError> {
+        let mut connection = self.store.lock()?;
+        let transaction = connection.transaction()?;
+        let drafts = transaction.execute(
+            "DELETE FROM draft WHERE account_id = ?1",
+            params![self.account_id],
+        )?;
+        let rows = transaction.execute(
+            "DELETE FROM outbox WHERE account_id = ?1 AND state <> 'sent'",
+            params![self.account_id],
+        )?;
+        transaction.execute(
+            "DELETE FROM local_attachment WHERE account_id = ?1 AND uploaded = 0",
+            params![self.account_id],
+        )?;
+        transaction.commit()?;
+        Ok(u64::try_from(drafts + rows).unwrap_or(u64::MAX))
+    }
+
+    /// Runs `work` on the connection.
+    pub(super) fn with<T>(
+        &self,
+        work: impl FnOnce(&Connection, &str) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        work(&*self.store.lock()?, &self.account_id)
+    }
+
+    /// The value kept for this account under `name`, if any.
+    pub(super) fn meta(&self, name: &str) -> Result<Option<String>, StoreError> {
+        self.with(|connection, account| meta_in(connection, account, name))
+    }
+
+    /// Keeps `value` for this account under `name`.
+    pub(super) fn set_meta(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        self.with(|connection, account| set_meta_in(connection, account, name, value))
+    }
+}
+
+/// The value kept for `account` under `name` on `connection`.
+pub(super) fn meta_in(
+    connection: &Connection,
+    account: &str,
+    name: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(connection
+        .query_row(
+            "SELECT value FROM account_meta WHERE account_id = ?1 AND name = ?2",
+            params![account, name],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Keeps `value` for `account` under `name` on `connection`.
+pub(super) fn set_meta_in(
+    connection: &Connection,
+    account: &str,
+    name: &str,
+    value: &str,
+) -> Result<(), StoreError> {
+    connection.execute(
+        "INSERT INTO account_meta (account_id, name, value) VALUES (?1, ?2, ?3)
+         ON CONFLICT (account_id, name) DO UPDATE SET value = excluded.value",
+        params![account, name, value],
+    )?;
+    Ok(())
+}
