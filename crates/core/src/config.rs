@@ -64,6 +64,17 @@ pub enum ConfigError {
         /// Where it came from, for the message.
         origin: String,
     },
+    /// A platform address elsewhere than on this computer is not `https://`: personal data would
+    /// cross the network readable by anyone on the way.
+    #[error(
+        "platform address {value:?} from {origin} must use https:// (plain http only on this computer)"
+    )]
+    NotHttps {
+        /// The offending text.
+        value: String,
+        /// Where it came from, for the message.
+        origin: String,
+    },
     /// A flag was given without its value.
     #[error("{0} needs a value")]
     MissingValue(&'static str),
@@ -181,10 +192,26 @@ fn settings(value: &str, source: UrlSource, origin: &str) -> Result<Settings, Co
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(bad());
     }
+    if url.scheme() == "http" && !is_this_computer(&url) {
+        return Err(ConfigError::NotHttps {
+            value: value.to_owned(),
+            origin: origin.to_owned(),
+        });
+    }
     Ok(Settings {
         platform_url: url,
         source,
     })
+}
+
+/// Whether `url` names this computer (loopback), where plain http crosses no network.
+fn is_this_computer(url: &Url) -> bool {
+    let host = url.host_str().unwrap_or_default();
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.eq_ignore_ascii_case("localhost"),
+    }
 }
 
 #[cfg(test)]
@@ -200,13 +227,13 @@ mod tests {
 
     #[test]
     fn flag_beats_environment_beats_file_beats_default() {
-        let (_dir, path) = config_with("platform_url = \"http://file.example:1\"\n");
-        let flag = Some("http://flag.example:3");
-        let env = Some("http://env.example:2");
+        let (_dir, path) = config_with("platform_url = \"https://file.example:1\"\n");
+        let flag = Some("https://flag.example:3");
+        let env = Some("https://env.example:2");
 
         let s = resolve(flag, env, Some(&path)).unwrap();
         assert_eq!(s.source, UrlSource::CommandLine);
-        assert_eq!(s.platform_url.as_str(), "http://flag.example:3/");
+        assert_eq!(s.platform_url.as_str(), "https://flag.example:3/");
 
         let s = resolve(None, env, Some(&path)).unwrap();
         assert_eq!(s.source, UrlSource::Environment);
@@ -245,6 +272,29 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert!(resolve(Some("not a url"), None, None).is_err());
+    }
+
+    #[test]
+    fn plain_http_is_refused_except_on_this_computer() {
+        for here in [
+            "http://127.0.0.1:8470",
+            "http://127.8.9.1:1",
+            "http://localhost:8470",
+            "http://[::1]:8470",
+            "https://gov.example",
+        ] {
+            assert!(resolve(Some(here), None, None).is_ok(), "{here}");
+        }
+        for away in [
+            "http://gov.example",
+            "http://10.0.0.1:8470",
+            "http://localhost.example",
+        ] {
+            match resolve(Some(away), None, None) {
+                Err(ConfigError::NotHttps { origin, .. }) => assert_eq!(origin, PLATFORM_URL_FLAG),
+                other => panic!("{away}: unexpected {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -87,9 +87,15 @@ pub async fn pull(
     }
     let licences = client.licences(access_token).await?;
     store.replace_cached_licences(&licences)?;
-    store
+    let changed_keys = store
         .shared()
-        .replace_cached_keys(&client.department_keys().await?)?;
+        .keep_department_keys(&client.department_keys().await?)?;
+    if !changed_keys.is_empty() {
+        tracing::warn!(
+            ?changed_keys,
+            "the platform offered other keys under pinned key ids; they are not trusted"
+        );
+    }
     Ok(Pulled {
         cases: cases.len(),
         new_messages,

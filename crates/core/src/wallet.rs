@@ -27,15 +27,27 @@ fn checked(licence: Licence, keys: &[huiban_api::DepartmentKey], today: &str) ->
     }
 }
 
-/// Every kept licence, checked offline as of `today` (YYYY-MM-DD).
+/// Every kept licence, checked offline as of `today` (YYYY-MM-DD) against the pinned keys. One that
+/// does not check out, sealed under a key id the platform has since offered another key for, says
+/// so: the department's seal changed, and nobody confirmed the new one.
 pub fn licences(store: &AccountStore<'_>, today: &str) -> Result<Vec<WalletLicence>, StoreError> {
     let keys = store.shared().cached_keys()?;
+    let changed = store.shared().changed_key_ids()?;
     Ok(store
         .cached_licences()?
         .into_iter()
-        .map(|licence| checked(licence, &keys, today))
+        .map(|licence| {
+            let mut entry = checked(licence, &keys, today);
+            if !entry.verified && changed.contains(&entry.licence.signature.key_id) {
+                entry.problem = Some(KEY_CHANGED);
+            }
+            entry
+        })
         .collect())
 }
+
+/// The Fluent id of the warning for a licence sealed under a key that changed after it was pinned.
+pub const KEY_CHANGED: &str = "seal-key-changed";
 
 /// What the licence's QR code holds: its number, the key that sealed it and the seal, so that a
 /// verifier with the departments' keys can ask for it and check it.

@@ -1559,3 +1559,131 @@ async fn opening_a_notification_of_news_shows_its_case() -> TestResult {
     .await;
     close_logged_in(client, &keychain, outcome).await
 }
+
+/// Logs `phone` in through the app's own 登录 pages, with the code the platform sent.
+async fn log_in_through_the_app(
+    client: &fantoccini::Client,
+    platform: &Platform,
+    phone: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    by_role(client, "link", "登录").await?.click().await?;
+    by_role(client, "heading", "您的手机号码是多少？").await?;
+    client
+        .find(fantoccini::Locator::Css("input[type=tel]"))
+        .await?
+        .send_keys(phone)
+        .await?;
+    by_role(client, "button", "获取验证码")
+        .await?
+        .click()
+        .await?;
+    by_role(client, "heading", "请输入短信里的6位验证码").await?;
+    let code = huiban_platform::demo_accounts::last_login_code(
+        &huiban_platform::Store::open(platform.data_dir())?,
+        phone,
+    )
+    .ok_or("no code was sent")?;
+    client
+        .find(fantoccini::Locator::Css(
+            "input[autocomplete=one-time-code]",
+        ))
+        .await?
+        .send_keys(&code)
+        .await?;
+    by_role(client, "button", "登录").await?.click().await?;
+    by_role(client, "button", "退出").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn one_computer_two_people_each_sees_and_sends_only_their_own() -> TestResult {
+    use huiban_core::outbox;
+    use huiban_core::store::LocalStore;
+
+    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
+    let platform_data = tempfile::tempdir()?;
+    let bind = format!("127.0.0.1:{}", free_port()?);
+    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+    let url = platform.url.clone();
+    let app_data = tempfile::tempdir()?;
+
+    // 张秀英 logged in on this shared computer and queued an application; then the line dropped.
+    let keychain = save_login(&platform, "13800000001").await?;
+    {
+        let (local, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
+        let application =
+            huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
+                .ok_or("no demo application")?;
+        outbox::enqueue_application(
+            &local.of_account("c-demo-zhang"),
+            &application,
+            chrono::Utc::now().timestamp_millis(),
+        )?;
+    }
+    drop(platform);
+
+    let driver = TauriDriver::start(&driver_binary())?;
+    let app = env_path("HUIBAN_E2E_APP");
+    let app_dir = app_data.path().to_string_lossy().into_owned();
+    let client = driver
+        .session(&app, &["--platform-url", &url, "--data-dir", &app_dir])
+        .await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        queue_status_containing(&client, "有1份申请等待发送").await?;
+
+        // She leaves, still offline, and is asked what to do with it: she keeps it for next time.
+        by_role(&client, "button", "退出").await?.click().await?;
+        by_role(&client, "heading", "退出前，您还有东西没发出去，怎么办？").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "logout-unsent").await?;
+        by_role(&client, "button", "留着，下次登录再发")
+            .await?
+            .click()
+            .await?;
+        text_of_role_containing(&client, "status", "已经退出").await?;
+        assert_eq!(keychain.kept_login()?, None, "her login is gone");
+
+        // The line is back; 李建国 logs in next on the same computer.
+        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        by_role(&client, "link", "回到首页").await?.click().await?;
+        log_in_through_the_app(&client, &platform, "13800000002").await?;
+        for (command, nothing) in [
+            ("draft_list", serde_json::json!([])),
+            ("cases", serde_json::json!([])),
+            ("requests", serde_json::json!([])),
+        ] {
+            let seen = invoke(&client, command, serde_json::json!({})).await?;
+            assert_eq!(seen, nothing, "{command}: he sees nothing of hers");
+        }
+        let queue = invoke(&client, "queue_summary", serde_json::json!({})).await?;
+        assert_eq!(queue["waiting"], 0, "her application is not in his queue");
+        open_area_until(&client, "进度", "heading", "进度").await?;
+        assert!(
+            !main_text(&client).await?.contains("高龄津贴"),
+            "进度 shows nothing of hers"
+        );
+        // The sending loop has had its chances (it wakes at a login and probes every 5 s).
+        tokio::time::sleep(std::time::Duration::from_secs(7)).await;
+        let platform_store = huiban_platform::Store::open(platform.data_dir())?;
+        assert!(
+            platform_store.case_numbers_of("c-demo-li")?.is_empty(),
+            "nothing of hers was filed as his"
+        );
+        assert!(platform_store.case_numbers_of("c-demo-zhang")?.is_empty());
+
+        // He leaves (nothing of his unsent: no question); she comes back and hers goes out as hers.
+        by_role(&client, "link", "返回").await?.click().await?;
+        by_role(&client, "button", "退出").await?.click().await?;
+        log_in_through_the_app(&client, &platform, "13800000001").await?;
+        until_the_platform_has("her application, as hers", || async {
+            Ok(!platform_store.case_numbers_of("c-demo-zhang")?.is_empty())
+        })
+        .await?;
+        assert_eq!(platform_store.case_numbers_of("c-demo-zhang")?.len(), 1);
+        assert!(platform_store.case_numbers_of("c-demo-li")?.is_empty());
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
+}

@@ -97,6 +97,7 @@ export async function openPage(
     draftAnswers = {},
     suggestions = {},
     licenceType = null,
+    unsent = { drafts: 0, waiting: 0, refused: 0 },
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -117,6 +118,7 @@ export async function openPage(
       draftAnswers,
       suggestions,
       licenceType,
+      unsent,
     }) => {
       // The licence question takes only licences of this type, when one is given.
       if (licenceType) {
@@ -320,6 +322,7 @@ export async function openPage(
         login_request_code: () => ({ expires_in: 600, resend_after: 60 }),
         login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
         logout: () => null,
+        unsent: () => unsent,
         speech_speak: (args) => {
           window.__spoken = [...(window.__spoken ?? []), args.text];
           return null;
@@ -408,6 +411,7 @@ export async function openPage(
       draftAnswers,
       suggestions,
       licenceType,
+      unsent,
     },
   );
   const page = await context.newPage();
@@ -463,6 +467,18 @@ export const SCREENS = [
   { name: 'settings', hash: '#/settings' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
+  {
+    name: 'logout-unsent',
+    hash: '#/logout',
+    options: { loggedIn: true, unsent: { drafts: 1, waiting: 2, refused: 0 } },
+    ready: 'text:留着，下次登录再发',
+  },
+  {
+    name: 'logout-drafts-only',
+    hash: '#/logout',
+    options: { loggedIn: true, unsent: { drafts: 1, waiting: 0, refused: 1 } },
+    ready: 'text:留着，下次登录再发',
+  },
   { name: 'licences', hash: '#/licences', ready: 'heading-2' },
   { name: 'messages', hash: '#/messages', ready: 'heading-2' },
   { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },

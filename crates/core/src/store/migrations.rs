@@ -159,6 +159,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
     DROP INDEX outbox_due;
     CREATE INDEX outbox_due ON outbox (account_id, state, next_attempt_ms);
     CREATE INDEX outbox_of_kind ON outbox (account_id, kind);",
+    // 12: department keys are pinned once seen; a different key offered later under the same id is
+    // kept apart, as evidence, and never trusted.
+    "ALTER TABLE cached_department_key ADD COLUMN offered_instead TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -213,23 +213,58 @@ impl LocalStore {
             .collect::<Result<_, _>>()?)
     }
 
-    /// Replaces the kept department keys with the platform's list.
-    pub fn replace_cached_keys(&self, keys: &[DepartmentKey]) -> Result<(), StoreError> {
+    /// Keeps the departments' keys the platform lists, pinning each the first time it is seen: a
+    /// key offered later under the same id with other contents is not trusted, only noted (see
+    /// [`LocalStore::changed_key_ids`]). Keys no longer listed stay, for older licences. Returns
+    /// the ids of the keys offered changed this time.
+    pub fn keep_department_keys(&self, keys: &[DepartmentKey]) -> Result<Vec<String>, StoreError> {
         let mut connection = self.lock()?;
         let transaction = connection.transaction()?;
-        transaction.execute("DELETE FROM cached_department_key", [])?;
+        let mut changed = Vec::new();
         for key in keys {
-            transaction.execute(
-                "INSERT INTO cached_department_key (key_id, body) VALUES (?1, ?2)",
-                params![key.key_id, serde_json::to_string(key)?],
-            )?;
+            let body = serde_json::to_string(key)?;
+            let pinned: Option<String> =
+                rusqlite::OptionalExtension::optional(transaction.query_row(
+                    "SELECT body FROM cached_department_key WHERE key_id = ?1",
+                    params![key.key_id],
+                    |row| row.get(0),
+                ))?;
+            match pinned {
+                None => {
+                    transaction.execute(
+                        "INSERT INTO cached_department_key (key_id, body) VALUES (?1, ?2)",
+                        params![key.key_id, body],
+                    )?;
+                }
+                Some(pinned) if serde_json::from_str::<DepartmentKey>(&pinned)? == *key => {}
+                Some(_) => {
+                    transaction.execute(
+                        "UPDATE cached_department_key SET offered_instead = ?2 WHERE key_id = ?1",
+                        params![key.key_id, body],
+                    )?;
+                    changed.push(key.key_id.clone());
+                }
+            }
         }
         transaction.commit()?;
-        Ok(())
+        Ok(changed)
     }
 
-    /// The kept department keys.
+    /// The pinned department keys.
     pub fn cached_keys(&self) -> Result<Vec<DepartmentKey>, StoreError> {
         self.bodies("SELECT body FROM cached_department_key ORDER BY key_id")
+    }
+
+    /// The ids of pinned keys for which the platform has since offered another key.
+    pub fn changed_key_ids(&self) -> Result<Vec<String>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT key_id FROM cached_department_key WHERE offered_instead IS NOT NULL
+             ORDER BY key_id",
+        )?;
+        let ids = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(ids)
     }
 }

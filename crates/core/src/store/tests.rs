@@ -13,7 +13,7 @@ fn the_file_on_disk_is_not_plain_sqlite_and_needs_the_key() {
     let keys = keychain("a");
     let (store, opened) = LocalStore::open(&path, &keys).unwrap();
     assert_eq!(opened, Opened::Created);
-    assert_eq!(store.schema_version().unwrap(), 11);
+    assert_eq!(store.schema_version().unwrap(), 12);
     drop(store);
 
     let header = std::fs::read(&path).unwrap();
@@ -58,7 +58,7 @@ fn a_missing_key_keeps_the_old_file_aside_and_starts_afresh() {
             .to_string_lossy()
             .starts_with("huiban.db.unreadable-")
     );
-    assert_eq!(store.schema_version().unwrap(), 11);
+    assert_eq!(store.schema_version().unwrap(), 12);
     assert_eq!(
         Opened::Recovered { set_aside, reason }.message_id(),
         Some("store-recovered")
@@ -406,4 +406,39 @@ fn rows_made_before_accounts_belong_to_the_account_logged_in_then() {
         "copies are pulled again"
     );
     assert!(local.of_account("c-new").outbox_rows().unwrap().is_empty());
+}
+
+#[test]
+fn a_department_key_is_pinned_once_seen_and_a_changed_one_is_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain("pins")).unwrap();
+    let key = |public_key: &str| huiban_api::DepartmentKey {
+        key_id: "k1".into(),
+        department: "北京市东城区民政局".into(),
+        credit_code: "111101014001000200".into(),
+        algorithm: "Ed25519".into(),
+        public_key: public_key.into(),
+    };
+    assert!(
+        local
+            .keep_department_keys(&[key("AAAA")])
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        local
+            .keep_department_keys(&[key("AAAA")])
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(local.keep_department_keys(&[key("BBBB")]).unwrap(), ["k1"]);
+    assert_eq!(
+        local.cached_keys().unwrap(),
+        [key("AAAA")],
+        "the pinned key stays"
+    );
+    assert_eq!(local.changed_key_ids().unwrap(), ["k1"]);
+    // A key no longer listed stays, for the licences it sealed.
+    local.keep_department_keys(&[]).unwrap();
+    assert_eq!(local.cached_keys().unwrap().len(), 1);
 }

@@ -77,3 +77,36 @@ fn the_qr_code_holds_the_number_and_the_seal() {
         &svg[..80]
     );
 }
+
+#[test]
+fn a_licence_sealed_under_a_changed_key_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = crate::secrets::Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "w");
+    let (local, _) = crate::store::LocalStore::open(&dir.path().join("h.db"), &keys).unwrap();
+    let (licence, key) = sealed();
+    let (other, other_key) = sealed();
+    local
+        .keep_department_keys(std::slice::from_ref(&key))
+        .unwrap();
+    let store = local.of_account("a");
+    store.replace_cached_licences(&[licence]).unwrap();
+    let today = "2026-11-25";
+    assert!(licences(&store, today).unwrap()[0].verified);
+
+    // The platform now offers another key under the same id, and a licence sealed with it.
+    let impostor = huiban_api::DepartmentKey {
+        key_id: key.key_id.clone(),
+        ..other_key
+    };
+    let changed = local.keep_department_keys(&[impostor]).unwrap();
+    assert_eq!(changed, std::slice::from_ref(&key.key_id));
+    let mut resealed = other;
+    resealed.signature.key_id = key.key_id.clone();
+    resealed.licence_no = "DEMO-2".into();
+    store.replace_cached_licences(&[resealed]).unwrap();
+    let shown = licences(&store, today).unwrap();
+    assert_eq!(
+        (shown[0].verified, shown[0].problem),
+        (false, Some(KEY_CHANGED))
+    );
+}

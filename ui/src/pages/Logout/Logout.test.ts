@@ -40,7 +40,10 @@ describe('Logout', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: '退出前，您还有东西没发出去，怎么办？' }),
     ).toBeTruthy();
-    expect(await screen.findByText('有2件等着发出去。 有1份表还没填完。')).toBeTruthy();
+    expect((await screen.findAllByRole('listitem')).map((li) => li.textContent)).toEqual([
+      '有2件等着发出去。',
+      '有1份表还没填完。',
+    ]);
     await user.click(screen.getByRole('button', { name: '留着，下次登录再发' }));
     expect(logout).toHaveBeenCalledWith('keep');
     expect(await screen.findByText('已经退出，这台电脑上不再保存您的登录。')).toBeTruthy();
