@@ -27,7 +27,8 @@ pub enum Consent {
     },
     /// The resident signed on paper or on screen; the signature image was uploaded.
     Signature {
-        /// SHA-256 of the uploaded signature image.
+        /// SHA-256 of the signature image (PNG, JPEG or WebP) the staff member uploaded in this
+        /// session, after starting it; kept as the evidence of consent.
         signature_sha256: String,
     },
 }

@@ -1,4 +1,10 @@
 //! Assisted sessions: staff identify a resident, get recorded consent, act as 代理人, then close.
+//!
+//! Until consent, a session begun for a name and ID number that match nobody answers exactly like
+//! one that matches (no identity oracle): no SMS goes out and its code can never be right. Consent is
+//! the code the resident was sent, or her signature drawn and uploaded in this session by this staff
+//! member (an image, kept as evidence). She is told by SMS when a session opens and when it closes.
+//! Starts are limited per staff member and per ID number.
 
 use chrono::Duration;
 use huiban_api::{
@@ -17,6 +23,15 @@ pub const CONSENT_CODE_TTL: Duration = Duration::minutes(10);
 pub const CONSENT_ATTEMPTS: i64 = 5;
 /// An open session ends by itself after this long (a staff shift).
 pub const SESSION_LIFETIME: Duration = Duration::hours(8);
+/// The window of the start limits.
+pub const START_WINDOW: Duration = Duration::hours(1);
+/// Sessions one staff member may start in [`START_WINDOW`] (a busy counter serves one every few
+/// minutes).
+pub const STARTS_PER_STAFF: i64 = 30;
+/// Sessions that may be started for one ID number in [`START_WINDOW`].
+pub const STARTS_PER_RESIDENT: i64 = 5;
+/// Media types a consent signature may have.
+const SIGNATURE_TYPES: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
 
 /// Why a session operation was refused.
 #[derive(Debug, thiserror::Error)]
@@ -36,9 +51,12 @@ pub enum SessionError {
     /// The code expired or had too many wrong tries; start again.
     #[error("code gone")]
     CodeGone,
-    /// A signature reference is not a SHA-256.
-    #[error("bad signature reference")]
+    /// The signature is not an image this staff member uploaded in this session.
+    #[error("bad signature")]
     BadSignature,
+    /// Too many sessions started lately, by this staff member or for this ID number.
+    #[error("too many starts")]
+    TooManyStarts,
     /// The session is not waiting for consent, or not open.
     #[error("session not in the right state")]
     WrongState,
@@ -69,21 +87,27 @@ fn status(record: &SessionRecord, now_ms: i64) -> SessionStatus {
     }
 }
 
+/// The session as staff see it: until consent, only the name they typed (nothing that says whether
+/// it matched anyone); once open, the resident's own name and masked phone.
 fn render(state: &AppState, record: &SessionRecord) -> Result<AssistedSession, SessionError> {
     let now_ms = state.clock.now().timestamp_millis();
-    let resident = state
-        .store
-        .account(&record.resident_account_id)?
-        .ok_or(SessionError::NotFound)?;
+    let resident = match (&record.resident_account_id, record.opened_ms) {
+        (Some(resident), Some(_)) => state.store.account(resident)?,
+        _ => None,
+    };
     let staff = state
         .store
         .account(&record.staff_account_id)?
         .ok_or(SessionError::NotFound)?;
+    let (resident_name, resident_phone_masked) = match resident {
+        Some(account) => (account.name.unwrap_or_default(), account.phone_masked),
+        None => (record.named_as.clone(), None),
+    };
     Ok(AssistedSession {
         session_id: record.session_id.clone(),
         status: status(record, now_ms),
-        resident_name: resident.name.unwrap_or_default(),
-        resident_phone_masked: resident.phone_masked,
+        resident_name,
+        resident_phone_masked,
         staff_name: staff.name.unwrap_or_default(),
         staff_department: staff.department.unwrap_or_default(),
         consent_method: record.consent_method.clone(),
@@ -96,7 +120,8 @@ fn consent_code_hash(session_id: &str, code: &str) -> String {
     hash_token(&format!("{session_id}:{code}"))
 }
 
-/// Staff identify a resident by ID number and name; the resident gets a consent code by SMS.
+/// Staff identify a resident by ID number and name; the resident gets a consent code by SMS. A pair
+/// that matches nobody gets a session too, answered the same way, that can never open.
 pub fn start(
     state: &AppState,
     staff_account_id: &str,
@@ -107,13 +132,23 @@ pub fn start(
     if !id_number::has_valid_check(&number) {
         return Err(SessionError::BadIdNumber);
     }
-    let (resident, resident_name) = state
+    let now_ms = state.clock.now().timestamp_millis();
+    let limits = (STARTS_PER_STAFF, STARTS_PER_RESIDENT);
+    let since_ms = now_ms - START_WINDOW.num_milliseconds();
+    if !state.store.take_assisted_start(
+        staff_account_id,
+        &hash_token(&number),
+        since_ms,
+        limits,
+        now_ms,
+    )? {
+        return Err(SessionError::TooManyStarts);
+    }
+    let resident = state
         .store
         .citizen_by_id_number(&number)?
-        .ok_or(SessionError::ResidentNotFound)?;
-    if resident_name.as_deref().map(str::trim) != Some(name.trim()) {
-        return Err(SessionError::ResidentNotFound);
-    }
+        .filter(|(_, known)| known.as_deref().map(str::trim) == Some(name.trim()))
+        .map(|(account, _)| account);
     let staff = state
         .store
         .account(staff_account_id)?
@@ -124,15 +159,19 @@ pub fn start(
         session_id: session_id.clone(),
         staff_account_id: staff_account_id.to_owned(),
         resident_account_id: resident.clone(),
+        named_as: name.trim().chars().take(50).collect(),
+        // Nobody is sent the code of a session that matches nobody: it can never be given.
         code_hash: Some(consent_code_hash(&session_id, &code)),
         code_attempts: 0,
         consent_method: None,
-        created_ms: state.clock.now().timestamp_millis(),
+        created_ms: now_ms,
         opened_ms: None,
         closed_ms: None,
     };
     state.store.insert_session(&record)?;
-    if let Some(phone) = state.store.phone_of(&resident)? {
+    if let Some(resident) = &resident
+        && let Some(phone) = state.store.phone_of(resident)?
+    {
         state.sms.send(
             &phone,
             &format!(
@@ -173,25 +212,34 @@ pub fn consent(
     let (method, evidence) = match consent {
         Consent::SmsCode { code } => {
             let expired = now_ms - record.created_ms >= CONSENT_CODE_TTL.num_milliseconds();
-            if expired || record.code_attempts >= CONSENT_ATTEMPTS {
+            // The try is counted in the same step as the check: never more than the limit compared.
+            if expired || !state.store.take_consent_try(session_id, CONSENT_ATTEMPTS)? {
                 return Err(SessionError::CodeGone);
             }
             if record.code_hash.as_deref()
                 != Some(consent_code_hash(session_id, code.trim()).as_str())
             {
-                state.store.count_session_attempt(session_id)?;
                 return Err(SessionError::WrongCode);
             }
             ("sms_code", "resident read out the SMS code".to_owned())
         }
         Consent::Signature { signature_sha256 } => {
-            let ok = signature_sha256.len() == 64
-                && signature_sha256.bytes().all(|b| b.is_ascii_hexdigit());
-            if !ok {
+            let sha256 = signature_sha256.to_ascii_lowercase();
+            let drawn_here = state
+                .store
+                .attachment_owned(&sha256, staff_account_id)?
+                .is_some_and(|(media_type, owned_ms)| {
+                    SIGNATURE_TYPES.contains(&media_type.as_str()) && owned_ms >= record.created_ms
+                });
+            if !drawn_here {
                 return Err(SessionError::BadSignature);
             }
-            ("signature", signature_sha256.to_ascii_lowercase())
+            ("signature", sha256)
         }
+    };
+    // Only now may it be told that the name and ID number matched nobody.
+    let Some(resident) = record.resident_account_id.clone() else {
+        return Err(SessionError::ResidentNotFound);
     };
     if !state
         .store
@@ -199,7 +247,42 @@ pub fn consent(
     {
         return Err(SessionError::WrongState);
     }
+    tell_resident(state, &resident, staff_account_id, Told::Opened)?;
     render(state, &own_session(state, staff_account_id, session_id)?)
+}
+
+/// What the resident is told of a session by SMS.
+enum Told {
+    Opened,
+    Closed,
+}
+
+/// Tells the resident by SMS that a staff member began, or ended, acting for her.
+fn tell_resident(
+    state: &AppState,
+    resident: &str,
+    staff_account_id: &str,
+    told: Told,
+) -> Result<(), SessionError> {
+    let Some(phone) = state.store.phone_of(resident)? else {
+        return Ok(());
+    };
+    let staff = state
+        .store
+        .account(staff_account_id)?
+        .ok_or(SessionError::NotFound)?;
+    let department = staff.department.unwrap_or_default();
+    let name = staff.name.unwrap_or_default();
+    let text = match told {
+        Told::Opened => format!(
+            "【惠办】{department}的工作人员{name}开始为您代办业务。如果不是您本人同意的，请马上拨打12345。"
+        ),
+        Told::Closed => format!(
+            "【惠办】{department}的工作人员{name}为您代办已经结束。办了哪些事，可以在惠办里查看“谁帮我办过事”。"
+        ),
+    };
+    state.sms.send(&phone, &text)?;
+    Ok(())
 }
 
 /// Ends a session.
@@ -208,12 +291,15 @@ pub fn close(
     staff_account_id: &str,
     session_id: &str,
 ) -> Result<AssistedSession, SessionError> {
-    own_session(state, staff_account_id, session_id)?;
+    let record = own_session(state, staff_account_id, session_id)?;
     if !state
         .store
         .close_session(session_id, state.clock.now().timestamp_millis())?
     {
         return Err(SessionError::WrongState);
+    }
+    if let (Some(resident), Some(_)) = (&record.resident_account_id, record.opened_ms) {
+        tell_resident(state, resident, staff_account_id, Told::Closed)?;
     }
     render(state, &own_session(state, staff_account_id, session_id)?)
 }
@@ -232,9 +318,10 @@ pub fn acting(
         .store
         .account(staff_account_id)?
         .ok_or(SessionError::NotFound)?;
+    let resident_account_id = record.resident_account_id.ok_or(SessionError::WrongState)?;
     Ok(Acting {
         session_id: record.session_id,
-        resident_account_id: record.resident_account_id,
+        resident_account_id,
         agent: Agent {
             name: staff.name.unwrap_or_default(),
             relation: format!("{}工作人员", staff.department.unwrap_or_default()),

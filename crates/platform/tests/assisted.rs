@@ -5,7 +5,28 @@ mod common;
 
 use common::{TestPlatform, valid_id_number};
 use huiban_api::{ActedForMe, Application, AssistedSession, SessionStatus};
+use huiban_platform::assisted as assisted_limits;
 use serde_json::json;
+use sha2::{Digest, Sha256};
+
+/// Uploads a small PNG unique to `seed` (a drawn signature) as `token`; returns its SHA-256.
+async fn upload_png(platform: &TestPlatform, token: &str, seed: &str) -> String {
+    let mut bytes =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
+    bytes.extend_from_slice(seed.as_bytes());
+    let sha256 = hex::encode(Sha256::digest(&bytes));
+    let answer = platform
+        .http
+        .post(format!("{}/api/v1/attachments", platform.base))
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    assert!(answer.status().is_success(), "{}", answer.status());
+    sha256
+}
 
 /// A request with a staff token and an assisted-session header.
 async fn acting(
@@ -61,22 +82,52 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
             Some(json!({"id_number": id, "name": name})),
         )
     };
-    start(zhang_id.clone(), "张秀")
-        .await
-        .expect_error(404, "resident_not_found");
     start("11010119440315102".into(), "张秀英")
         .await
         .expect_error(422, "invalid_id_number");
+    // A name that does not go with the ID number answers like a right one (no identity oracle):
+    // the same status, no phone shown, and no SMS to anyone; its code is simply never right.
+    let texts_before = platform.store.sent_sms().unwrap().len();
+    let wrong_name = start(zhang_id.clone(), "张秀").await;
+    assert_eq!(wrong_name.status.as_u16(), 201, "{}", wrong_name.body);
+    let wrong_name: AssistedSession = serde_json::from_value(wrong_name.body).unwrap();
+    assert_eq!(wrong_name.status, SessionStatus::AwaitingConsent);
+    assert_eq!(
+        (
+            wrong_name.resident_name.as_str(),
+            wrong_name.resident_phone_masked.as_deref()
+        ),
+        ("张秀", None)
+    );
+    assert_eq!(platform.store.sent_sms().unwrap().len(), texts_before);
     let opened = start(zhang_id, "张秀英").await;
     assert_eq!(opened.status.as_u16(), 201, "{}", opened.body);
     let session: AssistedSession = serde_json::from_value(opened.body).unwrap();
     assert_eq!(session.status, SessionStatus::AwaitingConsent);
     assert_eq!(
-        session.resident_phone_masked.as_deref(),
-        Some("138****0001")
+        (
+            session.resident_name.as_str(),
+            session.resident_phone_masked.as_deref()
+        ),
+        ("张秀英", None),
+        "the same shape as a pair that matches nobody"
     );
     assert_eq!(session.staff_name, "赵敏");
     let id = session.session_id.clone();
+    for _ in 0..5 {
+        platform
+            .call(
+                "POST",
+                &format!(
+                    "/api/v1/assisted-sessions/{}/consent",
+                    wrong_name.session_id
+                ),
+                Some(&staff),
+                Some(json!({"method": "sms_code", "code": "123456"})),
+            )
+            .await
+            .expect_error(400, "invalid_consent_code");
+    }
 
     // Before consent the session cannot be used.
     acting(&platform, "GET", "/api/v1/applications", &staff, &id, None)
@@ -107,6 +158,13 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     let consented: AssistedSession = serde_json::from_value(consented.body).unwrap();
     assert_eq!(consented.status, SessionStatus::Open);
     assert_eq!(consented.consent_method.as_deref(), Some("sms_code"));
+    assert_eq!(
+        consented.resident_phone_masked.as_deref(),
+        Some("138****0001"),
+        "once she agreed, staff see whom they act for"
+    );
+    let told = platform.store.sent_sms().unwrap().pop().unwrap();
+    assert!(told.text.contains("开始为您代办业务"), "{}", told.text);
 
     // Staff file an application for her; it carries the 代理人 fields.
     let body = platform.application_for("高龄津贴").await;
@@ -178,6 +236,8 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
         )
         .await;
     assert_eq!(closed.body["status"], "closed");
+    let told = platform.store.sent_sms().unwrap().pop().unwrap();
+    assert!(told.text.contains("为您代办已经结束"), "{}", told.text);
     acting(&platform, "GET", "/api/v1/applications", &staff, &id, None)
         .await
         .expect_error(403, "session_not_open");
@@ -222,24 +282,66 @@ async fn signature_consent_and_who_may_use_sessions() {
         )
         .await;
     let id = opened.body["session_id"].as_str().unwrap().to_owned();
+    let consent_path = format!("/api/v1/assisted-sessions/{id}/consent");
+    let sign = |sha256: String| {
+        platform.call(
+            "POST",
+            &consent_path,
+            Some(&staff),
+            Some(json!({"method": "signature", "signature_sha256": sha256})),
+        )
+    };
+    // Review finding C1: any 64 hex digits were taken as her signature.
+    for made_up in ["xyz".to_owned(), "b".repeat(64)] {
+        sign(made_up).await.expect_error(422, "invalid_signature");
+    }
+    // A signature the staff member had from before this session, or someone else's, is refused.
+    let li = platform.citizen_login("13800000002").await;
+    let hers = upload_png(&platform, &li.access_token, "drawn by 李建国").await;
+    sign(hers).await.expect_error(422, "invalid_signature");
+    let pdf = {
+        let bytes = b"%PDF-1.4\n% drawn as a pdf".to_vec();
+        let sha256 = hex::encode(Sha256::digest(&bytes));
+        platform
+            .http
+            .post(format!("{}/api/v1/attachments", platform.base))
+            .bearer_auth(&staff)
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        sha256
+    };
+    sign(pdf).await.expect_error(422, "invalid_signature");
+    // Drawn on the counter's pad and uploaded by the staff member in this session: accepted.
+    platform.clock.advance(chrono::Duration::minutes(1));
+    let drawn = upload_png(&platform, &staff, "drawn by 李建国 at the counter").await;
+    let consented = sign(drawn.clone()).await;
+    assert_eq!(
+        consented.body["consent_method"], "signature",
+        "{}",
+        consented.body
+    );
+    // The same drawing cannot serve a later session.
+    platform.clock.advance(chrono::Duration::minutes(1));
+    let again = platform
+        .call(
+            "POST",
+            "/api/v1/assisted-sessions",
+            Some(&staff),
+            Some(json!({"id_number": li_id, "name": "李建国"})),
+        )
+        .await;
+    let again_id = again.body["session_id"].as_str().unwrap().to_owned();
     platform
         .call(
             "POST",
-            &format!("/api/v1/assisted-sessions/{id}/consent"),
+            &format!("/api/v1/assisted-sessions/{again_id}/consent"),
             Some(&staff),
-            Some(json!({"method": "signature", "signature_sha256": "xyz"})),
+            Some(json!({"method": "signature", "signature_sha256": drawn})),
         )
         .await
         .expect_error(422, "invalid_signature");
-    let consented = platform
-        .call(
-            "POST",
-            &format!("/api/v1/assisted-sessions/{id}/consent"),
-            Some(&staff),
-            Some(json!({"method": "signature", "signature_sha256": "b".repeat(64)})),
-        )
-        .await;
-    assert_eq!(consented.body["consent_method"], "signature");
 
     // A citizen cannot use a session header, nor open sessions; officers neither.
     let citizen = platform.citizen_login("13800000003").await;
@@ -280,4 +382,170 @@ async fn signature_consent_and_who_may_use_sessions() {
     )
     .await
     .expect_error(403, "forbidden");
+}
+
+#[tokio::test]
+async fn starts_are_limited_per_staff_member_and_per_resident() {
+    let platform = TestPlatform::start().await;
+    let staff = platform
+        .password_login("staff01", "huiban-staff-01")
+        .await
+        .body["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wang_id = valid_id_number("11010119381120024");
+    let start = |id: String| {
+        platform.call(
+            "POST",
+            "/api/v1/assisted-sessions",
+            Some(&staff),
+            Some(json!({"id_number": id, "name": "王淑芬"})),
+        )
+    };
+    for _ in 0..assisted_limits::STARTS_PER_RESIDENT {
+        assert_eq!(start(wang_id.clone()).await.status.as_u16(), 201);
+    }
+    let refused = start(wang_id).await;
+    refused.expect_error(429, "too_many_assisted_sessions");
+    assert!(refused.headers.contains_key("retry-after"));
+    // Other residents can still be served, up to the staff member's own limit.
+    let mut served = assisted_limits::STARTS_PER_RESIDENT;
+    let mut n = 0_u32;
+    while served < assisted_limits::STARTS_PER_STAFF {
+        let id = valid_id_number(&format!("11010119500101{n:03}"));
+        n += 1;
+        if start(id).await.status.as_u16() == 201 {
+            served += 1;
+        }
+    }
+    start(valid_id_number("11010119600101999"))
+        .await
+        .expect_error(429, "too_many_assisted_sessions");
+}
+
+#[tokio::test]
+async fn a_session_reaches_only_what_the_errand_needs() {
+    let platform = TestPlatform::start().await;
+    let staff = platform
+        .password_login("staff01", "huiban-staff-01")
+        .await
+        .body["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // 张秀英 filed a complaint and a consultation herself, and has a message.
+    let zhang = platform.citizen_login("13800000001").await;
+    let mut numbers = Vec::new();
+    for (kind, key) in [
+        ("complaint", "1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a60"),
+        ("consultation", "2b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a61"),
+    ] {
+        let filed = platform
+            .post_with_key(
+                "/api/v1/requests",
+                &zhang.access_token,
+                key,
+                &json!({"kind": kind, "description": "窗口办事排队太久", "channel": "desktop"}),
+            )
+            .await;
+        assert_eq!(filed.status.as_u16(), 201, "{}", filed.body);
+        numbers.push(filed.body["request_no"].as_str().unwrap().to_owned());
+    }
+    // She agrees to a session.
+    let opened = platform
+        .call(
+            "POST",
+            "/api/v1/assisted-sessions",
+            Some(&staff),
+            Some(json!({"id_number": valid_id_number("11010119440315102"), "name": "张秀英"})),
+        )
+        .await;
+    let id = opened.body["session_id"].as_str().unwrap().to_owned();
+    let code = platform.last_code("13800000001");
+    platform
+        .call(
+            "POST",
+            &format!("/api/v1/assisted-sessions/{id}/consent"),
+            Some(&staff),
+            Some(json!({"method": "sms_code", "code": code})),
+        )
+        .await;
+
+    // Her 投诉 is out of the session's reach; her consultation is not.
+    let seen = acting(&platform, "GET", "/api/v1/requests", &staff, &id, None).await;
+    let kinds: Vec<&str> = seen
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["consultation"], "{}", seen.body);
+    acting(
+        &platform,
+        "GET",
+        &format!("/api/v1/requests/{}", numbers[0]),
+        &staff,
+        &id,
+        None,
+    )
+    .await
+    .expect_error(404, "request_not_found");
+    assert_eq!(
+        acting(
+            &platform,
+            "GET",
+            &format!("/api/v1/requests/{}", numbers[1]),
+            &staff,
+            &id,
+            None
+        )
+        .await
+        .status
+        .as_u16(),
+        200
+    );
+    for kind in ["complaint", "report"] {
+        acting(
+            &platform,
+            "POST",
+            "/api/v1/requests",
+            &staff,
+            &id,
+            Some(json!({"kind": kind, "description": "代她投诉", "channel": "offline"})),
+        )
+        .await
+        .expect_error(403, "only_the_resident");
+    }
+    // Staff may not give 好差评 or 评价 for her, answer her 回访, nor mark her messages read.
+    let inbox = acting(
+        &platform,
+        "GET",
+        "/api/v1/messages?cursor=0&limit=10",
+        &staff,
+        &id,
+        None,
+    )
+    .await;
+    let message_id = inbox.body["messages"][0]["message_id"].as_i64().unwrap();
+    for (path, body) in [
+        (format!("/api/v1/messages/{message_id}/read"), None),
+        (
+            "/api/v1/applications/ANY/evaluation".to_owned(),
+            Some(json!({"level": 1})),
+        ),
+        (
+            format!("/api/v1/requests/{}/evaluation", numbers[1]),
+            Some(json!({"level": 1})),
+        ),
+        (
+            format!("/api/v1/requests/{}/follow-up", numbers[1]),
+            Some(json!({"resolved": true, "contacted": true})),
+        ),
+    ] {
+        acting(&platform, "POST", &path, &staff, &id, body)
+            .await
+            .expect_error(403, "only_the_resident");
+    }
 }

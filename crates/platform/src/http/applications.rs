@@ -171,7 +171,8 @@ pub async fn supplements(
     responses(
         (status = 200, description = "Evaluation recorded", body = Application),
         (status = 409, description = "Not finished yet, or already evaluated", body = ErrorBody),
-        (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody)
+        (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody),
+        (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)
     )
 )]
 pub async fn evaluation(
@@ -180,7 +181,7 @@ pub async fn evaluation(
     ApiPath(application_no): ApiPath<String>,
     ApiJson(request): ApiJson<EvaluationRequest>,
 ) -> Result<Json<Application>, ApiError> {
-    let account_id = caller.subject();
+    let account_id = caller.herself()?;
     blocking(move || {
         cases::evaluate(
             &state,

@@ -19,8 +19,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = NewAssistedSession,
     responses(
-        (status = 201, description = "Waiting for consent", body = AssistedSession),
-        (status = 404, description = "No resident with this ID number and name", body = ErrorBody)
+        (status = 201, description = "Waiting for consent (also when the name and ID number match nobody: that is told only at consent)", body = AssistedSession),
+        (status = 422, description = "The ID number fails its check digit", body = ErrorBody),
+        (status = 429, description = "Too many sessions started lately by this staff member or for this ID number", body = ErrorBody)
     )
 )]
 pub async fn start(
@@ -45,7 +46,10 @@ pub async fn start(
     request_body = Consent,
     responses(
         (status = 200, description = "Open: send its id in the assisted-session header", body = AssistedSession),
-        (status = 400, description = "Wrong or expired code", body = ErrorBody)
+        (status = 400, description = "Wrong or expired code", body = ErrorBody),
+        (status = 404, description = "No such session of yours, or the name and ID number matched nobody", body = ErrorBody),
+        (status = 409, description = "The session is not waiting for consent", body = ErrorBody),
+        (status = 422, description = "The signature is not an image you uploaded in this session", body = ErrorBody)
     )
 )]
 pub async fn consent(
@@ -138,10 +142,17 @@ impl From<SessionError> for ApiError {
             E::BadSignature => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_signature",
-                "签名没有上传成功，请重新签名。",
-                "The signature must be named by its SHA-256.",
+                "没有收到这次代办里居民的签名，请让居民重新签名后再上传。",
+                "The signature must be an image uploaded by you in this session.",
             )
             .with_field("signature_sha256"),
+            E::TooManyStarts => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_assisted_sessions",
+                "刚才开始的代办太多了，请过一会儿再试。",
+                "Too many assisted sessions were started lately; try again later.",
+            )
+            .with_retry_after(600),
             E::WrongState => ApiError::new(
                 StatusCode::CONFLICT,
                 "wrong_status",

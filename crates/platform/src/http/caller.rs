@@ -39,6 +39,21 @@ impl Caller {
         }
     }
 
+    /// The caller's own account, for what only the person herself may do (好差评, 评价 and 回访,
+    /// marking her messages read): staff acting for her are refused with 403. A session reaches
+    /// only what the errand needs.
+    pub fn herself(&self) -> Result<String, ApiError> {
+        if self.1.is_some() {
+            return Err(only_the_resident());
+        }
+        Ok(self.0.account_id.clone())
+    }
+
+    /// Whether staff are acting for a resident in this request.
+    pub fn is_acting(&self) -> bool {
+        self.1.is_some()
+    }
+
     /// Refuses with 403 unless the caller has one of `roles`.
     pub fn require(&self, roles: &[Role]) -> Result<&TokenOwner, ApiError> {
         if roles.contains(&self.0.role) {
@@ -47,6 +62,16 @@ impl Caller {
             Err(forbidden())
         }
     }
+}
+
+/// 403 for what staff may not do for a resident, even with her consent.
+pub fn only_the_resident() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "only_the_resident",
+        "这件事只能由居民本人来做，代办时不能做。",
+        "Only the resident herself may do this; not in an assisted session.",
+    )
 }
 
 fn forbidden() -> ApiError {

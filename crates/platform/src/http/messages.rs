@@ -78,7 +78,8 @@ pub async fn inbox(
     params(("message_id" = i64, Path, description = "Message id")),
     responses(
         (status = 204, description = "Marked read"),
-        (status = 404, description = "No such message of the caller", body = ErrorBody)
+        (status = 404, description = "No such message of the caller", body = ErrorBody),
+        (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)
     )
 )]
 pub async fn mark_read(
@@ -86,7 +87,7 @@ pub async fn mark_read(
     caller: Caller,
     ApiPath(message_id): ApiPath<i64>,
 ) -> Result<StatusCode, ApiError> {
-    let account_id = caller.subject();
+    let account_id = caller.herself()?;
     let found = blocking(move || {
         let now_ms = state.clock.now().timestamp_millis();
         state

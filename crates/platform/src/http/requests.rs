@@ -22,7 +22,8 @@ use crate::state::AppState;
     request_body = NewRequest,
     responses(
         (status = 201, description = "Accepted", body = ServiceRequest),
-        (status = 422, description = "Empty or too long, or bad photos", body = ErrorBody)
+        (status = 422, description = "Empty or too long, or bad photos", body = ErrorBody),
+        (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)
     )
 )]
 pub async fn submit(
@@ -32,6 +33,9 @@ pub async fn submit(
     ApiJson(request): ApiJson<NewRequest>,
 ) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
     let (account_id, _) = caller.applicant()?;
+    if caller.is_acting() && !assisted_may_see(request.kind) {
+        return Err(super::caller::only_the_resident());
+    }
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -54,9 +58,13 @@ pub async fn list(
     caller: Caller,
 ) -> Result<Json<Vec<ServiceRequest>>, ApiError> {
     let account_id = caller.subject();
-    blocking(move || requests::list(&state, &account_id))
-        .await
-        .map(Json)
+    let acting = caller.is_acting();
+    let mine = blocking(move || requests::list(&state, &account_id)).await?;
+    Ok(Json(
+        mine.into_iter()
+            .filter(|request| !acting || assisted_may_see(request.kind))
+            .collect(),
+    ))
 }
 
 /// One of the caller's requests with its whole loop; another person's is 404.
@@ -77,9 +85,12 @@ pub async fn detail(
     ApiPath(request_no): ApiPath<String>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
     let account_id = caller.subject();
-    blocking(move || requests::view(&state, &account_id, &request_no))
-        .await
-        .map(Json)
+    let acting = caller.is_acting();
+    let request = blocking(move || requests::view(&state, &account_id, &request_no)).await?;
+    if acting && !assisted_may_see(request.kind) {
+        return Err(RequestError::NotFound.into());
+    }
+    Ok(Json(request))
 }
 
 /// Answers the 回访 questions.
@@ -92,7 +103,8 @@ pub async fn detail(
     request_body = FollowUp,
     responses(
         (status = 200, description = "Recorded", body = ServiceRequest),
-        (status = 409, description = "No 回访 is waiting", body = ErrorBody)
+        (status = 409, description = "No 回访 is waiting", body = ErrorBody),
+        (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)
     )
 )]
 pub async fn follow_up(
@@ -101,7 +113,7 @@ pub async fn follow_up(
     ApiPath(request_no): ApiPath<String>,
     ApiJson(answers): ApiJson<FollowUp>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
-    let account_id = caller.subject();
+    let account_id = caller.herself()?;
     blocking(move || requests::follow_up(&state, &account_id, &request_no, &answers))
         .await
         .map(Json)
@@ -118,7 +130,8 @@ pub async fn follow_up(
     responses(
         (status = 200, description = "Recorded", body = ServiceRequest),
         (status = 409, description = "Not closed yet, or already evaluated", body = ErrorBody),
-        (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody)
+        (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody),
+        (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)
     )
 )]
 pub async fn evaluation(
@@ -127,10 +140,19 @@ pub async fn evaluation(
     ApiPath(request_no): ApiPath<String>,
     ApiJson(evaluation): ApiJson<EvaluationRequest>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
-    let account_id = caller.subject();
+    let account_id = caller.herself()?;
     blocking(move || requests::evaluate(&state, &account_id, &request_no, &evaluation))
         .await
         .map(Json)
+}
+
+/// Whether staff acting for a resident may see or file a request of `kind`: never her 投诉 or 举报,
+/// which may be about the very office serving her.
+fn assisted_may_see(kind: huiban_api::RequestKind) -> bool {
+    !matches!(
+        kind,
+        huiban_api::RequestKind::Complaint | huiban_api::RequestKind::Report
+    )
 }
 
 impl From<RequestError> for ApiError {

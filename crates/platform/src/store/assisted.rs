@@ -11,8 +11,10 @@ pub struct SessionRecord {
     pub session_id: String,
     /// The staff member.
     pub staff_account_id: String,
-    /// The resident.
-    pub resident_account_id: String,
+    /// The resident; `None` when the name and ID number given matched nobody (it can never open).
+    pub resident_account_id: Option<String>,
+    /// The name the staff member typed.
+    pub named_as: String,
     /// SHA-256 of the consent code sent to the resident.
     pub code_hash: Option<String>,
     /// Wrong codes tried.
@@ -32,6 +34,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
         session_id: row.get("session_id")?,
         staff_account_id: row.get("staff_account_id")?,
         resident_account_id: row.get("resident_account_id")?,
+        named_as: row.get("named_as")?,
         code_hash: row.get("code_hash")?,
         code_attempts: row.get("code_attempts")?,
         consent_method: row.get("consent_method")?,
@@ -60,12 +63,13 @@ impl Store {
     /// Stores a new session waiting for consent.
     pub fn insert_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
         self.lock()?.execute(
-            "INSERT INTO assisted_session (session_id, staff_account_id, resident_account_id, code_hash, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO assisted_session (session_id, staff_account_id, resident_account_id, named_as, code_hash, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 session.session_id,
                 session.staff_account_id,
                 session.resident_account_id,
+                session.named_as,
                 session.code_hash,
                 session.created_ms
             ],
@@ -94,13 +98,46 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Counts a wrong consent code.
-    pub fn count_session_attempt(&self, session_id: &str) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "UPDATE assisted_session SET code_attempts = code_attempts + 1 WHERE session_id = ?1",
-            params![session_id],
+    /// Takes one try at the session's consent code, in one step with its count: `false` when
+    /// `limit` tries were taken already (so no more than `limit` codes are ever compared).
+    pub fn take_consent_try(&self, session_id: &str, limit: i64) -> Result<bool, StoreError> {
+        let changed = self.lock()?.execute(
+            "UPDATE assisted_session SET code_attempts = code_attempts + 1
+             WHERE session_id = ?1 AND code_attempts < ?2",
+            params![session_id, limit],
         )?;
-        Ok(())
+        Ok(changed == 1)
+    }
+
+    /// Counts a start of an assisted session by `staff` for the ID number hashed as
+    /// `id_number_hash`, unless either already had `limit` starts since `since_ms` (then `false`):
+    /// the check and the count are one step.
+    pub fn take_assisted_start(
+        &self,
+        staff: &str,
+        id_number_hash: &str,
+        since_ms: i64,
+        (per_staff, per_resident): (i64, i64),
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        let (by_staff, for_resident): (i64, i64) = transaction.query_row(
+            "SELECT
+                 (SELECT COUNT(*) FROM assisted_start WHERE staff_account_id = ?1 AND at_ms >= ?3),
+                 (SELECT COUNT(*) FROM assisted_start WHERE id_number_hash = ?2 AND at_ms >= ?3)",
+            params![staff, id_number_hash, since_ms],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        if by_staff >= per_staff || for_resident >= per_resident {
+            return Ok(false);
+        }
+        transaction.execute(
+            "INSERT INTO assisted_start (staff_account_id, id_number_hash, at_ms) VALUES (?1, ?2, ?3)",
+            params![staff, id_number_hash, now_ms],
+        )?;
+        transaction.commit()?;
+        Ok(true)
     }
 
     /// Opens a session waiting for consent; false when it is not waiting.

@@ -40,7 +40,28 @@ impl Store {
     }
 }
 
-/// Stores bytes (once per hash) and records `account_id` as an owner, inside the caller's transaction.
+impl Store {
+    /// The media type of an attachment `account_id` uploaded, and when they first did, if they did.
+    pub fn attachment_owned(
+        &self,
+        sha256: &str,
+        account_id: &str,
+    ) -> Result<Option<(String, i64)>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT a.media_type, o.owned_ms FROM attachment a
+                 JOIN attachment_owner o ON o.sha256 = a.sha256
+                 WHERE a.sha256 = ?1 AND o.account_id = ?2",
+                params![sha256, account_id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+}
+
+/// Stores bytes (once per hash) and records `account_id` as an owner (from `now_ms`, the first time
+/// they upload it), inside the caller's transaction.
 pub(super) fn put_attachment_in(
     connection: &Connection,
     sha256: &str,
@@ -55,8 +76,9 @@ pub(super) fn put_attachment_in(
         params![sha256, media_type, i64::try_from(body.len()).unwrap_or(i64::MAX), body, now_ms],
     )?;
     connection.execute(
-        "INSERT INTO attachment_owner (sha256, account_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-        params![sha256, account_id],
+        "INSERT INTO attachment_owner (sha256, account_id, owned_ms) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING",
+        params![sha256, account_id, now_ms],
     )?;
     Ok(())
 }

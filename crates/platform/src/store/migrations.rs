@@ -239,6 +239,39 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE service_request ADD COLUMN idempotency_key TEXT;
     CREATE UNIQUE INDEX service_request_idempotency
         ON service_request (account_id, idempotency_key) WHERE idempotency_key IS NOT NULL;",
+    // 14: an assisted session begun for a name and ID number that match nobody looks like any
+    // other until consent (no identity oracle): its resident is NULL and the name typed is kept;
+    // a file's owners are kept with when they uploaded it (a consent signature must be new); every
+    // start is counted, per staff member and per ID number, for rate limits.
+    "CREATE TABLE assisted_session_v14 (
+        session_id TEXT PRIMARY KEY NOT NULL,
+        staff_account_id TEXT NOT NULL REFERENCES account (account_id),
+        resident_account_id TEXT REFERENCES account (account_id),
+        named_as TEXT NOT NULL DEFAULT '',
+        code_hash TEXT,
+        code_attempts INTEGER NOT NULL DEFAULT 0,
+        consent_method TEXT,
+        consent_evidence TEXT,
+        created_ms INTEGER NOT NULL,
+        opened_ms INTEGER,
+        closed_ms INTEGER
+    );
+    INSERT INTO assisted_session_v14 (session_id, staff_account_id, resident_account_id, code_hash,
+            code_attempts, consent_method, consent_evidence, created_ms, opened_ms, closed_ms)
+        SELECT session_id, staff_account_id, resident_account_id, code_hash, code_attempts,
+            consent_method, consent_evidence, created_ms, opened_ms, closed_ms
+        FROM assisted_session;
+    DROP TABLE assisted_session;
+    ALTER TABLE assisted_session_v14 RENAME TO assisted_session;
+    CREATE INDEX assisted_session_resident ON assisted_session (resident_account_id, created_ms);
+    ALTER TABLE attachment_owner ADD COLUMN owned_ms INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE assisted_start (
+        staff_account_id TEXT NOT NULL,
+        id_number_hash TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+    );
+    CREATE INDEX assisted_start_staff ON assisted_start (staff_account_id, at_ms);
+    CREATE INDEX assisted_start_resident ON assisted_start (id_number_hash, at_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.
