@@ -9,7 +9,9 @@ use rand::{Rng, RngCore};
 use sha2::{Digest, Sha256};
 
 use crate::state::AppState;
-use crate::store::{DeviceGrant, IssuedPair, NewAccount, Poll, Rotation, StoreError, TokenOwner};
+use crate::store::{
+    DeviceGrant, IssuedPair, NewAccount, Poll, Rotation, SmsCodeTaken, StoreError, TokenOwner,
+};
 
 /// How long an access token lives.
 pub const ACCESS_TTL: Duration = Duration::minutes(30);
@@ -93,6 +95,9 @@ pub enum AuthError {
     /// No valid access token.
     #[error("unauthorized")]
     Unauthorized,
+    /// Too many password checks are running; try again in a moment.
+    #[error("busy")]
+    Busy,
     /// Hashing failed.
     #[error("password hashing failed")]
     Hashing,
@@ -124,12 +129,26 @@ pub fn hash_password(password: &str) -> Result<String, AuthError> {
         .map_err(|_| AuthError::Hashing)
 }
 
-fn verify_password(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc).is_ok_and(|hash| {
+/// Argon2 checks that may run at once; more are refused at once (503) instead of queueing up CPU
+/// work that an attacker could multiply.
+const HASHING_AT_ONCE: usize = 4;
+
+/// Permits for [`HASHING_AT_ONCE`].
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_AT_ONCE);
+
+/// The hash of a random password nobody knows, checked for unknown usernames so that they take as
+/// long as known ones.
+static UNKNOWN_USER_PHC: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash_password(&random_token()).unwrap_or_default());
+
+/// Whether `password` matches `phc`; `Busy` when [`HASHING_AT_ONCE`] checks are running already.
+fn verify_password(password: &str, phc: &str) -> Result<bool, AuthError> {
+    let _permit = HASHING.try_acquire().map_err(|_| AuthError::Busy)?;
+    Ok(PasswordHash::new(phc).is_ok_and(|hash| {
         Argon2::default()
             .verify_password(password.as_bytes(), &hash)
             .is_ok()
-    })
+    }))
 }
 
 /// Whether `phone` is an 11-digit mainland mobile number.
@@ -155,23 +174,23 @@ pub fn send_login_code(state: &AppState, phone: &str) -> Result<SmsCodeSent, Aut
     }
     let now = state.clock.now();
     let now_ms = now.timestamp_millis();
-    if let Some(last) = state.store.last_sms_code_ms(phone)? {
-        let wait = last + RESEND_AFTER.num_milliseconds() - now_ms;
-        if wait > 0 {
-            return Err(AuthError::TooSoon {
-                retry_after: u64::try_from(wait / 1000 + 1).unwrap_or(1),
-            });
-        }
-    }
-    let day_ago = now_ms - Duration::days(1).num_milliseconds();
-    if state.store.sms_codes_since(phone, day_ago)? >= CODES_PER_DAY {
-        return Err(AuthError::TooManyToday);
-    }
     let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
     let expires_ms = now_ms + CODE_TTL.num_milliseconds();
-    state
-        .store
-        .insert_sms_code(phone, &code_hash(phone, &code), now_ms, expires_ms)?;
+    // The limits are checked and the code counted in one step: racing requests cannot send more.
+    match state.store.take_sms_code(
+        phone,
+        &code_hash(phone, &code),
+        (now_ms, expires_ms),
+        (RESEND_AFTER.num_milliseconds(), CODES_PER_DAY),
+    )? {
+        SmsCodeTaken::Stored => {}
+        SmsCodeTaken::TooSoon { wait_ms } => {
+            return Err(AuthError::TooSoon {
+                retry_after: u64::try_from(wait_ms / 1000 + 1).unwrap_or(1),
+            });
+        }
+        SmsCodeTaken::TooManyToday => return Err(AuthError::TooManyToday),
+    }
     state.sms.send(
         phone,
         &format!(
@@ -206,11 +225,14 @@ fn login_with_code(state: &AppState, phone: &str, code: &str) -> Result<TokenRes
         .store
         .latest_sms_code(phone)?
         .ok_or(AuthError::CodeGone)?;
-    if stored.used || stored.expires_ms <= now_ms || stored.attempts >= CODE_ATTEMPTS {
+    // A try is taken (and counted) before the code is compared: never more than CODE_ATTEMPTS.
+    if !state
+        .store
+        .take_sms_code_try(stored.id, CODE_ATTEMPTS, now_ms)?
+    {
         return Err(AuthError::CodeGone);
     }
     if stored.code_hash != code_hash(phone, code.trim()) {
-        state.store.count_sms_code_attempt(stored.id)?;
         return Err(AuthError::WrongCode);
     }
     if !state.store.use_sms_code(stored.id)? {
@@ -248,22 +270,29 @@ fn login_with_password(
     let now_ms = state.clock.now().timestamp_millis();
     let key = format!("user:{username}");
     let window_start = now_ms - LOGIN_WINDOW.num_milliseconds();
-    let (failures, newest) = state.store.login_failures_since(&key, window_start)?;
-    if failures >= LOGIN_FAILURES {
+    // The try is counted before the (slow) check, in one step with the limit: concurrent wrong
+    // passwords cannot get past it.
+    if let Err(newest) = state
+        .store
+        .take_login_try(&key, window_start, LOGIN_FAILURES, now_ms)?
+    {
         let until = newest.unwrap_or(now_ms) + LOGIN_WINDOW.num_milliseconds();
         return Err(AuthError::Locked {
             retry_after: u64::try_from((until - now_ms) / 1000 + 1).unwrap_or(1),
         });
     }
-    match state.store.account_by_username(username)? {
-        Some((account, phc)) if verify_password(password, &phc) => {
+    let found = state.store.account_by_username(username)?;
+    // An unknown username costs the same Argon2 work as a known one: no timing tells them apart.
+    let phc = found
+        .as_ref()
+        .map_or(UNKNOWN_USER_PHC.as_str(), |(_, phc)| phc.as_str());
+    let right = verify_password(password, phc)?;
+    match found {
+        Some((account, _)) if right => {
             state.store.clear_login_failures(&key)?;
             issue(state, &account.account_id, account.role)
         }
-        _ => {
-            state.store.record_login_failure(&key, now_ms)?;
-            Err(AuthError::WrongPassword)
-        }
+        _ => Err(AuthError::WrongPassword),
     }
 }
 
@@ -420,9 +449,13 @@ mod tests {
     fn passwords_verify_only_against_their_hash() {
         let phc = hash_password("correct horse").unwrap();
         assert!(phc.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse", &phc));
-        assert!(!verify_password("wrong horse", &phc));
-        assert!(!verify_password("correct horse", "not a hash"));
+        assert!(verify_password("correct horse", &phc).unwrap());
+        assert!(!verify_password("wrong horse", &phc).unwrap());
+        assert!(!verify_password("correct horse", "not a hash").unwrap());
+        assert!(
+            PasswordHash::new(&UNKNOWN_USER_PHC).is_ok(),
+            "unknown users cost a real check"
+        );
     }
 
     #[test]

@@ -273,3 +273,98 @@ async fn bad_bodies_get_plain_errors() {
     let body: huiban_api::ErrorBody = huge.json().await.unwrap();
     assert_eq!(body.code, "body_too_large");
 }
+
+/// The error codes of `n` copies of one request fired at once.
+async fn fired_at_once(platform: &TestPlatform, n: usize, body: serde_json::Value) -> Vec<String> {
+    let calls =
+        (0..n).map(|_| platform.call("POST", "/api/v1/auth/token", None, Some(body.clone())));
+    futures_util::future::join_all(calls)
+        .await
+        .into_iter()
+        .map(|answer| {
+            answer.body["code"]
+                .as_str()
+                .map_or_else(|| answer.status.to_string(), str::to_owned)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_hundred_wrong_codes_at_once_get_five_compared_at_most() {
+    let platform = TestPlatform::start().await;
+    platform
+        .call(
+            "POST",
+            "/api/v1/auth/sms-code",
+            None,
+            Some(json!({"phone": "13800000003"})),
+        )
+        .await;
+    let code = platform.last_code("13800000003");
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let codes = fired_at_once(
+        &platform,
+        200,
+        json!({"grant_type": "sms_code", "phone": "13800000003", "code": wrong}),
+    )
+    .await;
+    let compared = codes.iter().filter(|c| *c == "invalid_grant").count();
+    assert!(compared <= 5, "{compared} guesses were compared");
+    assert!(
+        codes
+            .iter()
+            .all(|c| c == "invalid_grant" || c == "code_expired"),
+        "{codes:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn wrong_passwords_at_once_cannot_get_past_the_lock() {
+    let platform = TestPlatform::start().await;
+    let codes = fired_at_once(
+        &platform,
+        60,
+        json!({"grant_type": "password", "username": "officer01", "password": "guess"}),
+    )
+    .await;
+    let checked = codes.iter().filter(|c| *c == "invalid_grant").count();
+    assert!(checked <= 5, "{checked} passwords were checked: {codes:?}");
+    assert!(
+        codes
+            .iter()
+            .all(|c| ["invalid_grant", "login_locked", "busy"].contains(&c.as_str())),
+        "{codes:?}"
+    );
+    platform
+        .password_login("officer01", "huiban-officer-01")
+        .await
+        .expect_error(429, "login_locked");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn codes_asked_for_at_once_send_one_sms() {
+    let platform = TestPlatform::start().await;
+    let before = platform.store.sent_sms().unwrap().len();
+    let calls = (0..30).map(|_| {
+        platform.call(
+            "POST",
+            "/api/v1/auth/sms-code",
+            None,
+            Some(json!({"phone": "13800000002"})),
+        )
+    });
+    let answers = futures_util::future::join_all(calls).await;
+    let sent = answers.iter().filter(|a| a.status.as_u16() == 200).count();
+    assert_eq!(sent, 1, "one code within the resend wait");
+    assert_eq!(platform.store.sent_sms().unwrap().len(), before + 1);
+}
+
+#[tokio::test]
+async fn an_unknown_username_is_refused_like_a_wrong_password() {
+    let platform = TestPlatform::start().await;
+    let unknown = platform.password_login("nobody-here", "guess").await;
+    let known = platform.password_login("officer02", "guess").await;
+    assert_eq!(unknown.status, known.status);
+    assert_eq!(unknown.body["code"], known.body["code"]);
+    assert_eq!(unknown.body["message"], known.body["message"]);
+}

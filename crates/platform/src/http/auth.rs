@@ -46,7 +46,8 @@ pub async fn sms_code(
     responses(
         (status = 200, description = "Tokens", body = TokenResponse),
         (status = 400, description = "invalid_grant, code_expired, refresh_token_reused, …", body = ErrorBody),
-        (status = 429, description = "Too many failed logins", body = ErrorBody)
+        (status = 429, description = "Too many failed logins", body = ErrorBody),
+        (status = 503, description = "Too many password checks at once; try again after Retry-After", body = ErrorBody)
     )
 )]
 pub async fn token(

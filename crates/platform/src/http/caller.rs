@@ -252,6 +252,13 @@ impl From<auth::AuthError> for ApiError {
             )
             .with_field("user_code"),
             E::Unauthorized => unauthorized(),
+            E::Busy => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "现在登录的人太多了，请稍等几秒再试。",
+                "Too many logins at once; try again in a few seconds.",
+            )
+            .with_retry_after(2),
             E::Hashing => ApiError::internal(&"password hashing failed"),
             E::Store(error) => ApiError::from(error),
         }

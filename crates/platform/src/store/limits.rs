@@ -5,27 +5,33 @@ use rusqlite::params;
 use super::{Store, StoreError};
 
 impl Store {
-    /// Records a failed login for `key` (a username or phone).
-    pub fn record_login_failure(&self, key: &str, now_ms: i64) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "INSERT INTO login_failure (login_key, at_ms) VALUES (?1, ?2)",
-            params![key, now_ms],
-        )?;
-        Ok(())
-    }
-
-    /// Failed logins for `key` at or after `since_ms`, and the newest of them.
-    pub fn login_failures_since(
+    /// Takes one password try for `key`, counted as a failure before the password is checked (and
+    /// forgotten by [`Store::clear_login_failures`] when it was right), in one step with the check
+    /// against `limit` failures since `since_ms`: racing tries cannot get past the limit. `Err`
+    /// carries the newest failure when the limit is reached.
+    pub fn take_login_try(
         &self,
         key: &str,
         since_ms: i64,
-    ) -> Result<(u64, Option<i64>), StoreError> {
-        let (count, newest): (i64, Option<i64>) = self.lock()?.query_row(
+        limit: u64,
+        now_ms: i64,
+    ) -> Result<Result<(), Option<i64>>, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        let (count, newest): (i64, Option<i64>) = transaction.query_row(
             "SELECT COUNT(*), MAX(at_ms) FROM login_failure WHERE login_key = ?1 AND at_ms >= ?2",
             params![key, since_ms],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
-        Ok((u64::try_from(count).unwrap_or(0), newest))
+        if u64::try_from(count).unwrap_or(0) >= limit {
+            return Ok(Err(newest));
+        }
+        transaction.execute(
+            "INSERT INTO login_failure (login_key, at_ms) VALUES (?1, ?2)",
+            params![key, now_ms],
+        )?;
+        transaction.commit()?;
+        Ok(Ok(()))
     }
 
     /// Forgets the failures of `key` after a successful login.

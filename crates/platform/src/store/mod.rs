@@ -25,7 +25,7 @@ pub use audit::{AuditEntry, AuditProblem};
 pub use devices::{DeviceGrant, Poll};
 pub use messages::{Notice, StoredMessage};
 pub use requests::{RequestBody, RequestMove, RequestRecord};
-pub use sms::{SentSms, SmsCode};
+pub use sms::{SentSms, SmsCode, SmsCodeTaken};
 pub use tokens::{IssuedPair, Rotation, TokenOwner};
 pub use uploads::UploadRow;
 

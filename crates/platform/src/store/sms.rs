@@ -32,6 +32,20 @@ pub struct SmsCode {
     pub used: bool,
 }
 
+/// What asking to store a new login code came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsCodeTaken {
+    /// Stored; send it.
+    Stored,
+    /// The last one went out too recently; wait this long.
+    TooSoon {
+        /// Milliseconds to wait.
+        wait_ms: i64,
+    },
+    /// The day's codes are used up.
+    TooManyToday,
+}
+
 impl Store {
     /// Records a message in the SMS sink.
     pub fn record_sms(&self, phone: &str, text: &str) -> Result<(), StoreError> {
@@ -59,42 +73,40 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Stores a new login code for `phone`.
-    pub fn insert_sms_code(
+    /// Stores a new login code for `phone` unless one was sent less than `resend_after_ms` ago or
+    /// `per_day` were sent in the last day: the checks and the insert are one step, so requests
+    /// racing each other cannot send more. Says which limit stopped it.
+    pub fn take_sms_code(
         &self,
         phone: &str,
         code_hash: &str,
-        now_ms: i64,
-        expires_ms: i64,
-    ) -> Result<(), StoreError> {
-        self.lock()?.execute(
+        (now_ms, expires_ms): (i64, i64),
+        (resend_after_ms, per_day): (i64, u64),
+    ) -> Result<SmsCodeTaken, StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        let day_ago = now_ms - 86_400_000;
+        let (last, today): (Option<i64>, i64) = transaction.query_row(
+            "SELECT MAX(created_ms), SUM(created_ms >= ?2) FROM sms_code WHERE phone = ?1",
+            params![phone, day_ago],
+            |row| Ok((row.get(0)?, row.get::<_, Option<i64>>(1)?.unwrap_or(0))),
+        )?;
+        if let Some(last) = last
+            && last + resend_after_ms > now_ms
+        {
+            return Ok(SmsCodeTaken::TooSoon {
+                wait_ms: last + resend_after_ms - now_ms,
+            });
+        }
+        if u64::try_from(today).unwrap_or(0) >= per_day {
+            return Ok(SmsCodeTaken::TooManyToday);
+        }
+        transaction.execute(
             "INSERT INTO sms_code (phone, code_hash, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
             params![phone, code_hash, now_ms, expires_ms],
         )?;
-        Ok(())
-    }
-
-    /// How many codes were sent to `phone` at or after `since_ms`.
-    pub fn sms_codes_since(&self, phone: &str, since_ms: i64) -> Result<u64, StoreError> {
-        let count: i64 = self.lock()?.query_row(
-            "SELECT COUNT(*) FROM sms_code WHERE phone = ?1 AND created_ms >= ?2",
-            params![phone, since_ms],
-            |row| row.get(0),
-        )?;
-        Ok(u64::try_from(count).unwrap_or(0))
-    }
-
-    /// When the newest code of `phone` was sent.
-    pub fn last_sms_code_ms(&self, phone: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .lock()?
-            .query_row(
-                "SELECT MAX(created_ms) FROM sms_code WHERE phone = ?1",
-                params![phone],
-                |row| row.get::<_, Option<i64>>(0),
-            )
-            .optional()?
-            .flatten())
+        transaction.commit()?;
+        Ok(SmsCodeTaken::Stored)
     }
 
     /// The newest code of `phone`.
@@ -118,13 +130,16 @@ impl Store {
             .optional()?)
     }
 
-    /// Counts a wrong guess against a code.
-    pub fn count_sms_code_attempt(&self, id: i64) -> Result<(), StoreError> {
-        self.lock()?.execute(
-            "UPDATE sms_code SET attempts = attempts + 1 WHERE id = ?1",
-            params![id],
+    /// Takes one try at the code `id`, counted in the same step as the check: `false` when it is
+    /// spent, expired at `now_ms` or had `limit` tries, so no more than `limit` guesses are ever
+    /// compared, however many arrive at once.
+    pub fn take_sms_code_try(&self, id: i64, limit: i64, now_ms: i64) -> Result<bool, StoreError> {
+        let changed = self.lock()?.execute(
+            "UPDATE sms_code SET attempts = attempts + 1
+             WHERE id = ?1 AND used = 0 AND expires_ms > ?3 AND attempts < ?2",
+            params![id, limit, now_ms],
         )?;
-        Ok(())
+        Ok(changed == 1)
     }
 
     /// Spends a code; returns false when it was already spent.
