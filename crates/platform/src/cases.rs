@@ -224,6 +224,15 @@ pub fn submit(
         .ok_or(CaseError::BadIdempotencyKey)?
         .hyphenated()
         .to_string();
+    // A retry gets the first answer, before anything is checked again: the form may have a newer
+    // version by now, or the item may be gone, and the case exists all the same.
+    let hash = request_hash(request)?;
+    if let Some((number, first_hash)) = state.store.case_of_key(account_id, &key)? {
+        if first_hash != hash {
+            return Err(CaseError::KeyReused);
+        }
+        return Ok((view_unchecked(state, &number)?, true));
+    }
     let item = state
         .store
         .catalog_item(&request.impl_code)?
@@ -273,7 +282,7 @@ pub fn submit(
     let case = NewCase {
         account_id: account_id.to_owned(),
         idempotency_key: key,
-        request_hash: request_hash(request)?,
+        request_hash: hash,
         region: item.impl_code.chars().take(6).collect(),
         day: beijing_time::date_of(now).format("%Y%m%d").to_string(),
         impl_code: item.impl_code.clone(),

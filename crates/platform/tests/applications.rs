@@ -445,3 +445,41 @@ async fn a_question_asked_only_on_a_condition_is_required_only_then() {
         error.message
     );
 }
+
+#[tokio::test]
+async fn a_retry_gets_the_first_answer_even_after_the_form_changed() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    let first = case(&platform.submit(&tokens.access_token, KEY, &body).await);
+    // The answer was lost; meanwhile the department published a newer version of the form.
+    let form_id = body["form_id"].as_str().unwrap();
+    let version = u32::try_from(body["form_version"].as_u64().unwrap()).unwrap();
+    let mut newer = platform.store.form(form_id, version).unwrap().unwrap();
+    newer.version = version + 1;
+    platform.store.publish_forms(&[newer.clone()]).unwrap();
+    let mut item = platform
+        .store
+        .catalog_item(body["impl_code"].as_str().unwrap())
+        .unwrap()
+        .unwrap();
+    item.form = Some(huiban_api::FormRef {
+        form_id: form_id.to_owned(),
+        version: newer.version,
+    });
+    platform.store.upsert_catalog_items(&[item]).unwrap();
+
+    let retried = platform.submit(&tokens.access_token, KEY, &body).await;
+    assert_eq!(retried.status.as_u16(), 201, "{}", retried.body);
+    assert_eq!(case(&retried).application_no, first.application_no);
+    assert_eq!(retried.headers["idempotent-replayed"], "true");
+    // A new application on the old version is told of the newer one.
+    platform
+        .submit(
+            &tokens.access_token,
+            "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+            &body,
+        )
+        .await
+        .expect_error(409, "form_outdated");
+}

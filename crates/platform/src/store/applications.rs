@@ -135,6 +135,24 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
 }
 
 impl Store {
+    /// The case an earlier request of `account_id` with this Idempotency-Key created, with that
+    /// request's hash, if any.
+    pub fn case_of_key(
+        &self,
+        account_id: &str,
+        idempotency_key: &str,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT application_no, request_hash FROM application
+                 WHERE account_id = ?1 AND idempotency_key = ?2",
+                params![account_id, idempotency_key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+
     /// Creates a case, or finds the one an earlier request with the same key created.
     pub fn create_case(
         &self,
