@@ -174,6 +174,24 @@ impl PlatformClient {
         .await
     }
 
+    /// A POST of `body` as the caller under `idempotency_key`, decoding the answer.
+    async fn post_once<B: Serialize, T: DeserializeOwned>(
+        &self,
+        access_token: &str,
+        idempotency_key: &str,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        self.send_json(
+            reqwest::Method::POST,
+            path,
+            Some(access_token),
+            Some(idempotency_key),
+            Some(body),
+        )
+        .await
+    }
+
     /// A POST with no body whose success answer has none either (204).
     async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
         let response = self
@@ -209,26 +227,32 @@ impl PlatformClient {
         .await
     }
 
-    /// 好差评 of a finished case; answers with the case as it now stands.
+    /// 好差评 of a finished case under `idempotency_key` (sent again, it is given once); answers
+    /// with the case as it now stands.
     pub async fn evaluate(
         &self,
         access_token: &str,
+        idempotency_key: &str,
         application_no: &str,
         evaluation: &EvaluationRequest,
     ) -> Result<Application, ClientError> {
         let path = format!("{API_PREFIX}/applications/{application_no}/evaluation");
-        self.post_as(access_token, &path, evaluation).await
+        self.post_once(access_token, idempotency_key, &path, evaluation)
+            .await
     }
 
-    /// 补正: answers what the department asked for; answers with the case, back in 审查.
+    /// 补正 under `idempotency_key`: answers what the department asked for (sent again, it is
+    /// answered once); answers with the case, back in 审查.
     pub async fn supplement(
         &self,
         access_token: &str,
+        idempotency_key: &str,
         application_no: &str,
         supplement: &SupplementRequest,
     ) -> Result<Application, ClientError> {
         let path = format!("{API_PREFIX}/applications/{application_no}/supplements");
-        self.post_as(access_token, &path, supplement).await
+        self.post_once(access_token, idempotency_key, &path, supplement)
+            .await
     }
 
     /// 撤回: withdraws a case within 10 minutes of submission; answers with the withdrawn case.
@@ -267,26 +291,30 @@ impl PlatformClient {
             .await
     }
 
-    /// 回访: the person's answers about how a request went.
+    /// 回访 under `idempotency_key`: the person's answers about how a request went.
     pub async fn request_follow_up(
         &self,
         access_token: &str,
+        idempotency_key: &str,
         request_no: &str,
         answers: &FollowUp,
     ) -> Result<ServiceRequest, ClientError> {
         let path = format!("{API_PREFIX}/requests/{request_no}/follow-up");
-        self.post_as(access_token, &path, answers).await
+        self.post_once(access_token, idempotency_key, &path, answers)
+            .await
     }
 
-    /// 评价 of a request at the end of its loop.
+    /// 评价 of a request at the end of its loop, under `idempotency_key`.
     pub async fn request_evaluate(
         &self,
         access_token: &str,
+        idempotency_key: &str,
         request_no: &str,
         evaluation: &EvaluationRequest,
     ) -> Result<ServiceRequest, ClientError> {
         let path = format!("{API_PREFIX}/requests/{request_no}/evaluation");
-        self.post_as(access_token, &path, evaluation).await
+        self.post_once(access_token, idempotency_key, &path, evaluation)
+            .await
     }
 
     /// One published version of a form.

@@ -221,3 +221,59 @@ async fn progress_shows_an_application_until_its_case_is_pulled() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_note_alone_is_never_counted_sent_unless_the_platform_says_so() {
+    use huiban_core::outbox::supplement::{self, CaseSupplement};
+
+    let platform = common::Platform::new();
+    let state = AppState::new(platform.store.clone());
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let token = platform.login(&client, "13800000001").await;
+    let dir = tempfile::tempdir().unwrap();
+    let local = common::local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
+    let number = sent_case(&store, &client, &token).await;
+    cases::officer_move(
+        &state,
+        "刘洋",
+        "北京市东城区民政局",
+        &number,
+        OfficerMove::Accept,
+        None,
+    )
+    .unwrap();
+    // The department asked for nothing: the platform refuses the note.
+    let note = CaseSupplement::from_person(&number, Some("在窗口交过了"), None).unwrap();
+    let refused = supplement::enqueue_supplement(&store, &note, 1).unwrap();
+    common::drain(&store, &client, &token, Duration::from_secs(10)).await;
+    assert_eq!(
+        store.outbox_row(&refused).unwrap().unwrap().state,
+        OutboxState::NeedsAttention,
+        "refused, not taken for delivered"
+    );
+
+    // Asked for, sent, its answer lost, sent again under the same key: the platform says so.
+    cases::officer_move(
+        &state,
+        "刘洋",
+        "北京市东城区民政局",
+        &number,
+        OfficerMove::RequestSupplement,
+        Some("请说明情况"),
+    )
+    .unwrap();
+    let once = supplement::enqueue_supplement(&store, &note, 2).unwrap();
+    common::drain(&store, &client, &token, Duration::from_secs(10)).await;
+    let row = store.outbox_row(&once).unwrap().unwrap();
+    assert_eq!(row.state, OutboxState::Sent);
+    let replay = client
+        .supplement(&token, &once, &number, &note.supplement)
+        .await
+        .unwrap();
+    assert_eq!(
+        replay.status,
+        CaseStatus::Reviewing,
+        "the first answer again"
+    );
+}

@@ -483,3 +483,76 @@ async fn a_retry_gets_the_first_answer_even_after_the_form_changed() {
         .await
         .expect_error(409, "form_outdated");
 }
+
+#[tokio::test]
+async fn a_supplement_and_an_evaluation_retried_under_their_key_get_the_first_answer() {
+    let platform = TestPlatform::start().await;
+    let state = platform.state();
+    let tokens = platform.citizen_login("13800000001").await;
+    let token = tokens.access_token.as_str();
+    let body = platform.application_for("高龄津贴").await;
+    let number = case(&platform.submit(token, KEY, &body).await).application_no;
+    let path = |tail: &str| format!("/api/v1/applications/{number}{tail}");
+    let officer = |action, remark| {
+        cases::officer_move(&state, "刘洋", CIVIL_AFFAIRS, &number, action, remark)
+    };
+    officer(OfficerMove::Accept, None).unwrap();
+    officer(OfficerMove::RequestSupplement, Some("请说明情况")).unwrap();
+
+    // A note-only 补正 whose answer was lost is sent again under the same key: the same answer, not
+    // a conflict, and it was done once.
+    let note = json!({"answers": {}, "note": "已在窗口交过了"});
+    let supplement_key = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f";
+    let first = platform
+        .post_with_key(&path("/supplements"), token, supplement_key, &note)
+        .await;
+    assert_eq!(first.status.as_u16(), 200, "{}", first.body);
+    let again = platform
+        .post_with_key(&path("/supplements"), token, supplement_key, &note)
+        .await;
+    assert_eq!(again.status.as_u16(), 200, "{}", again.body);
+    assert_eq!(case(&again).status, CaseStatus::Reviewing);
+    let steps = case(&platform.call("GET", &path(""), Some(token), None).await).steps;
+    assert_eq!(
+        steps
+            .iter()
+            .filter(|s| s.status == CaseStatus::Reviewing)
+            .count(),
+        1,
+        "done once"
+    );
+    // The same key with something else is refused; without a key a second 补正 conflicts.
+    platform
+        .post_with_key(
+            &path("/supplements"),
+            token,
+            supplement_key,
+            &json!({"answers": {}, "note": "另一句话"}),
+        )
+        .await
+        .expect_error(422, "idempotency_key_reused");
+    platform
+        .call(
+            "POST",
+            &path("/supplements"),
+            Some(token),
+            Some(note.clone()),
+        )
+        .await
+        .expect_error(409, "wrong_status");
+
+    officer(OfficerMove::Approve, None).unwrap();
+    let rating = json!({"level": 1});
+    let rating_key = "4d5e6f7a-8b9c-4dae-8f10-2b3c4d5e6f7a";
+    for _ in 0..2 {
+        let rated = platform
+            .post_with_key(&path("/evaluation"), token, rating_key, &rating)
+            .await;
+        assert_eq!(rated.status.as_u16(), 200, "{}", rated.body);
+        assert_eq!(case(&rated).evaluation.unwrap().level, 1);
+    }
+    platform
+        .post_with_key(&path("/evaluation"), token, "not-a-uuid", &rating)
+        .await
+        .expect_error(400, "idempotency_key_invalid");
+}

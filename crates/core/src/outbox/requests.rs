@@ -107,7 +107,12 @@ pub(super) async fn deliver(
         REQUEST_FOLLOW_UP => match serde_json::from_str::<RequestFollowUp>(&row.body) {
             Ok(answers) => {
                 let sent = client
-                    .request_follow_up(access_token, &answers.request_no, &answers.follow_up)
+                    .request_follow_up(
+                        access_token,
+                        &row.client_id,
+                        &answers.request_no,
+                        &answers.follow_up,
+                    )
                     .await;
                 landed(client, access_token, &answers.request_no, sent, |r| {
                     r.follow_up.is_some()
@@ -119,7 +124,12 @@ pub(super) async fn deliver(
         REQUEST_EVALUATION => match serde_json::from_str::<RequestEvaluation>(&row.body) {
             Ok(evaluation) => {
                 let sent = client
-                    .request_evaluate(access_token, &evaluation.request_no, &evaluation.evaluation)
+                    .request_evaluate(
+                        access_token,
+                        &row.client_id,
+                        &evaluation.request_no,
+                        &evaluation.evaluation,
+                    )
                     .await;
                 landed(client, access_token, &evaluation.request_no, sent, |r| {
                     r.evaluation.is_some()

@@ -116,7 +116,7 @@ async fn send_one(
         }
         EVALUATION => {
             let evaluation: CaseEvaluation = serde_json::from_str(&row.body)?;
-            evaluate(client, access_token, &evaluation).await
+            evaluate(client, access_token, &row.client_id, &evaluation).await
         }
         super::supplement::SUPPLEMENT => {
             super::supplement::deliver(store, client, access_token, &row).await
@@ -193,11 +193,13 @@ async fn submit(
 async fn evaluate(
     client: &PlatformClient,
     access_token: &str,
+    idempotency_key: &str,
     evaluation: &CaseEvaluation,
 ) -> Result<String, UploadError> {
     match client
         .evaluate(
             access_token,
+            idempotency_key,
             &evaluation.application_no,
             &evaluation.evaluation,
         )

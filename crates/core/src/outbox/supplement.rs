@@ -107,12 +107,20 @@ pub(super) async fn deliver(
         upload_kept_file(store, client, access_token, &name, CHUNK_BYTES).await?;
     }
     match client
-        .supplement(access_token, &queued.application_no, &queued.supplement)
+        .supplement(
+            access_token,
+            &row.client_id,
+            &queued.application_no,
+            &queued.supplement,
+        )
         .await
     {
         Ok(case) => Ok(case.application_no),
         Err(error) => {
-            if error.answered(StatusCode::CONFLICT) {
+            // A platform that keeps no Idempotency-Key answers a retry with a conflict: it counts
+            // as delivered only when the case holds the answers sent. A note alone cannot be seen
+            // in the case, so it is never counted delivered without the platform saying so.
+            if error.answered(StatusCode::CONFLICT) && !queued.supplement.answers.is_empty() {
                 let cases = client.applications(access_token).await?;
                 let holds = cases.iter().any(|case| {
                     case.application_no == queued.application_no

@@ -10,7 +10,7 @@ use huiban_api::{
 
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
-use super::{ApiError, blocking};
+use super::{ApiError, blocking, idempotent};
 use crate::cases::{self, CaseError};
 use crate::state::AppState;
 
@@ -133,7 +133,7 @@ pub async fn withdraw(
     path = "/api/v1/applications/{application_no}/supplements",
     tag = "applications",
     security(("bearer" = [])),
-    params(("application_no" = String, Path, description = "办件编号")),
+    params(("application_no" = String, Path, description = "办件编号"), ("Idempotency-Key" = Option<String>, Header, description = "A UUID the client chose when the person gave it; a retry with it gets the first answer")),
     request_body = SupplementRequest,
     responses(
         (status = 200, description = "Supplement received; back to 审查", body = Application),
@@ -143,17 +143,29 @@ pub async fn withdraw(
 pub async fn supplements(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     ApiPath(application_no): ApiPath<String>,
     ApiJson(request): ApiJson<SupplementRequest>,
 ) -> Result<Json<Application>, ApiError> {
     let account_id = caller.subject();
+    let key = idempotent::key_of(&headers)?;
     blocking(move || {
-        cases::supplement(
+        let action = format!("supplement {application_no}");
+        idempotent::once(
             &state,
             &account_id,
-            &application_no,
-            &request.answers,
-            request.note.as_deref(),
+            key.as_deref(),
+            (&action, &request),
+            || {
+                cases::supplement(
+                    &state,
+                    &account_id,
+                    &application_no,
+                    &request.answers,
+                    request.note.as_deref(),
+                )
+                .map_err(ApiError::from)
+            },
         )
     })
     .await
@@ -166,7 +178,7 @@ pub async fn supplements(
     path = "/api/v1/applications/{application_no}/evaluation",
     tag = "applications",
     security(("bearer" = [])),
-    params(("application_no" = String, Path, description = "办件编号")),
+    params(("application_no" = String, Path, description = "办件编号"), ("Idempotency-Key" = Option<String>, Header, description = "A UUID the client chose when the person gave it; a retry with it gets the first answer")),
     request_body = EvaluationRequest,
     responses(
         (status = 200, description = "Evaluation recorded", body = Application),
@@ -178,17 +190,29 @@ pub async fn supplements(
 pub async fn evaluation(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     ApiPath(application_no): ApiPath<String>,
     ApiJson(request): ApiJson<EvaluationRequest>,
 ) -> Result<Json<Application>, ApiError> {
     let account_id = caller.herself()?;
+    let key = idempotent::key_of(&headers)?;
     blocking(move || {
-        cases::evaluate(
+        let action = format!("evaluate {application_no}");
+        idempotent::once(
             &state,
             &account_id,
-            &application_no,
-            request.level,
-            request.reason.as_deref(),
+            key.as_deref(),
+            (&action, &request),
+            || {
+                cases::evaluate(
+                    &state,
+                    &account_id,
+                    &application_no,
+                    request.level,
+                    request.reason.as_deref(),
+                )
+                .map_err(ApiError::from)
+            },
         )
     })
     .await

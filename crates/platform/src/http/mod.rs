@@ -11,6 +11,7 @@ mod error;
 mod extract;
 mod forms;
 mod health;
+mod idempotent;
 mod licences;
 mod messages;
 mod requests;

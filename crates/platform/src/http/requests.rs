@@ -7,7 +7,7 @@ use huiban_api::{ErrorBody, EvaluationRequest, FollowUp, NewRequest, ServiceRequ
 
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
-use super::{ApiError, blocking};
+use super::{ApiError, blocking, idempotent};
 use crate::requests::{self, RequestError};
 use crate::state::AppState;
 
@@ -99,7 +99,7 @@ pub async fn detail(
     path = "/api/v1/requests/{request_no}/follow-up",
     tag = "requests",
     security(("bearer" = [])),
-    params(("request_no" = String, Path, description = "诉求编号")),
+    params(("request_no" = String, Path, description = "诉求编号"), ("Idempotency-Key" = Option<String>, Header, description = "A UUID the client chose when the person gave it; a retry with it gets the first answer")),
     request_body = FollowUp,
     responses(
         (status = 200, description = "Recorded", body = ServiceRequest),
@@ -110,13 +110,27 @@ pub async fn detail(
 pub async fn follow_up(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     ApiPath(request_no): ApiPath<String>,
     ApiJson(answers): ApiJson<FollowUp>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
     let account_id = caller.herself()?;
-    blocking(move || requests::follow_up(&state, &account_id, &request_no, &answers))
-        .await
-        .map(Json)
+    let key = idempotent::key_of(&headers)?;
+    blocking(move || {
+        let action = format!("follow-up {request_no}");
+        idempotent::once(
+            &state,
+            &account_id,
+            key.as_deref(),
+            (&action, &answers),
+            || {
+                requests::follow_up(&state, &account_id, &request_no, &answers)
+                    .map_err(ApiError::from)
+            },
+        )
+    })
+    .await
+    .map(Json)
 }
 
 /// 评价, once, after 办结.
@@ -125,7 +139,7 @@ pub async fn follow_up(
     path = "/api/v1/requests/{request_no}/evaluation",
     tag = "requests",
     security(("bearer" = [])),
-    params(("request_no" = String, Path, description = "诉求编号")),
+    params(("request_no" = String, Path, description = "诉求编号"), ("Idempotency-Key" = Option<String>, Header, description = "A UUID the client chose when the person gave it; a retry with it gets the first answer")),
     request_body = EvaluationRequest,
     responses(
         (status = 200, description = "Recorded", body = ServiceRequest),
@@ -137,13 +151,27 @@ pub async fn follow_up(
 pub async fn evaluation(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     ApiPath(request_no): ApiPath<String>,
     ApiJson(evaluation): ApiJson<EvaluationRequest>,
 ) -> Result<Json<ServiceRequest>, ApiError> {
     let account_id = caller.herself()?;
-    blocking(move || requests::evaluate(&state, &account_id, &request_no, &evaluation))
-        .await
-        .map(Json)
+    let key = idempotent::key_of(&headers)?;
+    blocking(move || {
+        let action = format!("evaluate {request_no}");
+        idempotent::once(
+            &state,
+            &account_id,
+            key.as_deref(),
+            (&action, &evaluation),
+            || {
+                requests::evaluate(&state, &account_id, &request_no, &evaluation)
+                    .map_err(ApiError::from)
+            },
+        )
+    })
+    .await
+    .map(Json)
 }
 
 /// Whether staff acting for a resident may see or file a request of `kind`: never her 投诉 or 举报,

@@ -272,6 +272,17 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX assisted_start_staff ON assisted_start (staff_account_id, at_ms);
     CREATE INDEX assisted_start_resident ON assisted_start (id_number_hash, at_ms);",
+    // 15: the first answer to an action sent under an Idempotency-Key (补正, 好差评, 回访, 评价), so
+    // that a retry after a lost answer gets it again instead of a conflict.
+    "CREATE TABLE idempotent_answer (
+        account_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        action TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        PRIMARY KEY (account_id, idempotency_key)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.
