@@ -43,6 +43,7 @@ seal-issuer-mismatch = The seal does not belong to the issuing office. Please ch
 seal-damaged = This licence's electronic seal is damaged. Please check with the issuing office.
 seal-tampered = This licence was changed after it was sealed, or the seal is wrong. Do not use it; check with the issuing office.
 seal-expired = This licence has expired. Please renew it at the issuing office.
+seal-not-yet-valid = This licence is not valid yet; it can be used from its first valid day.
 seal-key-changed = The issuing office's electronic seal is not the one this computer noted before, and nobody has confirmed it. Please do not use this licence until the issuing office has checked it.
 licence-not-found = This licence cannot be found. Licences update by themselves once online and logged in.
 case-not-found = This case is not on this computer yet. Connect to the internet and press Refresh.

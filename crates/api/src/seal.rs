@@ -22,6 +22,8 @@ pub enum SealProblem {
     Tampered,
     /// Past its last valid day.
     Expired,
+    /// Before its first valid day.
+    NotYetValid,
 }
 
 impl SealProblem {
@@ -34,6 +36,7 @@ impl SealProblem {
             Self::Damaged => "证照的电子印章已损坏。",
             Self::Tampered => "证照内容被改动过，或者电子印章不对。",
             Self::Expired => "证照已经过了有效期。",
+            Self::NotYetValid => "证照还没到生效的日子。",
         }
     }
 
@@ -46,6 +49,7 @@ impl SealProblem {
             Self::Damaged => "seal-damaged",
             Self::Tampered => "seal-tampered",
             Self::Expired => "seal-expired",
+            Self::NotYetValid => "seal-not-yet-valid",
         }
     }
 }
@@ -83,6 +87,9 @@ pub fn check_seal(
         .map_err(|_| SealProblem::Tampered)?;
     if licence.valid_to.as_deref().is_some_and(|to| to < today) {
         return Err(SealProblem::Expired);
+    }
+    if licence.valid_from.as_str() > today {
+        return Err(SealProblem::NotYetValid);
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! 证照 wallet: the person's electronic licences as kept here, each checked offline against the
 //! departments' public keys kept with them, and shown with a QR code for verification.
 
+use chrono::Offset;
 use huiban_api::Licence;
 use huiban_api::seal::{SealProblem, check_seal};
 use serde::Serialize;
@@ -44,6 +45,17 @@ pub fn licences(store: &AccountStore<'_>, today: &str) -> Result<Vec<WalletLicen
             entry
         })
         .collect())
+}
+
+/// Today in China (UTC+8) as `YYYY-MM-DD`: a licence's dates are Beijing dates, whatever the
+/// computer's own time zone (a licence issued at 01:00 Beijing time is valid that day, even where it
+/// is still the day before).
+pub fn licence_today() -> String {
+    let china = chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| chrono::Utc.fix());
+    chrono::Utc::now()
+        .with_timezone(&china)
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// The Fluent id of the warning for a licence sealed under a key that changed after it was pinned.

@@ -98,7 +98,7 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     assert_eq!(profile.name.as_deref(), Some("张秀英"));
     assert_eq!(profile.phone.as_deref(), Some("13800000001"));
     // Never ask twice: the verified e-ID card and the account fill the facts forms ask for.
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let today = huiban_core::wallet::licence_today();
     let known = Known::kept(&store, &today).unwrap();
     for (fact, source) in [
         (KnownFact::Name, Source::IdCard),

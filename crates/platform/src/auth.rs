@@ -17,6 +17,9 @@ use crate::store::{
 pub const ACCESS_TTL: Duration = Duration::minutes(30);
 /// How long a refresh token lives unused.
 pub const REFRESH_TTL: Duration = Duration::days(30);
+/// The longest a login lives from its first token, however often it is renewed; then the person
+/// logs in again.
+pub const LOGIN_LIFETIME: Duration = Duration::days(90);
 /// How long an SMS login code stays valid (elder-ux: at least 5 minutes).
 pub const CODE_TTL: Duration = Duration::minutes(10);
 /// How long before another code may be sent to the same phone.
@@ -316,6 +319,7 @@ fn refresh(state: &AppState, refresh_token: &str) -> Result<TokenResponse, AuthE
         &hash_token(refresh_token),
         &pair,
         now.timestamp_millis(),
+        LOGIN_LIFETIME.num_milliseconds(),
     )? {
         Rotation::Rotated(owner) => Ok(response(access, refresh, owner.role, owner.account_id)),
         Rotation::Reused => Err(AuthError::RefreshReused),

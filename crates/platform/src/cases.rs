@@ -195,12 +195,13 @@ fn move_case(
     transition: &Transition<'_>,
     answers: Option<&Answers>,
 ) -> Result<bool, CaseError> {
-    let notice = case_notice(
-        record.into(),
-        &record.application_no,
-        transition.to,
-        transition.remark.as_deref(),
-    );
+    // The applicant's own words (a 补正 note) stay in the step for the officer, never in the
+    // message and SMS sent back to her phone.
+    let told = transition
+        .remark
+        .as_deref()
+        .filter(|_| transition.actor.is_some());
+    let notice = case_notice(record.into(), &record.application_no, transition.to, told);
     let moved =
         state
             .store

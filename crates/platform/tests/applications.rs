@@ -512,6 +512,11 @@ async fn a_supplement_and_an_evaluation_retried_under_their_key_get_the_first_an
         .await;
     assert_eq!(again.status.as_u16(), 200, "{}", again.body);
     assert_eq!(case(&again).status, CaseStatus::Reviewing);
+    let texts = platform.store.sent_sms().unwrap();
+    assert!(
+        texts.iter().all(|sms| !sms.text.contains("已在窗口交过了")),
+        "her own words are not sent back to her phone"
+    );
     let steps = case(&platform.call("GET", &path(""), Some(token), None).await).steps;
     assert_eq!(
         steps

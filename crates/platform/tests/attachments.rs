@@ -55,6 +55,11 @@ async fn a_photo_is_stored_under_its_hash_for_its_owner_only() {
         .await
         .unwrap();
     assert_eq!(back.headers()["content-type"], "image/png");
+    assert_eq!(back.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(
+        back.headers()["content-disposition"],
+        format!("attachment; filename=\"{hash}.png\"").as_str()
+    );
     assert_eq!(back.bytes().await.unwrap().as_ref(), PNG);
     let denied = platform
         .http

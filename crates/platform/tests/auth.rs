@@ -368,3 +368,28 @@ async fn an_unknown_username_is_refused_like_a_wrong_password() {
     assert_eq!(unknown.body["code"], known.body["code"]);
     assert_eq!(unknown.body["message"], known.body["message"]);
 }
+
+#[tokio::test]
+async fn a_login_renewed_again_and_again_still_ends_after_ninety_days() {
+    let platform = TestPlatform::start().await;
+    let mut tokens = platform.citizen_login("13800000001").await;
+    let renew = |refresh_token: String| {
+        platform.call(
+            "POST",
+            "/api/v1/auth/token",
+            None,
+            Some(json!({"grant_type": "refresh_token", "refresh_token": refresh_token})),
+        )
+    };
+    // Renewed every 20 days (each refresh token lives 30): fine for the first 80 days.
+    for _ in 0..4 {
+        platform.clock.advance(Duration::days(20));
+        let renewed = renew(tokens.refresh_token.clone()).await;
+        assert_eq!(renewed.status.as_u16(), 200, "{}", renewed.body);
+        tokens = serde_json::from_value(renewed.body).unwrap();
+    }
+    platform.clock.advance(Duration::days(11));
+    renew(tokens.refresh_token)
+        .await
+        .expect_error(400, "invalid_grant");
+}

@@ -46,9 +46,9 @@ pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Today as `YYYY-MM-DD`, as the licence checks take it.
+/// Today in China as `YYYY-MM-DD`, as the licence checks take it.
 pub(crate) fn today_text() -> String {
-    today().format("%Y-%m-%d").to_string()
+    huiban_core::wallet::licence_today()
 }
 
 /// The definition of a form version (kept offline once seen).

@@ -141,7 +141,8 @@ pub fn kept_suggestions(
     if !wanted {
         return Ok(BTreeMap::new());
     }
-    let known = Known::kept(store, &today.format("%Y-%m-%d").to_string())?;
+    // Licences are checked on China's date, the one their validity is written in.
+    let known = Known::kept(store, &crate::wallet::licence_today())?;
     Ok(suggestions(form, answers, &known, today))
 }
 

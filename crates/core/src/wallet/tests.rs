@@ -59,6 +59,12 @@ fn a_sealed_licence_checks_out_offline_and_a_changed_one_does_not() {
     changed.holder_name = "李建国".into();
     let bad = checked(changed, std::slice::from_ref(&key), "2026-11-25");
     assert_eq!((bad.verified, bad.problem), (false, Some("seal-tampered")));
+    let early = checked(licence.clone(), std::slice::from_ref(&key), "2025-12-31");
+    assert_eq!(
+        (early.verified, early.problem),
+        (false, Some("seal-not-yet-valid")),
+        "not before its first valid day"
+    );
     let unknown = checked(licence.clone(), &[], "2026-11-25");
     assert_eq!(unknown.problem, Some("seal-unknown-key"));
     let mut expired = licence;

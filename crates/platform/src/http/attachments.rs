@@ -112,12 +112,9 @@ pub async fn download(
     ApiPath(sha256): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let owner = caller.subject();
-    let found = blocking(move || {
-        state
-            .store
-            .attachment_for(&sha256.to_ascii_lowercase(), &owner)
-    })
-    .await?;
+    let sha256 = sha256.to_ascii_lowercase();
+    let name = sha256.clone();
+    let found = blocking(move || state.store.attachment_for(&sha256, &owner)).await?;
     let (media_type, body) = found.ok_or_else(|| {
         ApiError::new(
             StatusCode::NOT_FOUND,
@@ -126,5 +123,22 @@ pub async fn download(
             "No such attachment.",
         )
     })?;
-    Ok(([(header::CONTENT_TYPE, media_type)], body).into_response())
+    // Never shown inline as something else: saved as the file it is, under its hash.
+    let extension = match media_type.as_str() {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/webp" => "webp",
+        "application/pdf" => "pdf",
+        _ => "bin",
+    };
+    let disposition = format!("attachment; filename=\"{name}.{extension}\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, media_type),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
 }

@@ -36,6 +36,7 @@ struct RefreshRow {
     expires_ms: i64,
     used_ms: Option<i64>,
     revoked_ms: Option<i64>,
+    family_created_ms: i64,
     owner: TokenOwner,
 }
 
@@ -87,17 +88,21 @@ impl Store {
     }
 
     /// Spends refresh token `old_hash` and stores `pair` in its family, or revokes the family on reuse.
+    /// A login lives at most `lifetime_ms` from its first token, however often it is renewed: past
+    /// that the token is invalid, and no new refresh token outlives it.
     pub fn rotate_refresh_token(
         &self,
         old_hash: &str,
         pair: &IssuedPair,
         now_ms: i64,
+        lifetime_ms: i64,
     ) -> Result<Rotation, StoreError> {
         let mut connection = self.lock()?;
         let transaction = connection.transaction()?;
         let found = transaction
             .query_row(
-                "SELECT r.family_id, r.expires_ms, r.used_ms, f.revoked_ms, a.account_id, a.role
+                "SELECT r.family_id, r.expires_ms, r.used_ms, f.revoked_ms, a.account_id, a.role,
+                     f.created_ms
                  FROM refresh_token r
                  JOIN token_family f ON f.family_id = r.family_id
                  JOIN account a ON a.account_id = f.account_id
@@ -110,6 +115,7 @@ impl Store {
                         expires_ms: row.get(1)?,
                         used_ms: row.get(2)?,
                         revoked_ms: row.get(3)?,
+                        family_created_ms: row.get(6)?,
                         owner: TokenOwner {
                             account_id: row.get(4)?,
                             role: Role::parse(&role).unwrap_or(Role::Citizen),
@@ -122,7 +128,8 @@ impl Store {
         let Some(row) = found else {
             return Ok(Rotation::Invalid);
         };
-        if row.revoked_ms.is_some() || row.expires_ms <= now_ms {
+        let ends_ms = row.family_created_ms.saturating_add(lifetime_ms);
+        if row.revoked_ms.is_some() || row.expires_ms <= now_ms || ends_ms <= now_ms {
             return Ok(Rotation::Invalid);
         }
         if row.used_ms.is_some() {
@@ -137,7 +144,12 @@ impl Store {
             "UPDATE refresh_token SET used_ms = ?2 WHERE token_hash = ?1",
             params![old_hash, now_ms],
         )?;
-        insert_pair(&transaction, &row.family_id, pair)?;
+        let capped = IssuedPair {
+            refresh_expires_ms: pair.refresh_expires_ms.min(ends_ms),
+            access_expires_ms: pair.access_expires_ms.min(ends_ms),
+            ..pair.clone()
+        };
+        insert_pair(&transaction, &row.family_id, &capped)?;
         transaction.commit()?;
         Ok(Rotation::Rotated(row.owner))
     }
