@@ -21,6 +21,8 @@ pub struct AppState {
     pub keys: Arc<KeyRing>,
     /// Faults to inject, for tests; none by default.
     pub faults: Option<Arc<FaultInjector>>,
+    /// How many requests run at once, and for how long each may.
+    pub bounds: crate::http::limits::RequestBounds,
 }
 
 impl AppState {
@@ -32,7 +34,20 @@ impl AppState {
             clock: Arc::new(SystemClock),
             keys: Arc::new(KeyRing::default()),
             faults: None,
+            bounds: crate::http::limits::RequestBounds::default(),
         }
+    }
+
+    /// The same state with other request bounds.
+    pub fn with_bounds(mut self, bounds: crate::http::limits::RequestBounds) -> Self {
+        self.bounds = bounds;
+        self
+    }
+
+    /// The same state sending text messages through `sms`.
+    pub fn with_sms(mut self, sms: Arc<dyn SmsGateway>) -> Self {
+        self.sms = sms;
+        self
     }
 
     /// The same state injecting faults.

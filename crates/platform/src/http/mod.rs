@@ -13,6 +13,7 @@ mod forms;
 mod health;
 mod idempotent;
 mod licences;
+pub mod limits;
 mod messages;
 mod requests;
 mod uploads;
@@ -199,6 +200,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.bounds.clone(),
+            limits::bounded,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(error::panicked))
         .with_state(state);
