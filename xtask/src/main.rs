@@ -5,6 +5,7 @@
 //! `cargo xtask bench` — run the benchmarks in release mode.
 //! `cargo xtask screenshots` — PNGs of every screen in each theme at both ends of the text sizes.
 
+mod advisories;
 mod bench;
 mod counts;
 mod process;

@@ -9,12 +9,13 @@ use crate::setup;
 use crate::workspace::{self, FEATURES};
 
 /// What one layer found.
-struct Report {
-    ok: bool,
+pub(crate) struct Report {
+    /// Whether it passed.
+    pub(crate) ok: bool,
     /// A few words for the summary, e.g. "14 passed, 0 failed".
-    detail: String,
+    pub(crate) detail: String,
     /// Tests run, for layers that run tests.
-    counts: Option<Counts>,
+    pub(crate) counts: Option<Counts>,
 }
 
 /// One test layer: its name, what it checks, and how to run it.
@@ -34,6 +35,11 @@ const LAYERS: &[Layer] = &[
         name: "clippy",
         what: "cargo clippy, warnings are errors",
         run: clippy,
+    },
+    Layer {
+        name: "advisories",
+        what: "Cargo.lock against the RustSec snapshot",
+        run: crate::advisories::check,
     },
     Layer {
         name: "rust",
