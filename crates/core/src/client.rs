@@ -164,14 +164,7 @@ impl PlatformClient {
         path: &str,
         body: &B,
     ) -> Result<T, ClientError> {
-        self.send_json(
-            reqwest::Method::POST,
-            path,
-            Some(access_token),
-            None,
-            Some(body),
-        )
-        .await
+        self.post(access_token, None, path, body).await
     }
 
     /// A POST of `body` as the caller under `idempotency_key`, decoding the answer.
@@ -182,11 +175,23 @@ impl PlatformClient {
         path: &str,
         body: &B,
     ) -> Result<T, ClientError> {
+        self.post(access_token, Some(idempotency_key), path, body)
+            .await
+    }
+
+    /// A POST of `body` as the caller, under `idempotency_key` when given, decoding the answer.
+    async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        access_token: &str,
+        idempotency_key: Option<&str>,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
         self.send_json(
             reqwest::Method::POST,
             path,
             Some(access_token),
-            Some(idempotency_key),
+            idempotency_key,
             Some(body),
         )
         .await

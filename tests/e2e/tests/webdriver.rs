@@ -264,31 +264,70 @@ async fn queue_status_containing(
     }
 }
 
+/// 张秀英 logged in on this computer and queued an application; then the line dropped and the app
+/// was closed. What remains is the keychain and the encrypted store; the platform is stopped.
+struct QueuedOffline {
+    platform_binary: std::path::PathBuf,
+    platform_data: tempfile::TempDir,
+    bind: String,
+    url: String,
+    app_data: tempfile::TempDir,
+    keychain: huiban_core::secrets::Keychain,
+}
+
+impl QueuedOffline {
+    async fn set_up() -> Result<Self, Box<dyn std::error::Error>> {
+        use huiban_core::outbox;
+        use huiban_core::store::LocalStore;
+
+        let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
+        let platform_data = tempfile::tempdir()?;
+        let bind = format!("127.0.0.1:{}", free_port()?);
+        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let url = platform.url.clone();
+        let app_data = tempfile::tempdir()?;
+        let keychain = save_login(&platform, "13800000001").await?;
+        {
+            let (local, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
+            let application =
+                huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
+                    .ok_or("no demo application")?;
+            outbox::enqueue_application(
+                &local.of_account("c-demo-zhang"),
+                &application,
+                chrono::Utc::now().timestamp_millis(),
+            )?;
+        }
+        drop(platform);
+        Ok(Self {
+            platform_binary,
+            platform_data,
+            bind,
+            url,
+            app_data,
+            keychain,
+        })
+    }
+
+    /// The platform back at the same address, with the same data.
+    fn platform_back(&self) -> Result<Platform, Box<dyn std::error::Error>> {
+        Ok(Platform::start_in(
+            &self.platform_binary,
+            self.platform_data.path(),
+            &self.bind,
+        )?)
+    }
+}
+
 #[tokio::test]
 async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> TestResult {
-    use huiban_core::outbox;
-    use huiban_core::store::LocalStore;
-
-    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
-    let platform_data = tempfile::tempdir()?;
-    let bind = format!("127.0.0.1:{}", free_port()?);
-    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
-    let url = platform.url.clone();
-    let app_data = tempfile::tempdir()?;
-
-    // Earlier, online: 张秀英 logged in on this computer and queued an application; then the line
-    // dropped and the app was closed. What remains is the keychain and the encrypted store.
-    let keychain = save_login(&platform, "13800000001").await?;
-    {
-        let (local, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
-        let store = local.of_account("c-demo-zhang");
-        let application =
-            huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
-                .ok_or("no demo application")?;
-        outbox::enqueue_application(&store, &application, chrono::Utc::now().timestamp_millis())?;
-    }
-    drop(platform);
-
+    let offline = QueuedOffline::set_up().await?;
+    let QueuedOffline {
+        url,
+        app_data,
+        keychain,
+        ..
+    } = &offline;
     let driver = TauriDriver::start(&driver_binary())?;
     let app = env_path("HUIBAN_E2E_APP");
     let app_dir = app_data.path().to_string_lossy().into_owned();
@@ -303,7 +342,7 @@ async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> 
         screenshot(&client, "queue-waiting").await?;
 
         // The platform returns at the same address; nobody touches anything.
-        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let platform = offline.platform_back()?;
         queue_status_containing(&client, "所有申请都已经送到办事平台了").await?;
         screenshot(&client, "queue-sent").await?;
         let cases =
@@ -1310,7 +1349,8 @@ async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult
         screenshot(&client, "request-replied").await?;
 
         // 回访, then 评价 (the page may redraw as fresh copies arrive, swallowing a click).
-        click_until_shown(&client, "link", "回答回访", "问题解决了吗？").await?;
+        // The timeline says 问题解决了吗？ too: wait for what only the 回访 page has.
+        click_until_shown(&client, "link", "回答回访", "提交回答").await?;
         for legend in ["问题解决了吗？", "办理部门和您联系过吗？"] {
             let xpath = format!(
                 "//fieldset[legend[normalize-space(.)='{legend}']]//label[normalize-space(.)='是']"
@@ -1573,10 +1613,18 @@ async fn log_in_through_the_app(
         .await?
         .send_keys(phone)
         .await?;
-    by_role(client, "button", "获取验证码")
-        .await?
-        .click()
-        .await?;
+    // A code sent to this phone less than a minute ago means waiting, as the page says.
+    for _ in 0..20 {
+        by_role(client, "button", "获取验证码")
+            .await?
+            .click()
+            .await?;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        if !main_text(client).await?.contains("验证码刚刚发过") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    }
     by_role(client, "heading", "请输入短信里的6位验证码").await?;
     let code = huiban_platform::demo_accounts::last_login_code(
         &huiban_platform::Store::open(platform.data_dir())?,
@@ -1597,31 +1645,14 @@ async fn log_in_through_the_app(
 
 #[tokio::test]
 async fn one_computer_two_people_each_sees_and_sends_only_their_own() -> TestResult {
-    use huiban_core::outbox;
-    use huiban_core::store::LocalStore;
-
-    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
-    let platform_data = tempfile::tempdir()?;
-    let bind = format!("127.0.0.1:{}", free_port()?);
-    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
-    let url = platform.url.clone();
-    let app_data = tempfile::tempdir()?;
-
     // 张秀英 logged in on this shared computer and queued an application; then the line dropped.
-    let keychain = save_login(&platform, "13800000001").await?;
-    {
-        let (local, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
-        let application =
-            huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
-                .ok_or("no demo application")?;
-        outbox::enqueue_application(
-            &local.of_account("c-demo-zhang"),
-            &application,
-            chrono::Utc::now().timestamp_millis(),
-        )?;
-    }
-    drop(platform);
-
+    let offline = QueuedOffline::set_up().await?;
+    let QueuedOffline {
+        url,
+        app_data,
+        keychain,
+        ..
+    } = &offline;
     let driver = TauriDriver::start(&driver_binary())?;
     let app = env_path("HUIBAN_E2E_APP");
     let app_dir = app_data.path().to_string_lossy().into_owned();
@@ -1645,7 +1676,7 @@ async fn one_computer_two_people_each_sees_and_sends_only_their_own() -> TestRes
         assert_eq!(keychain.kept_login()?, None, "her login is gone");
 
         // The line is back; 李建国 logs in next on the same computer.
-        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let platform = offline.platform_back()?;
         by_role(&client, "link", "回到首页").await?.click().await?;
         log_in_through_the_app(&client, &platform, "13800000002").await?;
         for (command, nothing) in [
