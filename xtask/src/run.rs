@@ -79,6 +79,7 @@ fn start_platform(data_dir: &std::path::Path) -> Result<(Child, String), String>
             "--bind",
             "127.0.0.1:0",
             "--demo-data",
+            "--keep-sms-codes",
             "--data-dir",
         ])
         .arg(data_dir)

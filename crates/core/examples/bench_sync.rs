@@ -31,7 +31,7 @@ async fn platform() -> Platform {
     let url = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
     tokio::spawn(huiban_platform::serve(
         listener,
-        AppState::new(store.clone()),
+        AppState::new(store.clone()).keeping_sms_codes(),
         std::future::pending(),
     ));
     Platform {

@@ -32,6 +32,7 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
     demo_accounts::seed(&platform_store, 0).unwrap();
     // Slow answers, so that kills land in the middle of sends too.
     let state = AppState::new(platform_store.clone())
+        .keeping_sms_codes()
         .with_faults("latency=15ms,reset_rate=0.1,seed=3".parse().unwrap());
     let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
         .await
@@ -42,7 +43,7 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
         state,
         std::future::pending(),
     ));
-    let clean_state = AppState::new(platform_store.clone());
+    let clean_state = AppState::new(platform_store.clone()).keeping_sms_codes();
     let clean_listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
         .await
         .unwrap();

@@ -28,7 +28,7 @@ async fn serve_at(
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(huiban_platform::serve(
         listener,
-        AppState::new(store.clone()),
+        AppState::new(store.clone()).keeping_sms_codes(),
         async {
             let _ = stopped.await;
         },

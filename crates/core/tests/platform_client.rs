@@ -33,7 +33,7 @@ async fn start_platform() -> RunningPlatform {
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(huiban_platform::serve(
         listener,
-        huiban_platform::AppState::new(store),
+        huiban_platform::AppState::new(store).keeping_sms_codes(),
         async {
             let _ = stopped.await;
         },

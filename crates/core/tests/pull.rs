@@ -23,7 +23,9 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     demo_accounts::seed(&platform_store, 0).unwrap();
     let keys = KeyRing::load_or_create(dir.path(), &platform_store.catalog_departments().unwrap())
         .unwrap();
-    let state = AppState::new(platform_store.clone()).with_keys(keys);
+    let state = AppState::new(platform_store.clone())
+        .with_keys(keys)
+        .keeping_sms_codes();
     demo_licences::seed(&state).unwrap();
     let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
         .await

@@ -132,21 +132,22 @@ pub fn hash_password(password: &str) -> Result<String, AuthError> {
         .map_err(|_| AuthError::Hashing)
 }
 
-/// Argon2 checks that may run at once; more are refused at once (503) instead of queueing up CPU
-/// work that an attacker could multiply.
-const HASHING_AT_ONCE: usize = 4;
-
-/// Permits for [`HASHING_AT_ONCE`].
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_AT_ONCE);
+/// Argon2 checks that may run at once on one platform; more are refused at once (503) instead of
+/// queueing up CPU work that an attacker could multiply.
+pub const HASHING_AT_ONCE: usize = 4;
 
 /// The hash of a random password nobody knows, checked for unknown usernames so that they take as
 /// long as known ones.
 static UNKNOWN_USER_PHC: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password(&random_token()).unwrap_or_default());
 
-/// Whether `password` matches `phc`; `Busy` when [`HASHING_AT_ONCE`] checks are running already.
-fn verify_password(password: &str, phc: &str) -> Result<bool, AuthError> {
-    let _permit = HASHING.try_acquire().map_err(|_| AuthError::Busy)?;
+/// Whether `password` matches `phc`, taking one of `permits` (`Busy` when none is free).
+fn verify_password(
+    permits: &tokio::sync::Semaphore,
+    password: &str,
+    phc: &str,
+) -> Result<bool, AuthError> {
+    let _permit = permits.try_acquire().map_err(|_| AuthError::Busy)?;
     Ok(PasswordHash::new(phc).is_ok_and(|hash| {
         Argon2::default()
             .verify_password(password.as_bytes(), &hash)
@@ -289,7 +290,7 @@ fn login_with_password(
     let phc = found
         .as_ref()
         .map_or(UNKNOWN_USER_PHC.as_str(), |(_, phc)| phc.as_str());
-    let right = verify_password(password, phc)?;
+    let right = verify_password(&state.password_checks, password, phc)?;
     match found {
         Some((account, _)) if right => {
             state.store.clear_login_failures(&key)?;
@@ -453,9 +454,15 @@ mod tests {
     fn passwords_verify_only_against_their_hash() {
         let phc = hash_password("correct horse").unwrap();
         assert!(phc.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse", &phc).unwrap());
-        assert!(!verify_password("wrong horse", &phc).unwrap());
-        assert!(!verify_password("correct horse", "not a hash").unwrap());
+        let permits = tokio::sync::Semaphore::new(1);
+        assert!(verify_password(&permits, "correct horse", &phc).unwrap());
+        assert!(!verify_password(&permits, "wrong horse", &phc).unwrap());
+        assert!(!verify_password(&permits, "correct horse", "not a hash").unwrap());
+        let _taken = permits.try_acquire().unwrap();
+        assert!(matches!(
+            verify_password(&permits, "correct horse", &phc),
+            Err(AuthError::Busy)
+        ));
         assert!(
             PasswordHash::new(&UNKNOWN_USER_PHC).is_ok(),
             "unknown users cost a real check"

@@ -37,6 +37,10 @@ enum Command {
         /// Inject faults for tests, e.g. latency=200ms,error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7.
         #[arg(long)]
         faults: Option<huiban_platform::faults::FaultSpec>,
+        /// Keep login and consent codes readable in the SMS sink (`sms list`), for tests and the demo;
+        /// never on a real platform, where they are masked before they are stored.
+        #[arg(long)]
+        keep_sms_codes: bool,
     },
     /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
     Openapi,
@@ -192,7 +196,8 @@ async fn main() -> anyhow::Result<()> {
             demo_data: seed,
             demo_officer,
             faults,
-        } => serve(data_dir, bind, seed, demo_officer, faults).await,
+            keep_sms_codes,
+        } => serve(data_dir, bind, (seed, demo_officer, keep_sms_codes), faults).await,
         Command::Officer {
             data_dir,
             officer,
@@ -231,8 +236,7 @@ async fn main() -> anyhow::Result<()> {
 async fn serve(
     data_dir: PathBuf,
     bind: SocketAddr,
-    seed: bool,
-    demo_officer: bool,
+    (seed, demo_officer, keep_sms_codes): (bool, bool, bool),
     faults: Option<huiban_platform::faults::FaultSpec>,
 ) -> anyhow::Result<()> {
     let store = Store::open(&data_dir)
@@ -248,6 +252,10 @@ async fn serve(
     let keys = KeyRing::load_or_create(&data_dir, &store.catalog_departments()?)
         .with_context(|| format!("loading the department keys in {}", data_dir.display()))?;
     let mut state = AppState::new(store).with_keys(keys);
+    if keep_sms_codes {
+        tracing::warn!("the SMS sink keeps codes readable: for tests and the demo only");
+        state = state.keeping_sms_codes();
+    }
     if let Some(spec) = faults {
         tracing::warn!(?spec, "injecting faults");
         state = state.with_faults(spec);

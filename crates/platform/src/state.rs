@@ -23,6 +23,8 @@ pub struct AppState {
     pub faults: Option<Arc<FaultInjector>>,
     /// How many requests run at once, and for how long each may.
     pub bounds: crate::http::limits::RequestBounds,
+    /// Permits for password checks (Argon2) running at once.
+    pub password_checks: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -35,12 +37,19 @@ impl AppState {
             keys: Arc::new(KeyRing::default()),
             faults: None,
             bounds: crate::http::limits::RequestBounds::default(),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(crate::auth::HASHING_AT_ONCE)),
         }
     }
 
     /// The same state with other request bounds.
     pub fn with_bounds(mut self, bounds: crate::http::limits::RequestBounds) -> Self {
         self.bounds = bounds;
+        self
+    }
+
+    /// The same state with an SMS sink that keeps codes readable (tests and the demo only).
+    pub fn keeping_sms_codes(mut self) -> Self {
+        self.sms = Arc::new(crate::sms::SmsSink::keeping_codes(self.store.clone()));
         self
     }
 

@@ -393,3 +393,23 @@ async fn a_login_renewed_again_and_again_still_ends_after_ninety_days() {
         .await
         .expect_error(400, "invalid_grant");
 }
+
+#[tokio::test]
+async fn a_real_platform_never_stores_a_code_in_clear() {
+    let platform = TestPlatform::start().await;
+    // Served as a real platform is: the SMS sink without --keep-sms-codes.
+    let real = platform
+        .serve_also(huiban_platform::AppState::new(platform.store.clone()))
+        .await;
+    let sent = platform
+        .http
+        .post(format!("{real}/api/v1/auth/sms-code"))
+        .json(&json!({"phone": "13900000009"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status().as_u16(), 200);
+    let stored = platform.store.sent_sms().unwrap().pop().unwrap();
+    assert_eq!(stored.phone, "13900000009");
+    assert!(stored.text.contains("验证码是******，"), "{}", stored.text);
+}

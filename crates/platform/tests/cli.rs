@@ -37,6 +37,7 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
             "--bind",
             "127.0.0.1:0",
             "--demo-data",
+            "--keep-sms-codes",
             "--data-dir",
             data,
         ])

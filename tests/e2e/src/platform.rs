@@ -27,7 +27,14 @@ impl Platform {
     /// be started again with everything it held).
     pub fn start_in(binary: &Path, data_dir: &Path, bind: &str) -> std::io::Result<Self> {
         let mut child = Command::new(binary)
-            .args(["serve", "--bind", bind, "--demo-data", "--data-dir"])
+            .args([
+                "serve",
+                "--bind",
+                bind,
+                "--demo-data",
+                "--keep-sms-codes",
+                "--data-dir",
+            ])
             .arg(data_dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -29,7 +29,7 @@ impl Platform {
     }
 
     pub async fn serve(&self, faults: Option<&str>) -> Url {
-        let mut state = AppState::new(self.store.clone());
+        let mut state = AppState::new(self.store.clone()).keeping_sms_codes();
         if let Some(spec) = faults {
             state = state.with_faults(spec.parse().unwrap());
         }

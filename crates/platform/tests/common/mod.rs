@@ -75,6 +75,7 @@ impl TestPlatform {
         let keys =
             KeyRing::load_or_create(dir.path(), &store.catalog_departments().unwrap()).unwrap();
         let state = AppState::new(store.clone())
+            .keeping_sms_codes()
             .with_clock(Arc::new(clock.clone()))
             .with_keys(keys);
         demo_licences::seed(&state).unwrap();
@@ -103,6 +104,7 @@ impl TestPlatform {
             KeyRing::load_or_create(&self.data_dir, &self.store.catalog_departments().unwrap())
                 .unwrap();
         AppState::new(self.store.clone())
+            .keeping_sms_codes()
             .with_clock(Arc::new(self.clock.clone()))
             .with_keys(keys)
     }
