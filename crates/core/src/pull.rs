@@ -61,14 +61,8 @@ pub async fn pull(
     store.keep_profile(&account)?;
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
-    let requests = client.requests(access_token).await?;
-    store.replace_cached_requests(&requests)?;
-    let pulled_numbers: Vec<&str> = cases
-        .iter()
-        .map(|case| case.application_no.as_str())
-        .chain(requests.iter().map(|request| request.request_no.as_str()))
-        .collect();
-    store.outbox_purge_sent_bodies(&pulled_numbers)?;
+    store.replace_cached_requests(&client.requests(access_token).await?)?;
+    store.outbox_purge_pulled_bodies()?;
     let mut new_messages = 0;
     let mut cursor = store.message_cursor()?;
     let first_pull = cursor == 0;

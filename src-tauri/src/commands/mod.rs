@@ -28,14 +28,10 @@ pub(crate) fn kept_store(state: &AppState) -> Result<&LocalStore, IpcError> {
 /// The local data of the person logged in, or the plain error that nobody is (or there is no store):
 /// every personal row is read and written only through this.
 pub(crate) async fn own_store(state: &AppState) -> Result<AccountStore<'_>, IpcError> {
-    let store = kept_store(state)?;
-    let account = state
-        .session
-        .account()
-        .await
-        .map_err(|error| IpcError::session(&error, &state.localizer))?
-        .ok_or_else(|| IpcError::plain("login-needed", &state.localizer))?;
-    Ok(store.of_account(&account))
+    kept_store(state)?;
+    own_store_if_any(state)
+        .await?
+        .ok_or_else(|| IpcError::plain("login-needed", &state.localizer))
 }
 
 /// The local data of the person logged in; `None` with nobody logged in or no store, when a page

@@ -228,22 +228,21 @@ impl AccountStore<'_> {
         })
     }
 
-    /// Empties the body of this account's sent submissions whose platform number (a case's or a
-    /// 诉求's) is in `pulled` (the platform's copy is here now): only the id, kind, state and number
-    /// stay, so the answers (ID numbers, addresses, bank cards) are not kept twice.
-    pub fn outbox_purge_sent_bodies(&self, pulled: &[&str]) -> Result<usize, StoreError> {
-        let mut connection = self.store.lock()?;
-        let transaction = connection.transaction()?;
-        let mut purged = 0;
-        for number in pulled {
-            purged += transaction.execute(
-                "UPDATE outbox SET body = '' WHERE account_id = ?1 AND state = 'sent'
-                     AND case_number = ?2 AND body <> ''",
-                params![self.account_id, number],
-            )?;
-        }
-        transaction.commit()?;
-        Ok(purged)
+    /// Empties the body of this account's sent submissions whose platform copy (the case or 诉求
+    /// of their number) is among this account's pulled copies: only the id, kind, state and number
+    /// stay, so the answers (ID numbers, addresses, bank cards) are not kept twice. Returns how
+    /// many were emptied.
+    pub fn outbox_purge_pulled_bodies(&self) -> Result<usize, StoreError> {
+        self.with(|connection, account| {
+            Ok(connection.execute(
+                "UPDATE outbox SET body = '' WHERE account_id = ?1 AND state = 'sent' AND body <> ''
+                     AND case_number IN (
+                         SELECT application_no FROM cached_case WHERE account_id = ?1
+                         UNION ALL
+                         SELECT request_no FROM cached_request WHERE account_id = ?1)",
+                params![account],
+            )?)
+        })
     }
 
     /// How many of this account's submissions are in each state.

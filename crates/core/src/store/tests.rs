@@ -356,8 +356,10 @@ fn a_sent_body_is_emptied_once_the_platform_copy_is_pulled_back() {
         case_number: Some("N1"),
     };
     a.outbox_update("sent", &sent, 2).unwrap();
-    assert_eq!(a.outbox_purge_sent_bodies(&["N2"]).unwrap(), 0);
-    assert_eq!(a.outbox_purge_sent_bodies(&["N1"]).unwrap(), 1);
+    a.replace_cached_cases(&[case("N2")]).unwrap();
+    assert_eq!(a.outbox_purge_pulled_bodies().unwrap(), 0);
+    a.replace_cached_cases(&[case("N1")]).unwrap();
+    assert_eq!(a.outbox_purge_pulled_bodies().unwrap(), 1);
     let row = a.outbox_row("sent").unwrap().unwrap();
     assert!(row.is_purged());
     assert_eq!(row.case_number.as_deref(), Some("N1"));
