@@ -76,6 +76,12 @@ pub struct Session {
     keychain: Option<Keychain>,
     // One lock around renewal: refresh tokens are single-use, and spending one twice ends the login.
     held: Mutex<Option<Held>>,
+    // What this process knows of the keychain, so that asking who is logged in (every command, every
+    // turn of the sending loop) and whether logouts wait to be told does not ask the keychain each
+    // time: the kept login's account once read (`None` until then), and whether untold logouts may
+    // be kept (true until the keychain said there are none). This process writes both entries.
+    kept_account: std::sync::Mutex<Option<Option<String>>>,
+    untold_may_wait: std::sync::atomic::AtomicBool,
 }
 
 impl Session {
@@ -84,6 +90,8 @@ impl Session {
         Self {
             keychain: Some(keychain),
             held: Mutex::new(None),
+            kept_account: std::sync::Mutex::new(None),
+            untold_may_wait: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -92,6 +100,8 @@ impl Session {
         Self {
             keychain: None,
             held: Mutex::new(None),
+            kept_account: std::sync::Mutex::new(None),
+            untold_may_wait: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -105,6 +115,8 @@ impl Session {
                 who,
                 refresh_token: None,
             })),
+            kept_account: std::sync::Mutex::new(None),
+            untold_may_wait: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -127,13 +139,28 @@ impl Session {
     /// The account logged in on this device, known offline too (the keychain keeps it with the
     /// login); `None` when nobody is.
     pub async fn account(&self) -> Result<Option<String>, SessionError> {
-        if let Some(held) = self.held.lock().await.as_ref() {
-            return Ok(Some(held.who.account_id.clone()));
+        // Held while the keychain is read, so that a login or logout meanwhile cannot be undone by
+        // caching what was read before it.
+        let held = self.held.lock().await;
+        if let Some(current) = held.as_ref() {
+            return Ok(Some(current.who.account_id.clone()));
         }
-        match &self.keychain {
-            Some(keychain) => Ok(keychain.kept_login()?.map(|login| login.account_id)),
-            None => Ok(None),
+        let Some(keychain) = &self.keychain else {
+            return Ok(None);
+        };
+        if let Some(known) = self.kept_account().clone() {
+            return Ok(known);
         }
+        let account = keychain.kept_login()?.map(|login| login.account_id);
+        *self.kept_account() = Some(account.clone());
+        Ok(account)
+    }
+
+    /// The cached account of the kept login (see the field).
+    fn kept_account(&self) -> std::sync::MutexGuard<'_, Option<Option<String>>> {
+        self.kept_account
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Who is logged in, once a token was had in this process.
@@ -199,6 +226,7 @@ impl Session {
         if let Some(keychain) = &self.keychain {
             keychain.forget_login()?;
         }
+        *self.kept_account() = Some(None);
         *held = None;
         Ok(())
     }
@@ -238,9 +266,12 @@ impl Session {
                 let mut untold = keychain.untold_logouts()?;
                 untold.push(kept.refresh_token);
                 keychain.keep_untold_logouts(&untold)?;
+                self.untold_may_wait
+                    .store(true, std::sync::atomic::Ordering::SeqCst);
             }
             keychain.forget_login()?;
         }
+        *self.kept_account() = Some(None);
         Ok(())
     }
 
@@ -251,6 +282,14 @@ impl Session {
         let Some(keychain) = &self.keychain else {
             return Ok(());
         };
+        if !self
+            .untold_may_wait
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return Ok(());
+        }
+        // Held so that a 退出 meanwhile does not add to the list while it is being rewritten.
+        let _held = self.held.lock().await;
         let mut untold = keychain.untold_logouts()?;
         while let Some(refresh_token) = untold.first().cloned() {
             let request = TokenRequest::RefreshToken { refresh_token };
@@ -263,6 +302,8 @@ impl Session {
             untold.remove(0);
             keychain.keep_untold_logouts(&untold)?;
         }
+        self.untold_may_wait
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
 
@@ -277,6 +318,7 @@ impl Session {
                 account_id: answer.account_id.clone(),
                 refresh_token: answer.refresh_token,
             })?;
+            *self.kept_account() = Some(Some(answer.account_id.clone()));
             in_memory = None;
         }
         let who = LoggedIn {
