@@ -77,16 +77,30 @@ pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus,
     Ok(SessionStatus { logged_in })
 }
 
+/// What is not sent yet, as 退出 asks about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct UnsentView {
+    /// How many of each.
+    #[serde(flatten)]
+    pub unsent: Unsent,
+    /// Whether there is nothing to ask about (core's rule), so 退出 logs out at once.
+    pub nothing: bool,
+}
+
 /// What the person logged in has not sent yet (forms begun, waiting, refused), to ask about at 退出.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
-pub async fn unsent(state: State<'_, AppState>) -> Result<Unsent, IpcError> {
-    match own_store_if_any(&state).await? {
+pub async fn unsent(state: State<'_, AppState>) -> Result<UnsentView, IpcError> {
+    let unsent = match own_store_if_any(&state).await? {
         Some(store) => {
-            Unsent::of(&store).map_err(|error| IpcError::local_store(&error, &state.localizer))
+            Unsent::of(&store).map_err(|error| IpcError::local_store(&error, &state.localizer))?
         }
-        None => Ok(Unsent::default()),
-    }
+        None => Unsent::default(),
+    };
+    Ok(UnsentView {
+        unsent,
+        nothing: unsent.is_empty(),
+    })
 }
 
 /// 退出: does what the person chose with what they have not sent (`keep`, the default: kept here,
@@ -117,4 +131,26 @@ pub async fn logout(
     }
     state.wake.notify_one();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ui_reads_the_counts_and_core_s_verdict_side_by_side() {
+        let unsent = Unsent {
+            drafts: 1,
+            waiting: 0,
+            refused: 0,
+        };
+        let view = UnsentView {
+            unsent,
+            nothing: unsent.is_empty(),
+        };
+        assert_eq!(
+            serde_json::to_value(view).unwrap_or_default(),
+            serde_json::json!({"drafts": 1, "waiting": 0, "refused": 0, "nothing": false})
+        );
+    }
 }

@@ -26,8 +26,7 @@ export async function endSession(leave?: LeaveUnsent): Promise<void> {
 /** 退出 pressed: with nothing unsent the login ends at once (`true`); otherwise nothing happens
  * yet (`false`) and the person is asked first what to do with it. */
 export async function leaveOrAsk(): Promise<boolean> {
-  const left = await unsent();
-  if (left.drafts + left.waiting + left.refused > 0) return false;
+  if (!(await unsent()).nothing) return false;
   await endSession();
   return true;
 }

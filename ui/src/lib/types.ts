@@ -74,6 +74,8 @@ export interface Unsent {
   waiting: number;
   /** Refused by the platform, kept for the person to look at. */
   refused: number;
+  /** Whether there is nothing to ask about (core's rule): 退出 logs out at once. */
+  nothing: boolean;
 }
 
 /** What to do at 退出 with what is not sent: keep it for the next login, or throw it away. */

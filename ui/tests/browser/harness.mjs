@@ -97,7 +97,7 @@ export async function openPage(
     draftAnswers = {},
     suggestions = {},
     licenceType = null,
-    unsent = { drafts: 0, waiting: 0, refused: 0 },
+    unsent = { drafts: 0, waiting: 0, refused: 0, nothing: true },
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -470,13 +470,13 @@ export const SCREENS = [
   {
     name: 'logout-unsent',
     hash: '#/logout',
-    options: { loggedIn: true, unsent: { drafts: 1, waiting: 2, refused: 0 } },
+    options: { loggedIn: true, unsent: { drafts: 1, waiting: 2, refused: 0, nothing: false } },
     ready: 'text:留着，下次登录再发',
   },
   {
     name: 'logout-drafts-only',
     hash: '#/logout',
-    options: { loggedIn: true, unsent: { drafts: 1, waiting: 0, refused: 1 } },
+    options: { loggedIn: true, unsent: { drafts: 1, waiting: 0, refused: 1, nothing: false } },
     ready: 'text:留着，下次登录再发',
   },
   { name: 'licences', hash: '#/licences', ready: 'heading-2' },

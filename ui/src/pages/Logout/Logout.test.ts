@@ -25,7 +25,7 @@ beforeEach(() => {
 
 describe('Logout', () => {
   it('logs out at once when nothing is left unsent', async () => {
-    unsent.mockResolvedValue({ drafts: 0, waiting: 0, refused: 0 });
+    unsent.mockResolvedValue({ drafts: 0, waiting: 0, refused: 0, nothing: true });
     expect(await leaveOrAsk()).toBe(true);
     expect(logout).toHaveBeenCalledTimes(1);
     expect(session.loggedIn).toBe(false);
@@ -33,7 +33,7 @@ describe('Logout', () => {
 
   it('asks first when something is unsent, and keeps it for the next login', async () => {
     const user = userEvent.setup();
-    unsent.mockResolvedValue({ drafts: 1, waiting: 2, refused: 0 });
+    unsent.mockResolvedValue({ drafts: 1, waiting: 2, refused: 0, nothing: false });
     expect(await leaveOrAsk()).toBe(false);
     expect(logout).not.toHaveBeenCalled();
     render(Logout);
@@ -51,7 +51,7 @@ describe('Logout', () => {
 
   it('deletes only after being asked twice', async () => {
     const user = userEvent.setup();
-    unsent.mockResolvedValue({ drafts: 0, waiting: 1, refused: 0 });
+    unsent.mockResolvedValue({ drafts: 0, waiting: 1, refused: 0, nothing: false });
     render(Logout);
     await user.click(await screen.findByRole('button', { name: '不要了' }));
     expect(logout).not.toHaveBeenCalled();
@@ -64,7 +64,7 @@ describe('Logout', () => {
 
   it('sends first and logs out once nothing waits', async () => {
     const user = userEvent.setup();
-    unsent.mockResolvedValue({ drafts: 0, waiting: 1, refused: 0 });
+    unsent.mockResolvedValue({ drafts: 0, waiting: 1, refused: 0, nothing: false });
     queueSummary.mockResolvedValueOnce({
       waiting: 1,
       sent: 0,
