@@ -127,7 +127,14 @@ pub struct Application {
     pub answers: Answers,
     /// The applicant's evaluation, once given.
     pub evaluation: Option<Evaluation>,
+    /// While 补正 is asked: the questions the department asks to answer again (by id); a 补正 may
+    /// answer these and [`SUPPLEMENT_PHOTO`], nothing else. Identity questions are never asked.
+    #[serde(default)]
+    pub supplement_questions: Vec<String>,
 }
+
+/// The answer key of the photo of the missing material sent with any 补正.
+pub const SUPPLEMENT_PHOTO: &str = "supplement_photo";
 
 /// Body of `POST /api/v1/applications/{application_no}/withdraw`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

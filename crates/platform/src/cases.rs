@@ -2,15 +2,17 @@
 //! and the officer's moves through 受理 → 审查 → 办结.
 
 use chrono::Duration;
+use huiban_api::applications::SUPPLEMENT_PHOTO;
 use huiban_api::workdays::{add_working_days, working_days_between};
 use huiban_api::{
-    Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, NewApplication,
-    QuestionKind, id_number,
+    Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, KnownFact, NewApplication,
+    Question, QuestionKind, id_number,
 };
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::beijing_time;
+use crate::holdings;
 use crate::state::AppState;
 use crate::store::{CaseRecord, Created, NewCase, Notice, StoreError, Transition};
 
@@ -81,6 +83,15 @@ pub enum CaseError {
     /// The officer does not belong to the case's department.
     #[error("not this officer's department")]
     OtherDepartment,
+    /// A 补正 answers a question the department did not ask.
+    #[error("question {0} was not asked")]
+    NotAsked(String),
+    /// A 补正 request asks for an identity answer, which is frozen once submitted.
+    #[error("identity question {0} cannot be asked again")]
+    IdentityFrozen(String),
+    /// An answer names a file or licence the applicant does not hold.
+    #[error("answer {0} names a file or licence the applicant does not hold")]
+    NotHeld(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -271,6 +282,11 @@ pub fn submit(
             return Err(CaseError::BadIdNumber(question.id.clone()));
         }
     }
+    if let Some(id) =
+        holdings::first_not_held(state, account_id, &form.questions, &request.answers)?
+    {
+        return Err(CaseError::NotHeld(id));
+    }
     let now = state.clock.now();
     let account = state.store.account(account_id)?;
     let applicant_name = account.and_then(|a| a.name).or_else(|| {
@@ -396,6 +412,11 @@ fn render(state: &AppState, record: CaseRecord) -> Result<Application, CaseError
             .collect(),
         answers: record.answers,
         evaluation,
+        supplement_questions: if record.status == CaseStatus::SupplementRequested {
+            record.supplement_questions
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -442,6 +463,7 @@ pub fn withdraw(
             remark: reason
                 .map(|r| format!("申请人撤回：{r}"))
                 .or(Some("申请人撤回".to_owned())),
+            asked: Vec::new(),
         },
         None,
     )?;
@@ -463,6 +485,20 @@ pub fn supplement(
     if record.status != CaseStatus::SupplementRequested {
         return Err(CaseError::WrongStatus(record.status));
     }
+    for (id, value) in answers {
+        if id == SUPPLEMENT_PHOTO {
+            if !holdings::photo_held(state, account_id, value)? {
+                return Err(CaseError::NotHeld(id.clone()));
+            }
+        } else if !record.supplement_questions.contains(id) {
+            return Err(CaseError::NotAsked(id.clone()));
+        }
+    }
+    if let Some(form) = current_form(state, &record)?
+        && let Some(id) = holdings::first_not_held(state, account_id, &form, answers)?
+    {
+        return Err(CaseError::NotHeld(id));
+    }
     let mut merged = record.answers.clone();
     merged.extend(answers.iter().map(|(k, v)| (k.clone(), v.clone())));
     let remark = match note {
@@ -479,6 +515,7 @@ pub fn supplement(
             at_ms: state.clock.now().timestamp_millis(),
             actor: None,
             remark: Some(remark),
+            asked: Vec::new(),
         },
         Some(&merged),
     )?;
@@ -542,7 +579,8 @@ pub enum OfficerMove {
     Refuse,
 }
 
-/// Moves a case as `officer` of `department`, with a remark for the applicant.
+/// Moves a case as `officer` of `department`, with a remark for the applicant; a 补正 asked this
+/// way asks for a photo of the material and a note, no answer again.
 pub fn officer_move(
     state: &AppState,
     officer: &str,
@@ -558,6 +596,80 @@ pub fn officer_move(
     if record.department != department {
         return Err(CaseError::OtherDepartment);
     }
+    move_as_officer(state, officer, &record, action, remark, Vec::new())
+}
+
+/// Asks for 补正 as `officer` of `department`: a photo of the material and a note, and the answers
+/// to `questions` again (questions of the case's form; never its identity questions, which are
+/// frozen once submitted).
+pub fn request_supplement(
+    state: &AppState,
+    officer: &str,
+    department: &str,
+    application_no: &str,
+    remark: Option<&str>,
+    questions: &[String],
+) -> Result<Application, CaseError> {
+    let record = state
+        .store
+        .case(application_no)?
+        .ok_or(CaseError::NotFound)?;
+    if record.department != department {
+        return Err(CaseError::OtherDepartment);
+    }
+    let form = current_form(state, &record)?.unwrap_or_default();
+    for id in questions {
+        let question = form
+            .iter()
+            .find(|q| &q.id == id)
+            .ok_or_else(|| CaseError::UnknownQuestion(id.clone()))?;
+        if is_identity(question) {
+            return Err(CaseError::IdentityFrozen(id.clone()));
+        }
+    }
+    move_as_officer(
+        state,
+        officer,
+        &record,
+        OfficerMove::RequestSupplement,
+        remark,
+        questions.to_vec(),
+    )
+}
+
+/// Whether a question asks who the applicant is: her name or ID number.
+fn is_identity(question: &Question) -> bool {
+    question.kind == QuestionKind::IdNumber
+        || matches!(
+            question.prefill,
+            Some(KnownFact::Name | KnownFact::IdNumber)
+        )
+}
+
+/// The questions of the current form of the case's item, when it still has one.
+fn current_form(state: &AppState, record: &CaseRecord) -> Result<Option<Vec<Question>>, CaseError> {
+    let Some(form_ref) = state
+        .store
+        .catalog_item(&record.impl_code)?
+        .and_then(|item| item.form)
+    else {
+        return Ok(None);
+    };
+    Ok(state
+        .store
+        .form(&form_ref.form_id, form_ref.version)?
+        .map(|form| form.questions))
+}
+
+fn move_as_officer(
+    state: &AppState,
+    officer: &str,
+    record: &CaseRecord,
+    action: OfficerMove,
+    remark: Option<&str>,
+    asked: Vec<String>,
+) -> Result<Application, CaseError> {
+    let application_no = record.application_no.as_str();
     use CaseStatus as S;
     let (from, to, result, default_remark): (&[CaseStatus], _, _, &str) = match action {
         OfficerMove::Accept => (&[S::Submitted], S::Accepted, None, "材料齐全，已受理"),
@@ -589,7 +701,7 @@ pub fn officer_move(
     };
     let moved = move_case(
         state,
-        &record,
+        record,
         &Transition {
             from,
             to,
@@ -601,6 +713,7 @@ pub fn officer_move(
                     .map(str::to_owned)
                     .unwrap_or_else(|| default_remark.to_owned()),
             ),
+            asked,
         },
         None,
     )?;

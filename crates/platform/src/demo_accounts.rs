@@ -2,9 +2,10 @@
 //! Their ID numbers pass the GB 11643 check but belong to nobody (region 110101, made-up sequences).
 
 use huiban_api::{Role, id_number};
+use sha2::Digest;
 
 use crate::auth::{AuthError, hash_password};
-use crate::store::{NewAccount, Store};
+use crate::store::{NewAccount, RealName, Store};
 
 /// A demo citizen: account id, name, phone, the first 17 digits of the ID number.
 const CITIZENS: &[(&str, &str, &str, &str)] = &[
@@ -49,6 +50,15 @@ pub const PASSWORD_ACCOUNTS: &[(&str, Role, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// A photo of a paper material (a 1×1 PNG) every demo citizen has uploaded, so sample
+/// applications name a file their applicant holds.
+pub const DEMO_PHOTO: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90\x77\x53\xde\x00\x00\x00\x0c\x49\x44\x41\x54\x78\x9c\x63\xf8\xf0\xe1\x03\x00\x05\xa4\x02\xd1\x5a\x6c\xe2\x6e\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+/// The name (SHA-256 in hex) of [`DEMO_PHOTO`], as an answer names it.
+pub fn demo_photo_name() -> String {
+    hex::encode(sha2::Sha256::digest(DEMO_PHOTO))
+}
+
 /// The newest 6-digit login code the demo SMS sink holds for `phone`.
 pub fn last_login_code(store: &Store, phone: &str) -> Option<String> {
     let text = store
@@ -69,6 +79,7 @@ pub fn seed(store: &Store, now_ms: i64) -> Result<bool, AuthError> {
     }
     for (account_id, name, phone, first17) in CITIZENS {
         let check = id_number::check_character(first17).unwrap_or('0');
+        let id_number = format!("{first17}{check}");
         store.create_account(
             &NewAccount {
                 account_id: (*account_id).to_owned(),
@@ -77,9 +88,24 @@ pub fn seed(store: &Store, now_ms: i64) -> Result<bool, AuthError> {
                 username: None,
                 password_hash: None,
                 name: Some((*name).to_owned()),
-                id_number: Some(format!("{first17}{check}")),
+                id_number: Some(id_number.clone()),
                 department: None,
             },
+            now_ms,
+        )?;
+        // The demo people's identity counts as checked, as if at a counter.
+        let real_name = RealName {
+            name: (*name).to_owned(),
+            id_number,
+        };
+        if let Err(refusal) = store.record_real_name(account_id, &real_name, "demo", now_ms)? {
+            tracing::warn!(?refusal, account_id, "demo real name not recorded");
+        }
+        store.put_attachment(
+            &demo_photo_name(),
+            "image/png",
+            DEMO_PHOTO,
+            account_id,
             now_ms,
         )?;
     }

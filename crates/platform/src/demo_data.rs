@@ -472,7 +472,9 @@ pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplic
                 QuestionKind::BankCard => serde_json::json!("6222020200112233446"),
                 QuestionKind::YesNo => serde_json::json!(false),
                 QuestionKind::Group => serde_json::json!([]),
-                QuestionKind::Attachment => serde_json::json!("0".repeat(64)),
+                QuestionKind::Attachment | QuestionKind::Licence => {
+                    serde_json::json!(crate::demo_accounts::demo_photo_name())
+                }
                 _ => serde_json::json!("张秀英"),
             };
             (q.id.clone(), value)

@@ -52,8 +52,6 @@ pub fn seed(state: &AppState) -> Result<bool, LicenceError> {
                 department: department.to_owned(),
                 valid_years,
                 fields,
-                id_number_fallback: None,
-                name_fallback: None,
             },
         )?;
     }

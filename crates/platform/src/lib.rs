@@ -14,6 +14,7 @@ pub mod demo_data;
 pub mod demo_licences;
 pub mod demo_officer;
 pub mod faults;
+pub mod holdings;
 pub mod http;
 pub mod keys;
 pub mod licences;

@@ -26,9 +26,10 @@ pub enum LicenceError {
     /// The department has no signing key.
     #[error("department has no key")]
     NoKey,
-    /// The holder has no ID number on record or in the answers.
-    #[error("holder has no ID number")]
-    NoIdNumber,
+    /// The holder's real name was never checked (实名认证): a licence names only a checked
+    /// identity, never what was typed into a form.
+    #[error("the holder's real name has not been checked")]
+    NoRealName,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -47,10 +48,6 @@ pub struct LicenceDraft {
     pub valid_years: Option<u32>,
     /// Extra printed fields.
     pub fields: BTreeMap<String, String>,
-    /// ID number to use when the account has none.
-    pub id_number_fallback: Option<String>,
-    /// Name to use when the account has none.
-    pub name_fallback: Option<String>,
 }
 
 fn years_later(date: NaiveDate, years: u32) -> NaiveDate {
@@ -60,17 +57,16 @@ fn years_later(date: NaiveDate, years: u32) -> NaiveDate {
         .unwrap_or(date)
 }
 
-/// Issues, seals, stores and announces a licence.
+/// Issues, seals, stores and announces a licence to the holder's checked identity.
 pub fn issue(state: &AppState, draft: &LicenceDraft) -> Result<Licence, LicenceError> {
-    let account = state
+    state
         .store
         .account(&draft.account_id)?
         .ok_or(LicenceError::NotFound)?;
-    let id_number = state
+    let real_name = state
         .store
-        .id_number_of(&draft.account_id)?
-        .or_else(|| draft.id_number_fallback.clone())
-        .ok_or(LicenceError::NoIdNumber)?;
+        .real_name_of(&draft.account_id)?
+        .ok_or(LicenceError::NoRealName)?;
     let now = state.clock.now();
     let today = beijing_time::date_of(now);
     let day = today.format("%Y%m%d").to_string();
@@ -78,11 +74,8 @@ pub fn issue(state: &AppState, draft: &LicenceDraft) -> Result<Licence, LicenceE
     let mut licence = Licence {
         licence_no: format!("DZZZ{day}{sequence:06}"),
         licence_type: draft.licence_type.clone(),
-        holder_name: account
-            .name
-            .or_else(|| draft.name_fallback.clone())
-            .unwrap_or_default(),
-        holder_id_number: id_number,
+        holder_name: real_name.name,
+        holder_id_number: real_name.id_number,
         issuer: LicenceIssuer {
             name: draft.department.clone(),
             credit_code: String::new(),
@@ -147,12 +140,6 @@ pub fn issue_for_case(
     if case.status != CaseStatus::Finished || case.result != Some(CaseResult::Approved) {
         return Err(LicenceError::NotApproved);
     }
-    let answer = |key: &str| {
-        case.answers
-            .get(key)
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
     issue(
         state,
         &LicenceDraft {
@@ -164,8 +151,6 @@ pub fn issue_for_case(
                 ("事项".to_owned(), case.item_name.clone()),
                 ("办件编号".to_owned(), case.application_no.clone()),
             ]),
-            id_number_fallback: answer("id_number"),
-            name_fallback: answer("applicant_name"),
         },
     )
 }

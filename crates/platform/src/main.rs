@@ -57,6 +57,14 @@ enum Command {
         #[command(subcommand)]
         action: OfficerAction,
     },
+    /// Citizens' accounts.
+    Accounts {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[command(subcommand)]
+        action: AccountsAction,
+    },
     /// The audit log.
     Audit {
         #[command(subcommand)]
@@ -84,8 +92,14 @@ enum OfficerAction {
     Accept(Move),
     /// 不予受理: refuse to accept a submitted case.
     NotAccept(Move),
-    /// 补正: ask the applicant for more (say what in --remark).
-    RequestSupplement(Move),
+    /// 补正: ask the applicant for more (say what in --remark; --ask names a question to answer again).
+    RequestSupplement {
+        #[command(flatten)]
+        target: Move,
+        /// A question of the form to be answered again (repeat for more); never name or ID number.
+        #[arg(long = "ask", value_name = "QUESTION_ID")]
+        questions: Vec<String>,
+    },
     /// 审查: start examining an accepted case.
     Review(Move),
     /// 办结, 准予: approve.
@@ -159,6 +173,26 @@ struct Move {
 }
 
 #[derive(Debug, Subcommand)]
+enum AccountsAction {
+    /// 实名认证: record a citizen's name and ID number as checked against her identity card;
+    /// licences are issued only to a checked identity.
+    RealName {
+        /// The mobile number she logs in with.
+        #[arg(long)]
+        phone: String,
+        /// Her name, as on the identity card.
+        #[arg(long)]
+        name: String,
+        /// Her 居民身份证号码.
+        #[arg(long)]
+        id_number: String,
+        /// Who checked it, e.g. 东城区政务服务中心 3号窗口 赵敏.
+        #[arg(long)]
+        checked_by: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum AuditCommand {
     /// Check the hash chain; exits non-zero and names the first bad row when a row was changed or removed.
     Verify {
@@ -203,6 +237,7 @@ async fn main() -> anyhow::Result<()> {
             officer,
             action,
         } => officer_work(&data_dir, &officer, action),
+        Command::Accounts { data_dir, action } => accounts_work(&data_dir, action),
         Command::Audit {
             command: AuditCommand::Verify { data_dir },
         } => {
@@ -409,7 +444,24 @@ fn officer_work(
         }
         OfficerAction::Accept(target) => (OfficerMove::Accept, target),
         OfficerAction::NotAccept(target) => (OfficerMove::NotAccept, target),
-        OfficerAction::RequestSupplement(target) => (OfficerMove::RequestSupplement, target),
+        OfficerAction::RequestSupplement { target, questions } => {
+            let case = cases::request_supplement(
+                &state,
+                &officer,
+                &department,
+                &target.application_no,
+                target.remark.as_deref(),
+                &questions,
+            )
+            .with_context(|| format!("RequestSupplement {}", target.application_no))?;
+            store.append_audit(&cli_audit(
+                &account.account_id,
+                "officer RequestSupplement",
+                &case.application_no,
+            ))?;
+            writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
+            return Ok(());
+        }
         OfficerAction::Review(target) => (OfficerMove::Review, target),
         OfficerAction::Approve(target) => (OfficerMove::Approve, target),
         OfficerAction::Reject(target) => (OfficerMove::Refuse, target),
@@ -448,6 +500,64 @@ fn officer_work(
     ))?;
     writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
     Ok(())
+}
+
+/// Operator work on citizens' accounts, audited.
+fn accounts_work(data_dir: &std::path::Path, action: AccountsAction) -> anyhow::Result<()> {
+    use huiban_platform::store::{RealName, RealNameRefusal};
+
+    let store = Store::open(data_dir)
+        .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
+    match action {
+        AccountsAction::RealName {
+            phone,
+            name,
+            id_number,
+            checked_by,
+        } => {
+            let id_number = id_number.trim().to_ascii_uppercase();
+            anyhow::ensure!(
+                huiban_api::id_number::has_valid_check(&id_number),
+                "身份证号码不对，请对照身份证再核对一遍"
+            );
+            let name = name.trim().to_owned();
+            anyhow::ensure!(!name.is_empty(), "请写上姓名");
+            let account = store
+                .citizen_by_phone(phone.trim())?
+                .ok_or_else(|| anyhow::anyhow!("没有用这个手机号码登录过的居民"))?;
+            let now_ms = chrono::Utc::now().timestamp_millis();
+            match store.record_real_name(
+                &account.account_id,
+                &RealName { name, id_number },
+                &checked_by,
+                now_ms,
+            )? {
+                Ok(()) => {}
+                Err(RealNameRefusal::IdNumberTaken) => {
+                    anyhow::bail!("这个身份证号码已经登记在另一个账号上")
+                }
+                Err(RealNameRefusal::NoSuchCitizen) => {
+                    anyhow::bail!("没有用这个手机号码登录过的居民")
+                }
+            }
+            store.append_audit(&huiban_platform::store::AuditEntry {
+                at_ms: now_ms,
+                request_id: format!("cli-{}", uuid::Uuid::new_v4()),
+                actor: None,
+                role: Some("operator".to_owned()),
+                on_behalf_of: Some(account.account_id.clone()),
+                action: "accounts RealName".to_owned(),
+                subject: Some(account.account_id.clone()),
+                outcome: 0,
+            })?;
+            writeln!(
+                std::io::stdout(),
+                "{}\treal name checked",
+                account.account_id
+            )?;
+            Ok(())
+        }
+    }
 }
 
 /// Moves a request from the command line, audits it and prints the new status.

@@ -292,25 +292,78 @@ async fn from_submission_through_supplement_to_finish_and_one_evaluation() {
         cases::officer_move(&state, "刘洋", CIVIL_AFFAIRS, &number, action, remark)
     };
     officer(OfficerMove::Accept, None).unwrap();
-    officer(OfficerMove::RequestSupplement, Some("请补充户口簿首页照片")).unwrap();
+    // Name and ID number are frozen once submitted: no 补正 can ask for them again.
+    let asked = |questions: &[&str]| {
+        let questions: Vec<String> = questions.iter().map(|q| (*q).to_owned()).collect();
+        cases::request_supplement(
+            &state,
+            "刘洋",
+            CIVIL_AFFAIRS,
+            &number,
+            Some("请补充户口簿首页照片"),
+            &questions,
+        )
+    };
+    assert!(matches!(
+        asked(&["id_number"]),
+        Err(cases::CaseError::IdentityFrozen(id)) if id == "id_number"
+    ));
+    assert!(matches!(
+        asked(&["applicant_name"]),
+        Err(cases::CaseError::IdentityFrozen(_))
+    ));
+    assert!(matches!(
+        asked(&["no_such_question"]),
+        Err(cases::CaseError::UnknownQuestion(_))
+    ));
+    let material = body["answers"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .find(|id| id.starts_with("material_") || id.starts_with("licence_"))
+        .unwrap()
+        .clone();
+    asked(&[&material]).unwrap();
     let waiting = case(&platform.call("GET", &path(""), token, None).await);
     assert_eq!(waiting.status, CaseStatus::SupplementRequested);
+    assert_eq!(waiting.supplement_questions, vec![material.clone()]);
     assert_eq!(
         waiting.steps.last().unwrap().remark.as_deref(),
         Some("请补充户口簿首页照片")
     );
 
-    let supplemented = platform
-        .call(
+    // A 补正 answers only what was asked: not the ID number, not another answer.
+    let supplements = path("/supplements");
+    let supplement = |answers: serde_json::Value| {
+        platform.call(
             "POST",
-            &path("/supplements"),
+            &supplements,
             token,
-            Some(json!({"answers": {"material_9": {"sha256": "1".repeat(64)}}, "note": "已补拍"})),
+            Some(json!({"answers": answers, "note": "已补拍"})),
         )
-        .await;
-    let supplemented = case(&supplemented);
+    };
+    let held = body["answers"][&material].clone();
+    supplement(json!({&material: held, "id_number": common::valid_id_number("11010119500801013")}))
+        .await
+        .expect_error(422, "not_asked");
+    supplement(json!({"bank_card": "6222020200112233446"}))
+        .await
+        .expect_error(422, "not_asked");
+    // …and with files she holds: not somebody else's upload named by its hash.
+    supplement(json!({&material: "1".repeat(64)}))
+        .await
+        .expect_error(422, "not_held");
+    supplement(json!({"supplement_photo": "2".repeat(64)}))
+        .await
+        .expect_error(422, "not_held");
+    let supplemented = case(&supplement(json!({&material: held, "supplement_photo": held})).await);
     assert_eq!(supplemented.status, CaseStatus::Reviewing);
-    assert!(supplemented.answers.contains_key("material_9"));
+    assert_eq!(
+        supplemented.answers["id_number"],
+        body["answers"]["id_number"]
+    );
+    assert!(supplemented.answers.contains_key("supplement_photo"));
+    assert!(supplemented.supplement_questions.is_empty());
     platform
         .call(
             "POST",
@@ -560,4 +613,46 @@ async fn a_supplement_and_an_evaluation_retried_under_their_key_get_the_first_an
         .post_with_key(&path("/evaluation"), token, "not-a-uuid", &rating)
         .await
         .expect_error(400, "idempotency_key_invalid");
+}
+
+#[tokio::test]
+async fn an_application_names_only_files_the_applicant_uploaded() {
+    let platform = TestPlatform::start().await;
+    let zhang = platform.citizen_login("13800000001").await;
+    let li = platform.citizen_login("13800000002").await;
+    let mut body = platform.application_for("高龄津贴").await;
+    // 李建国 uploads a photo; 张秀英 names it by its hash in her own application.
+    let upload = platform
+        .http
+        .post(format!("{}/api/v1/attachments", platform.base))
+        .bearer_auth(&li.access_token)
+        .body(b"\x89PNG\r\n\x1a\n li's household register".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(upload.status().as_u16(), 201);
+    let theirs: serde_json::Value = upload.json().await.unwrap();
+    let material = body["answers"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .find(|id| id.starts_with("material_"))
+        .unwrap()
+        .clone();
+    body["answers"][&material] = theirs["sha256"].clone();
+    let error = platform
+        .submit(&zhang.access_token, KEY, &body)
+        .await
+        .expect_error(422, "not_held");
+    assert_eq!(error.field.as_deref(), Some(material.as_str()));
+    // The same application naming her own files goes through.
+    let mine = platform.application_for("高龄津贴").await;
+    assert_eq!(
+        platform
+            .submit(&zhang.access_token, KEY, &mine)
+            .await
+            .status
+            .as_u16(),
+        201
+    );
 }

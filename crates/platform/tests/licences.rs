@@ -211,3 +211,72 @@ async fn an_approved_case_gets_its_licence_and_the_holder_is_told() {
         .clone();
     assert_eq!(last["title"], "电子证照已发放");
 }
+
+#[tokio::test]
+async fn a_licence_names_the_checked_identity_never_what_was_typed() {
+    let platform = TestPlatform::start().await;
+    let state = platform.state();
+    // A first-time citizen, not yet checked, types 张秀英's name and ID number into the form.
+    let stranger = platform.citizen_login("13800000077").await;
+    let account_id = platform
+        .store
+        .citizen_by_phone("13800000077")
+        .unwrap()
+        .unwrap()
+        .account_id;
+    let body = platform.application_for("老年人优待证").await;
+    let photo = body["answers"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find_map(|v| v.as_str().filter(|s| s.len() == 64))
+        .unwrap()
+        .to_owned();
+    // Her own upload of the same photo: files are named by content, owned per uploader.
+    platform
+        .store
+        .put_attachment(&photo, "image/png", b"\x89PNG", &account_id, 0)
+        .unwrap();
+    assert_eq!(body["answers"]["applicant_name"], "张秀英");
+    let number = platform
+        .submit(
+            &stranger.access_token,
+            "5d0c6a2e-7f1b-4c3d-8e9f-0a1b2c3d4e5f",
+            &body,
+        )
+        .await
+        .body["application_no"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let department = "北京市东城区民政局";
+    for action in [OfficerMove::Accept, OfficerMove::Approve] {
+        cases::officer_move(&state, "刘洋", department, &number, action, None).unwrap();
+    }
+    let refused = licences::issue_for_case(&state, department, &number, "老年人优待证", None);
+    assert!(
+        matches!(refused, Err(licences::LicenceError::NoRealName)),
+        "{refused:?}"
+    );
+    assert!(wallet(&platform, &stranger.access_token).await.is_empty());
+
+    // Once her own identity is checked at a counter, the licence carries it, not the typed one.
+    let own = common::valid_id_number("11010119520607041");
+    platform
+        .store
+        .record_real_name(
+            &account_id,
+            &huiban_platform::store::RealName {
+                name: "周桂兰".to_owned(),
+                id_number: own.clone(),
+            },
+            "东城区政务服务中心 3号窗口",
+            1,
+        )
+        .unwrap()
+        .unwrap();
+    let issued =
+        licences::issue_for_case(&state, department, &number, "老年人优待证", None).unwrap();
+    assert_eq!(issued.holder_name, "周桂兰");
+    assert_eq!(issued.holder_id_number, own);
+}

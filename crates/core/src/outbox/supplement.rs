@@ -21,8 +21,7 @@ pub struct CaseSupplement {
     pub supplement: SupplementRequest,
 }
 
-/// The answer key of the photo sent with a 补正.
-pub const SUPPLEMENT_PHOTO: &str = "supplement_photo";
+pub use huiban_api::applications::SUPPLEMENT_PHOTO;
 
 /// What stops a 补正 from being queued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

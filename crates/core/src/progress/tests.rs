@@ -30,6 +30,7 @@ fn case(statuses: &[CaseStatus]) -> Application {
             .collect(),
         answers: Answers::new(),
         evaluation: None,
+        supplement_questions: Vec::new(),
     }
 }
 

@@ -328,6 +328,27 @@ impl From<CaseError> for ApiError {
                 "这个办件不归您的部门办理。",
                 "This application belongs to another department.",
             ),
+            E::NotAsked(id) => ApiError::new(
+                unprocessable,
+                "not_asked",
+                "补正只能补充部门这次要求的内容，其他内容不能改。",
+                &format!("The supplement request did not ask for {id}."),
+            )
+            .with_field(&id),
+            E::IdentityFrozen(id) => ApiError::new(
+                unprocessable,
+                "identity_frozen",
+                "姓名和身份证号码提交后不能再改。",
+                &format!("Identity question {id} is frozen once submitted."),
+            )
+            .with_field(&id),
+            E::NotHeld(id) => ApiError::new(
+                unprocessable,
+                "not_held",
+                "材料或证照不是您本人的，请用您自己上传的材料或您自己的证照。",
+                &format!("Answer {id} names a file or licence the applicant does not hold."),
+            )
+            .with_field(&id),
             E::Store(error) => ApiError::from(error),
         }
     }

@@ -26,6 +26,24 @@ pub struct NewAccount {
     pub department: Option<String>,
 }
 
+/// A citizen's checked identity (实名认证): the name and ID number licences are issued to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RealName {
+    /// Name as on the identity card.
+    pub name: String,
+    /// 居民身份证号码.
+    pub id_number: String,
+}
+
+/// Why a real name could not be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RealNameRefusal {
+    /// No citizen has this account id.
+    NoSuchCitizen,
+    /// Another account already has this ID number.
+    IdNumberTaken,
+}
+
 /// Hides the middle of a mobile number: 13800000001 → 138****0001.
 pub fn mask_phone(phone: &str) -> String {
     if phone.len() == 11 && phone.is_ascii() {
@@ -96,17 +114,55 @@ impl Store {
             .flatten())
     }
 
-    /// The ID number of an account, when it has one.
-    pub fn id_number_of(&self, account_id: &str) -> Result<Option<String>, StoreError> {
+    /// The account's checked identity; `None` until its real name was checked.
+    pub fn real_name_of(&self, account_id: &str) -> Result<Option<RealName>, StoreError> {
         let connection = self.lock()?;
         Ok(connection
             .query_row(
-                "SELECT id_number FROM account WHERE account_id = ?1",
+                "SELECT name, id_number FROM account
+                 WHERE account_id = ?1 AND real_name_ms IS NOT NULL
+                   AND name IS NOT NULL AND id_number IS NOT NULL",
                 params![account_id],
-                |row| row.get::<_, Option<String>>(0),
+                |row| {
+                    Ok(RealName {
+                        name: row.get(0)?,
+                        id_number: row.get(1)?,
+                    })
+                },
             )
-            .optional()?
-            .flatten())
+            .optional()?)
+    }
+
+    /// Records a citizen's checked identity, replacing any earlier one; `by` says who or what
+    /// checked it (an operator at a counter, the province's identity service).
+    pub fn record_real_name(
+        &self,
+        account_id: &str,
+        real_name: &RealName,
+        by: &str,
+        now_ms: i64,
+    ) -> Result<Result<(), RealNameRefusal>, StoreError> {
+        let connection = self.lock()?;
+        let taken: Option<String> = connection
+            .query_row(
+                "SELECT account_id FROM account WHERE id_number = ?1 AND account_id <> ?2",
+                params![real_name.id_number, account_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Ok(Err(RealNameRefusal::IdNumberTaken));
+        }
+        let changed = connection.execute(
+            "UPDATE account SET name = ?2, id_number = ?3, real_name_ms = ?4, real_name_by = ?5
+             WHERE account_id = ?1 AND role = 'citizen'",
+            params![account_id, real_name.name, real_name.id_number, now_ms, by],
+        )?;
+        Ok(if changed == 1 {
+            Ok(())
+        } else {
+            Err(RealNameRefusal::NoSuchCitizen)
+        })
     }
 
     /// The citizen account of a phone number.
@@ -145,6 +201,61 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn citizen(store: &Store, account_id: &str, phone: &str) {
+        store
+            .create_account(
+                &NewAccount {
+                    account_id: account_id.to_owned(),
+                    role: Role::Citizen,
+                    phone: Some(phone.to_owned()),
+                    username: None,
+                    password_hash: None,
+                    name: None,
+                    id_number: None,
+                    department: None,
+                },
+                1,
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn an_identity_counts_only_once_checked_and_belongs_to_one_account() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        citizen(&store, "c-a", "13800000011");
+        citizen(&store, "c-b", "13800000012");
+        assert_eq!(store.real_name_of("c-a").unwrap(), None);
+        let real = RealName {
+            name: "周桂兰".to_owned(),
+            id_number: "11010119440315102X".to_owned(),
+        };
+        assert_eq!(
+            store.record_real_name("c-a", &real, "counter", 2).unwrap(),
+            Ok(())
+        );
+        assert_eq!(store.real_name_of("c-a").unwrap(), Some(real.clone()));
+        assert_eq!(
+            store.record_real_name("c-b", &real, "counter", 3).unwrap(),
+            Err(RealNameRefusal::IdNumberTaken)
+        );
+        assert_eq!(
+            store
+                .record_real_name(
+                    "c-none",
+                    &RealName {
+                        id_number: "110101195008010130".to_owned(),
+                        ..real.clone()
+                    },
+                    "counter",
+                    3
+                )
+                .unwrap(),
+            Err(RealNameRefusal::NoSuchCitizen)
+        );
+        assert_eq!(store.real_name_of("c-b").unwrap(), None);
+    }
 
     #[test]
     fn phones_are_masked() {

@@ -81,6 +81,8 @@ pub struct CaseRecord {
     pub submitted_ms: i64,
     /// 办结 time, ms.
     pub finished_ms: Option<i64>,
+    /// The questions the open 补正 request asks (empty: a photo of the material and a note only).
+    pub supplement_questions: Vec<String>,
 }
 
 /// A stored step.
@@ -111,6 +113,8 @@ pub struct Transition<'a> {
     pub actor: Option<String>,
     /// Remark.
     pub remark: Option<String>,
+    /// The questions a 补正 request asks; kept on the case while it waits for the answer.
+    pub asked: Vec<String>,
 }
 
 fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
@@ -131,6 +135,12 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
         result: result.as_deref().map(from_code).transpose()?,
         submitted_ms: row.get("submitted_ms")?,
         finished_ms: row.get("finished_ms")?,
+        supplement_questions: row
+            .get::<_, Option<String>>("supplement_questions")?
+            .as_deref()
+            .map(json_column)
+            .transpose()?
+            .unwrap_or_default(),
     })
 }
 
@@ -311,7 +321,8 @@ impl Store {
         let finished_ms = transition.result.map(|_| transition.at_ms);
         transaction.execute(
             "UPDATE application SET status = ?2, result = COALESCE(?3, result),
-                 finished_ms = COALESCE(?4, finished_ms), answers = COALESCE(?5, answers)
+                 finished_ms = COALESCE(?4, finished_ms), answers = COALESCE(?5, answers),
+                 supplement_questions = ?6
              WHERE application_no = ?1",
             params![
                 application_no,
@@ -319,6 +330,9 @@ impl Store {
                 transition.result.as_ref().map(code).transpose()?,
                 finished_ms,
                 answers.map(serde_json::to_string).transpose()?,
+                (transition.to == CaseStatus::SupplementRequested)
+                    .then(|| serde_json::to_string(&transition.asked))
+                    .transpose()?,
             ],
         )?;
         transaction.execute(

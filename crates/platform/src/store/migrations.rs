@@ -283,6 +283,13 @@ const MIGRATIONS: &[&str] = &[
         created_ms INTEGER NOT NULL,
         PRIMARY KEY (account_id, idempotency_key)
     );",
+    // 16: a citizen's real name and ID number count as her identity only once checked (实名认证:
+    // when, and by whom or what); the questions a 补正 request asks, which alone it may answer.
+    "ALTER TABLE account ADD COLUMN real_name_ms INTEGER;
+    ALTER TABLE account ADD COLUMN real_name_by TEXT;
+    UPDATE account SET real_name_ms = created_ms, real_name_by = 'migrated'
+        WHERE role = 'citizen' AND name IS NOT NULL AND id_number IS NOT NULL;
+    ALTER TABLE application ADD COLUMN supplement_questions TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

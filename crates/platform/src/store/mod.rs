@@ -19,7 +19,7 @@ mod sms;
 mod tokens;
 mod uploads;
 
-pub use accounts::NewAccount;
+pub use accounts::{NewAccount, RealName, RealNameRefusal};
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
 pub use assisted::SessionRecord;
 pub use audit::{AuditEntry, AuditProblem};

@@ -143,6 +143,9 @@ impl TestPlatform {
                 None,
             )
             .await;
+        // A photo every demo citizen uploaded answers each attachment and licence question (a photo
+        // of the paper document answers a licence question when she has none).
+        let photo_name = demo_accounts::demo_photo_name();
         let mut answers = serde_json::Map::new();
         for question in form.body["questions"].as_array().unwrap() {
             let answer = match question["kind"].as_str().unwrap() {
@@ -150,8 +153,7 @@ impl TestPlatform {
                 "phone" => json!("13800000001"),
                 "yes_no" => json!(false),
                 "bank_card" => json!("6222020200112233446"),
-                "licence" => json!({"licence_no": "DEMO-LICENCE-1"}),
-                "attachment" => json!({"sha256": "0".repeat(64), "name": "photo.jpg"}),
+                "licence" | "attachment" => json!(photo_name),
                 _ => json!("张秀英"),
             };
             answers.insert(question["id"].as_str().unwrap().to_owned(), answer);
