@@ -46,7 +46,8 @@ enum Command {
     Openapi,
     /// Print the JSON Schema of a form definition (committed as docs/forms.schema.json).
     FormSchema,
-    /// Officer work on cases, without a UI.
+    /// Officer work on cases, without a UI. The officer's password is asked for (read from standard
+    /// input when it is not a terminal); 5 wrong ones lock the login for 15 minutes, as on the web.
     Officer {
         /// Directory holding the platform's SQLite file.
         #[arg(long)]
@@ -328,10 +329,19 @@ fn officer_work(
 
     let store = Store::open(data_dir)
         .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
-    let (account, _) = store
-        .account_by_username(username)?
-        .filter(|(account, _)| account.role == Role::Officer)
-        .ok_or_else(|| anyhow::anyhow!("{username} is not an officer account"))?;
+    let password = read_password(username)?;
+    let account =
+        huiban_platform::auth::check_password(&AppState::new(store.clone()), username, &password)
+            .map_err(|error| match error {
+            huiban_platform::auth::AuthError::Locked { retry_after } => {
+                anyhow::anyhow!("密码错了太多次，请 {} 分钟后再试", retry_after.div_ceil(60))
+            }
+            _ => anyhow::anyhow!("用户名或密码不对"),
+        })?;
+    anyhow::ensure!(
+        account.role == Role::Officer,
+        "{username} 不是审批人员的账号"
+    );
     let officer = account.name.clone().unwrap_or_else(|| username.to_owned());
     let department = account.department.clone().unwrap_or_default();
     let state = AppState::new(store.clone());
@@ -362,6 +372,8 @@ fn officer_work(
                 .filter_map(|number| store.service_request(number).ok().flatten())
                 .filter(|r| all || !matches!(r.status, huiban_api::RequestStatus::Evaluated))
                 .collect::<Vec<_>>();
+            // Reading cases from the command line is audited like reading them over HTTP.
+            store.append_audit(&cli_audit(&account.account_id, "officer List", &department))?;
             if json {
                 serde_json::to_writer_pretty(&mut stdout, &cases)?;
                 writeln!(stdout)?;
@@ -500,6 +512,18 @@ fn officer_work(
     ))?;
     writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
     Ok(())
+}
+
+/// The officer's password: asked for without echo on a terminal, else the first line of standard input.
+fn read_password(username: &str) -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+
+    if std::io::stdin().is_terminal() {
+        return Ok(rpassword::prompt_password(format!("{username} 的密码："))?);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 /// Operator work on citizens' accounts, audited.

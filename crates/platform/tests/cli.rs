@@ -1,7 +1,7 @@
 //! The real `huiban-platform` binary: serve with demo data, a citizen over HTTP, the officer CLI.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{Value, json};
@@ -17,8 +17,26 @@ impl Drop for Server {
     }
 }
 
+/// Runs the binary with `input` on standard input; the output, or what it said when it failed.
+fn run_with_input(args: &[&str], input: &str) -> std::process::Output {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn run(args: &[&str]) -> String {
-    let output = Command::new(BINARY).args(args).output().unwrap();
+    let output = run_with_input(args, "huiban-officer-01\n");
     assert!(
         output.status.success(),
         "{args:?} failed: {}",
@@ -193,8 +211,8 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
         "finished cases leave the open list"
     );
     // The other department's officer may not touch it.
-    let refused = Command::new(BINARY)
-        .args([
+    let refused = run_with_input(
+        &[
             "officer",
             "--data-dir",
             data,
@@ -202,10 +220,29 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
             "officer02",
             "reject",
             &number,
-        ])
-        .output()
-        .unwrap();
+        ],
+        "huiban-officer-02\n",
+    );
     assert!(!refused.status.success());
+    // Nobody works as an officer without her password; five wrong ones lock the login.
+    for _ in 0..5 {
+        let wrong = run_with_input(
+            &["officer", "--data-dir", data, "--as", "officer02", "list"],
+            "guessed\n",
+        );
+        assert!(!wrong.status.success());
+        assert!(String::from_utf8_lossy(&wrong.stderr).contains("用户名或密码不对"));
+    }
+    let locked = run_with_input(
+        &["officer", "--data-dir", data, "--as", "officer02", "list"],
+        "huiban-officer-02\n",
+    );
+    assert!(String::from_utf8_lossy(&locked.stderr).contains("密码错了太多次"));
+    let citizen = run_with_input(
+        &["officer", "--data-dir", data, "--as", "staff01", "list"],
+        "huiban-staff-01\n",
+    );
+    assert!(String::from_utf8_lossy(&citizen.stderr).contains("不是审批人员的账号"));
 
     let finished: Value = http
         .get(format!("{base}/api/v1/applications/{number}"))

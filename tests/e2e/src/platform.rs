@@ -67,13 +67,26 @@ impl Platform {
     /// Runs the officer CLI as `officer` (e.g. officer02) on this server's data, e.g.
     /// `["approve", "110101…", "--remark", "准予"]`; returns what it printed.
     pub fn officer(&self, officer: &str, action: &[&str]) -> std::io::Result<String> {
-        let output = Command::new(&self.binary)
+        // The CLI asks for the officer's password; the demo officers' are known.
+        let password = huiban_platform::demo_accounts::PASSWORD_ACCOUNTS
+            .iter()
+            .find(|account| account.2 == officer)
+            .map_or("", |account| account.3);
+        let mut child = Command::new(&self.binary)
             .arg("officer")
             .arg("--data-dir")
             .arg(&self.data_dir)
             .args(["--as", officer])
             .args(action)
-            .output()?;
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            use std::io::Write;
+            writeln!(stdin, "{password}")?;
+        }
+        let output = child.wait_with_output()?;
         if !output.status.success() {
             return Err(std::io::Error::other(format!(
                 "officer {action:?} failed: {}",
