@@ -2,11 +2,10 @@
 //! the platform comes back (same address), the submission arrives with no user action, exactly once.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use huiban_api::{Channel, NewApplication, TokenRequest, id_number};
+use huiban_api::{Channel, NewApplication, TokenRequest};
 use huiban_core::outbox::engine::{self, Engine, Pacing};
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
@@ -97,21 +96,11 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         .await
         .unwrap();
     let first17 = "11010119381120024";
-    let answers: BTreeMap<String, serde_json::Value> = form
-        .questions
-        .iter()
-        .map(|q| {
-            let value = match q.kind {
-                huiban_api::QuestionKind::IdNumber => serde_json::json!(format!(
-                    "{first17}{}",
-                    id_number::check_character(first17).unwrap()
-                )),
-                huiban_api::QuestionKind::YesNo => serde_json::json!(false),
-                _ => serde_json::json!("已填写"),
-            };
-            (q.id.clone(), value)
-        })
-        .collect();
+    // Answered as the demo applicant would, naming the photo she uploaded earlier.
+    let answers = huiban_platform::demo_data::sample_application(&item.name, first17)
+        .unwrap()
+        .answers;
+    assert!(form.questions.iter().all(|q| answers.contains_key(&q.id)));
     let application = NewApplication {
         impl_code: item.impl_code.clone(),
         form_id: form_ref.form_id,
