@@ -15,7 +15,7 @@ pub mod preferences;
 pub mod progress;
 pub mod pull;
 pub mod qr;
-pub mod regions;
+pub use huiban_rules::regions;
 pub mod request_form;
 pub mod request_progress;
 pub mod search;

@@ -6,7 +6,7 @@ use huiban_api::applications::SUPPLEMENT_PHOTO;
 use huiban_api::workdays::{add_working_days, working_days_between};
 use huiban_api::{
     Answers, Application, CaseResult, CaseStatus, CaseStep, Evaluation, KnownFact, NewApplication,
-    Question, QuestionKind, id_number,
+    Question, QuestionKind,
 };
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -53,6 +53,16 @@ pub enum CaseError {
     /// An answer names no question of the form.
     #[error("unknown question {0}")]
     UnknownQuestion(String),
+    /// An answer breaks a rule of its kind (the app would have refused it).
+    #[error("answer {id} breaks {rule:?}")]
+    BadAnswer {
+        /// Question id.
+        id: String,
+        /// Question text.
+        label: String,
+        /// The rule broken.
+        rule: huiban_rules::Rule,
+    },
     /// An ID number fails its check.
     #[error("invalid id number in {0}")]
     BadIdNumber(String),
@@ -102,12 +112,28 @@ fn request_hash(request: &NewApplication) -> Result<String, StoreError> {
     Ok(hex::encode(Sha256::digest(bytes)))
 }
 
-fn is_empty_answer(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::String(text) => text.trim().is_empty(),
-        Value::Array(items) => items.is_empty(),
-        _ => false,
+/// The error for an answer that breaks a rule of its kind.
+fn broken_rule(questions: &[Question], problem: huiban_rules::Problem) -> CaseError {
+    use huiban_rules::Rule;
+    let label = questions
+        .iter()
+        .find(|q| q.id == problem.question_id)
+        .map(|q| q.label.clone())
+        .unwrap_or_default();
+    match problem.rule {
+        Rule::Required => CaseError::AnswerRequired {
+            id: problem.question_id,
+            label,
+        },
+        Rule::IdNumberShape
+        | Rule::IdNumberRegion
+        | Rule::IdNumberBirthDate
+        | Rule::IdNumberCheck => CaseError::BadIdNumber(problem.question_id),
+        rule => CaseError::BadAnswer {
+            id: problem.question_id,
+            label,
+            rule,
+        },
     }
 }
 
@@ -264,23 +290,13 @@ pub fn submit(
             return Err(CaseError::UnknownQuestion(id.clone()));
         }
     }
-    for question in &form.questions {
-        if !question.is_asked(&request.answers) {
-            continue;
-        }
-        let answer = request.answers.get(&question.id);
-        if question.required && answer.is_none_or(is_empty_answer) {
-            return Err(CaseError::AnswerRequired {
-                id: question.id.clone(),
-                label: question.label.clone(),
-            });
-        }
-        if question.kind == QuestionKind::IdNumber
-            && let Some(Value::String(number)) = answer
-            && !id_number::has_valid_check(number)
-        {
-            return Err(CaseError::BadIdNumber(question.id.clone()));
-        }
+    // The same rules the app checks each answer with as it is given (huiban-rules).
+    let today = beijing_time::date_of(state.clock.now());
+    if let Some(problem) = huiban_rules::check_answers(&form, &request.answers, today)
+        .into_iter()
+        .next()
+    {
+        return Err(broken_rule(&form.questions, problem));
     }
     if let Some(id) =
         holdings::first_not_held(state, account_id, &form.questions, &request.answers)?
@@ -494,10 +510,24 @@ pub fn supplement(
             return Err(CaseError::NotAsked(id.clone()));
         }
     }
-    if let Some(form) = current_form(state, &record)?
-        && let Some(id) = holdings::first_not_held(state, account_id, &form, answers)?
-    {
-        return Err(CaseError::NotHeld(id));
+    if let Some(form) = current_form(state, &record)? {
+        let today = beijing_time::date_of(state.clock.now());
+        for question in form.iter().filter(|q| answers.contains_key(&q.id)) {
+            if let Err(rule) =
+                huiban_rules::check_answer(question, answers.get(&question.id), today)
+            {
+                return Err(broken_rule(
+                    &form,
+                    huiban_rules::Problem {
+                        question_id: question.id.clone(),
+                        rule,
+                    },
+                ));
+            }
+        }
+        if let Some(id) = holdings::first_not_held(state, account_id, &form, answers)? {
+            return Err(CaseError::NotHeld(id));
+        }
     }
     let mut merged = record.answers.clone();
     merged.extend(answers.iter().map(|(k, v)| (k.clone(), v.clone())));
@@ -721,18 +751,4 @@ fn move_as_officer(
         return Err(CaseError::WrongStatus(record.status));
     }
     view_unchecked(state, application_no)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn empty_answers_are_recognised() {
-        assert!(is_empty_answer(&Value::Null));
-        assert!(is_empty_answer(&Value::String("  ".into())));
-        assert!(is_empty_answer(&Value::Array(vec![])));
-        assert!(!is_empty_answer(&Value::Bool(false)));
-        assert!(!is_empty_answer(&Value::from(0)));
-    }
 }

@@ -656,3 +656,41 @@ async fn an_application_names_only_files_the_applicant_uploaded() {
         201
     );
 }
+
+#[tokio::test]
+async fn the_platform_refuses_what_the_apps_rules_refuse() {
+    let platform = TestPlatform::start().await;
+    let zhang = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    // Each answer broken as a tampered or outdated client might send it.
+    let broken = [
+        ("bank_card", json!("6222020200112233445"), "invalid_answer"),
+        ("address", json!("和平里"), "invalid_answer"),
+        ("phone", json!("1380000"), "invalid_answer"),
+        ("applicant_name", json!("张".repeat(101)), "invalid_answer"),
+        (
+            "id_number",
+            json!("110101194403151020"),
+            "invalid_id_number",
+        ),
+        ("by_agent", json!("不是"), "invalid_answer"),
+    ];
+    for (id, value, code) in broken {
+        let mut tampered = body.clone();
+        tampered["answers"][id] = value;
+        let error = platform
+            .submit(&zhang.access_token, KEY, &tampered)
+            .await
+            .expect_error(422, code);
+        assert_eq!(error.field.as_deref(), Some(id), "{error:?}");
+        assert!(!error.message.contains("Question"), "{}", error.message);
+    }
+    assert_eq!(
+        platform
+            .submit(&zhang.access_token, KEY, &body)
+            .await
+            .status
+            .as_u16(),
+        201
+    );
+}

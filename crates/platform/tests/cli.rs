@@ -167,20 +167,18 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
         .await
         .unwrap();
     let photo = photo["sha256"].as_str().unwrap().to_owned();
+    // Every other question answered as the demo applicant would; her materials are her upload.
+    let sample = huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
+        .unwrap()
+        .answers;
     let mut answers = serde_json::Map::new();
     for question in form["questions"].as_array().unwrap() {
+        let id = question["id"].as_str().unwrap().to_owned();
         let answer = match question["kind"].as_str().unwrap() {
             "attachment" | "licence" => json!(photo),
-            "id_number" => json!(
-                "11010119440315102".to_owned()
-                    + &huiban_api::id_number::check_character("11010119440315102")
-                        .unwrap()
-                        .to_string()
-            ),
-            "yes_no" => json!(false),
-            _ => json!("已填写"),
+            _ => sample[&id].clone(),
         };
-        answers.insert(question["id"].as_str().unwrap().to_owned(), answer);
+        answers.insert(id, answer);
     }
     let body = json!({"impl_code": item["impl_code"], "form_id": item["form"]["form_id"], "form_version": item["form"]["version"], "answers": answers, "channel": "3"});
     let created: Value = post("/api/v1/applications", body)

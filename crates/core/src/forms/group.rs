@@ -7,18 +7,10 @@ use serde_json::Value;
 
 use super::journey;
 use super::review::answer_text;
-use super::rules::check_answer;
 use crate::i18n::Localizer;
+use huiban_rules::check_answer;
 
-/// Most items one group takes.
-pub const GROUP_MAX_ITEMS: usize = 20;
-
-/// One item's answers, when `value` is an object of them.
-pub fn item_answers(value: &Value) -> Option<Answers> {
-    value
-        .as_object()
-        .map(|object| object.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
-}
+pub use huiban_rules::group::{GROUP_MAX_ITEMS, item_answers};
 
 /// The items of a group's answer, in order; anything that is not an item counts as an empty one.
 pub fn items(value: Option<&Value>) -> Vec<Answers> {

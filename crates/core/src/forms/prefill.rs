@@ -8,10 +8,10 @@ use huiban_api::{Answers, FormDefinition, KnownFact, Licence};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::rules::{check_answer, is_blank};
 use crate::regions;
 use crate::store::{AccountStore, StoreError};
 use crate::wallet;
+use huiban_rules::{check_answer, is_blank};
 
 /// The licence type of the resident identity card.
 pub const ID_CARD: &str = "居民身份证";

@@ -127,7 +127,9 @@ pub fn answer_text(question: &Question, value: &Value, localizer: &Localizer) ->
         ),
         (QuestionKind::Attachment, _) => localizer.text("answer-files", &[("count", "1")]),
         // A licence question answered by a photo of the paper document.
-        (QuestionKind::Licence, value) if super::rules::is_sha256(value) => {
+        (QuestionKind::Licence, value)
+            if value.as_str().is_some_and(huiban_rules::is_file_name) =>
+        {
             localizer.text("answer-files", &[("count", "1")])
         }
         (QuestionKind::Signature, _) => localizer.text("answer-signed", &[]),

@@ -271,6 +271,13 @@ impl From<CaseError> for ApiError {
                 &format!("The form has no question {id}."),
             )
             .with_field(&id),
+            E::BadAnswer { id, label, rule } => ApiError::new(
+                unprocessable,
+                "invalid_answer",
+                &format!("“{label}”{}", plain_rule(&rule)),
+                &format!("Question {id} breaks the rule {}.", rule.message_id()),
+            )
+            .with_field(&id),
             E::BadIdNumber(id) => ApiError::new(
                 unprocessable,
                 "invalid_id_number",
@@ -351,5 +358,30 @@ impl From<CaseError> for ApiError {
             .with_field(&id),
             E::Store(error) => ApiError::from(error),
         }
+    }
+}
+
+/// What is wrong with an answer, in plain words, after the question's label.
+fn plain_rule(rule: &huiban_rules::Rule) -> String {
+    use huiban_rules::Rule as R;
+    match rule {
+        R::TooLong { max } => format!("最多写{max}个字，请删掉一些。"),
+        R::NotNumber => "要填一个数。".to_owned(),
+        R::BadMoney => "要填一个金额，最多两位小数。".to_owned(),
+        R::BadDate => "不是一个真实的日期。".to_owned(),
+        R::NotAnOption => "要从给出的选项里选。".to_owned(),
+        R::BadPhone => "要填11位手机号码。".to_owned(),
+        R::BankCardShape | R::BankCardCheck => "银行卡号不对，请对照银行卡再核对一遍。".to_owned(),
+        R::AddressRegion => "要从列表里选出所在的区县。".to_owned(),
+        R::AddressTooShort => "要写上街道、楼号和门牌号。".to_owned(),
+        R::BadAttachment => "要上传照片或PDF文件。".to_owned(),
+        R::BadSignature => "还没有签名。".to_owned(),
+        R::TooManyItems { max } => format!("最多填{max}项。"),
+        R::ItemUnfinished { item } => format!("的第{item}项还没填好。"),
+        R::Required => "还没有回答。".to_owned(),
+        R::IdNumberShape | R::IdNumberRegion | R::IdNumberBirthDate | R::IdNumberCheck => {
+            "身份证号码不对，请对照身份证再核对一遍。".to_owned()
+        }
+        R::WrongType => "的回答格式不对，请更新惠办后再试。".to_owned(),
     }
 }

@@ -123,7 +123,8 @@ impl TestPlatform {
         base
     }
 
-    /// A complete, valid submission body for the first catalog item whose name contains `name_part`.
+    /// A complete, valid submission body for the first catalog item whose name contains `name_part`,
+    /// answered as 张秀英 would (naming the photo every demo citizen uploaded).
     pub async fn application_for(&self, name_part: &str) -> Value {
         let page = self.call("GET", "/api/v1/catalog/items", None, None).await;
         let item = page.body["items"]
@@ -133,38 +134,14 @@ impl TestPlatform {
             .find(|item| item["name"].as_str().unwrap().contains(name_part))
             .unwrap_or_else(|| panic!("no item {name_part}"))
             .clone();
-        let form_id = item["form"]["form_id"].as_str().unwrap();
-        let version = item["form"]["version"].as_u64().unwrap();
-        let form = self
-            .call(
-                "GET",
-                &format!("/api/v1/forms/{form_id}/versions/{version}"),
-                None,
-                None,
-            )
-            .await;
-        // A photo every demo citizen uploaded answers each attachment and licence question (a photo
-        // of the paper document answers a licence question when she has none).
-        let photo_name = demo_accounts::demo_photo_name();
-        let mut answers = serde_json::Map::new();
-        for question in form.body["questions"].as_array().unwrap() {
-            let answer = match question["kind"].as_str().unwrap() {
-                "id_number" => json!(valid_id_number("11010119440315102")),
-                "phone" => json!("13800000001"),
-                "yes_no" => json!(false),
-                "bank_card" => json!("6222020200112233446"),
-                "licence" | "attachment" => json!(photo_name),
-                _ => json!("张秀英"),
-            };
-            answers.insert(question["id"].as_str().unwrap().to_owned(), answer);
-        }
-        json!({
-            "impl_code": item["impl_code"],
-            "form_id": form_id,
-            "form_version": version,
-            "answers": answers,
-            "channel": "3",
-        })
+        let mut body = serde_json::to_value(
+            demo_data::sample_application(item["name"].as_str().unwrap(), "11010119440315102")
+                .unwrap(),
+        )
+        .unwrap();
+        body["channel"] = json!("3");
+        assert_eq!(body["impl_code"], item["impl_code"]);
+        body
     }
 
     /// Posts an application with an Idempotency-Key.

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use huiban_api::{Question, QuestionKind};
 use serde_json::Value;
 
-use super::group::{GROUP_MAX_ITEMS, item_answers};
-use super::id_number::{IdNumberProblem, check_id_number};
+use crate::group::{GROUP_MAX_ITEMS, item_answers};
+use crate::id_number::{IdNumberProblem, check_id_number};
 use crate::regions::{self, AddressAnswer};
 
 /// Longest short text, in characters.
@@ -119,7 +119,7 @@ impl Rule {
 }
 
 /// Whether a value counts as no answer: missing, null, blank text, an empty list, or parts all blank.
-pub(super) fn is_blank(value: Option<&Value>) -> bool {
+pub fn is_blank(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
         Some(Value::String(text)) => text.trim().is_empty(),
