@@ -133,7 +133,12 @@ async fn applications_with_files_arrive_whole_through_faults() {
         let file = pdf(3 * CHUNK_BYTES + 100 * seed as usize + 1, seed);
         let kept = attachments::keep(&store, &file, 0).unwrap();
         let mut body = application("高龄津贴");
-        let question = body.answers.keys().next().unwrap().clone();
+        let question = body
+            .answers
+            .keys()
+            .find(|id| id.starts_with("material_"))
+            .unwrap()
+            .clone();
         body.answers
             .insert(question, serde_json::json!(kept.sha256));
         outbox::enqueue_application(&store, &body, 0).unwrap();

@@ -340,8 +340,8 @@ fn refresh(state: &AppState, refresh_token: &str) -> Result<TokenResponse, AuthE
     }
 }
 
-/// Starts a new login (token family) for an account.
-fn issue(state: &AppState, account_id: &str, role: Role) -> Result<TokenResponse, AuthError> {
+/// Starts a new login (token family) for an account, once it proved who it is.
+pub fn issue(state: &AppState, account_id: &str, role: Role) -> Result<TokenResponse, AuthError> {
     let now = state.clock.now();
     let (access, refresh, pair) = new_pair(now);
     state

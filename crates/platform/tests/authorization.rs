@@ -1,0 +1,436 @@
+//! The authorization matrix: every route of `api/openapi.json` × every kind of caller × her own or
+//! another person's object, over real HTTP, against what the platform must answer. A route added to
+//! the API without its row here fails the test, and so does a row whose route is gone.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{TestPlatform, valid_id_number};
+use huiban_api::Role;
+use huiban_api::assisted::ASSISTED_SESSION_HEADER;
+use huiban_platform::store::NewAccount;
+use serde_json::{Value, json};
+use sha2::Digest;
+
+/// Who calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// No token.
+    Anonymous,
+    /// 张秀英, whose objects the paths name.
+    Citizen,
+    /// 李建国, another citizen, naming 张秀英's objects.
+    OtherCitizen,
+    /// 赵敏 (staff), who opened the assisted session the paths name, without acting.
+    Staff,
+    /// Another staff member, naming 赵敏's session.
+    OtherStaff,
+    /// 赵敏 acting for 张秀英 in an open session.
+    StaffActing,
+    /// 赵敏 acting for 王淑芬 in another open session, naming 张秀英's objects.
+    StaffActingOther,
+    /// An officer of 民政局.
+    Officer,
+    /// A kiosk's own device login.
+    Kiosk,
+}
+
+/// Every caller, in the order of a row's letters.
+const CALLERS: [Who; 9] = [
+    Who::Anonymous,
+    Who::Citizen,
+    Who::OtherCitizen,
+    Who::Staff,
+    Who::OtherStaff,
+    Who::StaffActing,
+    Who::StaffActingOther,
+    Who::Officer,
+    Who::Kiosk,
+];
+
+/// What a caller gets, as one letter: `P` past the gate (any answer but 401, 403 and 404), `U` 401,
+/// `F` 403, `H` 404 (another person's object is not there for her).
+fn gate(status: u16) -> char {
+    match status {
+        401 => 'U',
+        403 => 'F',
+        404 => 'H',
+        _ => 'P',
+    }
+}
+
+/// The matrix: `METHOD path` and one letter per caller, in the order of [`CALLERS`]:
+/// anonymous, citizen (owner), other citizen, staff (session owner), other staff, staff acting for
+/// the owner, staff acting for someone else, officer, kiosk device.
+const MATRIX: &[(&str, &str)] = &[
+    ("GET /healthz", "PPPPPPPPP"),
+    ("GET /api/v1/catalog/items", "PPPPPPPPP"),
+    ("GET /api/v1/catalog/items/{impl_code}", "PPPPPPPPP"),
+    (
+        "GET /api/v1/forms/{form_id}/versions/{version}",
+        "PPPPPPPPP",
+    ),
+    ("GET /api/v1/licences/keys", "PPPPPPPPP"),
+    ("POST /api/v1/licences/verify", "PPPPPPPPP"),
+    ("POST /api/v1/auth/sms-code", "PPPPPPPPP"),
+    ("POST /api/v1/auth/token", "PPPPPPPPP"),
+    ("GET /api/v1/me", "UPPPPPPPP"),
+    ("GET /api/v1/me/acted-for-me", "UPPFFFFFF"),
+    ("GET /api/v1/applications", "UPPPPPPPP"),
+    ("POST /api/v1/applications", "UPPFFPPFF"),
+    ("GET /api/v1/applications/{application_no}", "UPHHHPHHH"),
+    (
+        "POST /api/v1/applications/{application_no}/evaluation",
+        "UPHHHFFHH",
+    ),
+    (
+        "POST /api/v1/applications/{application_no}/supplements",
+        "UPHHHPHHH",
+    ),
+    (
+        "POST /api/v1/applications/{application_no}/withdraw",
+        "UPHHHPHHH",
+    ),
+    ("GET /api/v1/requests", "UPPPPPPPP"),
+    ("POST /api/v1/requests", "UPPFFPPFF"),
+    ("GET /api/v1/requests/{request_no}", "UPHHHPHHH"),
+    ("POST /api/v1/requests/{request_no}/evaluation", "UPHHHFFHH"),
+    ("POST /api/v1/requests/{request_no}/follow-up", "UPHHHFFHH"),
+    ("GET /api/v1/licences", "UPPPPPPPP"),
+    ("GET /api/v1/licences/{licence_no}", "UPHHHPHHH"),
+    ("GET /api/v1/messages", "UPPPPPPPP"),
+    ("POST /api/v1/messages/{message_id}/read", "UPHHHFFHH"),
+    ("POST /api/v1/attachments", "UPPPPPPPP"),
+    ("GET /api/v1/attachments/{sha256}", "UPHHHPHHH"),
+    ("POST /api/v1/uploads", "UPPPPPPPP"),
+    ("GET /api/v1/uploads/{upload_id}", "UPHHHPHHH"),
+    ("PATCH /api/v1/uploads/{upload_id}", "UPHHHPHHH"),
+    ("POST /api/v1/auth/device", "UFFFFFFFP"),
+    ("POST /api/v1/auth/device/approve", "UPPFFFFFF"),
+    ("POST /api/v1/auth/logout", "UPPPPPPPP"),
+    ("POST /api/v1/assisted-sessions", "UFFPPPPFF"),
+    (
+        "POST /api/v1/assisted-sessions/{session_id}/consent",
+        "UFFPHPPFF",
+    ),
+    (
+        "POST /api/v1/assisted-sessions/{session_id}/close",
+        "UFFPHPPFF",
+    ),
+];
+
+/// Rows whose first allowed caller changes what the next ones would meet (a closed session is
+/// refused to everyone after): each caller of these gets a fresh platform.
+const FRESH_PER_CALLER: &[&str] = &["POST /api/v1/assisted-sessions/{session_id}/close"];
+
+/// One kind of caller's token and header.
+struct Credentials {
+    token: Option<String>,
+    session: Option<String>,
+}
+
+/// The objects the paths name: all 张秀英's, and 赵敏's session for her.
+struct Objects {
+    application_no: String,
+    request_no: String,
+    licence_no: String,
+    message_id: String,
+    sha256: String,
+    upload_id: String,
+    session_id: String,
+    impl_code: String,
+    form_path: String,
+    sample_application: Value,
+    licence: Value,
+}
+
+const STAFF: &str = "s-demo-zhao";
+const OTHER_STAFF: &str = "s-matrix-qian";
+
+fn png(seed: &str) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend_from_slice(seed.as_bytes());
+    bytes
+}
+
+/// A fresh login for an account, minted without SMS or password (those are tested elsewhere).
+fn token_of(platform: &TestPlatform, account_id: &str, role: Role) -> String {
+    huiban_platform::auth::issue(&platform.state(), account_id, role)
+        .unwrap()
+        .access_token
+}
+
+/// Opens a consented session of 赵敏 for a demo citizen; returns its id.
+async fn open_session(platform: &TestPlatform, first17: &str, name: &str, phone: &str) -> String {
+    let staff = token_of(platform, STAFF, Role::Staff);
+    let started = platform
+        .call(
+            "POST",
+            "/api/v1/assisted-sessions",
+            Some(&staff),
+            Some(json!({"id_number": valid_id_number(first17), "name": name})),
+        )
+        .await;
+    assert_eq!(started.status.as_u16(), 201, "{}", started.body);
+    let id = started.body["session_id"].as_str().unwrap().to_owned();
+    let code = platform.last_code(phone);
+    let consented = platform
+        .call(
+            "POST",
+            &format!("/api/v1/assisted-sessions/{id}/consent"),
+            Some(&staff),
+            Some(json!({"method": "sms_code", "code": code})),
+        )
+        .await;
+    assert_eq!(consented.status.as_u16(), 200, "{}", consented.body);
+    id
+}
+
+/// A platform with 张秀英's objects, two open sessions and a second staff member.
+async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
+    let platform = TestPlatform::start().await;
+    platform
+        .store
+        .create_account(
+            &NewAccount {
+                account_id: OTHER_STAFF.to_owned(),
+                role: Role::Staff,
+                phone: None,
+                username: Some("staff-matrix".to_owned()),
+                password_hash: None,
+                name: Some("钱进".to_owned()),
+                id_number: None,
+                department: Some("东城区政务服务中心".to_owned()),
+            },
+            0,
+        )
+        .unwrap();
+    let zhang = token_of(&platform, "c-demo-zhang", Role::Citizen);
+    let sample_application = platform.application_for("高龄津贴").await;
+    let submitted = platform
+        .submit(
+            &zhang,
+            &uuid::Uuid::new_v4().to_string(),
+            &sample_application,
+        )
+        .await;
+    let application_no = submitted.body["application_no"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let request = platform
+        .post_with_key(
+            "/api/v1/requests",
+            &zhang,
+            &uuid::Uuid::new_v4().to_string(),
+            &json!({"kind": "help", "description": "楼道的灯坏了很久，晚上看不见路。", "channel": "desktop"}),
+        )
+        .await;
+    let request_no = request.body["request_no"].as_str().unwrap().to_owned();
+    let licences = platform
+        .call("GET", "/api/v1/licences", Some(&zhang), None)
+        .await;
+    let licence = licences.body[0].clone();
+    let messages = platform
+        .call("GET", "/api/v1/messages", Some(&zhang), None)
+        .await;
+    let message_id = messages.body["messages"][0]["message_id"].to_string();
+    let photo = png("张秀英's photo");
+    let sha256 = hex::encode(sha2::Sha256::digest(&photo));
+    let uploaded = platform
+        .http
+        .post(format!("{}/api/v1/attachments", platform.base))
+        .bearer_auth(&zhang)
+        .body(photo)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status().as_u16(), 201);
+    let upload = platform
+        .call(
+            "POST",
+            "/api/v1/uploads",
+            Some(&zhang),
+            Some(json!({"sha256": "a".repeat(64), "size": 100})),
+        )
+        .await;
+    let upload_id = upload.body["upload_id"].as_str().unwrap().to_owned();
+    let session_id = open_session(&platform, "11010119440315102", "张秀英", "13800000001").await;
+    let other_session = open_session(&platform, "11010119381120024", "王淑芬", "13800000003").await;
+    let catalog = platform
+        .call("GET", "/api/v1/catalog/items", None, None)
+        .await;
+    let item = &catalog.body["items"][0];
+    let objects = Objects {
+        application_no,
+        request_no,
+        licence_no: licence["licence_no"].as_str().unwrap().to_owned(),
+        message_id,
+        sha256,
+        upload_id,
+        session_id: session_id.clone(),
+        impl_code: item["impl_code"].as_str().unwrap().to_owned(),
+        form_path: format!(
+            "{}/versions/{}",
+            sample_application["form_id"].as_str().unwrap(),
+            sample_application["form_version"]
+        ),
+        sample_application,
+        licence,
+    };
+    let sessions = BTreeMap::from([("own", session_id), ("other", other_session)]);
+    (platform, objects, sessions)
+}
+
+fn credentials(
+    platform: &TestPlatform,
+    who: Who,
+    sessions: &BTreeMap<&'static str, String>,
+) -> Credentials {
+    let with = |account: &str, role: Role, session: Option<&str>| Credentials {
+        token: Some(token_of(platform, account, role)),
+        session: session.map(|s| sessions[s].clone()),
+    };
+    match who {
+        Who::Anonymous => Credentials {
+            token: None,
+            session: None,
+        },
+        Who::Citizen => with("c-demo-zhang", Role::Citizen, None),
+        Who::OtherCitizen => with("c-demo-li", Role::Citizen, None),
+        Who::Staff => with(STAFF, Role::Staff, None),
+        Who::OtherStaff => with(OTHER_STAFF, Role::Staff, None),
+        Who::StaffActing => with(STAFF, Role::Staff, Some("own")),
+        Who::StaffActingOther => with(STAFF, Role::Staff, Some("other")),
+        Who::Officer => with("o-demo-minzheng", Role::Officer, None),
+        Who::Kiosk => with("k-demo-hall-1", Role::KioskDevice, None),
+    }
+}
+
+/// Sends `route` as `who` with a body that would be accepted from the right caller.
+async fn knock(platform: &TestPlatform, objects: &Objects, route: &str, who: &Credentials) -> u16 {
+    let (method, template) = route.split_once(' ').unwrap();
+    let path = template
+        .replace("{application_no}", &objects.application_no)
+        .replace("{request_no}", &objects.request_no)
+        .replace("{licence_no}", &objects.licence_no)
+        .replace("{message_id}", &objects.message_id)
+        .replace("{sha256}", &objects.sha256)
+        .replace("{upload_id}", &objects.upload_id)
+        .replace("{session_id}", &objects.session_id)
+        .replace("{impl_code}", &objects.impl_code)
+        .replace("{form_id}/versions/{version}", &objects.form_path);
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let mut request = platform
+        .http
+        .request(method, format!("{}{path}", platform.base))
+        .header("Idempotency-Key", uuid::Uuid::new_v4().to_string());
+    if let Some(token) = &who.token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(session) = &who.session {
+        request = request.header(ASSISTED_SESSION_HEADER, session);
+    }
+    let json_body = match route {
+        "POST /api/v1/applications" => Some(objects.sample_application.clone()),
+        "POST /api/v1/applications/{application_no}/evaluation"
+        | "POST /api/v1/requests/{request_no}/evaluation" => Some(json!({"level": 1})),
+        "POST /api/v1/applications/{application_no}/supplements" => {
+            Some(json!({"answers": {}, "note": "已经补拍"}))
+        }
+        "POST /api/v1/applications/{application_no}/withdraw" => Some(json!({})),
+        "POST /api/v1/requests" => Some(
+            json!({"kind": "consultation", "description": "请问高龄津贴什么时候发？", "channel": "desktop"}),
+        ),
+        "POST /api/v1/requests/{request_no}/follow-up" => {
+            Some(json!({"resolved": true, "contacted": true}))
+        }
+        "POST /api/v1/licences/verify" => Some(objects.licence.clone()),
+        "POST /api/v1/auth/sms-code" => Some(json!({"phone": "13800000009"})),
+        "POST /api/v1/auth/token" => {
+            Some(json!({"grant_type": "sms_code", "phone": "13800000009", "code": "000000"}))
+        }
+        "POST /api/v1/auth/device/approve" => {
+            // A kiosk waiting at this moment, so that a refusal is not just an unknown code.
+            let kiosk = token_of(platform, "k-demo-hall-1", Role::KioskDevice);
+            let grant = platform
+                .call("POST", "/api/v1/auth/device", Some(&kiosk), None)
+                .await;
+            Some(json!({"user_code": grant.body["user_code"], "approve": true}))
+        }
+        "POST /api/v1/uploads" => Some(json!({"sha256": "b".repeat(64), "size": 10})),
+        "POST /api/v1/assisted-sessions" => {
+            Some(json!({"id_number": valid_id_number("11010119500801013"), "name": "李建国"}))
+        }
+        "POST /api/v1/assisted-sessions/{session_id}/consent" => {
+            Some(json!({"method": "sms_code", "code": "000000"}))
+        }
+        _ => None,
+    };
+    request = match (route, json_body) {
+        ("POST /api/v1/attachments", _) => request.body(png(&uuid::Uuid::new_v4().to_string())),
+        ("PATCH /api/v1/uploads/{upload_id}", _) => request
+            .header("upload-offset", "0")
+            .header("content-type", "application/offset+octet-stream")
+            .body(vec![0_u8; 10]),
+        (_, Some(body)) => request.json(&body),
+        (_, None) => request,
+    };
+    request.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_caller_as_the_matrix_says() {
+    // The committed contract (a test in http/tests.rs keeps it equal to what the platform serves).
+    let document: Value = serde_json::from_str(include_str!("../../../api/openapi.json")).unwrap();
+    let mut routes: Vec<String> = Vec::new();
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            routes.push(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    let ruled: Vec<&str> = MATRIX.iter().map(|(route, _)| *route).collect();
+    let unruled: Vec<&String> = routes
+        .iter()
+        .filter(|r| !ruled.contains(&r.as_str()))
+        .collect();
+    assert!(
+        unruled.is_empty(),
+        "routes without a row in the matrix: {unruled:?}"
+    );
+    let gone: Vec<&&str> = ruled
+        .iter()
+        .filter(|r| !routes.iter().any(|route| route == *r))
+        .collect();
+    assert!(
+        gone.is_empty(),
+        "rows for routes the API no longer has: {gone:?}"
+    );
+
+    let mut wrong = Vec::new();
+    for (route, expected) in MATRIX {
+        // Each row on a fresh platform: a row may withdraw, close or log out what the next needs.
+        let mut prepared_once = Some(prepared().await);
+        let mut seen = String::new();
+        for who in CALLERS {
+            let (platform, objects, sessions) = match prepared_once.take() {
+                Some(ready) if !FRESH_PER_CALLER.contains(route) => {
+                    prepared_once = Some(ready);
+                    prepared_once.as_ref().unwrap()
+                }
+                _ => {
+                    prepared_once = Some(prepared().await);
+                    prepared_once.as_ref().unwrap()
+                }
+            };
+            let credentials = credentials(platform, who, sessions);
+            seen.push(gate(knock(platform, objects, route, &credentials).await));
+        }
+        if seen != *expected {
+            wrong.push(format!("(\"{route}\", \"{seen}\"), // expected {expected}"));
+        }
+    }
+    assert!(wrong.is_empty(), "rows that differ:\n{}", wrong.join("\n"));
+}
