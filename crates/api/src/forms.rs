@@ -88,7 +88,7 @@ pub struct Condition {
     /// Id of an earlier question.
     pub question: String,
     /// The answer that makes this question asked (e.g. `true`, or an option value).
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "openapi", schema(value_type = serde_json::Value))]
     pub equals: serde_json::Value,
 }
 

@@ -1,5 +1,6 @@
 //! The authorization matrix: every route of `api/openapi.json` × every kind of caller × her own or
-//! another person's object, over real HTTP, against what the platform must answer. A route added to
+//! another person's object, over real HTTP, against what the platform must answer; every answer is
+//! also checked against the contract (its status documented, its body in the documented shape). A route added to
 //! the API without its row here fails the test, and so does a row whose route is gone.
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
@@ -7,6 +8,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use common::contract::Contract;
 use common::{TestPlatform, valid_id_number};
 use huiban_api::Role;
 use huiban_api::assisted::ASSISTED_SESSION_HEADER;
@@ -309,8 +311,14 @@ fn credentials(
     }
 }
 
-/// Sends `route` as `who` with a body that would be accepted from the right caller.
-async fn knock(platform: &TestPlatform, objects: &Objects, route: &str, who: &Credentials) -> u16 {
+/// Sends `route` as `who` with a body that would be accepted from the right caller; the status and
+/// the body of the answer.
+async fn knock(
+    platform: &TestPlatform,
+    objects: &Objects,
+    route: &str,
+    who: &Credentials,
+) -> (u16, Vec<u8>) {
     let (method, template) = route.split_once(' ').unwrap();
     let path = template
         .replace("{application_no}", &objects.application_no)
@@ -378,19 +386,15 @@ async fn knock(platform: &TestPlatform, objects: &Objects, route: &str, who: &Cr
         (_, Some(body)) => request.json(&body),
         (_, None) => request,
     };
-    request.send().await.unwrap().status().as_u16()
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.bytes().await.unwrap().to_vec())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_answers_every_caller_as_the_matrix_says() {
-    // The committed contract (a test in http/tests.rs keeps it equal to what the platform serves).
-    let document: Value = serde_json::from_str(include_str!("../../../api/openapi.json")).unwrap();
-    let mut routes: Vec<String> = Vec::new();
-    for (path, operations) in document["paths"].as_object().unwrap() {
-        for method in operations.as_object().unwrap().keys() {
-            routes.push(format!("{} {path}", method.to_uppercase()));
-        }
-    }
+    let contract = Contract::committed();
+    let routes = contract.routes();
     let ruled: Vec<&str> = MATRIX.iter().map(|(route, _)| *route).collect();
     let unruled: Vec<&String> = routes
         .iter()
@@ -410,6 +414,7 @@ async fn every_route_answers_every_caller_as_the_matrix_says() {
     );
 
     let mut wrong = Vec::new();
+    let mut broken = Vec::new();
     for (route, expected) in MATRIX {
         // Each row on a fresh platform: a row may withdraw, close or log out what the next needs.
         let mut prepared_once = Some(prepared().await);
@@ -426,11 +431,37 @@ async fn every_route_answers_every_caller_as_the_matrix_says() {
                 }
             };
             let credentials = credentials(platform, who, sessions);
-            seen.push(gate(knock(platform, objects, route, &credentials).await));
+            let (status, body) = knock(platform, objects, route, &credentials).await;
+            seen.push(gate(status));
+            // Every answer, refusals included, is one the contract documents, in its shape.
+            if let Err(problem) = contract.check(route, status, &body) {
+                broken.push(format!("{who:?}: {problem}"));
+            }
         }
         if seen != *expected {
             wrong.push(format!("(\"{route}\", \"{seen}\"), // expected {expected}"));
         }
     }
     assert!(wrong.is_empty(), "rows that differ:\n{}", wrong.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "answers the contract does not document:\n{}",
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn a_concrete_path_finds_its_route_in_the_contract() {
+    let contract = Contract::committed();
+    assert_eq!(
+        contract
+            .route_of("GET", "/api/v1/applications/11010120260302000001?x=1")
+            .as_deref(),
+        Some("GET /api/v1/applications/{application_no}")
+    );
+    assert_eq!(
+        contract.route_of("post", "/api/v1/applications").as_deref(),
+        Some("POST /api/v1/applications")
+    );
+    assert_eq!(contract.route_of("GET", "/api/v1/nothing/here"), None);
 }

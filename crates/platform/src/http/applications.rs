@@ -27,7 +27,7 @@ use crate::state::AppState;
         (status = 201, description = "The case (also when the request is a replay; then the header Idempotent-Replayed is true)", body = Application),
         (status = 400, description = "No Idempotency-Key", body = ErrorBody),
         (status = 409, description = "The form has a newer version", body = ErrorBody),
-        (status = 422, description = "A missing or wrong answer, or a reused Idempotency-Key", body = ErrorBody)
+        (status = 422, description = "A missing or wrong answer (`answer_required`, `invalid_answer`, `invalid_id_number`), a file or licence not the applicant's (`not_held`), or a reused Idempotency-Key", body = ErrorBody)
     )
 )]
 pub async fn submit(
@@ -105,6 +105,7 @@ pub async fn detail(
     request_body = WithdrawRequest,
     responses(
         (status = 200, description = "Withdrawn", body = Application),
+        (status = 404, description = "No such case of the caller", body = ErrorBody),
         (status = 409, description = "More than 10 minutes after submission, or already finished", body = ErrorBody)
     )
 )]
@@ -137,7 +138,9 @@ pub async fn withdraw(
     request_body = SupplementRequest,
     responses(
         (status = 200, description = "Supplement received; back to 审查", body = Application),
-        (status = 409, description = "No supplement was requested", body = ErrorBody)
+        (status = 404, description = "No such case of the caller", body = ErrorBody),
+        (status = 409, description = "No supplement was requested", body = ErrorBody),
+        (status = 422, description = "An answer the 补正 did not ask for (`not_asked`), one that breaks its rules (`invalid_answer`), or a file not the applicant's (`not_held`)", body = ErrorBody)
     )
 )]
 pub async fn supplements(
@@ -182,6 +185,7 @@ pub async fn supplements(
     request_body = EvaluationRequest,
     responses(
         (status = 200, description = "Evaluation recorded", body = Application),
+        (status = 404, description = "No such case of the caller", body = ErrorBody),
         (status = 409, description = "Not finished yet, or already evaluated", body = ErrorBody),
         (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody),
         (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)

@@ -71,7 +71,10 @@ pub async fn consent(
     tag = "assisted",
     security(("bearer" = [])),
     params(("session_id" = String, Path, description = "Session id")),
-    responses((status = 200, description = "Closed", body = AssistedSession))
+    responses(
+        (status = 200, description = "Closed (closing a closed session again answers the same)", body = AssistedSession),
+        (status = 404, description = "No such session of yours", body = ErrorBody)
+    )
 )]
 pub async fn close(
     State(state): State<AppState>,

@@ -19,6 +19,7 @@ const MAX_QUERY_CHARS: usize = 100;
 
 /// Query string of the catalog listing.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CatalogQuery {
     /// Text the item name must contain.
     q: Option<String>,

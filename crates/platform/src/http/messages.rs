@@ -18,6 +18,7 @@ const MAX_PAGE: u32 = 200;
 
 /// Query string of the inbox.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InboxQuery {
     /// The `next_cursor` of the last page; 0 or absent for the start.
     cursor: Option<i64>,

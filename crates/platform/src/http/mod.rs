@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod caller;
 mod catalog;
+mod common_answers;
 mod error;
 mod extract;
 mod forms;
@@ -136,10 +137,12 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The OpenAPI document as the pretty JSON committed in `api/openapi.json`.
 pub fn openapi_json() -> String {
-    let mut text = openapi().to_pretty_json().unwrap_or_else(|error| {
+    let mut document = serde_json::to_value(openapi()).unwrap_or_else(|error| {
         tracing::error!(%error, "cannot serialise the OpenAPI document");
-        String::from("{}")
+        serde_json::Value::Null
     });
+    common_answers::add(&mut document);
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|_| String::from("{}"));
     text.push('\n');
     text
 }

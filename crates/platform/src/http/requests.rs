@@ -103,6 +103,7 @@ pub async fn detail(
     request_body = FollowUp,
     responses(
         (status = 200, description = "Recorded", body = ServiceRequest),
+        (status = 404, description = "No such request of the caller", body = ErrorBody),
         (status = 409, description = "No 回访 is waiting", body = ErrorBody),
         (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)
     )
@@ -143,6 +144,7 @@ pub async fn follow_up(
     request_body = EvaluationRequest,
     responses(
         (status = 200, description = "Recorded", body = ServiceRequest),
+        (status = 404, description = "No such request of the caller", body = ErrorBody),
         (status = 409, description = "Not closed yet, or already evaluated", body = ErrorBody),
         (status = 422, description = "Bad level, or a reason is missing", body = ErrorBody),
         (status = 403, description = "Staff acting for the resident may not do this: only she may", body = ErrorBody)

@@ -1,6 +1,8 @@
 //! A platform served over real HTTP on an ephemeral port, with a manual clock and the demo data.
 #![allow(dead_code, clippy::unwrap_used)] // Shared by several test binaries; a failed unwrap is a failed test.
 
+pub mod contract;
+
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
@@ -163,7 +165,9 @@ impl TestPlatform {
             .unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.json().await.unwrap();
+        let bytes = response.bytes().await.unwrap();
+        contract::CONTRACT.assert_answer("POST", path, status.as_u16(), &bytes);
+        let body = serde_json::from_slice(&bytes).unwrap();
         Answer {
             status,
             headers,
@@ -179,6 +183,7 @@ impl TestPlatform {
         token: Option<&str>,
         body: Option<Value>,
     ) -> Answer {
+        let verb = method;
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut request = self.http.request(method, format!("{}{path}", self.base));
         if let Some(token) = token {
@@ -191,6 +196,8 @@ impl TestPlatform {
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.bytes().await.unwrap();
+        // Every answer a test sees is one the committed OpenAPI document describes.
+        contract::CONTRACT.assert_answer(verb, path, status.as_u16(), &bytes);
         let body = if bytes.is_empty() {
             Value::Null
         } else {
