@@ -160,6 +160,7 @@ pub struct SupplementRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationRequest {
     /// 1 非常满意, 2 满意, 3 基本满意, 4 不满意, 5 非常不满意.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub level: u8,
     /// Required for 4 and 5.
     pub reason: Option<String>,

@@ -9,7 +9,8 @@ pub const ASSISTED_SESSION_HEADER: &str = "assisted-session";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAssistedSession {
-    /// The resident's 居民身份证号码.
+    /// The resident's 居民身份证号码 (its check character is checked too).
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{17}[0-9Xx]$"))]
     pub id_number: String,
     /// The resident's name, as on the ID card.
     pub name: String,

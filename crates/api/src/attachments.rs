@@ -54,8 +54,10 @@ pub const UPLOAD_OFFSET_HEADER: &str = "upload-offset";
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewUpload {
     /// SHA-256 of the whole file, hex; checked when the last chunk arrives.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9a-fA-F]{64}$"))]
     pub sha256: String,
     /// Size of the whole file in bytes, at most 10 MiB.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10485760))]
     pub size: u64,
 }
 

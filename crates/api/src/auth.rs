@@ -44,6 +44,7 @@ impl Role {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SmsCodeRequest {
     /// Mainland mobile number, 11 digits.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^1[3-9][0-9]{9}$"))]
     pub phone: String,
 }
 

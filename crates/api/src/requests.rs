@@ -74,12 +74,14 @@ pub enum RequestStatus {
 pub struct NewRequest {
     /// Kind.
     pub kind: RequestKind,
-    /// What happened or what is asked, in the person's words.
+    /// What happened or what is asked, in the person's words: not blank, at most 2000 characters.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 2000))]
     pub description: String,
     /// Where, in words.
     pub location: Option<String>,
-    /// SHA-256 of attached photos.
+    /// SHA-256 of attached photos, at most 9.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 9))]
     pub photos: Vec<String>,
     /// Intake channel.
     pub channel: IntakeChannel,

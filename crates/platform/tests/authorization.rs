@@ -319,6 +319,17 @@ async fn knock(
     route: &str,
     who: &Credentials,
 ) -> (u16, Vec<u8>) {
+    knock_with(platform, objects, route, who, None).await
+}
+
+/// [`knock`] with `replacement` as the JSON body instead of the right one.
+async fn knock_with(
+    platform: &TestPlatform,
+    objects: &Objects,
+    route: &str,
+    who: &Credentials,
+    replacement: Option<Value>,
+) -> (u16, Vec<u8>) {
     let (method, template) = route.split_once(' ').unwrap();
     let path = template
         .replace("{application_no}", &objects.application_no)
@@ -341,7 +352,27 @@ async fn knock(
     if let Some(session) = &who.session {
         request = request.header(ASSISTED_SESSION_HEADER, session);
     }
-    let json_body = match route {
+    let json_body = match replacement {
+        Some(body) => Some(body),
+        None => json_body(platform, objects, route).await,
+    };
+    request = match (route, json_body) {
+        ("POST /api/v1/attachments", _) => request.body(png(&uuid::Uuid::new_v4().to_string())),
+        ("PATCH /api/v1/uploads/{upload_id}", _) => request
+            .header("upload-offset", "0")
+            .header("content-type", "application/offset+octet-stream")
+            .body(vec![0_u8; 10]),
+        (_, Some(body)) => request.json(&body),
+        (_, None) => request,
+    };
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.bytes().await.unwrap().to_vec())
+}
+
+/// The JSON body the right caller would send to `route`, if it takes one.
+async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> Option<Value> {
+    match route {
         "POST /api/v1/applications" => Some(objects.sample_application.clone()),
         "POST /api/v1/applications/{application_no}/evaluation"
         | "POST /api/v1/requests/{request_no}/evaluation" => Some(json!({"level": 1})),
@@ -376,19 +407,7 @@ async fn knock(
             Some(json!({"method": "sms_code", "code": "000000"}))
         }
         _ => None,
-    };
-    request = match (route, json_body) {
-        ("POST /api/v1/attachments", _) => request.body(png(&uuid::Uuid::new_v4().to_string())),
-        ("PATCH /api/v1/uploads/{upload_id}", _) => request
-            .header("upload-offset", "0")
-            .header("content-type", "application/offset+octet-stream")
-            .body(vec![0_u8; 10]),
-        (_, Some(body)) => request.json(&body),
-        (_, None) => request,
-    };
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.bytes().await.unwrap().to_vec())
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -464,4 +483,89 @@ fn a_concrete_path_finds_its_route_in_the_contract() {
         Some("POST /api/v1/applications")
     );
     assert_eq!(contract.route_of("GET", "/api/v1/nothing/here"), None);
+}
+
+/// Bodies the schema refuses, made from a body it takes: each required property left out, each
+/// property given a value of another type or outside its enum, range or pattern.
+fn refused_by_schema(contract: &Contract, schema: &Value, body: &Value) -> Vec<(String, Value)> {
+    let mut refused = Vec::new();
+    let Some(properties) = schema["properties"].as_object() else {
+        return refused; // a choice of shapes (oneOf): its variants are checked by serde's tag
+    };
+    for required in schema["required"].as_array().into_iter().flatten() {
+        let name = required.as_str().unwrap();
+        let mut without = body.clone();
+        without.as_object_mut().unwrap().remove(name);
+        refused.push((format!("without {name}"), without));
+    }
+    for (name, property) in properties {
+        let property = contract.resolved(property);
+        let types: Vec<&str> = match &property["type"] {
+            Value::String(one) => vec![one.as_str()],
+            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        let other_type = if types.contains(&"string") || property["enum"].is_array() {
+            json!(12345)
+        } else {
+            json!("不是这种值")
+        };
+        let mut changed = vec![(format!("{name} of another type"), other_type)];
+        if property["enum"].is_array() {
+            changed.push((format!("{name} outside its enum"), json!("no_such_value")));
+        }
+        if let Some(maximum) = property["maximum"].as_i64() {
+            changed.push((format!("{name} above its maximum"), json!(maximum + 1)));
+        }
+        if let Some(minimum) = property["minimum"].as_i64() {
+            changed.push((format!("{name} below its minimum"), json!(minimum - 1)));
+        }
+        if property["pattern"].is_string() {
+            changed.push((format!("{name} not matching its pattern"), json!(" ")));
+        }
+        for (what, value) in changed {
+            let mut body = body.clone();
+            body[name] = value;
+            refused.push((what, body));
+        }
+    }
+    refused
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_the_schema_refuses_is_refused_and_one_it_takes_is_not_refused_for_its_shape() {
+    let contract = Contract::committed();
+    let (platform, objects, sessions) = prepared().await;
+    let mut wrong = Vec::new();
+    let mut tried = 0;
+    for (route, letters) in MATRIX {
+        let Some(schema) = contract.request_schema(route) else {
+            continue;
+        };
+        // As the first caller the route lets through.
+        let who = CALLERS[letters.find('P').unwrap()];
+        let body = json_body(&platform, &objects, route).await.unwrap();
+        if !contract.valid(&schema, &body) {
+            wrong.push(format!(
+                "{route}: the right body is invalid by its own schema: {body}"
+            ));
+        }
+        for (what, refused) in refused_by_schema(&contract, &schema, &body) {
+            if contract.valid(&schema, &refused) {
+                wrong.push(format!("{route} {what}: the schema takes it"));
+            }
+            tried += 1;
+            let credentials = credentials(&platform, who, &sessions);
+            let (status, answer) =
+                knock_with(&platform, &objects, route, &credentials, Some(refused)).await;
+            if !matches!(status, 400 | 413 | 422) {
+                wrong.push(format!(
+                    "{route} {what}: answered {status} {}",
+                    String::from_utf8_lossy(&answer)
+                ));
+            }
+        }
+    }
+    assert!(tried > 70, "only {tried} refused bodies were tried");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -48,6 +48,35 @@ impl Contract {
         })
     }
 
+    /// The JSON Schema of the JSON body `route` takes, its `$ref` resolved, if it takes one.
+    pub fn request_schema(&self, route: &str) -> Option<Value> {
+        let (method, path) = route.split_once(' ').unwrap();
+        let schema = self.document["paths"][path][method.to_lowercase()]["requestBody"]["content"]
+            .get("application/json")?["schema"]
+            .clone();
+        Some(self.resolved(&schema))
+    }
+
+    /// `schema` with a top-level `$ref` replaced by what it names.
+    pub fn resolved(&self, schema: &Value) -> Value {
+        match schema["$ref"].as_str() {
+            Some(reference) => {
+                let name = reference.trim_start_matches("#/components/schemas/");
+                self.resolved(&self.document["components"]["schemas"][name])
+            }
+            None => schema.clone(),
+        }
+    }
+
+    /// Whether `value` is valid by `schema` (whose `$ref`s name this document's components).
+    pub fn valid(&self, schema: &Value, value: &Value) -> bool {
+        let mut root = json!({"components": self.document["components"]});
+        for (key, part) in schema.as_object().unwrap() {
+            root[key] = part.clone();
+        }
+        jsonschema::draft202012::new(&root).unwrap().is_valid(value)
+    }
+
     /// Panics when an answer to `method path` breaks the contract; paths it does not name pass.
     pub fn assert_answer(&self, method: &str, path: &str, status: u16, body: &[u8]) {
         if let Some(route) = self.route_of(method, path)
