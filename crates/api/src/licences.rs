@@ -1,4 +1,5 @@
-//! Electronic licences (电子证照), signed by the issuing department's Ed25519 key.
+//! Electronic licences (电子证照), sealed by the issuing department's key: SM2 with SM3 (GM/T 0003,
+//! GB/T 38540), the national algorithms, or Ed25519 for seals made before.
 //!
 //! The signature is over the canonical JSON ([`crate::canonical`]) of the licence with its `signature`
 //! member removed; anyone with the department's public key can check it offline.
@@ -7,8 +8,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The only signature algorithm in use.
-pub const ALGORITHM: &str = "Ed25519";
+/// SM2 signatures over SM3 (GM/T 0003-2012, GM/T 0009): the algorithm departments seal with.
+pub const ALGORITHM_SM2: &str = "SM2-with-SM3";
+/// Ed25519 (RFC 8032): seals made before SM2; they still verify.
+pub const ALGORITHM_ED25519: &str = "Ed25519";
+/// The signer's distinguishing identifier in SM2's Z value: GM/T 0009's default user id.
+pub const SM2_DISTID: &str = "1234567812345678";
 
 /// An electronic licence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +55,7 @@ pub struct LicenceIssuer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LicenceSignature {
-    /// Always `Ed25519`.
+    /// `SM2-with-SM3` (r‖s, 64 bytes) or `Ed25519` (64 bytes).
     pub algorithm: String,
     /// Which department key signed (see `GET /api/v1/licences/keys`).
     pub key_id: String,
@@ -68,9 +73,10 @@ pub struct DepartmentKey {
     pub department: String,
     /// 统一社会信用代码.
     pub credit_code: String,
-    /// Always `Ed25519`.
+    /// `SM2-with-SM3` or `Ed25519`: the algorithm of the seals this key checks.
     pub algorithm: String,
-    /// The 32-byte public key, standard base64.
+    /// The public key, standard base64: for SM2 a SEC1 point (65 bytes uncompressed), for Ed25519
+    /// 32 bytes.
     pub public_key: String,
 }
 

@@ -3,14 +3,16 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use ed25519_dalek::{Signature, VerifyingKey};
+use sm2::dsa::signature::Verifier;
 
-use crate::licences::{ALGORITHM, DepartmentKey, Licence, signed_bytes};
+use crate::licences::{
+    ALGORITHM_ED25519, ALGORITHM_SM2, DepartmentKey, Licence, SM2_DISTID, signed_bytes,
+};
 
 /// Why a licence does not check out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SealProblem {
-    /// Not an Ed25519 seal.
+    /// Not a seal in a known algorithm, or not in its key's algorithm.
     Format,
     /// No known department key has this id.
     UnknownKey,
@@ -60,7 +62,8 @@ pub fn check_seal(
     keys: &[DepartmentKey],
     today: &str,
 ) -> Result<(), SealProblem> {
-    if licence.signature.algorithm != ALGORITHM {
+    let algorithm = licence.signature.algorithm.as_str();
+    if algorithm != ALGORITHM_SM2 && algorithm != ALGORITHM_ED25519 {
         return Err(SealProblem::Format);
     }
     let key = keys
@@ -70,21 +73,36 @@ pub fn check_seal(
     if key.credit_code != licence.issuer.credit_code {
         return Err(SealProblem::IssuerMismatch);
     }
+    if key.algorithm != algorithm {
+        return Err(SealProblem::Format);
+    }
     let public = BASE64
         .decode(&key.public_key)
-        .ok()
-        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-        .and_then(|bytes| VerifyingKey::from_bytes(&bytes).ok())
-        .ok_or(SealProblem::Damaged)?;
+        .map_err(|_| SealProblem::Damaged)?;
     let signature = BASE64
         .decode(&licence.signature.value)
-        .ok()
-        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
-        .map(|bytes| Signature::from_bytes(&bytes))
-        .ok_or(SealProblem::Damaged)?;
-    public
-        .verify_strict(&signed_bytes(licence), &signature)
-        .map_err(|_| SealProblem::Tampered)?;
+        .map_err(|_| SealProblem::Damaged)?;
+    let bytes = signed_bytes(licence);
+    if algorithm == ALGORITHM_SM2 {
+        let public = sm2::dsa::VerifyingKey::from_sec1_bytes(SM2_DISTID, &public)
+            .map_err(|_| SealProblem::Damaged)?;
+        let signature =
+            sm2::dsa::Signature::from_slice(&signature).map_err(|_| SealProblem::Damaged)?;
+        public
+            .verify(&bytes, &signature)
+            .map_err(|_| SealProblem::Tampered)?;
+    } else {
+        let public = <[u8; 32]>::try_from(public)
+            .ok()
+            .and_then(|bytes| ed25519_dalek::VerifyingKey::from_bytes(&bytes).ok())
+            .ok_or(SealProblem::Damaged)?;
+        let signature = <[u8; 64]>::try_from(signature)
+            .map(|bytes| ed25519_dalek::Signature::from_bytes(&bytes))
+            .map_err(|_| SealProblem::Damaged)?;
+        public
+            .verify_strict(&bytes, &signature)
+            .map_err(|_| SealProblem::Tampered)?;
+    }
     if licence.valid_to.as_deref().is_some_and(|to| to < today) {
         return Err(SealProblem::Expired);
     }
@@ -92,4 +110,114 @@ pub fn check_seal(
         return Err(SealProblem::NotYetValid);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use sm2::dsa::signature::Signer;
+
+    use super::*;
+    use crate::licences::{LicenceIssuer, LicenceSignature};
+
+    fn licence() -> Licence {
+        Licence {
+            licence_no: "DZZZ20260302000001".into(),
+            licence_type: "老年人优待证".into(),
+            holder_name: "张秀英".into(),
+            holder_id_number: "110101194403151029".into(),
+            issuer: LicenceIssuer {
+                name: "北京市东城区民政局".into(),
+                credit_code: "111101014001000200".into(),
+            },
+            issued_on: "2026-03-02".into(),
+            valid_from: "2026-03-02".into(),
+            valid_to: None,
+            fields: BTreeMap::new(),
+            signature: LicenceSignature {
+                algorithm: String::new(),
+                key_id: "k1".into(),
+                value: String::new(),
+            },
+        }
+    }
+
+    fn key(algorithm: &str, public: &[u8]) -> DepartmentKey {
+        DepartmentKey {
+            key_id: "k1".into(),
+            department: "北京市东城区民政局".into(),
+            credit_code: "111101014001000200".into(),
+            algorithm: algorithm.into(),
+            public_key: BASE64.encode(public),
+        }
+    }
+
+    /// A licence sealed with SM2 over SM3, and the department key that checks it.
+    fn sealed_with_sm2() -> (Licence, DepartmentKey) {
+        let signing = sm2::dsa::SigningKey::from_slice(SM2_DISTID, &[7; 32]).unwrap();
+        let mut licence = licence();
+        licence.signature.algorithm = ALGORITHM_SM2.into();
+        let signature: sm2::dsa::Signature = signing.sign(&signed_bytes(&licence));
+        licence.signature.value = BASE64.encode(signature.to_bytes());
+        let public = signing.verifying_key().to_sec1_bytes();
+        (licence, key(ALGORITHM_SM2, &public))
+    }
+
+    #[test]
+    fn an_sm2_seal_checks_out_and_a_changed_licence_does_not() {
+        let (licence, key) = sealed_with_sm2();
+        assert_eq!(
+            check_seal(&licence, std::slice::from_ref(&key), "2026-03-02"),
+            Ok(())
+        );
+        let mut changed = licence.clone();
+        changed.holder_name = "李建国".into();
+        assert_eq!(
+            check_seal(&changed, std::slice::from_ref(&key), "2026-03-02"),
+            Err(SealProblem::Tampered)
+        );
+        // A seal is checked only in its key's algorithm.
+        let mut relabelled = licence.clone();
+        relabelled.signature.algorithm = ALGORITHM_ED25519.into();
+        assert_eq!(
+            check_seal(&relabelled, std::slice::from_ref(&key), "2026-03-02"),
+            Err(SealProblem::Format)
+        );
+        let mut broken = key;
+        broken.public_key = BASE64.encode([4_u8; 65]);
+        assert_eq!(
+            check_seal(&licence, &[broken], "2026-03-02"),
+            Err(SealProblem::Damaged)
+        );
+    }
+
+    #[test]
+    fn an_ed25519_seal_made_before_still_checks_out() {
+        let signing = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+        let mut licence = licence();
+        licence.signature.algorithm = ALGORITHM_ED25519.into();
+        let signature = ed25519_dalek::Signer::sign(&signing, &signed_bytes(&licence));
+        licence.signature.value = BASE64.encode(signature.to_bytes());
+        let key = key(ALGORITHM_ED25519, signing.verifying_key().as_bytes());
+        assert_eq!(
+            check_seal(&licence, std::slice::from_ref(&key), "2026-03-02"),
+            Ok(())
+        );
+        licence.valid_to = Some("2026-03-01".into());
+        assert_eq!(
+            check_seal(&licence, &[key], "2026-03-02"),
+            Err(SealProblem::Tampered)
+        );
+    }
+
+    #[test]
+    fn an_unknown_algorithm_is_not_a_seal() {
+        let (mut licence, key) = sealed_with_sm2();
+        licence.signature.algorithm = "RSA".into();
+        assert_eq!(
+            check_seal(&licence, &[key], "2026-03-02"),
+            Err(SealProblem::Format)
+        );
+    }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use huiban_api::licences::{ALGORITHM, signed_bytes};
+use huiban_api::licences::{ALGORITHM_SM2, signed_bytes};
 use huiban_api::{CaseResult, CaseStatus, Licence, LicenceIssuer, LicenceSignature, Verification};
 
 use crate::beijing_time;
@@ -87,7 +87,7 @@ pub fn issue(state: &AppState, draft: &LicenceDraft) -> Result<Licence, LicenceE
             .map(|y| years_later(today, y).format("%Y-%m-%d").to_string()),
         fields: draft.fields.clone(),
         signature: LicenceSignature {
-            algorithm: ALGORITHM.to_owned(),
+            algorithm: ALGORITHM_SM2.to_owned(),
             key_id: String::new(),
             value: String::new(),
         },
@@ -98,12 +98,13 @@ pub fn issue(state: &AppState, draft: &LicenceDraft) -> Result<Licence, LicenceE
         .credit_code(&draft.department)
         .ok_or(LicenceError::NoKey)?
         .to_owned();
-    let (key_id, value) = state
+    let seal = state
         .keys
         .sign(&draft.department, &signed_bytes(&licence))
         .ok_or(LicenceError::NoKey)?;
-    licence.signature.key_id = key_id;
-    licence.signature.value = value;
+    licence.signature.algorithm = seal.algorithm;
+    licence.signature.key_id = seal.key_id;
+    licence.signature.value = seal.value;
     state
         .store
         .insert_licence(&draft.account_id, &licence, now.timestamp_millis())?;

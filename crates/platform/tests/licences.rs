@@ -6,10 +6,10 @@ mod common;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use common::TestPlatform;
-use ed25519_dalek::{Signature, VerifyingKey};
 use huiban_api::{DepartmentKey, Licence, Verification};
 use huiban_platform::cases::{self, OfficerMove};
 use huiban_platform::licences;
+use sm2::dsa::signature::Verifier;
 
 async fn wallet(platform: &TestPlatform, token: &str) -> Vec<Licence> {
     serde_json::from_value(
@@ -97,19 +97,18 @@ async fn seals_verify_online_and_offline_and_catch_tampering() {
         .find(|k| k.key_id == licence.signature.key_id)
         .unwrap();
     assert_eq!(key.credit_code, licence.issuer.credit_code);
-    let public: [u8; 32] = BASE64.decode(&key.public_key).unwrap().try_into().unwrap();
-    let signature: [u8; 64] = BASE64
-        .decode(&licence.signature.value)
-        .unwrap()
-        .try_into()
-        .unwrap();
-    let public = VerifyingKey::from_bytes(&public).unwrap();
+    // Sealed in the national algorithms: SM2 over SM3, the signer's id GM/T 0009's default.
+    assert_eq!(licence.signature.algorithm, "SM2-with-SM3");
+    assert_eq!(key.algorithm, "SM2-with-SM3");
+    let public = sm2::dsa::VerifyingKey::from_sec1_bytes(
+        huiban_api::licences::SM2_DISTID,
+        &BASE64.decode(&key.public_key).unwrap(),
+    )
+    .unwrap();
+    let signature =
+        sm2::dsa::Signature::from_slice(&BASE64.decode(&licence.signature.value).unwrap()).unwrap();
     let bytes = huiban_api::licences::signed_bytes(&licence);
-    assert!(
-        public
-            .verify_strict(&bytes, &Signature::from_bytes(&signature))
-            .is_ok()
-    );
+    assert!(public.verify(&bytes, &signature).is_ok());
 
     let mut tampered = licence.clone();
     tampered.holder_name = "李建国".into();
@@ -121,10 +120,7 @@ async fn seals_verify_online_and_offline_and_catch_tampering() {
     );
     assert!(
         public
-            .verify_strict(
-                &huiban_api::licences::signed_bytes(&tampered),
-                &Signature::from_bytes(&signature)
-            )
+            .verify(&huiban_api::licences::signed_bytes(&tampered), &signature)
             .is_err()
     );
 

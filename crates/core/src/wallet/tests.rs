@@ -32,21 +32,21 @@ fn sealed() -> (Licence, huiban_api::DepartmentKey) {
         valid_to: None,
         fields: BTreeMap::new(),
         signature: LicenceSignature {
-            algorithm: huiban_api::licences::ALGORITHM.into(),
+            algorithm: huiban_api::licences::ALGORITHM_SM2.into(),
             key_id: String::new(),
             value: String::new(),
         },
     };
     let key = keys.public_keys().remove(0);
     licence.signature.key_id = key.key_id.clone();
-    let (key_id, value) = keys
+    let seal = keys
         .sign(
             &department.name,
             &huiban_api::licences::signed_bytes(&licence),
         )
         .unwrap();
-    licence.signature.key_id = key_id;
-    licence.signature.value = value;
+    licence.signature.key_id = seal.key_id;
+    licence.signature.value = seal.value;
     (licence, key)
 }
 

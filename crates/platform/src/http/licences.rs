@@ -59,7 +59,7 @@ pub async fn detail(
     }
 }
 
-/// Every issuing department's Ed25519 public key, for checking seals offline.
+/// Every issuing department's public keys (SM2, and Ed25519 for seals made before), for checking seals offline.
 #[utoipa::path(
     get,
     path = "/api/v1/licences/keys",

@@ -50,7 +50,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "catalog", description = "Service items (事项) and their forms"),
         (name = "applications", description = "Applications (办件): submit once, track, withdraw, 补正, 好差评"),
         (name = "messages", description = "The inbox: a message for every change"),
-        (name = "licences", description = "Electronic licences (电子证照) and their Ed25519 seals"),
+        (name = "licences", description = "Electronic licences (电子证照) and their seals (SM2 with SM3; Ed25519 for earlier ones)"),
         (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
         (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent")
     ),
