@@ -564,16 +564,10 @@ fn accounts_work(data_dir: &std::path::Path, action: AccountsAction) -> anyhow::
                     anyhow::bail!("没有用这个手机号码登录过的居民")
                 }
             }
-            store.append_audit(&huiban_platform::store::AuditEntry {
-                at_ms: now_ms,
-                request_id: format!("cli-{}", uuid::Uuid::new_v4()),
-                actor: None,
-                role: Some("operator".to_owned()),
-                on_behalf_of: Some(account.account_id.clone()),
-                action: "accounts RealName".to_owned(),
-                subject: Some(account.account_id.clone()),
-                outcome: 0,
-            })?;
+            store.append_audit(&operator_audit(
+                "accounts RealName",
+                Some(&account.account_id),
+            ))?;
             writeln!(
                 std::io::stdout(),
                 "{}\treal name checked",
@@ -609,6 +603,20 @@ fn request_move(
     Ok(())
 }
 
+/// An audit row for an operator's command-line action, about `account_id` when it names one.
+fn operator_audit(action: &str, account_id: Option<&str>) -> huiban_platform::store::AuditEntry {
+    huiban_platform::store::AuditEntry {
+        at_ms: chrono::Utc::now().timestamp_millis(),
+        request_id: format!("cli-{}", uuid::Uuid::new_v4()),
+        actor: None,
+        role: Some("operator".to_owned()),
+        on_behalf_of: account_id.map(str::to_owned),
+        action: action.to_owned(),
+        subject: account_id.map(str::to_owned),
+        outcome: 0,
+    }
+}
+
 /// An audit row for an officer's command-line action.
 fn cli_audit(officer: &str, action: &str, subject: &str) -> huiban_platform::store::AuditEntry {
     huiban_platform::store::AuditEntry {
@@ -627,6 +635,8 @@ fn list_sms(data_dir: &std::path::Path, json: bool) -> anyhow::Result<()> {
     let store = Store::open(data_dir)
         .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
     let messages = store.sent_sms()?;
+    // Phone numbers are personal data: reading them from the command line is audited too.
+    store.append_audit(&operator_audit("sms List", None))?;
     let mut stdout = std::io::stdout();
     if json {
         serde_json::to_writer_pretty(&mut stdout, &messages)?;

@@ -290,6 +290,11 @@ const MIGRATIONS: &[&str] = &[
     UPDATE account SET real_name_ms = created_ms, real_name_by = 'migrated'
         WHERE role = 'citizen' AND name IS NOT NULL AND id_number IS NOT NULL;
     ALTER TABLE application ADD COLUMN supplement_questions TEXT;",
+    // 17: audit rows keyed with an HMAC whose key lives outside the database; the head records from
+    // which row on every row is keyed, under its own HMAC.
+    "ALTER TABLE audit_log ADD COLUMN mac TEXT;
+    ALTER TABLE audit_head ADD COLUMN keyed_from INTEGER;
+    ALTER TABLE audit_head ADD COLUMN mac TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -73,6 +73,8 @@ pub enum StoreError {
 #[derive(Clone)]
 pub struct Store {
     connection: Arc<Mutex<Connection>>,
+    /// The key audit rows are keyed with (kept outside the database).
+    audit_key: Arc<audit::AuditKey>,
 }
 
 impl Store {
@@ -88,8 +90,11 @@ impl Store {
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::apply(&connection)?;
+        let audit_key = audit::AuditKey::load_or_create(data_dir)?;
+        audit::key_the_head(&connection, &audit_key)?;
         Ok(Self {
             connection: Arc::new(Mutex::new(connection)),
+            audit_key: Arc::new(audit_key),
         })
     }
 
