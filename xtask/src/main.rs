@@ -8,6 +8,7 @@
 mod advisories;
 mod bench;
 mod counts;
+mod deny;
 mod process;
 mod run;
 mod screenshots;

@@ -42,6 +42,11 @@ const LAYERS: &[Layer] = &[
         run: crate::advisories::check,
     },
     Layer {
+        name: "deny",
+        what: "cargo deny check licenses bans sources",
+        run: crate::deny::check,
+    },
+    Layer {
         name: "rust",
         what: "cargo test --workspace",
         run: rust,
