@@ -18,7 +18,7 @@ export const catalogFixture = JSON.parse(
 /** The form the mocked draft commands answer with: one question of most kinds. */
 /** The shipped province/city/district list core reads (`[code, name, children?]`). */
 const regionsData = JSON.parse(
-  readFileSync(new URL('../../../crates/core/data/regions.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../crates/rules/data/regions.json', import.meta.url), 'utf8'),
 );
 export const formFixture = JSON.parse(
   readFileSync(new URL('./fixtures/form.json', import.meta.url), 'utf8'),
