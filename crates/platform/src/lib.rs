@@ -15,6 +15,7 @@ pub mod demo_licences;
 pub mod demo_officer;
 pub mod faults;
 pub mod holdings;
+pub mod housekeeping;
 pub mod http;
 pub mod keys;
 pub mod licences;

@@ -306,6 +306,7 @@ async fn serve(
             std::time::Duration::from_secs(15),
         ));
     }
+    tokio::spawn(huiban_platform::housekeeping::keep_tidy(state.clone()));
     let listener = huiban_platform::bind(bind)
         .await
         .with_context(|| format!("listening on {bind}"))?;

@@ -8,6 +8,17 @@ use sha2::{Digest, Sha256};
 use crate::state::AppState;
 use crate::store::{StoreError, UploadRow};
 
+/// Bytes one account may send in 24 hours (files and begun uploads): far more than any person's
+/// errands need, little enough that one login cannot fill the platform's disk.
+pub const DAILY_QUOTA: u64 = 200 * 1024 * 1024;
+
+/// Whether `account_id` may send `size` more bytes now.
+pub fn within_quota(state: &AppState, account_id: &str, size: u64) -> Result<bool, StoreError> {
+    let since = (state.clock.now() - chrono::Duration::days(1)).timestamp_millis();
+    let used = state.store.bytes_uploaded_since(account_id, since)?;
+    Ok(used.saturating_add(size) <= DAILY_QUOTA)
+}
+
 /// Why an upload step was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {
@@ -17,6 +28,9 @@ pub enum UploadError {
     /// The announced SHA-256 is not 64 hex digits.
     #[error("sha256 is not 64 hex digits")]
     BadHash,
+    /// The account sent [`DAILY_QUOTA`] bytes in the last 24 hours already.
+    #[error("upload quota used up")]
+    OverQuota,
     /// No such upload of the caller.
     #[error("upload not found")]
     NotFound,
@@ -68,6 +82,9 @@ pub fn start(
     let max = u64::try_from(MAX_ATTACHMENT_BYTES).unwrap_or(u64::MAX);
     if file.size == 0 || file.size > max {
         return Err(UploadError::TooLarge);
+    }
+    if !within_quota(state, account_id, file.size)? {
+        return Err(UploadError::OverQuota);
     }
     let new_id = uuid::Uuid::new_v4().simple().to_string();
     let now_ms = state.clock.now().timestamp_millis();

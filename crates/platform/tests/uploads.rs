@@ -227,3 +227,52 @@ async fn bad_announcements_and_chunks_get_plain_json_errors() {
         .await;
     unknown.expect_error(404, "upload_not_found");
 }
+
+#[tokio::test]
+async fn one_account_cannot_send_more_than_its_daily_quota() {
+    let platform = TestPlatform::start().await;
+    let zhang = platform.citizen_login("13800000001").await;
+    let li = platform.citizen_login("13800000002").await;
+    let announce = |token: String, n: usize| {
+        let platform = &platform;
+        async move {
+            platform
+                .call(
+                    "POST",
+                    "/api/v1/uploads",
+                    Some(&token),
+                    Some(json!({"sha256": format!("{n:064x}"), "size": 10 * 1024 * 1024})),
+                )
+                .await
+        }
+    };
+    // Twenty files of 10 MiB are 200 MiB: the day's quota.
+    for n in 0..20 {
+        assert_eq!(
+            announce(zhang.access_token.clone(), n)
+                .await
+                .status
+                .as_u16(),
+            201
+        );
+    }
+    let refused = announce(zhang.access_token.clone(), 20).await;
+    let error = refused.expect_error(429, "upload_quota");
+    assert!(error.message.contains("明天"), "{}", error.message);
+    // Another person is not held back; and a day later she may send again.
+    assert_eq!(
+        announce(li.access_token.clone(), 20).await.status.as_u16(),
+        201
+    );
+    platform
+        .clock
+        .advance(chrono::Duration::days(1) + chrono::Duration::seconds(1));
+    let zhang = platform.citizen_login("13800000001").await;
+    assert_eq!(
+        announce(zhang.access_token.clone(), 21)
+            .await
+            .status
+            .as_u16(),
+        201
+    );
+}

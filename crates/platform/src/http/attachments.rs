@@ -26,6 +26,7 @@ use crate::state::AppState;
         (status = 201, description = "Stored", body = Attachment),
         (status = 413, description = "Larger than 10 MiB", body = ErrorBody),
         (status = 415, description = "Not a JPEG, PNG, WebP or PDF", body = ErrorBody),
+        (status = 429, description = "The account sent its 24-hour quota of files (`upload_quota`)", body = ErrorBody),
         (status = 422, description = "The bytes do not match x-content-sha256", body = ErrorBody)
     )
 )]
@@ -58,10 +59,14 @@ pub async fn upload(
     let size = u64::try_from(body.len()).unwrap_or(u64::MAX);
     let name = sha256.clone();
     blocking(move || {
+        if !crate::uploads::within_quota(&state, &owner, size)? {
+            return Err(super::uploads::over_quota());
+        }
         let now_ms = state.clock.now().timestamp_millis();
         state
             .store
             .put_attachment(&name, media_type, &body, &owner, now_ms)
+            .map_err(ApiError::from)
     })
     .await?;
     Ok((

@@ -24,7 +24,8 @@ use crate::uploads::{self, UploadError};
     responses(
         (status = 201, description = "Where the upload stands; `attachment` is set when the caller already has the file", body = UploadStatus),
         (status = 400, description = "sha256 is not 64 hex digits", body = ErrorBody),
-        (status = 413, description = "Empty or larger than 10 MiB", body = ErrorBody)
+        (status = 413, description = "Empty or larger than 10 MiB", body = ErrorBody),
+        (status = 429, description = "The account sent its 24-hour quota of files (`upload_quota`)", body = ErrorBody)
     )
 )]
 pub async fn start(
@@ -112,6 +113,7 @@ impl From<UploadError> for ApiError {
         use UploadError as E;
         match error {
             E::TooLarge => too_large(),
+            E::OverQuota => over_quota(),
             E::BadHash => ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "bad_sha256",
@@ -147,4 +149,14 @@ impl From<UploadError> for ApiError {
             E::Store(error) => error.into(),
         }
     }
+}
+
+/// The answer when an account has sent its day's worth of files.
+pub(super) fn over_quota() -> ApiError {
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "upload_quota",
+        "今天上传的材料已经太多了，请明天再上传，或者到窗口办理。",
+        "This account has sent its 24-hour quota of files; try again later.",
+    )
 }

@@ -486,4 +486,25 @@ mod tests {
             Err(AuditProblem::Changed(4))
         );
     }
+
+    #[test]
+    fn who_acted_for_whom_is_found_by_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let _store = Store::open(dir.path()).unwrap();
+        let raw = rusqlite::Connection::open(dir.path().join(super::super::DATABASE_FILE)).unwrap();
+        let mut plan = raw
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT at_ms FROM audit_log
+                 WHERE actor = ?1 OR on_behalf_of = ?1 ORDER BY seq",
+            )
+            .unwrap();
+        let steps: Vec<String> = plan
+            .query_map(["c-demo-zhang"], |row| row.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let plan = steps.join("; ");
+        assert!(plan.contains("audit_log_actor"), "{plan}");
+        assert!(plan.contains("audit_log_on_behalf_of"), "{plan}");
+    }
 }

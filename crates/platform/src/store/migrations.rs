@@ -295,6 +295,9 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE audit_log ADD COLUMN mac TEXT;
     ALTER TABLE audit_head ADD COLUMN keyed_from INTEGER;
     ALTER TABLE audit_head ADD COLUMN mac TEXT;",
+    // 18: who acted, and for whom, are looked up by index (`GET /me/acted-for-me`).
+    "CREATE INDEX audit_log_actor ON audit_log (actor, seq);
+    CREATE INDEX audit_log_on_behalf_of ON audit_log (on_behalf_of, seq);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -186,3 +186,25 @@ impl Store {
             .optional()?)
     }
 }
+
+impl Store {
+    /// Bytes `account_id` sent since `since_ms`: files first owned since then, and uploads begun
+    /// since then and not finished.
+    pub fn bytes_uploaded_since(&self, account_id: &str, since_ms: i64) -> Result<u64, StoreError> {
+        let connection = self.lock()?;
+        let owned: i64 = connection.query_row(
+            "SELECT COALESCE(SUM(a.size), 0) FROM attachment_owner o
+             JOIN attachment a ON a.sha256 = o.sha256
+             WHERE o.account_id = ?1 AND o.owned_ms >= ?2",
+            params![account_id, since_ms],
+            |row| row.get(0),
+        )?;
+        let unfinished: i64 = connection.query_row(
+            "SELECT COALESCE(SUM(size), 0) FROM upload
+             WHERE account_id = ?1 AND created_ms >= ?2 AND received < size",
+            params![account_id, since_ms],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(owned.saturating_add(unfinished)).unwrap_or(0))
+    }
+}
