@@ -103,12 +103,18 @@ pub struct TokenResponse {
     pub token_type: String,
     /// Seconds the access token stays valid.
     pub expires_in: u64,
-    /// Single-use token for the next token pair.
-    pub refresh_token: String,
+    /// Single-use token for the next token pair; absent for a kiosk's login, which is short and
+    /// cannot be renewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// The role the tokens carry.
     pub role: Role,
     /// The account the tokens belong to.
     pub account_id: String,
+    /// For a kiosk's login: the approving person's name, masked (张*英), for the kiosk to show and
+    /// have confirmed before anything is shown or done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
 }
 
 /// Answer of `GET /api/v1/me`: the caller's own account.
@@ -156,4 +162,52 @@ pub struct DeviceApproval {
     pub user_code: String,
     /// True to log the kiosk in as the caller, false to refuse.
     pub approve: bool,
+}
+
+/// Body of `POST /api/v1/auth/device/lookup`: which kiosk is asking, before a citizen answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeviceLookup {
+    /// The code the kiosk shows; dashes, spaces and case do not matter.
+    pub user_code: String,
+}
+
+/// Answer of `POST /api/v1/auth/device/lookup`: the kiosk, for the person to check it is the one in
+/// front of her before she approves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeviceRequest {
+    /// The kiosk's name, e.g. 一层大厅1号自助机.
+    pub kiosk_name: String,
+    /// Where it stands, e.g. 东城区政务服务中心.
+    pub place: String,
+    /// Seconds left to answer.
+    pub expires_in: u64,
+}
+
+/// Kind of login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LoginKind {
+    /// The app on a computer, by SMS code or password.
+    App,
+    /// A kiosk the person approved from her app.
+    Kiosk,
+}
+
+/// One of the caller's live logins (`GET /api/v1/me/logins`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginSummary {
+    /// Id to end it with (`POST /api/v1/me/logins/{login_id}/end`).
+    pub login_id: String,
+    /// App or kiosk.
+    pub kind: LoginKind,
+    /// The kiosk and its place, for a kiosk's login.
+    pub device: Option<String>,
+    /// When it began, RFC 3339.
+    pub started_at: String,
+    /// Whether it is the login this request was made with.
+    pub current: bool,
 }

@@ -312,11 +312,12 @@ impl Session {
         held: &mut Option<Held>,
         answer: TokenResponse,
     ) -> Result<LoggedIn, SecretError> {
-        let mut in_memory = Some(answer.refresh_token.clone());
-        if let Some(keychain) = &self.keychain {
+        let mut in_memory = answer.refresh_token.clone();
+        // A login that cannot be renewed (a kiosk's) is held in memory only, and ends with it.
+        if let (Some(keychain), Some(refresh_token)) = (&self.keychain, answer.refresh_token) {
             keychain.keep_login(&KeptLogin {
                 account_id: answer.account_id.clone(),
-                refresh_token: answer.refresh_token,
+                refresh_token,
             })?;
             *self.kept_account() = Some(Some(answer.account_id.clone()));
             in_memory = None;

@@ -4,7 +4,9 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::Duration;
-use huiban_api::{DeviceAuthorization, Role, SmsCodeSent, TokenRequest, TokenResponse};
+use huiban_api::{
+    DeviceAuthorization, DeviceRequest, Role, SmsCodeSent, TokenRequest, TokenResponse,
+};
 use rand::{Rng, RngCore};
 use sha2::{Digest, Sha256};
 
@@ -32,6 +34,8 @@ pub const CODE_ATTEMPTS: i64 = 5;
 pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
 /// Failed password logins allowed within [`LOGIN_WINDOW`].
 pub const LOGIN_FAILURES: u64 = 5;
+/// How long a kiosk's login lives: long enough for one errand, never renewed.
+pub const KIOSK_LOGIN_TTL: Duration = Duration::minutes(15);
 /// How long a kiosk's device code lives.
 pub const DEVICE_CODE_TTL: Duration = Duration::minutes(10);
 /// Seconds a kiosk waits between polls at first.
@@ -360,9 +364,10 @@ fn response(
         access_token,
         token_type: "Bearer".to_owned(),
         expires_in: seconds(ACCESS_TTL),
-        refresh_token,
+        refresh_token: Some(refresh_token),
         role,
         account_id,
+        approved_by: None,
     }
 }
 
@@ -431,13 +436,82 @@ fn poll_device(state: &AppState, device_code: &str) -> Result<TokenResponse, Aut
         .store
         .poll_device_grant(&hash_token(device_code), now_ms)?
     {
-        Poll::Approved(account_id) => issue(state, &account_id, Role::Citizen),
+        Poll::Approved {
+            account_id,
+            kiosk_account_id,
+        } => kiosk_login(state, &account_id, &kiosk_account_id),
         Poll::Pending => Err(AuthError::AuthorizationPending),
         Poll::SlowDown => Err(AuthError::SlowDown),
         Poll::Denied => Err(AuthError::AccessDenied),
         Poll::Expired => Err(AuthError::ExpiredToken),
         Poll::Invalid => Err(AuthError::InvalidDeviceCode),
     }
+}
+
+/// A kiosk's login for the citizen who approved it: one access token of [`KIOSK_LOGIN_TTL`], no
+/// refresh token, listed among her logins under the kiosk's name and place, and her masked name for
+/// the kiosk to have confirmed.
+fn kiosk_login(
+    state: &AppState,
+    account_id: &str,
+    kiosk_account_id: &str,
+) -> Result<TokenResponse, AuthError> {
+    let now = state.clock.now();
+    let kiosk = state.store.account(kiosk_account_id)?;
+    let device = kiosk.map_or_else(String::new, |kiosk| {
+        let name = kiosk.name.unwrap_or_default();
+        match kiosk.department {
+            Some(place) => format!("{name}（{place}）"),
+            None => name,
+        }
+    });
+    let access_token = random_token();
+    state.store.start_kiosk_login(
+        &random_token(),
+        account_id,
+        &hash_token(&access_token),
+        (now + KIOSK_LOGIN_TTL).timestamp_millis(),
+        &device,
+        now.timestamp_millis(),
+    )?;
+    let name = state
+        .store
+        .real_name_of(account_id)?
+        .map(|real| real.name)
+        .or(state.store.account(account_id)?.and_then(|a| a.name));
+    Ok(TokenResponse {
+        access_token,
+        token_type: "Bearer".to_owned(),
+        expires_in: seconds(KIOSK_LOGIN_TTL),
+        refresh_token: None,
+        role: Role::Citizen,
+        account_id: account_id.to_owned(),
+        approved_by: Some(name.as_deref().map_or_else(|| "****".to_owned(), mask_name)),
+    })
+}
+
+/// A name with its middle hidden: 张秀英 → 张*英, 李四 → 李*, 欧阳娜娜 → 欧**娜.
+pub fn mask_name(name: &str) -> String {
+    let chars: Vec<char> = name.trim().chars().collect();
+    match chars.len() {
+        0 => "*".to_owned(),
+        1 | 2 => format!("{}*", chars[0]),
+        n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+    }
+}
+
+/// The kiosk and place asking under `user_code`, for the citizen to check before she answers.
+pub fn device_asking(state: &AppState, user_code: &str) -> Result<DeviceRequest, AuthError> {
+    let now_ms = state.clock.now().timestamp_millis();
+    let (kiosk_name, place, expires_ms) = state
+        .store
+        .device_grant_asking(&normalise_user_code(user_code), now_ms)?
+        .ok_or(AuthError::UserCodeNotFound)?;
+    Ok(DeviceRequest {
+        kiosk_name,
+        place,
+        expires_in: u64::try_from((expires_ms - now_ms) / 1000).unwrap_or(0),
+    })
 }
 
 /// The owner of a bearer token, if it is live.

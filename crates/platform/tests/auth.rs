@@ -179,7 +179,8 @@ async fn refresh_tokens_rotate_and_reuse_revokes_the_family() {
         )
     };
     let second: TokenResponse =
-        serde_json::from_value(refresh(&first.refresh_token).await.body).unwrap();
+        serde_json::from_value(refresh(first.refresh_token.as_deref().unwrap()).await.body)
+            .unwrap();
     assert_ne!(second.refresh_token, first.refresh_token);
     assert_eq!(
         platform
@@ -191,10 +192,10 @@ async fn refresh_tokens_rotate_and_reuse_revokes_the_family() {
     );
 
     // The spent token comes back (stolen, or replayed): the whole login is revoked.
-    refresh(&first.refresh_token)
+    refresh(first.refresh_token.as_deref().unwrap())
         .await
         .expect_error(400, "refresh_token_reused");
-    refresh(&second.refresh_token)
+    refresh(second.refresh_token.as_deref().unwrap())
         .await
         .expect_error(400, "invalid_grant");
     platform
@@ -384,12 +385,12 @@ async fn a_login_renewed_again_and_again_still_ends_after_ninety_days() {
     // Renewed every 20 days (each refresh token lives 30): fine for the first 80 days.
     for _ in 0..4 {
         platform.clock.advance(Duration::days(20));
-        let renewed = renew(tokens.refresh_token.clone()).await;
+        let renewed = renew(tokens.refresh_token.clone().unwrap()).await;
         assert_eq!(renewed.status.as_u16(), 200, "{}", renewed.body);
         tokens = serde_json::from_value(renewed.body).unwrap();
     }
     platform.clock.advance(Duration::days(11));
-    renew(tokens.refresh_token)
+    renew(tokens.refresh_token.unwrap())
         .await
         .expect_error(400, "invalid_grant");
 }

@@ -111,6 +111,9 @@ const MATRIX: &[(&str, &str)] = &[
     ("PATCH /api/v1/uploads/{upload_id}", "UPHHHPHHH"),
     ("POST /api/v1/auth/device", "UFFFFFFFP"),
     ("POST /api/v1/auth/device/approve", "UPPFFFFFF"),
+    ("POST /api/v1/auth/device/lookup", "UPPFFFFFF"),
+    ("GET /api/v1/me/logins", "UPPPPFFPP"),
+    ("POST /api/v1/me/logins/{login_id}/end", "UPHHHFFHH"),
     ("POST /api/v1/auth/logout", "UPPPPPPPP"),
     ("POST /api/v1/assisted-sessions", "UFFPPPPFF"),
     (
@@ -142,6 +145,7 @@ struct Objects {
     sha256: String,
     upload_id: String,
     session_id: String,
+    login_id: String,
     impl_code: String,
     form_path: String,
     sample_application: Value,
@@ -210,6 +214,10 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         )
         .unwrap();
     let zhang = token_of(&platform, "c-demo-zhang", Role::Citizen);
+    let logins = platform
+        .call("GET", "/api/v1/me/logins", Some(&zhang), None)
+        .await;
+    let login_id = logins.body[0]["login_id"].as_str().unwrap().to_owned();
     let sample_application = platform.application_for("高龄津贴").await;
     let submitted = platform
         .submit(
@@ -273,6 +281,7 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         sha256,
         upload_id,
         session_id: session_id.clone(),
+        login_id,
         impl_code: item["impl_code"].as_str().unwrap().to_owned(),
         form_path: format!(
             "{}/versions/{}",
@@ -339,6 +348,7 @@ async fn knock_with(
         .replace("{sha256}", &objects.sha256)
         .replace("{upload_id}", &objects.upload_id)
         .replace("{session_id}", &objects.session_id)
+        .replace("{login_id}", &objects.login_id)
         .replace("{impl_code}", &objects.impl_code)
         .replace("{form_id}/versions/{version}", &objects.form_path);
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
@@ -391,13 +401,15 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
         "POST /api/v1/auth/token" => {
             Some(json!({"grant_type": "sms_code", "phone": "13800000009", "code": "000000"}))
         }
-        "POST /api/v1/auth/device/approve" => {
+        "POST /api/v1/auth/device/approve" | "POST /api/v1/auth/device/lookup" => {
             // A kiosk waiting at this moment, so that a refusal is not just an unknown code.
             let kiosk = token_of(platform, "k-demo-hall-1", Role::KioskDevice);
             let grant = platform
                 .call("POST", "/api/v1/auth/device", Some(&kiosk), None)
                 .await;
             Some(json!({"user_code": grant.body["user_code"], "approve": true}))
+                .filter(|_| route.ends_with("approve"))
+                .or_else(|| Some(json!({"user_code": grant.body["user_code"]})))
         }
         "POST /api/v1/uploads" => Some(json!({"sha256": "b".repeat(64), "size": 10})),
         "POST /api/v1/assisted-sessions" => {

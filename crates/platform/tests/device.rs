@@ -62,6 +62,18 @@ async fn a_citizen_logs_a_kiosk_in_from_her_own_app() {
 
     let citizen = platform.citizen_login("13800000001").await;
     let typed = grant.user_code.to_lowercase().replace('-', " ");
+    // Before she answers, her app shows which kiosk asks, and where it stands.
+    let asking = platform
+        .call(
+            "POST",
+            "/api/v1/auth/device/lookup",
+            Some(&citizen.access_token),
+            Some(json!({"user_code": typed})),
+        )
+        .await;
+    assert_eq!(asking.status.as_u16(), 200, "{}", asking.body);
+    assert_eq!(asking.body["kiosk_name"], "一层大厅1号自助机");
+    assert_eq!(asking.body["place"], "东城区政务服务中心");
     let approved = platform
         .call(
             "POST",
@@ -84,6 +96,64 @@ async fn a_citizen_logs_a_kiosk_in_from_her_own_app() {
     )
     .unwrap();
     assert_eq!(me.name.as_deref(), Some("张秀英"));
+    // The kiosk shows whose login it got, masked, to have it confirmed; the login is short and
+    // cannot be renewed.
+    assert_eq!(tokens.approved_by.as_deref(), Some("张*英"));
+    assert_eq!(tokens.refresh_token, None);
+    assert_eq!(tokens.expires_in, 15 * 60);
+    // She sees it among her logins, with the kiosk's name and place, and ends it from her app.
+    let logins = platform
+        .call(
+            "GET",
+            "/api/v1/me/logins",
+            Some(&citizen.access_token),
+            None,
+        )
+        .await;
+    let logins = logins.body.as_array().unwrap().clone();
+    let on_kiosk = logins.iter().find(|l| l["kind"] == "kiosk").unwrap();
+    assert_eq!(
+        on_kiosk["device"],
+        "一层大厅1号自助机（东城区政务服务中心）"
+    );
+    assert_eq!(on_kiosk["current"], false);
+    assert!(
+        logins
+            .iter()
+            .any(|l| l["kind"] == "app" && l["current"] == true)
+    );
+    let ended = platform
+        .call(
+            "POST",
+            &format!(
+                "/api/v1/me/logins/{}/end",
+                on_kiosk["login_id"].as_str().unwrap()
+            ),
+            Some(&citizen.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(ended.status.as_u16(), 204, "{}", ended.body);
+    platform
+        .call("GET", "/api/v1/me", Some(&tokens.access_token), None)
+        .await
+        .expect_error(401, "unauthorized");
+    // Ending it again, or another's login, finds nothing.
+    let li = platform.citizen_login("13800000002").await;
+    platform
+        .call(
+            "POST",
+            &format!(
+                "/api/v1/me/logins/{}/end",
+                logins.iter().find(|l| l["current"] == true).unwrap()["login_id"]
+                    .as_str()
+                    .unwrap()
+            ),
+            Some(&li.access_token),
+            None,
+        )
+        .await
+        .expect_error(404, "login_not_found");
     // The device code is single-use.
     platform.clock.advance(Duration::seconds(15));
     poll(&platform, &grant.device_code)

@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{
-    Account, DeviceApproval, DeviceAuthorization, ErrorBody, Role, SmsCodeRequest, SmsCodeSent,
-    TokenRequest, TokenResponse,
+    Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, Role,
+    SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
 
 use super::caller::Caller;
@@ -116,6 +116,30 @@ pub async fn device(
 ) -> Result<Json<DeviceAuthorization>, ApiError> {
     let kiosk = caller.require(&[Role::KioskDevice])?.account_id.clone();
     blocking(move || auth::start_device(&state, &kiosk))
+        .await
+        .map(Json)
+}
+
+/// Which kiosk shows a user code, for the citizen to check it is the one in front of her before
+/// she approves.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/device/lookup",
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = DeviceLookup,
+    responses(
+        (status = 200, description = "The kiosk asking, its place, and the seconds left", body = DeviceRequest),
+        (status = 404, description = "No live kiosk request with this code", body = ErrorBody)
+    )
+)]
+pub async fn device_lookup(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<DeviceLookup>,
+) -> Result<Json<DeviceRequest>, ApiError> {
+    caller.require(&[Role::Citizen])?;
+    blocking(move || auth::device_asking(&state, &request.user_code))
         .await
         .map(Json)
 }

@@ -15,6 +15,7 @@ mod health;
 mod idempotent;
 mod licences;
 pub mod limits;
+mod logins;
 mod messages;
 mod requests;
 mod uploads;
@@ -85,6 +86,9 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::me))
         .routes(routes!(auth::device))
         .routes(routes!(auth::approve_device))
+        .routes(routes!(auth::device_lookup))
+        .routes(routes!(logins::list))
+        .routes(routes!(logins::end))
         .routes(routes!(applications::submit, applications::list))
         .routes(routes!(applications::detail))
         .routes(routes!(applications::withdraw))

@@ -27,6 +27,7 @@ struct GrantState {
     approved: Option<String>,
     denied: bool,
     consumed: bool,
+    kiosk_account_id: String,
 }
 
 /// What a poll found.
@@ -42,8 +43,13 @@ pub enum Poll {
     Pending,
     /// The citizen refused.
     Denied,
-    /// The citizen approved: log in as this account (the grant is now spent).
-    Approved(String),
+    /// The citizen approved: log in as her account on that kiosk (the grant is now spent).
+    Approved {
+        /// The approving citizen.
+        account_id: String,
+        /// The kiosk that asked.
+        kiosk_account_id: String,
+    },
 }
 
 impl Store {
@@ -55,6 +61,25 @@ impl Store {
             params![grant.device_code_hash, grant.user_code, grant.kiosk_account_id, now_ms, grant.expires_ms, grant.interval_s],
         )?;
         Ok(())
+    }
+
+    /// The kiosk (name, place) asking under a live, unanswered `user_code`, and when it expires.
+    pub fn device_grant_asking(
+        &self,
+        user_code: &str,
+        now_ms: i64,
+    ) -> Result<Option<(String, String, i64)>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT COALESCE(k.name, k.username, ''), COALESCE(k.department, ''), g.expires_ms
+                 FROM device_grant g JOIN account k ON k.account_id = g.kiosk_account_id
+                 WHERE g.user_code = ?1 AND g.expires_ms > ?2 AND g.consumed = 0
+                   AND g.approved_account_id IS NULL AND g.denied = 0",
+                params![user_code, now_ms],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()?)
     }
 
     /// Records a citizen's answer to a live, unanswered grant; returns false when there is none.
@@ -84,7 +109,8 @@ impl Store {
             connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let row = transaction
             .query_row(
-                "SELECT expires_ms, interval_s, last_poll_ms, approved_account_id, denied, consumed
+                "SELECT expires_ms, interval_s, last_poll_ms, approved_account_id, denied, consumed,
+                        kiosk_account_id
                  FROM device_grant WHERE device_code_hash = ?1",
                 params![device_code_hash],
                 |row| {
@@ -95,6 +121,7 @@ impl Store {
                         approved: row.get(3)?,
                         denied: row.get(4)?,
                         consumed: row.get(5)?,
+                        kiosk_account_id: row.get(6)?,
                     })
                 },
             )
@@ -106,6 +133,7 @@ impl Store {
             approved,
             denied,
             consumed,
+            kiosk_account_id,
         }) = row
         else {
             return Ok(Poll::Invalid);
@@ -130,7 +158,10 @@ impl Store {
                 "UPDATE device_grant SET consumed = 1 WHERE device_code_hash = ?1",
                 params![device_code_hash],
             )?;
-            Poll::Approved(account_id)
+            Poll::Approved {
+                account_id,
+                kiosk_account_id,
+            }
         } else {
             Poll::Pending
         };

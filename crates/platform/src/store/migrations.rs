@@ -298,6 +298,11 @@ const MIGRATIONS: &[&str] = &[
     // 18: who acted, and for whom, are looked up by index (`GET /me/acted-for-me`).
     "CREATE INDEX audit_log_actor ON audit_log (actor, seq);
     CREATE INDEX audit_log_on_behalf_of ON audit_log (on_behalf_of, seq);",
+    // 19: what kind of login a token family is (the app, or a kiosk a citizen approved) and, for a
+    // kiosk, which one; a citizen lists her logins and ends any of them.
+    "ALTER TABLE token_family ADD COLUMN kind TEXT NOT NULL DEFAULT 'app';
+    ALTER TABLE token_family ADD COLUMN device TEXT;
+    CREATE INDEX token_family_account ON token_family (account_id, created_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

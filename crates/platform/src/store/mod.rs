@@ -30,7 +30,7 @@ pub use idempotent::KeptAnswer;
 pub use messages::{Notice, StoredMessage};
 pub use requests::{RequestBody, RequestMove, RequestRecord};
 pub use sms::{SentSms, SmsCode, SmsCodeTaken};
-pub use tokens::{IssuedPair, Rotation, TokenOwner};
+pub use tokens::{IssuedPair, LoginRow, Rotation, TokenOwner};
 pub use uploads::UploadRow;
 
 use std::path::{Path, PathBuf};

@@ -190,3 +190,80 @@ impl Store {
         Ok(())
     }
 }
+
+/// One live login of an account, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginRow {
+    /// The token family.
+    pub family_id: String,
+    /// `app` or `kiosk`.
+    pub kind: String,
+    /// The kiosk and its place, for a kiosk's login.
+    pub device: Option<String>,
+    /// When it began, ms.
+    pub created_ms: i64,
+}
+
+impl Store {
+    /// Starts a kiosk's login for `account_id`: one short access token and no refresh token.
+    pub fn start_kiosk_login(
+        &self,
+        family_id: &str,
+        account_id: &str,
+        access_hash: &str,
+        access_expires_ms: i64,
+        device: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        transaction.execute(
+            "INSERT INTO token_family (family_id, account_id, created_ms, kind, device)
+             VALUES (?1, ?2, ?3, 'kiosk', ?4)",
+            params![family_id, account_id, now_ms, device],
+        )?;
+        transaction.execute(
+            "INSERT INTO access_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",
+            params![access_hash, family_id, access_expires_ms],
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The account's logins not ended and with a token still alive at `now_ms`, newest first.
+    pub fn logins_of(&self, account_id: &str, now_ms: i64) -> Result<Vec<LoginRow>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT f.family_id, f.kind, f.device, f.created_ms FROM token_family f
+             WHERE f.account_id = ?1 AND f.revoked_ms IS NULL
+               AND (EXISTS (SELECT 1 FROM access_token a WHERE a.family_id = f.family_id AND a.expires_ms > ?2)
+                 OR EXISTS (SELECT 1 FROM refresh_token r
+                            WHERE r.family_id = f.family_id AND r.expires_ms > ?2 AND r.used_ms IS NULL))
+             ORDER BY f.created_ms DESC, f.family_id",
+        )?;
+        let rows = statement.query_map(params![account_id, now_ms], |row| {
+            Ok(LoginRow {
+                family_id: row.get(0)?,
+                kind: row.get(1)?,
+                device: row.get(2)?,
+                created_ms: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Ends one of the account's logins; false when it has no such live login.
+    pub fn end_login(
+        &self,
+        account_id: &str,
+        family_id: &str,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let changed = self.lock()?.execute(
+            "UPDATE token_family SET revoked_ms = ?3
+             WHERE family_id = ?2 AND account_id = ?1 AND revoked_ms IS NULL",
+            params![account_id, family_id, now_ms],
+        )?;
+        Ok(changed == 1)
+    }
+}
