@@ -38,6 +38,7 @@ pub async fn keep_tidy(state: AppState) {
     let mut ticks = tokio::time::interval(EVERY);
     loop {
         ticks.tick().await;
+        state.bounds.forget_idle_addresses();
         let sweeping = state.clone();
         match tokio::task::spawn_blocking(move || sweep(&sweeping)).await {
             Ok(Ok(swept)) => tracing::info!(?swept, "housekeeping"),

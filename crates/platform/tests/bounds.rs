@@ -78,3 +78,63 @@ async fn too_many_at_once_are_turned_away_and_slow_ones_are_ended() {
     assert_eq!(answers[0].1, "timeout");
     assert!(answers[0].2);
 }
+
+#[tokio::test]
+async fn token_buckets_turn_away_a_flood_from_one_address_and_to_the_node() {
+    use huiban_platform::http::limits::Rate;
+    let platform = TestPlatform::start().await;
+    let tight = |per_address, per_node| {
+        platform.state().with_bounds(
+            RequestBounds::new(256, Duration::from_secs(60)).with_rates(per_address, per_node),
+        )
+    };
+    let http = reqwest::Client::new();
+    let statuses = |base: String| {
+        let http = http.clone();
+        async move {
+            let mut seen = Vec::new();
+            for _ in 0..5 {
+                let answer = http
+                    .get(format!("{base}/api/v1/catalog/items"))
+                    .send()
+                    .await
+                    .unwrap();
+                let status = answer.status().as_u16();
+                let retry = answer.headers().get("retry-after").cloned();
+                if status == 429 {
+                    let body: serde_json::Value = answer.json().await.unwrap();
+                    assert_eq!(body["code"], "too_many_requests");
+                    assert!(retry.is_some());
+                }
+                seen.push(status);
+            }
+            seen
+        }
+    };
+    // Three at once from this address, then one a second.
+    let per_address = tight(
+        Rate {
+            per_second: 1,
+            burst: 3,
+        },
+        Rate {
+            per_second: 1000,
+            burst: 1000,
+        },
+    );
+    let base = platform.serve_also(per_address).await;
+    assert_eq!(statuses(base).await, [200, 200, 200, 429, 429]);
+    // The node as a whole takes two at once, whoever sends them.
+    let per_node = tight(
+        Rate {
+            per_second: 1000,
+            burst: 1000,
+        },
+        Rate {
+            per_second: 1,
+            burst: 2,
+        },
+    );
+    let base = platform.serve_also(per_node).await;
+    assert_eq!(statuses(base).await, [200, 200, 429, 429, 429]);
+}

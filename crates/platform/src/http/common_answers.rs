@@ -1,7 +1,7 @@
 //! The answers every route can give besides its own, added to each operation of the OpenAPI document
 //! so that it names every status a route can answer: 401 without a live login, 403 for a role the
 //! route does not serve or a session not open, 400/413/415/422 for
-//! a body or parameters the extractors refuse, and 503 from the limits every request passes.
+//! a body or parameters the extractors refuse, and 429 and 503 from the limits every request passes.
 
 use serde_json::{Value, json};
 
@@ -67,6 +67,11 @@ pub fn add(document: &mut Value) {
                     "A path or query parameter is malformed (`bad_path`, `bad_query`)",
                 ));
             }
+            common.push((
+                "429",
+                "Too many requests from this address or to this node (`too_many_requests`); \
+                 wait Retry-After seconds",
+            ));
             common.push((
                 "503",
                 "Too many requests at once (`busy`) or the answer took too long (`timeout`); try again",
