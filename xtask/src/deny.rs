@@ -12,13 +12,7 @@ const VERSION: &str = "0.20.2";
 
 /// Where `cargo install` puts cargo-deny.
 fn binary() -> std::path::PathBuf {
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(std::path::PathBuf::from)
-        .or_else(|| dirs::home_dir().map(|home| home.join(".cargo")))
-        .unwrap_or_default();
-    cargo_home
-        .join("bin")
-        .join(format!("cargo-deny{}", std::env::consts::EXE_SUFFIX))
+    crate::setup::cargo_installed("cargo-deny")
 }
 
 /// Installs cargo-deny when it is missing or another version.

@@ -250,13 +250,18 @@ pub fn ensure_tauri_driver() -> Result<(), String> {
 
 /// Where `cargo install` puts tauri-driver.
 pub fn tauri_driver() -> std::path::PathBuf {
+    cargo_installed("tauri-driver")
+}
+
+/// Where `cargo install` puts the program `name`.
+pub fn cargo_installed(name: &str) -> std::path::PathBuf {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
         .or_else(|| dirs::home_dir().map(|home| home.join(".cargo")))
         .unwrap_or_default();
     cargo_home
         .join("bin")
-        .join(format!("tauri-driver{}", std::env::consts::EXE_SUFFIX))
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// Builds the UI into ui/dist, which the app embeds.

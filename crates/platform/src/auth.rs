@@ -251,19 +251,9 @@ fn login_with_code(state: &AppState, phone: &str, code: &str) -> Result<TokenRes
         None => {
             // First login of this phone: a citizen account whose real name is checked later.
             let account_id = format!("c-{}", &random_token()[..16]);
-            state.store.create_account(
-                &NewAccount {
-                    account_id: account_id.clone(),
-                    role: Role::Citizen,
-                    phone: Some(phone.to_owned()),
-                    username: None,
-                    password_hash: None,
-                    name: None,
-                    id_number: None,
-                    department: None,
-                },
-                now_ms,
-            )?;
+            state
+                .store
+                .create_account(&NewAccount::citizen(&account_id, phone), now_ms)?;
             account_id
         }
     };

@@ -619,13 +619,7 @@ pub fn officer_move(
     action: OfficerMove,
     remark: Option<&str>,
 ) -> Result<Application, CaseError> {
-    let record = state
-        .store
-        .case(application_no)?
-        .ok_or(CaseError::NotFound)?;
-    if record.department != department {
-        return Err(CaseError::OtherDepartment);
-    }
+    let record = department_case(state, department, application_no)?;
     move_as_officer(state, officer, &record, action, remark, Vec::new())
 }
 
@@ -640,13 +634,7 @@ pub fn request_supplement(
     remark: Option<&str>,
     questions: &[String],
 ) -> Result<Application, CaseError> {
-    let record = state
-        .store
-        .case(application_no)?
-        .ok_or(CaseError::NotFound)?;
-    if record.department != department {
-        return Err(CaseError::OtherDepartment);
-    }
+    let record = department_case(state, department, application_no)?;
     let form = current_form(state, &record)?.unwrap_or_default();
     for id in questions {
         let question = form
@@ -665,6 +653,22 @@ pub fn request_supplement(
         remark,
         questions.to_vec(),
     )
+}
+
+/// The case, when it is one of `department`'s.
+fn department_case(
+    state: &AppState,
+    department: &str,
+    application_no: &str,
+) -> Result<CaseRecord, CaseError> {
+    let record = state
+        .store
+        .case(application_no)?
+        .ok_or(CaseError::NotFound)?;
+    if record.department != department {
+        return Err(CaseError::OtherDepartment);
+    }
+    Ok(record)
 }
 
 /// Whether a question asks who the applicant is: her name or ID number.

@@ -66,19 +66,7 @@ mod tests {
         let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap());
         let state = AppState::new(store.clone()).with_clock(Arc::new(clock.clone()));
         store
-            .create_account(
-                &NewAccount {
-                    account_id: "c-1".into(),
-                    role: Role::Citizen,
-                    phone: Some("13800000011".into()),
-                    username: None,
-                    password_hash: None,
-                    name: None,
-                    id_number: None,
-                    department: None,
-                },
-                0,
-            )
+            .create_account(&NewAccount::citizen("c-1", "13800000011"), 0)
             .unwrap();
         let old_login = crate::auth::issue(&state, "c-1", Role::Citizen).unwrap();
         let raw = rusqlite::Connection::open(dir.path().join(crate::store::DATABASE_FILE)).unwrap();

@@ -50,17 +50,7 @@ async fn the_demo_officer_moves_cases_to_approval_and_requests_to_revisit() {
     let state = platform.state();
     let tokens = platform.citizen_login("13800000002").await;
     let body = platform.application_for("高龄津贴").await;
-    let number = platform
-        .submit(
-            &tokens.access_token,
-            "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10",
-            &body,
-        )
-        .await
-        .body["application_no"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = platform.submitted(&tokens.access_token, &body).await;
     let request = platform
         .call(
             "POST",

@@ -146,17 +146,7 @@ async fn an_approved_case_gets_its_licence_and_the_holder_is_told() {
     let state = platform.state();
     let zhang = platform.citizen_login("13800000001").await;
     let body = platform.application_for("老年人优待证").await;
-    let number = platform
-        .submit(
-            &zhang.access_token,
-            "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10",
-            &body,
-        )
-        .await
-        .body["application_no"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = platform.submitted(&zhang.access_token, &body).await;
     let department = "北京市东城区民政局";
     let early = licences::issue_for_case(&state, department, &number, "老年人优待证", None);
     assert!(matches!(early, Err(licences::LicenceError::NotApproved)));
@@ -234,17 +224,7 @@ async fn a_licence_names_the_checked_identity_never_what_was_typed() {
         .put_attachment(&photo, "image/png", b"\x89PNG", &account_id, 0)
         .unwrap();
     assert_eq!(body["answers"]["applicant_name"], "张秀英");
-    let number = platform
-        .submit(
-            &stranger.access_token,
-            "5d0c6a2e-7f1b-4c3d-8e9f-0a1b2c3d4e5f",
-            &body,
-        )
-        .await
-        .body["application_no"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let number = platform.submitted(&stranger.access_token, &body).await;
     let department = "北京市东城区民政局";
     for action in [OfficerMove::Accept, OfficerMove::Approve] {
         cases::officer_move(&state, "刘洋", department, &number, action, None).unwrap();

@@ -26,6 +26,22 @@ pub struct NewAccount {
     pub department: Option<String>,
 }
 
+impl NewAccount {
+    /// A citizen known only by the phone she logs in with; her real name is checked later.
+    pub fn citizen(account_id: &str, phone: &str) -> Self {
+        Self {
+            account_id: account_id.to_owned(),
+            role: Role::Citizen,
+            phone: Some(phone.to_owned()),
+            username: None,
+            password_hash: None,
+            name: None,
+            id_number: None,
+            department: None,
+        }
+    }
+}
+
 /// A citizen's checked identity (实名认证): the name and ID number licences are issued to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RealName {
@@ -204,19 +220,7 @@ mod tests {
 
     fn citizen(store: &Store, account_id: &str, phone: &str) {
         store
-            .create_account(
-                &NewAccount {
-                    account_id: account_id.to_owned(),
-                    role: Role::Citizen,
-                    phone: Some(phone.to_owned()),
-                    username: None,
-                    password_hash: None,
-                    name: None,
-                    id_number: None,
-                    department: None,
-                },
-                1,
-            )
+            .create_account(&NewAccount::citizen(account_id, phone), 1)
             .unwrap();
     }
 
