@@ -103,7 +103,10 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
     let mut rng = rand::rng();
     for _ in 0..50 {
         let mut child = run(3);
-        tokio::time::sleep(Duration::from_millis(rng.random_range(5..120))).await;
+        // A drain takes about a tenth of a second to reach its queue (keychain, `GET /me` through
+        // the faults): kills before, during and after it, so that some runs commit and some die
+        // mid-send, on a fast machine and a loaded one.
+        tokio::time::sleep(Duration::from_millis(rng.random_range(5..400))).await;
         let _ = child.kill(); // SIGKILL: no clean-up of any kind.
         let _ = child.wait();
     }
