@@ -14,15 +14,12 @@ async fn every_change_sends_a_message_and_an_sms() {
     let tokens = platform.citizen_login("13800000002").await;
     let token = Some(tokens.access_token.as_str());
     let body = platform.application_for("高龄津贴").await;
-    let number = platform.submitted(&tokens.access_token, &body).await;
-    // A replayed submission sends nothing new.
-    platform
-        .submit(
-            &tokens.access_token,
-            "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10",
-            &body,
-        )
+    let key = "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10";
+    let number = platform
+        .submitted_under(&tokens.access_token, key, &body)
         .await;
+    // A replayed submission sends nothing new.
+    platform.submit(&tokens.access_token, key, &body).await;
 
     let page: MessagePage = serde_json::from_value(
         platform

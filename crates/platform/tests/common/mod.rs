@@ -148,9 +148,13 @@ impl TestPlatform {
 
     /// Submits an application under a fresh Idempotency-Key; its 办件编号.
     pub async fn submitted(&self, token: &str, body: &Value) -> String {
-        let answer = self
-            .submit(token, &uuid::Uuid::new_v4().to_string(), body)
-            .await;
+        self.submitted_under(token, &uuid::Uuid::new_v4().to_string(), body)
+            .await
+    }
+
+    /// Submits an application under Idempotency-Key `key`; its 办件编号.
+    pub async fn submitted_under(&self, token: &str, key: &str, body: &Value) -> String {
+        let answer = self.submit(token, key, body).await;
         assert_eq!(answer.status.as_u16(), 201, "{}", answer.body);
         answer.body["application_no"].as_str().unwrap().to_owned()
     }
