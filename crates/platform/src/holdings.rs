@@ -3,15 +3,12 @@
 //! person's documents by their number.
 
 use huiban_api::{Answers, Question, QuestionKind};
+use huiban_rules::group::item_answers;
+use huiban_rules::is_file_name;
 use serde_json::Value;
 
 use crate::state::AppState;
 use crate::store::StoreError;
-
-/// Whether `text` names an uploaded file (its SHA-256 in hex).
-pub fn is_file_name(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
-}
 
 /// The id of the first answer among `questions` (items of groups included) that names a file or
 /// licence `account_id` does not hold, if any.
@@ -34,10 +31,9 @@ pub fn first_not_held(
             },
             QuestionKind::Group => {
                 for item in value.as_array().into_iter().flatten() {
-                    let Some(item) = item.as_object() else {
+                    let Some(item) = item_answers(item) else {
                         continue;
                     };
-                    let item: Answers = item.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                     if let Some(id) = first_not_held(state, account_id, &question.questions, &item)?
                     {
                         return Ok(Some(format!("{}.{id}", question.id)));
