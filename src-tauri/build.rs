@@ -48,6 +48,10 @@ fn main() {
         "region_path",
         "group_items",
         "draft_item_step",
+        "logins",
+        "login_end",
+        "kiosk_asking",
+        "kiosk_answer",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -348,3 +348,40 @@ supplement-send = Send
 supplement-send-hint = It is saved on this computer first and sent when online.
 case-sent-not-pulled = Arrived; fetching its progress
 case-refused-here = Not taken by the platform; open it to see why
+
+## Where you are logged in (Settings)
+settings-logins-title = Logins
+settings-logins-link = See where you are logged in
+settings-kiosk-link = Log in at a kiosk
+logins-title = Where you are logged in
+logins-intro = These are the places logged in as you. Log out any you do not recognise.
+logins-this-computer = This computer (the one you are using)
+logins-other-computer = Another computer
+logins-kiosk = Kiosk: { $kiosk }
+logins-some-kiosk = A kiosk
+logins-since = Since { $time }
+logins-end = Log it out
+logins-end-named = Log out “{ $place }”
+logins-ended = Logged out: it can no longer act as you.
+logins-only-here = Only this computer is logged in.
+logins-this-one-hint = To log out this computer, press “Log out” at the top right.
+logins-not-found = That login was not found; it may have ended already. Please refresh.
+
+## Logging in at a kiosk
+kiosk-title = What code does the kiosk screen show?
+kiosk-hint = On a kiosk in the service hall, choose “Log in with Huiban”: the screen shows 8 letters, such as BCDF-GHJK.
+kiosk-code-label = The kiosk's code
+kiosk-code-empty = Please type the 8 letters the kiosk screen shows.
+kiosk-code-shape = The kiosk's code is 8 letters, such as BCDF-GHJK. Please look again.
+kiosk-time-left = Please answer within { $minutes } minutes.
+kiosk-check-title = Let this kiosk log in as you?
+kiosk-check-hint = Check it is the kiosk in front of you. If not, press “Refuse”.
+kiosk-name = Kiosk
+kiosk-place = Where
+kiosk-code = Code
+kiosk-approve = Let it log in
+kiosk-refuse = Refuse
+kiosk-approved-title = Done: please go back to the kiosk
+kiosk-approved-hint = The kiosk shows your name. Press “Log out” on it when you finish; it also logs out by itself after 15 minutes.
+kiosk-refused-title = Refused
+kiosk-refused-hint = This kiosk will not log in as you.

@@ -347,3 +347,40 @@ supplement-send = 提交补充材料
 supplement-send-hint = 补充的材料会先保存在这台电脑上，联网时自动送出。
 case-sent-not-pulled = 已经送到，正在取回办理进度
 case-refused-here = 办事平台没有收下，请点进去看一看
+
+## 在哪里登录着 (设置)
+settings-logins-title = 登录
+settings-logins-link = 看看在哪里登录着
+settings-kiosk-link = 在自助机上登录
+logins-title = 在哪里登录着
+logins-intro = 下面是用您的身份登录着的地方。不认识的，可以让它退出。
+logins-this-computer = 这台电脑（您正在用的）
+logins-other-computer = 另一台电脑
+logins-kiosk = 自助机：{ $kiosk }
+logins-some-kiosk = 一台自助机
+logins-since = 从{ $time }开始
+logins-end = 让它退出
+logins-end-named = 让“{ $place }”退出
+logins-ended = 已经让它退出了，那里不能再用您的身份办事。
+logins-only-here = 只有这台电脑登录着。
+logins-this-one-hint = 这台电脑要退出，请按右上角的“退出”。
+logins-not-found = 没有找到这个登录，可能已经退出了。请刷新一下。
+
+## 在自助机上登录
+kiosk-title = 自助机屏幕上的号码是多少？
+kiosk-hint = 在政务大厅的自助机上选“用惠办登录”，屏幕上会出现8个英文字母，例如 BCDF-GHJK。
+kiosk-code-label = 自助机上的号码
+kiosk-code-empty = 请输入自助机屏幕上的8个英文字母。
+kiosk-code-shape = 自助机上的号码是8个英文字母，例如 BCDF-GHJK，请再看一遍。
+kiosk-time-left = 请在{ $minutes }分钟内回答。
+kiosk-check-title = 要让这台自助机用您的身份登录吗？
+kiosk-check-hint = 请看清楚是不是您面前的那台。不是的话，请按“不同意”。
+kiosk-name = 自助机
+kiosk-place = 在哪里
+kiosk-code = 号码
+kiosk-approve = 同意登录
+kiosk-refuse = 不同意
+kiosk-approved-title = 好了，请回到自助机前继续办事
+kiosk-approved-hint = 自助机上会显示您的名字。用完请在自助机上按“退出”；15分钟后它也会自己退出。
+kiosk-refused-title = 已经拒绝了
+kiosk-refused-hint = 这台自助机不会用您的身份登录。

@@ -53,6 +53,7 @@ pub fn start(app: &AppHandle) {
     let client = state.client.clone();
     let session = state.session.clone();
     let wake = state.wake.clone();
+    let pull_now = state.pull_now.clone();
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let lock_path = store.path().with_file_name("outbox.lock");
@@ -64,7 +65,13 @@ pub fn start(app: &AppHandle) {
             pacing: Pacing::default(),
             wake: Some(&wake),
         };
-        let report = |summary: QueueSummary| {
+        let mut sent_before = None;
+        let mut report = |summary: QueueSummary| {
+            // Something sent: pull its platform copy now, so the page shows what became of it.
+            if sent_before.is_some_and(|before| summary.sent > before) {
+                pull_now.notify_one();
+            }
+            sent_before = Some(summary.sent);
             let view = QueueView::of(summary, &handle.state::<AppState>().localizer);
             if let Err(error) = handle.emit(QUEUE_EVENT, view) {
                 tracing::warn!(%error, "cannot tell the UI of the queue");
@@ -72,7 +79,7 @@ pub fn start(app: &AppHandle) {
         };
         // Another Huiban on this computer may hold the sender lock; take over when it closes.
         loop {
-            match engine::run(engine, false, std::future::pending(), report).await {
+            match engine::run(engine, false, std::future::pending(), &mut report).await {
                 Ok(true) => return,
                 Ok(false) => {
                     tracing::info!("another Huiban on this computer is sending the outbox")

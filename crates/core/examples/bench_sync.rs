@@ -83,7 +83,7 @@ async fn outbox_run(n: usize, application: &NewApplication) -> Duration {
     assert_eq!(
         platform
             .store
-            .case_numbers_of("c-demo-zhang")
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
             .unwrap()
             .len(),
         n
@@ -114,7 +114,7 @@ async fn raw_run(n: usize, application: &NewApplication) -> Duration {
     assert_eq!(
         platform
             .store
-            .case_numbers_of("c-demo-zhang")
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
             .unwrap()
             .len(),
         n

@@ -4,10 +4,11 @@ use std::time::Duration;
 
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
-    API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, ErrorBody,
-    EvaluationRequest, FollowUp, FormDefinition, Health, Licence, MessagePage, NewApplication,
-    NewRequest, NewUpload, ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest,
-    TokenRequest, TokenResponse, UploadStatus, WithdrawRequest,
+    API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, DeviceApproval,
+    DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp,
+    FormDefinition, Health, Licence, LoginSummary, MessagePage, NewApplication, NewRequest,
+    NewUpload, ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest, TokenRequest,
+    TokenResponse, UploadStatus, WithdrawRequest,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -17,6 +18,8 @@ use serde::de::DeserializeOwned;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long one request may take in all.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// Most pages of one list followed before the platform is taken to be going round in circles.
+const MAX_PAGES: usize = 1000;
 
 /// What can go wrong talking to the platform.
 #[derive(Debug, thiserror::Error)]
@@ -138,6 +141,23 @@ impl PlatformClient {
             .await
     }
 
+    /// A kiosk asks to log someone in (RFC 8628): the code to show, and the device code to poll
+    /// [`PlatformClient::token`] with until she approves it from her own app.
+    pub async fn device_authorization(
+        &self,
+        kiosk_access_token: &str,
+    ) -> Result<DeviceAuthorization, ClientError> {
+        let path = format!("{API_PREFIX}/auth/device");
+        self.send_json::<_, ()>(
+            reqwest::Method::POST,
+            &path,
+            Some(kiosk_access_token),
+            None,
+            None,
+        )
+        .await
+    }
+
     /// Ends the login the access token belongs to (its refresh tokens too).
     pub async fn log_out(&self, access_token: &str) -> Result<(), ClientError> {
         self.post_without_body(&format!("{API_PREFIX}/auth/logout"), access_token)
@@ -197,21 +217,24 @@ impl PlatformClient {
         .await
     }
 
-    /// A POST with no body whose success answer has none either (204).
-    async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
-        let response = self
+    /// A POST of `body` as the caller whose success answer has no body (204).
+    async fn post_answered_empty<B: Serialize>(
+        &self,
+        access_token: &str,
+        path: &str,
+        body: &B,
+    ) -> Result<(), ClientError> {
+        let request = self
             .http
             .post(self.url(path)?)
             .bearer_auth(access_token)
-            .send()
-            .await
-            .map_err(ClientError::Unreachable)?;
-        if response.status().is_success() {
-            return Ok(());
-        }
-        decode_answer::<serde_json::Value>(response)
-            .await
-            .map(|_| ())
+            .json(body);
+        answered_empty(request).await
+    }
+
+    /// A POST with no body whose success answer has none either (204).
+    async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
+        answered_empty(self.http.post(self.url(path)?).bearer_auth(access_token)).await
     }
 
     /// Submits an application under `idempotency_key`; a replay answers with the same case.
@@ -291,8 +314,7 @@ impl PlatformClient {
 
     /// The caller's requests, newest first.
     pub async fn requests(&self, access_token: &str) -> Result<Vec<ServiceRequest>, ClientError> {
-        let path = format!("{API_PREFIX}/requests");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+        self.every_page(access_token, &format!("{API_PREFIX}/requests"))
             .await
     }
 
@@ -330,8 +352,7 @@ impl PlatformClient {
 
     /// The caller's cases, newest first.
     pub async fn applications(&self, access_token: &str) -> Result<Vec<Application>, ClientError> {
-        let path = format!("{API_PREFIX}/applications");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+        self.every_page(access_token, &format!("{API_PREFIX}/applications"))
             .await
     }
 
@@ -356,9 +377,52 @@ impl PlatformClient {
 
     /// The caller's electronic licences.
     pub async fn licences(&self, access_token: &str) -> Result<Vec<Licence>, ClientError> {
-        let path = format!("{API_PREFIX}/licences");
+        self.every_page(access_token, &format!("{API_PREFIX}/licences"))
+            .await
+    }
+
+    /// Where the caller is logged in now, newest first.
+    pub async fn logins(&self, access_token: &str) -> Result<Vec<LoginSummary>, ClientError> {
+        let path = format!("{API_PREFIX}/me/logins");
         self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
             .await
+    }
+
+    /// Ends one of the caller's logins: its tokens stop working at once.
+    pub async fn end_login(&self, access_token: &str, login_id: &str) -> Result<(), ClientError> {
+        self.post_without_body(
+            &format!("{API_PREFIX}/me/logins/{login_id}/end"),
+            access_token,
+        )
+        .await
+    }
+
+    /// Which kiosk shows `user_code`, and where it stands, before the caller answers it.
+    pub async fn kiosk_asking(
+        &self,
+        access_token: &str,
+        user_code: &str,
+    ) -> Result<DeviceRequest, ClientError> {
+        let path = format!("{API_PREFIX}/auth/device/lookup");
+        let lookup = DeviceLookup {
+            user_code: user_code.to_owned(),
+        };
+        self.post_as(access_token, &path, &lookup).await
+    }
+
+    /// Lets the kiosk showing `user_code` log in as the caller (`approve`), or refuses it.
+    pub async fn answer_kiosk(
+        &self,
+        access_token: &str,
+        user_code: &str,
+        approve: bool,
+    ) -> Result<(), ClientError> {
+        let path = format!("{API_PREFIX}/auth/device/approve");
+        let answer = DeviceApproval {
+            user_code: user_code.to_owned(),
+            approve,
+        };
+        self.post_answered_empty(access_token, &path, &answer).await
     }
 
     /// Every issuing department's public key, for checking licence seals offline.
@@ -419,6 +483,35 @@ impl PlatformClient {
             .map_err(|error| ClientError::Malformed(format!("bad path {path}: {error}")))
     }
 
+    /// Every item of the paged list at `path`, following each answer's `Link: <…>; rel="next"`.
+    async fn every_page<T: DeserializeOwned>(
+        &self,
+        access_token: &str,
+        path: &str,
+    ) -> Result<Vec<T>, ClientError> {
+        let mut items = Vec::new();
+        let mut next = Some(path.to_owned());
+        let mut pages = 0;
+        while let Some(path) = next.take() {
+            pages += 1;
+            if pages > MAX_PAGES {
+                return Err(ClientError::Malformed(format!(
+                    "{path}: more than {MAX_PAGES} pages"
+                )));
+            }
+            let response = self
+                .http
+                .get(self.url(&path)?)
+                .bearer_auth(access_token)
+                .send()
+                .await
+                .map_err(ClientError::Unreachable)?;
+            next = next_page(response.headers());
+            items.extend(decode_answer::<Vec<T>>(response).await?);
+        }
+        Ok(items)
+    }
+
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
         self.send_json::<T, ()>(reqwest::Method::GET, path, None, None, None)
             .await
@@ -449,6 +542,34 @@ impl PlatformClient {
 }
 
 /// The decoded body of a successful answer, or the platform's error with its `Retry-After`.
+/// Sends `request`, whose success answer has no body; a refusal is the platform's error.
+async fn answered_empty(request: reqwest::RequestBuilder) -> Result<(), ClientError> {
+    let response = request.send().await.map_err(ClientError::Unreachable)?;
+    if response.status().is_success() {
+        return Ok(());
+    }
+    decode_answer::<serde_json::Value>(response)
+        .await
+        .map(|_| ())
+}
+
+/// Where the `Link` header's `rel="next"` points, if anywhere.
+fn next_page(headers: &reqwest::header::HeaderMap) -> Option<String> {
+    headers
+        .get_all(reqwest::header::LINK)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .find_map(|link| {
+            let mut parts = link.split(';');
+            let target = parts.next()?.trim();
+            let target = target.strip_prefix('<')?.strip_suffix('>')?;
+            parts
+                .any(|part| matches!(part.trim(), "rel=\"next\"" | "rel=next"))
+                .then(|| target.to_owned())
+        })
+}
+
 async fn decode_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, ClientError> {
     let status = response.status();
     let retry_after = response
@@ -468,4 +589,34 @@ async fn decode_answer<T: DeserializeOwned>(response: reqwest::Response) -> Resu
         });
     }
     serde_json::from_slice(&bytes).map_err(|error| ClientError::Malformed(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(values: &[&str]) -> reqwest::header::HeaderMap {
+        let mut headers = reqwest::header::HeaderMap::new();
+        for value in values {
+            headers.append(reqwest::header::LINK, value.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn the_next_page_is_where_rel_next_points() {
+        assert_eq!(next_page(&links(&[])), None);
+        assert_eq!(
+            next_page(&links(&[
+                "</api/v1/licences?limit=50&after=L1>; rel=\"next\""
+            ])),
+            Some("/api/v1/licences?limit=50&after=L1".to_owned())
+        );
+        assert_eq!(
+            next_page(&links(&["</first>; rel=\"first\", </second>; rel=next"])),
+            Some("/second".to_owned())
+        );
+        assert_eq!(next_page(&links(&["</prev>; rel=\"prev\""])), None);
+        assert_eq!(next_page(&links(&["no-brackets; rel=\"next\""])), None);
+    }
 }

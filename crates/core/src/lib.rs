@@ -9,6 +9,8 @@ pub mod evaluation;
 pub mod forms;
 pub mod glossary;
 pub mod i18n;
+pub mod kiosk_login;
+pub mod logins;
 pub mod network_watch;
 pub mod outbox;
 pub mod preferences;

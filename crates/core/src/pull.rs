@@ -59,10 +59,11 @@ pub async fn pull(
         .forget_pulled_except(Some(store.account_id()))?;
     tell_reads(store, client, access_token).await?;
     store.keep_profile(&account)?;
+    let pulled_from_ms = chrono::Utc::now().timestamp_millis();
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
     store.replace_cached_requests(&client.requests(access_token).await?)?;
-    store.outbox_purge_pulled_bodies()?;
+    store.outbox_purge_pulled_bodies(pulled_from_ms)?;
     let mut new_messages = 0;
     let mut cursor = store.message_cursor()?;
     let first_pull = cursor == 0;

@@ -154,7 +154,7 @@ async fn applications_with_files_arrive_whole_through_faults() {
     assert_eq!(
         platform
             .store
-            .case_numbers_of("c-demo-zhang")
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
             .unwrap()
             .len(),
         12

@@ -133,7 +133,7 @@ async fn killed_fifty_times_nothing_lost_nothing_doubled() {
         .map(|r| r.case_number.clone().unwrap())
         .collect();
     let remote: BTreeSet<String> = platform_store
-        .case_numbers_of("c-demo-li")
+        .case_numbers_of("c-demo-li", None, u32::MAX)
         .unwrap()
         .into_iter()
         .collect();

@@ -161,7 +161,9 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         "sent with no user action: {row:?}"
     );
     assert_eq!(
-        platform_store.case_numbers_of("c-demo-wang").unwrap(),
+        platform_store
+            .case_numbers_of("c-demo-wang", None, u32::MAX)
+            .unwrap(),
         vec![row.case_number.unwrap()]
     );
 }

@@ -167,14 +167,14 @@ async fn the_sending_loop_sends_only_the_rows_of_the_person_logged_in() {
     assert!(
         platform
             .store
-            .case_numbers_of("c-demo-li")
+            .case_numbers_of("c-demo-li", None, u32::MAX)
             .unwrap()
             .is_empty()
     );
     assert!(
         platform
             .store
-            .case_numbers_of("c-demo-zhang")
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
             .unwrap()
             .is_empty()
     );
@@ -193,13 +193,16 @@ async fn the_sending_loop_sends_only_the_rows_of_the_person_logged_in() {
     assert!(ran);
     let row = zhang.outbox_row(&queued).unwrap().unwrap();
     assert_eq!(
-        platform.store.case_numbers_of("c-demo-zhang").unwrap(),
+        platform
+            .store
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
+            .unwrap(),
         vec![row.case_number.unwrap()]
     );
     assert!(
         platform
             .store
-            .case_numbers_of("c-demo-li")
+            .case_numbers_of("c-demo-li", None, u32::MAX)
             .unwrap()
             .is_empty()
     );

@@ -47,7 +47,7 @@ async fn a_thousand_submissions_through_faults_arrive_exactly_once() {
         .collect();
     let remote: std::collections::BTreeSet<String> = platform
         .store
-        .case_numbers_of("c-demo-zhang")
+        .case_numbers_of("c-demo-zhang", None, u32::MAX)
         .unwrap()
         .into_iter()
         .collect();
@@ -126,7 +126,11 @@ async fn queued_offline_then_sent_when_the_platform_is_back() {
         "所有申请都已经送到办事平台了。"
     );
     assert_eq!(
-        platform.store.case_numbers_of("c-demo-wang").unwrap().len(),
+        platform
+            .store
+            .case_numbers_of("c-demo-wang", None, u32::MAX)
+            .unwrap()
+            .len(),
         1
     );
 }

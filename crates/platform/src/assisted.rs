@@ -330,24 +330,25 @@ pub fn acting(
     })
 }
 
-/// Every session in which someone acted for `resident`, with what they did.
-pub fn acted_for(state: &AppState, resident: &str) -> Result<Vec<ActedForMe>, SessionError> {
-    let audit = state.store.audit_of(resident)?;
+/// At most `limit` sessions in which someone acted for `resident`, newest first, those after the
+/// session `after`, each with what was done in it.
+pub fn acted_for(
+    state: &AppState,
+    resident: &str,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<Vec<ActedForMe>, SessionError> {
     state
         .store
-        .sessions_of_resident(resident)?
+        .sessions_of_resident(resident, after, limit)?
         .iter()
         .map(|record| {
             let session = render(state, record)?;
             let end = record.closed_ms.unwrap_or(i64::MAX);
-            let actions = audit
-                .iter()
-                .filter(|e| {
-                    e.on_behalf_of.as_deref() == Some(resident)
-                        && e.actor.as_deref() == Some(record.staff_account_id.as_str())
-                        && e.at_ms >= record.created_ms
-                        && e.at_ms <= end
-                })
+            let actions = state
+                .store
+                .audit_on_behalf(resident, &record.staff_account_id, record.created_ms, end)?
+                .into_iter()
                 .map(|e| ActionOnBehalf {
                     at: beijing_time::rfc3339(e.at_ms),
                     actor_name: session.staff_name.clone(),

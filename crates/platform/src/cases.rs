@@ -351,11 +351,16 @@ pub fn view(
     render(state, record)
 }
 
-/// Every case of an account, newest first.
-pub fn list(state: &AppState, account_id: &str) -> Result<Vec<Application>, CaseError> {
+/// At most `limit` cases of an account, newest first, those after the case `after`.
+pub fn list(
+    state: &AppState,
+    account_id: &str,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<Vec<Application>, CaseError> {
     state
         .store
-        .case_numbers_of(account_id)?
+        .case_numbers_of(account_id, after, limit)?
         .iter()
         .map(|number| view_unchecked(state, number))
         .collect()

@@ -9,7 +9,9 @@ use crate::state::AppState;
 /// Issues the demo licences unless 张秀英 already holds some; returns whether it issued them.
 pub fn seed(state: &AppState) -> Result<bool, LicenceError> {
     let holder = "c-demo-zhang";
-    if state.store.account(holder)?.is_none() || !state.store.licences_of(holder)?.is_empty() {
+    if state.store.account(holder)?.is_none()
+        || !state.store.licences_of(holder, None, 1)?.is_empty()
+    {
         return Ok(false);
     }
     for (licence_type, department, valid_years, fields) in [

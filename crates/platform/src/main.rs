@@ -415,21 +415,22 @@ fn officer_work(
         } => {
             let keys = KeyRing::load_or_create(data_dir, &store.catalog_departments()?)?;
             let state = state.with_keys(keys);
-            let licence = huiban_platform::licences::issue_for_case(
-                &state,
-                &department,
-                &application_no,
-                &licence_type,
-                valid_years,
-            )
-            .map_err(|error| {
-                anyhow::anyhow!("cannot issue a licence for {application_no}: {error}")
-            })?;
-            store.append_audit(&cli_audit(
-                &account.account_id,
-                "officer IssueLicence",
-                &licence.licence_no,
-            ))?;
+            let licence = audited(
+                &store,
+                cli_audit(&account.account_id, "officer IssueLicence", &application_no),
+                || {
+                    huiban_platform::licences::issue_for_case(
+                        &state,
+                        &department,
+                        &application_no,
+                        &licence_type,
+                        valid_years,
+                    )
+                    .map_err(|error| {
+                        anyhow::anyhow!("cannot issue a licence for {application_no}: {error}")
+                    })
+                },
+            )?;
             writeln!(
                 stdout,
                 "{}\t{}\t{}",
@@ -448,30 +449,41 @@ fn officer_work(
                 case.is_some(),
                 "{application_no} is not a case of {department}"
             );
-            anyhow::ensure!(
-                store.reply_rectification(&application_no, &reply)?,
-                "{application_no} has no open rectification order"
-            );
+            let replied = audited(
+                &store,
+                cli_audit(
+                    &account.account_id,
+                    "officer ReplyRectification",
+                    &application_no,
+                ),
+                || Ok(store.reply_rectification(&application_no, &reply)?),
+            )?;
+            anyhow::ensure!(replied, "{application_no} has no open rectification order");
             writeln!(stdout, "{application_no}\trectification answered")?;
             return Ok(());
         }
         OfficerAction::Accept(target) => (OfficerMove::Accept, target),
         OfficerAction::NotAccept(target) => (OfficerMove::NotAccept, target),
         OfficerAction::RequestSupplement { target, questions } => {
-            let case = cases::request_supplement(
-                &state,
-                &officer,
-                &department,
-                &target.application_no,
-                target.remark.as_deref(),
-                &questions,
-            )
-            .with_context(|| format!("RequestSupplement {}", target.application_no))?;
-            store.append_audit(&cli_audit(
-                &account.account_id,
-                "officer RequestSupplement",
-                &case.application_no,
-            ))?;
+            let case = audited(
+                &store,
+                cli_audit(
+                    &account.account_id,
+                    "officer RequestSupplement",
+                    &target.application_no,
+                ),
+                || {
+                    cases::request_supplement(
+                        &state,
+                        &officer,
+                        &department,
+                        &target.application_no,
+                        target.remark.as_deref(),
+                        &questions,
+                    )
+                    .with_context(|| format!("RequestSupplement {}", target.application_no))
+                },
+            )?;
             writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
             return Ok(());
         }
@@ -497,20 +509,25 @@ fn officer_work(
             return on_request(&request_no, OfficerRequestMove::Revisit);
         }
     };
-    let case = cases::officer_move(
-        &state,
-        &officer,
-        &department,
-        &target.application_no,
-        movement,
-        target.remark.as_deref(),
-    )
-    .with_context(|| format!("{movement:?} {}", target.application_no))?;
-    store.append_audit(&cli_audit(
-        &account.account_id,
-        &format!("officer {movement:?}"),
-        &case.application_no,
-    ))?;
+    let case = audited(
+        &store,
+        cli_audit(
+            &account.account_id,
+            &format!("officer {movement:?}"),
+            &target.application_no,
+        ),
+        || {
+            cases::officer_move(
+                &state,
+                &officer,
+                &department,
+                &target.application_no,
+                movement,
+                target.remark.as_deref(),
+            )
+            .with_context(|| format!("{movement:?} {}", target.application_no))
+        },
+    )?;
     writeln!(stdout, "{}\t{:?}", case.application_no, case.status)?;
     Ok(())
 }
@@ -551,12 +568,19 @@ fn accounts_work(data_dir: &std::path::Path, action: AccountsAction) -> anyhow::
                 .citizen_by_phone(phone.trim())?
                 .ok_or_else(|| anyhow::anyhow!("没有用这个手机号码登录过的居民"))?;
             let now_ms = chrono::Utc::now().timestamp_millis();
-            match store.record_real_name(
-                &account.account_id,
-                &RealName { name, id_number },
-                &checked_by,
-                now_ms,
-            )? {
+            let recorded = audited(
+                &store,
+                operator_audit("accounts RealName", Some(&account.account_id)),
+                || {
+                    Ok(store.record_real_name(
+                        &account.account_id,
+                        &RealName { name, id_number },
+                        &checked_by,
+                        now_ms,
+                    )?)
+                },
+            )?;
+            match recorded {
                 Ok(()) => {}
                 Err(RealNameRefusal::IdNumberTaken) => {
                     anyhow::bail!("这个身份证号码已经登记在另一个账号上")
@@ -565,10 +589,6 @@ fn accounts_work(data_dir: &std::path::Path, action: AccountsAction) -> anyhow::
                     anyhow::bail!("没有用这个手机号码登录过的居民")
                 }
             }
-            store.append_audit(&operator_audit(
-                "accounts RealName",
-                Some(&account.account_id),
-            ))?;
             writeln!(
                 std::io::stdout(),
                 "{}\treal name checked",
@@ -589,12 +609,14 @@ fn request_move(
     action: OfficerRequestMove,
 ) -> anyhow::Result<()> {
     let label = format!("officer request {action:?}");
-    let request =
-        huiban_platform::requests::officer_move(state, officer, department, request_no, action)
-            .with_context(|| format!("{label} {request_no}"))?;
-    state
-        .store
-        .append_audit(&cli_audit(&account.account_id, &label, request_no))?;
+    let request = audited(
+        &state.store,
+        cli_audit(&account.account_id, &label, request_no),
+        || {
+            huiban_platform::requests::officer_move(state, officer, department, request_no, action)
+                .with_context(|| format!("{label} {request_no}"))
+        },
+    )?;
     writeln!(
         std::io::stdout(),
         "{}\t{:?}",
@@ -602,6 +624,23 @@ fn request_move(
         request.status
     )?;
     Ok(())
+}
+
+/// Runs a command-line change in the audit scope of `entry`: the row is committed with the
+/// change, or written after it when the change changed nothing; a failed change leaves no row.
+fn audited<T>(
+    store: &Store,
+    entry: huiban_platform::store::AuditEntry,
+    change: impl FnOnce() -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    use huiban_platform::store::audit_scope::{self, AuditScope};
+
+    let scope = AuditScope::of(entry);
+    let done = audit_scope::carry(Some(scope.clone()), change)?;
+    if let Some(entry) = scope.entry_after(audit_scope::APPLIED) {
+        store.append_audit(&entry)?;
+    }
+    Ok(done)
 }
 
 /// An audit row for an operator's command-line action, about `account_id` when it names one.

@@ -172,11 +172,16 @@ pub fn view(
     render(state, owned(state, account_id, request_no)?)
 }
 
-/// The caller's requests, newest first.
-pub fn list(state: &AppState, account_id: &str) -> Result<Vec<ServiceRequest>, RequestError> {
+/// At most `limit` of the caller's requests, newest first, those after the request `after`.
+pub fn list(
+    state: &AppState,
+    account_id: &str,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<Vec<ServiceRequest>, RequestError> {
     state
         .store
-        .request_numbers_of(account_id)?
+        .request_numbers_of(account_id, after, limit)?
         .iter()
         .map(|n| view(state, account_id, n))
         .collect()

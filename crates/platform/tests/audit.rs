@@ -58,9 +58,69 @@ async fn reads_of_personal_data_and_writes_are_chained_with_actor_and_request_id
         mine[2].subject.as_deref(),
         Some(format!("/api/v1/applications/{number}").as_str())
     );
-    assert_eq!(mine[1].outcome, 201);
+    // The submission's row was committed with the case it made (outcome 0: applied).
+    assert_eq!(mine[1].outcome, 0);
+    assert_eq!(mine[1].role.as_deref(), Some("citizen"));
     // Public catalog reads are not personal data; the anonymous login calls are writes and are kept.
     assert_eq!(platform.store.verify_audit().unwrap(), Ok(5));
+}
+
+#[tokio::test]
+async fn a_change_is_kept_only_with_its_audit_row() {
+    let platform = TestPlatform::start().await;
+    let tokens = platform.citizen_login("13800000001").await;
+    let body = platform.application_for("高龄津贴").await;
+    let before = platform
+        .store
+        .case_numbers_of("c-demo-zhang", None, u32::MAX)
+        .unwrap()
+        .len();
+    // The audit log refuses every row from now on, as a full disk or a broken chain would.
+    let raw = rusqlite::Connection::open(
+        platform
+            .data_dir
+            .join(huiban_platform::store::DATABASE_FILE),
+    )
+    .unwrap();
+    raw.execute_batch(
+        "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no audit'); END;",
+    )
+    .unwrap();
+    let refused = platform
+        .submit(
+            &tokens.access_token,
+            "7d1f0a52-3e0b-4c7e-8d0e-2b5e6f9a1c33",
+            &body,
+        )
+        .await;
+    assert_eq!(refused.status.as_u16(), 500, "{}", refused.body);
+    assert_eq!(
+        platform
+            .store
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
+            .unwrap()
+            .len(),
+        before,
+        "no case without its audit row"
+    );
+    // Once rows can be written again, the same submission goes through, and its row with it.
+    raw.execute_batch("DROP TRIGGER no_audit;").unwrap();
+    let created = platform
+        .submit(
+            &tokens.access_token,
+            "7d1f0a52-3e0b-4c7e-8d0e-2b5e6f9a1c33",
+            &body,
+        )
+        .await;
+    assert_eq!(created.status.as_u16(), 201, "{}", created.body);
+    let number = created.body["application_no"].as_str().unwrap();
+    let mine = platform.store.audit_of("c-demo-zhang").unwrap();
+    let applied: Vec<_> = mine
+        .iter()
+        .filter(|e| e.action == "POST /api/v1/applications" && e.outcome == 0)
+        .collect();
+    assert_eq!(applied.len(), 1, "one row for the one case {number}");
+    assert_eq!(platform.store.verify_audit().unwrap().map(|_| ()), Ok(()));
 }
 
 #[tokio::test]

@@ -58,7 +58,7 @@ async fn a_reset_loses_the_answer_but_not_the_case_and_a_retry_finds_it() {
     assert_eq!(
         platform
             .store
-            .case_numbers_of("c-demo-zhang")
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
             .unwrap()
             .len(),
         1,
@@ -72,7 +72,7 @@ async fn a_reset_loses_the_answer_but_not_the_case_and_a_retry_finds_it() {
     assert_eq!(
         platform
             .store
-            .case_numbers_of("c-demo-zhang")
+            .case_numbers_of("c-demo-zhang", None, u32::MAX)
             .unwrap()
             .len(),
         1

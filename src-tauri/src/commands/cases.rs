@@ -178,7 +178,12 @@ pub async fn case_detail(
             .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
         None => false,
     };
-    let supplement_asked = (case.status == CaseStatus::SupplementRequested && !supplement_waiting)
+    let supplement_given = match &own {
+        Some(store) => supplement::supplement_given_here(store, &application_no)
+            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        None => false,
+    };
+    let supplement_asked = (case.status == CaseStatus::SupplementRequested && !supplement_given)
         .then(|| {
             case.steps
                 .iter()

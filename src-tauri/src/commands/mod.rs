@@ -7,6 +7,7 @@ pub mod device;
 pub mod drafts;
 pub mod forms;
 pub mod inbox;
+pub mod logins;
 pub mod preferences;
 pub mod requests;
 pub mod session;

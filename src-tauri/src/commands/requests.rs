@@ -73,11 +73,11 @@ pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>,
             asks_you: false,
         })
         .collect();
-    let waiting_here = queued::waiting(&store).map_err(failed)?;
+    let given_here = queued::given_here(&store).map_err(failed)?;
     for request in store.cached_requests().map_err(failed)? {
-        let waiting = waiting_here.contains_key(&request.request_no);
+        let given = given_here.contains_key(&request.request_no);
         list.push(RequestSummary {
-            asks_you: !waiting
+            asks_you: !given
                 && (request_progress::can_follow_up(&request)
                     || request_progress::can_evaluate(&request)),
             kind_name: request_form::kind_name(request.kind, localizer),
@@ -109,15 +109,19 @@ pub async fn request_detail(
         .map_err(failed)?
         .remove(&request_no)
         .unwrap_or_default();
+    let given = queued::given_here(&store)
+        .map_err(failed)?
+        .remove(&request_no)
+        .unwrap_or_default();
     let localizer = &state.localizer;
     Ok(RequestDetail {
         kind_name: request_form::kind_name(request.kind, localizer),
         status_name: localizer.text(request_progress::status_message_id(request.status), &[]),
         timeline: request_progress::timeline(&request, localizer),
         can_follow_up: request_progress::can_follow_up(&request)
-            && !waiting.contains(&REQUEST_FOLLOW_UP),
+            && !given.contains(&REQUEST_FOLLOW_UP),
         can_evaluate: request_progress::can_evaluate(&request)
-            && !waiting.contains(&REQUEST_EVALUATION),
+            && !given.contains(&REQUEST_EVALUATION),
         evaluation_name: request
             .evaluation
             .as_ref()

@@ -345,8 +345,11 @@ async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> 
         let platform = offline.platform_back()?;
         queue_status_containing(&client, "所有申请都已经送到办事平台了").await?;
         screenshot(&client, "queue-sent").await?;
-        let cases =
-            huiban_platform::Store::open(platform.data_dir())?.case_numbers_of("c-demo-zhang")?;
+        let cases = huiban_platform::Store::open(platform.data_dir())?.case_numbers_of(
+            "c-demo-zhang",
+            None,
+            100,
+        )?;
         assert_eq!(cases.len(), 1, "exactly one case arrived: {cases:?}");
         Ok::<_, Box<dyn std::error::Error>>(())
     }
@@ -468,8 +471,11 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
             serde_json::json!([]),
             "the draft became the application"
         );
-        let cases =
-            huiban_platform::Store::open(platform.data_dir())?.case_numbers_of("c-demo-li")?;
+        let cases = huiban_platform::Store::open(platform.data_dir())?.case_numbers_of(
+            "c-demo-li",
+            None,
+            100,
+        )?;
         assert_eq!(cases.len(), 1, "exactly one case arrived: {cases:?}");
         Ok::<_, Box<dyn std::error::Error>>(())
     }
@@ -808,6 +814,102 @@ async fn a_message_about_a_case_arrives_and_is_marked_read_on_the_platform() -> 
         text_of_role_containing(&client, "status", "消息都看过了").await?;
         let page = api.messages_after(&token, 0, 50).await?;
         assert_eq!(page.unread, 0, "the platform knows it was read");
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
+}
+
+#[tokio::test]
+async fn a_citizen_lets_a_kiosk_in_then_logs_it_out_from_her_list() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = save_login(&platform, "13800000001").await?;
+    // A kiosk in the hall asks to log someone in and shows its code.
+    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+    let kiosk = api
+        .token(&huiban_api::TokenRequest::Password {
+            username: "kiosk01".into(),
+            password: "huiban-kiosk-01".into(),
+        })
+        .await?;
+    let asked = api.device_authorization(&kiosk.access_token).await?;
+
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "设置").await?.click().await?;
+        by_role(&client, "link", "在自助机上登录")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "自助机屏幕上的号码是多少？").await?;
+        let code = client
+            .find(fantoccini::Locator::Css("main input.text-input"))
+            .await?;
+        // Typed as a person would: small letters, the dash left out.
+        code.send_keys(&asked.user_code.replace('-', "").to_lowercase())
+            .await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+        by_role(&client, "heading", "要让这台自助机用您的身份登录吗？").await?;
+        let facts = main_text(&client).await?;
+        assert!(facts.contains("一层大厅1号自助机"), "{facts}");
+        assert!(facts.contains("东城区政务服务中心"), "{facts}");
+        assert!(facts.contains(&asked.user_code), "{facts}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "kiosk-check").await?;
+        by_role(&client, "button", "同意登录")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "好了，请回到自助机前继续办事").await?;
+
+        // The kiosk's poll now logs it in as her, her name masked, for a short while only.
+        let kiosk_login = api
+            .token(&huiban_api::TokenRequest::DeviceCode {
+                device_code: asked.device_code.clone(),
+            })
+            .await?;
+        assert_eq!(kiosk_login.approved_by.as_deref(), Some("张*英"));
+        assert!(
+            kiosk_login.refresh_token.is_none(),
+            "a kiosk login is not renewed"
+        );
+        api.me(&kiosk_login.access_token).await?;
+
+        // Her list shows the kiosk; she logs it out from there.
+        by_role(&client, "link", "设置").await?.click().await?;
+        by_role(&client, "link", "看看在哪里登录着")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "在哪里登录着").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !main_text(&client)
+            .await?
+            .contains("自助机：一层大厅1号自助机")
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the kiosk is never listed"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
+        assert!(main_text(&client).await?.contains("这台电脑（您正在用的）"));
+        screenshot(&client, "logins").await?;
+        by_role(
+            &client,
+            "button",
+            "让“自助机：一层大厅1号自助机（东城区政务服务中心）”退出",
+        )
+        .await?
+        .click()
+        .await?;
+        text_of_role_containing(&client, "status", "已经让它退出了").await?;
+        assert!(
+            api.me(&kiosk_login.access_token).await.is_err(),
+            "the kiosk can no longer act as her"
+        );
+        assert!(!main_text(&client).await?.contains("一层大厅1号自助机"));
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
@@ -1421,8 +1523,11 @@ async fn the_platform_stops_as_the_form_is_sent_and_the_form_arrives_by_itself_o
         // It comes back at the same address; nobody touches anything.
         let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
         text_of_role_containing(&client, "heading", "申请已经送到").await?;
-        let cases =
-            huiban_platform::Store::open(platform.data_dir())?.case_numbers_of("c-demo-zhang")?;
+        let cases = huiban_platform::Store::open(platform.data_dir())?.case_numbers_of(
+            "c-demo-zhang",
+            None,
+            100,
+        )?;
         assert_eq!(cases.len(), 1, "exactly one case arrived: {cases:?}");
         Ok::<_, Box<dyn std::error::Error>>(())
     }
@@ -1698,21 +1803,38 @@ async fn one_computer_two_people_each_sees_and_sends_only_their_own() -> TestRes
         tokio::time::sleep(std::time::Duration::from_secs(7)).await;
         let platform_store = huiban_platform::Store::open(platform.data_dir())?;
         assert!(
-            platform_store.case_numbers_of("c-demo-li")?.is_empty(),
+            platform_store
+                .case_numbers_of("c-demo-li", None, u32::MAX)?
+                .is_empty(),
             "nothing of hers was filed as his"
         );
-        assert!(platform_store.case_numbers_of("c-demo-zhang")?.is_empty());
+        assert!(
+            platform_store
+                .case_numbers_of("c-demo-zhang", None, u32::MAX)?
+                .is_empty()
+        );
 
         // He leaves (nothing of his unsent: no question); she comes back and hers goes out as hers.
         by_role(&client, "link", "返回").await?.click().await?;
         by_role(&client, "button", "退出").await?.click().await?;
         log_in_through_the_app(&client, &platform, "13800000001").await?;
         until_the_platform_has("her application, as hers", || async {
-            Ok(!platform_store.case_numbers_of("c-demo-zhang")?.is_empty())
+            Ok(!platform_store
+                .case_numbers_of("c-demo-zhang", None, u32::MAX)?
+                .is_empty())
         })
         .await?;
-        assert_eq!(platform_store.case_numbers_of("c-demo-zhang")?.len(), 1);
-        assert!(platform_store.case_numbers_of("c-demo-li")?.is_empty());
+        assert_eq!(
+            platform_store
+                .case_numbers_of("c-demo-zhang", None, u32::MAX)?
+                .len(),
+            1
+        );
+        assert!(
+            platform_store
+                .case_numbers_of("c-demo-li", None, u32::MAX)?
+                .is_empty()
+        );
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;

@@ -14,6 +14,8 @@ import type {
   LevelChoice,
   Region,
   Inbox,
+  KioskAsking,
+  LoginLine,
   OpenDraft,
   QueueView,
   RequestDetail,
@@ -327,4 +329,24 @@ export function inbox(): Promise<Inbox> {
 /** Marks a message read (here at once, on the platform when it can be reached). */
 export function messageRead(messageId: number): Promise<void> {
   return invoke<void>('message_read', { messageId });
+}
+
+/** Where the person is logged in now, this computer first (online only). */
+export function logins(): Promise<LoginLine[]> {
+  return invoke<LoginLine[]>('logins');
+}
+
+/** Ends another of the person's logins. */
+export function loginEnd(loginId: string): Promise<void> {
+  return invoke<void>('login_end', { loginId });
+}
+
+/** Which kiosk shows the code the person typed, and where it stands. */
+export function kioskAsking(code: string): Promise<KioskAsking> {
+  return invoke<KioskAsking>('kiosk_asking', { code });
+}
+
+/** Lets the kiosk showing `code` log in as the person (`approve`), or refuses it. */
+export function kioskAnswer(code: string, approve: boolean): Promise<void> {
+  return invoke<void>('kiosk_answer', { code, approve });
 }

@@ -9,6 +9,8 @@ import {
   formHref,
   hrefOf,
   itemHref,
+  KIOSK_LOGIN_HREF,
+  LOGINS_HREF,
   loginHref,
   parseHash,
   itemQuestionHref,
@@ -19,6 +21,12 @@ import {
 } from './routes';
 
 describe('routes', () => {
+  it('reaches 设置, where one is logged in, and logging a kiosk in from 设置', () => {
+    expect(parseHash('#/settings')).toEqual({ kind: 'settings' });
+    expect(parseHash(LOGINS_HREF)).toEqual({ kind: 'logins' });
+    expect(parseHash(KIOSK_LOGIN_HREF)).toEqual({ kind: 'kiosk-login' });
+  });
+
   it('has the six home areas in reading order', () => {
     expect(AREAS.map((a) => a.id)).toEqual([
       'apply',

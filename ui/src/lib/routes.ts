@@ -26,6 +26,8 @@ export const AREAS: readonly Area[] = [
 export type Route =
   | { kind: 'home' }
   | { kind: 'settings' }
+  | { kind: 'logins' }
+  | { kind: 'kiosk-login' }
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
   | { kind: 'logout' }
@@ -55,6 +57,12 @@ export const LOGOUT_HREF = '#/logout';
 /** The hash of 设置. */
 export const SETTINGS_HREF = '#/settings';
 
+/** The hash of 在哪里登录着. */
+export const LOGINS_HREF = '#/settings/logins';
+
+/** The hash of 在自助机上登录. */
+export const KIOSK_LOGIN_HREF = '#/settings/kiosk';
+
 /** The hash that opens an area. */
 export function hrefOf(area: Area): string {
   return `#/${area.id}`;
@@ -64,6 +72,8 @@ export function hrefOf(area: Area): string {
 export function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [id, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
+  if (id === 'settings' && rest[0] === 'logins') return { kind: 'logins' };
+  if (id === 'settings' && rest[0] === 'kiosk') return { kind: 'kiosk-login' };
   if (id === 'settings') return { kind: 'settings' };
   if (id === 'login') return { kind: 'login' };
   if (id === 'logout') return { kind: 'logout' };

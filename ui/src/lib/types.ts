@@ -338,3 +338,27 @@ export interface RequestDetail {
   evaluation_name: string | null;
   waiting: boolean;
 }
+
+/** One of the person's logins in plain words (core's `logins::LoginLine`). */
+export interface LoginLine {
+  /** The id to end it with. */
+  login_id: string;
+  /** Where: this computer, another computer, or the kiosk and its place. */
+  place: string;
+  /** Since when, in words. */
+  since: string;
+  /** Whether it is this computer's login (ended by 退出). */
+  current: boolean;
+}
+
+/** The kiosk asking to log in as the person (core's `kiosk_login::KioskAsking`). */
+export interface KioskAsking {
+  /** The code as the kiosk shows it (BCDF-GHJK). */
+  code: string;
+  /** The kiosk's name. */
+  kiosk_name: string;
+  /** Where it stands. */
+  place: string;
+  /** How long is left to answer, in words. */
+  time_left: string;
+}

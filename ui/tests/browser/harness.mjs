@@ -323,6 +323,42 @@ export async function openPage(
         login_with_code: () => ({ account_id: 'c-demo-zhang', role: 'citizen' }),
         logout: () => null,
         unsent: () => unsent,
+        logins: () => [
+          {
+            login_id: 'f-1',
+            place: '这台电脑（您正在用的）',
+            since: '从2026年11月30日 08:10开始',
+            current: true,
+          },
+          {
+            login_id: 'f-2',
+            place: '自助机：一层大厅1号自助机（东城区政务服务中心）',
+            since: '从2026年11月30日 09:30开始',
+            current: false,
+          },
+        ],
+        login_end: () => {
+          window.__ended = [...(window.__ended ?? []), 'f-2'];
+          return null;
+        },
+        kiosk_asking: ({ code }) => {
+          if (code.replace(/[\s-]/g, '').length !== 8) {
+            throw {
+              code: 'kiosk-code-shape',
+              message: '自助机上的号码是8个英文字母，例如 BCDF-GHJK，请再看一遍。',
+            };
+          }
+          return {
+            code: 'BCDF-GHJK',
+            kiosk_name: '一层大厅1号自助机',
+            place: '东城区政务服务中心',
+            time_left: '请在10分钟内回答。',
+          };
+        },
+        kiosk_answer: (args) => {
+          window.__kioskAnswer = args;
+          return null;
+        },
         speech_speak: (args) => {
           window.__spoken = [...(window.__spoken ?? []), args.text];
           return null;
@@ -465,6 +501,14 @@ export const SCREENS = [
   { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
   { name: 'coming-soon', hash: '#/help' },
   { name: 'settings', hash: '#/settings' },
+  {
+    name: 'settings-logged-in',
+    hash: '#/settings',
+    options: { loggedIn: true },
+    ready: 'text:看看在哪里登录着',
+  },
+  { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅' },
+  { name: 'kiosk-login', hash: '#/settings/kiosk', options: { loggedIn: true }, ready: 'textbox' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
   {

@@ -163,3 +163,59 @@ describe('signature', () => {
     await context.close();
   });
 });
+
+describe('在自助机上登录', () => {
+  for (const size of ['standard', 'largest']) {
+    test(`a wrong code is told plainly and kept, then the kiosk is checked and let in (${size})`, async () => {
+      const { context, page } = await visit(
+        { loggedIn: true, preferences: { text_size: size } },
+        '#/settings/kiosk',
+      );
+      await page.screenshot({ path: screenshotPath(`kiosk-code-${size}.png`), fullPage: true });
+      const code = page.getByRole('textbox', { name: '自助机上的号码' });
+      await code.fill('bcdf-ghj');
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('alert').filter({ hasText: '8个英文字母' }).waitFor();
+      assert.equal(await code.inputValue(), 'bcdf-ghj', 'what was typed is kept');
+      await code.fill('bcdf-ghjk');
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('heading', { level: 1, name: '要让这台自助机用您的身份登录吗？' }).waitFor();
+      const facts = await page.locator('main dl').innerText();
+      assert.match(facts, /一层大厅1号自助机/);
+      assert.match(facts, /东城区政务服务中心/);
+      assert.match(facts, /BCDF-GHJK/);
+      assert.deepEqual(await axeViolations(page), []);
+      await page.screenshot({ path: screenshotPath(`kiosk-check-${size}.png`), fullPage: true });
+      // The main action is on the first screen without scrolling.
+      const approve = page.getByRole('button', { name: '同意登录' });
+      const box = await approve.boundingBox();
+      assert.ok(box && box.y + box.height <= 800, `同意登录 below the fold at ${size}`);
+      assert.ok(box.height >= 60, '同意登录 is a main target');
+      await approve.click();
+      await page.getByRole('heading', { level: 1, name: '好了，请回到自助机前继续办事' }).waitFor();
+      const answered = await page.evaluate(() => window.__kioskAnswer);
+      assert.deepEqual(answered, { code: 'BCDF-GHJK', approve: true });
+      assert.deepEqual(await axeViolations(page), []);
+      await context.close();
+    });
+  }
+});
+
+describe('在哪里登录着', () => {
+  test('lists this computer first and lets another place be logged out by name', async () => {
+    const { context, page } = await visit({ loggedIn: true }, '#/settings/logins');
+    const items = page.locator('main li');
+    await items.first().waitFor();
+    assert.match(await items.first().innerText(), /这台电脑/);
+    assert.equal(await page.getByRole('button', { name: /^让“这台电脑/ }).count(), 0);
+    await page.screenshot({ path: screenshotPath('logins.png'), fullPage: true });
+    const end = page.getByRole('button', { name: '让“自助机：一层大厅1号自助机（东城区政务服务中心）”退出' });
+    const box = await end.boundingBox();
+    assert.ok(box && box.height >= 44, 'a 44 px target');
+    await end.click();
+    await page.getByRole('status').filter({ hasText: '已经让它退出了' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__ended), ['f-2']);
+    assert.deepEqual(await axeViolations(page), []);
+    await context.close();
+  });
+});

@@ -66,10 +66,27 @@ pub fn enqueue_request_evaluation(
 
 /// What waits in the outbox for each request: its number with the kinds (回访, 评价) not yet sent.
 pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
-    let mut waiting: HashMap<String, Vec<&'static str>> = HashMap::new();
+    answers_by_request(store, |row| row.state != OutboxState::Sent)
+}
+
+/// What each request was given on this computer that its copy may not show yet: the kinds (回访,
+/// 评价) waiting to be sent, and those sent whose request was not pulled back since. A page asks
+/// for neither again while it is here, so nobody answers twice.
+pub fn given_here(
+    store: &AccountStore<'_>,
+) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
+    answers_by_request(store, |row| !row.is_purged())
+}
+
+/// The 回访 answers and 评价 rows that `keep` takes, by request number.
+fn answers_by_request(
+    store: &AccountStore<'_>,
+    keep: impl Fn(&OutboxRow) -> bool,
+) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
+    let mut by_request: HashMap<String, Vec<&'static str>> = HashMap::new();
     for kind in [REQUEST_FOLLOW_UP, REQUEST_EVALUATION] {
         for row in store.outbox_rows_of_kind(kind)? {
-            if row.state == OutboxState::Sent {
+            if !keep(&row) {
                 continue;
             }
             let about = if kind == REQUEST_FOLLOW_UP {
@@ -77,10 +94,10 @@ pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<&'static 
             } else {
                 serde_json::from_str::<RequestEvaluation>(&row.body)?.request_no
             };
-            waiting.entry(about).or_default().push(kind);
+            by_request.entry(about).or_default().push(kind);
         }
     }
-    Ok(waiting)
+    Ok(by_request)
 }
 
 /// New requests kept here and not yet filed, oldest first.
@@ -180,5 +197,75 @@ async fn landed(
             }
             Err(UploadError::Client(error))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::Keychain;
+    use crate::store::{LocalStore, OutboxUpdate};
+    use huiban_api::{IntakeChannel, RequestKind, RequestStatus};
+
+    fn revisiting(request_no: &str) -> ServiceRequest {
+        ServiceRequest {
+            request_no: request_no.to_owned(),
+            kind: RequestKind::Complaint,
+            description: "路灯坏了".to_owned(),
+            location: None,
+            photos: Vec::new(),
+            channel: IntakeChannel::Desktop,
+            status: RequestStatus::Revisiting,
+            department: None,
+            submitted_at: "2026-11-26T09:00:00+08:00".to_owned(),
+            reply: None,
+            follow_up: None,
+            evaluation: None,
+            steps: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn answers_sent_count_as_given_until_the_request_is_pulled_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "given");
+        let (local, _) = LocalStore::open(&dir.path().join("h.db"), &keys).unwrap();
+        let store = local.of_account("a");
+        store.replace_cached_requests(&[revisiting("SQ1")]).unwrap();
+        let answers = RequestFollowUp {
+            request_no: "SQ1".to_owned(),
+            follow_up: FollowUp {
+                resolved: true,
+                contacted: true,
+                comment: None,
+            },
+        };
+        let id = enqueue_follow_up(&store, &answers, 1).unwrap();
+        let given = HashMap::from([("SQ1".to_owned(), vec![REQUEST_FOLLOW_UP])]);
+        assert_eq!(waiting(&store).unwrap(), given);
+        assert_eq!(given_here(&store).unwrap(), given);
+
+        // Sent: no longer waiting, but the copy here still asks for the answers until pulled.
+        let sent = OutboxUpdate {
+            state: OutboxState::Sent,
+            attempts: 1,
+            next_attempt_ms: 0,
+            last_error: None,
+            case_number: Some("SQ1"),
+        };
+        store.outbox_update(&id, &sent, 5).unwrap();
+        assert!(waiting(&store).unwrap().is_empty());
+        assert_eq!(given_here(&store).unwrap(), given);
+        assert!(
+            !given_here(&local.of_account("b"))
+                .unwrap()
+                .contains_key("SQ1")
+        );
+
+        // A pull asked before the sending does not count; one asked after does.
+        store.outbox_purge_pulled_bodies(5).unwrap();
+        assert_eq!(given_here(&store).unwrap(), given);
+        store.outbox_purge_pulled_bodies(6).unwrap();
+        assert!(given_here(&store).unwrap().is_empty());
     }
 }

@@ -81,10 +81,29 @@ pub fn supplement_waiting(
     store: &AccountStore<'_>,
     application_no: &str,
 ) -> Result<bool, StoreError> {
+    any_supplement_of(store, application_no, |row| row.state != OutboxState::Sent)
+}
+
+/// Whether a 补正 of `application_no` was given on this computer and the case's copy may not show
+/// it yet: waiting to be sent, or sent and the case not pulled back since. The 补正 is not asked
+/// for again while it is here.
+pub fn supplement_given_here(
+    store: &AccountStore<'_>,
+    application_no: &str,
+) -> Result<bool, StoreError> {
+    any_supplement_of(store, application_no, |row| !row.is_purged())
+}
+
+/// Whether a 补正 row of `application_no` that `keep` takes is here.
+fn any_supplement_of(
+    store: &AccountStore<'_>,
+    application_no: &str,
+    keep: impl Fn(&OutboxRow) -> bool,
+) -> Result<bool, StoreError> {
     for row in store.outbox_rows_of_kind(SUPPLEMENT)? {
-        if row.state != OutboxState::Sent {
-            let waiting: CaseSupplement = serde_json::from_str(&row.body)?;
-            if waiting.application_no == application_no {
+        if keep(&row) {
+            let given: CaseSupplement = serde_json::from_str(&row.body)?;
+            if given.application_no == application_no {
                 return Ok(true);
             }
         }
@@ -141,6 +160,44 @@ pub(super) async fn deliver(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secrets::Keychain;
+    use crate::store::{LocalStore, OutboxUpdate};
+
+    #[test]
+    fn a_supplement_sent_is_not_asked_for_again_until_the_case_is_pulled_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "supplement");
+        let (local, _) = LocalStore::open(&dir.path().join("h.db"), &keys).unwrap();
+        let store = local.of_account("a");
+        let case: huiban_api::Application = serde_json::from_value(serde_json::json!({
+            "application_no": "N1", "impl_code": "i", "item_name": "n", "department": "d",
+            "applicant_name": null, "agent": null, "channel": "2",
+            "status": "supplement_requested", "result": null,
+            "submitted_at": "2026-11-30T08:00:00+08:00", "withdrawable_until": null,
+            "promised_days": 1, "promised_by": "2026-12-01", "overdue_days": 0,
+            "finished_at": null, "steps": [], "answers": {}, "evaluation": null
+        }))
+        .unwrap();
+        store.replace_cached_cases(&[case]).unwrap();
+        let given = CaseSupplement::from_person("N1", Some("在窗口交过了"), None).unwrap();
+        let id = enqueue_supplement(&store, &given, 1).unwrap();
+        assert!(supplement_waiting(&store, "N1").unwrap());
+        assert!(supplement_given_here(&store, "N1").unwrap());
+        assert!(!supplement_given_here(&store, "N2").unwrap());
+
+        let sent = OutboxUpdate {
+            state: OutboxState::Sent,
+            attempts: 1,
+            next_attempt_ms: 0,
+            last_error: None,
+            case_number: Some("N1"),
+        };
+        store.outbox_update(&id, &sent, 5).unwrap();
+        assert!(!supplement_waiting(&store, "N1").unwrap());
+        assert!(supplement_given_here(&store, "N1").unwrap());
+        store.outbox_purge_pulled_bodies(6).unwrap();
+        assert!(!supplement_given_here(&store, "N1").unwrap());
+    }
 
     #[test]
     fn a_supplement_needs_a_note_or_a_kept_photo() {

@@ -230,17 +230,19 @@ impl AccountStore<'_> {
 
     /// Empties the body of this account's sent submissions whose platform copy (the case or 诉求
     /// of their number) is among this account's pulled copies: only the id, kind, state and number
-    /// stay, so the answers (ID numbers, addresses, bank cards) are not kept twice. Returns how
-    /// many were emptied.
-    pub fn outbox_purge_pulled_bodies(&self) -> Result<usize, StoreError> {
+    /// stay, so the answers (ID numbers, addresses, bank cards) are not kept twice. Only rows
+    /// sent before `pulled_from_ms`, when the pull asked for the copies, count: the copy of one
+    /// sent later may not show it yet. Returns how many were emptied.
+    pub fn outbox_purge_pulled_bodies(&self, pulled_from_ms: i64) -> Result<usize, StoreError> {
         self.with(|connection, account| {
             Ok(connection.execute(
                 "UPDATE outbox SET body = '' WHERE account_id = ?1 AND state = 'sent' AND body <> ''
+                     AND updated_ms < ?2
                      AND case_number IN (
                          SELECT application_no FROM cached_case WHERE account_id = ?1
                          UNION ALL
                          SELECT request_no FROM cached_request WHERE account_id = ?1)",
-                params![account],
+                params![account, pulled_from_ms],
             )?)
         })
     }

@@ -9,7 +9,8 @@ use huiban_api::{
 };
 
 use super::caller::Caller;
-use super::extract::{ApiJson, ApiPath};
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::page::{Page, PageQuery};
 use super::{ApiError, blocking, idempotent};
 use crate::cases::{self, CaseError};
 use crate::state::AppState;
@@ -60,16 +61,22 @@ pub async fn submit(
     path = "/api/v1/applications",
     tag = "applications",
     security(("bearer" = [])),
-    responses((status = 200, description = "The caller's cases", body = [Application]))
+    params(PageQuery),
+    responses((status = 200, description = "A page of the caller's cases, newest first", body = [Application], headers(("Link" = String, description = "`<…>; rel=\"next\"`: the next page, while more remain"))))
 )]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<Vec<Application>>, ApiError> {
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> Result<Page<Application>, ApiError> {
     let account_id = caller.subject();
-    blocking(move || cases::list(&state, &account_id))
-        .await
-        .map(Json)
+    let (rows, page) = blocking(move || {
+        cases::list(&state, &account_id, page.after(), page.rows_to_read()).map(|rows| (rows, page))
+    })
+    .await?;
+    Ok(Page::of(rows, &page, "/api/v1/applications", |case| {
+        case.application_no.clone()
+    }))
 }
 
 /// One of the caller's cases with its whole timeline; another person's case is 404.

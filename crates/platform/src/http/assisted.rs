@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use huiban_api::{ActedForMe, AssistedSession, Consent, ErrorBody, NewAssistedSession, Role};
 
 use super::caller::Caller;
-use super::extract::{ApiJson, ApiPath};
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::page::{Page, PageQuery};
 use super::{ApiError, blocking};
 use crate::assisted::{self, SessionError};
 use crate::state::AppState;
@@ -93,16 +94,26 @@ pub async fn close(
     path = "/api/v1/me/acted-for-me",
     tag = "assisted",
     security(("bearer" = [])),
-    responses((status = 200, description = "Sessions and actions, newest session first", body = [ActedForMe]))
+    params(PageQuery),
+    responses((status = 200, description = "A page of sessions and their actions, newest session first", body = [ActedForMe], headers(("Link" = String, description = "`<…>; rel=\"next\"`: the next page, while more remain"))))
 )]
 pub async fn acted_for_me(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<Vec<ActedForMe>>, ApiError> {
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> Result<Page<ActedForMe>, ApiError> {
     let resident = caller.require(&[Role::Citizen])?.account_id.clone();
-    blocking(move || assisted::acted_for(&state, &resident))
-        .await
-        .map(Json)
+    let (sessions, page) = blocking(move || {
+        assisted::acted_for(&state, &resident, page.after(), page.rows_to_read())
+            .map(|sessions| (sessions, page))
+    })
+    .await?;
+    Ok(Page::of(
+        sessions,
+        &page,
+        "/api/v1/me/acted-for-me",
+        |acted| acted.session.session_id.clone(),
+    ))
 }
 
 impl From<SessionError> for ApiError {

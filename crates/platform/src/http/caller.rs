@@ -125,12 +125,11 @@ impl FromRequestParts<AppState> for Caller {
         })
         .await
         .map_err(|error| ApiError::internal(&error))??;
-        if let Some(slot) = parts.extensions.get::<super::audit::CallerSlot>() {
-            slot.set(
-                caller.0.clone(),
-                caller.1.as_ref().map(|a| a.resident_account_id.clone()),
-            );
-        }
+        super::audit::record_caller(
+            &parts.extensions,
+            caller.0.clone(),
+            caller.1.as_ref().map(|a| a.resident_account_id.clone()),
+        );
         Ok(caller)
     }
 }

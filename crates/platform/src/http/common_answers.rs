@@ -1,7 +1,8 @@
 //! The answers every route can give besides its own, added to each operation of the OpenAPI document
 //! so that it names every status a route can answer: 401 without a live login, 403 for a role the
 //! route does not serve or a session not open, 400/413/415/422 for
-//! a body or parameters the extractors refuse, and 429 and 503 from the limits every request passes.
+//! a body or parameters the extractors refuse, 429 and 503 from the limits every request passes, and
+//! 500 when the platform itself fails.
 
 use serde_json::{Value, json};
 
@@ -75,6 +76,12 @@ pub fn add(document: &mut Value) {
             common.push((
                 "503",
                 "Too many requests at once (`busy`) or the answer took too long (`timeout`); try again",
+            ));
+            common.push((
+                "500",
+                "The platform failed (`internal`), e.g. its store could not keep a change with its \
+                 audit row (then the change was not kept); send the same request again, under the \
+                 same Idempotency-Key where the route takes one",
             ));
             let Some(responses) = operation["responses"].as_object_mut() else {
                 continue;

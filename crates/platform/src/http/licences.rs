@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use huiban_api::{DepartmentKey, ErrorBody, Licence, Verification};
 
 use super::caller::Caller;
-use super::extract::{ApiJson, ApiPath};
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::page::{Page, PageQuery};
 use super::{ApiError, blocking};
 use crate::licences;
 use crate::state::AppState;
@@ -17,16 +18,25 @@ use crate::state::AppState;
     path = "/api/v1/licences",
     tag = "licences",
     security(("bearer" = [])),
-    responses((status = 200, description = "The caller's licences", body = [Licence]))
+    params(PageQuery),
+    responses((status = 200, description = "A page of the caller's licences, newest first", body = [Licence], headers(("Link" = String, description = "`<…>; rel=\"next\"`: the next page, while more remain"))))
 )]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<Vec<Licence>>, ApiError> {
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> Result<Page<Licence>, ApiError> {
     let account_id = caller.subject();
-    blocking(move || state.store.licences_of(&account_id))
-        .await
-        .map(Json)
+    let (held, page) = blocking(move || {
+        state
+            .store
+            .licences_of(&account_id, page.after(), page.rows_to_read())
+            .map(|held| (held, page))
+    })
+    .await?;
+    Ok(Page::of(held, &page, "/api/v1/licences", |licence| {
+        licence.licence_no.clone()
+    }))
 }
 
 /// One of the caller's licences; another person's licence is 404.

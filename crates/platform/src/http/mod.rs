@@ -17,6 +17,7 @@ mod licences;
 pub mod limits;
 mod logins;
 mod messages;
+mod page;
 mod requests;
 mod uploads;
 
@@ -227,7 +228,9 @@ pub fn router(state: AppState) -> Router {
 async fn blocking<T: Send + 'static, E: Into<ApiError> + Send + 'static>(
     work: impl FnOnce() -> Result<T, E> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
+    // The store commits the request's audit row with its first change: carry the scope along.
+    let scope = crate::store::audit_scope::current();
+    tokio::task::spawn_blocking(move || crate::store::audit_scope::carry(scope, work))
         .await
         .map_err(|error| ApiError::internal(&error))?
         .map_err(Into::into)

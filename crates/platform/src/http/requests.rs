@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use huiban_api::{ErrorBody, EvaluationRequest, FollowUp, NewRequest, ServiceRequest};
 
 use super::caller::Caller;
-use super::extract::{ApiJson, ApiPath};
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::page::{Page, PageQuery};
 use super::{ApiError, blocking, idempotent};
 use crate::requests::{self, RequestError};
 use crate::state::AppState;
@@ -51,20 +52,25 @@ pub async fn submit(
     path = "/api/v1/requests",
     tag = "requests",
     security(("bearer" = [])),
-    responses((status = 200, description = "The caller's requests", body = [ServiceRequest]))
+    params(PageQuery),
+    responses((status = 200, description = "A page of the caller's requests, newest first (staff acting for her see no 投诉/举报)", body = [ServiceRequest], headers(("Link" = String, description = "`<…>; rel=\"next\"`: the next page, while more remain"))))
 )]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<Vec<ServiceRequest>>, ApiError> {
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> Result<Page<ServiceRequest>, ApiError> {
     let account_id = caller.subject();
     let acting = caller.is_acting();
-    let mine = blocking(move || requests::list(&state, &account_id)).await?;
-    Ok(Json(
-        mine.into_iter()
-            .filter(|request| !acting || assisted_may_see(request.kind))
-            .collect(),
-    ))
+    let (mine, page) = blocking(move || {
+        requests::list(&state, &account_id, page.after(), page.rows_to_read())
+            .map(|mine| (mine, page))
+    })
+    .await?;
+    Ok(Page::of(mine, &page, "/api/v1/requests", |request| {
+        request.request_no.clone()
+    })
+    .filter(|request| !acting || assisted_may_see(request.kind)))
 }
 
 /// One of the caller's requests with its whole loop; another person's is 404.

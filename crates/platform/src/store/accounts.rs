@@ -158,26 +158,27 @@ impl Store {
         by: &str,
         now_ms: i64,
     ) -> Result<Result<(), RealNameRefusal>, StoreError> {
-        let connection = self.lock()?;
-        let taken: Option<String> = connection
-            .query_row(
-                "SELECT account_id FROM account WHERE id_number = ?1 AND account_id <> ?2",
-                params![real_name.id_number, account_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            return Ok(Err(RealNameRefusal::IdNumberTaken));
-        }
-        let changed = connection.execute(
-            "UPDATE account SET name = ?2, id_number = ?3, real_name_ms = ?4, real_name_by = ?5
+        self.write(|transaction| {
+            let taken: Option<String> = transaction
+                .query_row(
+                    "SELECT account_id FROM account WHERE id_number = ?1 AND account_id <> ?2",
+                    params![real_name.id_number, account_id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if taken.is_some() {
+                return Ok(Err(RealNameRefusal::IdNumberTaken));
+            }
+            let changed = transaction.execute(
+                "UPDATE account SET name = ?2, id_number = ?3, real_name_ms = ?4, real_name_by = ?5
              WHERE account_id = ?1 AND role = 'citizen'",
-            params![account_id, real_name.name, real_name.id_number, now_ms, by],
-        )?;
-        Ok(if changed == 1 {
-            Ok(())
-        } else {
-            Err(RealNameRefusal::NoSuchCitizen)
+                params![account_id, real_name.name, real_name.id_number, now_ms, by],
+            )?;
+            Ok(if changed == 1 {
+                Ok(())
+            } else {
+                Err(RealNameRefusal::NoSuchCitizen)
+            })
         })
     }
 

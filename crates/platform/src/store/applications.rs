@@ -169,9 +169,7 @@ impl Store {
         case: &NewCase,
         notice: impl Fn(&str) -> super::Notice,
     ) -> Result<Created, StoreError> {
-        let mut connection = self.lock()?;
-        let transaction =
-            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.write(|transaction| {
         let existing: Option<(String, String)> = transaction
             .query_row(
                 "SELECT application_no, request_hash FROM application
@@ -187,7 +185,7 @@ impl Store {
                 Created::KeyConflict
             });
         }
-        let sequence = next_counter_in(&transaction, &format!("application:{}", case.day))?;
+        let sequence = next_counter_in(transaction, &format!("application:{}", case.day))?;
         let application_no = format!("{}{}{:06}", case.region, case.day, sequence);
         transaction.execute(
             "INSERT INTO application (application_no, account_id, idempotency_key, request_hash, impl_code,
@@ -220,9 +218,9 @@ impl Store {
                 case.submitted_ms
             ],
         )?;
-        super::messages::insert(&transaction, &notice(&application_no), case.submitted_ms)?;
-        transaction.commit()?;
+        super::messages::insert(transaction, &notice(&application_no), case.submitted_ms)?;
         Ok(Created::New(application_no))
+        })
     }
 
     /// One case by number.
@@ -237,14 +235,22 @@ impl Store {
             .optional()?)
     }
 
-    /// Case numbers of an account, newest first.
-    pub fn case_numbers_of(&self, account_id: &str) -> Result<Vec<String>, StoreError> {
+    /// At most `limit` case numbers of an account, newest first, those after the case `after`.
+    pub fn case_numbers_of(
+        &self,
+        account_id: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<String>, StoreError> {
         let connection = self.lock()?;
         let mut statement = connection.prepare(
             "SELECT application_no FROM application WHERE account_id = ?1
-             ORDER BY submitted_ms DESC, application_no DESC",
+               AND (?2 IS NULL OR (submitted_ms, application_no) <
+                    (SELECT submitted_ms, application_no FROM application
+                     WHERE application_no = ?2 AND account_id = ?1))
+             ORDER BY submitted_ms DESC, application_no DESC LIMIT ?3",
         )?;
-        let rows = statement.query_map(params![account_id], |row| row.get(0))?;
+        let rows = statement.query_map(params![account_id, after, limit], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -301,9 +307,7 @@ impl Store {
         answers: Option<&Answers>,
         notice: Option<&super::Notice>,
     ) -> Result<bool, StoreError> {
-        let mut connection = self.lock()?;
-        let transaction =
-            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.write(|transaction| {
         let current: Option<String> = transaction
             .query_row(
                 "SELECT status FROM application WHERE application_no = ?1",
@@ -348,10 +352,10 @@ impl Store {
             ],
         )?;
         if let Some(notice) = notice {
-            super::messages::insert(&transaction, notice, transition.at_ms)?;
+            super::messages::insert(transaction, notice, transition.at_ms)?;
         }
-        transaction.commit()?;
         Ok(true)
+        })
     }
 
     /// Records the one evaluation of a case; returns false when it already has one.
@@ -363,11 +367,13 @@ impl Store {
         at_ms: i64,
         rectification_due: Option<&str>,
     ) -> Result<bool, StoreError> {
-        let changed = self.lock()?.execute(
-            "INSERT INTO evaluation (application_no, level, reason, at_ms, rectification_due)
+        let changed = self.write(|transaction| {
+            Ok(transaction.execute(
+                "INSERT INTO evaluation (application_no, level, reason, at_ms, rectification_due)
              VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (application_no) DO NOTHING",
-            params![application_no, level, reason, at_ms, rectification_due],
-        )?;
+                params![application_no, level, reason, at_ms, rectification_due],
+            )?)
+        })?;
         Ok(changed == 1)
     }
 
@@ -405,11 +411,11 @@ impl Store {
         application_no: &str,
         reply: &str,
     ) -> Result<bool, StoreError> {
-        let changed = self.lock()?.execute(
+        let changed = self.write(|transaction| Ok(transaction.execute(
             "UPDATE evaluation SET rectification_reply = ?2
              WHERE application_no = ?1 AND rectification_due IS NOT NULL AND rectification_reply IS NULL",
             params![application_no, reply],
-        )?;
+        )?))?;
         Ok(changed == 1)
     }
 }

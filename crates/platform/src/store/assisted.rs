@@ -62,7 +62,7 @@ impl Store {
 
     /// Stores a new session waiting for consent.
     pub fn insert_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
-        self.lock()?.execute(
+        self.write(|transaction| Ok(transaction.execute(
             "INSERT INTO assisted_session (session_id, staff_account_id, resident_account_id, named_as, code_hash, created_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -73,7 +73,7 @@ impl Store {
                 session.code_hash,
                 session.created_ms
             ],
-        )?;
+        )?))?;
         Ok(())
     }
 
@@ -89,12 +89,22 @@ impl Store {
             .optional()?)
     }
 
-    /// Sessions in which `resident` was acted for, newest first.
-    pub fn sessions_of_resident(&self, resident: &str) -> Result<Vec<SessionRecord>, StoreError> {
+    /// At most `limit` sessions in which `resident` was acted for, newest first, after `after`.
+    pub fn sessions_of_resident(
+        &self,
+        resident: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<SessionRecord>, StoreError> {
         let connection = self.lock()?;
-        let mut statement = connection
-            .prepare("SELECT * FROM assisted_session WHERE resident_account_id = ?1 ORDER BY created_ms DESC")?;
-        let rows = statement.query_map(params![resident], from_row)?;
+        let mut statement = connection.prepare(
+            "SELECT * FROM assisted_session WHERE resident_account_id = ?1
+               AND (?2 IS NULL OR (created_ms, session_id) <
+                    (SELECT created_ms, session_id FROM assisted_session
+                     WHERE session_id = ?2 AND resident_account_id = ?1))
+             ORDER BY created_ms DESC, session_id DESC LIMIT ?3",
+        )?;
+        let rows = statement.query_map(params![resident, after, limit], from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -148,20 +158,22 @@ impl Store {
         evidence: &str,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
-        let changed = self.lock()?.execute(
+        let changed = self.write(|transaction| {
+            Ok(transaction.execute(
             "UPDATE assisted_session SET consent_method = ?2, consent_evidence = ?3, opened_ms = ?4
              WHERE session_id = ?1 AND opened_ms IS NULL AND closed_ms IS NULL",
             params![session_id, method, evidence, now_ms],
-        )?;
+        )?)
+        })?;
         Ok(changed == 1)
     }
 
     /// Closes a session; false when it was already closed.
     pub fn close_session(&self, session_id: &str, now_ms: i64) -> Result<bool, StoreError> {
-        let changed = self.lock()?.execute(
+        let changed = self.write(|transaction| Ok(transaction.execute(
             "UPDATE assisted_session SET closed_ms = ?2 WHERE session_id = ?1 AND closed_ms IS NULL",
             params![session_id, now_ms],
-        )?;
+        )?))?;
         Ok(changed == 1)
     }
 }

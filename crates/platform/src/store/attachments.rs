@@ -14,11 +14,10 @@ impl Store {
         account_id: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        put_attachment_in(&transaction, sha256, media_type, body, account_id, now_ms)?;
-        transaction.commit()?;
-        Ok(())
+        self.write(|transaction| {
+            put_attachment_in(transaction, sha256, media_type, body, account_id, now_ms)?;
+            Ok(())
+        })
     }
 
     /// The media type and bytes of an attachment, if `account_id` uploaded it.

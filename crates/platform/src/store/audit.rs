@@ -160,45 +160,26 @@ impl Store {
         let mut connection = self.lock()?;
         let transaction =
             connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let head: Option<(i64, String, Option<i64>)> = transaction
-            .query_row(
-                "SELECT seq, hash, keyed_from FROM audit_head WHERE id = 1",
-                [],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-            )
-            .optional()?;
-        let (prev_seq, prev_hash, keyed_from) = head.unwrap_or((0, GENESIS.to_owned(), None));
-        let seq = prev_seq + 1;
-        let keyed_from = keyed_from.unwrap_or(seq);
-        let hash = row_hash(&prev_hash, seq, entry);
-        let mac = self.audit_key.mac(&hash);
-        let head_mac = self.audit_key.head_mac(seq, &hash, keyed_from);
-        transaction.execute(
-            "INSERT INTO audit_log (seq, at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, prev_hash, hash, mac)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                seq,
-                entry.at_ms,
-                entry.request_id,
-                entry.actor,
-                entry.role,
-                entry.on_behalf_of,
-                entry.action,
-                entry.subject,
-                entry.outcome,
-                prev_hash,
-                hash,
-                mac
-            ],
-        )?;
-        transaction.execute(
-            "INSERT INTO audit_head (id, seq, hash, keyed_from, mac) VALUES (1, ?1, ?2, ?3, ?4)
-             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
-                 keyed_from = excluded.keyed_from, mac = excluded.mac",
-            params![seq, hash, keyed_from, head_mac],
-        )?;
+        append_in(&transaction, &self.audit_key, entry)?;
         transaction.commit()?;
         Ok(())
+    }
+
+    /// What `actor` did on behalf of `resident` between `from_ms` and `to_ms`, oldest first.
+    pub fn audit_on_behalf(
+        &self,
+        resident: &str,
+        actor: &str,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome FROM audit_log
+             WHERE on_behalf_of = ?1 AND actor = ?2 AND at_ms BETWEEN ?3 AND ?4 ORDER BY seq",
+        )?;
+        let rows = statement.query_map(params![resident, actor, from_ms, to_ms], audit_entry)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Entries whose actor or person acted for is `account_id`, oldest first.
@@ -208,18 +189,7 @@ impl Store {
             "SELECT at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome FROM audit_log
              WHERE actor = ?1 OR on_behalf_of = ?1 ORDER BY seq",
         )?;
-        let rows = statement.query_map(params![account_id], |row| {
-            Ok(AuditEntry {
-                at_ms: row.get(0)?,
-                request_id: row.get(1)?,
-                actor: row.get(2)?,
-                role: row.get(3)?,
-                on_behalf_of: row.get(4)?,
-                action: row.get(5)?,
-                subject: row.get(6)?,
-                outcome: row.get(7)?,
-            })
-        })?;
+        let rows = statement.query_map(params![account_id], audit_entry)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -325,6 +295,68 @@ pub(super) fn key_the_head(connection: &Connection, key: &AuditKey) -> Result<()
         params![seq, hash, keyed_from, key.head_mac(seq, &hash, keyed_from)],
     )?;
     Ok(())
+}
+
+/// Appends `entry` to the chain inside `transaction`, keyed with `key`: committed with whatever
+/// else the transaction holds, or not at all.
+pub(super) fn append_in(
+    transaction: &rusqlite::Transaction<'_>,
+    key: &AuditKey,
+    entry: &AuditEntry,
+) -> Result<(), StoreError> {
+    let head: Option<(i64, String, Option<i64>)> = transaction
+        .query_row(
+            "SELECT seq, hash, keyed_from FROM audit_head WHERE id = 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let (prev_seq, prev_hash, keyed_from) = head.unwrap_or((0, GENESIS.to_owned(), None));
+    let seq = prev_seq + 1;
+    let keyed_from = keyed_from.unwrap_or(seq);
+    let hash = row_hash(&prev_hash, seq, entry);
+    let mac = key.mac(&hash);
+    let head_mac = key.head_mac(seq, &hash, keyed_from);
+    transaction.execute(
+        "INSERT INTO audit_log (seq, at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, prev_hash, hash, mac)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            seq,
+            entry.at_ms,
+            entry.request_id,
+            entry.actor,
+            entry.role,
+            entry.on_behalf_of,
+            entry.action,
+            entry.subject,
+            entry.outcome,
+            prev_hash,
+            hash,
+            mac
+        ],
+    )?;
+    transaction.execute(
+        "INSERT INTO audit_head (id, seq, hash, keyed_from, mac) VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+             keyed_from = excluded.keyed_from, mac = excluded.mac",
+        params![seq, hash, keyed_from, head_mac],
+    )?;
+    Ok(())
+}
+
+/// An audit entry from a row of `at_ms, request_id, actor, role, on_behalf_of, action, subject,
+/// outcome`.
+fn audit_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        at_ms: row.get(0)?,
+        request_id: row.get(1)?,
+        actor: row.get(2)?,
+        role: row.get(3)?,
+        on_behalf_of: row.get(4)?,
+        action: row.get(5)?,
+        subject: row.get(6)?,
+        outcome: row.get(7)?,
+    })
 }
 
 #[cfg(test)]
@@ -506,5 +538,22 @@ mod tests {
         let plan = steps.join("; ");
         assert!(plan.contains("audit_log_actor"), "{plan}");
         assert!(plan.contains("audit_log_on_behalf_of"), "{plan}");
+
+        // 谁代我办过: one session's actions.
+        let mut plan = raw
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT at_ms FROM audit_log
+                 WHERE on_behalf_of = ?1 AND actor = ?2 AND at_ms BETWEEN ?3 AND ?4 ORDER BY seq",
+            )
+            .unwrap();
+        let steps: Vec<String> = plan
+            .query_map(rusqlite::params!["c-demo-zhang", "s-1", 0, 1], |row| {
+                row.get::<_, String>(3)
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let plan = steps.join("; ");
+        assert!(plan.contains("USING INDEX audit_log_"), "{plan}");
     }
 }

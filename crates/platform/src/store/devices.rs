@@ -55,11 +55,11 @@ pub enum Poll {
 impl Store {
     /// Stores a new grant.
     pub fn insert_device_grant(&self, grant: &DeviceGrant, now_ms: i64) -> Result<(), StoreError> {
-        self.lock()?.execute(
+        self.write(|transaction| Ok(transaction.execute(
             "INSERT INTO device_grant (device_code_hash, user_code, kiosk_account_id, created_ms, expires_ms, interval_s)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![grant.device_code_hash, grant.user_code, grant.kiosk_account_id, now_ms, grant.expires_ms, grant.interval_s],
-        )?;
+        )?))?;
         Ok(())
     }
 
@@ -90,11 +90,11 @@ impl Store {
         approve: bool,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
-        let changed = self.lock()?.execute(
+        let changed = self.write(|transaction| Ok(transaction.execute(
             "UPDATE device_grant SET approved_account_id = CASE WHEN ?3 THEN ?2 ELSE NULL END, denied = CASE WHEN ?3 THEN 0 ELSE 1 END
              WHERE user_code = ?1 AND expires_ms > ?4 AND consumed = 0 AND approved_account_id IS NULL AND denied = 0",
             params![user_code, account_id, approve, now_ms],
-        )?;
+        )?))?;
         Ok(changed == 1)
     }
 

@@ -19,20 +19,32 @@ impl Store {
         licence: &Licence,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        self.lock()?.execute(
+        self.write(|transaction| Ok(transaction.execute(
             "INSERT INTO licence (licence_no, account_id, licence_type, body, issued_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![licence.licence_no, account_id, licence.licence_type, serde_json::to_string(licence)?, now_ms],
-        )?;
+        )?))?;
         Ok(())
     }
 
-    /// Licences held by an account, newest first.
-    pub fn licences_of(&self, account_id: &str) -> Result<Vec<Licence>, StoreError> {
+    /// At most `limit` licences held by an account, newest first, after the licence `after`.
+    pub fn licences_of(
+        &self,
+        account_id: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<Licence>, StoreError> {
         let connection = self.lock()?;
-        let mut statement = connection
-            .prepare("SELECT body FROM licence WHERE account_id = ?1 ORDER BY issued_ms DESC, licence_no DESC")?;
+        let mut statement = connection.prepare(
+            "SELECT body FROM licence WHERE account_id = ?1
+               AND (?2 IS NULL OR (issued_ms, licence_no) <
+                    (SELECT issued_ms, licence_no FROM licence
+                     WHERE licence_no = ?2 AND account_id = ?1))
+             ORDER BY issued_ms DESC, licence_no DESC LIMIT ?3",
+        )?;
         let bodies = statement
-            .query_map(params![account_id], |row| row.get::<_, String>(0))?
+            .query_map(params![account_id, after, limit], |row| {
+                row.get::<_, String>(0)
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(bodies
             .iter()

@@ -110,8 +110,8 @@ impl Store {
         message_id: i64,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
-        let connection = self.lock()?;
-        let owned: i64 = connection.query_row(
+        self.write(|transaction| {
+        let owned: i64 = transaction.query_row(
             "SELECT COUNT(*) FROM message WHERE message_id = ?1 AND account_id = ?2",
             params![message_id, account_id],
             |row| row.get(0),
@@ -119,10 +119,11 @@ impl Store {
         if owned == 0 {
             return Ok(false);
         }
-        connection.execute(
+        transaction.execute(
             "UPDATE message SET read_ms = COALESCE(read_ms, ?3) WHERE message_id = ?1 AND account_id = ?2",
             params![message_id, account_id, now_ms],
         )?;
         Ok(true)
+        })
     }
 }

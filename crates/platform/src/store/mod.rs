@@ -5,6 +5,7 @@ mod applications;
 mod assisted;
 mod attachments;
 mod audit;
+pub mod audit_scope;
 mod catalog;
 mod columns;
 mod devices;
@@ -102,5 +103,39 @@ impl Store {
 
     fn lock(&self) -> Result<MutexGuard<'_, Connection>, StoreError> {
         self.connection.lock().map_err(|_| StoreError::Poisoned)
+    }
+
+    /// Runs a change a person asked for in one transaction. When it is the first change of the
+    /// request being served (see [`audit_scope`]) and it changed something, the request's audit
+    /// row is appended in the same transaction: both are kept, or neither.
+    fn write<T>(
+        &self,
+        change: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let scope = audit_scope::current();
+        let entry = scope.as_ref().and_then(|scope| scope.take_for_change());
+        let written = (|| {
+            let mut connection = self.lock()?;
+            let transaction =
+                connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let before = transaction.total_changes();
+            let value = change(&transaction)?;
+            let changed = transaction.total_changes() > before;
+            if let Some(entry) = entry.as_ref().filter(|_| changed) {
+                audit::append_in(&transaction, &self.audit_key, entry)?;
+            }
+            transaction.commit()?;
+            Ok((value, changed))
+        })();
+        match written {
+            Ok((value, true)) => Ok(value),
+            outcome => {
+                // Nothing was kept with the row: the request's answer carries it instead.
+                if let (Some(scope), Some(_)) = (&scope, &entry) {
+                    scope.give_back();
+                }
+                outcome.map(|(value, _)| value)
+            }
+        }
     }
 }

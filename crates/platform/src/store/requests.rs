@@ -78,9 +78,7 @@ impl Store {
         now_ms: i64,
         notice: impl Fn(&str) -> Notice,
     ) -> Result<(String, bool), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction =
-            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.write(|transaction| {
         if let Some(key) = idempotency_key {
             let filed: Option<String> = transaction
                 .query_row(
@@ -93,7 +91,7 @@ impl Store {
                 return Ok((request_no, false));
             }
         }
-        let sequence = next_counter_in(&transaction, &format!("request:{day}"))?;
+        let sequence = next_counter_in(transaction, &format!("request:{day}"))?;
         let request_no = format!("SQ{day}{sequence:06}");
         let accepted = code(&RequestStatus::Accepted)?;
         transaction.execute(
@@ -106,9 +104,9 @@ impl Store {
              VALUES (?1, 1, ?2, ?3, NULL, '已受理')",
             params![request_no, accepted, now_ms],
         )?;
-        super::messages::insert(&transaction, &notice(&request_no), now_ms)?;
-        transaction.commit()?;
+        super::messages::insert(transaction, &notice(&request_no), now_ms)?;
         Ok((request_no, true))
+        })
     }
 
     /// One request.
@@ -134,13 +132,22 @@ impl Store {
         }))
     }
 
-    /// Request numbers of an author, newest first.
-    pub fn request_numbers_of(&self, account_id: &str) -> Result<Vec<String>, StoreError> {
+    /// At most `limit` request numbers of an author, newest first, after the request `after`.
+    pub fn request_numbers_of(
+        &self,
+        account_id: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<String>, StoreError> {
         let connection = self.lock()?;
         let mut statement = connection.prepare(
-            "SELECT request_no FROM service_request WHERE account_id = ?1 ORDER BY submitted_ms DESC, request_no DESC",
+            "SELECT request_no FROM service_request WHERE account_id = ?1
+               AND (?2 IS NULL OR (submitted_ms, request_no) <
+                    (SELECT submitted_ms, request_no FROM service_request
+                     WHERE request_no = ?2 AND account_id = ?1))
+             ORDER BY submitted_ms DESC, request_no DESC LIMIT ?3",
         )?;
-        let rows = statement.query_map(params![account_id], |row| row.get(0))?;
+        let rows = statement.query_map(params![account_id, after, limit], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -179,9 +186,7 @@ impl Store {
         movement: &RequestMove<'_>,
         notice: &Notice,
     ) -> Result<bool, StoreError> {
-        let mut connection = self.lock()?;
-        let transaction =
-            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.write(|transaction| {
         let current: Option<String> = transaction
             .query_row(
                 "SELECT status FROM service_request WHERE request_no = ?1",
@@ -213,8 +218,8 @@ impl Store {
              VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM service_request_step WHERE request_no = ?1), ?2, ?3, ?4, ?5)",
             params![request_no, code(&movement.to)?, movement.at_ms, movement.actor, movement.remark],
         )?;
-        super::messages::insert(&transaction, notice, movement.at_ms)?;
-        transaction.commit()?;
+        super::messages::insert(transaction, notice, movement.at_ms)?;
         Ok(true)
+        })
     }
 }

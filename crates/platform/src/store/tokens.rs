@@ -76,15 +76,14 @@ impl Store {
         pair: &IssuedPair,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        transaction.execute(
-            "INSERT INTO token_family (family_id, account_id, created_ms) VALUES (?1, ?2, ?3)",
-            params![family_id, account_id, now_ms],
-        )?;
-        insert_pair(&transaction, family_id, pair)?;
-        transaction.commit()?;
-        Ok(())
+        self.write(|transaction| {
+            transaction.execute(
+                "INSERT INTO token_family (family_id, account_id, created_ms) VALUES (?1, ?2, ?3)",
+                params![family_id, account_id, now_ms],
+            )?;
+            insert_pair(transaction, family_id, pair)?;
+            Ok(())
+        })
     }
 
     /// Spends refresh token `old_hash` and stores `pair` in its family, or revokes the family on reuse.
@@ -183,10 +182,12 @@ impl Store {
 
     /// Revokes a token family (logout).
     pub fn revoke_token_family(&self, family_id: &str, now_ms: i64) -> Result<(), StoreError> {
-        self.lock()?.execute(
+        self.write(|transaction| {
+            Ok(transaction.execute(
             "UPDATE token_family SET revoked_ms = ?2 WHERE family_id = ?1 AND revoked_ms IS NULL",
             params![family_id, now_ms],
-        )?;
+        )?)
+        })?;
         Ok(())
     }
 }
@@ -215,19 +216,18 @@ impl Store {
         device: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        transaction.execute(
-            "INSERT INTO token_family (family_id, account_id, created_ms, kind, device)
+        self.write(|transaction| {
+            transaction.execute(
+                "INSERT INTO token_family (family_id, account_id, created_ms, kind, device)
              VALUES (?1, ?2, ?3, 'kiosk', ?4)",
-            params![family_id, account_id, now_ms, device],
-        )?;
-        transaction.execute(
-            "INSERT INTO access_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",
-            params![access_hash, family_id, access_expires_ms],
-        )?;
-        transaction.commit()?;
-        Ok(())
+                params![family_id, account_id, now_ms, device],
+            )?;
+            transaction.execute(
+                "INSERT INTO access_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",
+                params![access_hash, family_id, access_expires_ms],
+            )?;
+            Ok(())
+        })
     }
 
     /// The account's logins not ended and with a token still alive at `now_ms`, newest first.
@@ -259,11 +259,13 @@ impl Store {
         family_id: &str,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
-        let changed = self.lock()?.execute(
-            "UPDATE token_family SET revoked_ms = ?3
+        let changed = self.write(|transaction| {
+            Ok(transaction.execute(
+                "UPDATE token_family SET revoked_ms = ?3
              WHERE family_id = ?2 AND account_id = ?1 AND revoked_ms IS NULL",
-            params![account_id, family_id, now_ms],
-        )?;
+                params![account_id, family_id, now_ms],
+            )?)
+        })?;
         Ok(changed == 1)
     }
 }

@@ -73,19 +73,20 @@ impl Store {
         size: u64,
         now_ms: i64,
     ) -> Result<UploadRow, StoreError> {
-        let connection = self.lock()?;
-        connection.execute(
+        self.write(|transaction| {
+        transaction.execute(
             "INSERT INTO upload (upload_id, account_id, sha256, size, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (account_id, sha256) DO UPDATE
                SET size = excluded.size, received = 0, body = x'', media_type = NULL
                WHERE upload.size <> excluded.size",
             params![new_id, account_id, sha256, signed(size), now_ms],
         )?;
-        Ok(connection.query_row(
+        Ok(transaction.query_row(
             &format!("SELECT {COLUMNS} FROM upload WHERE account_id = ?1 AND sha256 = ?2"),
             params![account_id, sha256],
             from_row,
         )?)
+        })
     }
 
     /// One of the account's uploads.
@@ -106,15 +107,16 @@ impl Store {
         offset: u64,
         chunk: &[u8],
     ) -> Result<Option<UploadRow>, StoreError> {
-        let connection = self.lock()?;
-        let length = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
-        connection.execute(
-            "UPDATE upload SET body = CAST(body || ?1 AS BLOB), received = received + ?2
+        self.write(|transaction| {
+            let length = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+            transaction.execute(
+                "UPDATE upload SET body = CAST(body || ?1 AS BLOB), received = received + ?2
              WHERE upload_id = ?3 AND account_id = ?4 AND received = ?5 AND media_type IS NULL
                AND received + ?2 <= size",
-            params![chunk, length, upload_id, account_id, signed(offset)],
-        )?;
-        row_of(&connection, upload_id, account_id)
+                params![chunk, length, upload_id, account_id, signed(offset)],
+            )?;
+            row_of(transaction, upload_id, account_id)
+        })
     }
 
     /// The bytes an upload holds.
@@ -135,19 +137,18 @@ impl Store {
         body: &[u8],
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
-        super::attachments::put_attachment_in(
-            &transaction,
-            &row.sha256,
-            media_type,
-            body,
-            account_id,
-            now_ms,
-        )?;
-        mark_complete_in(&transaction, &row.upload_id, media_type)?;
-        transaction.commit()?;
-        Ok(())
+        self.write(|transaction| {
+            super::attachments::put_attachment_in(
+                transaction,
+                &row.sha256,
+                media_type,
+                body,
+                account_id,
+                now_ms,
+            )?;
+            mark_complete_in(transaction, &row.upload_id, media_type)?;
+            Ok(())
+        })
     }
 
     /// Marks an upload complete without storing bytes: the account already owns the attachment.
@@ -161,10 +162,12 @@ impl Store {
 
     /// Throws away what an upload holds, so that it starts again from the first byte.
     pub fn upload_reset(&self, upload_id: &str) -> Result<(), StoreError> {
-        self.lock()?.execute(
+        self.write(|transaction| {
+            Ok(transaction.execute(
             "UPDATE upload SET body = x'', received = 0, media_type = NULL WHERE upload_id = ?1",
             params![upload_id],
-        )?;
+        )?)
+        })?;
         Ok(())
     }
 
