@@ -39,6 +39,7 @@ fn main() {
         "case_evaluate",
         "case_withdraw",
         "case_supplement",
+        "case_asked_again",
         "attachment_keep",
         "requests",
         "request_detail",

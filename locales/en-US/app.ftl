@@ -346,6 +346,9 @@ supplement-hint = The department says:
 supplement-note = A note (optional)
 supplement-send = Send
 supplement-send-hint = It is saved on this computer first and sent when online.
+supplement-again-hint = The department asks you to answer this again.
+supplement-answer-needed = Please answer this, then press Next.
+supplement-loading = Reading what the department asks for…
 case-sent-not-pulled = Arrived; fetching its progress
 case-refused-here = Not taken by the platform; open it to see why
 

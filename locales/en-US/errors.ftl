@@ -53,4 +53,4 @@ evaluation-reason-required = When you are dissatisfied, please say why so the de
 evaluation-reason-too-long = The reason can be at most { $max } characters; please shorten it.
 withdraw-needs-network = Withdrawing needs the internet. Please check the connection and try again.
 request-not-found = This request is not on this computer yet. Connect to the internet and press Refresh.
-supplement-empty = Please add a photo or write a note, then press Send.
+supplement-empty = Please answer what the department asks, or add a photo or a note, then press Send.

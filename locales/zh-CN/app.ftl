@@ -345,6 +345,9 @@ supplement-hint = 部门说：
 supplement-note = 写一句说明（可以不写）
 supplement-send = 提交补充材料
 supplement-send-hint = 补充的材料会先保存在这台电脑上，联网时自动送出。
+supplement-again-hint = 办理部门请您重新回答这一项。
+supplement-answer-needed = 请回答这一项，再按“下一步”。
+supplement-loading = 正在读取部门要您补充的内容，请稍候……
 case-sent-not-pulled = 已经送到，正在取回办理进度
 case-refused-here = 办事平台没有收下，请点进去看一看
 

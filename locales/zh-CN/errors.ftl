@@ -53,4 +53,4 @@ evaluation-reason-required = 选“不满意”或“非常不满意”时，请
 evaluation-reason-too-long = 原因最多写{ $max }个字，请删掉一些。
 withdraw-needs-network = 撤回要联网才能办。请看看网络是否连通，再试一次。
 request-not-found = 这台电脑上还没有这个诉求的记录。联网后点“刷新”再看一看。
-supplement-empty = 请拍一张照片，或者写一句说明，再点“提交补充材料”。
+supplement-empty = 请回答部门问的问题，或者拍一张照片、写一句说明，再点“提交补充材料”。

@@ -87,6 +87,7 @@ pub fn run() -> ExitCode {
             commands::cases::case_evaluate,
             commands::cases::case_withdraw,
             commands::cases::case_supplement,
+            commands::cases::case_asked_again,
             commands::attachments::attachment_keep,
             commands::requests::requests,
             commands::requests::request_detail,

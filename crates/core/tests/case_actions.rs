@@ -244,7 +244,15 @@ async fn a_note_alone_is_never_counted_sent_unless_the_platform_says_so() {
     )
     .unwrap();
     // The department asked for nothing: the platform refuses the note.
-    let note = CaseSupplement::from_person(&number, Some("在窗口交过了"), None).unwrap();
+    let note = CaseSupplement::from_person(
+        &number,
+        Some("在窗口交过了"),
+        None,
+        &huiban_api::Answers::new(),
+        &[],
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    )
+    .unwrap();
     let refused = supplement::enqueue_supplement(&store, &note, 1).unwrap();
     common::drain(&store, &client, &token, Duration::from_secs(10)).await;
     assert_eq!(

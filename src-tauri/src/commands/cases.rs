@@ -2,6 +2,7 @@
 //! fresh copies from the platform on request.
 
 use huiban_api::{Application, CaseStatus, WithdrawRequest};
+use huiban_core::asked_again::{self, AskedAgain};
 use huiban_core::outbox::supplement;
 use huiban_core::progress::{self, TimelineStep};
 use huiban_core::pull::{self, Pulled};
@@ -252,20 +253,63 @@ pub async fn case_evaluate(
     Ok(())
 }
 
-/// 补正: queues what the department asked for — a photo, a note, or both — sent with everything
-/// else (offline too); nothing at all is refused in plain words.
+/// The questions a 补正 of the case asks to answer again, each with the answer the case holds now
+/// (the form is kept offline once seen); none when it asks none.
 #[tauri::command]
-#[tracing::instrument(skip(state, note), err)]
+#[tracing::instrument(skip(state), err)]
+pub async fn case_asked_again(
+    state: State<'_, AppState>,
+    application_no: String,
+) -> Result<Vec<AskedAgain>, IpcError> {
+    let own = own_store(&state).await?;
+    let Some(case) = kept_cases(&state, Some(&own))?
+        .into_iter()
+        .find(|case| case.application_no == application_no)
+    else {
+        return Err(IpcError::plain("case-not-found", &state.localizer));
+    };
+    asked_again::for_case(own.shared(), &state.client, &case)
+        .await
+        .map_err(|error| IpcError::catalog(&error, &state.localizer))
+}
+
+/// 补正: queues what the department asked for — new answers to the questions it asks again, a
+/// photo, a note — sent with everything else (offline too); nothing at all, or an answer that
+/// breaks its rule, is refused in plain words.
+#[tauri::command]
+#[tracing::instrument(skip(state, note, answers), err)]
 pub async fn case_supplement(
     state: State<'_, AppState>,
     application_no: String,
     note: Option<String>,
     photo: Option<String>,
+    answers: Option<huiban_api::Answers>,
 ) -> Result<(), IpcError> {
     let store = own_store(&state).await?;
-    let queued =
-        supplement::CaseSupplement::from_person(&application_no, note.as_deref(), photo.as_deref())
-            .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
+    let answers = answers.unwrap_or_default();
+    let asked = if answers.is_empty() {
+        Vec::new()
+    } else {
+        let case = kept_cases(&state, Some(&store))?
+            .into_iter()
+            .find(|case| case.application_no == application_no)
+            .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))?;
+        asked_again::for_case(store.shared(), &state.client, &case)
+            .await
+            .map_err(|error| IpcError::catalog(&error, &state.localizer))?
+    };
+    let queued = supplement::CaseSupplement::from_person(
+        &application_no,
+        note.as_deref(),
+        photo.as_deref(),
+        &answers,
+        &asked,
+        super::forms::today(),
+    )
+    .map_err(|problem| IpcError {
+        code: problem.message_id().to_owned(),
+        message: problem.message(&asked, &state.localizer),
+    })?;
     supplement::enqueue_supplement(&store, &queued, now_ms())
         .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
     state.wake.notify_one();

@@ -1298,7 +1298,8 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "apply-sent").await?;
 
-        // The officer accepts it with the CLI, then asks for one more photo (补正).
+        // The officer accepts it with the CLI, then asks for one more photo and the card number
+        // again (补正).
         platform.officer("officer02", &["accept", &number, "--remark", "材料齐全"])?;
         platform.officer(
             "officer02",
@@ -1307,6 +1308,8 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
                 &number,
                 "--remark",
                 "请补充银行卡背面的照片",
+                "--ask",
+                "bank_card",
             ],
         )?;
 
@@ -1318,6 +1321,20 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         text_of_role_containing(&client, "heading", "需要您补充材料").await?;
         assert!(main_text(&client).await?.contains("请补充银行卡背面的照片"));
         by_role(&client, "link", "补充材料").await?.click().await?;
+        // The card number asked again comes first, on a page of its own, starting from the one
+        // sent; a wrong one is told plainly and what was typed stays.
+        by_role(&client, "heading", "钱发到哪张银行卡").await?;
+        let card = client
+            .find(fantoccini::Locator::Css("main .text-input"))
+            .await?;
+        assert_eq!(
+            card.prop("value").await?.map(|v| v.replace(' ', "")),
+            Some("6222020200112233446".to_owned())
+        );
+        answer_typed_once(&client, "钱发到哪张银行卡", "6222020200112233440").await?;
+        text_of_role_containing(&client, "alert", "有一位填错了").await?;
+        screenshot(&client, "supplement-question").await?;
+        answer_typed_once(&client, "钱发到哪张银行卡", "6222020200112233552").await?;
         by_role(&client, "heading", "补充材料").await?;
         attach_photo(&client).await?;
         client
@@ -1334,10 +1351,13 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
             .token(&api)
             .await?
             .access_token;
-        until_the_platform_has("the 补正", || async {
+        until_the_platform_has("the 补正 with the new card number", || async {
             let cases = api.applications(&token).await?;
             Ok(cases.iter().any(|c| {
-                c.application_no == number && c.status == huiban_api::CaseStatus::Reviewing
+                c.application_no == number
+                    && c.status == huiban_api::CaseStatus::Reviewing
+                    && c.answers.get("bank_card")
+                        == Some(&serde_json::json!("6222020200112233552"))
             }))
         })
         .await?;

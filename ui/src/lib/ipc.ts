@@ -5,6 +5,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { t } from './i18n';
 import type { Preferences } from './preferences';
 import type {
+  AskedAgain,
   CaseDetail,
   CaseSummary,
   CatalogItem,
@@ -226,8 +227,14 @@ export function caseSupplement(
   applicationNo: string,
   note: string | null,
   photo: string | null,
+  answers: Record<string, unknown> = {},
 ): Promise<void> {
-  return invoke<void>('case_supplement', { applicationNo, note, photo });
+  return invoke<void>('case_supplement', { applicationNo, note, photo, answers });
+}
+
+/** The questions a 补正 asks to answer again, each with the answer the case holds now. */
+export function caseAskedAgain(applicationNo: string): Promise<AskedAgain[]> {
+  return invoke<AskedAgain[]>('case_asked_again', { applicationNo });
 }
 
 /** 撤回: withdraws a case within 10 minutes of sending it (needs the internet). */

@@ -18,6 +18,7 @@ import {
   questionHref,
   requestHref,
   sentHref,
+  supplementHref,
 } from './routes';
 
 describe('routes', () => {
@@ -112,7 +113,14 @@ describe('routes', () => {
     expect(parseHash('#/progress/110101202611260001/supplement')).toEqual({
       kind: 'supplement',
       applicationNo: '110101202611260001',
+      step: 0,
     });
+    expect(parseHash(supplementHref('110101202611260001', 2))).toEqual({
+      kind: 'supplement',
+      applicationNo: '110101202611260001',
+      step: 2,
+    });
+    expect(supplementHref('110101202611260001')).toBe('#/progress/110101202611260001/supplement');
     expect(parseHash(evaluateHref('110101202611260001'))).toEqual({
       kind: 'evaluate',
       applicationNo: '110101202611260001',

@@ -37,7 +37,7 @@ export type Route =
   | { kind: 'sent'; clientId: string }
   | { kind: 'case'; applicationNo: string }
   | { kind: 'evaluate'; applicationNo: string }
-  | { kind: 'supplement'; applicationNo: string }
+  | { kind: 'supplement'; applicationNo: string; step: number }
   | { kind: 'request'; requestNo: string }
   | { kind: 'request-follow-up'; requestNo: string }
   | { kind: 'request-evaluate'; requestNo: string }
@@ -86,7 +86,12 @@ export function parseHash(hash: string): Route {
     return { kind: 'request', requestNo: rest[0] };
   }
   if (id === 'progress' && rest[0] && rest[1] === 'supplement') {
-    return { kind: 'supplement', applicationNo: rest[0] };
+    const step = Number(rest[2] ?? 0);
+    return {
+      kind: 'supplement',
+      applicationNo: rest[0],
+      step: Number.isInteger(step) && step >= 0 ? step : 0,
+    };
   }
   if (id === 'progress' && rest[0] && rest[1] === 'evaluate') {
     return { kind: 'evaluate', applicationNo: rest[0] };
@@ -168,6 +173,12 @@ export function sentHref(clientId: string): string {
 /** The hash of a case's 进度 page. */
 export function caseHref(applicationNo: string): string {
   return `#/progress/${encodeURIComponent(applicationNo)}`;
+}
+
+/** The hash of page `step` of a case's 补正 (one page per question asked again, then the photo). */
+export function supplementHref(applicationNo: string, step = 0): string {
+  const first = `${caseHref(applicationNo)}/supplement`;
+  return step === 0 ? first : `${first}/${step}`;
 }
 
 /** The login page, coming back to `next` once logged in. */

@@ -362,3 +362,14 @@ export interface KioskAsking {
   /** How long is left to answer, in words. */
   time_left: string;
 }
+
+/** A question a 补正 asks to answer again (core's `asked_again::AskedAgain`). */
+export interface AskedAgain {
+  /** The form it is from, to check an answer against. */
+  form_id: string;
+  form_version: number;
+  /** The question as the form asks it. */
+  question: Question;
+  /** The answer the case holds now, to start from. */
+  answer: unknown;
+}

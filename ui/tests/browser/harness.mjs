@@ -312,7 +312,26 @@ export async function openPage(
           })),
         case_evaluate: () => null,
         case_withdraw: () => null,
-        case_supplement: () => null,
+        case_supplement: (args) => {
+          window.__supplement = args;
+          return null;
+        },
+        case_asked_again: ({ applicationNo }) =>
+          applicationNo === '110101202611240005'
+            ? [
+                {
+                  form_id: form.form_id,
+                  form_version: form.version,
+                  question: form.questions.find((q) => q.id === 'phone') ?? {
+                    id: 'phone',
+                    kind: 'phone',
+                    label: '您的手机号码是多少？',
+                    required: true,
+                  },
+                  answer: '13800000001',
+                },
+              ]
+            : [],
         requests: () => requestsList.map((r) => r.summary),
         request_detail: ({ requestNo }) =>
           requestsList.find((r) => r.summary.request_no === requestNo)?.detail,
@@ -587,6 +606,7 @@ export const SCREENS = [
   { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case-supplement', hash: '#/progress/110101202611240005', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'supplement', hash: '#/progress/110101202611240005/supplement', options: { loggedIn: true }, ready: 'text:请补充户口簿' },
+  { name: 'supplement-photo', hash: '#/progress/110101202611240005/supplement/1', options: { loggedIn: true }, ready: 'text:写一句说明' },
   { name: 'evaluate', hash: '#/progress/110101202610080007/evaluate', options: { loggedIn: true }, ready: 'radio' },
   { name: 'requests', hash: '#/requests', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'request', hash: '#/requests/SQ20261120000003', options: { loggedIn: true }, ready: 'heading-2' },

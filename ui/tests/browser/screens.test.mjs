@@ -219,3 +219,29 @@ describe('在哪里登录着', () => {
     await context.close();
   });
 });
+
+describe('补正 that asks a question again', () => {
+  test('asks it on a page of its own from the answer held, then sends it with the photo page', async () => {
+    const { context, page } = await visit(
+      { loggedIn: true },
+      '#/progress/110101202611240005/supplement',
+    );
+    await page.getByText('请补充户口簿').waitFor();
+    const phone = page.getByRole('textbox');
+    assert.equal(await phone.inputValue(), '13800000001', 'starts from the answer held');
+    await phone.fill('');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('alert').waitFor();
+    await phone.fill('13900000002');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { level: 1, name: '补充材料' }).waitFor();
+    await page.getByRole('textbox', { name: /写一句说明/ }).fill('电话换了');
+    await page.getByRole('button', { name: '提交补充材料' }).click();
+    await page.waitForFunction(() => window.__supplement !== undefined);
+    const sent = await page.evaluate(() => window.__supplement);
+    assert.deepEqual(sent.answers, { phone: '13900000002' });
+    assert.equal(sent.note, '电话换了');
+    await context.close();
+  });
+});

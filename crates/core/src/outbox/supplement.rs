@@ -6,6 +6,7 @@ use reqwest::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
+use crate::asked_again::AskedAgain;
 use crate::client::PlatformClient;
 use crate::store::{AccountStore, OutboxRow, OutboxState, StoreError};
 
@@ -24,39 +25,77 @@ pub struct CaseSupplement {
 pub use huiban_api::applications::SUPPLEMENT_PHOTO;
 
 /// What stops a 补正 from being queued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SupplementProblem {
-    /// Neither a note nor a kept photo was given.
-    #[error("a 补正 needs a note or a photo")]
+    /// Neither a note, a kept photo nor an answer was given.
+    #[error("a 补正 needs a note, a photo or an answer")]
     Empty,
+    /// An answer to a question asked again breaks its rule.
+    #[error("the answer to {question_id} breaks a rule")]
+    Answer {
+        /// The question.
+        question_id: String,
+        /// The rule broken.
+        rule: crate::forms::Rule,
+    },
 }
 
 impl SupplementProblem {
     /// The Fluent id of the plain message.
-    pub fn message_id(self) -> &'static str {
+    pub fn message_id(&self) -> &'static str {
         match self {
             Self::Empty => "supplement-empty",
+            Self::Answer { rule, .. } => rule.message_id(),
+        }
+    }
+
+    /// What to tell the person, in plain words: for a broken rule, the question's own message.
+    pub fn message(&self, asked: &[AskedAgain], localizer: &crate::i18n::Localizer) -> String {
+        match self {
+            Self::Empty => localizer.text("supplement-empty", &[]),
+            Self::Answer { question_id, rule } => asked
+                .iter()
+                .find(|a| &a.question.id == question_id)
+                .map(|a| crate::forms::message(localizer, &a.question, rule))
+                .unwrap_or_else(|| localizer.text("supplement-empty", &[])),
         }
     }
 }
 
 impl CaseSupplement {
-    /// A 补正 of `application_no` from what the person gave: a note (blank is none) and the
-    /// SHA-256 of a kept photo (anything else is none); at least one of them is needed.
+    /// A 补正 of `application_no` from what the person gave: a note (blank is none), the SHA-256
+    /// of a kept photo (anything else is none), and new answers to the questions `asked` again
+    /// (answers to anything else are left out; each must keep its question's rules on `today`). At
+    /// least one of them is needed.
     pub fn from_person(
         application_no: &str,
         note: Option<&str>,
         photo: Option<&str>,
+        answered: &huiban_api::Answers,
+        asked: &[AskedAgain],
+        today: chrono::NaiveDate,
     ) -> Result<Self, SupplementProblem> {
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         let photo = photo.filter(|p| crate::forms::is_file_name(p));
-        if note.is_none() && photo.is_none() {
+        let mut answers = huiban_api::Answers::new();
+        for again in asked {
+            let Some(value) = answered.get(&again.question.id) else {
+                continue;
+            };
+            crate::forms::check_answer(&again.question, Some(value), today).map_err(|rule| {
+                SupplementProblem::Answer {
+                    question_id: again.question.id.clone(),
+                    rule,
+                }
+            })?;
+            answers.insert(again.question.id.clone(), value.clone());
+        }
+        if note.is_none() && photo.is_none() && answers.is_empty() {
             return Err(SupplementProblem::Empty);
         }
-        let answers = photo
-            .map(|sha| (SUPPLEMENT_PHOTO.to_owned(), serde_json::json!(sha)))
-            .into_iter()
-            .collect();
+        if let Some(sha) = photo {
+            answers.insert(SUPPLEMENT_PHOTO.to_owned(), serde_json::json!(sha));
+        }
         Ok(Self {
             application_no: application_no.to_owned(),
             supplement: SupplementRequest {
@@ -162,6 +201,53 @@ mod tests {
     use super::*;
     use crate::secrets::Keychain;
     use crate::store::{LocalStore, OutboxUpdate};
+    use huiban_api::Answers;
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
+    fn asked(id: &str, kind: &str, label: &str) -> AskedAgain {
+        AskedAgain {
+            form_id: "f".to_owned(),
+            form_version: 1,
+            question: serde_json::from_value(serde_json::json!({
+                "id": id, "kind": kind, "label": label, "required": true
+            }))
+            .unwrap(),
+            answer: None,
+        }
+    }
+
+    #[test]
+    fn answers_asked_again_are_checked_and_others_left_out() {
+        let asked = [asked("phone", "phone", "您的手机号码")];
+        let answered: Answers = [
+            ("phone".to_owned(), serde_json::json!("13800000001")),
+            (
+                "id_number".to_owned(),
+                serde_json::json!("110101194403151020"),
+            ),
+        ]
+        .into_iter()
+        .collect();
+        let given =
+            CaseSupplement::from_person("N1", None, None, &answered, &asked, today()).unwrap();
+        let ids: Vec<&String> = given.supplement.answers.keys().collect();
+        assert_eq!(ids, ["phone"], "only what was asked is sent");
+
+        let wrong: Answers = [("phone".to_owned(), serde_json::json!("12345"))]
+            .into_iter()
+            .collect();
+        let problem =
+            CaseSupplement::from_person("N1", None, None, &wrong, &asked, today()).unwrap_err();
+        assert!(
+            matches!(&problem, SupplementProblem::Answer { question_id, .. } if question_id == "phone")
+        );
+        let localizer = crate::i18n::Localizer::new(crate::i18n::Locale::ZhCn);
+        let words = problem.message(&asked, &localizer);
+        assert!(words.contains("手机号码"), "{words}");
+    }
 
     #[test]
     fn a_supplement_sent_is_not_asked_for_again_until_the_case_is_pulled_back() {
@@ -179,7 +265,15 @@ mod tests {
         }))
         .unwrap();
         store.replace_cached_cases(&[case]).unwrap();
-        let given = CaseSupplement::from_person("N1", Some("在窗口交过了"), None).unwrap();
+        let given = CaseSupplement::from_person(
+            "N1",
+            Some("在窗口交过了"),
+            None,
+            &Answers::new(),
+            &[],
+            today(),
+        )
+        .unwrap();
         let id = enqueue_supplement(&store, &given, 1).unwrap();
         assert!(supplement_waiting(&store, "N1").unwrap());
         assert!(supplement_given_here(&store, "N1").unwrap());
@@ -202,17 +296,33 @@ mod tests {
     #[test]
     fn a_supplement_needs_a_note_or_a_kept_photo() {
         let photo = "a".repeat(64);
-        let both = CaseSupplement::from_person("N1", Some(" 已拍好背面 "), Some(&photo)).unwrap();
+        let both = CaseSupplement::from_person(
+            "N1",
+            Some(" 已拍好背面 "),
+            Some(&photo),
+            &Answers::new(),
+            &[],
+            today(),
+        )
+        .unwrap();
         assert_eq!(both.supplement.note.as_deref(), Some("已拍好背面"));
         assert_eq!(
             both.supplement.answers.get(SUPPLEMENT_PHOTO),
             Some(&serde_json::json!(photo))
         );
-        let note_only = CaseSupplement::from_person("N1", Some("在窗口交过了"), None).unwrap();
+        let note_only = CaseSupplement::from_person(
+            "N1",
+            Some("在窗口交过了"),
+            None,
+            &Answers::new(),
+            &[],
+            today(),
+        )
+        .unwrap();
         assert!(note_only.supplement.answers.is_empty());
         for (note, photo) in [(None, None), (Some("  "), None), (None, Some("photo.jpg"))] {
             assert_eq!(
-                CaseSupplement::from_person("N1", note, photo),
+                CaseSupplement::from_person("N1", note, photo, &Answers::new(), &[], today()),
                 Err(SupplementProblem::Empty)
             );
         }
