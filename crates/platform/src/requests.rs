@@ -120,8 +120,11 @@ pub fn submit(
     if description.chars().count() > MAX_DESCRIPTION {
         return Err(RequestError::TooLong);
     }
-    let photo_ok = |p: &String| p.len() == 64 && p.bytes().all(|b| b.is_ascii_hexdigit());
-    if request.photos.len() > MAX_PHOTOS || !request.photos.iter().all(photo_ok) {
+    let photos_named = request
+        .photos
+        .iter()
+        .all(|photo| huiban_rules::is_file_name(photo));
+    if request.photos.len() > MAX_PHOTOS || !photos_named {
         return Err(RequestError::BadPhotos);
     }
     let now = state.clock.now();

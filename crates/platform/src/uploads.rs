@@ -76,7 +76,7 @@ pub fn start(
     file: &NewUpload,
 ) -> Result<UploadStatus, UploadError> {
     let sha256 = file.sha256.trim().to_ascii_lowercase();
-    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !huiban_rules::is_file_name(&sha256) {
         return Err(UploadError::BadHash);
     }
     let max = u64::try_from(MAX_ATTACHMENT_BYTES).unwrap_or(u64::MAX);

@@ -59,18 +59,14 @@ impl Store {
                                     WHERE a.family_id = f.family_id AND a.expires_ms >= ?1)
                     AND NOT EXISTS (SELECT 1 FROM refresh_token r
                                     WHERE r.family_id = f.family_id AND r.expires_ms >= ?1))";
-        transaction.execute(
-            &format!("DELETE FROM access_token WHERE family_id IN ({ended})"),
-            params![horizons.logins_ended_before_ms],
-        )?;
-        transaction.execute(
-            &format!("DELETE FROM refresh_token WHERE family_id IN ({ended})"),
-            params![horizons.logins_ended_before_ms],
-        )?;
-        let logins = transaction.execute(
-            &format!("DELETE FROM token_family WHERE family_id IN ({ended})"),
-            params![horizons.logins_ended_before_ms],
-        )?;
+        // Its tokens first, then the login itself (counted).
+        let mut logins = 0;
+        for table in ["access_token", "refresh_token", "token_family"] {
+            logins = transaction.execute(
+                &format!("DELETE FROM {table} WHERE family_id IN ({ended})"),
+                params![horizons.logins_ended_before_ms],
+            )?;
+        }
         let uploads = transaction.execute(
             "DELETE FROM upload WHERE received < size AND created_ms < ?1",
             params![horizons.uploads_begun_before_ms],
