@@ -16,6 +16,13 @@ import {
 
 const shared = withBrowser();
 
+/** The screen called `name` in SCREENS (by name, so that adding a screen moves nothing). */
+function screenNamed(name) {
+  const screen = SCREENS.find((s) => s.name === name);
+  assert.ok(screen, `no screen ${name}`);
+  return screen;
+}
+
 /** Opens `screen` in a fresh page of the shared browser. */
 const show = (screen, options) => showScreen(shared.browser, shared.vite.url, screen, options);
 
@@ -56,7 +63,7 @@ for (const screen of SCREENS) {
 
 describe('设置', () => {
   test('a bigger size and dark colours show at once and are kept', async () => {
-    const { context, page } = await show(SCREENS[6], { theme: 'system', size: 'standard' });
+    const { context, page } = await show(screenNamed('settings'), { theme: 'system', size: 'standard' });
     await page.getByRole('radio', { name: /超大/ }).check();
     await page.getByRole('radio', { name: /黑底白字/ }).check();
     await page.getByRole('status').filter({ hasText: '已经记住了' }).waitFor();
@@ -85,7 +92,7 @@ describe('设置', () => {
 
 describe('first run', () => {
   test('asks the size, then reading aloud, one question a screen, and then opens home', async () => {
-    const { context, page } = await show(SCREENS[7], { theme: 'light', size: 'standard' });
+    const { context, page } = await show(screenNamed('first-run'), { theme: 'light', size: 'standard' });
     await page.getByRole('heading', { level: 1, name: '这样的字看得清楚吗？' }).waitFor();
     await page.getByRole('radio', { name: /特大/ }).check();
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '36px');
@@ -104,7 +111,7 @@ describe('first run', () => {
   });
 
   test('can be skipped at once', async () => {
-    const { context, page } = await show(SCREENS[7], { theme: 'light', size: 'standard' });
+    const { context, page } = await show(screenNamed('first-run'), { theme: 'light', size: 'standard' });
     await page.getByRole('button', { name: '跳过，以后再说' }).click();
     await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
     assert.equal(await page.evaluate(() => window.__savedPreferences.first_run_done), true);
@@ -185,7 +192,7 @@ describe('keyboard alone', () => {
   }
 
   test('answers the first run with the keyboard only', async () => {
-    const { context, page } = await show(SCREENS[7], { theme: 'light', size: 'standard' });
+    const { context, page } = await show(screenNamed('first-run'), { theme: 'light', size: 'standard' });
     await page.getByRole('radio', { name: /标准/ }).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
