@@ -11,7 +11,7 @@ use huiban_core::{ClientError, evaluation, outbox};
 use serde::Serialize;
 use tauri::State;
 
-use super::{kept_store, now_ms, own_store, own_store_if_any};
+use super::{kept_store, now_ms, online_token, own_store, own_store_if_any};
 use crate::{AppState, IpcError};
 
 /// One case as the 进度 list shows it.
@@ -81,6 +81,30 @@ fn kept_cases(
             .map_err(|error| IpcError::local_store(&error, &state.localizer)),
         None => Ok(Vec::new()),
     }
+}
+
+/// One kept case of the person's (or, with nobody logged in, none), or 没有找到这件事.
+fn kept_case(
+    state: &AppState,
+    store: Option<&AccountStore<'_>>,
+    application_no: &str,
+) -> Result<Application, IpcError> {
+    kept_cases(state, store)?
+        .into_iter()
+        .find(|case| case.application_no == application_no)
+        .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))
+}
+
+/// The questions a 补正 of the person's case `application_no` asks again.
+async fn asked_of(
+    state: &AppState,
+    store: &AccountStore<'_>,
+    application_no: &str,
+) -> Result<Vec<AskedAgain>, IpcError> {
+    let case = kept_case(state, Some(store), application_no)?;
+    asked_again::for_case(store.shared(), &state.client, &case)
+        .await
+        .map_err(|error| IpcError::catalog(&error, &state.localizer))
 }
 
 /// The person's cases kept on this computer, newest first.
@@ -154,10 +178,7 @@ pub async fn case_detail(
     application_no: String,
 ) -> Result<CaseDetail, IpcError> {
     let own = own_store_if_any(&state).await?;
-    let case = kept_cases(&state, own.as_ref())?
-        .into_iter()
-        .find(|case| case.application_no == application_no)
-        .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))?;
+    let case = kept_case(&state, own.as_ref(), &application_no)?;
     let now = chrono::Utc::now().fixed_offset();
     let queued = match &own {
         Some(store) => outbox::evaluation_of(store, &application_no)
@@ -261,16 +282,7 @@ pub async fn case_asked_again(
     state: State<'_, AppState>,
     application_no: String,
 ) -> Result<Vec<AskedAgain>, IpcError> {
-    let own = own_store(&state).await?;
-    let Some(case) = kept_cases(&state, Some(&own))?
-        .into_iter()
-        .find(|case| case.application_no == application_no)
-    else {
-        return Err(IpcError::plain("case-not-found", &state.localizer));
-    };
-    asked_again::for_case(own.shared(), &state.client, &case)
-        .await
-        .map_err(|error| IpcError::catalog(&error, &state.localizer))
+    asked_of(&state, &own_store(&state).await?, &application_no).await
 }
 
 /// 补正: queues what the department asked for — new answers to the questions it asks again, a
@@ -290,13 +302,7 @@ pub async fn case_supplement(
     let asked = if answers.is_empty() {
         Vec::new()
     } else {
-        let case = kept_cases(&state, Some(&store))?
-            .into_iter()
-            .find(|case| case.application_no == application_no)
-            .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))?;
-        asked_again::for_case(store.shared(), &state.client, &case)
-            .await
-            .map_err(|error| IpcError::catalog(&error, &state.localizer))?
+        asked_of(&state, &store, &application_no).await?
     };
     let queued = supplement::CaseSupplement::from_person(
         &application_no,
@@ -325,11 +331,7 @@ pub async fn case_withdraw(
     application_no: String,
     reason: Option<String>,
 ) -> Result<(), IpcError> {
-    let token = state
-        .session
-        .token(&state.client)
-        .await
-        .map_err(|error| IpcError::session(&error, &state.localizer))?;
+    let token = online_token(&state).await?;
     let request = WithdrawRequest {
         reason: reason.filter(|r| !r.trim().is_empty()),
     };
@@ -368,11 +370,7 @@ pub async fn copies_refresh(
 ) -> Result<Pulled, IpcError> {
     let store = kept_store(&state)?;
     let _held = state.pull_gate.hold().await;
-    let token = state
-        .session
-        .token(&state.client)
-        .await
-        .map_err(|error| IpcError::session(&error, &state.localizer))?;
+    let token = online_token(&state).await?;
     let own = store.of_account(&token.account_id);
     let pulled = pull::pull(&own, &state.client, &token.access_token)
         .await

@@ -3,25 +3,16 @@
 
 use huiban_core::kiosk_login::{self, KioskAsking};
 use huiban_core::logins::{self, EndLoginError, LoginLine};
-use huiban_core::session::Token;
 use tauri::State;
 
+use super::online_token;
 use crate::{AppState, IpcError};
-
-/// The logged-in person's token; online only.
-async fn token(state: &AppState) -> Result<Token, IpcError> {
-    state
-        .session
-        .token(&state.client)
-        .await
-        .map_err(|error| IpcError::session(&error, &state.localizer))
-}
 
 /// Where the person is logged in now, this computer first.
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcError> {
-    let token = token(&state).await?;
+    let token = online_token(&state).await?;
     let summaries = state
         .client
         .logins(&token.access_token)
@@ -34,7 +25,7 @@ pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcErr
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn login_end(state: State<'_, AppState>, login_id: String) -> Result<(), IpcError> {
-    let token = token(&state).await?;
+    let token = online_token(&state).await?;
     logins::end(&state.client, &token.access_token, &login_id)
         .await
         .map_err(|error| match error {
@@ -52,7 +43,7 @@ pub async fn kiosk_asking(
 ) -> Result<KioskAsking, IpcError> {
     let code = kiosk_login::code(&code)
         .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
-    let token = token(&state).await?;
+    let token = online_token(&state).await?;
     let asking = state
         .client
         .kiosk_asking(&token.access_token, &code)
@@ -71,7 +62,7 @@ pub async fn kiosk_answer(
 ) -> Result<(), IpcError> {
     let code = kiosk_login::code(&code)
         .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
-    let token = token(&state).await?;
+    let token = online_token(&state).await?;
     state
         .client
         .answer_kiosk(&token.access_token, &code, approve)

@@ -26,6 +26,17 @@ pub(crate) fn kept_store(state: &AppState) -> Result<&LocalStore, IpcError> {
         .ok_or_else(|| IpcError::plain("store-unavailable", &state.localizer))
 }
 
+/// The logged-in person's token (renewed when needed, so online only), or the plain error why not.
+pub(crate) async fn online_token(
+    state: &AppState,
+) -> Result<huiban_core::session::Token, IpcError> {
+    state
+        .session
+        .token(&state.client)
+        .await
+        .map_err(|error| IpcError::session(&error, &state.localizer))
+}
+
 /// The local data of the person logged in, or the plain error that nobody is (or there is no store):
 /// every personal row is read and written only through this.
 pub(crate) async fn own_store(state: &AppState) -> Result<AccountStore<'_>, IpcError> {

@@ -207,6 +207,11 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
     }
 
+    /// A 补正 of N1 with a note and a photo only, nothing asked again.
+    fn noted(note: Option<&str>, photo: Option<&str>) -> Result<CaseSupplement, SupplementProblem> {
+        CaseSupplement::from_person("N1", note, photo, &Answers::new(), &[], today())
+    }
+
     fn asked(id: &str, kind: &str, label: &str) -> AskedAgain {
         AskedAgain {
             form_id: "f".to_owned(),
@@ -265,15 +270,7 @@ mod tests {
         }))
         .unwrap();
         store.replace_cached_cases(&[case]).unwrap();
-        let given = CaseSupplement::from_person(
-            "N1",
-            Some("在窗口交过了"),
-            None,
-            &Answers::new(),
-            &[],
-            today(),
-        )
-        .unwrap();
+        let given = noted(Some("在窗口交过了"), None).unwrap();
         let id = enqueue_supplement(&store, &given, 1).unwrap();
         assert!(supplement_waiting(&store, "N1").unwrap());
         assert!(supplement_given_here(&store, "N1").unwrap());
@@ -296,35 +293,16 @@ mod tests {
     #[test]
     fn a_supplement_needs_a_note_or_a_kept_photo() {
         let photo = "a".repeat(64);
-        let both = CaseSupplement::from_person(
-            "N1",
-            Some(" 已拍好背面 "),
-            Some(&photo),
-            &Answers::new(),
-            &[],
-            today(),
-        )
-        .unwrap();
+        let both = noted(Some(" 已拍好背面 "), Some(&photo)).unwrap();
         assert_eq!(both.supplement.note.as_deref(), Some("已拍好背面"));
         assert_eq!(
             both.supplement.answers.get(SUPPLEMENT_PHOTO),
             Some(&serde_json::json!(photo))
         );
-        let note_only = CaseSupplement::from_person(
-            "N1",
-            Some("在窗口交过了"),
-            None,
-            &Answers::new(),
-            &[],
-            today(),
-        )
-        .unwrap();
+        let note_only = noted(Some("在窗口交过了"), None).unwrap();
         assert!(note_only.supplement.answers.is_empty());
         for (note, photo) in [(None, None), (Some("  "), None), (None, Some("photo.jpg"))] {
-            assert_eq!(
-                CaseSupplement::from_person("N1", note, photo, &Answers::new(), &[], today()),
-                Err(SupplementProblem::Empty)
-            );
+            assert_eq!(noted(note, photo), Err(SupplementProblem::Empty));
         }
     }
 }
