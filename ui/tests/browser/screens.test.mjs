@@ -236,6 +236,8 @@ describe('补正 that asks a question again', () => {
     assert.deepEqual(await axeViolations(page), []);
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { level: 1, name: '补充材料' }).waitFor();
+    // The photo the department asked for is asked beside its words, not under a bare 部门说：.
+    assert.match(await page.locator('main').innerText(), /部门说：[\s\S]*请补充户口簿/);
     await page.getByRole('textbox', { name: /写一句说明/ }).fill('电话换了');
     await page.getByRole('button', { name: '提交补充材料' }).click();
     await page.waitForFunction(() => window.__supplement !== undefined);
