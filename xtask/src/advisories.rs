@@ -10,7 +10,7 @@ use rustsec::advisory::Informational;
 use rustsec::database::Query;
 use rustsec::{Collection, Database, Lockfile};
 
-use crate::test::Report;
+use crate::report::Report;
 use crate::workspace;
 
 /// An advisory accepted on purpose.

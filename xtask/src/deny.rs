@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::test::Report;
+use crate::report::Report;
 use crate::{process, workspace};
 
 /// The cargo-deny release the check runs with.

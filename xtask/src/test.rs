@@ -5,18 +5,9 @@ use std::process::Command;
 
 use crate::counts::{self, Counts};
 use crate::process::{self, run_captured};
+use crate::report::Report;
 use crate::setup;
 use crate::workspace::{self, FEATURES};
-
-/// What one layer found.
-pub(crate) struct Report {
-    /// Whether it passed.
-    pub(crate) ok: bool,
-    /// A few words for the summary, e.g. "14 passed, 0 failed".
-    pub(crate) detail: String,
-    /// Tests run, for layers that run tests.
-    pub(crate) counts: Option<Counts>,
-}
 
 /// One test layer: its name, what it checks, and how to run it.
 struct Layer {
@@ -30,6 +21,11 @@ const LAYERS: &[Layer] = &[
         name: "fmt",
         what: "cargo fmt --check",
         run: fmt,
+    },
+    Layer {
+        name: "layout",
+        what: "no import cycle, no file over 600 lines, no function over 80",
+        run: crate::layout::check,
     },
     Layer {
         name: "clippy",
@@ -197,6 +193,7 @@ fn fmt() -> Result<Report, String> {
 }
 
 fn clippy() -> Result<Report, String> {
+    // `--all-targets` leaves out the cross-process suites (test = false): they are named.
     plain(
         cargo()
             .args([
@@ -205,10 +202,9 @@ fn clippy() -> Result<Report, String> {
                 "--all-targets",
                 "--features",
                 FEATURES,
-                "--",
-                "-D",
-                "warnings",
             ])
+            .args(workspace::e2e_test_args()?)
+            .args(["--", "-D", "warnings"])
             .current_dir(workspace::root()),
         "no warnings",
     )
@@ -310,16 +306,9 @@ fn webdriver() -> Result<Report, String> {
         &["xvfb-run", "-a", "-s", "-screen 0 1280x900x24"],
     )?;
     command
-        .args([
-            "test",
-            "--workspace",
-            "--features",
-            FEATURES,
-            "--test",
-            "webdriver",
-            "--",
-            "--test-threads=1",
-        ])
+        .args(["test", "--workspace", "--features", FEATURES])
+        .args(workspace::e2e_test_args()?)
+        .args(["--", "--test-threads=1"])
         .env("HUIBAN_E2E_APP", workspace::debug_binary("huiban"))
         .env(
             "HUIBAN_E2E_PLATFORM",

@@ -29,3 +29,58 @@ pub fn debug_binary(name: &str) -> PathBuf {
         .join("debug")
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
+
+/// The cross-process suites' test targets (`[[test]]` names in `tests/e2e/Cargo.toml`), which only
+/// `cargo xtask test webdriver` runs; every one of them is named to cargo explicitly.
+pub fn e2e_tests() -> Result<Vec<String>, String> {
+    let path = root().join("tests").join("e2e").join("Cargo.toml");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let manifest: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
+    let names: Vec<String> = manifest
+        .get("test")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|test| test.get("name")?.as_str().map(str::to_owned))
+        .collect();
+    if names.is_empty() {
+        return Err(format!("{} lists no [[test]]", path.display()));
+    }
+    Ok(names)
+}
+
+/// `--test NAME` for each cross-process suite.
+pub fn e2e_test_args() -> Result<Vec<String>, String> {
+    Ok(e2e_tests()?
+        .into_iter()
+        .flat_map(|name| ["--test".to_owned(), name])
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_of_the_cross_process_suites_is_a_named_test() {
+        let names = e2e_tests().expect("the suites are listed");
+        let dir = root().join("tests").join("e2e").join("tests");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the suites' directory")
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".rs").map(str::to_owned)
+            })
+            .collect();
+        files.sort();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(
+            files, sorted,
+            "each tests/e2e/tests/*.rs needs its [[test]] entry"
+        );
+    }
+}

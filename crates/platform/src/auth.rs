@@ -136,10 +136,6 @@ pub fn hash_password(password: &str) -> Result<String, AuthError> {
         .map_err(|_| AuthError::Hashing)
 }
 
-/// Argon2 checks that may run at once on one platform; more are refused at once (503) instead of
-/// queueing up CPU work that an attacker could multiply.
-pub const HASHING_AT_ONCE: usize = 4;
-
 /// The hash of a random password nobody knows, checked for unknown usernames so that they take as
 /// long as known ones.
 static UNKNOWN_USER_PHC: std::sync::LazyLock<String> =

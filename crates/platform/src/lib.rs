@@ -13,7 +13,6 @@ pub mod demo_accounts;
 pub mod demo_data;
 pub mod demo_licences;
 pub mod demo_officer;
-pub mod faults;
 pub mod holdings;
 pub mod housekeeping;
 pub mod http;

@@ -3,10 +3,14 @@
 use std::sync::Arc;
 
 use crate::clock::{Clock, SystemClock};
-use crate::faults::{FaultInjector, FaultSpec};
+use crate::http::faults::{FaultInjector, FaultSpec};
 use crate::keys::KeyRing;
 use crate::sms::{SmsGateway, SmsSink};
 use crate::store::Store;
+
+/// Argon2 checks that may run at once on one platform; more are refused at once (503) instead of
+/// queueing up CPU work that an attacker could multiply.
+pub const HASHING_AT_ONCE: usize = 4;
 
 /// Shared state of the running platform.
 #[derive(Clone)]
@@ -37,7 +41,7 @@ impl AppState {
             keys: Arc::new(KeyRing::default()),
             faults: None,
             bounds: crate::http::limits::RequestBounds::default(),
-            password_checks: Arc::new(tokio::sync::Semaphore::new(crate::auth::HASHING_AT_ONCE)),
+            password_checks: Arc::new(tokio::sync::Semaphore::new(HASHING_AT_ONCE)),
         }
     }
 

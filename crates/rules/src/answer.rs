@@ -208,50 +208,14 @@ pub fn check_answer(
         QuestionKind::Text | QuestionKind::Licence => at_most(text(value)?, TEXT_MAX),
         QuestionKind::LongText => at_most(text(value)?, LONG_TEXT_MAX),
         QuestionKind::Number => number(value).map(|_| ()).ok_or(Rule::NotNumber),
-        QuestionKind::Money => {
-            let amount = number(value).ok_or(Rule::NotNumber)?;
-            let cents = amount * 100.0;
-            if !(0.0..=MONEY_MAX).contains(&amount) || (cents - cents.round()).abs() > 1e-6 {
-                return Err(Rule::BadMoney);
-            }
-            Ok(())
-        }
+        QuestionKind::Money => money(value),
         QuestionKind::Date => NaiveDate::parse_from_str(text(value)?, "%Y-%m-%d")
             .map(|_| ())
             .map_err(|_| Rule::BadDate),
-        QuestionKind::SingleChoice => {
-            let chosen = text(value)?;
-            if question.options.iter().any(|o| o.value == chosen) {
-                Ok(())
-            } else {
-                Err(Rule::NotAnOption)
-            }
-        }
-        QuestionKind::MultipleChoice => {
-            let chosen = value.as_array().ok_or(Rule::WrongType)?;
-            let all_known = chosen.iter().all(|c| {
-                c.as_str()
-                    .is_some_and(|c| question.options.iter().any(|o| o.value == c))
-            });
-            if all_known {
-                Ok(())
-            } else {
-                Err(Rule::NotAnOption)
-            }
-        }
+        QuestionKind::SingleChoice => single_choice(question, value),
+        QuestionKind::MultipleChoice => multiple_choice(question, value),
         QuestionKind::YesNo => value.as_bool().map(|_| ()).ok_or(Rule::WrongType),
-        QuestionKind::Phone => {
-            let digits: String = text(value)?
-                .chars()
-                .filter(|c| *c != ' ' && *c != '-')
-                .collect();
-            let bytes = digits.as_bytes();
-            let mobile = bytes.len() == 11
-                && bytes.iter().all(u8::is_ascii_digit)
-                && bytes[0] == b'1'
-                && (b'3'..=b'9').contains(&bytes[1]);
-            if mobile { Ok(()) } else { Err(Rule::BadPhone) }
-        }
+        QuestionKind::Phone => phone(value),
         QuestionKind::IdNumber => {
             check_id_number(text(value)?, today).map_err(|problem| match problem {
                 IdNumberProblem::Shape => Rule::IdNumberShape,
@@ -260,71 +224,131 @@ pub fn check_answer(
                 IdNumberProblem::CheckCharacter => Rule::IdNumberCheck,
             })
         }
-        QuestionKind::BankCard => {
-            let digits: String = text(value)?.chars().filter(|c| *c != ' ').collect();
-            if !(12..=19).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Rule::BankCardShape);
-            }
-            if luhn(&digits) {
-                Ok(())
-            } else {
-                Err(Rule::BankCardCheck)
-            }
+        QuestionKind::BankCard => bank_card(value),
+        QuestionKind::Address => address(value),
+        QuestionKind::Attachment => attachment(value),
+        QuestionKind::Group => group(question, value, today),
+        QuestionKind::Signature => signature(value),
+    }
+}
+
+/// An amount of money: from 0 to the limit, in whole 分.
+fn money(value: &Value) -> Result<(), Rule> {
+    let amount = number(value).ok_or(Rule::NotNumber)?;
+    let cents = amount * 100.0;
+    if !(0.0..=MONEY_MAX).contains(&amount) || (cents - cents.round()).abs() > 1e-6 {
+        return Err(Rule::BadMoney);
+    }
+    Ok(())
+}
+
+/// One of the question's options.
+fn single_choice(question: &Question, value: &Value) -> Result<(), Rule> {
+    let chosen = text(value)?;
+    if question.options.iter().any(|o| o.value == chosen) {
+        Ok(())
+    } else {
+        Err(Rule::NotAnOption)
+    }
+}
+
+/// Any of the question's options.
+fn multiple_choice(question: &Question, value: &Value) -> Result<(), Rule> {
+    let chosen = value.as_array().ok_or(Rule::WrongType)?;
+    let all_known = chosen.iter().all(|c| {
+        c.as_str()
+            .is_some_and(|c| question.options.iter().any(|o| o.value == c))
+    });
+    if all_known {
+        Ok(())
+    } else {
+        Err(Rule::NotAnOption)
+    }
+}
+
+/// A mainland mobile number: 11 digits from 13… to 19…, spaces and dashes allowed.
+fn phone(value: &Value) -> Result<(), Rule> {
+    let digits: String = text(value)?
+        .chars()
+        .filter(|c| *c != ' ' && *c != '-')
+        .collect();
+    let bytes = digits.as_bytes();
+    let mobile = bytes.len() == 11
+        && bytes.iter().all(u8::is_ascii_digit)
+        && bytes[0] == b'1'
+        && (b'3'..=b'9').contains(&bytes[1]);
+    if mobile { Ok(()) } else { Err(Rule::BadPhone) }
+}
+
+/// A bank card number: 12 to 19 digits passing the Luhn check.
+fn bank_card(value: &Value) -> Result<(), Rule> {
+    let digits: String = text(value)?.chars().filter(|c| *c != ' ').collect();
+    if !(12..=19).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Rule::BankCardShape);
+    }
+    if luhn(&digits) {
+        Ok(())
+    } else {
+        Err(Rule::BankCardCheck)
+    }
+}
+
+/// An address: a district (or finer) region and a street address long enough to find her.
+fn address(value: &Value) -> Result<(), Rule> {
+    let address = AddressAnswer::of(value).ok_or(Rule::AddressRegion)?;
+    if !regions::is_last(&address.region) {
+        return Err(Rule::AddressRegion);
+    }
+    let detail = address.detail.trim();
+    at_most(detail, ADDRESS_MAX)?;
+    if detail.chars().count() < ADDRESS_DETAIL_MIN {
+        return Err(Rule::AddressTooShort);
+    }
+    Ok(())
+}
+
+/// One kept file or a list of them, each named by its SHA-256.
+fn attachment(value: &Value) -> Result<(), Rule> {
+    let fine = match value {
+        Value::Array(files) => files.iter().all(is_sha256),
+        single => is_sha256(single),
+    };
+    if fine {
+        Ok(())
+    } else {
+        Err(Rule::BadAttachment)
+    }
+}
+
+/// A group's items: at most [`GROUP_MAX_ITEMS`], each with every question asked of it answered.
+fn group(question: &Question, value: &Value, today: NaiveDate) -> Result<(), Rule> {
+    let items = value.as_array().ok_or(Rule::WrongType)?;
+    if items.len() > GROUP_MAX_ITEMS {
+        return Err(Rule::TooManyItems {
+            max: GROUP_MAX_ITEMS,
+        });
+    }
+    for (index, item) in items.iter().enumerate() {
+        let answers = item_answers(item).ok_or(Rule::WrongType)?;
+        let finished = question
+            .questions
+            .iter()
+            .filter(|child| child.is_asked(&answers))
+            .all(|child| check_answer(child, answers.get(&child.id), today).is_ok());
+        if !finished {
+            return Err(Rule::ItemUnfinished { item: index + 1 });
         }
-        QuestionKind::Address => {
-            let address = AddressAnswer::of(value).ok_or(Rule::AddressRegion)?;
-            if !regions::is_last(&address.region) {
-                return Err(Rule::AddressRegion);
-            }
-            let detail = address.detail.trim();
-            at_most(detail, ADDRESS_MAX)?;
-            if detail.chars().count() < ADDRESS_DETAIL_MIN {
-                return Err(Rule::AddressTooShort);
-            }
-            Ok(())
-        }
-        QuestionKind::Attachment => {
-            let fine = match value {
-                Value::Array(files) => files.iter().all(is_sha256),
-                single => is_sha256(single),
-            };
-            if fine {
-                Ok(())
-            } else {
-                Err(Rule::BadAttachment)
-            }
-        }
-        QuestionKind::Group => {
-            let items = value.as_array().ok_or(Rule::WrongType)?;
-            if items.len() > GROUP_MAX_ITEMS {
-                return Err(Rule::TooManyItems {
-                    max: GROUP_MAX_ITEMS,
-                });
-            }
-            for (index, item) in items.iter().enumerate() {
-                let answers = item_answers(item).ok_or(Rule::WrongType)?;
-                let finished = question
-                    .questions
-                    .iter()
-                    .filter(|child| child.is_asked(&answers))
-                    .all(|child| check_answer(child, answers.get(&child.id), today).is_ok());
-                if !finished {
-                    return Err(Rule::ItemUnfinished { item: index + 1 });
-                }
-            }
-            Ok(())
-        }
-        QuestionKind::Signature => {
-            let drawn = text(value)?;
-            if drawn.starts_with("data:image/png;base64,")
-                && drawn.len() > 40
-                && drawn.len() < 500_000
-            {
-                Ok(())
-            } else {
-                Err(Rule::BadSignature)
-            }
-        }
+    }
+    Ok(())
+}
+
+/// A signature drawn on screen: a PNG data URL of a sensible size.
+fn signature(value: &Value) -> Result<(), Rule> {
+    let drawn = text(value)?;
+    if drawn.starts_with("data:image/png;base64,") && drawn.len() > 40 && drawn.len() < 500_000 {
+        Ok(())
+    } else {
+        Err(Rule::BadSignature)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use huiban_api::{FormDefinition, Question, QuestionKind};
 use huiban_core::catalog;
-use huiban_core::forms::group::{self, ItemSummary};
+use huiban_core::forms::group_list::{self, ItemSummary};
 use huiban_core::forms::{self, Rule};
 use serde::Serialize;
 use tauri::State;
@@ -113,7 +113,7 @@ pub async fn group_items(
 ) -> Result<Vec<ItemSummary>, IpcError> {
     let form = form_of(&state, &form_id, version).await?;
     let group = group_of(&state, &form, &group_id)?;
-    Ok(group::summaries(
+    Ok(group_list::summaries(
         group,
         Some(&value),
         today(),

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod device;
 pub mod drafts;
 pub mod forms;
+pub mod handler;
 pub mod inbox;
 pub mod logins;
 pub mod preferences;

@@ -5,13 +5,23 @@
 //! `HUIBAN_E2E_PLATFORM` (the `huiban-platform` binary), optionally `HUIBAN_E2E_TAURI_DRIVER`
 //! and `HUIBAN_E2E_ARTIFACTS` (where screenshots go; `target/e2e` by default).
 
+pub mod answers;
+pub mod app;
 pub mod driver;
+pub mod looks;
 pub mod notifications;
 pub mod page;
+pub mod people;
 pub mod platform;
+pub mod prelude;
 pub mod speech_daemon;
+pub mod waits;
 
 use std::net::TcpListener;
+
+/// What a journey test returns.
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 use std::path::PathBuf;
 
 /// A required path from the environment, or a panic that says how to run the suite.

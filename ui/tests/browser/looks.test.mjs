@@ -3,16 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  SCREENS,
-  SIZES,
-  THEMES,
-  axeViolations,
-  openPage,
-  screenshotPath,
-  showScreen,
-  withBrowser,
-} from './harness.mjs';
+import { axeViolations, openPage, screenshotPath, withBrowser } from './harness.mjs';
+import { SCREENS, SIZES, THEMES, showScreen } from './screen-list.mjs';
 
 const shared = withBrowser();
 

@@ -3,7 +3,8 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCREENS, SIZES, THEMES, launchChromium, showScreen, startVite } from './harness.mjs';
+import { launchChromium, startVite } from './harness.mjs';
+import { SCREENS, SIZES, THEMES, showScreen } from './screen-list.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshots/screens';
 mkdirSync(out, { recursive: true });

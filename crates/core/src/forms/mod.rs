@@ -1,17 +1,20 @@
 //! The forms engine: every answer checked once, here, by the rules of its question's kind, with a
 //! plain message per rule. The UI asks through a command; the platform checks again on arrival.
 
+mod answer_text;
 mod definition;
 pub mod group;
+pub mod group_list;
 pub mod journey;
 pub mod prefill;
 mod review;
 
+pub use answer_text::answer_text;
 pub use definition::{DefinitionProblem, check_definition};
 pub use huiban_rules::{
     IdNumberProblem, Problem, Rule, check_answer, check_answers, check_id_number, is_file_name,
 };
-pub use review::{Review, ReviewProblem, ReviewRow, answer_text, review};
+pub use review::{Review, ReviewProblem, ReviewRow, review};
 
 use huiban_api::Question;
 

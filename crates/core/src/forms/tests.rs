@@ -182,7 +182,7 @@ mod fuzz {
                 current = journey::next(&form, &answers, Some(&id)).map(|q| q.id.clone());
             }
             for question in &form.questions {
-                let _ = forms::group::summaries(question, answers.get(&question.id), today, &localizer);
+                let _ = forms::group_list::summaries(question, answers.get(&question.id), today, &localizer);
                 if let Some(value) = answers.get(&question.id) {
                     let _ = forms::answer_text(question, value, &localizer);
                 }

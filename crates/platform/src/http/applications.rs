@@ -232,143 +232,160 @@ pub async fn evaluation(
 
 impl From<CaseError> for ApiError {
     fn from(error: CaseError) -> Self {
-        use CaseError as E;
-        let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-        match error {
-            E::BadIdempotencyKey => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "idempotency_key_required",
-                "提交时缺少唯一编号（Idempotency-Key），请更新惠办后再试。",
-                "An Idempotency-Key header holding a UUID is required.",
-            ),
-            E::KeyReused => ApiError::new(
-                unprocessable,
-                "idempotency_key_reused",
-                "这个提交编号已经用过，但内容不一样。请重新提交一次。",
-                "This Idempotency-Key was used with a different body.",
-            ),
-            E::UnknownItem => ApiError::new(
-                unprocessable,
-                "unknown_item",
-                "没有找到要办理的事项，它可能已经停止办理。",
-                "No such service item.",
-            )
-            .with_field("impl_code"),
-            E::NoOnlineForm => ApiError::new(
-                unprocessable,
-                "not_online",
-                "这个事项不能在网上办理，请到窗口办理。",
-                "This item cannot be applied for online.",
-            )
-            .with_field("impl_code"),
-            E::FormOutdated { current } => ApiError::new(
-                StatusCode::CONFLICT,
-                "form_outdated",
-                "这份表格已经更新了，请按新表格再确认一遍，已经填好的内容会保留。",
-                &format!("The form has changed; the current version is {current}."),
-            )
-            .with_field("form_version"),
-            E::AnswerRequired { id, label } => ApiError::new(
-                unprocessable,
-                "answer_required",
-                &format!("还没有回答：{label}"),
-                &format!("Question {id} needs an answer."),
-            )
-            .with_field(&id),
-            E::UnknownQuestion(id) => ApiError::new(
-                unprocessable,
-                "unknown_question",
-                "提交的内容里有表格中没有的问题，请更新惠办后再试。",
-                &format!("The form has no question {id}."),
-            )
-            .with_field(&id),
-            E::BadAnswer { id, label, rule } => ApiError::new(
-                unprocessable,
-                "invalid_answer",
-                &format!("“{label}”{}", plain_rule(&rule)),
-                &format!("Question {id} breaks the rule {}.", rule.message_id()),
-            )
-            .with_field(&id),
-            E::BadIdNumber(id) => ApiError::new(
-                unprocessable,
-                "invalid_id_number",
-                "身份证号码不对，请对照身份证再核对一遍。",
-                "The ID number fails its check digit.",
-            )
-            .with_field(&id),
-            E::NotFound => ApiError::new(
-                StatusCode::NOT_FOUND,
-                "application_not_found",
-                "没有找到这个办件。",
-                "No such application.",
-            ),
-            E::WithdrawClosed { department } => ApiError::new(
-                StatusCode::CONFLICT,
-                "withdraw_window_closed",
-                &format!("提交已经超过10分钟，不能在网上撤回了。如需撤回，请联系{department}。"),
-                "More than 10 minutes have passed since submission; contact the department to withdraw.",
-            ),
-            E::WrongStatus(status) => ApiError::new(
-                StatusCode::CONFLICT,
-                "wrong_status",
-                "这个办件现在的状态不能做这件事。",
-                &format!("The application is {status:?}; this is not possible now."),
-            ),
-            E::NotFinished => ApiError::new(
-                StatusCode::CONFLICT,
-                "not_finished",
-                "办件办结以后才能评价。",
-                "An application can be evaluated once it is finished.",
-            ),
-            E::AlreadyEvaluated => ApiError::new(
-                StatusCode::CONFLICT,
-                "already_evaluated",
-                "这个办件已经评价过了，每个办件只能评价一次。",
-                "This application has already been evaluated.",
-            ),
-            E::BadLevel => ApiError::new(
-                unprocessable,
-                "invalid_level",
-                "请从“非常满意”到“非常不满意”五项里选一项。",
-                "The level must be 1 to 5.",
-            )
-            .with_field("level"),
-            E::ReasonRequired => ApiError::new(
-                unprocessable,
-                "reason_required",
-                "选择“不满意”或“非常不满意”时，请说一说原因，我们会督促改进。",
-                "Levels 4 and 5 need a reason.",
-            )
-            .with_field("reason"),
-            E::OtherDepartment => ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "这个办件不归您的部门办理。",
-                "This application belongs to another department.",
-            ),
-            E::NotAsked(id) => ApiError::new(
-                unprocessable,
-                "not_asked",
-                "补正只能补充部门这次要求的内容，其他内容不能改。",
-                &format!("The supplement request did not ask for {id}."),
-            )
-            .with_field(&id),
-            E::IdentityFrozen(id) => ApiError::new(
-                unprocessable,
-                "identity_frozen",
-                "姓名和身份证号码提交后不能再改。",
-                &format!("Identity question {id} is frozen once submitted."),
-            )
-            .with_field(&id),
-            E::NotHeld(id) => ApiError::new(
-                unprocessable,
-                "not_held",
-                "材料或证照不是您本人的，请用您自己上传的材料或您自己的证照。",
-                &format!("Answer {id} names a file or licence the applicant does not hold."),
-            )
-            .with_field(&id),
-            E::Store(error) => ApiError::from(error),
-        }
+        refused_submission(error).unwrap_or_else(refused_step)
+    }
+}
+
+/// The answer to an application refused as it arrives (its key, its item, its form, its answers);
+/// any other error comes back for [`refused_step`].
+fn refused_submission(error: CaseError) -> Result<ApiError, CaseError> {
+    use CaseError as E;
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(match error {
+        E::BadIdempotencyKey => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key_required",
+            "提交时缺少唯一编号（Idempotency-Key），请更新惠办后再试。",
+            "An Idempotency-Key header holding a UUID is required.",
+        ),
+        E::KeyReused => ApiError::new(
+            unprocessable,
+            "idempotency_key_reused",
+            "这个提交编号已经用过，但内容不一样。请重新提交一次。",
+            "This Idempotency-Key was used with a different body.",
+        ),
+        E::UnknownItem => ApiError::new(
+            unprocessable,
+            "unknown_item",
+            "没有找到要办理的事项，它可能已经停止办理。",
+            "No such service item.",
+        )
+        .with_field("impl_code"),
+        E::NoOnlineForm => ApiError::new(
+            unprocessable,
+            "not_online",
+            "这个事项不能在网上办理，请到窗口办理。",
+            "This item cannot be applied for online.",
+        )
+        .with_field("impl_code"),
+        E::FormOutdated { current } => ApiError::new(
+            StatusCode::CONFLICT,
+            "form_outdated",
+            "这份表格已经更新了，请按新表格再确认一遍，已经填好的内容会保留。",
+            &format!("The form has changed; the current version is {current}."),
+        )
+        .with_field("form_version"),
+        E::AnswerRequired { id, label } => ApiError::new(
+            unprocessable,
+            "answer_required",
+            &format!("还没有回答：{label}"),
+            &format!("Question {id} needs an answer."),
+        )
+        .with_field(&id),
+        E::UnknownQuestion(id) => ApiError::new(
+            unprocessable,
+            "unknown_question",
+            "提交的内容里有表格中没有的问题，请更新惠办后再试。",
+            &format!("The form has no question {id}."),
+        )
+        .with_field(&id),
+        E::BadAnswer { id, label, rule } => ApiError::new(
+            unprocessable,
+            "invalid_answer",
+            &format!("“{label}”{}", plain_rule(&rule)),
+            &format!("Question {id} breaks the rule {}.", rule.message_id()),
+        )
+        .with_field(&id),
+        E::BadIdNumber(id) => ApiError::new(
+            unprocessable,
+            "invalid_id_number",
+            "身份证号码不对，请对照身份证再核对一遍。",
+            "The ID number fails its check digit.",
+        )
+        .with_field(&id),
+        E::NotHeld(id) => ApiError::new(
+            unprocessable,
+            "not_held",
+            "材料或证照不是您本人的，请用您自己上传的材料或您自己的证照。",
+            &format!("Answer {id} names a file or licence the applicant does not hold."),
+        )
+        .with_field(&id),
+        other => return Err(other),
+    })
+}
+
+/// The answer to a refused step on an existing case (withdraw, 补正, 评价, an officer's move).
+fn refused_step(error: CaseError) -> ApiError {
+    use CaseError as E;
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    match error {
+        E::NotFound => ApiError::new(
+            StatusCode::NOT_FOUND,
+            "application_not_found",
+            "没有找到这个办件。",
+            "No such application.",
+        ),
+        E::WithdrawClosed { department } => ApiError::new(
+            StatusCode::CONFLICT,
+            "withdraw_window_closed",
+            &format!("提交已经超过10分钟，不能在网上撤回了。如需撤回，请联系{department}。"),
+            "More than 10 minutes have passed since submission; contact the department to withdraw.",
+        ),
+        E::WrongStatus(status) => ApiError::new(
+            StatusCode::CONFLICT,
+            "wrong_status",
+            "这个办件现在的状态不能做这件事。",
+            &format!("The application is {status:?}; this is not possible now."),
+        ),
+        E::NotFinished => ApiError::new(
+            StatusCode::CONFLICT,
+            "not_finished",
+            "办件办结以后才能评价。",
+            "An application can be evaluated once it is finished.",
+        ),
+        E::AlreadyEvaluated => ApiError::new(
+            StatusCode::CONFLICT,
+            "already_evaluated",
+            "这个办件已经评价过了，每个办件只能评价一次。",
+            "This application has already been evaluated.",
+        ),
+        E::BadLevel => ApiError::new(
+            unprocessable,
+            "invalid_level",
+            "请从“非常满意”到“非常不满意”五项里选一项。",
+            "The level must be 1 to 5.",
+        )
+        .with_field("level"),
+        E::ReasonRequired => ApiError::new(
+            unprocessable,
+            "reason_required",
+            "选择“不满意”或“非常不满意”时，请说一说原因，我们会督促改进。",
+            "Levels 4 and 5 need a reason.",
+        )
+        .with_field("reason"),
+        E::OtherDepartment => ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "这个办件不归您的部门办理。",
+            "This application belongs to another department.",
+        ),
+        E::NotAsked(id) => ApiError::new(
+            unprocessable,
+            "not_asked",
+            "补正只能补充部门这次要求的内容，其他内容不能改。",
+            &format!("The supplement request did not ask for {id}."),
+        )
+        .with_field(&id),
+        E::IdentityFrozen(id) => ApiError::new(
+            unprocessable,
+            "identity_frozen",
+            "姓名和身份证号码提交后不能再改。",
+            &format!("Identity question {id} is frozen once submitted."),
+        )
+        .with_field(&id),
+        E::Store(error) => ApiError::from(error),
+        // Answered by `refused_submission` before this is asked.
+        submission => ApiError::internal(&submission),
     }
 }
 

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::caller::Caller;
 use super::extract::ApiPath;
+use super::file_refusals::too_large;
 use super::{ApiError, blocking};
 use crate::state::AppState;
 
@@ -60,7 +61,7 @@ pub async fn upload(
     let name = sha256.clone();
     blocking(move || {
         if !crate::uploads::within_quota(&state, &owner, size)? {
-            return Err(super::uploads::over_quota());
+            return Err(super::file_refusals::over_quota());
         }
         let now_ms = state.clock.now().timestamp_millis();
         state
@@ -86,16 +87,6 @@ pub(super) fn unsupported_file() -> ApiError {
         "unsupported_file",
         "只能上传照片（JPG、PNG、WebP）或PDF文件。",
         "Only JPEG, PNG, WebP images and PDF files are accepted.",
-    )
-}
-
-/// The platform's 413 for a file over 10 MiB.
-pub(super) fn too_large() -> ApiError {
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "file_too_large",
-        "文件太大了，请上传小于10MB的文件；照片可以拍得小一些。",
-        "The file is larger than 10 MiB.",
     )
 }
 

@@ -145,121 +145,148 @@ fn unauthorized() -> ApiError {
 
 impl From<auth::AuthError> for ApiError {
     fn from(error: auth::AuthError) -> Self {
-        use auth::AuthError as E;
-        match error {
-            E::BadPhone => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_phone",
-                "手机号码不对，请填写11位手机号码。",
-                "Enter an 11-digit mainland mobile number.",
-            )
-            .with_field("phone"),
-            E::TooSoon { retry_after } => ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "code_too_soon",
-                &format!("验证码刚刚发过，请等{retry_after}秒再重新获取。"),
-                &format!("A code was just sent; wait {retry_after} seconds before asking again."),
-            )
-            .with_retry_after(retry_after),
-            E::TooManyToday => ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_codes",
-                "今天获取验证码的次数太多了，请明天再试，或者请工作人员帮忙。",
-                "Too many codes today; try tomorrow or ask staff for help.",
-            )
-            .with_retry_after(86_400),
-            E::WrongCode => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_grant",
-                "验证码不对，请看清短信里的6位数字再输入一次。",
-                "The code is wrong; check the 6 digits in the message.",
-            )
-            .with_field("code"),
-            E::CodeGone => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "code_expired",
-                "这个验证码已经不能用了，请重新获取一个。",
-                "This code can no longer be used; ask for a new one.",
-            )
-            .with_field("code"),
-            E::Locked { retry_after } => ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "login_locked",
-                &format!(
-                    "密码输错的次数太多，请{}分钟后再试。",
-                    retry_after.div_ceil(60)
-                ),
-                &format!(
-                    "Too many wrong passwords; try again in {} minutes.",
-                    retry_after.div_ceil(60)
-                ),
-            )
-            .with_retry_after(retry_after),
-            E::WrongPassword => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_grant",
-                "用户名或密码不对。",
-                "Wrong username or password.",
+        refused_device_login(error)
+            .or_else(refused_sms_code)
+            .unwrap_or_else(refused_login)
+    }
+}
+
+/// The answer to a kiosk's device login (RFC 8628) that cannot go on yet or at all; any other
+/// error comes back for [`refused_login`].
+fn refused_device_login(error: auth::AuthError) -> Result<ApiError, auth::AuthError> {
+    use auth::AuthError as E;
+    Ok(match error {
+        E::AuthorizationPending => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "authorization_pending",
+            "正在等待您在手机上确认。",
+            "Waiting for the citizen to confirm.",
+        ),
+        E::SlowDown => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "slow_down",
+            "查询太频繁了，请放慢一点。",
+            "Polling too fast; wait longer between polls.",
+        ),
+        E::AccessDenied => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "access_denied",
+            "登录请求被拒绝了。",
+            "The citizen refused this login.",
+        ),
+        E::ExpiredToken => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "expired_token",
+            "登录码已经过期，请在自助机上重新开始。",
+            "The device code expired; start again.",
+        ),
+        E::InvalidDeviceCode => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "这个登录码不能用了，请在自助机上重新开始。",
+            "Unknown or already used device code.",
+        ),
+        E::UserCodeNotFound => ApiError::new(
+            StatusCode::NOT_FOUND,
+            "user_code_not_found",
+            "这个码不对或者已经过期了，请看清自助机屏幕上的8个字母。",
+            "No live kiosk request has this code.",
+        )
+        .with_field("user_code"),
+        other => return Err(other),
+    })
+}
+
+/// The answer to an SMS code asked for too soon or too often, or typed wrong or too late; any
+/// other error comes back for [`refused_login`].
+fn refused_sms_code(error: auth::AuthError) -> Result<ApiError, auth::AuthError> {
+    use auth::AuthError as E;
+    Ok(match error {
+        E::TooSoon { retry_after } => ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "code_too_soon",
+            &format!("验证码刚刚发过，请等{retry_after}秒再重新获取。"),
+            &format!("A code was just sent; wait {retry_after} seconds before asking again."),
+        )
+        .with_retry_after(retry_after),
+        E::TooManyToday => ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_codes",
+            "今天获取验证码的次数太多了，请明天再试，或者请工作人员帮忙。",
+            "Too many codes today; try tomorrow or ask staff for help.",
+        )
+        .with_retry_after(86_400),
+        E::WrongCode => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "验证码不对，请看清短信里的6位数字再输入一次。",
+            "The code is wrong; check the 6 digits in the message.",
+        )
+        .with_field("code"),
+        E::CodeGone => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "code_expired",
+            "这个验证码已经不能用了，请重新获取一个。",
+            "This code can no longer be used; ask for a new one.",
+        )
+        .with_field("code"),
+        other => return Err(other),
+    })
+}
+
+/// The answer to a refused login by phone number or password, or a refused renewal.
+fn refused_login(error: auth::AuthError) -> ApiError {
+    use auth::AuthError as E;
+    match error {
+        E::BadPhone => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_phone",
+            "手机号码不对，请填写11位手机号码。",
+            "Enter an 11-digit mainland mobile number.",
+        )
+        .with_field("phone"),
+        E::Locked { retry_after } => ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "login_locked",
+            &format!(
+                "密码输错的次数太多，请{}分钟后再试。",
+                retry_after.div_ceil(60)
             ),
-            E::RefreshReused => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "refresh_token_reused",
-                "为了安全，这次登录已经作废，请重新登录。",
-                "For safety this login was revoked; please log in again.",
+            &format!(
+                "Too many wrong passwords; try again in {} minutes.",
+                retry_after.div_ceil(60)
             ),
-            E::InvalidRefresh => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_grant",
-                "登录已过期，请重新登录。",
-                "The login has expired; please log in again.",
-            ),
-            E::AuthorizationPending => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "authorization_pending",
-                "正在等待您在手机上确认。",
-                "Waiting for the citizen to confirm.",
-            ),
-            E::SlowDown => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "slow_down",
-                "查询太频繁了，请放慢一点。",
-                "Polling too fast; wait longer between polls.",
-            ),
-            E::AccessDenied => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "access_denied",
-                "登录请求被拒绝了。",
-                "The citizen refused this login.",
-            ),
-            E::ExpiredToken => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "expired_token",
-                "登录码已经过期，请在自助机上重新开始。",
-                "The device code expired; start again.",
-            ),
-            E::InvalidDeviceCode => ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_grant",
-                "这个登录码不能用了，请在自助机上重新开始。",
-                "Unknown or already used device code.",
-            ),
-            E::UserCodeNotFound => ApiError::new(
-                StatusCode::NOT_FOUND,
-                "user_code_not_found",
-                "这个码不对或者已经过期了，请看清自助机屏幕上的8个字母。",
-                "No live kiosk request has this code.",
-            )
-            .with_field("user_code"),
-            E::Unauthorized => unauthorized(),
-            E::Busy => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "busy",
-                "现在登录的人太多了，请稍等几秒再试。",
-                "Too many logins at once; try again in a few seconds.",
-            )
-            .with_retry_after(2),
-            E::Hashing => ApiError::internal(&"password hashing failed"),
-            E::Store(error) => ApiError::from(error),
-        }
+        )
+        .with_retry_after(retry_after),
+        E::WrongPassword => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "用户名或密码不对。",
+            "Wrong username or password.",
+        ),
+        E::RefreshReused => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "refresh_token_reused",
+            "为了安全，这次登录已经作废，请重新登录。",
+            "For safety this login was revoked; please log in again.",
+        ),
+        E::InvalidRefresh => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "登录已过期，请重新登录。",
+            "The login has expired; please log in again.",
+        ),
+        E::Unauthorized => unauthorized(),
+        E::Busy => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            "现在登录的人太多了，请稍等几秒再试。",
+            "Too many logins at once; try again in a few seconds.",
+        )
+        .with_retry_after(2),
+        E::Hashing => ApiError::internal(&"password hashing failed"),
+        E::Store(error) => ApiError::from(error),
+        // Answered by `refused_device_login` or `refused_sms_code` before this is asked.
+        earlier => ApiError::internal(&earlier),
     }
 }

@@ -10,6 +10,8 @@ mod catalog;
 mod common_answers;
 mod error;
 mod extract;
+pub mod faults;
+mod file_refusals;
 mod forms;
 mod health;
 mod idempotent;
@@ -218,7 +220,7 @@ pub fn router(state: AppState) -> Router {
     match faults {
         Some(injector) => router.layer(axum::middleware::from_fn_with_state(
             injector,
-            crate::faults::inject,
+            faults::inject,
         )),
         None => router,
     }

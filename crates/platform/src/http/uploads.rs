@@ -7,9 +7,9 @@ use axum::http::{HeaderMap, StatusCode};
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{ErrorBody, NewUpload, UploadStatus};
 
-use super::attachments::too_large;
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
+use super::file_refusals::{over_quota, too_large};
 use super::{ApiError, blocking};
 use crate::state::AppState;
 use crate::uploads::{self, UploadError};
@@ -149,14 +149,4 @@ impl From<UploadError> for ApiError {
             E::Store(error) => error.into(),
         }
     }
-}
-
-/// The answer when an account has sent its day's worth of files.
-pub(super) fn over_quota() -> ApiError {
-    ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "upload_quota",
-        "今天上传的材料已经太多了，请明天再上传，或者到窗口办理。",
-        "This account has sent its 24-hour quota of files; try again later.",
-    )
 }

@@ -8,7 +8,8 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::{AuditEntry, TokenOwner};
+use super::audit_chain::AuditEntry;
+use super::token_owner::TokenOwner;
 
 tokio::task_local! {
     static SCOPE: Arc<AuditScope>;

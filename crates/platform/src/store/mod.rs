@@ -5,10 +5,12 @@ mod applications;
 mod assisted;
 mod attachments;
 mod audit;
+mod audit_chain;
 pub mod audit_scope;
 mod catalog;
 mod columns;
 mod devices;
+mod error;
 mod forms;
 mod housekeeping;
 mod idempotent;
@@ -18,23 +20,26 @@ mod messages;
 mod migrations;
 mod requests;
 mod sms;
+mod token_owner;
 mod tokens;
 mod uploads;
 
 pub use accounts::{NewAccount, RealName, RealNameRefusal};
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
 pub use assisted::SessionRecord;
-pub use audit::{AuditEntry, AuditProblem};
+pub use audit_chain::{AuditEntry, AuditProblem};
 pub use devices::{DeviceGrant, Poll};
+pub use error::StoreError;
 pub use housekeeping::{Horizons, Swept};
 pub use idempotent::KeptAnswer;
 pub use messages::{Notice, StoredMessage};
 pub use requests::{RequestBody, RequestMove, RequestRecord};
 pub use sms::{SentSms, SmsCode, SmsCodeTaken};
-pub use tokens::{IssuedPair, LoginRow, Rotation, TokenOwner};
+pub use token_owner::TokenOwner;
+pub use tokens::{IssuedPair, LoginRow, Rotation};
 pub use uploads::UploadRow;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::Connection;
@@ -42,42 +47,12 @@ use rusqlite::Connection;
 /// File name of the platform database inside the data directory.
 pub const DATABASE_FILE: &str = "platform.sqlite3";
 
-/// What can go wrong in the store.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The data directory could not be created.
-    #[error("cannot create data directory {path}: {source}")]
-    DataDir {
-        /// The directory.
-        path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// SQLite failed.
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// A stored JSON body could not be read back.
-    #[error("stored record is not valid: {0}")]
-    Corrupt(#[from] serde_json::Error),
-    /// The database was written by a newer server.
-    #[error("database schema version {found} is newer than this server understands ({known})")]
-    SchemaTooNew {
-        /// Version found in the file.
-        found: i64,
-        /// Newest version this build knows.
-        known: i64,
-    },
-    /// The connection lock was poisoned by a panic elsewhere.
-    #[error("database connection is unusable after an earlier failure")]
-    Poisoned,
-}
-
 /// A handle to the platform database; cheap to clone, safe to share between requests.
 #[derive(Clone)]
 pub struct Store {
     connection: Arc<Mutex<Connection>>,
     /// The key audit rows are keyed with (kept outside the database).
-    audit_key: Arc<audit::AuditKey>,
+    audit_key: Arc<audit_chain::AuditKey>,
 }
 
 impl Store {
@@ -93,8 +68,8 @@ impl Store {
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::apply(&connection)?;
-        let audit_key = audit::AuditKey::load_or_create(data_dir)?;
-        audit::key_the_head(&connection, &audit_key)?;
+        let audit_key = audit_chain::AuditKey::load_or_create(data_dir)?;
+        audit_chain::key_the_head(&connection, &audit_key)?;
         Ok(Self {
             connection: Arc::new(Mutex::new(connection)),
             audit_key: Arc::new(audit_key),
@@ -122,7 +97,7 @@ impl Store {
             let value = change(&transaction)?;
             let changed = transaction.total_changes() > before;
             if let Some(entry) = entry.as_ref().filter(|_| changed) {
-                audit::append_in(&transaction, &self.audit_key, entry)?;
+                audit_chain::append_in(&transaction, &self.audit_key, entry)?;
             }
             transaction.commit()?;
             Ok((value, changed))

@@ -4,18 +4,8 @@
 use huiban_api::Role;
 use rusqlite::{OptionalExtension, params};
 
+use super::token_owner::TokenOwner;
 use super::{Store, StoreError};
-
-/// Who an access token belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenOwner {
-    /// The account.
-    pub account_id: String,
-    /// Its role.
-    pub role: Role,
-    /// The token family (one login).
-    pub family_id: String,
-}
 
 /// A freshly issued access and refresh token, as stored: hashes and expiry times.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 use super::*;
-use crate::i18n::Locale;
+use crate::forms::answer_text::group_text;
+use crate::forms::group_list::summaries;
+use crate::i18n::{Locale, Localizer};
 use huiban_api::{ChoiceOption, Condition, QuestionKind};
 use serde_json::json;
 

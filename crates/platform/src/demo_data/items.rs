@@ -1,9 +1,7 @@
-//! Demo catalog: service items that older residents of one district need most, with made-up codes.
+//! The demo items: departments, materials and the facts of each item, built into catalog items
+//! with made-up but well-formed codes.
 
-use huiban_api::{
-    CaseType, CatalogItem, Channel, ChoiceOption, Department, Fee, FormDefinition, FormRef,
-    ItemType, KnownFact, Material, NewApplication, Question, QuestionKind, id_number,
-};
+use huiban_api::{CaseType, CatalogItem, Channel, Department, Fee, FormRef, ItemType, Material};
 
 use crate::credit_code;
 
@@ -40,29 +38,29 @@ type MaterialSpec = (&'static str, bool, Option<&'static str>);
 
 const ID_CARD: MaterialSpec = ("居民身份证", true, Some("居民身份证"));
 const HOUSEHOLD: MaterialSpec = ("户口簿", true, Some("户口簿"));
-const BANK: MaterialSpec = ("本人社会保障卡或银行卡", true, None);
+pub(super) const BANK: MaterialSpec = ("本人社会保障卡或银行卡", true, None);
 const PHOTO: MaterialSpec = ("近期一寸免冠照片", true, None);
 const DIAGNOSIS: MaterialSpec = ("医院诊断证明", true, None);
 const DISABILITY: MaterialSpec = ("残疾人证", true, Some("残疾人证"));
 const ELDER: MaterialSpec = ("老年人优待证", false, Some("老年人优待证"));
 const DEATH: MaterialSpec = ("居民死亡医学证明或火化证明", true, None);
 const PROPERTY: MaterialSpec = ("不动产权证书", true, Some("不动产权证书"));
-const INCOME: MaterialSpec = ("家庭收入和财产情况说明", true, None);
+pub(super) const INCOME: MaterialSpec = ("家庭收入和财产情况说明", true, None);
 const AGENT: MaterialSpec = ("代办人居民身份证（他人代办时）", false, Some("居民身份证"));
 
 /// Describes one item: everything but the codes, which are derived from its position.
-struct Spec {
-    name: &'static str,
+pub(super) struct Spec {
+    pub(super) name: &'static str,
     summary: &'static str,
     item_type: ItemType,
     legal_days: u32,
     promised_days: u32,
     department: usize,
-    materials: &'static [MaterialSpec],
+    pub(super) materials: &'static [MaterialSpec],
     fee: Option<(u64, &'static str)>,
 }
 
-const SPECS: &[Spec] = &[
+pub(super) const SPECS: &[Spec] = &[
     Spec {
         name: "城乡居民基本养老保险待遇申领",
         summary: "年满60周岁、缴费满15年的城乡居民，申请按月领取养老金。",
@@ -438,268 +436,15 @@ const SPECS: &[Spec] = &[
     },
 ];
 
-/// Loads the demo catalog and forms into an empty catalog; returns whether anything was loaded.
-pub fn seed(store: &crate::Store) -> Result<bool, crate::StoreError> {
-    if store.catalog_count()? > 0 {
-        return Ok(false);
-    }
-    store.publish_forms(&form_definitions())?;
-    store.upsert_catalog_items(&catalog_items())?;
-    Ok(true)
-}
-
-/// A complete application for the first demo item whose name contains `name_part`, answered as a
-/// demo applicant whose ID number starts with the 17 digits `id_first17`; for demos, tests and benchmarks.
-pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplication> {
-    let item = catalog_items()
-        .into_iter()
-        .find(|i| i.name.contains(name_part))?;
-    let form_ref = item.form.clone()?;
-    let form = form_definitions()
-        .into_iter()
-        .find(|f| f.form_id == form_ref.form_id)?;
-    let id = format!("{id_first17}{}", id_number::check_character(id_first17)?);
-    let answers = form
-        .questions
-        .iter()
-        .map(|q| {
-            let value = match q.kind {
-                QuestionKind::IdNumber => serde_json::json!(id),
-                QuestionKind::Phone => serde_json::json!("13800000001"),
-                QuestionKind::Address => {
-                    serde_json::json!({"region": "110101", "detail": "和平里街道示例社区1号楼2单元301"})
-                }
-                QuestionKind::BankCard => serde_json::json!("6222020200112233446"),
-                QuestionKind::YesNo => serde_json::json!(false),
-                QuestionKind::Group => serde_json::json!([]),
-                QuestionKind::Attachment | QuestionKind::Licence => {
-                    serde_json::json!(crate::demo_accounts::demo_photo_name())
-                }
-                _ => serde_json::json!("张秀英"),
-            };
-            (q.id.clone(), value)
-        })
-        .collect();
-    Some(NewApplication {
-        impl_code: item.impl_code,
-        form_id: form_ref.form_id,
-        form_version: form_ref.version,
-        answers,
-        channel: Channel::Web,
-    })
-}
-
-/// The demo catalog items, in a stable order with stable codes.
-pub fn catalog_items() -> Vec<CatalogItem> {
-    SPECS
-        .iter()
-        .enumerate()
-        .map(|(index, spec)| build(index + 1, spec))
-        .collect()
-}
-
 /// Version of every demo form.
-const FORM_VERSION: u32 = 1;
+pub(super) const FORM_VERSION: u32 = 1;
 
-fn form_id(sequence: usize) -> String {
+pub(super) fn form_id(sequence: usize) -> String {
     format!("form-{sequence:03}")
 }
 
-/// The application form of every demo item, one per item.
-pub fn form_definitions() -> Vec<FormDefinition> {
-    SPECS
-        .iter()
-        .enumerate()
-        .map(|(index, spec)| form(index + 1, spec))
-        .collect()
-}
-
-fn question(
-    id: &str,
-    kind: QuestionKind,
-    label: &str,
-    hint: Option<&str>,
-    required: bool,
-) -> Question {
-    Question {
-        hint: hint.map(str::to_owned),
-        required,
-        ..Question::new(id, kind, label)
-    }
-}
-
-/// `question` filled in from what is known of the person, for them to confirm.
-fn known(question: Question, fact: KnownFact) -> Question {
-    Question {
-        prefill: Some(fact),
-        ..question
-    }
-}
-
-/// The family members who live with the applicant, each asked name, relation, ID number and monthly
-/// income one a page (items whose support depends on the household's income).
-fn family_members() -> Question {
-    use QuestionKind as K;
-    let relations = [
-        ("spouse", "配偶"),
-        ("child", "子女"),
-        ("parent", "父母"),
-        ("grandchild", "孙子女"),
-        ("other", "其他亲属"),
-    ];
-    let relation = Question {
-        options: relations
-            .iter()
-            .map(|(value, label)| ChoiceOption {
-                value: (*value).to_owned(),
-                label: (*label).to_owned(),
-            })
-            .collect(),
-        ..question(
-            "member_relation",
-            K::SingleChoice,
-            "这位家人是您的什么人",
-            None,
-            true,
-        )
-    };
-    Question {
-        questions: vec![
-            question(
-                "member_name",
-                K::Text,
-                "这位家人叫什么名字",
-                Some("和他的身份证上的一样"),
-                true,
-            ),
-            relation,
-            question(
-                "member_id_number",
-                K::IdNumber,
-                "这位家人的身份证号码",
-                Some("18位，最后一位可能是X"),
-                true,
-            ),
-            question(
-                "member_income",
-                K::Money,
-                "这位家人每月收入多少元",
-                Some("没有收入的填0"),
-                true,
-            ),
-        ],
-        item_name: Some("家庭成员".to_owned()),
-        ..question(
-            "family",
-            K::Group,
-            "和您一起生活的家人",
-            Some("配偶、子女等一起生活的家人都要填上；一个人生活的，直接点“下一步”"),
-            false,
-        )
-    }
-}
-
-fn form(sequence: usize, spec: &Spec) -> FormDefinition {
-    use QuestionKind as K;
-    let mut questions = vec![
-        known(
-            question(
-                "applicant_name",
-                K::Text,
-                "您的姓名",
-                Some("和身份证上的一样"),
-                true,
-            ),
-            KnownFact::Name,
-        ),
-        known(
-            question(
-                "id_number",
-                K::IdNumber,
-                "您的身份证号码",
-                Some("18位，最后一位可能是X"),
-                true,
-            ),
-            KnownFact::IdNumber,
-        ),
-        known(
-            question(
-                "phone",
-                K::Phone,
-                "您的手机号码",
-                Some("办理进度会发短信到这个号码"),
-                true,
-            ),
-            KnownFact::Phone,
-        ),
-        known(
-            question("address", K::Address, "您现在住在哪里", None, true),
-            KnownFact::Address,
-        ),
-    ];
-    for (name, required, licence_type) in spec.materials {
-        let (id, kind, label, hint) = if licence_type.is_some() {
-            (
-                "licence",
-                K::Licence,
-                format!("请选择您的电子{name}"),
-                "有电子证照就不用再交纸质材料",
-            )
-        } else {
-            (
-                "material",
-                K::Attachment,
-                format!("请拍照上传：{name}"),
-                "可以用手机拍照，照片要清楚",
-            )
-        };
-        let id = format!("{id}_{}", questions.len());
-        questions.push(Question {
-            licence_type: licence_type.map(str::to_owned),
-            ..question(&id, kind, &label, Some(hint), *required)
-        });
-    }
-    if spec.materials.contains(&INCOME) {
-        questions.push(family_members());
-    }
-    if spec.materials.contains(&BANK) {
-        questions.push(question(
-            "bank_card",
-            K::BankCard,
-            "钱发到哪张银行卡",
-            Some("请填写卡上的卡号"),
-            true,
-        ));
-    }
-    questions.push(question(
-        "by_agent",
-        K::YesNo,
-        "是不是别人帮您办理",
-        None,
-        true,
-    ));
-    // Asked only when someone else applies for the person.
-    let mut agent = question(
-        "agent_name",
-        K::Text,
-        "帮您办理的人叫什么名字",
-        Some("和他的身份证上的一样"),
-        true,
-    );
-    agent.show_if = Some(huiban_api::Condition {
-        question: "by_agent".to_owned(),
-        equals: serde_json::json!(true),
-    });
-    questions.push(agent);
-    FormDefinition {
-        form_id: form_id(sequence),
-        version: FORM_VERSION,
-        title: spec.name.to_owned(),
-        questions,
-    }
-}
-
-fn build(sequence: usize, spec: &Spec) -> CatalogItem {
+/// The catalog item described by `spec`, the `sequence`th of the catalog.
+pub(super) fn build(sequence: usize, spec: &Spec) -> CatalogItem {
     let (department_name, serial) = DEPARTMENTS[spec.department];
     let type_code = serde_json::to_value(spec.item_type)
         .ok()
@@ -753,72 +498,5 @@ fn build(sequence: usize, spec: &Spec) -> CatalogItem {
             form_id: form_id(sequence),
             version: FORM_VERSION,
         }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::HashSet;
-
-    use super::*;
-
-    #[test]
-    fn at_least_thirty_items_with_unique_well_formed_codes() {
-        let items = catalog_items();
-        assert!(items.len() >= 30, "only {} demo items", items.len());
-        let codes: HashSet<_> = items.iter().map(|i| i.impl_code.clone()).collect();
-        assert_eq!(codes.len(), items.len(), "impl_code must be unique");
-        for item in &items {
-            assert!(item.impl_code.len() <= 24, "{} too long", item.impl_code);
-            assert_eq!(item.department.credit_code.len(), 18, "{}", item.name);
-            assert!(!item.materials.is_empty(), "{} has no materials", item.name);
-            assert!(item.legal_days >= item.promised_days, "{}", item.name);
-        }
-    }
-
-    #[test]
-    fn the_items_older_people_ask_for_are_there() {
-        let names: HashSet<_> = catalog_items().into_iter().map(|i| i.name).collect();
-        for name in [
-            "高龄津贴申领",
-            "老年人优待证办理",
-            "医保异地就医备案",
-            "居住证办理",
-            "残疾人证办理",
-            "最低生活保障申请",
-            "户口迁移",
-            "不动产登记信息查询",
-            "殡葬补贴申领",
-            "城乡居民基本养老保险待遇申领",
-        ] {
-            assert!(names.contains(name), "missing {name}");
-        }
-    }
-
-    #[test]
-    fn every_item_has_a_form_with_unique_question_ids() {
-        let forms = form_definitions();
-        for item in catalog_items() {
-            let form_ref = item.form.expect("every demo item is online");
-            let form = forms
-                .iter()
-                .find(|f| f.form_id == form_ref.form_id && f.version == form_ref.version)
-                .expect("form exists");
-            assert_eq!(form.title, item.name);
-            let ids: HashSet<_> = form.questions.iter().map(|q| q.id.as_str()).collect();
-            assert_eq!(ids.len(), form.questions.len(), "{}", item.name);
-        }
-    }
-
-    #[test]
-    fn on_the_spot_items_are_case_type_one() {
-        for item in catalog_items() {
-            assert_eq!(
-                item.case_type == CaseType::OnTheSpot,
-                item.promised_days == 0,
-                "{}",
-                item.name
-            );
-        }
     }
 }

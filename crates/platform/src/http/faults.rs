@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::http::ApiError;
+use super::ApiError;
 
 /// Why a `--faults` value was refused.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

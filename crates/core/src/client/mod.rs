@@ -1,14 +1,16 @@
 //! HTTP client for the government-services platform API.
 
+mod pages;
+mod uploads;
+
 use std::time::Duration;
 
-use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
 use huiban_api::{
     API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, DeviceApproval,
     DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp,
     FormDefinition, Health, Licence, LoginSummary, MessagePage, NewApplication, NewRequest,
-    NewUpload, ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest, TokenRequest,
-    TokenResponse, UploadStatus, WithdrawRequest,
+    ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest, TokenRequest, TokenResponse,
+    WithdrawRequest,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -430,86 +432,10 @@ impl PlatformClient {
         self.get_json(&format!("{API_PREFIX}/licences/keys")).await
     }
 
-    /// Announces a file for a chunked upload; answers with how many bytes the platform already holds.
-    pub async fn start_upload(
-        &self,
-        access_token: &str,
-        file: &NewUpload,
-    ) -> Result<UploadStatus, ClientError> {
-        let path = format!("{API_PREFIX}/uploads");
-        self.post_as(access_token, &path, file).await
-    }
-
-    /// Where an upload stands on the platform.
-    pub async fn upload_status(
-        &self,
-        access_token: &str,
-        upload_id: &str,
-    ) -> Result<UploadStatus, ClientError> {
-        let path = format!("{API_PREFIX}/uploads/{upload_id}");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
-    }
-
-    /// Sends the chunk of an upload that starts at `offset`.
-    pub async fn upload_chunk(
-        &self,
-        access_token: &str,
-        upload_id: &str,
-        offset: u64,
-        chunk: Vec<u8>,
-    ) -> Result<UploadStatus, ClientError> {
-        let path = format!("{API_PREFIX}/uploads/{upload_id}");
-        let url = self.url(&path)?;
-        let response = self
-            .http
-            .patch(url)
-            .bearer_auth(access_token)
-            .header(UPLOAD_OFFSET_HEADER, offset.to_string())
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/offset+octet-stream",
-            )
-            .body(chunk)
-            .send()
-            .await
-            .map_err(ClientError::Unreachable)?;
-        decode_answer(response).await
-    }
-
     fn url(&self, path: &str) -> Result<Url, ClientError> {
         self.base
             .join(path)
             .map_err(|error| ClientError::Malformed(format!("bad path {path}: {error}")))
-    }
-
-    /// Every item of the paged list at `path`, following each answer's `Link: <…>; rel="next"`.
-    async fn every_page<T: DeserializeOwned>(
-        &self,
-        access_token: &str,
-        path: &str,
-    ) -> Result<Vec<T>, ClientError> {
-        let mut items = Vec::new();
-        let mut next = Some(path.to_owned());
-        let mut pages = 0;
-        while let Some(path) = next.take() {
-            pages += 1;
-            if pages > MAX_PAGES {
-                return Err(ClientError::Malformed(format!(
-                    "{path}: more than {MAX_PAGES} pages"
-                )));
-            }
-            let response = self
-                .http
-                .get(self.url(&path)?)
-                .bearer_auth(access_token)
-                .send()
-                .await
-                .map_err(ClientError::Unreachable)?;
-            next = next_page(response.headers());
-            items.extend(decode_answer::<Vec<T>>(response).await?);
-        }
-        Ok(items)
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
@@ -553,23 +479,6 @@ async fn answered_empty(request: reqwest::RequestBuilder) -> Result<(), ClientEr
         .map(|_| ())
 }
 
-/// Where the `Link` header's `rel="next"` points, if anywhere.
-fn next_page(headers: &reqwest::header::HeaderMap) -> Option<String> {
-    headers
-        .get_all(reqwest::header::LINK)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .find_map(|link| {
-            let mut parts = link.split(';');
-            let target = parts.next()?.trim();
-            let target = target.strip_prefix('<')?.strip_suffix('>')?;
-            parts
-                .any(|part| matches!(part.trim(), "rel=\"next\"" | "rel=next"))
-                .then(|| target.to_owned())
-        })
-}
-
 async fn decode_answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, ClientError> {
     let status = response.status();
     let retry_after = response
@@ -589,34 +498,4 @@ async fn decode_answer<T: DeserializeOwned>(response: reqwest::Response) -> Resu
         });
     }
     serde_json::from_slice(&bytes).map_err(|error| ClientError::Malformed(error.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn links(values: &[&str]) -> reqwest::header::HeaderMap {
-        let mut headers = reqwest::header::HeaderMap::new();
-        for value in values {
-            headers.append(reqwest::header::LINK, value.parse().unwrap());
-        }
-        headers
-    }
-
-    #[test]
-    fn the_next_page_is_where_rel_next_points() {
-        assert_eq!(next_page(&links(&[])), None);
-        assert_eq!(
-            next_page(&links(&[
-                "</api/v1/licences?limit=50&after=L1>; rel=\"next\""
-            ])),
-            Some("/api/v1/licences?limit=50&after=L1".to_owned())
-        );
-        assert_eq!(
-            next_page(&links(&["</first>; rel=\"first\", </second>; rel=next"])),
-            Some("/second".to_owned())
-        );
-        assert_eq!(next_page(&links(&["</prev>; rel=\"prev\""])), None);
-        assert_eq!(next_page(&links(&["no-brackets; rel=\"next\""])), None);
-    }
 }

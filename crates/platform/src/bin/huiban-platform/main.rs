@@ -1,0 +1,129 @@
+//! `huiban-platform`: the reference platform server and its operator commands.
+
+//!
+//! One file per command: `serve`, `officer`, `accounts`, `audit`, `sms`.
+
+mod accounts;
+mod audit;
+mod officer;
+mod serve;
+mod sms;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use accounts::AccountsAction;
+use audit::AuditCommand;
+use officer::OfficerAction;
+use sms::SmsCommand;
+
+/// Reference government-services platform for Huiban.
+#[derive(Debug, Parser)]
+#[command(name = "huiban-platform", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the platform API over HTTP.
+    Serve {
+        /// Directory holding the platform's SQLite file and keys.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// Address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8470")]
+        bind: SocketAddr,
+        /// Load the demo catalog when the catalog is empty.
+        #[arg(long)]
+        demo_data: bool,
+        /// Move every open case and request one step forward every 15 seconds (for demos).
+        #[arg(long)]
+        demo_officer: bool,
+        /// Inject faults for tests, e.g. latency=200ms,error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7.
+        #[arg(long)]
+        faults: Option<huiban_platform::http::faults::FaultSpec>,
+        /// Keep login and consent codes readable in the SMS sink (`sms list`), for tests and the demo;
+        /// never on a real platform, where they are masked before they are stored.
+        #[arg(long)]
+        keep_sms_codes: bool,
+    },
+    /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
+    Openapi,
+    /// Print the JSON Schema of a form definition (committed as docs/forms.schema.json).
+    FormSchema,
+    /// Officer work on cases, without a UI. The officer's password is asked for (read from standard
+    /// input when it is not a terminal); 5 wrong ones lock the login for 15 minutes, as on the web.
+    Officer {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// The officer's login name, e.g. officer01.
+        #[arg(long = "as", value_name = "USERNAME")]
+        officer: String,
+        #[command(subcommand)]
+        action: OfficerAction,
+    },
+    /// Citizens' accounts.
+    Accounts {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[command(subcommand)]
+        action: AccountsAction,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Text messages the built-in SMS sink recorded.
+    Sms {
+        #[command(subcommand)]
+        command: SmsCommand,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Serve {
+            data_dir,
+            bind,
+            demo_data: seed,
+            demo_officer,
+            faults,
+            keep_sms_codes,
+        } => serve::serve(data_dir, bind, (seed, demo_officer, keep_sms_codes), faults).await,
+        Command::Officer {
+            data_dir,
+            officer,
+            action,
+        } => officer::officer_work(&data_dir, &officer, action),
+        Command::Accounts { data_dir, action } => accounts::accounts_work(&data_dir, action),
+        Command::Audit {
+            command: AuditCommand::Verify { data_dir },
+        } => audit::verify(&data_dir),
+        Command::Sms {
+            command: SmsCommand::List { data_dir, json },
+        } => sms::list_sms(&data_dir, json),
+        Command::Openapi => {
+            std::io::stdout().write_all(huiban_platform::http::openapi_json().as_bytes())?;
+            Ok(())
+        }
+        Command::FormSchema => {
+            std::io::stdout().write_all(huiban_platform::http::form_schema_json().as_bytes())?;
+            Ok(())
+        }
+    }
+}

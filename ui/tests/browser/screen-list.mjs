@@ -1,0 +1,138 @@
+// Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
+
+import { openPage } from './harness.mjs';
+
+/** The three themes, as drawn. */
+export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
+/** The smallest and largest text sizes. */
+export const SIZES = ['standard', 'largest'];
+const WAITING = {
+  waiting: 2,
+  sent: 0,
+  needs_attention: 0,
+  sentence: '有2份申请等待发送，联网后会自动提交。',
+};
+
+/** Every screen there is, with what it needs to be shown. */
+export const SCREENS = [
+  { name: 'home', hash: '#/' },
+  { name: 'notices', hash: '#/', options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
+  { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
+  { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
+  { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
+  { name: 'coming-soon', hash: '#/help' },
+  { name: 'settings', hash: '#/settings' },
+  {
+    name: 'settings-logged-in',
+    hash: '#/settings',
+    options: { loggedIn: true },
+    ready: 'text:看看在哪里登录着',
+  },
+  { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅' },
+  { name: 'kiosk-login', hash: '#/settings/kiosk', options: { loggedIn: true }, ready: 'textbox' },
+  { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
+  { name: 'login', hash: '#/login' },
+  {
+    name: 'logout-unsent',
+    hash: '#/logout',
+    options: { loggedIn: true, unsent: { drafts: 1, waiting: 2, refused: 0, nothing: false } },
+    ready: 'text:留着，下次登录再发',
+  },
+  {
+    name: 'logout-drafts-only',
+    hash: '#/logout',
+    options: { loggedIn: true, unsent: { drafts: 1, waiting: 0, refused: 1, nothing: false } },
+    ready: 'text:留着，下次登录再发',
+  },
+  { name: 'licences', hash: '#/licences', ready: 'heading-2' },
+  { name: 'messages', hash: '#/messages', ready: 'heading-2' },
+  { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },
+  { name: 'item', hash: '#/apply/110101020001050040000000', ready: 'heading-2' },
+  { name: 'item-logged-in', hash: '#/apply/110101020001050040000000', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'question-text', hash: '#/form/D1/q/applicant_name' },
+  { name: 'question-date', hash: '#/form/D1/q/birth_date' },
+  {
+    name: 'question-filled-in',
+    hash: '#/form/D1/q/applicant_name',
+    options: {
+      draftAnswers: { applicant_name: null },
+      suggestions: {
+        applicant_name: {
+          value: '张秀英',
+          source: '这是按您的电子居民身份证填好的，请看一看对不对。不对的话可以改。',
+        },
+      },
+    },
+    ready: 'textbox',
+  },
+  { name: 'question-address', hash: '#/form/D1/q/address', ready: 'textbox' },
+  { name: 'question-group', hash: '#/form/D1/q/family', ready: 'heading-2' },
+  {
+    name: 'question-group-empty',
+    hash: '#/form/D1/q/family',
+    options: { draftAnswers: { family: [] } },
+    ready: 'text:还没有添加',
+  },
+  { name: 'question-group-item', hash: '#/form/D1/q/family/1/member_income', ready: 'textbox' },
+  {
+    name: 'question-address-province',
+    hash: '#/form/D1/q/address',
+    options: { draftAnswers: { address: null } },
+    ready: 'heading-2',
+  },
+  {
+    name: 'question-address-city',
+    hash: '#/form/D1/q/address',
+    options: { draftAnswers: { address: { region: '13', detail: '' } } },
+    ready: 'heading-2',
+  },
+  { name: 'question-choice', hash: '#/form/D1/q/living' },
+  { name: 'question-multiple', hash: '#/form/D1/q/help' },
+  { name: 'question-licence', hash: '#/form/D1/q/licence', ready: 'radio' },
+  {
+    name: 'question-licence-none',
+    hash: '#/form/D1/q/licence',
+    options: { licenceType: '户口簿' },
+    ready: 'text:您还没有电子户口簿',
+  },
+  { name: 'question-attachment', hash: '#/form/D1/q/photo' },
+  { name: 'question-signature', hash: '#/form/D1/q/signature' },
+  { name: 'check', hash: '#/form/D1/check', options: { loggedIn: true }, ready: 'text:张秀英' },
+  { name: 'check-login-first', hash: '#/form/D1/check', ready: 'text:张秀英' },
+  { name: 'sent', hash: '#/sent/C1', ready: 'heading-2' },
+  { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出' },
+  { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-supplement', hash: '#/progress/110101202611240005', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'supplement', hash: '#/progress/110101202611240005/supplement', options: { loggedIn: true }, ready: 'text:请补充户口簿' },
+  { name: 'supplement-photo', hash: '#/progress/110101202611240005/supplement/1', options: { loggedIn: true }, ready: 'text:写一句说明' },
+  { name: 'evaluate', hash: '#/progress/110101202610080007/evaluate', options: { loggedIn: true }, ready: 'radio' },
+  { name: 'requests', hash: '#/requests', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'request', hash: '#/requests/SQ20261120000003', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'request-follow-up', hash: '#/requests/SQ20261120000003/follow-up', options: { loggedIn: true }, ready: 'radio' },
+  { name: 'gallery', hash: '#/gallery' },
+  { name: 'gallery-question', hash: '#/gallery/question' },
+];
+
+/** Opens `screen` in `theme` at text `size` and waits until it is drawn. */
+export async function showScreen(browser, baseUrl, screen, { theme, size, width = 1100, height = 800 }) {
+  const { context, page } = await openPage(browser, {
+    width,
+    height,
+    ...screen.options,
+    preferences: { theme, text_size: size, ...screen.preferences },
+  });
+  await page.goto(`${baseUrl}${screen.hash}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
+  if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
+  if (screen.ready === 'radio') await page.getByRole('radio').first().waitFor();
+  if (screen.ready === 'textbox') await page.getByRole('textbox').first().waitFor();
+  if (screen.ready?.startsWith('text:')) {
+    await page.getByText(screen.ready.slice('text:'.length)).first().waitFor();
+  }
+  return { context, page };
+}
