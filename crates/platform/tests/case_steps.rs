@@ -14,7 +14,7 @@ const KEY: &str = "0b8f6c1e-3c55-4f0e-9a43-6f1f3a7e2d10";
 const CIVIL_AFFAIRS: &str = "北京市东城区民政局";
 
 fn case(answer: &common::Answer) -> Application {
-    serde_json::from_value(answer.body.clone()).unwrap_or_else(|e| panic!("{e}: {}", answer.body))
+    answer.case()
 }
 
 #[tokio::test]

@@ -49,6 +49,11 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The body as an application (a case), panicking with the body when it is not one.
+    pub fn case(&self) -> huiban_api::Application {
+        serde_json::from_value(self.body.clone()).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
     /// The body as the platform's error, checking its shape.
     pub fn error(&self) -> ErrorBody {
         let error: ErrorBody = serde_json::from_value(self.body.clone())
