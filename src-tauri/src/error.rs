@@ -1,6 +1,8 @@
 //! The one error type that crosses IPC: a stable code and a message the UI can show as it is.
 
-use huiban_core::{ClientError, Localizer};
+use std::sync::OnceLock;
+
+use huiban_core::{ClientError, Locale, Localizer};
 use serde::Serialize;
 
 /// An error as the UI receives it.
@@ -13,84 +15,53 @@ pub struct IpcError {
     pub message: String,
 }
 
-impl IpcError {
-    /// Translates a platform client error for the user.
-    pub fn from_client(error: &ClientError, localizer: &Localizer) -> Self {
-        let id = error.message_id();
-        let message = match error {
-            ClientError::Platform { body, .. } => localizer.text(id, &[("message", &body.message)]),
-            _ => localizer.text(id, &[]),
-        };
+/// The one localizer errors are told with (the app speaks 简体中文).
+fn localizer() -> &'static Localizer {
+    static LOCALIZER: OnceLock<Localizer> = OnceLock::new();
+    LOCALIZER.get_or_init(|| Localizer::new(Locale::ZhCn))
+}
+
+impl From<huiban_core::Error> for IpcError {
+    fn from(error: huiban_core::Error) -> Self {
         Self {
-            code: id.to_owned(),
-            message,
+            code: error.id().to_owned(),
+            message: error.text(localizer()),
         }
     }
 }
 
-impl IpcError {
-    /// Explains a local-store failure for the user.
-    pub fn local_store(error: &huiban_core::store::StoreError, localizer: &Localizer) -> Self {
-        tracing::error!(%error, "local store failed");
-        Self {
-            code: "error-local-store".to_owned(),
-            message: localizer.text("error-local-store", &[]),
-        }
-    }
+/// Core's errors reach the UI through [`huiban_core::Error`], so a command can use `?` on them.
+macro_rules! through_core_error {
+    ($($error:ty),* $(,)?) => {
+        $(impl From<$error> for IpcError {
+            fn from(error: $error) -> Self {
+                huiban_core::Error::from(error).into()
+            }
+        })*
+    };
 }
 
+through_core_error!(
+    ClientError,
+    huiban_core::store::StoreError,
+    huiban_core::catalog::CatalogError,
+    huiban_core::session::SessionError,
+    huiban_core::evaluation::EvaluationProblem,
+    huiban_core::attachments::AttachmentError,
+    huiban_core::pull::PullError,
+    huiban_core::logins::EndLoginError,
+);
+
 impl IpcError {
-    /// Explains why the catalog or a form could not be had.
-    pub fn catalog(error: &huiban_core::catalog::CatalogError, localizer: &Localizer) -> Self {
-        use huiban_core::catalog::CatalogError;
-        match error {
-            CatalogError::Client(error) => Self::from_client(error, localizer),
-            CatalogError::Store(error) => Self::local_store(error, localizer),
-            CatalogError::BadDefinition(problem) => {
-                tracing::error!(%problem, "unusable form definition");
-                Self::plain("form-unusable", localizer)
-            }
-        }
-    }
-
-    /// Explains why the login could not be used.
-    pub fn session(error: &huiban_core::session::SessionError, localizer: &Localizer) -> Self {
-        use huiban_core::session::SessionError;
-        match error {
-            SessionError::Client(error) => Self::from_client(error, localizer),
-            SessionError::LoggedOut => Self::plain("login-needed", localizer),
-            SessionError::Secret(error) => {
-                tracing::error!(%error, "keychain failed");
-                Self::plain("login-keychain", localizer)
-            }
-        }
-    }
-
-    /// Explains why an evaluation cannot be queued.
-    pub fn evaluation(
-        problem: huiban_core::evaluation::EvaluationProblem,
-        localizer: &Localizer,
-    ) -> Self {
-        let max = huiban_core::evaluation::REASON_MAX.to_string();
-        Self {
-            code: problem.message_id().to_owned(),
-            message: localizer.text(problem.message_id(), &[("max", &max)]),
-        }
-    }
-
     /// An error the user is told with the Fluent message `id`.
-    pub fn plain(id: &str, localizer: &Localizer) -> Self {
-        Self {
-            code: id.to_owned(),
-            message: localizer.text(id, &[]),
-        }
+    pub fn plain(id: &'static str) -> Self {
+        huiban_core::Error::plain(id).into()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use huiban_api::ErrorBody;
-    use huiban_core::Locale;
 
     use super::*;
 
@@ -106,7 +77,7 @@ mod tests {
             },
             retry_after: None,
         };
-        let ipc = IpcError::from_client(&error, &Localizer::new(Locale::ZhCn));
+        let ipc = IpcError::from(error);
         assert_eq!(ipc.code, "error-platform-answered");
         assert_eq!(ipc.message, "办事平台说：系统维护中");
         let json = serde_json::to_value(&ipc).unwrap();
@@ -115,10 +86,7 @@ mod tests {
 
     #[test]
     fn malformed_answers_get_a_plain_message() {
-        let ipc = IpcError::from_client(
-            &ClientError::Malformed("x".into()),
-            &Localizer::new(Locale::ZhCn),
-        );
+        let ipc = IpcError::from(ClientError::Malformed("x".into()));
         assert!(ipc.message.contains("工作人员"));
     }
 }

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod client;
 pub mod config;
 pub mod drafts;
+pub mod error;
 pub mod evaluation;
 pub mod forms;
 pub mod glossary;
@@ -31,6 +32,7 @@ pub mod wallet;
 
 pub use client::{ClientError, PlatformClient};
 pub use config::{ConfigError, Settings, UrlSource};
+pub use error::Error;
 pub use i18n::{Locale, Localizer};
 /// HTTP status codes, as carried by [`ClientError::Platform`].
 pub use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Attachment commands: a photo or PDF chosen for an answer is checked and kept here, to be sent with
 //! the form by the outbox.
 
-use huiban_core::attachments::{self, AttachmentError, KeptFile};
+use huiban_core::attachments::{self, KeptFile};
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
@@ -16,10 +16,11 @@ pub async fn attachment_keep(
     request: Request<'_>,
 ) -> Result<KeptFile, IpcError> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(IpcError::plain("attachment-empty", &state.localizer));
+        return Err(IpcError::plain("attachment-empty"));
     };
-    attachments::keep(&own_store(&state).await?, bytes, now_ms()).map_err(|error| match error {
-        AttachmentError::Store(error) => IpcError::local_store(&error, &state.localizer),
-        other => IpcError::plain(other.message_id(), &state.localizer),
-    })
+    Ok(attachments::keep(
+        &own_store(&state).await?,
+        bytes,
+        now_ms(),
+    )?)
 }

@@ -71,28 +71,22 @@ pub struct LevelChoice {
     pub needs_reason: bool,
 }
 
-fn kept_cases(
-    state: &AppState,
-    store: Option<&AccountStore<'_>>,
-) -> Result<Vec<Application>, IpcError> {
+fn kept_cases(store: Option<&AccountStore<'_>>) -> Result<Vec<Application>, IpcError> {
     match store {
-        Some(store) => store
-            .cached_cases()
-            .map_err(|error| IpcError::local_store(&error, &state.localizer)),
+        Some(store) => Ok(store.cached_cases()?),
         None => Ok(Vec::new()),
     }
 }
 
 /// One kept case of the person's (or, with nobody logged in, none), or 没有找到这件事.
 fn kept_case(
-    state: &AppState,
     store: Option<&AccountStore<'_>>,
     application_no: &str,
 ) -> Result<Application, IpcError> {
-    kept_cases(state, store)?
+    kept_cases(store)?
         .into_iter()
         .find(|case| case.application_no == application_no)
-        .ok_or_else(|| IpcError::plain("case-not-found", &state.localizer))
+        .ok_or_else(|| IpcError::plain("case-not-found"))
 }
 
 /// The questions a 补正 of the person's case `application_no` asks again.
@@ -101,10 +95,10 @@ async fn asked_of(
     store: &AccountStore<'_>,
     application_no: &str,
 ) -> Result<Vec<AskedAgain>, IpcError> {
-    let case = kept_case(state, Some(store), application_no)?;
+    let case = kept_case(Some(store), application_no)?;
     asked_again::for_case(store.shared(), &state.client, &case)
         .await
-        .map_err(|error| IpcError::catalog(&error, &state.localizer))
+        .map_err(IpcError::from)
 }
 
 /// The person's cases kept on this computer, newest first.
@@ -112,7 +106,7 @@ async fn asked_of(
 #[tracing::instrument(skip(state), err)]
 pub async fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
     let own = own_store_if_any(&state).await?;
-    let mut cases = kept_cases(&state, own.as_ref())?;
+    let mut cases = kept_cases(own.as_ref())?;
     cases.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
     let mut list = not_yet_pulled(&state, own.as_ref())?;
     list.extend(cases.iter().map(|case| {
@@ -140,9 +134,8 @@ fn not_yet_pulled(
     let Some(store) = store else {
         return Ok(Vec::new());
     };
-    let failed = |error| IpcError::local_store(&error, &state.localizer);
-    let catalog = store.shared().cached_catalog().map_err(failed)?;
-    let rows = outbox::applications_not_yet_pulled(store).map_err(failed)?;
+    let catalog = store.shared().cached_catalog()?;
+    let rows = outbox::applications_not_yet_pulled(store)?;
     Ok(rows
         .into_iter()
         .rev()
@@ -178,11 +171,10 @@ pub async fn case_detail(
     application_no: String,
 ) -> Result<CaseDetail, IpcError> {
     let own = own_store_if_any(&state).await?;
-    let case = kept_case(&state, own.as_ref(), &application_no)?;
+    let case = kept_case(own.as_ref(), &application_no)?;
     let now = chrono::Utc::now().fixed_offset();
     let queued = match &own {
-        Some(store) => outbox::evaluation_of(store, &application_no)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        Some(store) => outbox::evaluation_of(store, &application_no)?,
         None => None,
     };
     // A refused evaluation can be given again; its reason is shown.
@@ -196,13 +188,11 @@ pub async fn case_detail(
         .map(|e| e.level)
         .or(queued.as_ref().map(|(e, _)| e.level));
     let supplement_waiting = match &own {
-        Some(store) => supplement::supplement_waiting(store, &application_no)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        Some(store) => supplement::supplement_waiting(store, &application_no)?,
         None => false,
     };
     let supplement_given = match &own {
-        Some(store) => supplement::supplement_given_here(store, &application_no)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        Some(store) => supplement::supplement_given_here(store, &application_no)?,
         None => false,
     };
     let supplement_asked = (case.status == CaseStatus::SupplementRequested && !supplement_given)
@@ -262,14 +252,12 @@ pub async fn case_evaluate(
     reason: Option<String>,
 ) -> Result<(), IpcError> {
     let store = own_store(&state).await?;
-    let checked = evaluation::check(level, reason.as_deref())
-        .map_err(|problem| IpcError::evaluation(problem, &state.localizer))?;
+    let checked = evaluation::check(level, reason.as_deref())?;
     let queued = outbox::CaseEvaluation {
         application_no,
         evaluation: checked,
     };
-    outbox::enqueue_evaluation(&store, &queued, now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    outbox::enqueue_evaluation(&store, &queued, now_ms())?;
     state.wake.notify_one();
     Ok(())
 }
@@ -316,8 +304,7 @@ pub async fn case_supplement(
         code: problem.message_id().to_owned(),
         message: problem.message(&asked, &state.localizer),
     })?;
-    supplement::enqueue_supplement(&store, &queued, now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    supplement::enqueue_supplement(&store, &queued, now_ms())?;
     state.wake.notify_one();
     Ok(())
 }
@@ -340,10 +327,8 @@ pub async fn case_withdraw(
         .withdraw(&token.access_token, &application_no, &request)
         .await
         .map_err(|error| match error {
-            ClientError::Unreachable(_) => {
-                IpcError::plain("withdraw-needs-network", &state.localizer)
-            }
-            other => IpcError::from_client(&other, &state.localizer),
+            ClientError::Unreachable(_) => IpcError::plain("withdraw-needs-network"),
+            other => IpcError::from(other),
         })?;
     // Held so that a 退出 meanwhile is not undone by this pull.
     let _held = state.pull_gate.hold().await;
@@ -372,13 +357,7 @@ pub async fn copies_refresh(
     let _held = state.pull_gate.hold().await;
     let token = online_token(&state).await?;
     let own = store.of_account(&token.account_id);
-    let pulled = pull::pull(&own, &state.client, &token.access_token)
-        .await
-        .map_err(|error| match error {
-            pull::PullError::Client(error) => IpcError::from_client(&error, &state.localizer),
-            pull::PullError::Store(error) => IpcError::local_store(&error, &state.localizer),
-            pull::PullError::OtherAccount => IpcError::plain("login-needed", &state.localizer),
-        })?;
+    let pulled = pull::pull(&own, &state.client, &token.access_token).await?;
     crate::notifications::announce(&app, &pulled.to_announce);
     Ok(pulled)
 }

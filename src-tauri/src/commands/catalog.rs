@@ -17,15 +17,12 @@ const SEARCH_LIMIT: usize = 50;
 #[tracing::instrument(skip(state), err)]
 pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, IpcError> {
     let view = match &state.store {
-        Some(store) => catalog::refresh(store, &state.client)
-            .await
-            .map_err(|error| IpcError::catalog(&error, &state.localizer))?,
+        Some(store) => catalog::refresh(store, &state.client).await?,
         None => state
             .client
             .catalog_items()
             .await
-            .map(|items| CatalogView::new(items, false))
-            .map_err(|error| IpcError::from_client(&error, &state.localizer))?,
+            .map(|items| CatalogView::new(items, false))?,
     };
     remember_index(&state, SearchIndex::new(view.items.clone()));
     Ok(view)
@@ -55,9 +52,7 @@ pub async fn catalog_search(
         Some(index) => index,
         None => {
             let items = match &state.store {
-                Some(store) => store
-                    .cached_catalog()
-                    .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+                Some(store) => store.cached_catalog()?,
                 None => Vec::new(),
             };
             remember_index(&state, SearchIndex::new(items))

@@ -31,8 +31,7 @@ pub fn store_status(state: State<'_, AppState>) -> StoreStatus {
 /// With nobody logged in the queue is empty: what others left waits for their own login.
 pub async fn queue_summary(state: State<'_, AppState>) -> Result<QueueView, IpcError> {
     let summary = match crate::commands::own_store_if_any(&state).await? {
-        Some(store) => QueueSummary::of(&store)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        Some(store) => QueueSummary::of(&store)?,
         None => QueueSummary::default(),
     };
     Ok(QueueView::of(summary, &state.localizer))

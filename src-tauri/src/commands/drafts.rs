@@ -21,9 +21,8 @@ use crate::{AppState, IpcError};
 async fn draft(state: &AppState, draft_id: &str) -> Result<Draft, IpcError> {
     store(state)
         .await?
-        .draft(draft_id)
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?
-        .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))
+        .draft(draft_id)?
+        .ok_or_else(|| IpcError::plain("draft-not-found"))
 }
 
 /// A draft with the form it answers.
@@ -56,8 +55,7 @@ pub async fn draft_start(
     version: u32,
 ) -> Result<Draft, IpcError> {
     let form = FormRef { form_id, version };
-    drafts::start(&store(&state).await?, &impl_code, &form, now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))
+    drafts::start(&store(&state).await?, &impl_code, &form, now_ms()).map_err(IpcError::from)
 }
 
 /// A saved draft with its form and what is known of the person to fill it, to carry on filling it in.
@@ -70,8 +68,7 @@ pub async fn draft_open(
     let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     let suggestions =
-        prefill::kept_suggestions(&store(&state).await?, &form, &draft.answers, today())
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?
+        prefill::kept_suggestions(&store(&state).await?, &form, &draft.answers, today())?
             .into_iter()
             .map(|(question_id, suggestion)| {
                 let source = state.localizer.text(suggestion.source.message_id(), &[]);
@@ -100,12 +97,11 @@ pub async fn draft_answer(
 ) -> Result<(), IpcError> {
     let saved = store(&state)
         .await?
-        .set_draft_answer(&draft_id, &question_id, &value, now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        .set_draft_answer(&draft_id, &question_id, &value, now_ms())?;
     if saved {
         Ok(())
     } else {
-        Err(IpcError::plain("draft-not-found", &state.localizer))
+        Err(IpcError::plain("draft-not-found"))
     }
 }
 
@@ -113,10 +109,7 @@ pub async fn draft_answer(
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcError> {
-    store(&state)
-        .await?
-        .drafts()
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))
+    store(&state).await?.drafts().map_err(IpcError::from)
 }
 
 /// The question to show after `after` (the first when absent), or before it when `back`, given the
@@ -153,7 +146,7 @@ pub async fn draft_item_step(
 ) -> Result<Option<String>, IpcError> {
     let draft = draft(&state, &draft_id).await?;
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
-    let group = group_of(&state, &form, &group_id)?;
+    let group = group_of(&form, &group_id)?;
     let item = group::items(draft.answers.get(&group_id))
         .into_iter()
         .nth(index)
@@ -214,12 +207,12 @@ pub async fn draft_submit(
     } else {
         drafts::submit(&store, &form, &draft_id, Channel::Web, today(), now_ms())
     };
-    match submitted.map_err(|error| IpcError::local_store(&error, &state.localizer))? {
+    match submitted? {
         Submission::Queued(client_id) => {
             state.wake.notify_one();
             Ok(SubmitOutcome::Queued { client_id })
         }
-        Submission::Missing => Err(IpcError::plain("draft-not-found", &state.localizer)),
+        Submission::Missing => Err(IpcError::plain("draft-not-found")),
         Submission::Unfinished(_) => Ok(SubmitOutcome::Unfinished {
             problems: forms::review(&form, &draft.answers, today(), &state.localizer).problems,
         }),
@@ -249,24 +242,20 @@ pub async fn submission_status(
     client_id: String,
 ) -> Result<SubmissionView, IpcError> {
     let store = store(&state).await?;
-    let failed = |error| IpcError::local_store(&error, &state.localizer);
     let row = store
-        .outbox_row(&client_id)
-        .map_err(failed)?
-        .ok_or_else(|| IpcError::plain("draft-not-found", &state.localizer))?;
+        .outbox_row(&client_id)?
+        .ok_or_else(|| IpcError::plain("draft-not-found"))?;
     let (kind, impl_code) = if row.kind == REQUEST {
         ("request", String::new())
     } else if row.is_purged() {
         // Sent and pulled back: the answers live in the case now.
         let case = store
-            .cached_cases()
-            .map_err(failed)?
+            .cached_cases()?
             .into_iter()
             .find(|case| Some(&case.application_no) == row.case_number.as_ref());
         ("application", case.map(|c| c.impl_code).unwrap_or_default())
     } else {
-        let application = outbox::application_of(&row)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        let application = outbox::application_of(&row)?;
         ("application", application.impl_code)
     };
     let (state_name, problem) = match row.state {
@@ -285,11 +274,7 @@ pub async fn submission_status(
 
 /// The QR code (SVG) of a 办件编号, to be scanned at a counter.
 #[tauri::command]
-#[tracing::instrument(skip(state), err)]
-pub fn case_number_qr(
-    state: State<'_, AppState>,
-    application_no: String,
-) -> Result<String, IpcError> {
-    huiban_core::qr::svg_of(&application_no)
-        .ok_or_else(|| IpcError::plain("error-unknown", &state.localizer))
+#[tracing::instrument(err)]
+pub fn case_number_qr(application_no: String) -> Result<String, IpcError> {
+    huiban_core::qr::svg_of(&application_no).ok_or_else(|| IpcError::plain("error-unknown"))
 }

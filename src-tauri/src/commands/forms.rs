@@ -32,12 +32,12 @@ pub(crate) async fn form_of(
     match &state.store {
         Some(store) => catalog::form(store, &state.client, form_id, version)
             .await
-            .map_err(|error| IpcError::catalog(&error, &state.localizer)),
+            .map_err(IpcError::from),
         None => state
             .client
             .form(form_id, version)
             .await
-            .map_err(|error| IpcError::from_client(&error, &state.localizer)),
+            .map_err(IpcError::from),
     }
 }
 
@@ -75,7 +75,7 @@ pub async fn form_check_answer(
 ) -> Result<Option<AnswerProblem>, IpcError> {
     let form = form_of(&state, &form_id, version).await?;
     let Some(question) = Question::find(&form.questions, &question_id) else {
-        return Err(IpcError::plain("error-unknown", &state.localizer));
+        return Err(IpcError::plain("error-unknown"));
     };
     Ok(forms::check_answer(question, Some(&value), today())
         .err()
@@ -112,7 +112,7 @@ pub async fn group_items(
     value: serde_json::Value,
 ) -> Result<Vec<ItemSummary>, IpcError> {
     let form = form_of(&state, &form_id, version).await?;
-    let group = group_of(&state, &form, &group_id)?;
+    let group = group_of(&form, &group_id)?;
     Ok(group_list::summaries(
         group,
         Some(&value),
@@ -123,12 +123,11 @@ pub async fn group_items(
 
 /// The group question `group_id` of `form`.
 pub(crate) fn group_of<'a>(
-    state: &AppState,
     form: &'a FormDefinition,
     group_id: &str,
 ) -> Result<&'a Question, IpcError> {
     form.questions
         .iter()
         .find(|q| q.id == group_id && q.kind == QuestionKind::Group)
-        .ok_or_else(|| IpcError::plain("error-unknown", &state.localizer))
+        .ok_or_else(|| IpcError::plain("error-unknown"))
 }

@@ -27,9 +27,7 @@ pub async fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
             unread: 0,
         });
     };
-    let mut messages = store
-        .cached_messages()
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    let mut messages = store.cached_messages()?;
     messages.reverse();
     let unread = messages.iter().filter(|m| !m.read).count();
     Ok(Inbox { messages, unread })
@@ -42,9 +40,7 @@ pub async fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
 pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result<(), IpcError> {
     let store = own_store_if_any(&state).await?;
     if let Some(store) = &store {
-        store
-            .mark_cached_message_read(message_id)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        store.mark_cached_message_read(message_id)?;
     }
     match (store, state.session.token(&state.client).await) {
         (Some(store), Ok(token)) if token.account_id == store.account_id() => {

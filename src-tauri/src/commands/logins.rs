@@ -2,7 +2,7 @@
 //! hall log in as her after she has checked which kiosk asks and where it stands.
 
 use huiban_core::kiosk_login::{self, KioskAsking};
-use huiban_core::logins::{self, EndLoginError, LoginLine};
+use huiban_core::logins::{self, LoginLine};
 use tauri::State;
 
 use super::online_token;
@@ -13,11 +13,7 @@ use crate::{AppState, IpcError};
 #[tracing::instrument(skip(state), err)]
 pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcError> {
     let token = online_token(&state).await?;
-    let summaries = state
-        .client
-        .logins(&token.access_token)
-        .await
-        .map_err(|error| IpcError::from_client(&error, &state.localizer))?;
+    let summaries = state.client.logins(&token.access_token).await?;
     Ok(logins::lines(&summaries, &state.localizer))
 }
 
@@ -26,12 +22,7 @@ pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcErr
 #[tracing::instrument(skip(state), err)]
 pub async fn login_end(state: State<'_, AppState>, login_id: String) -> Result<(), IpcError> {
     let token = online_token(&state).await?;
-    logins::end(&state.client, &token.access_token, &login_id)
-        .await
-        .map_err(|error| match error {
-            EndLoginError::NotAnId => IpcError::plain("logins-not-found", &state.localizer),
-            EndLoginError::Client(error) => IpcError::from_client(&error, &state.localizer),
-        })
+    Ok(logins::end(&state.client, &token.access_token, &login_id).await?)
 }
 
 /// Which kiosk shows the code the person typed, and where it stands.
@@ -41,14 +32,12 @@ pub async fn kiosk_asking(
     state: State<'_, AppState>,
     code: String,
 ) -> Result<KioskAsking, IpcError> {
-    let code = kiosk_login::code(&code)
-        .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
+    let code = kiosk_login::code(&code).map_err(|problem| IpcError::plain(problem.message_id()))?;
     let token = online_token(&state).await?;
     let asking = state
         .client
         .kiosk_asking(&token.access_token, &code)
-        .await
-        .map_err(|error| IpcError::from_client(&error, &state.localizer))?;
+        .await?;
     Ok(KioskAsking::of(&code, asking, &state.localizer))
 }
 
@@ -60,12 +49,11 @@ pub async fn kiosk_answer(
     code: String,
     approve: bool,
 ) -> Result<(), IpcError> {
-    let code = kiosk_login::code(&code)
-        .map_err(|problem| IpcError::plain(problem.message_id(), &state.localizer))?;
+    let code = kiosk_login::code(&code).map_err(|problem| IpcError::plain(problem.message_id()))?;
     let token = online_token(&state).await?;
     state
         .client
         .answer_kiosk(&token.access_token, &code, approve)
         .await
-        .map_err(|error| IpcError::from_client(&error, &state.localizer))
+        .map_err(IpcError::from)
 }

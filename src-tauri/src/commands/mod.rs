@@ -24,7 +24,7 @@ pub(crate) fn kept_store(state: &AppState) -> Result<&LocalStore, IpcError> {
     state
         .store
         .as_deref()
-        .ok_or_else(|| IpcError::plain("store-unavailable", &state.localizer))
+        .ok_or_else(|| IpcError::plain("store-unavailable"))
 }
 
 /// The logged-in person's token (renewed when needed, so online only), or the plain error why not.
@@ -35,7 +35,7 @@ pub(crate) async fn online_token(
         .session
         .token(&state.client)
         .await
-        .map_err(|error| IpcError::session(&error, &state.localizer))
+        .map_err(IpcError::from)
 }
 
 /// The local data of the person logged in, or the plain error that nobody is (or there is no store):
@@ -44,7 +44,7 @@ pub(crate) async fn own_store(state: &AppState) -> Result<AccountStore<'_>, IpcE
     kept_store(state)?;
     own_store_if_any(state)
         .await?
-        .ok_or_else(|| IpcError::plain("login-needed", &state.localizer))
+        .ok_or_else(|| IpcError::plain("login-needed"))
 }
 
 /// The local data of the person logged in; `None` with nobody logged in or no store, when a page
@@ -55,11 +55,7 @@ pub(crate) async fn own_store_if_any(
     let Some(store) = state.store.as_deref() else {
         return Ok(None);
     };
-    let account = state
-        .session
-        .account()
-        .await
-        .map_err(|error| IpcError::session(&error, &state.localizer))?;
+    let account = state.session.account().await?;
     Ok(account.map(|account| store.of_account(&account)))
 }
 

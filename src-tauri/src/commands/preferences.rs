@@ -11,13 +11,11 @@ use crate::{AppState, IpcError};
 #[tracing::instrument(skip(state), err)]
 pub fn preferences_get(state: State<'_, AppState>) -> Result<Preferences, IpcError> {
     match &state.store {
-        Some(store) => store
-            .preferences()
-            .map_err(|error| IpcError::local_store(&error, &state.localizer)),
+        Some(store) => store.preferences().map_err(IpcError::from),
         None => Ok(*state
             .unsaved_preferences
             .lock()
-            .map_err(|_| IpcError::plain("error-unknown", &state.localizer))?),
+            .map_err(|_| IpcError::plain("error-unknown"))?),
     }
 }
 
@@ -29,14 +27,12 @@ pub fn preferences_set(
     preferences: Preferences,
 ) -> Result<(), IpcError> {
     match &state.store {
-        Some(store) => store
-            .save_preferences(&preferences)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer)),
+        Some(store) => store.save_preferences(&preferences).map_err(IpcError::from),
         None => {
             *state
                 .unsaved_preferences
                 .lock()
-                .map_err(|_| IpcError::plain("error-unknown", &state.localizer))? = preferences;
+                .map_err(|_| IpcError::plain("error-unknown"))? = preferences;
             Ok(())
         }
     }

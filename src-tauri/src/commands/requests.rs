@@ -58,10 +58,8 @@ pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>,
     let Some(store) = own_store_if_any(&state).await? else {
         return Ok(Vec::new());
     };
-    let failed = |error| IpcError::local_store(&error, &state.localizer);
     let localizer = &state.localizer;
-    let mut list: Vec<RequestSummary> = queued::unfiled(&store)
-        .map_err(failed)?
+    let mut list: Vec<RequestSummary> = queued::unfiled(&store)?
         .into_iter()
         .rev()
         .map(|(_, request)| RequestSummary {
@@ -73,8 +71,8 @@ pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>,
             asks_you: false,
         })
         .collect();
-    let given_here = queued::given_here(&store).map_err(failed)?;
-    for request in store.cached_requests().map_err(failed)? {
+    let given_here = queued::given_here(&store)?;
+    for request in store.cached_requests()? {
         let given = given_here.contains_key(&request.request_no);
         list.push(RequestSummary {
             asks_you: !given
@@ -98,19 +96,15 @@ pub async fn request_detail(
     request_no: String,
 ) -> Result<RequestDetail, IpcError> {
     let store = store(&state).await?;
-    let failed = |error| IpcError::local_store(&error, &state.localizer);
     let request = store
-        .cached_requests()
-        .map_err(failed)?
+        .cached_requests()?
         .into_iter()
         .find(|r| r.request_no == request_no)
-        .ok_or_else(|| IpcError::plain("request-not-found", &state.localizer))?;
-    let waiting = queued::waiting(&store)
-        .map_err(failed)?
+        .ok_or_else(|| IpcError::plain("request-not-found"))?;
+    let waiting = queued::waiting(&store)?
         .remove(&request_no)
         .unwrap_or_default();
-    let given = queued::given_here(&store)
-        .map_err(failed)?
+    let given = queued::given_here(&store)?
         .remove(&request_no)
         .unwrap_or_default();
     let localizer = &state.localizer;
@@ -151,8 +145,7 @@ pub async fn request_follow_up(
                 .filter(|c| !c.is_empty()),
         },
     };
-    queued::enqueue_follow_up(&store(&state).await?, &answers, now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    queued::enqueue_follow_up(&store(&state).await?, &answers, now_ms())?;
     state.wake.notify_one();
     Ok(())
 }
@@ -166,14 +159,12 @@ pub async fn request_evaluate(
     level: u8,
     reason: Option<String>,
 ) -> Result<(), IpcError> {
-    let checked = evaluation::check(level, reason.as_deref())
-        .map_err(|problem| IpcError::evaluation(problem, &state.localizer))?;
+    let checked = evaluation::check(level, reason.as_deref())?;
     let queued_evaluation = RequestEvaluation {
         request_no,
         evaluation: checked,
     };
-    queued::enqueue_request_evaluation(&store(&state).await?, &queued_evaluation, now_ms())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    queued::enqueue_request_evaluation(&store(&state).await?, &queued_evaluation, now_ms())?;
     state.wake.notify_one();
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! OS keychain until 退出.
 
 use huiban_api::{SmsCodeSent, TokenRequest};
-use huiban_core::session::{LoggedIn, SessionError};
+use huiban_core::session::LoggedIn;
 use huiban_core::unsent::{self, LeaveUnsent, Unsent};
 use serde::Serialize;
 use tauri::State;
@@ -17,10 +17,6 @@ pub struct SessionStatus {
     pub logged_in: bool,
 }
 
-fn session_error(error: &SessionError, state: &AppState) -> IpcError {
-    IpcError::session(error, &state.localizer)
-}
-
 /// Asks the platform to send a login code to `phone` by SMS.
 #[tauri::command]
 #[tracing::instrument(skip_all, err)]
@@ -33,7 +29,7 @@ pub async fn login_request_code(
         .client
         .request_sms_code(&phone)
         .await
-        .map_err(|error| IpcError::from_client(&error, &state.localizer))
+        .map_err(IpcError::from)
 }
 
 /// Logs in with the code from the SMS; the copies pulled for anyone else are forgotten at once, and
@@ -49,16 +45,10 @@ pub async fn login_with_code(
         phone: phone.chars().filter(char::is_ascii_digit).collect(),
         code: code.chars().filter(char::is_ascii_digit).collect(),
     };
-    let who = state
-        .session
-        .log_in(&state.client, &request)
-        .await
-        .map_err(|error| session_error(&error, &state))?;
+    let who = state.session.log_in(&state.client, &request).await?;
     if let Some(store) = &state.store {
         let _held = state.pull_gate.hold().await;
-        store
-            .forget_pulled_except(Some(&who.account_id))
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        store.forget_pulled_except(Some(&who.account_id))?;
     }
     state.wake.notify_one();
     state.pull_now.notify_one();
@@ -69,11 +59,7 @@ pub async fn login_with_code(
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus, IpcError> {
-    let logged_in = state
-        .session
-        .is_logged_in()
-        .await
-        .map_err(|error| session_error(&error, &state))?;
+    let logged_in = state.session.is_logged_in().await?;
     Ok(SessionStatus { logged_in })
 }
 
@@ -92,9 +78,7 @@ pub struct UnsentView {
 #[tracing::instrument(skip(state), err)]
 pub async fn unsent(state: State<'_, AppState>) -> Result<UnsentView, IpcError> {
     let unsent = match own_store_if_any(&state).await? {
-        Some(store) => {
-            Unsent::of(&store).map_err(|error| IpcError::local_store(&error, &state.localizer))?
-        }
+        Some(store) => Unsent::of(&store)?,
         None => Unsent::default(),
     };
     Ok(UnsentView {
@@ -116,18 +100,11 @@ pub async fn logout(
     // No pull runs meanwhile, and none begun before writes after the copies are forgotten.
     let _held = state.pull_gate.hold().await;
     if let Some(store) = own_store_if_any(&state).await? {
-        unsent::leave(&store, leave.unwrap_or(LeaveUnsent::Keep))
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        unsent::leave(&store, leave.unwrap_or(LeaveUnsent::Keep))?;
     }
-    state
-        .session
-        .log_out(&state.client)
-        .await
-        .map_err(|error| session_error(&error, &state))?;
+    state.session.log_out(&state.client).await?;
     if let Some(store) = &state.store {
-        store
-            .forget_pulled_except(None)
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+        store.forget_pulled_except(None)?;
     }
     state.wake.notify_one();
     Ok(())

@@ -17,11 +17,11 @@ pub fn read(speaker: &dyn Speaker, text: &str, rate: SpeechRate) -> Result<(), S
     speaker.speak(&text, rate)
 }
 
-fn ipc_error(error: &SpeechError, state: &AppState) -> IpcError {
+fn ipc_error(error: &SpeechError) -> IpcError {
     tracing::warn!(%error, "read-aloud failed");
     match error {
-        SpeechError::Unavailable(_) => IpcError::plain("speech-unavailable", &state.localizer),
-        SpeechError::Failed(_) => IpcError::plain("speech-failed", &state.localizer),
+        SpeechError::Unavailable(_) => IpcError::plain("speech-unavailable"),
+        SpeechError::Failed(_) => IpcError::plain("speech-failed"),
     }
 }
 
@@ -33,8 +33,8 @@ pub async fn speech_speak(state: State<'_, AppState>, text: String) -> Result<()
     let speaker = Arc::clone(&state.speaker);
     tauri::async_runtime::spawn_blocking(move || read(speaker.as_ref(), &text, rate))
         .await
-        .map_err(|_| IpcError::plain("speech-failed", &state.localizer))?
-        .map_err(|error| ipc_error(&error, &state))
+        .map_err(|_| IpcError::plain("speech-failed"))?
+        .map_err(|error| ipc_error(&error))
 }
 
 /// Stops reading at once (the person did something).
@@ -44,8 +44,8 @@ pub async fn speech_stop(state: State<'_, AppState>) -> Result<(), IpcError> {
     let speaker = Arc::clone(&state.speaker);
     tauri::async_runtime::spawn_blocking(move || speaker.stop())
         .await
-        .map_err(|_| IpcError::plain("speech-failed", &state.localizer))?
-        .map_err(|error| ipc_error(&error, &state))
+        .map_err(|_| IpcError::plain("speech-failed"))?
+        .map_err(|error| ipc_error(&error))
 }
 
 #[cfg(test)]

@@ -24,8 +24,7 @@ async fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
     let Some(store) = own_store_if_any(state).await? else {
         return Ok(Vec::new());
     };
-    let checked = wallet::licences(&store, &today_text())
-        .map_err(|error| IpcError::local_store(&error, &state.localizer))?;
+    let checked = wallet::licences(&store, &today_text())?;
     Ok(checked
         .into_iter()
         .map(|entry| WalletEntry {
@@ -51,13 +50,11 @@ pub async fn wallet_licence_qr(
     licence_no: String,
 ) -> Result<String, IpcError> {
     let kept = match own_store_if_any(&state).await? {
-        Some(store) => store
-            .cached_licences()
-            .map_err(|error| IpcError::local_store(&error, &state.localizer))?,
+        Some(store) => store.cached_licences()?,
         None => Vec::new(),
     };
     kept.iter()
         .find(|licence| licence.licence_no == licence_no)
         .and_then(wallet::qr_svg)
-        .ok_or_else(|| IpcError::plain("licence-not-found", &state.localizer))
+        .ok_or_else(|| IpcError::plain("licence-not-found"))
 }
