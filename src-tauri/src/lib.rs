@@ -34,7 +34,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing::info!(platform = %state.client.base(), source = ?state.source, "starting");
+    tracing::info!(platform = %state.client().base(), source = ?state.source(), "starting");
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())

@@ -47,13 +47,13 @@ impl QueueView {
 /// Starts the sending loop and the network watch; without a local store there is nothing to send.
 pub fn start(app: &AppHandle) {
     let state = app.state::<AppState>();
-    let Some(store) = state.store.clone() else {
+    let Some(store) = state.store().cloned() else {
         return;
     };
-    let client = state.client.clone();
-    let session = state.session.clone();
-    let wake = state.wake.clone();
-    let pull_now = state.pull_now.clone();
+    let client = state.client().clone();
+    let session = state.session().clone();
+    let wake = state.wake().clone();
+    let pull_now = state.pull_now().clone();
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let lock_path = store.path().with_file_name("outbox.lock");
@@ -72,7 +72,7 @@ pub fn start(app: &AppHandle) {
                 pull_now.notify_one();
             }
             sent_before = Some(summary.sent);
-            let view = QueueView::of(summary, &handle.state::<AppState>().localizer);
+            let view = QueueView::of(summary, handle.state::<AppState>().localizer());
             if let Err(error) = handle.emit(QUEUE_EVENT, view) {
                 tracing::warn!(%error, "cannot tell the UI of the queue");
             }
@@ -90,7 +90,7 @@ pub fn start(app: &AppHandle) {
         }
     });
     spawn_keep_fresh(app, &state);
-    let wake = state.wake.clone();
+    let wake = state.wake().clone();
     tauri::async_runtime::spawn(async move {
         if let Err(error) = network_watch::wake_on_network_change(wake).await {
             tracing::info!(%error, "no network-change signal: the outbox probes every few seconds");
@@ -100,13 +100,13 @@ pub fn start(app: &AppHandle) {
 
 /// Keeps the saved cases, messages and licences fresh while someone is logged in.
 fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
-    let Some(store) = state.store.clone() else {
+    let Some(store) = state.store().cloned() else {
         return;
     };
-    let client = state.client.clone();
-    let session = state.session.clone();
-    let now = state.pull_now.clone();
-    let gate = state.pull_gate.clone();
+    let client = state.client().clone();
+    let session = state.session().clone();
+    let now = state.pull_now().clone();
+    let gate = state.pull_gate().clone();
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         pull::keep_fresh(

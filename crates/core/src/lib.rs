@@ -1,13 +1,17 @@
 //! Huiban's domain logic, shared by the desktop shell and its tests. It knows nothing of Tauri.
 
+pub mod app;
 pub mod asked_again;
 pub mod attachments;
+pub mod cases;
 pub mod catalog;
 pub mod client;
 pub mod config;
 pub mod drafts;
 pub mod error;
 pub mod evaluation;
+#[cfg(test)]
+mod fixtures;
 pub mod forms;
 pub mod glossary;
 pub mod i18n;
@@ -30,6 +34,7 @@ pub mod store;
 pub mod unsent;
 pub mod wallet;
 
+pub use app::App;
 pub use client::{ClientError, PlatformClient};
 pub use config::{ConfigError, Settings, UrlSource};
 pub use error::Error;

@@ -16,10 +16,10 @@ const SEARCH_LIMIT: usize = 50;
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, IpcError> {
-    let view = match &state.store {
-        Some(store) => catalog::refresh(store, &state.client).await?,
+    let view = match &state.store() {
+        Some(store) => catalog::refresh(store, state.client()).await?,
         None => state
-            .client
+            .client()
             .catalog_items()
             .await
             .map(|items| CatalogView::new(items, false))?,
@@ -30,7 +30,7 @@ pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, Ip
 
 fn remember_index(state: &AppState, index: SearchIndex) -> Arc<SearchIndex> {
     let index = Arc::new(index);
-    if let Ok(mut slot) = state.search_index.lock() {
+    if let Ok(mut slot) = state.search_index().lock() {
         *slot = Some(Arc::clone(&index));
     }
     index
@@ -44,14 +44,14 @@ pub async fn catalog_search(
     query: String,
 ) -> Result<Vec<CatalogItem>, IpcError> {
     let known = state
-        .search_index
+        .search_index()
         .lock()
         .ok()
         .and_then(|slot| slot.as_ref().map(Arc::clone));
     let index = match known {
         Some(index) => index,
         None => {
-            let items = match &state.store {
+            let items = match &state.store() {
                 Some(store) => store.cached_catalog()?,
                 None => Vec::new(),
             };

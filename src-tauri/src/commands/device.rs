@@ -20,8 +20,10 @@ pub struct StoreStatus {
 #[tauri::command]
 pub fn store_status(state: State<'_, AppState>) -> StoreStatus {
     StoreStatus {
-        kept_here: state.store.is_some(),
-        notice: state.store_notice.map(|id| state.localizer.text(id, &[])),
+        kept_here: state.store().is_some(),
+        notice: state
+            .store_notice()
+            .map(|id| state.localizer().text(id, &[])),
     }
 }
 
@@ -34,5 +36,5 @@ pub async fn queue_summary(state: State<'_, AppState>) -> Result<QueueView, IpcE
         Some(store) => QueueSummary::of(&store)?,
         None => QueueSummary::default(),
     };
-    Ok(QueueView::of(summary, &state.localizer))
+    Ok(QueueView::of(summary, state.localizer()))
 }

@@ -71,7 +71,7 @@ pub async fn draft_open(
         prefill::kept_suggestions(&store(&state).await?, &form, &draft.answers, today())?
             .into_iter()
             .map(|(question_id, suggestion)| {
-                let source = state.localizer.text(suggestion.source.message_id(), &[]);
+                let source = state.localizer().text(suggestion.source.message_id(), &[]);
                 let filled = FilledIn {
                     value: suggestion.value,
                     source,
@@ -171,7 +171,7 @@ pub async fn draft_review(
         &form,
         &draft.answers,
         today(),
-        &state.localizer,
+        state.localizer(),
     ))
 }
 
@@ -203,18 +203,18 @@ pub async fn draft_submit(
     let form = form_of(&state, &draft.form_id, draft.form_version).await?;
     let store = store(&state).await?;
     let submitted = if request_form::is_request_form(&draft.form_id) {
-        request_form::submit(&store, &state.localizer, &draft_id, today(), now_ms())
+        request_form::submit(&store, state.localizer(), &draft_id, today(), now_ms())
     } else {
         drafts::submit(&store, &form, &draft_id, Channel::Web, today(), now_ms())
     };
     match submitted? {
         Submission::Queued(client_id) => {
-            state.wake.notify_one();
+            state.wake().notify_one();
             Ok(SubmitOutcome::Queued { client_id })
         }
         Submission::Missing => Err(IpcError::plain("draft-not-found")),
         Submission::Unfinished(_) => Ok(SubmitOutcome::Unfinished {
-            problems: forms::review(&form, &draft.answers, today(), &state.localizer).problems,
+            problems: forms::review(&form, &draft.answers, today(), state.localizer()).problems,
         }),
     }
 }

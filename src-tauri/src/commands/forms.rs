@@ -27,14 +27,14 @@ pub(crate) async fn form_of(
     version: u32,
 ) -> Result<FormDefinition, IpcError> {
     if huiban_core::request_form::is_request_form(form_id) {
-        return Ok(huiban_core::request_form::definition(&state.localizer));
+        return Ok(huiban_core::request_form::definition(state.localizer()));
     }
-    match &state.store {
-        Some(store) => catalog::form(store, &state.client, form_id, version)
+    match &state.store() {
+        Some(store) => catalog::form(store, state.client(), form_id, version)
             .await
             .map_err(IpcError::from),
         None => state
-            .client
+            .client()
             .form(form_id, version)
             .await
             .map_err(IpcError::from),
@@ -80,7 +80,7 @@ pub async fn form_check_answer(
     Ok(forms::check_answer(question, Some(&value), today())
         .err()
         .map(|rule| AnswerProblem {
-            message: forms::message(&state.localizer, question, &rule),
+            message: forms::message(state.localizer(), question, &rule),
             rule,
         }))
 }
@@ -117,7 +117,7 @@ pub async fn group_items(
         group,
         Some(&value),
         today(),
-        &state.localizer,
+        state.localizer(),
     ))
 }
 

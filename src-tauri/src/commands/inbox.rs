@@ -42,16 +42,17 @@ pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result
     if let Some(store) = &store {
         store.mark_cached_message_read(message_id)?;
     }
-    match (store, state.session.token(&state.client).await) {
+    match (store, state.session().token(state.client()).await) {
         (Some(store), Ok(token)) if token.account_id == store.account_id() => {
-            if let Err(error) = pull::tell_reads(&store, &state.client, &token.access_token).await {
+            if let Err(error) = pull::tell_reads(&store, state.client(), &token.access_token).await
+            {
                 tracing::warn!(%error, "the read mark is kept to be told later");
             }
         }
         (Some(_), Ok(_)) => tracing::info!("the login changed: the read mark is told later"),
         (None, Ok(token)) => {
             if let Err(error) = state
-                .client
+                .client()
                 .mark_message_read(&token.access_token, message_id)
                 .await
             {

@@ -13,8 +13,8 @@ use crate::{AppState, IpcError};
 #[tracing::instrument(skip(state), err)]
 pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcError> {
     let token = online_token(&state).await?;
-    let summaries = state.client.logins(&token.access_token).await?;
-    Ok(logins::lines(&summaries, &state.localizer))
+    let summaries = state.client().logins(&token.access_token).await?;
+    Ok(logins::lines(&summaries, state.localizer()))
 }
 
 /// Ends another of the person's logins (this computer's is ended by 退出).
@@ -22,7 +22,7 @@ pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcErr
 #[tracing::instrument(skip(state), err)]
 pub async fn login_end(state: State<'_, AppState>, login_id: String) -> Result<(), IpcError> {
     let token = online_token(&state).await?;
-    Ok(logins::end(&state.client, &token.access_token, &login_id).await?)
+    Ok(logins::end(state.client(), &token.access_token, &login_id).await?)
 }
 
 /// Which kiosk shows the code the person typed, and where it stands.
@@ -35,10 +35,10 @@ pub async fn kiosk_asking(
     let code = kiosk_login::code(&code).map_err(|problem| IpcError::plain(problem.message_id()))?;
     let token = online_token(&state).await?;
     let asking = state
-        .client
+        .client()
         .kiosk_asking(&token.access_token, &code)
         .await?;
-    Ok(KioskAsking::of(&code, asking, &state.localizer))
+    Ok(KioskAsking::of(&code, asking, state.localizer()))
 }
 
 /// Lets the kiosk showing `code` log in as the person (`approve`), or refuses it.
@@ -52,7 +52,7 @@ pub async fn kiosk_answer(
     let code = kiosk_login::code(&code).map_err(|problem| IpcError::plain(problem.message_id()))?;
     let token = online_token(&state).await?;
     state
-        .client
+        .client()
         .answer_kiosk(&token.access_token, &code, approve)
         .await
         .map_err(IpcError::from)

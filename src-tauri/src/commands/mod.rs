@@ -22,8 +22,8 @@ use crate::{AppState, IpcError};
 /// The local store, or the plain error that there is none (no keychain on this computer).
 pub(crate) fn kept_store(state: &AppState) -> Result<&LocalStore, IpcError> {
     state
-        .store
-        .as_deref()
+        .store()
+        .map(AsRef::as_ref)
         .ok_or_else(|| IpcError::plain("store-unavailable"))
 }
 
@@ -32,8 +32,8 @@ pub(crate) async fn online_token(
     state: &AppState,
 ) -> Result<huiban_core::session::Token, IpcError> {
     state
-        .session
-        .token(&state.client)
+        .session()
+        .token(state.client())
         .await
         .map_err(IpcError::from)
 }
@@ -41,10 +41,7 @@ pub(crate) async fn online_token(
 /// The local data of the person logged in, or the plain error that nobody is (or there is no store):
 /// every personal row is read and written only through this.
 pub(crate) async fn own_store(state: &AppState) -> Result<AccountStore<'_>, IpcError> {
-    kept_store(state)?;
-    own_store_if_any(state)
-        .await?
-        .ok_or_else(|| IpcError::plain("login-needed"))
+    Ok(state.app.own_store().await?)
 }
 
 /// The local data of the person logged in; `None` with nobody logged in or no store, when a page
@@ -52,11 +49,7 @@ pub(crate) async fn own_store(state: &AppState) -> Result<AccountStore<'_>, IpcE
 pub(crate) async fn own_store_if_any(
     state: &AppState,
 ) -> Result<Option<AccountStore<'_>>, IpcError> {
-    let Some(store) = state.store.as_deref() else {
-        return Ok(None);
-    };
-    let account = state.session.account().await?;
-    Ok(account.map(|account| store.of_account(&account)))
+    Ok(state.app.own_store_if_any().await?)
 }
 
 /// Now, in ms since the Unix epoch, as the store records times.
@@ -88,6 +81,7 @@ mod tests {
         ("drafts", include_str!("drafts.rs")),
         ("forms", include_str!("forms.rs")),
         ("inbox", include_str!("inbox.rs")),
+        ("logins", include_str!("logins.rs")),
         ("preferences", include_str!("preferences.rs")),
         ("requests", include_str!("requests.rs")),
         ("session", include_str!("session.rs")),

@@ -10,13 +10,7 @@ use crate::{AppState, IpcError};
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub fn preferences_get(state: State<'_, AppState>) -> Result<Preferences, IpcError> {
-    match &state.store {
-        Some(store) => store.preferences().map_err(IpcError::from),
-        None => Ok(*state
-            .unsaved_preferences
-            .lock()
-            .map_err(|_| IpcError::plain("error-unknown"))?),
-    }
+    Ok(state.preferences().get()?)
 }
 
 /// Keeps the person's choices.
@@ -26,14 +20,5 @@ pub fn preferences_set(
     state: State<'_, AppState>,
     preferences: Preferences,
 ) -> Result<(), IpcError> {
-    match &state.store {
-        Some(store) => store.save_preferences(&preferences).map_err(IpcError::from),
-        None => {
-            *state
-                .unsaved_preferences
-                .lock()
-                .map_err(|_| IpcError::plain("error-unknown"))? = preferences;
-            Ok(())
-        }
-    }
+    Ok(state.preferences().set(preferences)?)
 }

@@ -58,7 +58,7 @@ pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>,
     let Some(store) = own_store_if_any(&state).await? else {
         return Ok(Vec::new());
     };
-    let localizer = &state.localizer;
+    let localizer = state.localizer();
     let mut list: Vec<RequestSummary> = queued::unfiled(&store)?
         .into_iter()
         .rev()
@@ -107,7 +107,7 @@ pub async fn request_detail(
     let given = queued::given_here(&store)?
         .remove(&request_no)
         .unwrap_or_default();
-    let localizer = &state.localizer;
+    let localizer = state.localizer();
     Ok(RequestDetail {
         kind_name: request_form::kind_name(request.kind, localizer),
         status_name: localizer.text(request_progress::status_message_id(request.status), &[]),
@@ -146,7 +146,7 @@ pub async fn request_follow_up(
         },
     };
     queued::enqueue_follow_up(&store(&state).await?, &answers, now_ms())?;
-    state.wake.notify_one();
+    state.wake().notify_one();
     Ok(())
 }
 
@@ -165,6 +165,6 @@ pub async fn request_evaluate(
         evaluation: checked,
     };
     queued::enqueue_request_evaluation(&store(&state).await?, &queued_evaluation, now_ms())?;
-    state.wake.notify_one();
+    state.wake().notify_one();
     Ok(())
 }

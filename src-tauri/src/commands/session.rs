@@ -26,7 +26,7 @@ pub async fn login_request_code(
 ) -> Result<SmsCodeSent, IpcError> {
     let phone: String = phone.chars().filter(char::is_ascii_digit).collect();
     state
-        .client
+        .client()
         .request_sms_code(&phone)
         .await
         .map_err(IpcError::from)
@@ -45,13 +45,13 @@ pub async fn login_with_code(
         phone: phone.chars().filter(char::is_ascii_digit).collect(),
         code: code.chars().filter(char::is_ascii_digit).collect(),
     };
-    let who = state.session.log_in(&state.client, &request).await?;
-    if let Some(store) = &state.store {
-        let _held = state.pull_gate.hold().await;
+    let who = state.session().log_in(state.client(), &request).await?;
+    if let Some(store) = &state.store() {
+        let _held = state.pull_gate().hold().await;
         store.forget_pulled_except(Some(&who.account_id))?;
     }
-    state.wake.notify_one();
-    state.pull_now.notify_one();
+    state.wake().notify_one();
+    state.pull_now().notify_one();
     Ok(who)
 }
 
@@ -59,7 +59,7 @@ pub async fn login_with_code(
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus, IpcError> {
-    let logged_in = state.session.is_logged_in().await?;
+    let logged_in = state.session().is_logged_in().await?;
     Ok(SessionStatus { logged_in })
 }
 
@@ -98,15 +98,15 @@ pub async fn logout(
     leave: Option<LeaveUnsent>,
 ) -> Result<(), IpcError> {
     // No pull runs meanwhile, and none begun before writes after the copies are forgotten.
-    let _held = state.pull_gate.hold().await;
+    let _held = state.pull_gate().hold().await;
     if let Some(store) = own_store_if_any(&state).await? {
         unsent::leave(&store, leave.unwrap_or(LeaveUnsent::Keep))?;
     }
-    state.session.log_out(&state.client).await?;
-    if let Some(store) = &state.store {
+    state.session().log_out(state.client()).await?;
+    if let Some(store) = &state.store() {
         store.forget_pulled_except(None)?;
     }
-    state.wake.notify_one();
+    state.wake().notify_one();
     Ok(())
 }
 

@@ -28,7 +28,7 @@ async fn entries(state: &AppState) -> Result<Vec<WalletEntry>, IpcError> {
     Ok(checked
         .into_iter()
         .map(|entry| WalletEntry {
-            problem: entry.problem.map(|id| state.localizer.text(id, &[])),
+            problem: entry.problem.map(|id| state.localizer().text(id, &[])),
             verified: entry.verified,
             licence: entry.licence,
         })

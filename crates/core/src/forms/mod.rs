@@ -22,14 +22,19 @@ use crate::i18n::Localizer;
 
 /// What to tell the person about `rule` broken by the answer to `question`, in plain words.
 pub fn message(localizer: &Localizer, question: &Question, rule: &Rule) -> String {
+    rule_error(question, rule).text(localizer)
+}
+
+/// `rule` broken by the answer to `question`, as the error the person is told.
+pub fn rule_error(question: &Question, rule: &Rule) -> crate::Error {
     let max = rule.limit().map(|n| n.to_string()).unwrap_or_default();
     let item = rule.item().map(|n| n.to_string()).unwrap_or_default();
-    localizer.text(
+    crate::Error::with_args(
         rule.message_id(),
-        &[
-            ("label", question.label.as_str()),
-            ("max", max.as_str()),
-            ("item", item.as_str()),
+        vec![
+            ("label", question.label.clone()),
+            ("max", max),
+            ("item", item),
         ],
     )
 }

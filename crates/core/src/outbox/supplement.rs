@@ -51,13 +51,18 @@ impl SupplementProblem {
 
     /// What to tell the person, in plain words: for a broken rule, the question's own message.
     pub fn message(&self, asked: &[AskedAgain], localizer: &crate::i18n::Localizer) -> String {
+        self.error(asked).text(localizer)
+    }
+
+    /// The problem as the error the person is told, naming the question asked again.
+    pub fn error(&self, asked: &[AskedAgain]) -> crate::Error {
         match self {
-            Self::Empty => localizer.text("supplement-empty", &[]),
+            Self::Empty => crate::Error::plain("supplement-empty"),
             Self::Answer { question_id, rule } => asked
                 .iter()
                 .find(|a| &a.question.id == question_id)
-                .map(|a| crate::forms::message(localizer, &a.question, rule))
-                .unwrap_or_else(|| localizer.text("supplement-empty", &[])),
+                .map(|a| crate::forms::rule_error(&a.question, rule))
+                .unwrap_or_else(|| crate::Error::plain("supplement-empty")),
         }
     }
 }

@@ -1,38 +1,7 @@
 use super::*;
 use crate::i18n::Locale;
-use huiban_api::{Answers, CaseStep, Channel};
 
-fn case(statuses: &[CaseStatus]) -> Application {
-    Application {
-        application_no: "110101202611260001".to_owned(),
-        impl_code: "x".to_owned(),
-        item_name: "养老金领取".to_owned(),
-        department: "人社局".to_owned(),
-        applicant_name: None,
-        agent: None,
-        channel: Channel::Web,
-        status: *statuses.last().expect("a step"),
-        result: None,
-        submitted_at: "2026-11-26T09:30:00+08:00".to_owned(),
-        withdrawable_until: Some("2026-11-26T09:40:00+08:00".to_owned()),
-        promised_days: 5,
-        promised_by: "2026-12-03".to_owned(),
-        overdue_days: 2,
-        finished_at: None,
-        steps: statuses
-            .iter()
-            .map(|status| CaseStep {
-                status: *status,
-                at: "2026-11-26T09:30:00+08:00".to_owned(),
-                actor: None,
-                remark: Some("材料齐全".to_owned()),
-            })
-            .collect(),
-        answers: Answers::new(),
-        evaluation: None,
-        supplement_questions: Vec::new(),
-    }
-}
+use crate::fixtures::case;
 
 fn zh() -> Localizer {
     Localizer::new(Locale::ZhCn)

@@ -1,0 +1,158 @@
+//! The app as the shell sees it: one [`App`] owning the platform client, the login, the local store,
+//! the localizer and the loops' signals, handing out one service per noun (`app.preferences()`, …).
+//! A shell command is a few lines over these; the rules and the views live here.
+
+mod opening;
+mod preferences;
+
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::Notify;
+
+use crate::cases::CasesService;
+use crate::preferences::Preferences;
+use crate::pull::PullGate;
+use crate::search::SearchIndex;
+use crate::session::Session;
+use crate::store::{AccountStore, LocalStore};
+use crate::{Error, Localizer, PlatformClient, UrlSource};
+
+pub use opening::StartError;
+pub use preferences::PreferencesService;
+
+/// Everything the app's commands reach, owned once.
+pub struct App {
+    client: PlatformClient,
+    source: UrlSource,
+    localizer: Localizer,
+    store: Option<Arc<LocalStore>>,
+    store_notice: Option<&'static str>,
+    session: Arc<Session>,
+    wake: Arc<Notify>,
+    pull_now: Arc<Notify>,
+    pull_gate: Arc<PullGate>,
+    unsaved_preferences: Mutex<Preferences>,
+    search_index: Mutex<Option<Arc<SearchIndex>>>,
+}
+
+/// What an [`App`] is made of: the platform, where its address came from, the local store (when a
+/// keychain could hold its key) with what to tell the person about it, and the login.
+pub struct AppParts {
+    /// Client of the configured platform.
+    pub client: PlatformClient,
+    /// Where the platform address came from.
+    pub source: UrlSource,
+    /// The encrypted local store; `None` when no keychain could be used.
+    pub store: Option<Arc<LocalStore>>,
+    /// The Fluent id of what the person must know about the local store, when there is something.
+    pub store_notice: Option<&'static str>,
+    /// The login on this device.
+    pub session: Session,
+    /// The language the person is spoken to in.
+    pub localizer: Localizer,
+}
+
+impl App {
+    /// The app made of `parts`, with fresh signals for its loops.
+    pub fn new(parts: AppParts) -> Self {
+        Self {
+            client: parts.client,
+            source: parts.source,
+            localizer: parts.localizer,
+            store: parts.store,
+            store_notice: parts.store_notice,
+            session: Arc::new(parts.session),
+            wake: Arc::new(Notify::new()),
+            pull_now: Arc::new(Notify::new()),
+            pull_gate: Arc::default(),
+            unsaved_preferences: Mutex::new(Preferences::default()),
+            search_index: Mutex::new(None),
+        }
+    }
+
+    /// The person's 办件: the 进度 list, a case's page, 评价, 补正 and 撤回.
+    pub fn cases(&self) -> CasesService<'_> {
+        CasesService { app: self }
+    }
+
+    /// The local store, or the plain error that there is none (no keychain on this computer).
+    pub fn kept_store(&self) -> Result<&LocalStore, Error> {
+        self.store
+            .as_deref()
+            .ok_or_else(|| Error::plain("store-unavailable"))
+    }
+
+    /// The local data of the person logged in, or the plain error that nobody is (or there is no
+    /// store): every personal row is read and written only through this.
+    pub async fn own_store(&self) -> Result<AccountStore<'_>, Error> {
+        self.kept_store()?;
+        self.own_store_if_any()
+            .await?
+            .ok_or_else(|| Error::plain("login-needed"))
+    }
+
+    /// The local data of the person logged in; `None` with nobody logged in or no store, when a page
+    /// shows nothing personal at all.
+    pub async fn own_store_if_any(&self) -> Result<Option<AccountStore<'_>>, Error> {
+        let Some(store) = self.store.as_deref() else {
+            return Ok(None);
+        };
+        let account = self.session.account().await?;
+        Ok(account.map(|account| store.of_account(&account)))
+    }
+
+    /// The person's choices of text size, colours and reading aloud.
+    pub fn preferences(&self) -> PreferencesService<'_> {
+        PreferencesService { app: self }
+    }
+
+    /// Client of the configured platform.
+    pub fn client(&self) -> &PlatformClient {
+        &self.client
+    }
+
+    /// Where the platform address came from.
+    pub fn source(&self) -> &UrlSource {
+        &self.source
+    }
+
+    /// The language the person is spoken to in.
+    pub fn localizer(&self) -> &Localizer {
+        &self.localizer
+    }
+
+    /// The encrypted local store; `None` when no keychain could be used (then nothing works offline).
+    pub fn store(&self) -> Option<&Arc<LocalStore>> {
+        self.store.as_ref()
+    }
+
+    /// The Fluent id of what the person must know about the local store, when there is something.
+    pub fn store_notice(&self) -> Option<&'static str> {
+        self.store_notice
+    }
+
+    /// The login on this device.
+    pub fn session(&self) -> &Arc<Session> {
+        &self.session
+    }
+
+    /// Wakes the outbox's sending loop (something was queued, the network changed).
+    pub fn wake(&self) -> &Arc<Notify> {
+        &self.wake
+    }
+
+    /// Asks for a pull of the person's copies now (after a login) instead of at the next turn.
+    pub fn pull_now(&self) -> &Arc<Notify> {
+        &self.pull_now
+    }
+
+    /// Held by every pull and by 退出, so no pull writes after the copies were forgotten.
+    pub fn pull_gate(&self) -> &Arc<PullGate> {
+        &self.pull_gate
+    }
+
+    /// The catalog made searchable, rebuilt whenever the catalog is loaded.
+    pub fn search_index(&self) -> &Mutex<Option<Arc<SearchIndex>>> {
+        &self.search_index
+    }
+}

@@ -1,0 +1,80 @@
+//! Opening the app from this process's flags, environment and config file: the platform, and the
+//! local store and login as far as this machine's keychain allows.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{App, AppParts};
+use crate::secrets::Keychain;
+use crate::session::Session;
+use crate::store::LocalStore;
+use crate::{ClientError, ConfigError, Locale, Localizer, PlatformClient, config};
+
+/// Why the app cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The configuration is wrong.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The HTTP client could not be built.
+    #[error(transparent)]
+    Client(#[from] ClientError),
+}
+
+impl App {
+    /// The app as this process's flags, environment and config file set it up; without a usable
+    /// keychain it runs without the local store (and says so).
+    pub fn from_process() -> Result<Self, StartError> {
+        let settings = config::from_process()?;
+        let opened = open_store(config::data_dir_from_process()?);
+        Ok(Self::new(AppParts {
+            client: PlatformClient::new(settings.platform_url)?,
+            source: settings.source,
+            store: opened.store,
+            store_notice: opened.notice,
+            session: opened.session,
+            localizer: Localizer::new(Locale::ZhCn),
+        }))
+    }
+}
+
+/// The local store and login as far as this machine allows, and what to tell the person.
+struct Opened {
+    store: Option<Arc<LocalStore>>,
+    session: Session,
+    notice: Option<&'static str>,
+}
+
+/// Opens the local store in `dir` with the system keychain; logs and carries on without it on failure.
+fn open_store(dir: Option<PathBuf>) -> Opened {
+    let unavailable = |session| Opened {
+        store: None,
+        session,
+        notice: Some("store-unavailable"),
+    };
+    let keychain = match Keychain::system() {
+        Ok(keychain) => keychain,
+        Err(error) => {
+            tracing::warn!(%error, "no keychain: running without the local store");
+            return unavailable(Session::in_memory());
+        }
+    };
+    let session = Session::in_keychain(keychain.clone());
+    let Some(dir) = dir else {
+        return unavailable(session);
+    };
+    match LocalStore::open(&dir.join("huiban.db"), &keychain) {
+        Ok((store, opened)) => {
+            tracing::info!(path = %store.path().display(), ?opened, "local store open");
+            Opened {
+                store: Some(Arc::new(store)),
+                session,
+                notice: opened.message_id(),
+            }
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot open the local store: running without it");
+            unavailable(session)
+        }
+    }
+}

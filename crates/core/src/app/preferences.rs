@@ -1,0 +1,76 @@
+//! The person's choices: kept in the local store, or in memory while there is none.
+
+use super::App;
+use crate::Error;
+use crate::preferences::Preferences;
+
+/// Text size, colours and reading aloud, as `app.preferences()` offers them.
+pub struct PreferencesService<'a> {
+    pub(super) app: &'a App,
+}
+
+impl PreferencesService<'_> {
+    /// The person's choices (the defaults until chosen).
+    pub fn get(&self) -> Result<Preferences, Error> {
+        match &self.app.store {
+            Some(store) => Ok(store.preferences()?),
+            None => Ok(*self
+                .app
+                .unsaved_preferences
+                .lock()
+                .map_err(|_| Error::plain("error-unknown"))?),
+        }
+    }
+
+    /// Keeps the person's choices.
+    pub fn set(&self, preferences: Preferences) -> Result<(), Error> {
+        match &self.app.store {
+            Some(store) => Ok(store.save_preferences(&preferences)?),
+            None => {
+                *self
+                    .app
+                    .unsaved_preferences
+                    .lock()
+                    .map_err(|_| Error::plain("error-unknown"))? = preferences;
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppParts;
+    use crate::i18n::{Locale, Localizer};
+    use crate::preferences::TextSize;
+    use crate::session::Session;
+    use crate::{PlatformClient, UrlSource};
+
+    fn app_without_store() -> App {
+        App::new(AppParts {
+            client: PlatformClient::new("http://127.0.0.1:9/".parse().expect("url"))
+                .expect("client"),
+            source: UrlSource::Default,
+            store: None,
+            store_notice: Some("store-unavailable"),
+            session: Session::in_memory(),
+            localizer: Localizer::new(Locale::ZhCn),
+        })
+    }
+
+    #[test]
+    fn without_a_store_the_choices_are_kept_for_the_session() {
+        let app = app_without_store();
+        assert_eq!(
+            app.preferences().get().expect("get"),
+            Preferences::default()
+        );
+        let chosen = Preferences {
+            text_size: TextSize::Largest,
+            ..Preferences::default()
+        };
+        app.preferences().set(chosen).expect("set");
+        assert_eq!(app.preferences().get().expect("get"), chosen);
+    }
+}

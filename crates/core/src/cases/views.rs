@@ -1,0 +1,186 @@
+//! What 进度 and a case page show, built from the case as the platform last said and from what waits
+//! on this computer: the rules of "can she evaluate", "what is asked of her" live here, once.
+
+use huiban_api::{Application, CaseStatus, CatalogItem, NewApplication};
+use serde::Serialize;
+
+use crate::evaluation;
+use crate::i18n::Localizer;
+use crate::progress::{self, TimelineStep};
+use crate::store::{OutboxRow, OutboxState};
+
+/// One case as the 进度 list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseSummary {
+    /// 办件编号.
+    pub application_no: String,
+    /// 事项名称.
+    pub item_name: String,
+    /// Where it stands, in plain words (e.g. 已受理).
+    pub status_name: String,
+    /// Whether it has reached its end.
+    pub closed: bool,
+    /// When it was sent, in plain words.
+    pub submitted: String,
+    /// Working days past the promised date.
+    pub overdue_days: u32,
+    /// Whether a 好差评 is awaited.
+    pub can_evaluate: bool,
+    /// The outbox id of an application not pulled back yet (its page is the sent page).
+    pub waiting_client_id: Option<String>,
+}
+
+impl CaseSummary {
+    /// A case the platform holds, as last pulled.
+    pub fn of_case(case: &Application, localizer: &Localizer) -> Self {
+        Self {
+            application_no: case.application_no.clone(),
+            item_name: case.item_name.clone(),
+            status_name: localizer.text(progress::status_message_id(case.status), &[]),
+            closed: progress::is_closed(case.status),
+            submitted: progress::plain_time(&case.submitted_at, localizer),
+            overdue_days: case.overdue_days,
+            can_evaluate: progress::can_evaluate(case),
+            waiting_client_id: None,
+        }
+    }
+
+    /// An application this computer sent or holds that no pulled case shows yet: waiting, sent, or
+    /// refused here; its item named from the kept `catalog`.
+    pub fn not_yet_pulled(
+        row: &OutboxRow,
+        application: &NewApplication,
+        catalog: &[CatalogItem],
+        localizer: &Localizer,
+    ) -> Self {
+        let status = match row.state {
+            OutboxState::Sent => "case-sent-not-pulled",
+            OutboxState::NeedsAttention => "case-refused-here",
+            OutboxState::Queued | OutboxState::Sending => "request-waiting",
+        };
+        Self {
+            application_no: row.case_number.clone().unwrap_or_default(),
+            item_name: catalog
+                .iter()
+                .find(|item| item.impl_code == application.impl_code)
+                .map(|item| item.name.clone())
+                .unwrap_or_default(),
+            status_name: localizer.text(status, &[]),
+            closed: false,
+            submitted: String::new(),
+            overdue_days: 0,
+            can_evaluate: false,
+            waiting_client_id: Some(row.client_id.clone()),
+        }
+    }
+}
+
+/// What this computer holds about one case besides the pulled copy.
+#[derive(Debug, Clone, Default)]
+pub struct HereOfCase {
+    /// The latest 好差评 given here, with its outbox row (absent once pulled back).
+    pub evaluation: Option<(huiban_api::EvaluationRequest, OutboxRow)>,
+    /// Whether a 补正 given here still waits to be sent.
+    pub supplement_waiting: bool,
+    /// Whether a 补正 was given here and the case has not been pulled back since.
+    pub supplement_given: bool,
+}
+
+/// One case with everything the case page shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CaseDetail {
+    /// The case as the platform last said.
+    pub case: Application,
+    /// Where it stands, in plain words.
+    pub status_name: String,
+    /// Every step, then the steps to come.
+    pub timeline: Vec<TimelineStep>,
+    /// Seconds left to withdraw it online; absent when that is over.
+    pub withdraw_seconds_left: Option<i64>,
+    /// Whether a 好差评 is awaited.
+    pub can_evaluate: bool,
+    /// The 好差评 given, in words (e.g. 非常满意), whether sent yet or still waiting here.
+    pub evaluation_name: Option<String>,
+    /// Whether that 好差评 still waits on this computer to be sent.
+    pub evaluation_waiting: bool,
+    /// Why the platform refused the 好差评 given here, in its words (it can be given again).
+    pub evaluation_refused: Option<String>,
+    /// What the department asks for, while a 补正 is awaited and none waits here to be sent.
+    pub supplement_asked: Option<String>,
+    /// Whether the 补正 given here still waits to be sent.
+    pub supplement_waiting: bool,
+}
+
+impl CaseDetail {
+    /// The page of `case` at `now`, with what waits `here`.
+    pub fn of(
+        case: Application,
+        here: HereOfCase,
+        now: chrono::DateTime<chrono::FixedOffset>,
+        localizer: &Localizer,
+    ) -> Self {
+        // A refused evaluation can be given again; its reason is shown.
+        let (queued, refusal) = match here.evaluation {
+            Some((_, row)) if row.state == OutboxState::NeedsAttention => (None, row.last_error),
+            other => (other, None),
+        };
+        let given = case
+            .evaluation
+            .as_ref()
+            .map(|e| e.level)
+            .or(queued.as_ref().map(|(e, _)| e.level));
+        let supplement_asked =
+            (case.status == CaseStatus::SupplementRequested && !here.supplement_given).then(|| {
+                case.steps
+                    .iter()
+                    .rev()
+                    .find(|step| step.status == CaseStatus::SupplementRequested)
+                    .and_then(|step| step.remark.clone())
+                    .unwrap_or_default()
+            });
+        Self {
+            supplement_asked,
+            supplement_waiting: here.supplement_waiting,
+            evaluation_name: given
+                .map(|level| localizer.text(evaluation::level_message_id(level), &[])),
+            evaluation_waiting: case.evaluation.is_none()
+                && queued
+                    .as_ref()
+                    .is_some_and(|(_, row)| row.state != OutboxState::Sent),
+            evaluation_refused: refusal,
+            status_name: localizer.text(progress::status_message_id(case.status), &[]),
+            timeline: progress::timeline(&case, localizer),
+            withdraw_seconds_left: progress::withdraw_seconds_left(&case, now),
+            can_evaluate: progress::can_evaluate(&case) && queued.is_none(),
+            case,
+        }
+    }
+}
+
+/// One 好差评 level as the evaluation page offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelChoice {
+    /// 1 非常满意 … 5 非常不满意.
+    pub level: u8,
+    /// Its name in the person's words.
+    pub name: String,
+    /// Whether a reason must be given with it.
+    pub needs_reason: bool,
+}
+
+impl LevelChoice {
+    /// The five levels, best first, in the localizer's words.
+    pub fn all(localizer: &Localizer) -> Vec<Self> {
+        evaluation::levels()
+            .into_iter()
+            .map(|level| Self {
+                level: level.level,
+                name: localizer.text(level.message_id, &[]),
+                needs_reason: level.needs_reason,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;
