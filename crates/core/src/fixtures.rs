@@ -1,6 +1,9 @@
 //! Values the unit tests of several modules build alike.
 
-use huiban_api::{Answers, Application, CaseStatus, CaseStep, Channel};
+use huiban_api::{
+    Answers, Application, CaseStatus, CaseStep, Channel, IntakeChannel, RequestKind, RequestStatus,
+    RequestStep, ServiceRequest,
+};
 
 /// A case of 养老金领取 that went through `statuses` (the last is where it stands), each step with
 /// the remark 材料齐全.
@@ -68,4 +71,31 @@ pub(crate) fn logged_in(account_id: &str) -> crate::session::Session {
             role: huiban_api::Role::Citizen,
         },
     )
+}
+
+/// A complaint (路灯坏了) that went through `statuses`.
+pub(crate) fn request(statuses: &[RequestStatus]) -> ServiceRequest {
+    ServiceRequest {
+        request_no: "SQ20261126000001".to_owned(),
+        kind: RequestKind::Complaint,
+        description: "路灯坏了".to_owned(),
+        location: None,
+        photos: Vec::new(),
+        channel: IntakeChannel::Desktop,
+        status: *statuses.last().expect("a step"),
+        department: None,
+        submitted_at: "2026-11-26T09:00:00+08:00".to_owned(),
+        reply: None,
+        follow_up: None,
+        evaluation: None,
+        steps: statuses
+            .iter()
+            .map(|status| RequestStep {
+                status: *status,
+                at: "2026-11-26T09:00:00+08:00".to_owned(),
+                actor: None,
+                remark: None,
+            })
+            .collect(),
+    }
 }

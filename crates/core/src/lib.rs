@@ -26,6 +26,7 @@ pub mod qr;
 pub use huiban_rules::regions;
 pub mod request_form;
 pub mod request_progress;
+pub mod requests;
 pub mod search;
 pub mod secrets;
 pub mod session;

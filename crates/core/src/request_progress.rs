@@ -74,35 +74,9 @@ pub fn can_evaluate(request: &ServiceRequest) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::request;
     use crate::i18n::Locale;
     use crate::progress::StepState;
-    use huiban_api::{IntakeChannel, RequestKind, RequestStep};
-
-    fn request(statuses: &[RequestStatus]) -> ServiceRequest {
-        ServiceRequest {
-            request_no: "SQ20261126000001".to_owned(),
-            kind: RequestKind::Complaint,
-            description: "路灯坏了".to_owned(),
-            location: None,
-            photos: Vec::new(),
-            channel: IntakeChannel::Desktop,
-            status: *statuses.last().expect("a step"),
-            department: None,
-            submitted_at: "2026-11-26T09:00:00+08:00".to_owned(),
-            reply: None,
-            follow_up: None,
-            evaluation: None,
-            steps: statuses
-                .iter()
-                .map(|status| RequestStep {
-                    status: *status,
-                    at: "2026-11-26T09:00:00+08:00".to_owned(),
-                    actor: None,
-                    remark: None,
-                })
-                .collect(),
-        }
-    }
 
     fn zh() -> Localizer {
         Localizer::new(Locale::ZhCn)

@@ -12,6 +12,7 @@ use tokio::sync::Notify;
 use crate::cases::CasesService;
 use crate::preferences::Preferences;
 use crate::pull::PullGate;
+use crate::requests::RequestsService;
 use crate::search::SearchIndex;
 use crate::session::Session;
 use crate::store::{AccountStore, LocalStore};
@@ -73,6 +74,11 @@ impl App {
     /// The person's 办件: the 进度 list, a case's page, 评价, 补正 and 撤回.
     pub fn cases(&self) -> CasesService<'_> {
         CasesService { app: self }
+    }
+
+    /// The person's 诉求: the list, a request's page, 回访 answers and 评价.
+    pub fn requests(&self) -> RequestsService<'_> {
+        RequestsService { app: self }
     }
 
     /// The local store, or the plain error that there is none (no keychain on this computer).
