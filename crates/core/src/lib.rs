@@ -15,6 +15,7 @@ mod fixtures;
 pub mod forms;
 pub mod glossary;
 pub mod i18n;
+pub mod inbox;
 pub mod kiosk_login;
 pub mod logins;
 pub mod network_watch;

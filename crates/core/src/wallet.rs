@@ -75,5 +75,9 @@ pub fn qr_svg(licence: &Licence) -> Option<String> {
     crate::qr::svg_of(&qr_text(licence))
 }
 
+mod service;
+
+pub use service::{WalletEntry, WalletService};
+
 #[cfg(test)]
 mod tests;

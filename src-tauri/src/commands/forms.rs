@@ -46,11 +46,6 @@ pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Today in China as `YYYY-MM-DD`, as the licence checks take it.
-pub(crate) fn today_text() -> String {
-    huiban_core::wallet::licence_today()
-}
-
 /// The definition of a form version (kept offline once seen).
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]

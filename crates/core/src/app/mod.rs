@@ -10,12 +10,14 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::Notify;
 
 use crate::cases::CasesService;
+use crate::inbox::InboxService;
 use crate::preferences::Preferences;
 use crate::pull::PullGate;
 use crate::requests::RequestsService;
 use crate::search::SearchIndex;
 use crate::session::Session;
 use crate::store::{AccountStore, LocalStore};
+use crate::wallet::WalletService;
 use crate::{Error, Localizer, PlatformClient, UrlSource};
 
 pub use opening::StartError;
@@ -79,6 +81,16 @@ impl App {
     /// The person's 诉求: the list, a request's page, 回访 answers and 评价.
     pub fn requests(&self) -> RequestsService<'_> {
         RequestsService { app: self }
+    }
+
+    /// The person's 消息: the inbox kept here and read marks.
+    pub fn inbox(&self) -> InboxService<'_> {
+        InboxService { app: self }
+    }
+
+    /// The person's 证照, checked offline, and their QR codes.
+    pub fn wallet(&self) -> WalletService<'_> {
+        WalletService { app: self }
     }
 
     /// The local store, or the plain error that there is none (no keychain on this computer).

@@ -116,3 +116,30 @@ fn a_licence_sealed_under_a_changed_key_says_so() {
         (false, Some(KEY_CHANGED))
     );
 }
+
+#[tokio::test]
+async fn the_wallet_service_checks_her_licences_offline_and_finds_none_of_anyone_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = crate::fixtures::app_with_store(&dir, crate::fixtures::logged_in("a"));
+    let store = app.own_store().await.unwrap();
+    let (licence, key) = sealed();
+    store
+        .shared()
+        .keep_department_keys(std::slice::from_ref(&key))
+        .unwrap();
+    store
+        .replace_cached_licences(std::slice::from_ref(&licence))
+        .unwrap();
+    let entries = app.wallet().licences().await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].verified, "{:?}", entries[0].problem);
+    assert!(
+        app.wallet()
+            .qr(&licence.licence_no)
+            .await
+            .unwrap()
+            .contains("<svg")
+    );
+    let missing = app.wallet().qr("not-hers").await.unwrap_err();
+    assert_eq!(missing.id(), "licence-not-found");
+}
