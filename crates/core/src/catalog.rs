@@ -1,6 +1,10 @@
 //! The catalog as the person sees it: fresh from the platform when it can be reached, the saved copy
 //! when it cannot.
 
+mod service;
+
+pub use service::CatalogService;
+
 use huiban_api::{CatalogItem, FormDefinition};
 use serde::Serialize;
 

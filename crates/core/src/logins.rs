@@ -1,6 +1,10 @@
 //! 在哪里登录着: the places a person is logged in now (this computer, another computer, a kiosk she
 //! let in), in plain words, and ending any of them.
 
+mod service;
+
+pub use service::LoginsService;
+
 use huiban_api::{LoginKind, LoginSummary};
 use serde::Serialize;
 

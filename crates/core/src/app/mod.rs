@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::Notify;
 
 use crate::cases::CasesService;
+use crate::catalog::CatalogService;
 use crate::inbox::InboxService;
+use crate::logins::LoginsService;
 use crate::preferences::Preferences;
 use crate::pull::PullGate;
 use crate::requests::RequestsService;
@@ -81,6 +83,16 @@ impl App {
     /// The person's 诉求: the list, a request's page, 回访 answers and 评价.
     pub fn requests(&self) -> RequestsService<'_> {
         RequestsService { app: self }
+    }
+
+    /// The service items she can apply for, and finding one.
+    pub fn catalog(&self) -> CatalogService<'_> {
+        CatalogService { app: self }
+    }
+
+    /// Where she is logged in, and letting a kiosk log in as her.
+    pub fn logins(&self) -> LoginsService<'_> {
+        LoginsService { app: self }
     }
 
     /// The person's 消息: the inbox kept here and read marks.
