@@ -51,7 +51,7 @@ pub fn start(app: &AppHandle) {
         return;
     };
     let client = state.client().clone();
-    let session = state.session().clone();
+    let session = state.session().shared().clone();
     let wake = state.wake().clone();
     let pull_now = state.pull_now().clone();
     let handle = app.clone();
@@ -104,7 +104,7 @@ fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
         return;
     };
     let client = state.client().clone();
-    let session = state.session().clone();
+    let session = state.session().shared().clone();
     let now = state.pull_now().clone();
     let gate = state.pull_gate().clone();
     let handle = app.clone();

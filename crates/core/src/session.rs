@@ -1,6 +1,10 @@
 //! The login on this device: the access token in memory, the refresh token in the keychain, so the
 //! outbox can send after a restart without asking the person to log in again.
 
+mod service;
+
+pub use service::{SessionService, SessionStatus, UnsentView};
+
 use std::time::{Duration, Instant};
 
 use huiban_api::{Role, TokenRequest, TokenResponse};

@@ -31,11 +31,7 @@ pub(crate) fn kept_store(state: &AppState) -> Result<&LocalStore, IpcError> {
 pub(crate) async fn online_token(
     state: &AppState,
 ) -> Result<huiban_core::session::Token, IpcError> {
-    state
-        .session()
-        .token(state.client())
-        .await
-        .map_err(IpcError::from)
+    Ok(state.session().token().await?)
 }
 
 /// The local data of the person logged in, or the plain error that nobody is (or there is no store):

@@ -17,7 +17,7 @@ use crate::preferences::Preferences;
 use crate::pull::PullGate;
 use crate::requests::RequestsService;
 use crate::search::SearchIndex;
-use crate::session::Session;
+use crate::session::{Session, SessionService};
 use crate::store::{AccountStore, LocalStore};
 use crate::wallet::WalletService;
 use crate::{Error, Localizer, PlatformClient, UrlSource};
@@ -27,17 +27,17 @@ pub use preferences::PreferencesService;
 
 /// Everything the app's commands reach, owned once.
 pub struct App {
-    client: PlatformClient,
-    source: UrlSource,
-    localizer: Localizer,
-    store: Option<Arc<LocalStore>>,
-    store_notice: Option<&'static str>,
-    session: Arc<Session>,
-    wake: Arc<Notify>,
-    pull_now: Arc<Notify>,
-    pull_gate: Arc<PullGate>,
-    unsaved_preferences: Mutex<Preferences>,
-    search_index: Mutex<Option<Arc<SearchIndex>>>,
+    pub(crate) client: PlatformClient,
+    pub(crate) source: UrlSource,
+    pub(crate) localizer: Localizer,
+    pub(crate) store: Option<Arc<LocalStore>>,
+    pub(crate) store_notice: Option<&'static str>,
+    pub(crate) session: Arc<Session>,
+    pub(crate) wake: Arc<Notify>,
+    pub(crate) pull_now: Arc<Notify>,
+    pub(crate) pull_gate: Arc<PullGate>,
+    pub(crate) unsaved_preferences: Mutex<Preferences>,
+    pub(crate) search_index: Mutex<Option<Arc<SearchIndex>>>,
 }
 
 /// What an [`App`] is made of: the platform, where its address came from, the local store (when a
@@ -161,9 +161,9 @@ impl App {
         self.store_notice
     }
 
-    /// The login on this device.
-    pub fn session(&self) -> &Arc<Session> {
-        &self.session
+    /// The login on this computer: logging in and out, and the token for the platform.
+    pub fn session(&self) -> SessionService<'_> {
+        SessionService { app: self }
     }
 
     /// Wakes the outbox's sending loop (something was queued, the network changed).

@@ -120,7 +120,7 @@ impl CasesService<'_> {
     /// 撤回 within 10 minutes of sending (online only: the answer is needed at once); the kept
     /// copies are refreshed afterwards.
     pub async fn withdraw(&self, application_no: &str, reason: Option<&str>) -> Result<(), Error> {
-        let token = self.app.session().token(self.app.client()).await?;
+        let token = self.app.session().token().await?;
         let request = WithdrawRequest {
             reason: reason.filter(|r| !r.trim().is_empty()).map(str::to_owned),
         };
@@ -135,7 +135,7 @@ impl CasesService<'_> {
         // Held so that a 退出 meanwhile is not undone by this pull.
         let _held = self.app.pull_gate().hold().await;
         if let Some(store) = self.app.store()
-            && self.app.session().is_logged_in().await.unwrap_or(false)
+            && self.app.session().status().await.is_ok_and(|s| s.logged_in)
             && let Err(error) = pull::pull(
                 &store.of_account(&token.account_id),
                 self.app.client(),

@@ -52,7 +52,7 @@ impl InboxService<'_> {
             store.mark_cached_message_read(message_id)?;
         }
         let client = self.app.client();
-        match (store, self.app.session().token(client).await) {
+        match (store, self.app.session().token().await) {
             (Some(store), Ok(token)) if token.account_id == store.account_id() => {
                 if let Err(error) = pull::tell_reads(&store, client, &token.access_token).await {
                     tracing::warn!(%error, "the read mark is kept to be told later");

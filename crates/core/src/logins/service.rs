@@ -14,14 +14,14 @@ pub struct LoginsService<'a> {
 impl LoginsService<'_> {
     /// Where the person is logged in now, this computer first.
     pub async fn list(&self) -> Result<Vec<LoginLine>, Error> {
-        let token = self.app.session().token(self.app.client()).await?;
+        let token = self.app.session().token().await?;
         let summaries = self.app.client().logins(&token.access_token).await?;
         Ok(lines(&summaries, self.app.localizer()))
     }
 
     /// Ends another of the person's logins (this computer's is ended by 退出).
     pub async fn end(&self, login_id: &str) -> Result<(), Error> {
-        let token = self.app.session().token(self.app.client()).await?;
+        let token = self.app.session().token().await?;
         Ok(end(self.app.client(), &token.access_token, login_id).await?)
     }
 
@@ -29,7 +29,7 @@ impl LoginsService<'_> {
     pub async fn kiosk_asking(&self, typed: &str) -> Result<KioskAsking, Error> {
         let code =
             kiosk_login::code(typed).map_err(|problem| Error::plain(problem.message_id()))?;
-        let token = self.app.session().token(self.app.client()).await?;
+        let token = self.app.session().token().await?;
         let asking = self
             .app
             .client()
@@ -42,7 +42,7 @@ impl LoginsService<'_> {
     pub async fn kiosk_answer(&self, typed: &str, approve: bool) -> Result<(), Error> {
         let code =
             kiosk_login::code(typed).map_err(|problem| Error::plain(problem.message_id()))?;
-        let token = self.app.session().token(self.app.client()).await?;
+        let token = self.app.session().token().await?;
         self.app
             .client()
             .answer_kiosk(&token.access_token, &code, approve)
