@@ -27,6 +27,8 @@ fn main() {
         "inbox",
         "message_read",
         "draft_open",
+        "draft_page",
+        "draft_next",
         "draft_step",
         "draft_review",
         "submission_status",

@@ -1,6 +1,14 @@
 //! Drafts across form versions: when a newer version of a form arrives, every answer whose question
 //! is unchanged is kept, and the person is told which questions are new or changed.
 
+mod service;
+mod views;
+
+pub use service::{DraftsService, today};
+pub use views::{
+    AnswerOutcome, AnswerProblem, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
+};
+
 use huiban_api::{FormDefinition, FormRef, Question};
 
 use crate::store::{AccountStore, Draft, StoreError};

@@ -10,6 +10,9 @@ export interface DraftSaver {
   answer(questionId: string, value: unknown): void;
   /** Saves everything not yet saved, now (before leaving the page or submitting). */
   flush(): Promise<void>;
+  /** Drops what is not saved yet (the caller sends those answers itself) and waits for the saves
+   *  already under way, so that none of them lands after the caller's. */
+  settle(): Promise<void>;
   /** Whether answers are waiting to be saved. */
   readonly pending: boolean;
 }
@@ -69,6 +72,11 @@ export function createDraftSaver(
       maxTimer ??= setTimeout(flush, timing.maxWaitMs);
     },
     flush,
+    settle() {
+      clearTimers();
+      unsaved.clear();
+      return saving;
+    },
     get pending() {
       return unsaved.size > 0;
     },

@@ -5,6 +5,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { t } from './i18n';
 import type { Preferences } from './preferences';
 import type {
+  AnswerOutcome,
   AskedAgain,
   CaseDetail,
   CaseSummary,
@@ -18,6 +19,7 @@ import type {
   KioskAsking,
   LoginLine,
   OpenDraft,
+  QuestionPage,
   QueueView,
   RequestDetail,
   RequestSummary,
@@ -158,6 +160,16 @@ export function submissionStatus(clientId: string): Promise<SubmissionView> {
 /** The QR code (SVG text) of a 办件编号. */
 export function caseNumberQr(applicationNo: string): Promise<string> {
   return invoke<string>('case_number_qr', { applicationNo });
+}
+
+/** One question's page in one call: the draft opened, and where 返回 goes. */
+export function draftPage(draftId: string, questionId: string): Promise<QuestionPage> {
+  return invoke<QuestionPage>('draft_page', { draftId, questionId });
+}
+
+/** 下一步 in one call: keeps the answer, checks it by core's rules, and names the next question. */
+export function draftNext(draftId: string, questionId: string, value: unknown): Promise<AnswerOutcome> {
+  return invoke<AnswerOutcome>('draft_next', { draftId, questionId, value });
 }
 
 /** Checks one answer by core's rules; resolves to what to tell the person, or null when fine. */

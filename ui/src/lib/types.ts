@@ -233,6 +233,8 @@ export type SubmitOutcome =
 export interface SubmissionView {
   kind: 'application' | 'request';
   impl_code: string;
+  /** The item's name from the kept catalog; empty for a request. */
+  item_name: string;
   state: 'waiting' | 'sent' | 'needs_attention';
   case_number: string | null;
   problem: string | null;
@@ -372,4 +374,16 @@ export interface AskedAgain {
   question: Question;
   /** The answer the case holds now, to start from. */
   answer: unknown;
+}
+
+/** One question's page: the draft opened, and the question before it (where 返回 goes). */
+export interface QuestionPage {
+  opened: OpenDraft;
+  before: string | null;
+}
+
+/** What 下一步 found: a problem to show, or the question asked next (null: time for 核对). */
+export interface AnswerOutcome {
+  problem: { rule: string; message: string } | null;
+  next: string | null;
 }

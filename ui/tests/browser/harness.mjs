@@ -247,6 +247,18 @@ export async function openPage(
         draft_list: () => [],
         draft_start: () => draft,
         draft_open: () => ({ draft, form, suggestions }),
+        draft_page: ({ questionId }) => {
+          const ids = asked().map((q) => q.id);
+          return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null };
+        },
+        draft_next: ({ questionId, value }) => {
+          draft.answers[questionId] = value;
+          if (value === null || value === '') {
+            return { problem: { rule: 'required', message: '请填写“您的姓名”，填好后再点“下一步”。' }, next: null };
+          }
+          const ids = asked().map((q) => q.id);
+          return { problem: null, next: ids[ids.indexOf(questionId) + 1] ?? null };
+        },
         regions: ({ code }) => placeChoices(code),
         group_items: ({ groupId, value }) => {
           const group = form.questions.find((q) => q.id === groupId);
@@ -296,8 +308,8 @@ export async function openPage(
         draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
         submission_status: () =>
           submission === 'sent'
-            ? { impl_code: items[0].impl_code, state: 'sent', case_number: '110101202611260001', problem: null }
-            : { impl_code: items[0].impl_code, state: 'waiting', case_number: null, problem: null },
+            ? { kind: 'application', impl_code: items[0].impl_code, item_name: items[0].name, state: 'sent', case_number: '110101202611260001', problem: null }
+            : { kind: 'application', impl_code: items[0].impl_code, item_name: items[0].name, state: 'waiting', case_number: null, problem: null },
         case_number_qr: () =>
           '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
         attachment_keep: () => ({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 10 }),

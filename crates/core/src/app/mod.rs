@@ -1,6 +1,9 @@
 //! The app as the shell sees it: one [`App`] owning the platform client, the login, the local store,
-//! the localizer and the loops' signals, handing out one service per noun (`app.preferences()`, …).
-//! A shell command is a few lines over these; the rules and the views live here.
+//! the localizer and the loops' signals. Each noun's module adds its service to it (`impl App` in
+//! `cases/service.rs` gives `app.cases()`, and so on for `requests`, `drafts`, `forms`, `catalog`,
+//! `inbox`, `wallet`, `logins`, `session`, `preferences`), so this file names none of them and no
+//! service imports another through it. A shell command is a few lines over these services; the rules
+//! and the views live in core.
 
 mod opening;
 mod preferences;
@@ -9,17 +12,11 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::Notify;
 
-use crate::cases::CasesService;
-use crate::catalog::CatalogService;
-use crate::inbox::InboxService;
-use crate::logins::LoginsService;
 use crate::preferences::Preferences;
 use crate::pull::PullGate;
-use crate::requests::RequestsService;
 use crate::search::SearchIndex;
-use crate::session::{Session, SessionService};
+use crate::session::Session;
 use crate::store::{AccountStore, LocalStore};
-use crate::wallet::WalletService;
 use crate::{Error, Localizer, PlatformClient, UrlSource};
 
 pub use opening::StartError;
@@ -75,36 +72,6 @@ impl App {
         }
     }
 
-    /// The person's 办件: the 进度 list, a case's page, 评价, 补正 and 撤回.
-    pub fn cases(&self) -> CasesService<'_> {
-        CasesService { app: self }
-    }
-
-    /// The person's 诉求: the list, a request's page, 回访 answers and 评价.
-    pub fn requests(&self) -> RequestsService<'_> {
-        RequestsService { app: self }
-    }
-
-    /// The service items she can apply for, and finding one.
-    pub fn catalog(&self) -> CatalogService<'_> {
-        CatalogService { app: self }
-    }
-
-    /// Where she is logged in, and letting a kiosk log in as her.
-    pub fn logins(&self) -> LoginsService<'_> {
-        LoginsService { app: self }
-    }
-
-    /// The person's 消息: the inbox kept here and read marks.
-    pub fn inbox(&self) -> InboxService<'_> {
-        InboxService { app: self }
-    }
-
-    /// The person's 证照, checked offline, and their QR codes.
-    pub fn wallet(&self) -> WalletService<'_> {
-        WalletService { app: self }
-    }
-
     /// The local store, or the plain error that there is none (no keychain on this computer).
     pub fn kept_store(&self) -> Result<&LocalStore, Error> {
         self.store
@@ -131,11 +98,6 @@ impl App {
         Ok(account.map(|account| store.of_account(&account)))
     }
 
-    /// The person's choices of text size, colours and reading aloud.
-    pub fn preferences(&self) -> PreferencesService<'_> {
-        PreferencesService { app: self }
-    }
-
     /// Client of the configured platform.
     pub fn client(&self) -> &PlatformClient {
         &self.client
@@ -159,11 +121,6 @@ impl App {
     /// The Fluent id of what the person must know about the local store, when there is something.
     pub fn store_notice(&self) -> Option<&'static str> {
         self.store_notice
-    }
-
-    /// The login on this computer: logging in and out, and the token for the platform.
-    pub fn session(&self) -> SessionService<'_> {
-        SessionService { app: self }
     }
 
     /// Wakes the outbox's sending loop (something was queued, the network changed).

@@ -4,6 +4,13 @@ use super::App;
 use crate::Error;
 use crate::preferences::Preferences;
 
+impl App {
+    /// The person's choices of text size, colours and reading aloud.
+    pub fn preferences(&self) -> PreferencesService<'_> {
+        PreferencesService { app: self }
+    }
+}
+
 /// Text size, colours and reading aloud, as `app.preferences()` offers them.
 pub struct PreferencesService<'a> {
     pub(super) app: &'a App,

@@ -9,6 +9,13 @@ use crate::outbox::{self, supplement};
 use crate::store::AccountStore;
 use crate::{ClientError, Error, pull};
 
+impl App {
+    /// The person's 办件: the 进度 list, a case's page, 评价, 补正 and 撤回.
+    pub fn cases(&self) -> CasesService<'_> {
+        CasesService { app: self }
+    }
+}
+
 /// The person's 办件, as `app.cases()` offers them.
 pub struct CasesService<'a> {
     pub(crate) app: &'a App,

@@ -13,6 +13,13 @@ use crate::search::SearchIndex;
 /// Results shown for one search.
 const SEARCH_LIMIT: usize = 50;
 
+impl App {
+    /// The service items she can apply for, and finding one.
+    pub fn catalog(&self) -> CatalogService<'_> {
+        CatalogService { app: self }
+    }
+}
+
 /// The catalog, as `app.catalog()` offers it.
 pub struct CatalogService<'a> {
     pub(crate) app: &'a App,

@@ -8,13 +8,14 @@ pub mod group_list;
 pub mod journey;
 pub mod prefill;
 mod review;
+pub mod service;
 
 pub use answer_text::answer_text;
 pub use definition::{DefinitionProblem, check_definition};
 pub use huiban_rules::{
     IdNumberProblem, Problem, Rule, check_answer, check_answers, check_id_number, is_file_name,
 };
-pub use review::{Review, ReviewProblem, ReviewRow, review};
+pub use review::{Review, ReviewProblem, ReviewRow, problems_in_words, review};
 
 use huiban_api::Question;
 

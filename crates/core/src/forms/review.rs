@@ -39,6 +39,27 @@ pub struct Review {
     pub problems: Vec<ReviewProblem>,
 }
 
+/// The `problems` core found in answers to `form`, each with what to tell the person.
+pub fn problems_in_words(
+    form: &FormDefinition,
+    problems: Vec<huiban_rules::Problem>,
+    localizer: &Localizer,
+) -> Vec<ReviewProblem> {
+    problems
+        .into_iter()
+        .filter_map(|problem| {
+            let question = form
+                .questions
+                .iter()
+                .find(|q| q.id == problem.question_id)?;
+            Some(ReviewProblem {
+                message: message(localizer, question, &problem.rule),
+                question_id: problem.question_id,
+            })
+        })
+        .collect()
+}
+
 /// Reviews `answers` to `form` as of `today`, in the localizer's language.
 pub fn review(
     form: &FormDefinition,
@@ -57,19 +78,7 @@ pub fn review(
                 .unwrap_or_default(),
         })
         .collect();
-    let problems = check_answers(form, answers, today)
-        .into_iter()
-        .filter_map(|problem| {
-            let question = form
-                .questions
-                .iter()
-                .find(|q| q.id == problem.question_id)?;
-            Some(ReviewProblem {
-                message: message(localizer, question, &problem.rule),
-                question_id: problem.question_id,
-            })
-        })
-        .collect();
+    let problems = problems_in_words(form, check_answers(form, answers, today), localizer);
     Review { rows, problems }
 }
 

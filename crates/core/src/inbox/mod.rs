@@ -28,6 +28,13 @@ impl Inbox {
     }
 }
 
+impl App {
+    /// The person's 消息: the inbox kept here and read marks.
+    pub fn inbox(&self) -> InboxService<'_> {
+        InboxService { app: self }
+    }
+}
+
 /// The person's 消息, as `app.inbox()` offers them.
 pub struct InboxService<'a> {
     pub(crate) app: &'a App,

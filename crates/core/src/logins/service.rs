@@ -6,6 +6,13 @@ use crate::Error;
 use crate::app::App;
 use crate::kiosk_login::{self, KioskAsking};
 
+impl App {
+    /// Where she is logged in, and letting a kiosk log in as her.
+    pub fn logins(&self) -> LoginsService<'_> {
+        LoginsService { app: self }
+    }
+}
+
 /// Her logins, as `app.logins()` offers them (online only: the platform holds them).
 pub struct LoginsService<'a> {
     pub(crate) app: &'a App,

@@ -8,6 +8,13 @@ use crate::app::App;
 use crate::outbox::requests::{self as queued, RequestEvaluation, RequestFollowUp};
 use crate::{Error, evaluation};
 
+impl App {
+    /// The person's 诉求: the list, a request's page, 回访 answers and 评价.
+    pub fn requests(&self) -> RequestsService<'_> {
+        RequestsService { app: self }
+    }
+}
+
 /// The person's 诉求, as `app.requests()` offers them.
 pub struct RequestsService<'a> {
     pub(crate) app: &'a App,

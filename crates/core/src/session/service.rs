@@ -38,6 +38,13 @@ impl UnsentView {
     }
 }
 
+impl App {
+    /// The login on this computer: logging in and out, and the token for the platform.
+    pub fn session(&self) -> SessionService<'_> {
+        SessionService { app: self }
+    }
+}
+
 /// The login on this computer, as `app.session()` offers it.
 pub struct SessionService<'a> {
     pub(crate) app: &'a App,

@@ -18,6 +18,13 @@ pub struct WalletEntry {
     pub problem: Option<String>,
 }
 
+impl App {
+    /// The person's 证照, checked offline, and their QR codes.
+    pub fn wallet(&self) -> WalletService<'_> {
+        WalletService { app: self }
+    }
+}
+
 /// The person's 证照, as `app.wallet()` offers them.
 pub struct WalletService<'a> {
     pub(crate) app: &'a App,

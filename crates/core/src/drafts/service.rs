@@ -1,0 +1,305 @@
+//! `app.drafts()`: a form being filled in one question a page, saved answer by answer, checked as a
+//! whole, then queued for sending once; and what became of it once queued.
+
+use huiban_api::{Channel, FormRef};
+
+use super::views::{
+    AnswerOutcome, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
+};
+use super::{Submission, start, submit};
+use crate::app::App;
+use crate::forms::service::group_of;
+use crate::forms::{self, Review, group, journey, prefill};
+use crate::outbox::{self, requests::REQUEST};
+use crate::store::{AccountStore, Draft, OutboxState};
+use crate::{Error, request_form};
+
+impl App {
+    /// Forms being filled in one question a page, checked, and sent once.
+    pub fn drafts(&self) -> DraftsService<'_> {
+        DraftsService { app: self }
+    }
+}
+
+/// The person's forms being filled in, as `app.drafts()` offers them.
+pub struct DraftsService<'a> {
+    pub(crate) app: &'a App,
+}
+
+impl DraftsService<'_> {
+    /// Starts an empty draft of an item's form; it is saved at once.
+    pub async fn start(
+        &self,
+        impl_code: &str,
+        form_id: &str,
+        version: u32,
+    ) -> Result<Draft, Error> {
+        let form = FormRef {
+            form_id: form_id.to_owned(),
+            version,
+        };
+        Ok(start(
+            &self.app.own_store().await?,
+            impl_code,
+            &form,
+            now_ms(),
+        )?)
+    }
+
+    /// Every unfinished form, most recently changed first.
+    pub async fn list(&self) -> Result<Vec<Draft>, Error> {
+        Ok(self.app.own_store().await?.drafts()?)
+    }
+
+    /// A saved draft with its form and what is known of the person to fill it.
+    pub async fn open(&self, draft_id: &str) -> Result<OpenDraft, Error> {
+        let store = self.app.own_store().await?;
+        let draft = draft_of(&store, draft_id)?;
+        self.opened(&store, draft).await
+    }
+
+    /// One question's page in one call: the draft opened, and where 返回 goes.
+    pub async fn page(&self, draft_id: &str, question_id: &str) -> Result<QuestionPage, Error> {
+        let store = self.app.own_store().await?;
+        let opened = self.opened(&store, draft_of(&store, draft_id)?).await?;
+        let before = journey::previous(&opened.form, &opened.draft.answers, question_id)
+            .map(|q| q.id.clone());
+        Ok(QuestionPage { opened, before })
+    }
+
+    /// Saves one answer as it is typed (`null` clears it); durable when this returns.
+    pub async fn save(
+        &self,
+        draft_id: &str,
+        question_id: &str,
+        value: &serde_json::Value,
+    ) -> Result<(), Error> {
+        let saved =
+            self.app
+                .own_store()
+                .await?
+                .set_draft_answer(draft_id, question_id, value, now_ms())?;
+        saved
+            .then_some(())
+            .ok_or_else(|| Error::plain("draft-not-found"))
+    }
+
+    /// 下一步 in one call: keeps the answer, checks it by its question's rules and, when it is
+    /// fine, says which question is asked next (`None`: time for 核对).
+    pub async fn answer(
+        &self,
+        draft_id: &str,
+        question_id: &str,
+        value: &serde_json::Value,
+    ) -> Result<AnswerOutcome, Error> {
+        let store = self.app.own_store().await?;
+        let mut draft = draft_of(&store, draft_id)?;
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        let question = form
+            .questions
+            .iter()
+            .find(|q| q.id == question_id)
+            .ok_or_else(|| Error::plain("error-unknown"))?;
+        if !store.set_draft_answer(draft_id, question_id, value, now_ms())? {
+            return Err(Error::plain("draft-not-found"));
+        }
+        if let Some(problem) = self.app.forms().problem(question, value, today()) {
+            return Ok(AnswerOutcome {
+                problem: Some(problem),
+                next: None,
+            });
+        }
+        if value.is_null() {
+            draft.answers.remove(question_id);
+        } else {
+            draft.answers.insert(question_id.to_owned(), value.clone());
+        }
+        let next = journey::next(&form, &draft.answers, Some(question_id)).map(|q| q.id.clone());
+        Ok(AnswerOutcome {
+            problem: None,
+            next,
+        })
+    }
+
+    /// The question after `after` (the first when absent), or before it when `back`; `None` after
+    /// the last one or before the first.
+    pub async fn step(
+        &self,
+        draft_id: &str,
+        after: Option<&str>,
+        back: bool,
+    ) -> Result<Option<String>, Error> {
+        let draft = draft_of(&self.app.own_store().await?, draft_id)?;
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        let question = match (after, back) {
+            (Some(current), true) => journey::previous(&form, &draft.answers, current),
+            _ => journey::next(&form, &draft.answers, after),
+        };
+        Ok(question.map(|q| q.id.clone()))
+    }
+
+    /// The question of group `group_id` for item `index` (one past the last starts a new item)
+    /// after `after` (its first when absent), or before it when `back`; `None` when the item is done.
+    pub async fn item_step(
+        &self,
+        draft_id: &str,
+        group_id: &str,
+        index: usize,
+        after: Option<&str>,
+        back: bool,
+    ) -> Result<Option<String>, Error> {
+        let draft = draft_of(&self.app.own_store().await?, draft_id)?;
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        let group = group_of(&form, group_id)?;
+        let item = group::items(draft.answers.get(group_id))
+            .into_iter()
+            .nth(index)
+            .unwrap_or_default();
+        let question = match (after, back) {
+            (Some(current), true) => group::previous_in_item(group, &item, current),
+            _ => group::next_in_item(group, &item, after),
+        };
+        Ok(question.map(|q| q.id.clone()))
+    }
+
+    /// 核对: every asked question with its answer in plain words, and what still stops sending.
+    pub async fn review(&self, draft_id: &str) -> Result<Review, Error> {
+        let draft = draft_of(&self.app.own_store().await?, draft_id)?;
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        Ok(forms::review(
+            &form,
+            &draft.answers,
+            today(),
+            self.app.localizer(),
+        ))
+    }
+
+    /// 确认提交: queues the draft for sending (it stops being a draft in the same step) and wakes the
+    /// sender when every answer is good; otherwise says what to fix, as core found it.
+    pub async fn submit(&self, draft_id: &str) -> Result<SubmitOutcome, Error> {
+        let store = self.app.own_store().await?;
+        let draft = draft_of(&store, draft_id)?;
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        let submitted = if request_form::is_request_form(&draft.form_id) {
+            request_form::submit(&store, self.app.localizer(), draft_id, today(), now_ms())?
+        } else {
+            submit(&store, &form, draft_id, Channel::Web, today(), now_ms())?
+        };
+        match submitted {
+            Submission::Queued(client_id) => {
+                self.app.wake().notify_one();
+                Ok(SubmitOutcome::Queued { client_id })
+            }
+            Submission::Missing => Err(Error::plain("draft-not-found")),
+            Submission::Unfinished(problems) => Ok(SubmitOutcome::Unfinished {
+                problems: forms::problems_in_words(&form, problems, self.app.localizer()),
+            }),
+        }
+    }
+
+    /// Where the submission `client_id` stands, with the name of the item applied for.
+    pub async fn submission(&self, client_id: &str) -> Result<SubmissionView, Error> {
+        let store = self.app.own_store().await?;
+        let row = store
+            .outbox_row(client_id)?
+            .ok_or_else(|| Error::plain("draft-not-found"))?;
+        let (kind, impl_code) = if row.kind == REQUEST {
+            ("request", String::new())
+        } else if row.is_purged() {
+            // Sent and pulled back: the answers live in the case now.
+            let case = store
+                .cached_cases()?
+                .into_iter()
+                .find(|case| Some(&case.application_no) == row.case_number.as_ref());
+            ("application", case.map(|c| c.impl_code).unwrap_or_default())
+        } else {
+            ("application", outbox::application_of(&row)?.impl_code)
+        };
+        let item_name = store
+            .shared()
+            .cached_catalog()?
+            .into_iter()
+            .find(|item| !impl_code.is_empty() && item.impl_code == impl_code)
+            .map(|item| item.name)
+            .unwrap_or_default();
+        let (state, problem) = match row.state {
+            OutboxState::Queued | OutboxState::Sending => ("waiting", None),
+            OutboxState::Sent => ("sent", None),
+            OutboxState::NeedsAttention => ("needs_attention", row.last_error.clone()),
+        };
+        Ok(SubmissionView {
+            kind,
+            impl_code,
+            item_name,
+            state,
+            case_number: row.case_number,
+            problem,
+        })
+    }
+
+    /// The draft opened with its form and the answers known of her, in her words.
+    async fn opened(&self, store: &AccountStore<'_>, draft: Draft) -> Result<OpenDraft, Error> {
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        let localizer = self.app.localizer();
+        let suggestions = prefill::kept_suggestions(store, &form, &draft.answers, today())?
+            .into_iter()
+            .map(|(question_id, suggestion)| {
+                let source = localizer.text(suggestion.source.message_id(), &[]);
+                let filled = FilledIn {
+                    value: suggestion.value,
+                    source,
+                };
+                (question_id, filled)
+            })
+            .collect();
+        Ok(OpenDraft {
+            draft,
+            form,
+            suggestions,
+        })
+    }
+}
+
+/// The person's draft `draft_id`, or 没有找到.
+fn draft_of(store: &AccountStore<'_>, draft_id: &str) -> Result<Draft, Error> {
+    store
+        .draft(draft_id)?
+        .ok_or_else(|| Error::plain("draft-not-found"))
+}
+
+/// Today, where the person is (for birth dates and other date rules).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Now, in ms since the Unix epoch, as the store records times.
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+#[cfg(test)]
+mod tests;
