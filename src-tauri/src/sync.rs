@@ -1,16 +1,15 @@
 //! The outbox in the app: its sending loop starts with the app, wakes on the network-change signal,
 //! and every change of the queue reaches the UI as a `queue-changed` event.
 
-use huiban_core::Localizer;
+use huiban_core::device::QueueView;
 use huiban_core::outbox::QueueSummary;
 use huiban_core::outbox::engine::{self, Engine, Pacing};
 use huiban_core::{network_watch, pull};
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::AppState;
 
-/// Name of the event that carries a [`QueueView`].
+/// Name of the event that carries a [`QueueView`] (from core).
 pub const QUEUE_EVENT: &str = "queue-changed";
 /// Name of the event that carries what a pull of cases, messages and licences brought.
 pub const PULLED_EVENT: &str = "copies-updated";
@@ -18,31 +17,6 @@ pub const PULLED_EVENT: &str = "copies-updated";
 const LOCK_RETRY: std::time::Duration = std::time::Duration::from_secs(30);
 /// How often the saved copies of cases, messages and licences are refreshed.
 const PULL_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// The queue as the UI shows it: numbers and one plain sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QueueView {
-    /// Waiting to be sent.
-    pub waiting: u64,
-    /// Sent.
-    pub sent: u64,
-    /// Refused; the person must look at them.
-    pub needs_attention: u64,
-    /// E.g. 有3份申请等待发送，联网后会自动提交。
-    pub sentence: String,
-}
-
-impl QueueView {
-    /// The view of `summary` in the person's words.
-    pub fn of(summary: QueueSummary, localizer: &Localizer) -> Self {
-        Self {
-            waiting: summary.waiting,
-            sent: summary.sent,
-            needs_attention: summary.needs_attention,
-            sentence: summary.sentence(localizer),
-        }
-    }
-}
 
 /// Starts the sending loop and the network watch; without a local store there is nothing to send.
 pub fn start(app: &AppHandle) {

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod catalog;
 pub mod client;
 pub mod config;
+pub mod device;
 pub mod drafts;
 pub mod error;
 pub mod evaluation;

@@ -1,11 +1,10 @@
 //! Attachment commands: a photo or PDF chosen for an answer is checked and kept here, to be sent with
 //! the form by the outbox.
 
-use huiban_core::attachments::{self, KeptFile};
+use huiban_core::attachments::KeptFile;
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
-use super::{now_ms, own_store};
 use crate::{AppState, IpcError};
 
 /// Keeps the file sent as the raw request body; the answer then holds its `sha256`.
@@ -18,9 +17,5 @@ pub async fn attachment_keep(
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(IpcError::plain("attachment-empty"));
     };
-    Ok(attachments::keep(
-        &own_store(&state).await?,
-        bytes,
-        now_ms(),
-    )?)
+    Ok(state.keep_attachment(bytes).await?)
 }

@@ -4,10 +4,9 @@
 
 use huiban_core::asked_again::AskedAgain;
 use huiban_core::cases::{CaseDetail, CaseSummary, LevelChoice};
-use huiban_core::pull::{self, Pulled};
+use huiban_core::pull::Pulled;
 use tauri::State;
 
-use super::{kept_store, online_token};
 use crate::{AppState, IpcError};
 
 /// The person's cases kept on this computer, newest first.
@@ -91,18 +90,14 @@ pub async fn case_withdraw(
         .await?)
 }
 
-/// Pulls fresh copies of the person's cases, messages and licences now.
+/// Pulls fresh copies of the person's cases, messages and licences now, and announces what is new.
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err)]
 pub async fn copies_refresh(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Pulled, IpcError> {
-    let store = kept_store(&state)?;
-    let _held = state.pull_gate().hold().await;
-    let token = online_token(&state).await?;
-    let own = store.of_account(&token.account_id);
-    let pulled = pull::pull(&own, state.client(), &token.access_token).await?;
+    let pulled = state.refresh_copies().await?;
     crate::notifications::announce(&app, &pulled.to_announce);
     Ok(pulled)
 }

@@ -15,44 +15,6 @@ pub mod session;
 pub mod speech;
 pub mod wallet;
 
-use huiban_core::store::{AccountStore, LocalStore};
-
-use crate::{AppState, IpcError};
-
-/// The local store, or the plain error that there is none (no keychain on this computer).
-pub(crate) fn kept_store(state: &AppState) -> Result<&LocalStore, IpcError> {
-    state
-        .store()
-        .map(AsRef::as_ref)
-        .ok_or_else(|| IpcError::plain("store-unavailable"))
-}
-
-/// The logged-in person's token (renewed when needed, so online only), or the plain error why not.
-pub(crate) async fn online_token(
-    state: &AppState,
-) -> Result<huiban_core::session::Token, IpcError> {
-    Ok(state.session().token().await?)
-}
-
-/// The local data of the person logged in, or the plain error that nobody is (or there is no store):
-/// every personal row is read and written only through this.
-pub(crate) async fn own_store(state: &AppState) -> Result<AccountStore<'_>, IpcError> {
-    Ok(state.app.own_store().await?)
-}
-
-/// The local data of the person logged in; `None` with nobody logged in or no store, when a page
-/// shows nothing personal at all.
-pub(crate) async fn own_store_if_any(
-    state: &AppState,
-) -> Result<Option<AccountStore<'_>>, IpcError> {
-    Ok(state.app.own_store_if_any().await?)
-}
-
-/// Now, in ms since the Unix epoch, as the store records times.
-pub(crate) fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
-
 #[cfg(test)]
 mod tests {
     /// Parameters whose values are personal data or secrets, never to be recorded in a span.

@@ -8,6 +8,9 @@ pub const MAX_FILE_LINES: usize = 600;
 /// The most lines a function outside tests may have, from its `fn` line to its closing brace.
 pub const MAX_FN_LINES: usize = 80;
 
+/// The most lines a Tauri command may have: a few lines over core.
+pub const MAX_COMMAND_LINES: usize = 15;
+
 /// What in one file breaks the length rules, each as a line for the report.
 pub fn problems(shown: &str, text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
@@ -17,6 +20,17 @@ pub fn problems(shown: &str, text: &str) -> Vec<String> {
             "{shown}: {} lines (at most {MAX_FILE_LINES})",
             lines.len()
         ));
+    }
+    if shown
+        .replace('\\', "/")
+        .starts_with("src-tauri/src/commands/")
+    {
+        for (name, start, length) in long_commands(&lines) {
+            found.push(format!(
+                "{shown}:{}: command {name} is {length} lines (at most {MAX_COMMAND_LINES})",
+                start + 1
+            ));
+        }
     }
     if shown.ends_with(".rs") && !is_test_file(shown) {
         for (name, start, length) in long_functions(&lines) {
@@ -54,6 +68,30 @@ fn long_functions(lines: &[&str]) -> Vec<(String, usize, usize)> {
             found.push((name, index, end - index + 1));
         }
         index += 1;
+    }
+    found
+}
+
+/// `(name, first line index, length)` of each `#[tauri::command]` longer than [`MAX_COMMAND_LINES`].
+fn long_commands(lines: &[&str]) -> Vec<(String, usize, usize)> {
+    let mut found = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        if line.trim() != "#[tauri::command]" {
+            continue;
+        }
+        let Some((start, name)) = lines
+            .iter()
+            .enumerate()
+            .skip(at + 1)
+            .find_map(|(i, l)| fn_name(l.trim_start()).map(|name| (i, name)))
+        else {
+            continue;
+        };
+        if let Some(end) = body_end(lines, start, indent_of(lines[start]))
+            && end - start + 1 > MAX_COMMAND_LINES
+        {
+            found.push((name, start, end - start + 1));
+        }
     }
     found
 }
@@ -142,6 +180,23 @@ mod tests {
         assert!(problems("crates/x/src/a.rs", &text).is_empty());
         let long = format!("fn long() {{\n{}}}\n", body(100));
         assert!(problems("crates/x/tests/a.rs", &long).is_empty());
+    }
+
+    #[test]
+    fn a_command_over_fifteen_lines_is_named() {
+        let text = format!(
+            "#[tauri::command]\n#[tracing::instrument(skip(state), err)]\npub async fn cases(\n    state: State<'_, AppState>,\n) -> Result<(), IpcError> {{\n{}    Ok(())\n}}\n",
+            body(10)
+        );
+        assert!(problems("src-tauri/src/commands/cases.rs", &text).is_empty());
+        let longer = text.replace("    Ok(())", "    let y = 1;\n    Ok(())");
+        assert_eq!(
+            problems("src-tauri/src/commands/cases.rs", &longer),
+            vec![
+                "src-tauri/src/commands/cases.rs:3: command cases is 16 lines (at most 15)"
+                    .to_owned()
+            ]
+        );
     }
 
     #[test]
