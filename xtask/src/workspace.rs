@@ -38,17 +38,29 @@ pub fn e2e_tests() -> Result<Vec<String>, String> {
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let manifest: toml::Table =
         toml::from_str(&text).map_err(|e| format!("cannot parse {}: {e}", path.display()))?;
-    let names: Vec<String> = manifest
-        .get("test")
-        .and_then(toml::Value::as_array)
+    let names: Vec<String> = e2e_targets(&manifest)
         .into_iter()
-        .flatten()
-        .filter_map(|test| test.get("name")?.as_str().map(str::to_owned))
+        .map(|(name, _)| name)
         .collect();
     if names.is_empty() {
         return Err(format!("{} lists no [[test]]", path.display()));
     }
     Ok(names)
+}
+
+/// `(name, path)` of each `[[test]]` of a manifest.
+fn e2e_targets(manifest: &toml::Table) -> Vec<(String, String)> {
+    manifest
+        .get("test")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|test| {
+            let name = test.get("name")?.as_str()?.to_owned();
+            let path = test.get("path")?.as_str()?.to_owned();
+            Some((name, path))
+        })
+        .collect()
 }
 
 /// `--test NAME` for each cross-process suite.
@@ -65,22 +77,29 @@ mod tests {
 
     #[test]
     fn every_file_of_the_cross_process_suites_is_a_named_test() {
-        let names = e2e_tests().expect("the suites are listed");
-        let dir = root().join("tests").join("e2e").join("tests");
-        let mut files: Vec<String> = std::fs::read_dir(&dir)
+        let e2e = root().join("tests").join("e2e");
+        let text = std::fs::read_to_string(e2e.join("Cargo.toml")).expect("manifest");
+        let manifest: toml::Table = toml::from_str(&text).expect("toml");
+        let targets = e2e_targets(&manifest);
+        let mut files: Vec<String> = std::fs::read_dir(e2e.join("tests"))
             .expect("the suites' directory")
             .flatten()
-            .filter_map(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                name.strip_suffix(".rs").map(str::to_owned)
-            })
+            .map(|entry| format!("tests/{}", entry.file_name().to_string_lossy()))
+            .filter(|path| path.ends_with(".rs"))
             .collect();
         files.sort();
-        let mut sorted = names.clone();
-        sorted.sort();
+        let mut paths: Vec<String> = targets.iter().map(|(_, path)| path.clone()).collect();
+        paths.sort();
         assert_eq!(
-            files, sorted,
+            files, paths,
             "each tests/e2e/tests/*.rs needs its [[test]] entry"
         );
+        // Named apart from every other crate's tests, which --workspace would run with them.
+        assert!(
+            targets
+                .iter()
+                .all(|(name, _)| name.starts_with("webdriver_"))
+        );
+        assert_eq!(e2e_tests().expect("listed").len(), targets.len());
     }
 }
