@@ -67,12 +67,3 @@ pub fn keep(
         size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
     })
 }
-
-impl crate::App {
-    /// Keeps a photo or PDF the person chose for an answer, in her own data; the answer holds its
-    /// SHA-256 until the form is sent with it.
-    pub async fn keep_attachment(&self, bytes: &[u8]) -> Result<KeptFile, crate::Error> {
-        let store = self.own_store().await?;
-        Ok(keep(&store, bytes, chrono::Utc::now().timestamp_millis())?)
-    }
-}

@@ -5,8 +5,10 @@
 //! service imports another through it. A shell command is a few lines over these services; the rules
 //! and the views live in core.
 
+mod attachment;
 mod opening;
 mod preferences;
+mod refresh;
 
 use std::sync::{Arc, Mutex};
 
