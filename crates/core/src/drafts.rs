@@ -4,7 +4,7 @@
 mod service;
 mod views;
 
-pub use service::{DraftsService, today};
+pub use service::DraftsService;
 pub use views::{
     AnswerOutcome, AnswerProblem, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
 };

@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod cases;
 pub mod catalog;
 pub mod client;
+pub mod clock;
 pub mod config;
 pub mod device;
 pub mod drafts;

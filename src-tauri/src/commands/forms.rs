@@ -2,7 +2,8 @@
 //! core, the shipped list of places, and a group's items in words; one line each over core.
 
 use huiban_api::FormDefinition;
-use huiban_core::drafts::{AnswerProblem, today};
+use huiban_core::clock::today;
+use huiban_core::drafts::AnswerProblem;
 use huiban_core::forms::group_list::ItemSummary;
 use tauri::State;
 

@@ -7,6 +7,6 @@ impl super::App {
     /// SHA-256 until the form is sent with it.
     pub async fn keep_attachment(&self, bytes: &[u8]) -> Result<KeptFile, crate::Error> {
         let store = self.own_store().await?;
-        Ok(keep(&store, bytes, chrono::Utc::now().timestamp_millis())?)
+        Ok(keep(&store, bytes, crate::clock::now_ms())?)
     }
 }

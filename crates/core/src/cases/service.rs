@@ -5,6 +5,7 @@ use huiban_api::{Answers, WithdrawRequest};
 use super::views::{CaseDetail, CaseSummary, HereOfCase, LevelChoice};
 use crate::app::App;
 use crate::asked_again::{self, AskedAgain};
+use crate::clock::{now_ms, today};
 use crate::outbox::{self, supplement};
 use crate::store::AccountStore;
 use crate::{ClientError, Error, pull};
@@ -109,14 +110,13 @@ impl CasesService<'_> {
         } else {
             self.asked_of(&store, application_no).await?
         };
-        let today = chrono::Local::now().date_naive();
         let queued = supplement::CaseSupplement::from_person(
             application_no,
             note,
             photo,
             answers,
             &asked,
-            today,
+            today(),
         )
         .map_err(|problem| problem.error(&asked))?;
         supplement::enqueue_supplement(&store, &queued, now_ms())?;
@@ -179,11 +179,6 @@ fn kept_case(
         .into_iter()
         .find(|case| case.application_no == application_no)
         .ok_or_else(|| Error::plain("case-not-found"))
-}
-
-/// Now, in ms since the Unix epoch, as the store records times.
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 #[cfg(test)]

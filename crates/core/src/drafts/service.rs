@@ -1,13 +1,14 @@
 //! `app.drafts()`: a form being filled in one question a page, saved answer by answer, checked as a
 //! whole, then queued for sending once; and what became of it once queued.
 
-use huiban_api::{Channel, FormRef};
+use huiban_api::{Channel, FormDefinition, FormRef};
 
 use super::views::{
     AnswerOutcome, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
 };
 use super::{Submission, start, submit};
 use crate::app::App;
+use crate::clock::{now_ms, today};
 use crate::forms::service::group_of;
 use crate::forms::{self, Review, group, journey, prefill};
 use crate::outbox::{self, requests::REQUEST};
@@ -54,14 +55,13 @@ impl DraftsService<'_> {
     /// A saved draft with its form and what is known of the person to fill it.
     pub async fn open(&self, draft_id: &str) -> Result<OpenDraft, Error> {
         let store = self.app.own_store().await?;
-        let draft = draft_of(&store, draft_id)?;
-        self.opened(&store, draft).await
+        self.opened(&store, draft_id).await
     }
 
     /// One question's page in one call: the draft opened, and where 返回 goes.
     pub async fn page(&self, draft_id: &str, question_id: &str) -> Result<QuestionPage, Error> {
         let store = self.app.own_store().await?;
-        let opened = self.opened(&store, draft_of(&store, draft_id)?).await?;
+        let opened = self.opened(&store, draft_id).await?;
         let before = journey::previous(&opened.form, &opened.draft.answers, question_id)
             .map(|q| q.id.clone());
         Ok(QuestionPage { opened, before })
@@ -93,12 +93,7 @@ impl DraftsService<'_> {
         value: &serde_json::Value,
     ) -> Result<AnswerOutcome, Error> {
         let store = self.app.own_store().await?;
-        let mut draft = draft_of(&store, draft_id)?;
-        let form = self
-            .app
-            .forms()
-            .definition(&draft.form_id, draft.form_version)
-            .await?;
+        let (mut draft, form) = self.draft_with_form(&store, draft_id).await?;
         let question = form
             .questions
             .iter()
@@ -133,11 +128,8 @@ impl DraftsService<'_> {
         after: Option<&str>,
         back: bool,
     ) -> Result<Option<String>, Error> {
-        let draft = draft_of(&self.app.own_store().await?, draft_id)?;
-        let form = self
-            .app
-            .forms()
-            .definition(&draft.form_id, draft.form_version)
+        let (draft, form) = self
+            .draft_with_form(&self.app.own_store().await?, draft_id)
             .await?;
         let question = match (after, back) {
             (Some(current), true) => journey::previous(&form, &draft.answers, current),
@@ -156,11 +148,8 @@ impl DraftsService<'_> {
         after: Option<&str>,
         back: bool,
     ) -> Result<Option<String>, Error> {
-        let draft = draft_of(&self.app.own_store().await?, draft_id)?;
-        let form = self
-            .app
-            .forms()
-            .definition(&draft.form_id, draft.form_version)
+        let (draft, form) = self
+            .draft_with_form(&self.app.own_store().await?, draft_id)
             .await?;
         let group = group_of(&form, group_id)?;
         let item = group::items(draft.answers.get(group_id))
@@ -176,11 +165,8 @@ impl DraftsService<'_> {
 
     /// 核对: every asked question with its answer in plain words, and what still stops sending.
     pub async fn review(&self, draft_id: &str) -> Result<Review, Error> {
-        let draft = draft_of(&self.app.own_store().await?, draft_id)?;
-        let form = self
-            .app
-            .forms()
-            .definition(&draft.form_id, draft.form_version)
+        let (draft, form) = self
+            .draft_with_form(&self.app.own_store().await?, draft_id)
             .await?;
         Ok(forms::review(
             &form,
@@ -194,12 +180,7 @@ impl DraftsService<'_> {
     /// sender when every answer is good; otherwise says what to fix, as core found it.
     pub async fn submit(&self, draft_id: &str) -> Result<SubmitOutcome, Error> {
         let store = self.app.own_store().await?;
-        let draft = draft_of(&store, draft_id)?;
-        let form = self
-            .app
-            .forms()
-            .definition(&draft.form_id, draft.form_version)
-            .await?;
+        let (draft, form) = self.draft_with_form(&store, draft_id).await?;
         let submitted = if request_form::is_request_form(&draft.form_id) {
             request_form::submit(&store, self.app.localizer(), draft_id, today(), now_ms())?
         } else {
@@ -257,13 +238,24 @@ impl DraftsService<'_> {
         })
     }
 
-    /// The draft opened with its form and the answers known of her, in her words.
-    async fn opened(&self, store: &AccountStore<'_>, draft: Draft) -> Result<OpenDraft, Error> {
+    /// The person's draft `draft_id` with the form version it answers.
+    async fn draft_with_form(
+        &self,
+        store: &AccountStore<'_>,
+        draft_id: &str,
+    ) -> Result<(Draft, FormDefinition), Error> {
+        let draft = draft_of(store, draft_id)?;
         let form = self
             .app
             .forms()
             .definition(&draft.form_id, draft.form_version)
             .await?;
+        Ok((draft, form))
+    }
+
+    /// The draft opened with its form and the answers known of her, in her words.
+    async fn opened(&self, store: &AccountStore<'_>, draft_id: &str) -> Result<OpenDraft, Error> {
+        let (draft, form) = self.draft_with_form(store, draft_id).await?;
         let localizer = self.app.localizer();
         let suggestions = prefill::kept_suggestions(store, &form, &draft.answers, today())?
             .into_iter()
@@ -289,16 +281,6 @@ fn draft_of(store: &AccountStore<'_>, draft_id: &str) -> Result<Draft, Error> {
     store
         .draft(draft_id)?
         .ok_or_else(|| Error::plain("draft-not-found"))
-}
-
-/// Today, where the person is (for birth dates and other date rules).
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// Now, in ms since the Unix epoch, as the store records times.
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 #[cfg(test)]

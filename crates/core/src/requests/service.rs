@@ -5,6 +5,7 @@ use huiban_api::FollowUp;
 
 use super::views::{HereOfRequest, RequestDetail, RequestSummary};
 use crate::app::App;
+use crate::clock::now_ms;
 use crate::outbox::requests::{self as queued, RequestEvaluation, RequestFollowUp};
 use crate::{Error, evaluation};
 
@@ -100,11 +101,6 @@ impl RequestsService<'_> {
         self.app.wake().notify_one();
         Ok(())
     }
-}
-
-/// Now, in ms since the Unix epoch, as the store records times.
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 #[cfg(test)]
