@@ -2,7 +2,6 @@
 //! core, the shipped list of places, and a group's items in words; one line each over core.
 
 use huiban_api::FormDefinition;
-use huiban_core::clock::today;
 use huiban_core::drafts::AnswerProblem;
 use huiban_core::forms::group_list::ItemSummary;
 use tauri::State;
@@ -31,9 +30,9 @@ pub async fn form_check_answer(
     question_id: String,
     value: serde_json::Value,
 ) -> Result<Option<AnswerProblem>, IpcError> {
-    let forms = state.forms();
-    Ok(forms
-        .check_answer(&form_id, version, &question_id, &value, today())
+    Ok(state
+        .forms()
+        .check_answer(&form_id, version, &question_id, &value)
         .await?)
 }
 
@@ -63,8 +62,8 @@ pub async fn group_items(
     group_id: String,
     value: serde_json::Value,
 ) -> Result<Vec<ItemSummary>, IpcError> {
-    let forms = state.forms();
-    Ok(forms
-        .group_items(&form_id, version, &group_id, &value, today())
+    Ok(state
+        .forms()
+        .group_items(&form_id, version, &group_id, &value)
         .await?)
 }

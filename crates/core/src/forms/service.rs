@@ -5,6 +5,7 @@ use huiban_api::{FormDefinition, Question, QuestionKind};
 
 use super::group_list::{self, ItemSummary};
 use crate::app::App;
+use crate::clock::today;
 use crate::drafts::AnswerProblem;
 use crate::{Error, catalog, request_form};
 
@@ -33,19 +34,18 @@ impl FormsService<'_> {
     }
 
     /// What is wrong with `value` as the answer to `question_id` of the form (found among the
-    /// form's questions and its groups'), as of `today`; `None` when it is fine.
+    /// form's questions and its groups'), as of today; `None` when it is fine.
     pub async fn check_answer(
         &self,
         form_id: &str,
         version: u32,
         question_id: &str,
         value: &serde_json::Value,
-        today: chrono::NaiveDate,
     ) -> Result<Option<AnswerProblem>, Error> {
         let form = self.definition(form_id, version).await?;
         let question = Question::find(&form.questions, question_id)
             .ok_or_else(|| Error::plain("error-unknown"))?;
-        Ok(self.problem(question, value, today))
+        Ok(self.problem(question, value, today()))
     }
 
     /// What is wrong with `value` as the answer to `question`, in the person's words.
@@ -71,14 +71,13 @@ impl FormsService<'_> {
         version: u32,
         group_id: &str,
         value: &serde_json::Value,
-        today: chrono::NaiveDate,
     ) -> Result<Vec<ItemSummary>, Error> {
         let form = self.definition(form_id, version).await?;
         let group = group_of(&form, group_id)?;
         Ok(group_list::summaries(
             group,
             Some(value),
-            today,
+            today(),
             self.app.localizer(),
         ))
     }
