@@ -6,7 +6,7 @@ use huiban_core::{ClientError, Locale, Localizer};
 use serde::Serialize;
 
 /// An error as the UI receives it.
-#[derive(Debug, Clone, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, Serialize, specta::Type, thiserror::Error)]
 #[error("{code}: {message}")]
 pub struct IpcError {
     /// Stable code, the Fluent message id (e.g. `error-platform-unreachable`).

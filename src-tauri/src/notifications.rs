@@ -11,15 +11,15 @@ use tauri::{AppHandle, Emitter, Manager};
 pub const OPENED_EVENT: &str = "notification-opened";
 
 /// What an opened notification was about: a case, a request, or neither (then 消息).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Opened {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct NotificationOpened {
     /// 办件编号 of the case, when the message is about one.
     pub application_no: Option<String>,
     /// 诉求编号 of the request, when the message is about one.
     pub request_no: Option<String>,
 }
 
-impl Opened {
+impl NotificationOpened {
     /// What `message` is about.
     pub fn of(message: &Message) -> Self {
         Self {
@@ -39,7 +39,7 @@ pub fn announce(app: &AppHandle, messages: &[Message]) {
 }
 
 /// Brings the main window to the front and tells the UI what to show.
-fn open(app: &AppHandle, opened: &Opened) {
+fn open(app: &AppHandle, opened: &NotificationOpened) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
@@ -60,7 +60,7 @@ fn show(app: &AppHandle, message: &Message) -> Result<(), String> {
         .show()
         .map_err(|error| error.to_string())?;
     let app = app.clone();
-    let opened = Opened::of(message);
+    let opened = NotificationOpened::of(message);
     // Waits on its own thread until the notification is opened or goes away.
     std::thread::spawn(move || {
         handle.wait_for_action(|action| {

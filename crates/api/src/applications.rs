@@ -4,13 +4,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::codes::Channel;
+use crate::codes::HandlingChannel;
 
 /// Answers to a form, by question id; each value is whatever the question kind takes.
 pub type Answers = BTreeMap<String, serde_json::Value>;
 
 /// Body of `POST /api/v1/applications` (sent with an `Idempotency-Key` header).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewApplication {
     /// 实施编码 of the item applied for.
@@ -23,11 +24,12 @@ pub struct NewApplication {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: Answers,
     /// 受理渠道: where the application was made.
-    pub channel: Channel,
+    pub channel: HandlingChannel,
 }
 
 /// Where a case stands (办理环节).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStatus {
@@ -49,6 +51,7 @@ pub enum CaseStatus {
 
 /// 办理结果.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseResult {
@@ -62,6 +65,7 @@ pub enum CaseResult {
 
 /// One step of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseStep {
     /// The status this step moved the case to.
@@ -76,6 +80,7 @@ pub struct CaseStep {
 
 /// 代理人: who applied on the applicant's behalf.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agent {
     /// Agent's name.
@@ -88,6 +93,7 @@ pub struct Agent {
 
 /// A case as its applicant sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Application {
     /// 办件编号.
@@ -103,7 +109,7 @@ pub struct Application {
     /// 代理人, when someone applied on the applicant's behalf.
     pub agent: Option<Agent>,
     /// 受理渠道.
-    pub channel: Channel,
+    pub channel: HandlingChannel,
     /// Current status.
     pub status: CaseStatus,
     /// 办理结果, once finished.
@@ -138,6 +144,7 @@ pub const SUPPLEMENT_PHOTO: &str = "supplement_photo";
 
 /// Body of `POST /api/v1/applications/{application_no}/withdraw`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WithdrawRequest {
     /// Why, in the applicant's words.
@@ -146,6 +153,7 @@ pub struct WithdrawRequest {
 
 /// Body of `POST /api/v1/applications/{application_no}/supplements`: what the 补正 asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupplementRequest {
     /// Answers added or corrected, by question id.
@@ -157,6 +165,7 @@ pub struct SupplementRequest {
 
 /// 好差评 levels: 1 非常满意 … 5 非常不满意.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationRequest {
     /// 1 非常满意, 2 满意, 3 基本满意, 4 不满意, 5 非常不满意.
@@ -168,6 +177,7 @@ pub struct EvaluationRequest {
 
 /// A given evaluation, with its rectification order when it was a bad one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evaluation {
     /// The level, 1–5.
@@ -182,6 +192,7 @@ pub struct Evaluation {
 
 /// 整改单: a department must answer a bad evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rectification {
     /// The answer is due by this date (YYYY-MM-DD), 15 working days after the evaluation.

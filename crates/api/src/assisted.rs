@@ -7,6 +7,7 @@ pub const ASSISTED_SESSION_HEADER: &str = "assisted-session";
 
 /// Body of `POST /api/v1/assisted-sessions`: who the resident is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewAssistedSession {
     /// The resident's 居民身份证号码 (its check character is checked too).
@@ -18,6 +19,7 @@ pub struct NewAssistedSession {
 
 /// How the resident agreed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Consent {
@@ -36,6 +38,7 @@ pub enum Consent {
 
 /// Where a session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SessionStatus {
@@ -49,6 +52,7 @@ pub enum SessionStatus {
 
 /// An assisted session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AssistedSession {
     /// Id, sent in the `assisted-session` header.
@@ -73,6 +77,7 @@ pub struct AssistedSession {
 
 /// What someone did for the resident, as the resident sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionOnBehalf {
     /// When, RFC 3339.
@@ -87,6 +92,7 @@ pub struct ActionOnBehalf {
 
 /// A session as the resident sees it, with everything done for them in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActedForMe {
     /// The session.

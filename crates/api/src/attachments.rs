@@ -9,6 +9,7 @@ pub const CONTENT_SHA256_HEADER: &str = "x-content-sha256";
 
 /// Answer of `POST /api/v1/attachments`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attachment {
     /// SHA-256 of the bytes, hex; answers refer to attachments by it.
@@ -51,6 +52,7 @@ pub const UPLOAD_OFFSET_HEADER: &str = "upload-offset";
 
 /// Body of `POST /api/v1/uploads`: announce a file to be sent in chunks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewUpload {
     /// SHA-256 of the whole file, hex; checked when the last chunk arrives.
@@ -63,6 +65,7 @@ pub struct NewUpload {
 
 /// Where a resumable upload stands; the answer of every `/api/v1/uploads` call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UploadStatus {
     /// The upload's id, for the next chunk.

@@ -7,6 +7,7 @@ pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_cod
 
 /// What an account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -41,6 +42,7 @@ impl Role {
 
 /// Body of `POST /api/v1/auth/sms-code`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SmsCodeRequest {
     /// Mainland mobile number, 11 digits.
@@ -50,6 +52,7 @@ pub struct SmsCodeRequest {
 
 /// Answer of `POST /api/v1/auth/sms-code`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SmsCodeSent {
     /// Seconds the code stays valid.
@@ -60,6 +63,7 @@ pub struct SmsCodeSent {
 
 /// Body of `POST /api/v1/auth/token`, by grant type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "grant_type")]
 pub enum TokenRequest {
@@ -95,6 +99,7 @@ pub enum TokenRequest {
 
 /// A successful token answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenResponse {
     /// Bearer token for the `Authorization` header.
@@ -119,6 +124,7 @@ pub struct TokenResponse {
 
 /// Answer of `GET /api/v1/me`: the caller's own account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Account {
     /// Stable account id.
@@ -138,6 +144,7 @@ pub struct Account {
 
 /// Answer of `POST /api/v1/auth/device` (RFC 8628 device authorization).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeviceAuthorization {
     /// Secret the kiosk polls with.
@@ -156,6 +163,7 @@ pub struct DeviceAuthorization {
 
 /// Body of `POST /api/v1/auth/device/approve`: a logged-in citizen answers a kiosk's request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeviceApproval {
     /// The code the kiosk shows; dashes, spaces and case do not matter.
@@ -166,6 +174,7 @@ pub struct DeviceApproval {
 
 /// Body of `POST /api/v1/auth/device/lookup`: which kiosk is asking, before a citizen answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeviceLookup {
     /// The code the kiosk shows; dashes, spaces and case do not matter.
@@ -175,6 +184,7 @@ pub struct DeviceLookup {
 /// Answer of `POST /api/v1/auth/device/lookup`: the kiosk, for the person to check it is the one in
 /// front of her before she approves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeviceRequest {
     /// The kiosk's name, e.g. 一层大厅1号自助机.
@@ -187,6 +197,7 @@ pub struct DeviceRequest {
 
 /// Kind of login.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LoginKind {
@@ -198,6 +209,7 @@ pub enum LoginKind {
 
 /// One of the caller's live logins (`GET /api/v1/me/logins`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginSummary {
     /// Id to end it with (`POST /api/v1/me/logins/{login_id}/end`).

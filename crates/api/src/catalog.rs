@@ -2,11 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::codes::{CaseType, Channel, ItemType};
+use crate::codes::{CaseType, HandlingChannel, ItemType};
 use crate::forms::FormRef;
 
 /// One service item (事项) a citizen can apply for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogItem {
     /// 实施编码: unique per region, at most 24 characters.
@@ -26,7 +27,7 @@ pub struct CatalogItem {
     /// 承诺时限 in working days (0 for 即办件).
     pub promised_days: u32,
     /// 办理形式.
-    pub channels: Vec<Channel>,
+    pub channels: Vec<HandlingChannel>,
     /// 实施主体.
     pub department: Department,
     /// 申请材料.
@@ -39,6 +40,7 @@ pub struct CatalogItem {
 
 /// 实施主体: the department that handles an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Department {
     /// Department name, e.g. 北京市东城区人力资源和社会保障局.
@@ -49,6 +51,7 @@ pub struct Department {
 
 /// 申请材料: one document an applicant must bring or upload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Material {
     /// Material name, e.g. 居民身份证.
@@ -65,6 +68,7 @@ pub struct Material {
 
 /// 收费: the fee of a paid item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fee {
     /// Amount in fen (0.01 yuan).
@@ -75,6 +79,7 @@ pub struct Fee {
 
 /// Answer of `GET /api/v1/catalog/items`: the whole catalog, or with `since` the items changed after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CatalogPage {
     /// Catalog revision the items belong to; it grows with every catalog change.

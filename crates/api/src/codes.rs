@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// 事项类型: the legal kind of a service item, serialised as its two-digit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ItemType {
     /// 01 行政许可
@@ -62,6 +63,7 @@ impl ItemType {
 
 /// 办件类型: whether an item is done on the spot or within promised working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum CaseType {
     /// 1 即办件: done on the spot.
@@ -74,8 +76,9 @@ pub enum CaseType {
 
 /// 办理形式 / 受理渠道: a channel through which an item can be handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum Channel {
+pub enum HandlingChannel {
     /// 1 窗口办理
     #[serde(rename = "1")]
     Counter,
@@ -108,7 +111,10 @@ mod tests {
             "\"20\""
         );
         assert_eq!(serde_json::to_string(&CaseType::Promised).unwrap(), "\"2\"");
-        assert_eq!(serde_json::to_string(&Channel::Other).unwrap(), "\"9\"");
+        assert_eq!(
+            serde_json::to_string(&HandlingChannel::Other).unwrap(),
+            "\"9\""
+        );
         let back: ItemType = serde_json::from_str("\"07\"").unwrap();
         assert_eq!(back, ItemType::Confirmation);
         assert_eq!(back.official_name(), "行政确认");

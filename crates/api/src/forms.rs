@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which form (and which version of it) an item's application uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormRef {
     /// Stable id of the form, e.g. `gaoling-jintie`.
@@ -14,6 +15,7 @@ pub struct FormRef {
 
 /// One version of a form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormDefinition {
     /// Stable id of the form.
@@ -28,6 +30,7 @@ pub struct FormDefinition {
 
 /// One question, asked on a page of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Question {
     /// Id of the answer, unique within the form.
@@ -68,6 +71,7 @@ pub struct Question {
 
 /// A fact about the person that a question can be filled in from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum KnownFact {
@@ -83,6 +87,7 @@ pub enum KnownFact {
 
 /// When a question is asked: an earlier question's answer equals a value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Condition {
     /// Id of an earlier question.
@@ -132,6 +137,7 @@ impl Question {
 
 /// Kinds of answer a question can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
@@ -172,6 +178,7 @@ pub enum QuestionKind {
 
 /// One choice of a choice question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChoiceOption {
     /// The value stored in the answer.

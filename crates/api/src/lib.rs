@@ -33,7 +33,7 @@ pub use auth::{
     LoginSummary, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
-pub use codes::{CaseType, Channel, ItemType};
+pub use codes::{CaseType, HandlingChannel, ItemType};
 pub use error::ErrorBody;
 pub use forms::{
     ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, Question, QuestionKind,

@@ -17,6 +17,7 @@ pub const SM2_DISTID: &str = "1234567812345678";
 
 /// An electronic licence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Licence {
     /// 证照编号, unique.
@@ -43,6 +44,7 @@ pub struct Licence {
 
 /// 发证机关.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LicenceIssuer {
     /// Department name.
@@ -53,6 +55,7 @@ pub struct LicenceIssuer {
 
 /// The electronic seal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LicenceSignature {
     /// `SM2-with-SM3` (r‖s, 64 bytes) or `Ed25519` (64 bytes).
@@ -65,6 +68,7 @@ pub struct LicenceSignature {
 
 /// One department's public key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DepartmentKey {
     /// Key id named by signatures.
@@ -82,6 +86,7 @@ pub struct DepartmentKey {
 
 /// Answer of `POST /api/v1/licences/verify`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Verification {
     /// Whether the seal is the issuer's and nothing was changed.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One inbox message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     /// Increasing id; also the cursor.
@@ -24,6 +25,7 @@ pub struct Message {
 
 /// Answer of `GET /api/v1/messages`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessagePage {
     /// Messages after the cursor, oldest first.

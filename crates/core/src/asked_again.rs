@@ -11,7 +11,7 @@ use crate::client::PlatformClient;
 use crate::store::LocalStore;
 
 /// One question a 补正 asks to answer again.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct AskedAgain {
     /// The form the question is from (to check an answer against it).
     pub form_id: String,

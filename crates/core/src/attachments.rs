@@ -36,7 +36,7 @@ impl AttachmentError {
 }
 
 /// A file kept for an answer: the answer holds its `sha256`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub struct KeptFile {
     /// SHA-256 of the bytes, hex.
     pub sha256: String,

@@ -12,7 +12,7 @@ use crate::client::{ClientError, PlatformClient};
 use crate::store::{LocalStore, StoreError};
 
 /// The catalog to show, and whether it is the saved copy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct CatalogView {
     /// The items.
     pub items: Vec<CatalogItem>,

@@ -9,7 +9,7 @@ use crate::i18n::Localizer;
 use crate::outbox::QueueSummary;
 
 /// What the person must know about the data kept on this computer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct StoreStatus {
     /// Whether what is entered is kept here (encrypted) and the app works offline.
     pub kept_here: bool,
@@ -18,7 +18,7 @@ pub struct StoreStatus {
 }
 
 /// The queue as the UI shows it: numbers and one plain sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct QueueView {
     /// Waiting to be sent.
     pub waiting: u64,

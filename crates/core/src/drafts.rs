@@ -121,7 +121,7 @@ pub fn submit(
     store: &AccountStore<'_>,
     form: &FormDefinition,
     draft_id: &str,
-    channel: huiban_api::Channel,
+    channel: huiban_api::HandlingChannel,
     today: chrono::NaiveDate,
     now_ms: i64,
 ) -> Result<Submission, StoreError> {
@@ -154,7 +154,7 @@ pub fn submit_as(
 mod submit_tests {
     use super::*;
     use crate::secrets::Keychain;
-    use huiban_api::{Channel, QuestionKind};
+    use huiban_api::{HandlingChannel, QuestionKind};
 
     fn form() -> FormDefinition {
         FormDefinition {
@@ -187,7 +187,15 @@ mod submit_tests {
             .set_draft_answer(&draft.draft_id, "phone", &serde_json::json!("123"), 2)
             .unwrap();
 
-        let refused = submit(&store, &form, &draft.draft_id, Channel::Web, today, 3).unwrap();
+        let refused = submit(
+            &store,
+            &form,
+            &draft.draft_id,
+            HandlingChannel::Web,
+            today,
+            3,
+        )
+        .unwrap();
         let Submission::Unfinished(problems) = refused else {
             panic!("a bad phone number must stop it: {refused:?}");
         };
@@ -206,15 +214,29 @@ mod submit_tests {
                 4,
             )
             .unwrap();
-        let Submission::Queued(client_id) =
-            submit(&store, &form, &draft.draft_id, Channel::Web, today, 5).unwrap()
-        else {
+        let Submission::Queued(client_id) = submit(
+            &store,
+            &form,
+            &draft.draft_id,
+            HandlingChannel::Web,
+            today,
+            5,
+        )
+        .unwrap() else {
             panic!("good answers are queued");
         };
         assert!(store.outbox_row(&client_id).unwrap().is_some());
         assert!(store.draft(&draft.draft_id).unwrap().is_none());
         assert_eq!(
-            submit(&store, &form, &draft.draft_id, Channel::Web, today, 6).unwrap(),
+            submit(
+                &store,
+                &form,
+                &draft.draft_id,
+                HandlingChannel::Web,
+                today,
+                6
+            )
+            .unwrap(),
             Submission::Missing
         );
     }

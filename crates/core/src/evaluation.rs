@@ -8,7 +8,7 @@ use serde::Serialize;
 pub const REASON_MAX: usize = 500;
 
 /// One of the five levels, as the evaluation page offers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Level {
     /// 1 非常满意 … 5 非常不满意.
     pub level: u8,

@@ -1,8 +1,8 @@
 //! Values the unit tests of several modules build alike.
 
 use huiban_api::{
-    Answers, Application, CaseStatus, CaseStep, Channel, IntakeChannel, RequestKind, RequestStatus,
-    RequestStep, ServiceRequest,
+    Answers, Application, CaseStatus, CaseStep, HandlingChannel, IntakeChannel, RequestKind,
+    RequestStatus, RequestStep, ServiceRequest,
 };
 
 /// A case of 养老金领取 that went through `statuses` (the last is where it stands), each step with
@@ -15,7 +15,7 @@ pub(crate) fn case(statuses: &[CaseStatus]) -> Application {
         department: "人社局".to_owned(),
         applicant_name: None,
         agent: None,
-        channel: Channel::Web,
+        channel: HandlingChannel::Web,
         status: *statuses.last().expect("a step"),
         result: None,
         submitted_at: "2026-11-26T09:30:00+08:00".to_owned(),

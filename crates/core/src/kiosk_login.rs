@@ -47,7 +47,7 @@ pub fn code(typed: &str) -> Result<String, CodeProblem> {
 }
 
 /// The kiosk asking, as the person checks it before answering.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct KioskAsking {
     /// The code, as the kiosk shows it (BCDF-GHJK).
     pub code: String,

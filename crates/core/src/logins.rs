@@ -13,7 +13,7 @@ use crate::i18n::Localizer;
 use crate::progress::plain_time;
 
 /// One login as the person reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct LoginLine {
     /// The id to end it with.
     pub login_id: String,

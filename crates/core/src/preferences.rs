@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Body text size, in four steps (标准 / 大 / 特大 / 超大).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum TextSize {
     /// 标准: 24 CSS px body text.
@@ -34,7 +34,7 @@ impl TextSize {
 }
 
 /// Colours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
     /// Follow the system (dark mode, more contrast) until the person picks.
@@ -49,7 +49,7 @@ pub enum Theme {
 }
 
 /// How fast text is read aloud.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeechRate {
     /// Slower than usual.
@@ -62,7 +62,7 @@ pub enum SpeechRate {
 }
 
 /// The person's choices; a missing field (from an older version) takes its default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct Preferences {
     /// Body text size.

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::i18n::Localizer;
 
 /// Whether a step is behind, under way or still to come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum StepState {
     /// Done.
@@ -20,7 +20,7 @@ pub enum StepState {
 }
 
 /// One step of the timeline, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct TimelineStep {
     /// What happened or will happen, e.g. 已受理.
     pub name: String,

@@ -28,7 +28,7 @@ pub enum PullError {
 }
 
 /// What one pull brought.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, specta::Type)]
 pub struct Pulled {
     /// Cases now cached.
     pub cases: usize,

@@ -48,7 +48,7 @@ impl From<KeyringError> for SecretError {
 pub type DatabaseKey = [u8; 32];
 
 /// The login kept on this computer: whose it is, and the refresh token that renews it.
-#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 pub struct KeptLogin {
     /// The platform account logged in.
     pub account_id: String,

@@ -32,7 +32,7 @@ pub enum SessionError {
 }
 
 /// Who is logged in.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub struct LoggedIn {
     /// The account.
     pub account_id: String,

@@ -4,7 +4,7 @@
 use crate::store::{AccountStore, OutboxState, StoreError};
 
 /// What of one account is not on the platform yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, specta::Type)]
 pub struct Unsent {
     /// Forms begun and not sent (drafts).
     pub drafts: u64,
@@ -38,7 +38,7 @@ impl Unsent {
 }
 
 /// What the person chose, at 退出, to do with what is not sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum LeaveUnsent {
     /// 留着下次登录再发: kept, encrypted, for this person only; sent after their next login.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::store::{AccountStore, StoreError};
 
 /// One licence as the wallet shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct WalletLicence {
     /// The licence.
     pub licence: Licence,

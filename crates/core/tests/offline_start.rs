@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use huiban_api::{Channel, NewApplication, TokenRequest};
+use huiban_api::{HandlingChannel, NewApplication, TokenRequest};
 use huiban_core::outbox::engine::{self, Engine, Pacing};
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
@@ -106,7 +106,7 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         form_id: form_ref.form_id,
         form_version: form_ref.version,
         answers,
-        channel: Channel::Web,
+        channel: HandlingChannel::Web,
     };
     let wang = store.of_account("c-demo-wang");
     let id =

@@ -21,6 +21,7 @@ pub const MONEY_MAX: f64 = 100_000_000.0;
 
 /// A rule an answer can break.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
     /// A required question has no answer.

@@ -7,6 +7,7 @@ use crate::answer::{Rule, check_answer};
 
 /// An answer that breaks a rule.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Problem {
     /// The question.
     pub question_id: String,

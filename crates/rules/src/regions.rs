@@ -13,6 +13,7 @@ const DATA: &str = include_str!("../data/regions.json");
 
 /// One place a person can pick: a province, a city or a district.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Region {
     /// Its statistical code (2 digits for a province, 4 for a city, 6 or more below).
     pub code: String,
@@ -24,6 +25,7 @@ pub struct Region {
 
 /// An address answer: the district picked from the list, and the street, building and door typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AddressAnswer {
     /// Code of the picked district (a leaf of the tree).
     pub region: String,

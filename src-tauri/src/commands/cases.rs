@@ -11,6 +11,7 @@ use crate::{AppState, IpcError};
 
 /// The person's cases kept on this computer, newest first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcError> {
     Ok(state.cases().list().await?)
@@ -18,6 +19,7 @@ pub async fn cases(state: State<'_, AppState>) -> Result<Vec<CaseSummary>, IpcEr
 
 /// One kept case with its timeline in plain words.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn case_detail(
     state: State<'_, AppState>,
@@ -28,6 +30,7 @@ pub async fn case_detail(
 
 /// The five 好差评 levels, best first, in the person's words.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state))]
 pub fn evaluation_levels(state: State<'_, AppState>) -> Vec<LevelChoice> {
     state.cases().levels()
@@ -35,6 +38,7 @@ pub fn evaluation_levels(state: State<'_, AppState>) -> Vec<LevelChoice> {
 
 /// Queues the 好差评 of a finished case (sent with the applications, offline too).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, reason), err)]
 pub async fn case_evaluate(
     state: State<'_, AppState>,
@@ -50,6 +54,7 @@ pub async fn case_evaluate(
 
 /// The questions a 补正 of the case asks to answer again, with the answers the case holds now.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn case_asked_again(
     state: State<'_, AppState>,
@@ -60,6 +65,7 @@ pub async fn case_asked_again(
 
 /// 补正: queues new answers, a photo and a note for what the department asked (offline too).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, note, answers), err)]
 pub async fn case_supplement(
     state: State<'_, AppState>,
@@ -78,6 +84,7 @@ pub async fn case_supplement(
 
 /// 撤回 within 10 minutes of sending (online only); the kept copies are refreshed afterwards.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, reason), err)]
 pub async fn case_withdraw(
     state: State<'_, AppState>,
@@ -92,6 +99,7 @@ pub async fn case_withdraw(
 
 /// Pulls fresh copies of the person's cases, messages and licences now, and announces what is new.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(app, state), err)]
 pub async fn copies_refresh(
     app: tauri::AppHandle,

@@ -9,6 +9,7 @@ use crate::{AppState, IpcError};
 
 /// Returns the catalog: fresh from the platform, or the saved copy (marked offline) when it is unreachable.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, IpcError> {
     Ok(state.catalog().items().await?)
@@ -16,6 +17,7 @@ pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, Ip
 
 /// The items matching what was typed (Chinese words, pinyin, initials or everyday words), best first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn catalog_search(
     state: State<'_, AppState>,

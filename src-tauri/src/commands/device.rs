@@ -8,6 +8,7 @@ use crate::{AppState, IpcError};
 
 /// Whether the local store is open, and what to tell the person about it.
 #[tauri::command]
+#[specta::specta]
 pub fn store_status(state: State<'_, AppState>) -> StoreStatus {
     state.device().store_status()
 }
@@ -15,6 +16,7 @@ pub fn store_status(state: State<'_, AppState>) -> StoreStatus {
 /// The outbox queue now; changes arrive as `queue-changed` events. With nobody logged in the queue
 /// is empty: what others left waits for their own login.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn queue_summary(state: State<'_, AppState>) -> Result<QueueView, IpcError> {
     Ok(state.device().queue().await?)

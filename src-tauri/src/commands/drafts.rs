@@ -11,6 +11,7 @@ use crate::{AppState, IpcError};
 
 /// Starts an empty draft of an item's form; it is saved at once.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_start(
     state: State<'_, AppState>,
@@ -23,6 +24,7 @@ pub async fn draft_start(
 
 /// A saved draft with its form and what is known of the person to fill it, to carry on filling it in.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_open(
     state: State<'_, AppState>,
@@ -33,6 +35,7 @@ pub async fn draft_open(
 
 /// One question's page: the draft opened, and the question before it (where 返回 goes).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_page(
     state: State<'_, AppState>,
@@ -44,6 +47,7 @@ pub async fn draft_page(
 
 /// Saves one answer as it is typed (`null` clears it); durable when this returns.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, value), err)]
 pub async fn draft_answer(
     state: State<'_, AppState>,
@@ -56,6 +60,7 @@ pub async fn draft_answer(
 
 /// 下一步: keeps the answer, checks it, and names the next question (`null`: time for 核对).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, value), err)]
 pub async fn draft_next(
     state: State<'_, AppState>,
@@ -71,6 +76,7 @@ pub async fn draft_next(
 
 /// Every unfinished form, most recently changed first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcError> {
     Ok(state.drafts().list().await?)
@@ -79,6 +85,7 @@ pub async fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcErr
 /// The question after `after` (the first when absent), or before it when `back`; `null` after the
 /// last one (time to check the answers) or before the first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_step(
     state: State<'_, AppState>,
@@ -95,6 +102,7 @@ pub async fn draft_step(
 /// The question of a group for item `index` after `after`, or before it when `back`; `null` when
 /// the item is done (back to the group's page).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_item_step(
     state: State<'_, AppState>,
@@ -113,6 +121,7 @@ pub async fn draft_item_step(
 
 /// 核对: every asked question with its answer in plain words, and what still stops sending.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_review(
     state: State<'_, AppState>,
@@ -123,6 +132,7 @@ pub async fn draft_review(
 
 /// 确认提交: queues the draft when every answer is good; otherwise says what to fix.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_submit(
     state: State<'_, AppState>,
@@ -133,6 +143,7 @@ pub async fn draft_submit(
 
 /// Where the submission `client_id` stands, with the item's name.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn submission_status(
     state: State<'_, AppState>,
@@ -143,6 +154,7 @@ pub async fn submission_status(
 
 /// The QR code (SVG) of a 办件编号, to be scanned at a counter.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(err)]
 pub fn case_number_qr(application_no: String) -> Result<String, IpcError> {
     huiban_core::qr::svg_of(&application_no).ok_or_else(|| IpcError::plain("error-unknown"))

@@ -10,6 +10,7 @@ use crate::{AppState, IpcError};
 
 /// The definition of a form version (kept offline once seen).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn form_definition(
     state: State<'_, AppState>,
@@ -22,6 +23,7 @@ pub async fn form_definition(
 /// Checks one answer of a form version, the question found among the form's and its groups';
 /// `null` when it is fine.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, value), err)]
 pub async fn form_check_answer(
     state: State<'_, AppState>,
@@ -39,6 +41,7 @@ pub async fn form_check_answer(
 /// The places to pick from for an address: the provinces, or what lies under `code` (shipped with
 /// the app, so it works offline).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument]
 pub fn regions(code: Option<String>) -> Vec<huiban_core::regions::Region> {
     huiban_core::regions::choices(code.as_deref())
@@ -46,6 +49,7 @@ pub fn regions(code: Option<String>) -> Vec<huiban_core::regions::Region> {
 
 /// The places from the province down to `code`, to show what was picked; empty when unknown.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument]
 pub fn region_path(code: String) -> Vec<huiban_core::regions::Region> {
     huiban_core::regions::path(&code).unwrap_or_default()
@@ -54,6 +58,7 @@ pub fn region_path(code: String) -> Vec<huiban_core::regions::Region> {
 /// The items of a group's answer `value` (as the page holds it now) in plain words, each with the
 /// first of its questions still to answer.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, value), err)]
 pub async fn group_items(
     state: State<'_, AppState>,

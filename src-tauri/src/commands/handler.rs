@@ -1,72 +1,103 @@
-//! The one list of the shell's commands handed to Tauri. `build.rs` lists the same names (to
-//! generate their `allow-*` permissions) and `capabilities/` grants them per window: a test here
-//! proves the three agree.
+//! The one list of the shell's commands handed to Tauri, with their TypeScript shape: tauri-specta
+//! collects them, and `ui/src/lib/bindings.generated.ts` is generated from this list (a test here fails when
+//! it is stale). `build.rs` lists the same names (to generate their `allow-*` permissions) and
+//! `capabilities/` grants them per window: a test here proves the three agree.
+
+use std::sync::LazyLock;
+
+use tauri::ipc::Invoke;
+use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
+
+/// The command that takes a raw body (a photo's bytes), which has no TypeScript shape to generate:
+/// its wrapper in `ui/src/lib/ipc.ts` is written by hand.
+const RAW_BODY: &str = "attachment_keep";
+
+/// Every typed command, with the types that cross IPC outside a command (event payloads).
+pub fn typed() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            super::cases::case_asked_again,
+            super::cases::case_detail,
+            super::cases::case_evaluate,
+            super::cases::case_supplement,
+            super::cases::case_withdraw,
+            super::cases::cases,
+            super::cases::copies_refresh,
+            super::cases::evaluation_levels,
+            super::catalog::catalog_items,
+            super::catalog::catalog_search,
+            super::device::queue_summary,
+            super::device::store_status,
+            super::drafts::case_number_qr,
+            super::drafts::draft_answer,
+            super::drafts::draft_item_step,
+            super::drafts::draft_list,
+            super::drafts::draft_next,
+            super::drafts::draft_open,
+            super::drafts::draft_page,
+            super::drafts::draft_review,
+            super::drafts::draft_start,
+            super::drafts::draft_step,
+            super::drafts::draft_submit,
+            super::drafts::submission_status,
+            super::forms::form_check_answer,
+            super::forms::form_definition,
+            super::forms::group_items,
+            super::forms::region_path,
+            super::forms::regions,
+            super::inbox::inbox,
+            super::inbox::message_read,
+            super::logins::kiosk_answer,
+            super::logins::kiosk_asking,
+            super::logins::login_end,
+            super::logins::logins,
+            super::preferences::preferences_get,
+            super::preferences::preferences_set,
+            super::requests::request_detail,
+            super::requests::request_evaluate,
+            super::requests::request_follow_up,
+            super::requests::requests,
+            super::session::login_request_code,
+            super::session::login_with_code,
+            super::session::logout,
+            super::session::session_status,
+            super::session::unsent,
+            super::speech::speech_speak,
+            super::speech::speech_stop,
+            super::wallet::wallet_licence_qr,
+            super::wallet::wallet_licences,
+        ])
+        .typ::<crate::notifications::NotificationOpened>()
+        .typ::<huiban_core::pull::Pulled>()
+        .typ::<huiban_core::device::QueueView>()
+        .typ::<huiban_core::attachments::KeptFile>()
+        .error_handling(ErrorHandlingMode::Throw)
+        .dangerously_cast_bigints_to_number()
+}
 
 /// The invoke handler of every command.
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        super::attachments::attachment_keep,
-        super::cases::case_asked_again,
-        super::cases::case_detail,
-        super::cases::case_evaluate,
-        super::cases::case_supplement,
-        super::cases::case_withdraw,
-        super::cases::cases,
-        super::cases::copies_refresh,
-        super::cases::evaluation_levels,
-        super::catalog::catalog_items,
-        super::catalog::catalog_search,
-        super::device::queue_summary,
-        super::device::store_status,
-        super::drafts::case_number_qr,
-        super::drafts::draft_answer,
-        super::drafts::draft_item_step,
-        super::drafts::draft_list,
-        super::drafts::draft_next,
-        super::drafts::draft_open,
-        super::drafts::draft_page,
-        super::drafts::draft_review,
-        super::drafts::draft_start,
-        super::drafts::draft_step,
-        super::drafts::draft_submit,
-        super::drafts::submission_status,
-        super::forms::form_check_answer,
-        super::forms::form_definition,
-        super::forms::group_items,
-        super::forms::region_path,
-        super::forms::regions,
-        super::inbox::inbox,
-        super::inbox::message_read,
-        super::logins::kiosk_answer,
-        super::logins::kiosk_asking,
-        super::logins::login_end,
-        super::logins::logins,
-        super::preferences::preferences_get,
-        super::preferences::preferences_set,
-        super::requests::request_detail,
-        super::requests::request_evaluate,
-        super::requests::request_follow_up,
-        super::requests::requests,
-        super::session::login_request_code,
-        super::session::login_with_code,
-        super::session::logout,
-        super::session::session_status,
-        super::session::unsent,
-        super::speech::speech_speak,
-        super::speech::speech_stop,
-        super::wallet::wallet_licence_qr,
-        super::wallet::wallet_licences,
-    ]
+pub fn handler() -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
+    // The handler borrows its builder for as long as the app runs.
+    static TYPED: LazyLock<Builder<tauri::Wry>> = LazyLock::new(typed);
+    let typed = TYPED.invoke_handler();
+    let raw: fn(Invoke) -> bool = tauri::generate_handler![super::attachments::attachment_keep];
+    move |invoke: Invoke| {
+        if invoke.message.command() == RAW_BODY {
+            raw(invoke)
+        } else {
+            typed(invoke)
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
 
-    /// The command names in this file's `generate_handler!` list.
+    /// The command names in this file's `collect_commands!` list, and the raw-body one.
     fn handled() -> BTreeSet<String> {
         let source = include_str!("handler.rs");
-        let start = source.find("generate_handler![").expect("the handler list");
+        let start = source.find("collect_commands![").expect("the handler list");
         let end = start + source[start..].find(']').expect("its end");
         source[start..end]
             .lines()
@@ -74,6 +105,7 @@ mod tests {
             .filter_map(|line| line.trim().trim_end_matches(',').rsplit("::").next())
             .filter(|name| !name.is_empty())
             .map(str::to_owned)
+            .chain([super::RAW_BODY.to_owned()])
             .collect()
     }
 
@@ -111,6 +143,31 @@ mod tests {
         assert_eq!(
             handled, main,
             "capabilities/main.json and the handler differ"
+        );
+    }
+
+    /// Where the generated bindings are committed.
+    const BINDINGS: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ui/src/lib/bindings.generated.ts"
+    );
+
+    #[test]
+    fn the_generated_typescript_bindings_are_fresh() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fresh = dir.path().join("bindings.generated.ts");
+        super::typed()
+            .export(specta_typescript::Typescript::default(), &fresh)
+            .expect("the bindings export");
+        let fresh = std::fs::read_to_string(&fresh).expect("the fresh bindings");
+        if std::env::var_os("HUIBAN_WRITE_BINDINGS").is_some() {
+            std::fs::write(BINDINGS, &fresh).expect("bindings written");
+        }
+        let committed = std::fs::read_to_string(BINDINGS).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/lib/bindings.generated.ts is stale; regenerate it with\n  \
+             HUIBAN_WRITE_BINDINGS=1 cargo test -p huiban the_generated_typescript_bindings_are_fresh"
         );
     }
 }

@@ -8,6 +8,7 @@ use crate::{AppState, IpcError};
 
 /// The messages kept on this computer, newest first, with the unread count.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
     Ok(state.inbox().messages().await?)
@@ -15,6 +16,7 @@ pub async fn inbox(state: State<'_, AppState>) -> Result<Inbox, IpcError> {
 
 /// Marks a message read here at once, and on the platform now or on the next pull.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn message_read(state: State<'_, AppState>, message_id: i64) -> Result<(), IpcError> {
     Ok(state.inbox().read(message_id).await?)

@@ -10,6 +10,7 @@ use crate::{AppState, IpcError};
 
 /// Where the person is logged in now, this computer first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcError> {
     Ok(state.logins().list().await?)
@@ -17,6 +18,7 @@ pub async fn logins(state: State<'_, AppState>) -> Result<Vec<LoginLine>, IpcErr
 
 /// Ends another of the person's logins (this computer's is ended by 退出).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn login_end(state: State<'_, AppState>, login_id: String) -> Result<(), IpcError> {
     Ok(state.logins().end(&login_id).await?)
@@ -24,6 +26,7 @@ pub async fn login_end(state: State<'_, AppState>, login_id: String) -> Result<(
 
 /// Which kiosk shows the code the person typed, and where it stands.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip_all, err)]
 pub async fn kiosk_asking(
     state: State<'_, AppState>,
@@ -34,6 +37,7 @@ pub async fn kiosk_asking(
 
 /// Lets the kiosk showing `code` log in as the person (`approve`), or refuses it.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, code), err)]
 pub async fn kiosk_answer(
     state: State<'_, AppState>,

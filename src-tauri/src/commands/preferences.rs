@@ -8,6 +8,7 @@ use crate::{AppState, IpcError};
 
 /// The person's choices (the defaults until chosen).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn preferences_get(state: State<'_, AppState>) -> Result<Preferences, IpcError> {
     Ok(state.preferences().get()?)
@@ -15,6 +16,7 @@ pub fn preferences_get(state: State<'_, AppState>) -> Result<Preferences, IpcErr
 
 /// Keeps the person's choices.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn preferences_set(
     state: State<'_, AppState>,

@@ -9,6 +9,7 @@ use crate::{AppState, IpcError};
 
 /// The person's requests: those waiting to be filed first, then the kept ones, newest first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>, IpcError> {
     Ok(state.requests().list().await?)
@@ -16,6 +17,7 @@ pub async fn requests(state: State<'_, AppState>) -> Result<Vec<RequestSummary>,
 
 /// One kept request with its loop in plain words.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn request_detail(
     state: State<'_, AppState>,
@@ -26,6 +28,7 @@ pub async fn request_detail(
 
 /// Queues the 回访 answers of a request (sent with everything else, offline too).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, comment), err)]
 pub async fn request_follow_up(
     state: State<'_, AppState>,
@@ -43,6 +46,7 @@ pub async fn request_follow_up(
 
 /// Queues the 评价 of a request; a missing reason for a bad level is refused in plain words.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, reason), err)]
 pub async fn request_evaluate(
     state: State<'_, AppState>,

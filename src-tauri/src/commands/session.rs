@@ -10,6 +10,7 @@ use crate::{AppState, IpcError};
 
 /// Asks the platform to send a login code to `phone` by SMS.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip_all, err)]
 pub async fn login_request_code(
     state: State<'_, AppState>,
@@ -21,6 +22,7 @@ pub async fn login_request_code(
 /// Logs in with the code from the SMS; the copies pulled for anyone else are forgotten at once, and
 /// the outbox then sends whatever this person left waiting.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip_all, err)]
 pub async fn login_with_code(
     state: State<'_, AppState>,
@@ -32,6 +34,7 @@ pub async fn login_with_code(
 
 /// Whether someone is logged in.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus, IpcError> {
     Ok(state.session().status().await?)
@@ -39,6 +42,7 @@ pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus,
 
 /// What the person logged in has not sent yet (forms begun, waiting, refused), to ask about at 退出.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn unsent(state: State<'_, AppState>) -> Result<UnsentView, IpcError> {
     Ok(state.session().unsent().await?)
@@ -47,6 +51,7 @@ pub async fn unsent(state: State<'_, AppState>) -> Result<UnsentView, IpcError> 
 /// 退出: does what the person chose with what they have not sent (`keep`, the default; `discard`),
 /// ends the login here and on the platform, and forgets every copy pulled for them.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn logout(
     state: State<'_, AppState>,

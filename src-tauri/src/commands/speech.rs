@@ -27,6 +27,7 @@ fn ipc_error(error: &SpeechError) -> IpcError {
 
 /// Reads `text` aloud at the person's chosen speed.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state, text), err)]
 pub async fn speech_speak(state: State<'_, AppState>, text: String) -> Result<(), IpcError> {
     let rate = crate::commands::preferences::preferences_get(state.clone())?.speech_rate;
@@ -39,6 +40,7 @@ pub async fn speech_speak(state: State<'_, AppState>, text: String) -> Result<()
 
 /// Stops reading at once (the person did something).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn speech_stop(state: State<'_, AppState>) -> Result<(), IpcError> {
     let speaker = Arc::clone(&state.speaker);

@@ -8,6 +8,7 @@ use crate::{AppState, IpcError};
 
 /// The person's electronic licences kept on this computer, each checked offline.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn wallet_licences(state: State<'_, AppState>) -> Result<Vec<WalletEntry>, IpcError> {
     Ok(state.wallet().licences().await?)
@@ -15,6 +16,7 @@ pub async fn wallet_licences(state: State<'_, AppState>) -> Result<Vec<WalletEnt
 
 /// The QR code (SVG) of one kept licence, for a verifier to scan.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn wallet_licence_qr(
     state: State<'_, AppState>,

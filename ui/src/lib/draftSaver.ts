@@ -2,7 +2,7 @@
 // person pauses, and never later than `maxWaitMs` after the first unsaved change, even while typing.
 
 /** How a draft saver saves one answer. */
-export type SaveAnswer = (questionId: string, value: unknown) => Promise<void>;
+export type SaveAnswer = (questionId: string, value: unknown) => Promise<unknown>;
 
 /** A saver of one draft's answers. */
 export interface DraftSaver {

@@ -1,23 +1,12 @@
 // The person's choices as the shell keeps them, and how they show on the page: the text size and
 // the resolved theme are set as attributes on <html>, which the tokens in app.css follow.
 
-/** Body text size step (the shell's `TextSize`). */
-export type TextSize = 'standard' | 'large' | 'extra_large' | 'largest';
-/** Colours as chosen (the shell's `Theme`); `system` follows the computer. */
-export type Theme = 'system' | 'light' | 'dark_contrast' | 'light_contrast';
+import type { Preferences, SpeechRate, TextSize, Theme } from './types';
+
+export type { Preferences, SpeechRate, TextSize, Theme };
+
 /** Colours as drawn. */
 export type ResolvedTheme = Exclude<Theme, 'system'>;
-/** How fast text is read aloud. */
-export type SpeechRate = 'slow' | 'normal' | 'fast';
-
-/** The person's choices. */
-export interface Preferences {
-  text_size: TextSize;
-  theme: Theme;
-  read_aloud: boolean;
-  speech_rate: SpeechRate;
-  first_run_done: boolean;
-}
 
 /** The choices before the person makes any (the same as the shell's defaults). */
 export const DEFAULT_PREFERENCES: Preferences = {

@@ -1,7 +1,7 @@
 // Reading aloud through the shell, with what the person must hear when it cannot: the speaker
 // remembers whether it is reading, so that any action of the person can stop it.
 
-import { invoke } from '@tauri-apps/api/core';
+import { commands } from './bindings.generated';
 
 /** Something that reads text aloud. */
 export interface Speaker {
@@ -13,6 +13,10 @@ export interface Speaker {
 
 /** The shell's voice. */
 export const shellSpeaker: Speaker = {
-  speak: (text) => invoke<void>('speech_speak', { text }),
-  stop: () => invoke<void>('speech_stop'),
+  speak: async (text) => {
+    await commands.speechSpeak(text);
+  },
+  stop: async () => {
+    await commands.speechStop();
+  },
 };

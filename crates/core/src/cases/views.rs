@@ -10,7 +10,7 @@ use crate::progress::{self, TimelineStep};
 use crate::store::{OutboxRow, OutboxState};
 
 /// One case as the 进度 list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct CaseSummary {
     /// 办件编号.
     pub application_no: String,
@@ -87,7 +87,7 @@ pub struct HereOfCase {
 }
 
 /// One case with everything the case page shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CaseDetail {
     /// The case as the platform last said.
     pub case: Application,
@@ -158,7 +158,7 @@ impl CaseDetail {
 }
 
 /// One 好差评 level as the evaluation page offers it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct LevelChoice {
     /// 1 非常满意 … 5 非常不满意.
     pub level: u8,

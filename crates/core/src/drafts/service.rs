@@ -1,7 +1,7 @@
 //! `app.drafts()`: a form being filled in one question a page, saved answer by answer, checked as a
 //! whole, then queued for sending once; and what became of it once queued.
 
-use huiban_api::{Channel, FormDefinition, FormRef};
+use huiban_api::{FormDefinition, FormRef, HandlingChannel};
 
 use super::views::{
     AnswerOutcome, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
@@ -184,7 +184,14 @@ impl DraftsService<'_> {
         let submitted = if request_form::is_request_form(&draft.form_id) {
             request_form::submit(&store, self.app.localizer(), draft_id, today(), now_ms())?
         } else {
-            submit(&store, &form, draft_id, Channel::Web, today(), now_ms())?
+            submit(
+                &store,
+                &form,
+                draft_id,
+                HandlingChannel::Web,
+                today(),
+                now_ms(),
+            )?
         };
         match submitted {
             Submission::Queued(client_id) => {

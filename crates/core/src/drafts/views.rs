@@ -10,7 +10,7 @@ use crate::forms::{ReviewProblem, Rule};
 use crate::store::Draft;
 
 /// A draft with the form it answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct OpenDraft {
     /// The draft and its answers so far.
     pub draft: Draft,
@@ -21,7 +21,7 @@ pub struct OpenDraft {
 }
 
 /// An answer filled in for the person, with where it came from in their words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct FilledIn {
     /// The answer.
     pub value: serde_json::Value,
@@ -31,7 +31,7 @@ pub struct FilledIn {
 
 /// One question's page: the opened draft, and the question asked before it (where 返回 goes;
 /// `None` on the first question, back to the form's start).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct QuestionPage {
     /// The draft, its form and what is known of her.
     pub opened: OpenDraft,
@@ -40,7 +40,7 @@ pub struct QuestionPage {
 }
 
 /// A rule the answer breaks, with what to tell the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AnswerProblem {
     /// The rule broken.
     pub rule: Rule,
@@ -50,7 +50,7 @@ pub struct AnswerProblem {
 
 /// What 下一步 found: the answer is kept either way; with a problem she stays on the page, else
 /// she goes on to `next` (`None`: every question is answered, time for 核对).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AnswerOutcome {
     /// What is wrong with the answer, when something is.
     pub problem: Option<AnswerProblem>,
@@ -59,7 +59,7 @@ pub struct AnswerOutcome {
 }
 
 /// What became of a request to send a draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SubmitOutcome {
     /// Saved in the outbox; it is sent as soon as the platform can be reached.
@@ -75,7 +75,7 @@ pub enum SubmitOutcome {
 }
 
 /// Where a queued submission stands, for the confirmation page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct SubmissionView {
     /// `application` or `request` (诉求).
     pub kind: &'static str,

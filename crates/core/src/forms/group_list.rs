@@ -11,7 +11,7 @@ use super::group::{asked_in, items};
 use crate::i18n::Localizer;
 
 /// One item as the group's page lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct ItemSummary {
     /// Its answers in plain words, e.g. "李四，配偶，1950年3月5日".
     pub summary: String,

@@ -19,7 +19,7 @@ pub const ID_CARD: &str = "居民身份证";
 const ID_CARD_ADDRESS: &str = "住址";
 
 /// Where a filled-in answer came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// The person's e-ID card, its seal checked here.
@@ -39,7 +39,7 @@ impl Source {
 }
 
 /// An answer filled in for the person to confirm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct Suggestion {
     /// The answer.
     pub value: Value,

@@ -11,7 +11,7 @@ use super::answer_text::answer_text;
 use super::{check_answers, journey, message};
 
 /// One asked question and its answer, as the check page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct ReviewRow {
     /// The question's id (where 修改 goes).
     pub question_id: String,
@@ -22,7 +22,7 @@ pub struct ReviewRow {
 }
 
 /// An answer that stops the form from being sent, with what to tell the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct ReviewProblem {
     /// The question to go back to.
     pub question_id: String,
@@ -31,7 +31,7 @@ pub struct ReviewProblem {
 }
 
 /// The whole form as answered: rows to check, and problems (none when it can be sent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Review {
     /// Every asked question, in order.
     pub rows: Vec<ReviewRow>,

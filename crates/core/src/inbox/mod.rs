@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::{Error, pull};
 
 /// The inbox as the UI shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Inbox {
     /// Newest first.
     pub messages: Vec<Message>,

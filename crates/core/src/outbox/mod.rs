@@ -24,7 +24,7 @@ pub const APPLICATION: &str = "application";
 pub const EVALUATION: &str = "evaluation";
 
 /// A 好差评 waiting to be sent: which case, and what the person said of it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 pub struct CaseEvaluation {
     /// 办件编号.
     pub application_no: String,
@@ -88,7 +88,7 @@ pub fn enqueue_application(
 pub fn enqueue_draft(
     store: &AccountStore<'_>,
     draft_id: &str,
-    channel: huiban_api::Channel,
+    channel: huiban_api::HandlingChannel,
     now_ms: i64,
 ) -> Result<Option<String>, StoreError> {
     let Some(draft) = store.draft(draft_id)? else {
@@ -113,7 +113,7 @@ pub fn enqueue_draft(
 }
 
 /// How many submissions stand where, for the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, specta::Type)]
 pub struct QueueSummary {
     /// Waiting to be sent.
     pub waiting: u64,

@@ -20,7 +20,7 @@ pub const REQUEST_FOLLOW_UP: &str = "request_follow_up";
 pub const REQUEST_EVALUATION: &str = "request_evaluation";
 
 /// 回访 answers waiting to be sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct RequestFollowUp {
     /// 诉求编号.
     pub request_no: String,
@@ -29,7 +29,7 @@ pub struct RequestFollowUp {
 }
 
 /// A request's 评价 waiting to be sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct RequestEvaluation {
     /// 诉求编号.
     pub request_no: String,

@@ -14,7 +14,7 @@ use crate::store::{AccountStore, OutboxRow, OutboxState, StoreError};
 pub const SUPPLEMENT: &str = "supplement";
 
 /// A 补正 waiting to be sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct CaseSupplement {
     /// 办件编号.
     pub application_no: String,

@@ -10,7 +10,7 @@ use crate::progress::{TimelineStep, plain_time};
 use crate::{evaluation, request_form, request_progress};
 
 /// One request as the 诉求 list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct RequestSummary {
     /// 诉求编号; absent while it waits on this computer to be filed.
     pub request_no: Option<String>,
@@ -66,7 +66,7 @@ pub struct HereOfRequest {
 }
 
 /// One request with everything its page shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct RequestDetail {
     /// The request as the platform last said.
     pub request: ServiceRequest,

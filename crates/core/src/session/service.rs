@@ -12,14 +12,14 @@ use crate::app::App;
 use crate::unsent::{self, LeaveUnsent, Unsent};
 
 /// Whether someone is logged in on this computer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct SessionStatus {
     /// True while a login is kept.
     pub logged_in: bool,
 }
 
 /// What is not sent yet, as 退出 asks about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 pub struct UnsentView {
     /// How many of each.
     #[serde(flatten)]

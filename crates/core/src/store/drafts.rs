@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{AccountStore, StoreError};
 
 /// A saved, unsent application.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
 pub struct Draft {
     /// Stable id (a UUID).
     pub draft_id: String,

@@ -160,7 +160,7 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
     );
 
     let client_id =
-        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::Channel::Web, 6)
+        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::HandlingChannel::Web, 6)
             .unwrap()
             .unwrap();
     assert_eq!(
@@ -173,7 +173,8 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
     assert_eq!(application.answers.get("name"), Some(&name));
     assert_eq!(application.impl_code, "impl-1");
     assert_eq!(
-        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::Channel::Web, 7).unwrap(),
+        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::HandlingChannel::Web, 7)
+            .unwrap(),
         None,
         "a draft is queued once"
     );

@@ -8,7 +8,7 @@ use crate::Error;
 use crate::app::App;
 
 /// A licence as the UI shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct WalletEntry {
     /// The licence.
     pub licence: Licence,

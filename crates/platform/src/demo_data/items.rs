@@ -1,7 +1,9 @@
 //! The demo items: departments, materials and the facts of each item, built into catalog items
 //! with made-up but well-formed codes.
 
-use huiban_api::{CaseType, CatalogItem, Channel, Department, Fee, FormRef, ItemType, Material};
+use huiban_api::{
+    CaseType, CatalogItem, Department, Fee, FormRef, HandlingChannel, ItemType, Material,
+};
 
 use crate::credit_code;
 
@@ -453,13 +455,13 @@ pub(super) fn build(sequence: usize, spec: &Spec) -> CatalogItem {
     let basic_code = format!("0001{type_code}{sequence:03}000");
     let on_the_spot = spec.promised_days == 0;
     let mut channels = vec![
-        Channel::Counter,
-        Channel::Web,
-        Channel::Mobile,
-        Channel::Kiosk,
+        HandlingChannel::Counter,
+        HandlingChannel::Web,
+        HandlingChannel::Mobile,
+        HandlingChannel::Kiosk,
     ];
     if !on_the_spot {
-        channels.push(Channel::Post);
+        channels.push(HandlingChannel::Post);
     }
     CatalogItem {
         impl_code: format!("{REGION}{:02}{basic_code}0001", spec.department + 1),

@@ -3,7 +3,9 @@
 mod forms;
 mod items;
 
-use huiban_api::{CatalogItem, Channel, FormDefinition, NewApplication, QuestionKind, id_number};
+use huiban_api::{
+    CatalogItem, FormDefinition, HandlingChannel, NewApplication, QuestionKind, id_number,
+};
 
 use forms::form;
 use items::{SPECS, build};
@@ -55,7 +57,7 @@ pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplic
         form_id: form_ref.form_id,
         form_version: form_ref.version,
         answers,
-        channel: Channel::Web,
+        channel: HandlingChannel::Web,
     })
 }
 

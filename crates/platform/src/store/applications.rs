@@ -1,6 +1,8 @@
 //! Application repository: cases, their step timeline and their evaluation.
 
-use huiban_api::{Agent, Answers, CaseResult, CaseStatus, Channel, Evaluation, Rectification};
+use huiban_api::{
+    Agent, Answers, CaseResult, CaseStatus, Evaluation, HandlingChannel, Rectification,
+};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::columns::{code, from_code, json_column, next_counter_in};
@@ -28,7 +30,7 @@ pub struct NewCase {
     /// 承诺时限.
     pub promised_days: u32,
     /// 受理渠道.
-    pub channel: Channel,
+    pub channel: HandlingChannel,
     /// Applicant's name.
     pub applicant_name: Option<String>,
     /// 代理人.
@@ -66,7 +68,7 @@ pub struct CaseRecord {
     /// 承诺时限.
     pub promised_days: u32,
     /// 受理渠道.
-    pub channel: Channel,
+    pub channel: HandlingChannel,
     /// Applicant's name.
     pub applicant_name: Option<String>,
     /// 代理人.

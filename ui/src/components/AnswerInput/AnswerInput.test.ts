@@ -39,6 +39,7 @@ function licence(no: string, type: string, verified: boolean): WalletEntry {
       valid_from: '2026-01-01',
       valid_to: null,
       fields: {},
+      signature: { algorithm: 'Ed25519', key_id: 'k1', value: '' },
     },
     verified,
     problem: verified ? null : '已过期',

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpenDraft } from '../../lib/types';
+import type { OpenDraft, Value } from '../../lib/types';
 
 const draftOpen = vi.fn();
 const draftAnswer = vi.fn();
@@ -16,7 +16,7 @@ vi.mock('../../lib/ipc', async (original) => ({
 
 const { default: FormItemQuestion } = await import('./FormItemQuestion.svelte');
 
-function opened(family: unknown): OpenDraft {
+function opened(family: Value): OpenDraft {
   return {
     suggestions: {},
     draft: {

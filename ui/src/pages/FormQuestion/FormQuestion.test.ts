@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpenDraft } from '../../lib/types';
+import type { OpenDraft, Value } from '../../lib/types';
 
 // The page asks core twice: draft_page when it opens (the draft and where 返回 goes) and draft_next
 // on 下一步 (keep, check, say what comes next). These stand-ins answer as core would.
@@ -28,7 +28,7 @@ vi.mock('../../lib/ipc', async (original) => ({
 const { default: FormQuestion } = await import('./FormQuestion.svelte');
 
 function opened(
-  answers: Record<string, unknown> = {},
+  answers: Record<string, Value> = {},
   suggestions: OpenDraft['suggestions'] = {},
 ): OpenDraft {
   return {

@@ -25,6 +25,7 @@ function entry(no: string, verified: boolean, problem: string | null = null): Wa
       valid_from: '2026-01-05',
       valid_to: null,
       fields: { 优待项目: '免费乘坐公交' },
+      signature: { algorithm: 'Ed25519', key_id: 'k1', value: '' },
     },
     verified,
     problem,

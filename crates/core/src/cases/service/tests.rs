@@ -1,4 +1,4 @@
-use huiban_api::{CaseStatus, Channel, NewApplication};
+use huiban_api::{CaseStatus, HandlingChannel, NewApplication};
 
 use crate::fixtures::{app_with_store, case, logged_in};
 use crate::outbox;
@@ -10,7 +10,7 @@ fn application() -> NewApplication {
         form_id: "f".to_owned(),
         form_version: 1,
         answers: huiban_api::Answers::new(),
-        channel: Channel::Web,
+        channel: HandlingChannel::Web,
     }
 }
 

@@ -126,7 +126,7 @@ fn an_application_not_pulled_back_yet_is_named_from_the_catalog_and_says_where_i
         form_id: "f".to_owned(),
         form_version: 1,
         answers: huiban_api::Answers::new(),
-        channel: huiban_api::Channel::Web,
+        channel: huiban_api::HandlingChannel::Web,
     };
     let (_, mut row) = evaluation_row(OutboxState::Sent, None);
     row.case_number = Some("110101202611300001".to_owned());
