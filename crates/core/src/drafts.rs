@@ -115,39 +115,35 @@ pub enum Submission {
     Unfinished(Vec<crate::forms::Problem>),
 }
 
-/// Queues the draft `draft_id` of `form` for sending if every asked question is answered well as
-/// of `today`; otherwise says which answers stop it.
+/// Queues `draft` of `form` for sending if every asked question is answered well as of `today`;
+/// otherwise says which answers stop it.
 pub fn submit(
     store: &AccountStore<'_>,
     form: &FormDefinition,
-    draft_id: &str,
+    draft: &Draft,
     channel: huiban_api::HandlingChannel,
     today: chrono::NaiveDate,
     now_ms: i64,
 ) -> Result<Submission, StoreError> {
-    submit_as(store, form, draft_id, today, |_| {
-        crate::outbox::enqueue_draft(store, draft_id, channel, now_ms)
+    submit_as(form, draft, today, |draft| {
+        crate::outbox::enqueue_draft(store, draft, channel, now_ms)
     })
 }
 
-/// Checks the draft `draft_id` against `form` as of `today` and, when every asked question is
-/// answered well, hands it to `enqueue` (which turns it into an outbox row and answers with its
-/// client id, or `None` when the draft is gone); otherwise says which answers stop it.
+/// Checks `draft` against `form` as of `today` and, when every asked question is answered well,
+/// hands it to `enqueue` (which turns it into an outbox row and answers with its client id, or
+/// `None` when the draft was queued already); otherwise says which answers stop it.
 pub fn submit_as(
-    store: &AccountStore<'_>,
     form: &FormDefinition,
-    draft_id: &str,
+    draft: &Draft,
     today: chrono::NaiveDate,
     enqueue: impl FnOnce(&Draft) -> Result<Option<String>, StoreError>,
 ) -> Result<Submission, StoreError> {
-    let Some(draft) = store.draft(draft_id)? else {
-        return Ok(Submission::Missing);
-    };
     let problems = crate::forms::check_answers(form, &draft.answers, today);
     if !problems.is_empty() {
         return Ok(Submission::Unfinished(problems));
     }
-    Ok(enqueue(&draft)?.map_or(Submission::Missing, Submission::Queued))
+    Ok(enqueue(draft)?.map_or(Submission::Missing, Submission::Queued))
 }
 
 #[cfg(test)]
@@ -190,7 +186,7 @@ mod submit_tests {
         let refused = submit(
             &store,
             &form,
-            &draft.draft_id,
+            &store.draft(&draft.draft_id).unwrap().unwrap(),
             HandlingChannel::Web,
             today,
             3,
@@ -214,29 +210,17 @@ mod submit_tests {
                 4,
             )
             .unwrap();
-        let Submission::Queued(client_id) = submit(
-            &store,
-            &form,
-            &draft.draft_id,
-            HandlingChannel::Web,
-            today,
-            5,
-        )
-        .unwrap() else {
+        let good = store.draft(&draft.draft_id).unwrap().unwrap();
+        let Submission::Queued(client_id) =
+            submit(&store, &form, &good, HandlingChannel::Web, today, 5).unwrap()
+        else {
             panic!("good answers are queued");
         };
         assert!(store.outbox_row(&client_id).unwrap().is_some());
         assert!(store.draft(&draft.draft_id).unwrap().is_none());
         assert_eq!(
-            submit(
-                &store,
-                &form,
-                &draft.draft_id,
-                HandlingChannel::Web,
-                today,
-                6
-            )
-            .unwrap(),
+            // 确认提交 pressed again with the draft as the page had it: queued once.
+            submit(&store, &form, &good, HandlingChannel::Web, today, 6).unwrap(),
             Submission::Missing
         );
     }

@@ -8,8 +8,8 @@ use huiban_api::{
 
 use crate::drafts::Submission;
 use crate::i18n::Localizer;
-use crate::outbox::requests::REQUEST;
-use crate::store::{AccountStore, StoreError};
+use crate::store::OutboxKind;
+use crate::store::{AccountStore, Draft, StoreError};
 
 /// The form id of a request; it never comes from the platform.
 pub const FORM_ID: &str = "huiban-request";
@@ -114,29 +114,28 @@ pub fn new_request(answers: &Answers) -> Option<NewRequest> {
     })
 }
 
-/// Files the request draft `draft_id` through the outbox if its answers are good as of `today`
-/// (the draft is gone in the same commit); otherwise says which answers stop it.
+/// Files the request `draft` of `form` (the request form) through the outbox if its answers are
+/// good as of `today` (the draft is gone in the same commit); otherwise says which answers stop it.
 pub fn submit(
     store: &AccountStore<'_>,
-    localizer: &Localizer,
-    draft_id: &str,
+    form: &FormDefinition,
+    draft: &Draft,
     today: chrono::NaiveDate,
     now_ms: i64,
 ) -> Result<Submission, StoreError> {
-    let form = definition(localizer);
-    crate::drafts::submit_as(store, &form, draft_id, today, |draft| {
+    crate::drafts::submit_as(form, draft, today, |draft| {
         let Some(request) = new_request(&draft.answers) else {
             return Ok(None);
         };
         let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
-        store.outbox_insert_from_draft(
+        let queued = store.outbox_insert_from_draft(
             &client_id,
-            REQUEST,
+            OutboxKind::Request,
             &serde_json::to_string(&request)?,
-            draft_id,
+            &draft.draft_id,
             now_ms,
         )?;
-        Ok(Some(client_id))
+        Ok(queued.then_some(client_id))
     })
 }
 

@@ -87,7 +87,7 @@ async fn a_request_filed_offline_goes_round_the_loop_exactly_once() {
     queued::enqueue_follow_up(&store, &follow_up, 1).unwrap();
     assert_eq!(
         queued::waiting(&store).unwrap().get(&number),
-        Some(&vec![queued::REQUEST_FOLLOW_UP])
+        Some(&vec![huiban_core::store::OutboxKind::RequestFollowUp])
     );
     common::drain(&store, &client, &token, Duration::from_secs(10)).await;
     // Sent again after a lost answer: the platform already holds it, so it counts as delivered.

@@ -8,7 +8,7 @@ mod common;
 
 use common::{FAST, Platform, application, drain, local_store};
 use huiban_core::outbox::{self, QueueSummary};
-use huiban_core::store::OutboxState;
+use huiban_core::store::{OutboxKind, OutboxState};
 use huiban_core::{Locale, Localizer, PlatformClient};
 use reqwest::Url;
 
@@ -133,4 +133,40 @@ async fn queued_offline_then_sent_when_the_platform_is_back() {
             .len(),
         1
     );
+}
+
+#[tokio::test]
+async fn a_kind_this_version_does_not_know_is_kept_as_it_is_and_never_sent() {
+    let platform = Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let token = platform.login(&client, "13800000001").await;
+    let dir = tempfile::tempdir().unwrap();
+    let local = local_store(&dir);
+    let store = local.of_account("c-demo-zhang");
+    store
+        .outbox_insert(
+            "newer",
+            OutboxKind::Unknown,
+            "{\"from\":\"a newer app\"}",
+            1,
+        )
+        .unwrap();
+    let known = outbox::enqueue_application(&store, &application("高龄津贴"), 1).unwrap();
+
+    let pass = outbox::send_due(&store, &client, &token, chrono::Utc::now(), &FAST)
+        .await
+        .unwrap();
+
+    assert_eq!(pass.sent, 1, "the application is sent");
+    let newer = store.outbox_row("newer").unwrap().unwrap();
+    assert_eq!(newer.kind, OutboxKind::Unknown);
+    assert_eq!(
+        newer.state,
+        OutboxState::Queued,
+        "kept for the version that wrote it"
+    );
+    assert_eq!((newer.attempts, newer.last_error), (0, None), "never tried");
+    assert_eq!(newer.body, "{\"from\":\"a newer app\"}");
+    let sent = store.outbox_row(&known).unwrap().unwrap();
+    assert_eq!(sent.state, OutboxState::Sent);
 }

@@ -11,7 +11,8 @@ use crate::app::App;
 use crate::clock::{now_ms, today};
 use crate::forms::service::group_of;
 use crate::forms::{self, Review, group, journey, prefill};
-use crate::outbox::{self, requests::REQUEST};
+use crate::outbox;
+use crate::store::OutboxKind;
 use crate::store::{AccountStore, Draft, OutboxState};
 use crate::{Error, request_form};
 
@@ -182,12 +183,12 @@ impl DraftsService<'_> {
         let store = self.app.own_store().await?;
         let (draft, form) = self.draft_with_form(&store, draft_id).await?;
         let submitted = if request_form::is_request_form(&draft.form_id) {
-            request_form::submit(&store, self.app.localizer(), draft_id, today(), now_ms())?
+            request_form::submit(&store, &form, &draft, today(), now_ms())?
         } else {
             submit(
                 &store,
                 &form,
-                draft_id,
+                &draft,
                 HandlingChannel::Web,
                 today(),
                 now_ms(),
@@ -211,7 +212,7 @@ impl DraftsService<'_> {
         let row = store
             .outbox_row(client_id)?
             .ok_or_else(|| Error::plain("draft-not-found"))?;
-        let (kind, impl_code) = if row.kind == REQUEST {
+        let (kind, impl_code) = if row.kind == OutboxKind::Request {
             ("request", String::new())
         } else if row.is_purged() {
             // Sent and pulled back: the answers live in the case now.

@@ -12,16 +12,10 @@ pub mod upload;
 use huiban_api::{EvaluationRequest, NewApplication};
 
 use crate::i18n::Localizer;
-use crate::store::{AccountStore, OutboxRow, StoreError};
+use crate::store::{AccountStore, OutboxKind, OutboxRow, StoreError};
 pub use backoff::Backoff;
 pub use lock::SenderLock;
 pub use sender::{SendPass, send_due};
-
-/// Kind of an application submission in the outbox.
-pub const APPLICATION: &str = "application";
-
-/// Kind of a 好差评 in the outbox.
-pub const EVALUATION: &str = "evaluation";
 
 /// A 好差评 waiting to be sent: which case, and what the person said of it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
@@ -38,13 +32,13 @@ pub fn enqueue_evaluation(
     evaluation: &CaseEvaluation,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    enqueue(store, EVALUATION, evaluation, now_ms)
+    enqueue(store, OutboxKind::Evaluation, evaluation, now_ms)
 }
 
 /// Commits `body` to the outbox as a `kind` submission under a new client id, and returns it.
 pub(crate) fn enqueue(
     store: &AccountStore<'_>,
-    kind: &str,
+    kind: OutboxKind,
     body: &impl serde::Serialize,
     now_ms: i64,
 ) -> Result<String, StoreError> {
@@ -60,7 +54,7 @@ pub fn evaluation_of(
     application_no: &str,
 ) -> Result<Option<(EvaluationRequest, OutboxRow)>, StoreError> {
     let mut latest = None;
-    for row in store.outbox_rows_of_kind(EVALUATION)? {
+    for row in store.outbox_rows_of_kind(OutboxKind::Evaluation)? {
         // Sent and pulled back: the case's own copy says what was given.
         if row.is_purged() {
             latest = None;
@@ -80,36 +74,34 @@ pub fn enqueue_application(
     application: &NewApplication,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    enqueue(store, APPLICATION, application, now_ms)
+    enqueue(store, OutboxKind::Application, application, now_ms)
 }
 
 /// Turns a draft into a queued application, in one commit: the draft is gone exactly when the
-/// application is queued. Returns the client id, or `None` when there is no such draft.
+/// application is queued. Returns the client id, or `None` when the draft is no longer kept (it
+/// was queued already).
 pub fn enqueue_draft(
     store: &AccountStore<'_>,
-    draft_id: &str,
+    draft: &crate::store::Draft,
     channel: huiban_api::HandlingChannel,
     now_ms: i64,
 ) -> Result<Option<String>, StoreError> {
-    let Some(draft) = store.draft(draft_id)? else {
-        return Ok(None);
-    };
     let application = NewApplication {
-        impl_code: draft.impl_code,
-        form_id: draft.form_id,
+        impl_code: draft.impl_code.clone(),
+        form_id: draft.form_id.clone(),
         form_version: draft.form_version,
-        answers: draft.answers,
+        answers: draft.answers.clone(),
         channel,
     };
     let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
-    store.outbox_insert_from_draft(
+    let queued = store.outbox_insert_from_draft(
         &client_id,
-        APPLICATION,
+        OutboxKind::Application,
         &serde_json::to_string(&application)?,
-        draft_id,
+        &draft.draft_id,
         now_ms,
     )?;
-    Ok(Some(client_id))
+    Ok(queued.then_some(client_id))
 }
 
 /// How many submissions stand where, for the UI.
@@ -131,7 +123,7 @@ impl QueueSummary {
         let [queued, sending, sent, needs_attention] = store.outbox_counts()?;
         Ok(Self {
             waiting: queued + sending,
-            waiting_applications: store.outbox_waiting_of_kind(APPLICATION)?,
+            waiting_applications: store.outbox_waiting_of_kind(OutboxKind::Application)?,
             sent,
             needs_attention,
         })
@@ -168,7 +160,7 @@ pub fn applications_not_yet_pulled(
         .map(|case| case.application_no)
         .collect();
     let mut shown = Vec::new();
-    for row in store.outbox_rows_of_kind(APPLICATION)? {
+    for row in store.outbox_rows_of_kind(OutboxKind::Application)? {
         let known = row
             .case_number
             .as_ref()

@@ -10,14 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::upload::{CHUNK_BYTES, UploadError, upload_kept_file};
 use crate::client::{ClientError, PlatformClient};
-use crate::store::{AccountStore, OutboxRow, OutboxState, StoreError};
-
-/// Kind of a new request in the outbox.
-pub const REQUEST: &str = "request";
-/// Kind of 回访 answers in the outbox.
-pub const REQUEST_FOLLOW_UP: &str = "request_follow_up";
-/// Kind of a request's 评价 in the outbox.
-pub const REQUEST_EVALUATION: &str = "request_evaluation";
+use crate::store::{AccountStore, OutboxKind, OutboxRow, OutboxState, StoreError};
 
 /// 回访 answers waiting to be sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -43,7 +36,7 @@ pub fn enqueue_request(
     request: &NewRequest,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    super::enqueue(store, REQUEST, request, now_ms)
+    super::enqueue(store, OutboxKind::Request, request, now_ms)
 }
 
 /// Commits 回访 answers to the outbox; returns their client id.
@@ -52,7 +45,7 @@ pub fn enqueue_follow_up(
     follow_up: &RequestFollowUp,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    super::enqueue(store, REQUEST_FOLLOW_UP, follow_up, now_ms)
+    super::enqueue(store, OutboxKind::RequestFollowUp, follow_up, now_ms)
 }
 
 /// Commits a request's 评价 to the outbox; returns its client id.
@@ -61,11 +54,11 @@ pub fn enqueue_request_evaluation(
     evaluation: &RequestEvaluation,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    super::enqueue(store, REQUEST_EVALUATION, evaluation, now_ms)
+    super::enqueue(store, OutboxKind::RequestEvaluation, evaluation, now_ms)
 }
 
 /// What waits in the outbox for each request: its number with the kinds (回访, 评价) not yet sent.
-pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
+pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<OutboxKind>>, StoreError> {
     answers_by_request(store, |row| row.state != OutboxState::Sent)
 }
 
@@ -74,7 +67,7 @@ pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<&'static 
 /// for neither again while it is here, so nobody answers twice.
 pub fn given_here(
     store: &AccountStore<'_>,
-) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
+) -> Result<HashMap<String, Vec<OutboxKind>>, StoreError> {
     answers_by_request(store, |row| !row.is_purged())
 }
 
@@ -82,14 +75,14 @@ pub fn given_here(
 fn answers_by_request(
     store: &AccountStore<'_>,
     keep: impl Fn(&OutboxRow) -> bool,
-) -> Result<HashMap<String, Vec<&'static str>>, StoreError> {
-    let mut by_request: HashMap<String, Vec<&'static str>> = HashMap::new();
-    for kind in [REQUEST_FOLLOW_UP, REQUEST_EVALUATION] {
+) -> Result<HashMap<String, Vec<OutboxKind>>, StoreError> {
+    let mut by_request: HashMap<String, Vec<OutboxKind>> = HashMap::new();
+    for kind in [OutboxKind::RequestFollowUp, OutboxKind::RequestEvaluation] {
         for row in store.outbox_rows_of_kind(kind)? {
             if !keep(&row) {
                 continue;
             }
-            let about = if kind == REQUEST_FOLLOW_UP {
+            let about = if kind == OutboxKind::RequestFollowUp {
                 serde_json::from_str::<RequestFollowUp>(&row.body)?.request_no
             } else {
                 serde_json::from_str::<RequestEvaluation>(&row.body)?.request_no
@@ -103,7 +96,7 @@ fn answers_by_request(
 /// New requests kept here and not yet filed, oldest first.
 pub fn unfiled(store: &AccountStore<'_>) -> Result<Vec<(OutboxRow, NewRequest)>, StoreError> {
     let mut unfiled = Vec::new();
-    for row in store.outbox_rows_of_kind(REQUEST)? {
+    for row in store.outbox_rows_of_kind(OutboxKind::Request)? {
         if row.state != OutboxState::Sent {
             let request = serde_json::from_str(&row.body)?;
             unfiled.push((row, request));
@@ -112,55 +105,52 @@ pub fn unfiled(store: &AccountStore<'_>) -> Result<Vec<(OutboxRow, NewRequest)>,
     Ok(unfiled)
 }
 
-/// Sends one request row; `None` when the row is not a request's. Answers with the 诉求编号.
-pub(super) async fn deliver(
-    store: &AccountStore<'_>,
+/// Sends 回访 answers; answers with the 诉求编号 once the request holds them.
+pub(super) async fn follow_up(
     client: &PlatformClient,
     access_token: &str,
     row: &OutboxRow,
-) -> Option<Result<String, UploadError>> {
-    let delivered = match row.kind.as_str() {
-        REQUEST => file(store, client, access_token, row).await,
-        REQUEST_FOLLOW_UP => match serde_json::from_str::<RequestFollowUp>(&row.body) {
-            Ok(answers) => {
-                let sent = client
-                    .request_follow_up(
-                        access_token,
-                        &row.client_id,
-                        &answers.request_no,
-                        &answers.follow_up,
-                    )
-                    .await;
-                landed(client, access_token, &answers.request_no, sent, |r| {
-                    r.follow_up.is_some()
-                })
-                .await
-            }
-            Err(error) => Err(UploadError::Store(error.into())),
-        },
-        REQUEST_EVALUATION => match serde_json::from_str::<RequestEvaluation>(&row.body) {
-            Ok(evaluation) => {
-                let sent = client
-                    .request_evaluate(
-                        access_token,
-                        &row.client_id,
-                        &evaluation.request_no,
-                        &evaluation.evaluation,
-                    )
-                    .await;
-                landed(client, access_token, &evaluation.request_no, sent, |r| {
-                    r.evaluation.is_some()
-                })
-                .await
-            }
-            Err(error) => Err(UploadError::Store(error.into())),
-        },
-        _ => return None,
-    };
-    Some(delivered)
+) -> Result<String, UploadError> {
+    let answers: RequestFollowUp =
+        serde_json::from_str(&row.body).map_err(|error| UploadError::Store(error.into()))?;
+    let sent = client
+        .request_follow_up(
+            access_token,
+            &row.client_id,
+            &answers.request_no,
+            &answers.follow_up,
+        )
+        .await;
+    landed(client, access_token, &answers.request_no, sent, |r| {
+        r.follow_up.is_some()
+    })
+    .await
 }
 
-async fn file(
+/// Sends a request's 评价; answers with the 诉求编号 once the request holds it.
+pub(super) async fn evaluate(
+    client: &PlatformClient,
+    access_token: &str,
+    row: &OutboxRow,
+) -> Result<String, UploadError> {
+    let evaluation: RequestEvaluation =
+        serde_json::from_str(&row.body).map_err(|error| UploadError::Store(error.into()))?;
+    let sent = client
+        .request_evaluate(
+            access_token,
+            &row.client_id,
+            &evaluation.request_no,
+            &evaluation.evaluation,
+        )
+        .await;
+    landed(client, access_token, &evaluation.request_no, sent, |r| {
+        r.evaluation.is_some()
+    })
+    .await
+}
+
+/// Files a new request (its photos first); answers with the 诉求编号.
+pub(super) async fn file(
     store: &AccountStore<'_>,
     client: &PlatformClient,
     access_token: &str,
@@ -241,7 +231,7 @@ mod tests {
             },
         };
         let id = enqueue_follow_up(&store, &answers, 1).unwrap();
-        let given = HashMap::from([("SQ1".to_owned(), vec![REQUEST_FOLLOW_UP])]);
+        let given = HashMap::from([("SQ1".to_owned(), vec![OutboxKind::RequestFollowUp])]);
         assert_eq!(waiting(&store).unwrap(), given);
         assert_eq!(given_here(&store).unwrap(), given);
 

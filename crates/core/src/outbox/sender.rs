@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use reqwest::StatusCode;
 
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
-use super::{APPLICATION, Backoff, CaseEvaluation, EVALUATION, application_of};
+use super::{Backoff, CaseEvaluation, application_of};
 use crate::client::{ClientError, PlatformClient};
-use crate::store::{AccountStore, OutboxState, OutboxUpdate, StoreError};
+use crate::store::{AccountStore, OutboxKind, OutboxState, OutboxUpdate, StoreError};
 
 /// What one pass did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,24 +107,27 @@ async fn send_one(
 ) -> Result<Outcome, StoreError> {
     // No durable "sending" mark: a submission left queued by a crash mid-send is simply sent again
     // under the same Idempotency-Key, and the platform answers with the same case.
-    let delivered = match row.kind.as_str() {
-        APPLICATION => {
+    let delivered = match row.kind {
+        OutboxKind::Application => {
             let application = application_of(&row)?;
             submit(client, store, access_token, &row.client_id, &application)
                 .await
                 .map(|case| case.application_no)
         }
-        EVALUATION => {
+        OutboxKind::Evaluation => {
             let evaluation: CaseEvaluation = serde_json::from_str(&row.body)?;
             evaluate(client, access_token, &row.client_id, &evaluation).await
         }
-        super::supplement::SUPPLEMENT => {
+        OutboxKind::Supplement => {
             super::supplement::deliver(store, client, access_token, &row).await
         }
-        _ => match super::requests::deliver(store, client, access_token, &row).await {
-            Some(delivered) => delivered,
-            None => return Ok(Outcome::Skipped),
-        },
+        OutboxKind::Request => super::requests::file(store, client, access_token, &row).await,
+        OutboxKind::RequestFollowUp => super::requests::follow_up(client, access_token, &row).await,
+        OutboxKind::RequestEvaluation => {
+            super::requests::evaluate(client, access_token, &row).await
+        }
+        // Left by a newer version of the app: kept for it, never sent by this one.
+        OutboxKind::Unknown => return Ok(Outcome::Skipped),
     };
     let attempts = row.attempts.saturating_add(1);
     let (update, outcome) = match delivered {

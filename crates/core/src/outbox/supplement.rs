@@ -8,10 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
 use crate::asked_again::AskedAgain;
 use crate::client::PlatformClient;
-use crate::store::{AccountStore, OutboxRow, OutboxState, StoreError};
-
-/// Kind of a 补正 in the outbox.
-pub const SUPPLEMENT: &str = "supplement";
+use crate::store::{AccountStore, OutboxKind, OutboxRow, OutboxState, StoreError};
 
 /// A 补正 waiting to be sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -117,7 +114,7 @@ pub fn enqueue_supplement(
     supplement: &CaseSupplement,
     now_ms: i64,
 ) -> Result<String, StoreError> {
-    super::enqueue(store, SUPPLEMENT, supplement, now_ms)
+    super::enqueue(store, OutboxKind::Supplement, supplement, now_ms)
 }
 
 /// Whether a 补正 of `application_no` waits here to be sent.
@@ -144,7 +141,7 @@ fn any_supplement_of(
     application_no: &str,
     keep: impl Fn(&OutboxRow) -> bool,
 ) -> Result<bool, StoreError> {
-    for row in store.outbox_rows_of_kind(SUPPLEMENT)? {
+    for row in store.outbox_rows_of_kind(OutboxKind::Supplement)? {
         if keep(&row) {
             let given: CaseSupplement = serde_json::from_str(&row.body)?;
             if given.application_no == application_no {

@@ -5,8 +5,8 @@ use huiban_api::{NewRequest, ServiceRequest};
 use serde::Serialize;
 
 use crate::i18n::Localizer;
-use crate::outbox::requests::{REQUEST_EVALUATION, REQUEST_FOLLOW_UP};
 use crate::progress::{TimelineStep, plain_time};
+use crate::store::OutboxKind;
 use crate::{evaluation, request_form, request_progress};
 
 /// One request as the 诉求 list shows it.
@@ -60,9 +60,9 @@ impl RequestSummary {
 #[derive(Debug, Clone, Default)]
 pub struct HereOfRequest {
     /// Kinds waiting to be sent.
-    pub waiting: Vec<&'static str>,
+    pub waiting: Vec<OutboxKind>,
     /// Kinds given here (waiting or sent) and not pulled back since.
-    pub given: Vec<&'static str>,
+    pub given: Vec<OutboxKind>,
 }
 
 /// One request with everything its page shows.
@@ -94,9 +94,9 @@ impl RequestDetail {
             status_name: localizer.text(request_progress::status_message_id(request.status), &[]),
             timeline: request_progress::timeline(&request, localizer),
             can_follow_up: request_progress::can_follow_up(&request)
-                && !here.given.contains(&REQUEST_FOLLOW_UP),
+                && !here.given.contains(&OutboxKind::RequestFollowUp),
             can_evaluate: request_progress::can_evaluate(&request)
-                && !here.given.contains(&REQUEST_EVALUATION),
+                && !here.given.contains(&OutboxKind::RequestEvaluation),
             evaluation_name: request
                 .evaluation
                 .as_ref()

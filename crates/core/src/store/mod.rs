@@ -11,6 +11,7 @@ mod drafts;
 mod error;
 mod migrations;
 mod outbox;
+mod outbox_kind;
 mod preferences;
 mod pulled;
 
@@ -19,6 +20,7 @@ pub use attachments::LocalAttachment;
 pub use drafts::Draft;
 pub use error::StoreError;
 pub use outbox::{OutboxRow, OutboxState, OutboxUpdate};
+pub use outbox_kind::OutboxKind;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

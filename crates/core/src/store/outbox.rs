@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{AccountStore, StoreError};
+use super::{AccountStore, OutboxKind, StoreError};
 
 /// Where a submission stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,8 +43,8 @@ impl OutboxState {
 pub struct OutboxRow {
     /// The client's UUID, also the Idempotency-Key.
     pub client_id: String,
-    /// What it is, e.g. `application`.
-    pub kind: String,
+    /// What it is.
+    pub kind: OutboxKind,
     /// The request body, JSON.
     pub body: String,
     /// Where it stands.
@@ -85,14 +85,14 @@ fn insert_in(
     connection: &Connection,
     account_id: &str,
     client_id: &str,
-    kind: &str,
+    kind: OutboxKind,
     body: &str,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     connection.execute(
         "INSERT INTO outbox (client_id, account_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
          VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5)",
-        params![client_id, account_id, kind, body, now_ms],
+        params![client_id, account_id, kind.name(), body, now_ms],
     )?;
     Ok(())
 }
@@ -100,7 +100,7 @@ fn insert_in(
 fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
     Ok(OutboxRow {
         client_id: row.get("client_id")?,
-        kind: row.get("kind")?,
+        kind: OutboxKind::of_name(&row.get::<_, String>("kind")?),
         body: row.get("body")?,
         state: OutboxState::parse(&row.get::<_, String>("state")?),
         attempts: row.get("attempts")?,
@@ -115,7 +115,7 @@ impl AccountStore<'_> {
     pub fn outbox_insert(
         &self,
         client_id: &str,
-        kind: &str,
+        kind: OutboxKind,
         body: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
@@ -124,15 +124,17 @@ impl AccountStore<'_> {
         })
     }
 
-    /// Queues a submission and removes the draft it was made from (this account's), both or neither.
+    /// Queues a submission and removes the draft it was made from (this account's), both or neither:
+    /// `false`, and nothing queued, when the draft is gone (it was sent already), so a draft is
+    /// queued once even when 确认提交 is pressed twice at once.
     pub fn outbox_insert_from_draft(
         &self,
         client_id: &str,
-        kind: &str,
+        kind: OutboxKind,
         body: &str,
         draft_id: &str,
         now_ms: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let mut connection = self.store.lock()?;
         let transaction = connection.transaction()?;
         insert_in(
@@ -143,12 +145,16 @@ impl AccountStore<'_> {
             body,
             now_ms,
         )?;
-        transaction.execute(
+        let removed = transaction.execute(
             "DELETE FROM draft WHERE draft_id = ?1 AND account_id = ?2",
             params![draft_id, self.account_id],
         )?;
+        if removed == 0 {
+            // Dropping the transaction rolls the insert back.
+            return Ok(false);
+        }
         transaction.commit()?;
-        Ok(())
+        Ok(true)
     }
 
     /// This account's submissions due for sending (queued, or left `sending` by a crash), oldest
@@ -190,13 +196,13 @@ impl AccountStore<'_> {
     }
 
     /// Every submission of this account of `kind`, oldest first.
-    pub fn outbox_rows_of_kind(&self, kind: &str) -> Result<Vec<OutboxRow>, StoreError> {
+    pub fn outbox_rows_of_kind(&self, kind: OutboxKind) -> Result<Vec<OutboxRow>, StoreError> {
         self.with(|connection, account| {
             let mut statement = connection.prepare(
                 "SELECT * FROM outbox WHERE account_id = ?1 AND kind = ?2
                  ORDER BY created_ms, client_id",
             )?;
-            let rows = statement.query_map(params![account, kind], from_row)?;
+            let rows = statement.query_map(params![account, kind.name()], from_row)?;
             Ok(rows.collect::<Result<_, _>>()?)
         })
     }
@@ -272,12 +278,12 @@ impl AccountStore<'_> {
     }
 
     /// How many of this account's rows of `kind` are still to be sent (queued or being sent).
-    pub fn outbox_waiting_of_kind(&self, kind: &str) -> Result<u64, StoreError> {
+    pub fn outbox_waiting_of_kind(&self, kind: OutboxKind) -> Result<u64, StoreError> {
         let count: i64 = self.with(|connection, account| {
             Ok(connection.query_row(
                 "SELECT COUNT(*) FROM outbox
                  WHERE account_id = ?1 AND kind = ?2 AND state IN ('queued', 'sending')",
-                params![account, kind],
+                params![account, kind.name()],
                 |row| row.get(0),
             )?)
         })?;

@@ -160,7 +160,7 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
     );
 
     let client_id =
-        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::HandlingChannel::Web, 6)
+        crate::outbox::enqueue_draft(&store, &saved, huiban_api::HandlingChannel::Web, 6)
             .unwrap()
             .unwrap();
     assert_eq!(
@@ -173,10 +173,14 @@ fn each_answer_is_saved_at_once_and_a_draft_becomes_a_queued_application_in_one_
     assert_eq!(application.answers.get("name"), Some(&name));
     assert_eq!(application.impl_code, "impl-1");
     assert_eq!(
-        crate::outbox::enqueue_draft(&store, &draft.draft_id, huiban_api::HandlingChannel::Web, 7)
-            .unwrap(),
+        crate::outbox::enqueue_draft(&store, &saved, huiban_api::HandlingChannel::Web, 7).unwrap(),
         None,
         "a draft is queued once"
+    );
+    assert_eq!(
+        store.outbox_rows().unwrap().len(),
+        1,
+        "the second try left nothing behind"
     );
 }
 
@@ -272,8 +276,13 @@ fn two_accounts_on_one_store_never_see_or_send_each_others_rows() {
         2,
     )
     .unwrap();
-    a.outbox_insert("a-1", "application", "{\"secret\":1}", 3)
-        .unwrap();
+    a.outbox_insert(
+        "a-1",
+        crate::store::OutboxKind::Application,
+        "{\"secret\":1}",
+        3,
+    )
+    .unwrap();
     a.attachment_put(&"d".repeat(64), "image/png", b"png", 4)
         .unwrap();
     a.replace_cached_cases(&[case("A-CASE")]).unwrap();
@@ -342,13 +351,23 @@ fn a_sent_body_is_emptied_once_the_platform_copy_is_pulled_back() {
     let dir = tempfile::tempdir().unwrap();
     let (local, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain("purge")).unwrap();
     let a = local.of_account("a");
-    a.outbox_insert("sent", "application", "{\"id_number\":\"x\"}", 1)
-        .unwrap();
+    a.outbox_insert(
+        "sent",
+        crate::store::OutboxKind::Application,
+        "{\"id_number\":\"x\"}",
+        1,
+    )
+    .unwrap();
     let waiting = serde_json::json!({
         "impl_code": "i", "form_id": "f", "form_version": 1, "answers": {}, "channel": "2"
     });
-    a.outbox_insert("waiting", "application", &waiting.to_string(), 1)
-        .unwrap();
+    a.outbox_insert(
+        "waiting",
+        crate::store::OutboxKind::Application,
+        &waiting.to_string(),
+        1,
+    )
+    .unwrap();
     let sent = OutboxUpdate {
         state: OutboxState::Sent,
         attempts: 1,

@@ -20,11 +20,14 @@ fn what_is_unsent_is_counted_per_account_and_thrown_away_only_for_its_owner() {
         version: 1,
     };
     crate::drafts::start(&a, "item", &form, 1).unwrap();
-    a.outbox_insert("a-1", "application", "{}", 2).unwrap();
-    a.outbox_insert("a-2", "application", "{}", 3).unwrap();
+    a.outbox_insert("a-1", crate::store::OutboxKind::Application, "{}", 2)
+        .unwrap();
+    a.outbox_insert("a-2", crate::store::OutboxKind::Application, "{}", 3)
+        .unwrap();
     a.attachment_put(&"c".repeat(64), "image/png", b"png", 4)
         .unwrap();
-    b.outbox_insert("b-1", "application", "{}", 5).unwrap();
+    b.outbox_insert("b-1", crate::store::OutboxKind::Application, "{}", 5)
+        .unwrap();
     assert_eq!(
         Unsent::of(&a).unwrap(),
         Unsent {

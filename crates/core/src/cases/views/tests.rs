@@ -20,7 +20,7 @@ fn evaluation_row(state: OutboxState, last_error: Option<&str>) -> (EvaluationRe
     };
     let row = OutboxRow {
         client_id: "c1".to_owned(),
-        kind: "evaluation".to_owned(),
+        kind: crate::store::OutboxKind::Evaluation,
         body: "{}".to_owned(),
         state,
         attempts: 0,

@@ -18,8 +18,8 @@ fn a_request_asks_her_for_a_follow_up_until_she_gives_one_here() {
     assert!(RequestSummary::of_request(revisiting.clone(), false, &zh()).asks_you);
 
     let here = HereOfRequest {
-        waiting: vec![REQUEST_FOLLOW_UP],
-        given: vec![REQUEST_FOLLOW_UP],
+        waiting: vec![OutboxKind::RequestFollowUp],
+        given: vec![OutboxKind::RequestFollowUp],
     };
     let page = RequestDetail::of(revisiting.clone(), &here, &zh());
     assert!(!page.can_follow_up, "given here counts as given");
