@@ -2,34 +2,30 @@
 //! when it cannot.
 
 mod service;
+mod view;
+pub mod words;
 
 pub use service::CatalogService;
+pub use view::{CatalogEntry, CatalogView};
 
 use huiban_api::{CatalogItem, FormDefinition};
-use serde::Serialize;
 
 use crate::client::{ClientError, PlatformClient};
 use crate::store::{LocalStore, StoreError};
 
-/// The catalog to show, and whether it is the saved copy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-pub struct CatalogView {
+/// The catalog as it could be had: fresh, or the copy saved last time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogCopy {
     /// The items.
     pub items: Vec<CatalogItem>,
     /// True when the platform could not be reached and these are the items saved last time.
     pub offline: bool,
-    /// The implementation codes of the items older people use most, to offer first (老年人常办).
-    pub shortcuts: Vec<String>,
 }
 
-impl CatalogView {
-    /// The view of `items`, the saved copy when `offline`.
+impl CatalogCopy {
+    /// `items`, the saved copy when `offline`.
     pub fn new(items: Vec<CatalogItem>, offline: bool) -> Self {
-        Self {
-            shortcuts: crate::shortcuts::shortcuts(&items),
-            items,
-            offline,
-        }
+        Self { items, offline }
     }
 }
 
@@ -47,25 +43,25 @@ pub enum CatalogError {
     BadDefinition(#[from] crate::forms::DefinitionProblem),
 }
 
-/// Refreshes the saved catalog from the platform (revalidating with its ETag) and returns what to show.
+/// Refreshes the saved catalog from the platform (revalidating with its ETag) and returns the copy to show.
 pub async fn refresh(
     store: &LocalStore,
     client: &PlatformClient,
-) -> Result<CatalogView, CatalogError> {
+) -> Result<CatalogCopy, CatalogError> {
     let etag = store.cached_catalog_etag()?;
     match client.catalog_if_changed(etag.as_deref()).await {
         Ok(Some((page, etag))) => {
             store.replace_cached_catalog(&page.items, etag.as_deref())?;
-            Ok(CatalogView::new(page.items, false))
+            Ok(CatalogCopy::new(page.items, false))
         }
-        Ok(None) => Ok(CatalogView::new(store.cached_catalog()?, false)),
+        Ok(None) => Ok(CatalogCopy::new(store.cached_catalog()?, false)),
         Err(error) => {
             let saved = store.cached_catalog()?;
             if saved.is_empty() {
                 return Err(error.into());
             }
             tracing::warn!(%error, "showing the saved catalog");
-            Ok(CatalogView::new(saved, true))
+            Ok(CatalogCopy::new(saved, true))
         }
     }
 }

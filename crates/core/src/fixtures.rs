@@ -99,3 +99,11 @@ pub(crate) fn request(statuses: &[RequestStatus]) -> ServiceRequest {
             .collect(),
     }
 }
+
+/// The demo catalog's item whose name holds `name_part` (the platform's demo data).
+pub(crate) fn catalog_item(name_part: &str) -> huiban_api::CatalogItem {
+    huiban_platform::demo_data::catalog_items()
+        .into_iter()
+        .find(|item| item.name.contains(name_part))
+        .expect("a demo item of that name")
+}

@@ -1,8 +1,7 @@
 //! Catalog commands: the service items the citizen can apply for, and finding one by what is typed;
 //! one line each over `app.catalog()`.
 
-use huiban_api::CatalogItem;
-use huiban_core::catalog::CatalogView;
+use huiban_core::catalog::{CatalogEntry, CatalogView};
 use tauri::State;
 
 use crate::{AppState, IpcError};
@@ -22,6 +21,6 @@ pub async fn catalog_items(state: State<'_, AppState>) -> Result<CatalogView, Ip
 pub async fn catalog_search(
     state: State<'_, AppState>,
     query: String,
-) -> Result<Vec<CatalogItem>, IpcError> {
+) -> Result<Vec<CatalogEntry>, IpcError> {
     Ok(state.catalog().search(&query)?)
 }

@@ -23,7 +23,7 @@ export const commands = {
 	/**  Returns the catalog: fresh from the platform, or the saved copy (marked offline) when it is unreachable. */
 	catalogItems: () => __TAURI_INVOKE<CatalogView_Serialize>("catalog_items"),
 	/**  The items matching what was typed (Chinese words, pinyin, initials or everyday words), best first. */
-	catalogSearch: (query: string) => __TAURI_INVOKE<CatalogItem_Serialize[]>("catalog_search", { query }),
+	catalogSearch: (query: string) => __TAURI_INVOKE<CatalogEntry_Serialize[]>("catalog_search", { query }),
 	/**
 	 *  The outbox queue now; changes arrive as `queue-changed` events. With nobody logged in the queue
 	 *  is empty: what others left waits for their own login.
@@ -451,6 +451,25 @@ export type CaseType =
 /**  2 承诺件: done within `promised_days` working days. */
 "2";
 
+/**  One item as the person reads it: the platform's item, and its time and cost in plain words. */
+export type CatalogEntry = CatalogEntry_Serialize | CatalogEntry_Deserialize;
+
+/**  One item as the person reads it: the platform's item, and its time and cost in plain words. */
+export type CatalogEntry_Deserialize = {
+	/**  How long it takes: 需要15个工作日办好, or 当场就能办好. */
+	duration_words: string,
+	/**  What it costs: 不收费, or 收费80元（不动产登记费）. */
+	fee_words: string,
+} & CatalogItem_Deserialize;
+
+/**  One item as the person reads it: the platform's item, and its time and cost in plain words. */
+export type CatalogEntry_Serialize = {
+	/**  How long it takes: 需要15个工作日办好, or 当场就能办好. */
+	duration_words: string,
+	/**  What it costs: 不收费, or 收费80元（不动产登记费）. */
+	fee_words: string,
+} & CatalogItem_Serialize;
+
 /**  One service item (事项) a citizen can apply for. */
 export type CatalogItem = CatalogItem_Serialize | CatalogItem_Deserialize;
 
@@ -520,7 +539,7 @@ export type CatalogView = CatalogView_Serialize | CatalogView_Deserialize;
 /**  The catalog to show, and whether it is the saved copy. */
 export type CatalogView_Deserialize = {
 	/**  The items. */
-	items: CatalogItem_Deserialize[],
+	items: CatalogEntry_Deserialize[],
 	/**  True when the platform could not be reached and these are the items saved last time. */
 	offline: boolean,
 	/**  The implementation codes of the items older people use most, to offer first (老年人常办). */
@@ -530,7 +549,7 @@ export type CatalogView_Deserialize = {
 /**  The catalog to show, and whether it is the saved copy. */
 export type CatalogView_Serialize = {
 	/**  The items. */
-	items: CatalogItem_Serialize[],
+	items: CatalogEntry_Serialize[],
 	/**  True when the platform could not be reached and these are the items saved last time. */
 	offline: boolean,
 	/**  The implementation codes of the items older people use most, to offer first (老年人常办). */

@@ -9,6 +9,7 @@ export type {
   CaseDetail_Serialize as CaseDetail,
   CaseStep_Serialize as CaseStep,
   CaseSummary_Serialize as CaseSummary,
+  CatalogEntry_Serialize as CatalogEntry,
   CatalogItem_Serialize as CatalogItem,
   CatalogView_Serialize as CatalogView,
   Evaluation_Serialize as Evaluation,

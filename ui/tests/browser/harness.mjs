@@ -10,7 +10,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 const uiRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Catalog items the mocked `catalog_items` command returns. */
+/** The catalog the mocked `catalog_items` command returns, recorded from core over the demo items
+ * (`crates/core/tests/ui_fixtures.rs` fails when it is stale). */
 export const catalogFixture = JSON.parse(
   readFileSync(new URL('./fixtures/catalog.json', import.meta.url), 'utf8'),
 );
@@ -103,7 +104,7 @@ export async function openPage(
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(
     ({
-      items,
+      catalog,
       fail,
       offline,
       queue,
@@ -120,6 +121,7 @@ export async function openPage(
       licenceType,
       unsent,
     }) => {
+      const items = catalog.items;
       // The licence question takes only licences of this type, when one is given.
       if (licenceType) {
         const asked = form.questions.find((q) => q.id === 'licence');
@@ -412,11 +414,8 @@ export async function openPage(
               message: '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
             };
           }
-          // 老年人常办 as core picks them from these items.
-          const shortcuts = items
-            .filter((i) => ['高龄津贴', '异地就医'].some((w) => i.name.includes(w)))
-            .map((i) => i.impl_code);
-          return { items, offline, shortcuts };
+          // Recorded from core (crates/core/tests/ui_fixtures.rs), 老年人常办 and plain words too.
+          return { ...catalog, offline };
         },
       };
       const WALLET = [
@@ -463,7 +462,7 @@ export async function openPage(
       window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => {} };
     },
     {
-      items: catalogFixture,
+      catalog: catalogFixture,
       fail: failCatalog,
       offline,
       queue,

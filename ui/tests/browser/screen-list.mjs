@@ -47,8 +47,8 @@ export const SCREENS = [
   { name: 'licences', hash: '#/licences', ready: 'heading-2' },
   { name: 'messages', hash: '#/messages', ready: 'heading-2' },
   { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },
-  { name: 'item', hash: '#/apply/110101020001050040000000', ready: 'heading-2' },
-  { name: 'item-logged-in', hash: '#/apply/110101020001050040000000', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'item', hash: '#/apply/110101020001050040000001', ready: 'heading-2' },
+  { name: 'item-logged-in', hash: '#/apply/110101020001050040000001', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'question-text', hash: '#/form/D1/q/applicant_name' },
   { name: 'question-date', hash: '#/form/D1/q/birth_date' },
   {

@@ -86,8 +86,8 @@ describe('catalog', () => {
     const { context, page } = await visit({}, '#/');
     await page.getByRole('link', { name: '办事' }).click();
     await page.getByRole('heading', { level: 1, name: '办事' }).waitFor();
-    for (const item of catalogFixture) {
-      await page.getByRole('heading', { level: 2, name: item.name }).waitFor();
+    for (const { name } of catalogFixture.items) {
+      await page.getByRole('heading', { level: 2, name }).waitFor();
     }
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
@@ -110,14 +110,14 @@ describe('catalog', () => {
     const notice = page.getByRole('status').filter({ hasText: '上次保存' });
     await notice.waitFor();
     assert.match(await notice.innerText(), /上次保存的事项/);
-    await page.getByRole('heading', { level: 2, name: catalogFixture[0].name }).waitFor();
+    await page.getByRole('heading', { level: 2, name: catalogFixture.items[0].name }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
 
   test('fits 320 px width without horizontal scroll', async () => {
     const { context, page } = await visit({ width: 320, height: 640 }, '#/apply');
-    await page.getByRole('heading', { level: 2, name: catalogFixture[0].name }).waitFor();
+    await page.getByRole('heading', { level: 2, name: catalogFixture.items[0].name }).waitFor();
     assert.ok(await noHorizontalScroll(page));
     await context.close();
   });

@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use huiban_api::CatalogItem;
-
-use super::{CatalogView, refresh};
+use super::{CatalogCopy, CatalogEntry, CatalogView, refresh};
 use crate::Error;
 use crate::app::App;
 use crate::search::SearchIndex;
@@ -29,17 +27,17 @@ impl CatalogService<'_> {
     /// The catalog: fresh from the platform, or the saved copy (marked offline) when it is
     /// unreachable; searching uses it from now on.
     pub async fn items(&self) -> Result<CatalogView, Error> {
-        let view = match self.app.store() {
+        let copy = match self.app.store() {
             Some(store) => refresh(store, self.app.client()).await?,
-            None => CatalogView::new(self.app.client().catalog_items().await?, false),
+            None => CatalogCopy::new(self.app.client().catalog_items().await?, false),
         };
-        self.remember(SearchIndex::new(view.items.clone()));
-        Ok(view)
+        self.remember(SearchIndex::new(copy.items.clone()));
+        Ok(CatalogView::of(copy, self.app.localizer()))
     }
 
     /// The items matching what was typed (Chinese words, pinyin, initials or everyday words), best
     /// first, at most [`SEARCH_LIMIT`].
-    pub fn search(&self, query: &str) -> Result<Vec<CatalogItem>, Error> {
+    pub fn search(&self, query: &str) -> Result<Vec<CatalogEntry>, Error> {
         let known = self
             .app
             .search_index()
@@ -59,7 +57,7 @@ impl CatalogService<'_> {
         Ok(index
             .search(query, SEARCH_LIMIT)
             .into_iter()
-            .cloned()
+            .map(|item| CatalogEntry::of(item.clone(), self.app.localizer()))
             .collect())
     }
 

@@ -23,7 +23,13 @@ describe('Catalog', () => {
     catalogItems.mockResolvedValue({
       items: [
         sampleItem(),
-        sampleItem({ impl_code: 'x2', name: '医保异地就医备案', case_type: '1', promised_days: 0 }),
+        sampleItem({
+          impl_code: 'x2',
+          name: '医保异地就医备案',
+          case_type: '1',
+          promised_days: 0,
+          duration_words: '当场就能办好',
+        }),
       ],
       offline: false,
     });

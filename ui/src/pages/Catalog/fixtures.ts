@@ -1,9 +1,9 @@
-// Example catalog items for tests and the gallery.
+// Example catalog items for tests and the gallery, with the plain words core gives them.
 
-import type { CatalogItem } from '../../lib/types';
+import type { CatalogEntry } from '../../lib/types';
 
 /** A realistic item, with any fields overridden. */
-export function sampleItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
+export function sampleItem(overrides: Partial<CatalogEntry> = {}): CatalogEntry {
   return {
     impl_code: '110101020001050040000001',
     basic_code: '000105004000',
@@ -20,6 +20,8 @@ export function sampleItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
     ],
     fee: null,
     form: { form_id: 'form-004', version: 1 },
+    duration_words: '需要15个工作日办好',
+    fee_words: '不收费',
     ...overrides,
   };
 }
