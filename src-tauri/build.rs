@@ -23,6 +23,7 @@ fn main() {
         "logout",
         "unsent",
         "wallet_licences",
+        "wallet_licences_offered",
         "wallet_licence_qr",
         "inbox",
         "message_read",

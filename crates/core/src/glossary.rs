@@ -71,6 +71,14 @@ mod tests {
             plain_words(&zh, "即办件", &[]).as_deref(),
             Some("当场就能办好")
         );
+        assert_eq!(
+            plain_words(&zh, "补正", &[]).as_deref(),
+            Some("还需要您补交一些材料")
+        );
+        assert_eq!(
+            plain_words(&zh, "办件编号", &[]).as_deref(),
+            Some("查进度用的编号")
+        );
         assert_eq!(plain_words(&zh, "不存在的词", &[]), None);
         let en = Localizer::new(Locale::EnUs);
         assert_eq!(

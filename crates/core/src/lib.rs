@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod dates;
 pub mod device;
 pub mod drafts;
 pub mod error;

@@ -9,8 +9,8 @@ use huiban_api::{LoginKind, LoginSummary};
 use serde::Serialize;
 
 use crate::client::{ClientError, PlatformClient};
+use crate::dates::plain_time;
 use crate::i18n::Localizer;
-use crate::progress::plain_time;
 
 /// One login as the person reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]

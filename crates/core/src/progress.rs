@@ -71,23 +71,6 @@ fn steps_ahead(status: CaseStatus) -> &'static [CaseStatus] {
     }
 }
 
-/// An RFC 3339 time as 2026年11月26日 09:30 (in the time's own offset, Beijing time on the wire).
-pub fn plain_time(rfc3339: &str, localizer: &Localizer) -> String {
-    match DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(at) => localizer.text(
-            "time-shown",
-            &[
-                ("date", at.format("%Y-%m-%d").to_string().as_str()),
-                ("year", at.format("%Y").to_string().as_str()),
-                ("month", at.format("%-m").to_string().as_str()),
-                ("day", at.format("%-d").to_string().as_str()),
-                ("clock", at.format("%H:%M").to_string().as_str()),
-            ],
-        ),
-        Err(_) => rfc3339.to_owned(),
-    }
-}
-
 /// Every step of `case`, oldest first, then the steps still to come.
 pub fn timeline(case: &Application, localizer: &Localizer) -> Vec<TimelineStep> {
     let done = case.steps.iter().map(|step| {
@@ -131,7 +114,7 @@ pub fn timeline_of<'a>(
                 } else {
                     StepState::Done
                 },
-                time: Some(plain_time(at, localizer)),
+                time: Some(crate::dates::plain_time(at, localizer)),
                 remark,
                 overdue_days: if current { overdue_days } else { 0 },
             }

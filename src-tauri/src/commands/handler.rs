@@ -66,6 +66,7 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::speech::speech_stop,
             super::wallet::wallet_licence_qr,
             super::wallet::wallet_licences,
+            super::wallet::wallet_licences_offered,
         ])
         .typ::<crate::notifications::NotificationOpened>()
         .typ::<huiban_core::pull::Pulled>()

@@ -14,6 +14,17 @@ pub async fn wallet_licences(state: State<'_, AppState>) -> Result<Vec<WalletEnt
     Ok(state.wallet().licences().await?)
 }
 
+/// The licences a licence question may be answered with: checked out, of its type when it names one.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn wallet_licences_offered(
+    state: State<'_, AppState>,
+    licence_type: Option<String>,
+) -> Result<Vec<WalletEntry>, IpcError> {
+    Ok(state.wallet().offered_for(licence_type.as_deref()).await?)
+}
+
 /// The QR code (SVG) of one kept licence, for a verifier to scan.
 #[tauri::command]
 #[specta::specta]

@@ -128,6 +128,8 @@ export const commands = {
 	walletLicenceQr: (licenceNo: string) => __TAURI_INVOKE<string>("wallet_licence_qr", { licenceNo }),
 	/**  The person's electronic licences kept on this computer, each checked offline. */
 	walletLicences: () => __TAURI_INVOKE<WalletEntry_Serialize[]>("wallet_licences"),
+	/**  The licences a licence question may be answered with: checked out, of its type when it names one. */
+	walletLicencesOffered: (licenceType: string | null) => __TAURI_INVOKE<WalletEntry_Serialize[]>("wallet_licences_offered", { licenceType }),
 };
 
 /* Types */
@@ -322,6 +324,10 @@ export type CaseDetail_Deserialize = {
 	supplement_asked?: string | null,
 	/**  Whether the 补正 given here still waits to be sent. */
 	supplement_waiting: boolean,
+	/**  承诺办结日期 in plain words: the day it should be done by. */
+	promised_by_words: string,
+	/**  The day the department must answer a bad 好差评 by (整改), in plain words, while one is due. */
+	rectification_due_words?: string | null,
 };
 
 /**  One case with everything the case page shows. */
@@ -346,6 +352,10 @@ export type CaseDetail_Serialize = {
 	supplement_asked: string | null,
 	/**  Whether the 补正 given here still waits to be sent. */
 	supplement_waiting: boolean,
+	/**  承诺办结日期 in plain words: the day it should be done by. */
+	promised_by_words: string,
+	/**  The day the department must answer a bad 好差评 by (整改), in plain words, while one is due. */
+	rectification_due_words: string | null,
 };
 
 /**  办理结果. */
@@ -734,10 +744,25 @@ export type HandlingChannel =
 /**  The inbox as the UI shows it. */
 export type Inbox = Inbox_Serialize | Inbox_Deserialize;
 
+/**  One message as the inbox shows it: the platform's message, and its day in plain words. */
+export type InboxMessage = InboxMessage_Serialize | InboxMessage_Deserialize;
+
+/**  One message as the inbox shows it: the platform's message, and its day in plain words. */
+export type InboxMessage_Deserialize = {
+	/**  The day it was sent, e.g. 2026年11月24日. */
+	date_words: string,
+} & Message_Deserialize;
+
+/**  One message as the inbox shows it: the platform's message, and its day in plain words. */
+export type InboxMessage_Serialize = {
+	/**  The day it was sent, e.g. 2026年11月24日. */
+	date_words: string,
+} & Message_Serialize;
+
 /**  The inbox as the UI shows it. */
 export type Inbox_Deserialize = {
 	/**  Newest first. */
-	messages: Message_Deserialize[],
+	messages: InboxMessage_Deserialize[],
 	/**  How many are unread. */
 	unread: number,
 };
@@ -745,7 +770,7 @@ export type Inbox_Deserialize = {
 /**  The inbox as the UI shows it. */
 export type Inbox_Serialize = {
 	/**  Newest first. */
-	messages: Message_Serialize[],
+	messages: InboxMessage_Serialize[],
 	/**  How many are unread. */
 	unread: number,
 };
@@ -1791,6 +1816,8 @@ export type WalletEntry_Deserialize = {
 	verified: boolean,
 	/**  Why not, in plain words, when it did not. */
 	problem?: string | null,
+	/**  How long it is valid, in plain words: 2026年1月5日 到 2031年1月5日, or 2026年1月5日 起长期有效. */
+	valid_words: string,
 };
 
 /**  A licence as the UI shows it. */
@@ -1801,5 +1828,7 @@ export type WalletEntry_Serialize = {
 	verified: boolean,
 	/**  Why not, in plain words, when it did not. */
 	problem: string | null,
+	/**  How long it is valid, in plain words: 2026年1月5日 到 2031年1月5日, or 2026年1月5日 起长期有效. */
+	valid_words: string,
 };
 

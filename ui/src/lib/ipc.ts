@@ -49,6 +49,7 @@ export const {
   unsent,
   walletLicenceQr,
   walletLicences,
+  walletLicencesOffered,
 } = commands;
 
 /** The error every command rejects with: a stable code and a message to show as it is. */

@@ -17,6 +17,7 @@ export type {
   FollowUp_Serialize as FollowUp,
   FormDefinition_Serialize as FormDefinition,
   Inbox_Serialize as Inbox,
+  InboxMessage_Serialize as InboxMessage,
   ItemSummary_Serialize as ItemSummary,
   Licence_Serialize as Licence,
   Material_Serialize as Material,

@@ -229,6 +229,7 @@ export async function openPage(
               request_no: null,
               created_at: '2026-11-25T09:30:00+08:00',
               read: false,
+              date_words: '2026年11月25日',
             },
             {
               message_id: 1,
@@ -238,11 +239,15 @@ export async function openPage(
               request_no: null,
               created_at: '2026-11-24T16:02:00+08:00',
               read: true,
+              date_words: '2026年11月24日',
             },
           ],
         }),
         message_read: () => null,
         wallet_licences: () => WALLET,
+        // What core's wallet offers a licence question (its rule is tested in core).
+        wallet_licences_offered: ({ licenceType }) =>
+          WALLET.filter((e) => e.verified && (!licenceType || e.licence.licence_type === licenceType)),
         wallet_licence_qr: () =>
           '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
         session_status: () => ({ logged_in: loggedIn }),
@@ -433,6 +438,7 @@ export async function openPage(
           },
           verified: true,
           problem: null,
+          valid_words: '2026年1月5日 起长期有效',
         },
         {
           licence: {
@@ -448,6 +454,7 @@ export async function openPage(
           },
           verified: false,
           problem: '这个证照已经过了有效期，请到发证部门换领。',
+          valid_words: '2020年3月1日 到 2025年3月1日',
         },
       ];
       window.__TAURI_INTERNALS__ = {

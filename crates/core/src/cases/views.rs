@@ -38,7 +38,7 @@ impl CaseSummary {
             item_name: case.item_name.clone(),
             status_name: localizer.text(progress::status_message_id(case.status), &[]),
             closed: progress::is_closed(case.status),
-            submitted: progress::plain_time(&case.submitted_at, localizer),
+            submitted: crate::dates::plain_time(&case.submitted_at, localizer),
             overdue_days: case.overdue_days,
             can_evaluate: progress::can_evaluate(case),
             waiting_client_id: None,
@@ -109,6 +109,10 @@ pub struct CaseDetail {
     pub supplement_asked: Option<String>,
     /// Whether the 补正 given here still waits to be sent.
     pub supplement_waiting: bool,
+    /// 承诺办结日期 in plain words: the day it should be done by.
+    pub promised_by_words: String,
+    /// The day the department must answer a bad 好差评 by (整改), in plain words, while one is due.
+    pub rectification_due_words: Option<String>,
 }
 
 impl CaseDetail {
@@ -138,7 +142,14 @@ impl CaseDetail {
                     .and_then(|step| step.remark.clone())
                     .unwrap_or_default()
             });
+        let rectification_due_words = case
+            .evaluation
+            .as_ref()
+            .and_then(|e| e.rectification.as_ref())
+            .map(|r| crate::dates::plain_date(&r.due_by, localizer));
         Self {
+            promised_by_words: crate::dates::plain_date(&case.promised_by, localizer),
+            rectification_due_words,
             supplement_asked,
             supplement_waiting: here.supplement_waiting,
             evaluation_name: given

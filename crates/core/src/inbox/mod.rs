@@ -5,24 +5,41 @@ use huiban_api::Message;
 use serde::Serialize;
 
 use crate::app::App;
+use crate::i18n::Localizer;
 use crate::{Error, pull};
 
 /// The inbox as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Inbox {
     /// Newest first.
-    pub messages: Vec<Message>,
+    pub messages: Vec<InboxMessage>,
     /// How many are unread.
     pub unread: usize,
 }
 
+/// One message as the inbox shows it: the platform's message, and its day in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct InboxMessage {
+    /// The message as the platform sent it.
+    #[serde(flatten)]
+    pub message: Message,
+    /// The day it was sent, e.g. 2026年11月24日.
+    pub date_words: String,
+}
+
 impl Inbox {
     /// The inbox of the messages `kept` (oldest first, as pulled).
-    pub fn of(mut kept: Vec<Message>) -> Self {
-        kept.reverse();
+    pub fn of(kept: Vec<Message>, localizer: &Localizer) -> Self {
         let unread = kept.iter().filter(|m| !m.read).count();
         Self {
-            messages: kept,
+            messages: kept
+                .into_iter()
+                .rev()
+                .map(|message| InboxMessage {
+                    date_words: crate::dates::plain_date(&message.created_at, localizer),
+                    message,
+                })
+                .collect(),
             unread,
         }
     }
@@ -48,7 +65,7 @@ impl InboxService<'_> {
             Some(store) => store.cached_messages()?,
             None => Vec::new(),
         };
-        Ok(Inbox::of(kept))
+        Ok(Inbox::of(kept, self.app.localizer()))
     }
 
     /// Marks a message read here at once, and on the platform now or, when it cannot be reached, on

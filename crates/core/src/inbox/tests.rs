@@ -16,10 +16,19 @@ fn message(id: i64, read: bool) -> Message {
 
 #[test]
 fn the_inbox_is_newest_first_with_its_unread_count() {
-    let inbox = Inbox::of(vec![message(1, true), message(2, false), message(3, false)]);
-    let ids: Vec<i64> = inbox.messages.iter().map(|m| m.message_id).collect();
+    let zh = Localizer::new(crate::i18n::Locale::ZhCn);
+    let inbox = Inbox::of(
+        vec![message(1, true), message(2, false), message(3, false)],
+        &zh,
+    );
+    let ids: Vec<i64> = inbox
+        .messages
+        .iter()
+        .map(|m| m.message.message_id)
+        .collect();
     assert_eq!(ids, [3, 2, 1]);
     assert_eq!(inbox.unread, 2);
+    assert_eq!(inbox.messages[0].date_words, "2026年11月30日");
 }
 
 #[tokio::test]
@@ -34,7 +43,12 @@ async fn a_message_read_offline_is_read_here_at_once_and_nobody_sees_none() {
     app.inbox().read(1).await.expect("read");
     let inbox = app.inbox().messages().await.expect("inbox");
     assert_eq!(inbox.unread, 1);
-    assert!(inbox.messages.iter().any(|m| m.message_id == 1 && m.read));
+    assert!(
+        inbox
+            .messages
+            .iter()
+            .any(|m| m.message.message_id == 1 && m.message.read)
+    );
 
     let nobody = app_with_store(&tempfile::tempdir().expect("dir"), Session::in_memory());
     assert!(

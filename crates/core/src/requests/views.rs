@@ -4,8 +4,9 @@
 use huiban_api::{NewRequest, ServiceRequest};
 use serde::Serialize;
 
+use crate::dates::plain_time;
 use crate::i18n::Localizer;
-use crate::progress::{TimelineStep, plain_time};
+use crate::progress::TimelineStep;
 use crate::store::OutboxKind;
 use crate::{evaluation, request_form, request_progress};
 

@@ -29,6 +29,7 @@ function entry(no: string, verified: boolean, problem: string | null = null): Wa
     },
     verified,
     problem,
+    valid_words: '2026年1月5日 起长期有效',
   };
 }
 

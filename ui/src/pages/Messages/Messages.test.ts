@@ -32,6 +32,7 @@ describe('消息', () => {
           request_no: null,
           created_at: '2026-11-25T09:30:00+08:00',
           read: false,
+          date_words: '2026年11月25日',
         },
       ],
     };
