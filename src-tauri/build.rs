@@ -29,6 +29,8 @@ fn main() {
         "message_read",
         "draft_open",
         "draft_page",
+        "draft_item_page",
+        "draft_item_next",
         "draft_next",
         "draft_step",
         "draft_review",

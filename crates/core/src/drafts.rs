@@ -6,7 +6,8 @@ mod views;
 
 pub use service::DraftsService;
 pub use views::{
-    AnswerOutcome, AnswerProblem, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
+    AnswerOutcome, AnswerProblem, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView,
+    SubmitOutcome,
 };
 
 use huiban_api::{FormDefinition, FormRef, Question};

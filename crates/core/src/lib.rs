@@ -1,7 +1,6 @@
 //! Huiban's domain logic, shared by the desktop shell and its tests. It knows nothing of Tauri.
 
 pub mod app;
-pub mod asked_again;
 pub mod attachments;
 pub mod cases;
 pub mod catalog;
@@ -28,8 +27,6 @@ pub mod progress;
 pub mod pull;
 pub mod qr;
 pub use huiban_rules::regions;
-pub mod request_form;
-pub mod request_progress;
 pub mod requests;
 pub mod search;
 pub mod secrets;

@@ -2,7 +2,7 @@
 //! to a case, and pulling fresh copies from the platform on request. Each is a few lines over
 //! `app.cases()`.
 
-use huiban_core::asked_again::AskedAgain;
+use huiban_core::cases::asked_again::AskedAgain;
 use huiban_core::cases::{CaseDetail, CaseSummary, LevelChoice};
 use huiban_core::pull::Pulled;
 use tauri::State;

@@ -2,8 +2,9 @@
 //! whole, then queued for sending; and what became of it once queued. One line each over
 //! `app.drafts()`.
 
-use huiban_core::drafts::{AnswerOutcome, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome};
-use huiban_core::forms::Review;
+use huiban_core::drafts::{
+    AnswerOutcome, CheckPage, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
+};
 use huiban_core::store::Draft;
 use tauri::State;
 
@@ -119,15 +120,51 @@ pub async fn draft_item_step(
         .await?)
 }
 
-/// 核对: every asked question with its answer in plain words, and what still stops sending.
+/// 核对's page: the form's title, every asked question with its answer in plain words, and what
+/// still stops sending.
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_review(
     state: State<'_, AppState>,
     draft_id: String,
-) -> Result<Review, IpcError> {
+) -> Result<CheckPage, IpcError> {
     Ok(state.drafts().review(&draft_id).await?)
+}
+
+/// One question of one item of a group on its page: the draft opened, and where 返回 goes.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn draft_item_page(
+    state: State<'_, AppState>,
+    draft_id: String,
+    group_id: String,
+    index: usize,
+    question_id: String,
+) -> Result<QuestionPage, IpcError> {
+    let drafts = state.drafts();
+    Ok(drafts
+        .item_page(&draft_id, &group_id, index, &question_id)
+        .await?)
+}
+
+/// 下一步 on an item's question: keeps the group's list, checks the answer, names the next one.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state, items), err)]
+pub async fn draft_item_next(
+    state: State<'_, AppState>,
+    draft_id: String,
+    group_id: String,
+    index: usize,
+    question_id: String,
+    items: serde_json::Value,
+) -> Result<AnswerOutcome, IpcError> {
+    let drafts = state.drafts();
+    Ok(drafts
+        .item_next(&draft_id, &group_id, index, &question_id, &items)
+        .await?)
 }
 
 /// 确认提交: queues the draft when every answer is good; otherwise says what to fix.

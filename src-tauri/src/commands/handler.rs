@@ -30,6 +30,8 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::device::store_status,
             super::drafts::case_number_qr,
             super::drafts::draft_answer,
+            super::drafts::draft_item_next,
+            super::drafts::draft_item_page,
             super::drafts::draft_item_step,
             super::drafts::draft_list,
             super::drafts::draft_next,

@@ -24,6 +24,7 @@ mod tests {
         "id_number",
         "token",
         "value",
+        "items",
         "note",
         "reason",
         "comment",

@@ -35,6 +35,10 @@ export const commands = {
 	caseNumberQr: (applicationNo: string) => __TAURI_INVOKE<string>("case_number_qr", { applicationNo }),
 	/**  Saves one answer as it is typed (`null` clears it); durable when this returns. */
 	draftAnswer: (draftId: string, questionId: string, value: Value) => __TAURI_INVOKE<null>("draft_answer", { draftId, questionId, value }),
+	/**  下一步 on an item's question: keeps the group's list, checks the answer, names the next one. */
+	draftItemNext: (draftId: string, groupId: string, index: number, questionId: string, items: Value) => __TAURI_INVOKE<AnswerOutcome_Serialize>("draft_item_next", { draftId, groupId, index, questionId, items }),
+	/**  One question of one item of a group on its page: the draft opened, and where 返回 goes. */
+	draftItemPage: (draftId: string, groupId: string, index: number, questionId: string) => __TAURI_INVOKE<QuestionPage_Serialize>("draft_item_page", { draftId, groupId, index, questionId }),
 	/**
 	 *  The question of a group for item `index` after `after`, or before it when `back`; `null` when
 	 *  the item is done (back to the group's page).
@@ -48,8 +52,11 @@ export const commands = {
 	draftOpen: (draftId: string) => __TAURI_INVOKE<OpenDraft_Serialize>("draft_open", { draftId }),
 	/**  One question's page: the draft opened, and the question before it (where 返回 goes). */
 	draftPage: (draftId: string, questionId: string) => __TAURI_INVOKE<QuestionPage_Serialize>("draft_page", { draftId, questionId }),
-	/**  核对: every asked question with its answer in plain words, and what still stops sending. */
-	draftReview: (draftId: string) => __TAURI_INVOKE<Review>("draft_review", { draftId }),
+	/**
+	 *  核对's page: the form's title, every asked question with its answer in plain words, and what
+	 *  still stops sending.
+	 */
+	draftReview: (draftId: string) => __TAURI_INVOKE<CheckPage>("draft_review", { draftId }),
 	/**  Starts an empty draft of an item's form; it is saved at once. */
 	draftStart: (implCode: string, formId: string, version: number) => __TAURI_INVOKE<Draft>("draft_start", { implCode, formId, version }),
 	/**
@@ -564,6 +571,14 @@ export type CatalogView_Serialize = {
 	offline: boolean,
 	/**  The implementation codes of the items older people use most, to offer first (老年人常办). */
 	shortcuts: string[],
+};
+
+/**  核对's page: the form's title, and every asked question with its answer and what stops sending. */
+export type CheckPage = {
+	/**  The form's title, e.g. 高龄津贴申领. */
+	form_title: string,
+	/**  The answers in plain words, and the problems. */
+	review: Review,
 };
 
 /**  One choice of a choice question. */

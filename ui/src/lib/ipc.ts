@@ -18,6 +18,7 @@ export const {
   catalogItems,
   catalogSearch,
   copiesRefresh,
+  draftItemPage,
   draftList,
   draftOpen,
   draftPage,
@@ -144,4 +145,16 @@ export function draftAnswer(draftId: string, questionId: string, value: unknown)
 /** 下一步 in one call: keeps the answer, checks it by core's rules, and names the next question. */
 export function draftNext(draftId: string, questionId: string, value: unknown) {
   return commands.draftNext(draftId, questionId, value as Value);
+}
+
+/** 下一步 on an item's question in one call: the group's list `items` as the page holds it goes
+ * with it; core checks the answer and names the item's next question. */
+export function draftItemNext(
+  draftId: string,
+  groupId: string,
+  index: number,
+  questionId: string,
+  items: unknown,
+) {
+  return commands.draftItemNext(draftId, groupId, index, questionId, items as Value);
 }

@@ -42,6 +42,7 @@ export type {
   CaseResult,
   CaseStatus,
   CaseType,
+  CheckPage,
   ChoiceOption,
   Condition,
   Department,

@@ -278,6 +278,19 @@ export async function openPage(
             };
           });
         },
+        draft_item_page: ({ groupId, questionId }) => {
+          const ids = form.questions.find((q) => q.id === groupId).questions.map((q) => q.id);
+          return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null };
+        },
+        draft_item_next: ({ groupId, index, questionId, items: list }) => {
+          draft.answers[groupId] = list;
+          const ids = form.questions.find((q) => q.id === groupId).questions.map((q) => q.id);
+          const answer = list[index]?.[questionId];
+          if (answer === undefined || answer === null || answer === '') {
+            return { problem: { rule: { rule: 'required' }, message: '请填写这一项，填好后再点“下一步”。' }, next: null };
+          }
+          return { problem: null, next: ids[ids.indexOf(questionId) + 1] ?? null };
+        },
         draft_item_step: ({ groupId, after, back }) => {
           const ids = form.questions.find((q) => q.id === groupId).questions.map((q) => q.id);
           if (after === null) return ids[0];
@@ -305,12 +318,15 @@ export async function openPage(
         form_check_answer: ({ value }) =>
           value === null || value === '' ? { rule: 'required', message: '请填写“您的姓名”，填好后再点“下一步”。' } : null,
         draft_review: () => ({
-          rows: asked().map((q) => ({
-            question_id: q.id,
-            label: q.label,
-            answer: plain(q, draft.answers[q.id]),
-          })),
-          problems: [],
+          form_title: form.title,
+          review: {
+            rows: asked().map((q) => ({
+              question_id: q.id,
+              label: q.label,
+              answer: plain(q, draft.answers[q.id]),
+            })),
+            problems: [],
+          },
         }),
         draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
         submission_status: () =>

@@ -2,9 +2,9 @@
 
 use huiban_api::{Answers, WithdrawRequest};
 
+use super::asked_again::{self, AskedAgain};
 use super::views::{CaseDetail, CaseSummary, HereOfCase, LevelChoice};
 use crate::app::App;
-use crate::asked_again::{self, AskedAgain};
 use crate::clock::{now_ms, today};
 use crate::outbox::{self, supplement};
 use crate::store::AccountStore;

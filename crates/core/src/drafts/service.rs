@@ -4,17 +4,18 @@
 use huiban_api::{FormDefinition, FormRef, HandlingChannel};
 
 use super::views::{
-    AnswerOutcome, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
+    AnswerOutcome, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
 };
 use super::{Submission, start, submit};
+use crate::Error;
 use crate::app::App;
 use crate::clock::{now_ms, today};
 use crate::forms::service::group_of;
-use crate::forms::{self, Review, group, journey, prefill};
+use crate::forms::{self, group, journey, prefill};
 use crate::outbox;
+use crate::requests::form as request_form;
 use crate::store::OutboxKind;
 use crate::store::{AccountStore, Draft, OutboxState};
-use crate::{Error, request_form};
 
 impl App {
     /// Forms being filled in one question a page, checked, and sent once.
@@ -164,17 +165,17 @@ impl DraftsService<'_> {
         Ok(question.map(|q| q.id.clone()))
     }
 
-    /// 核对: every asked question with its answer in plain words, and what still stops sending.
-    pub async fn review(&self, draft_id: &str) -> Result<Review, Error> {
+    /// 核对's page in one call: the form's title, every asked question with its answer in plain
+    /// words, and what still stops sending.
+    pub async fn review(&self, draft_id: &str) -> Result<CheckPage, Error> {
         let (draft, form) = self
             .draft_with_form(&self.app.own_store().await?, draft_id)
             .await?;
-        Ok(forms::review(
-            &form,
-            &draft.answers,
-            today(),
-            self.app.localizer(),
-        ))
+        let review = forms::review(&form, &draft.answers, today(), self.app.localizer());
+        Ok(CheckPage {
+            form_title: form.title,
+            review,
+        })
     }
 
     /// 确认提交: queues the draft for sending (it stops being a draft in the same step) and wakes the
@@ -290,6 +291,8 @@ fn draft_of(store: &AccountStore<'_>, draft_id: &str) -> Result<Draft, Error> {
         .draft(draft_id)?
         .ok_or_else(|| Error::plain("draft-not-found"))
 }
+
+mod items;
 
 #[cfg(test)]
 mod tests;

@@ -39,6 +39,15 @@ pub struct QuestionPage {
     pub before: Option<String>,
 }
 
+/// 核对's page: the form's title, and every asked question with its answer and what stops sending.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct CheckPage {
+    /// The form's title, e.g. 高龄津贴申领.
+    pub form_title: String,
+    /// The answers in plain words, and the problems.
+    pub review: crate::forms::Review,
+}
+
 /// A rule the answer breaks, with what to tell the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AnswerProblem {

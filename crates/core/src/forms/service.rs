@@ -7,7 +7,8 @@ use super::group_list::{self, ItemSummary};
 use crate::app::App;
 use crate::clock::today;
 use crate::drafts::AnswerProblem;
-use crate::{Error, catalog, request_form};
+use crate::requests::form as request_form;
+use crate::{Error, catalog};
 
 impl App {
     /// Form definitions, answers checked by the rules, and a group's items in words.

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::upload::{CHUNK_BYTES, UploadError, attachment_names, upload_kept_file};
-use crate::asked_again::AskedAgain;
+use crate::cases::asked_again::AskedAgain;
 use crate::client::PlatformClient;
 use crate::store::{AccountStore, OutboxKind, OutboxRow, OutboxState, StoreError};
 

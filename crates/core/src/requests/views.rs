@@ -4,11 +4,12 @@
 use huiban_api::{NewRequest, ServiceRequest};
 use serde::Serialize;
 
+use super::{form as request_form, progress as request_progress};
 use crate::dates::plain_time;
+use crate::evaluation;
 use crate::i18n::Localizer;
 use crate::progress::TimelineStep;
 use crate::store::OutboxKind;
-use crate::{evaluation, request_form, request_progress};
 
 /// One request as the 诉求 list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]

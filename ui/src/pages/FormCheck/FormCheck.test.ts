@@ -2,12 +2,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../lib/sessionState.svelte';
 
-const draftOpen = vi.fn();
 const draftReview = vi.fn();
 const draftSubmit = vi.fn();
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
-  draftOpen: (...args: unknown[]) => draftOpen(...args),
   draftReview: (...args: unknown[]) => draftReview(...args),
   draftSubmit: (...args: unknown[]) => draftSubmit(...args),
 }));
@@ -19,13 +17,15 @@ describe('FormCheck', () => {
     vi.resetAllMocks();
     window.location.hash = '';
     session.loggedIn = true;
-    draftOpen.mockResolvedValue({ draft: {}, form: { title: '高龄津贴申领' } });
     draftReview.mockResolvedValue({
-      rows: [
-        { question_id: 'name', label: '您的姓名', answer: '张秀英' },
-        { question_id: 'by_agent', label: '是不是别人帮您办理', answer: '否' },
-      ],
-      problems: [],
+      form_title: '高龄津贴申领',
+      review: {
+        rows: [
+          { question_id: 'name', label: '您的姓名', answer: '张秀英' },
+          { question_id: 'by_agent', label: '是不是别人帮您办理', answer: '否' },
+        ],
+        problems: [],
+      },
     });
   });
 

@@ -2,16 +2,14 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDraft, Value } from '../../lib/types';
 
-const draftOpen = vi.fn();
+const draftItemPage = vi.fn();
 const draftAnswer = vi.fn();
-const draftItemStep = vi.fn();
-const formCheckAnswer = vi.fn();
+const draftItemNext = vi.fn();
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
-  draftOpen: (...args: unknown[]) => draftOpen(...args),
+  draftItemPage: (...args: unknown[]) => draftItemPage(...args),
   draftAnswer: (...args: unknown[]) => draftAnswer(...args),
-  draftItemStep: (...args: unknown[]) => draftItemStep(...args),
-  formCheckAnswer: (...args: unknown[]) => formCheckAnswer(...args),
+  draftItemNext: (...args: unknown[]) => draftItemNext(...args),
 }));
 
 const { default: FormItemQuestion } = await import('./FormItemQuestion.svelte');
@@ -56,11 +54,11 @@ describe('FormItemQuestion', () => {
   });
 
   it('starts a new item, saves it into the group’s list and goes to its next question', async () => {
-    draftOpen.mockResolvedValue(opened([{ member_name: '李四', member_phone: '13800000002' }]));
-    draftItemStep.mockImplementation((_d, _g, _i, _after, back) =>
-      Promise.resolve(back ? null : 'member_phone'),
-    );
-    formCheckAnswer.mockResolvedValue(null);
+    draftItemPage.mockResolvedValue({
+      opened: opened([{ member_name: '李四', member_phone: '13800000002' }]),
+      before: null,
+    });
+    draftItemNext.mockResolvedValue({ problem: null, next: 'member_phone' });
     render(FormItemQuestion, {
       draftId: 'D1',
       groupId: 'family',
@@ -79,17 +77,18 @@ describe('FormItemQuestion', () => {
     await fireEvent.input(box, { target: { value: '王五' } });
     await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
     await waitFor(() => expect(window.location.hash).toBe('#/form/D1/q/family/1/member_phone'));
-    expect(draftAnswer).toHaveBeenCalledWith('D1', 'family', [
+    // The list goes with 下一步, and core checks the item's answer in the same call.
+    expect(draftItemNext).toHaveBeenCalledWith('D1', 'family', 1, 'member_name', [
       { member_name: '李四', member_phone: '13800000002' },
       { member_name: '王五' },
     ]);
-    expect(formCheckAnswer).toHaveBeenCalledWith('f', 1, 'member_name', '王五');
   });
 
   it('goes back to the group’s page when the item is done, keeping what was typed on a problem', async () => {
-    draftOpen.mockResolvedValue(opened([{ member_name: '李四' }]));
-    draftItemStep.mockResolvedValue(null);
-    formCheckAnswer.mockResolvedValueOnce('请填11位手机号码').mockResolvedValue(null);
+    draftItemPage.mockResolvedValue({ opened: opened([{ member_name: '李四' }]), before: null });
+    draftItemNext
+      .mockResolvedValueOnce({ problem: { rule: { rule: 'bad_phone' }, message: '请填11位手机号码' }, next: null })
+      .mockResolvedValue({ problem: null, next: null });
     render(FormItemQuestion, {
       draftId: 'D1',
       groupId: 'family',

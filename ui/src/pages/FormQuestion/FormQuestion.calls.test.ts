@@ -12,6 +12,22 @@ const form = {
     { id: 'phone', kind: 'phone', label: '您的手机号码', required: true },
   ],
 };
+const groupForm = {
+  ...form,
+  questions: [
+    {
+      id: 'family',
+      kind: 'group',
+      label: '和您一起生活的家人',
+      required: false,
+      item_name: '家庭成员',
+      questions: [
+        { id: 'member_name', kind: 'text', label: '这位家人叫什么名字', required: true },
+        { id: 'member_phone', kind: 'phone', label: '这位家人的手机号码', required: true },
+      ],
+    },
+  ],
+};
 const draft = {
   draft_id: 'D1',
   impl_code: 'ITEM',
@@ -25,7 +41,12 @@ const answers: Record<string, (args: Record<string, unknown>) => unknown> = {
   draft_next: () => ({ problem: null, next: 'phone' }),
   draft_answer: () => null,
   draft_open: () => ({ draft, form, suggestions: {} }),
-  draft_review: () => ({ rows: [], problems: [] }),
+  draft_review: () => ({ form_title: form.title, review: { rows: [], problems: [] } }),
+  draft_item_page: () => ({
+    opened: { draft: { ...draft, answers: { family: [] } }, form: groupForm, suggestions: {} },
+    before: null,
+  }),
+  draft_item_next: () => ({ problem: null, next: 'member_phone' }),
   draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
 };
 vi.mock('@tauri-apps/api/core', () => ({
@@ -39,6 +60,7 @@ vi.mock('@tauri-apps/api/core', () => ({
 
 const { default: FormQuestion } = await import('./FormQuestion.svelte');
 const { default: FormCheck } = await import('../FormCheck/FormCheck.svelte');
+const { default: FormItemQuestion } = await import('../FormItemQuestion/FormItemQuestion.svelte');
 const { session } = await import('../../lib/sessionState.svelte');
 
 describe('what a form costs in calls to core', () => {
@@ -58,10 +80,28 @@ describe('what a form costs in calls to core', () => {
     expect(calls).toEqual(['draft_next']);
   });
 
-  it('sends a checked form in one call', async () => {
+  it('opens an item of a group in one call and answers it in one more', async () => {
+    render(FormItemQuestion, {
+      draftId: 'D1',
+      groupId: 'family',
+      index: 0,
+      questionId: 'member_name',
+      fromCheck: false,
+    });
+    const box = await screen.findByRole('textbox', { name: '您的回答' });
+    expect(calls).toEqual(['draft_item_page']);
+    calls.length = 0;
+    await fireEvent.input(box, { target: { value: '李建国' } });
+    await fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/form/D1/q/family/0/member_phone'));
+    expect(calls).toEqual(['draft_item_next']);
+  });
+
+  it('opens 核对 in one call and sends the checked form in one more', async () => {
     session.loggedIn = true;
     render(FormCheck, { draftId: 'D1' });
     const send = await screen.findByRole('button', { name: '确认提交' });
+    expect(calls).toEqual(['draft_review']);
     calls.length = 0;
     await fireEvent.click(send);
     await waitFor(() => expect(window.location.hash).toContain('C1'));

@@ -122,3 +122,69 @@ async fn a_queued_submission_names_its_item() {
     assert_eq!(view.state, "waiting");
     assert!(view.item_name.contains("高龄津贴"), "{}", view.item_name);
 }
+
+#[tokio::test]
+async fn an_items_page_and_its_next_each_take_one_call() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_with_store(&dir, logged_in("a"));
+    let form = huiban_platform::demo_data::form_definitions()
+        .into_iter()
+        .find(|form| form.questions.iter().any(|q| q.id == "family"))
+        .expect("a demo form asking about the family");
+    app.kept_store()
+        .expect("store")
+        .cache_form(&form)
+        .expect("kept");
+    let group = form
+        .questions
+        .iter()
+        .find(|q| q.id == "family")
+        .expect("group");
+    let (first, second) = (&group.questions[0].id, &group.questions[1].id);
+    let draft = app
+        .drafts()
+        .start("x", &form.form_id, form.version)
+        .await
+        .expect("started");
+
+    let page = app
+        .drafts()
+        .item_page(&draft.draft_id, "family", 0, first)
+        .await
+        .expect("page");
+    assert_eq!(page.before, None, "返回 goes to the group's page");
+
+    let blank = app
+        .drafts()
+        .item_next(&draft.draft_id, "family", 0, first, &json!([{}]))
+        .await
+        .expect("checked");
+    assert!(blank.problem.is_some(), "the member's name is required");
+    assert_eq!(blank.next, None);
+
+    let fine = app
+        .drafts()
+        .item_next(
+            &draft.draft_id,
+            "family",
+            0,
+            first,
+            &json!([{ first.as_str(): "李建国" }]),
+        )
+        .await
+        .expect("checked");
+    assert_eq!(fine.problem, None);
+    assert_eq!(fine.next.as_deref(), Some(second.as_str()));
+
+    let next_page = app
+        .drafts()
+        .item_page(&draft.draft_id, "family", 0, second)
+        .await
+        .expect("page");
+    assert_eq!(next_page.before.as_deref(), Some(first.as_str()));
+    assert_eq!(
+        next_page.opened.draft.answers["family"][0][first.as_str()],
+        json!("李建国"),
+        "the list is kept as the page held it"
+    );
+}
