@@ -27,7 +27,6 @@ fn main() {
         "wallet_licence_qr",
         "inbox",
         "message_read",
-        "draft_open",
         "draft_page",
         "draft_item_page",
         "draft_item_next",

@@ -2,9 +2,7 @@
 //! whole, then queued for sending; and what became of it once queued. One line each over
 //! `app.drafts()`.
 
-use huiban_core::drafts::{
-    AnswerOutcome, CheckPage, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
-};
+use huiban_core::drafts::{AnswerOutcome, CheckPage, QuestionPage, SubmissionView, SubmitOutcome};
 use huiban_core::store::Draft;
 use tauri::State;
 
@@ -21,17 +19,6 @@ pub async fn draft_start(
     version: u32,
 ) -> Result<Draft, IpcError> {
     Ok(state.drafts().start(&impl_code, &form_id, version).await?)
-}
-
-/// A saved draft with its form and what is known of the person to fill it, to carry on filling it in.
-#[tauri::command]
-#[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub async fn draft_open(
-    state: State<'_, AppState>,
-    draft_id: String,
-) -> Result<OpenDraft, IpcError> {
-    Ok(state.drafts().open(&draft_id).await?)
 }
 
 /// One question's page: the draft opened, and the question before it (where 返回 goes).

@@ -35,7 +35,6 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::drafts::draft_item_step,
             super::drafts::draft_list,
             super::drafts::draft_next,
-            super::drafts::draft_open,
             super::drafts::draft_page,
             super::drafts::draft_review,
             super::drafts::draft_start,

@@ -48,8 +48,6 @@ export const commands = {
 	draftList: () => __TAURI_INVOKE<Draft[]>("draft_list"),
 	/**  下一步: keeps the answer, checks it, and names the next question (`null`: time for 核对). */
 	draftNext: (draftId: string, questionId: string, value: Value) => __TAURI_INVOKE<AnswerOutcome_Serialize>("draft_next", { draftId, questionId, value }),
-	/**  A saved draft with its form and what is known of the person to fill it, to carry on filling it in. */
-	draftOpen: (draftId: string) => __TAURI_INVOKE<OpenDraft_Serialize>("draft_open", { draftId }),
 	/**  One question's page: the draft opened, and the question before it (where 返回 goes). */
 	draftPage: (draftId: string, questionId: string) => __TAURI_INVOKE<QuestionPage_Serialize>("draft_page", { draftId, questionId }),
 	/**

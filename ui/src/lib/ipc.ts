@@ -20,7 +20,6 @@ export const {
   copiesRefresh,
   draftItemPage,
   draftList,
-  draftOpen,
   draftPage,
   draftReview,
   draftStart,

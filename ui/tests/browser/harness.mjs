@@ -253,7 +253,6 @@ export async function openPage(
         session_status: () => ({ logged_in: loggedIn }),
         draft_list: () => [],
         draft_start: () => draft,
-        draft_open: () => ({ draft, form, suggestions }),
         draft_page: ({ questionId }) => {
           const ids = asked().map((q) => q.id);
           return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null };

@@ -40,7 +40,6 @@ const answers: Record<string, (args: Record<string, unknown>) => unknown> = {
   draft_page: () => ({ opened: { draft, form, suggestions: {} }, before: null }),
   draft_next: () => ({ problem: null, next: 'phone' }),
   draft_answer: () => null,
-  draft_open: () => ({ draft, form, suggestions: {} }),
   draft_review: () => ({ form_title: form.title, review: { rows: [], problems: [] } }),
   draft_item_page: () => ({
     opened: { draft: { ...draft, answers: { family: [] } }, form: groupForm, suggestions: {} },
