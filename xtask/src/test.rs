@@ -86,6 +86,8 @@ pub fn test(args: &[String]) -> Result<(), String> {
         .collect();
 
     banner("prepare: system packages, Node packages, tauri-driver, UI build");
+    // A full disk is the quickest way for this run to fail, so the log says how much there is.
+    let _ = process::run(Command::new("df").args(["-h", "."]));
     setup::ensure_all(true)?;
     setup::build_ui()?;
 
@@ -139,8 +141,14 @@ fn summarise(selected: &[&Layer], done: &[(&Layer, Report)]) -> Result<(), Strin
     }
 }
 
+/// Cargo for the test layers. Under CI (a fresh clone that is built once) it keeps no incremental
+/// state: that state is about half of a debug target's size and a full disk fails the run in seconds.
 fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    if std::env::var_os("CI").is_some() {
+        command.env("CARGO_INCREMENTAL", "0");
+    }
+    command
 }
 
 pub(crate) fn npm() -> Command {

@@ -2,7 +2,7 @@
 // column with no horizontal scroll at 320 px. Then the 设置 and first-run screens as a person uses them.
 
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { axeViolations, openPage, screenshotPath, withBrowser } from './harness.mjs';
 import { SCREENS, SIZES, THEMES, showScreen } from './screen-list.mjs';
 
@@ -18,36 +18,54 @@ function screenNamed(name) {
 /** Opens `screen` in a fresh page of the shared browser. */
 const show = (screen, options) => showScreen(shared.browser, shared.vite.url, screen, options);
 
+/** Shows `theme` and `size` on the open page the way the app shows a person's choice: its
+ * `applyPreferences` sets these two attributes and the styles follow them (preferences.test.ts, the
+ * first test of each screen and the 设置 tests below check that the app sets them). */
+function look(page, theme, size) {
+  return page.evaluate(
+    ([t, s]) => Object.assign(document.documentElement.dataset, { theme: t, textSize: s }),
+    [theme, size],
+  );
+}
+
 for (const screen of SCREENS) {
   describe(`${screen.name} screen`, () => {
+    // One page a screen, opened by the app in the first look, then shown in each of the others.
+    const wide = {};
+    const narrow = {};
+    before(async () => {
+      Object.assign(wide, await show(screen, { theme: THEMES[0], size: SIZES[0] }));
+      Object.assign(narrow, await show(screen, { theme: 'light', size: 'standard', width: 320, height: 640 }));
+    });
+    after(async () => {
+      await wide.context?.close();
+      await narrow.context?.close();
+    });
+
+    test('opens in the look the person chose', async () => {
+      const drawn = await wide.page.evaluate(() => ({
+        theme: document.documentElement.dataset.theme,
+        body: parseFloat(getComputedStyle(document.body).fontSize),
+      }));
+      assert.deepEqual(drawn, { theme: THEMES[0], body: 24 });
+    });
     for (const theme of THEMES) {
       for (const size of SIZES) {
         test(`passes axe in ${theme} at ${size} text`, async () => {
-          const { context, page } = await show(screen, { theme, size });
-          const drawn = await page.evaluate(() => ({
-            theme: document.documentElement.dataset.theme,
-            body: parseFloat(getComputedStyle(document.body).fontSize),
-          }));
-          assert.equal(drawn.theme, theme);
-          assert.equal(drawn.body, size === 'largest' ? 40 : 24);
-          assert.deepEqual(await axeViolations(page), []);
-          await context.close();
+          await look(wide.page, theme, size);
+          const body = await wide.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+          assert.equal(body, size === 'largest' ? 40 : 24);
+          assert.deepEqual(await axeViolations(wide.page), []);
         });
       }
     }
     for (const size of ['standard', 'large', 'extra_large', 'largest']) {
       test(`fits 320 px without horizontal scroll at ${size} text`, async () => {
-        const { context, page } = await show(screen, {
-          theme: 'light',
-          size,
-          width: 320,
-          height: 640,
-        });
-        const fits = await page.evaluate(
+        await look(narrow.page, 'light', size);
+        const fits = await narrow.page.evaluate(
           () => document.documentElement.scrollWidth <= window.innerWidth,
         );
         assert.ok(fits, `${screen.name} scrolls sideways at ${size}`);
-        await context.close();
       });
     }
   });
