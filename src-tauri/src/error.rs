@@ -1,8 +1,6 @@
 //! The one error type that crosses IPC: a stable code and a message the UI can show as it is.
 
-use std::sync::OnceLock;
-
-use huiban_core::{ClientError, Locale, Localizer};
+use huiban_core::ClientError;
 use serde::Serialize;
 
 /// An error as the UI receives it.
@@ -15,17 +13,11 @@ pub struct IpcError {
     pub message: String,
 }
 
-/// The one localizer errors are told with (the app speaks 简体中文).
-fn localizer() -> &'static Localizer {
-    static LOCALIZER: OnceLock<Localizer> = OnceLock::new();
-    LOCALIZER.get_or_init(|| Localizer::new(Locale::ZhCn))
-}
-
 impl From<huiban_core::Error> for IpcError {
     fn from(error: huiban_core::Error) -> Self {
         Self {
             code: error.id().to_owned(),
-            message: error.text(localizer()),
+            message: error.text(huiban_core::i18n::spoken()),
         }
     }
 }

@@ -67,7 +67,7 @@ const QUERIES: &[&str] = &[
 ];
 
 fn catalog(size: usize) -> Vec<CatalogItem> {
-    let demo = huiban_platform::demo_data::catalog_items();
+    let demo = huiban_demo::catalog_items();
     (0..size)
         .map(|n| {
             let mut item = demo[n % demo.len()].clone();

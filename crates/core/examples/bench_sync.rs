@@ -52,7 +52,7 @@ async fn login(platform: &Platform, client: &PlatformClient) -> String {
 }
 
 fn body() -> NewApplication {
-    demo_data::sample_application("高龄津贴申领", "11010119440315102").unwrap()
+    huiban_demo::sample_application("高龄津贴申领", "11010119440315102").unwrap()
 }
 
 async fn outbox_run(n: usize, application: &NewApplication) -> Duration {

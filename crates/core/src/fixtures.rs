@@ -58,7 +58,6 @@ pub(crate) fn app_with_store(
         store: Some(std::sync::Arc::new(store)),
         store_notice: None,
         session,
-        localizer: crate::Localizer::new(crate::Locale::ZhCn),
     })
 }
 
@@ -102,7 +101,7 @@ pub(crate) fn request(statuses: &[RequestStatus]) -> ServiceRequest {
 
 /// The demo catalog's item whose name holds `name_part` (the platform's demo data).
 pub(crate) fn catalog_item(name_part: &str) -> huiban_api::CatalogItem {
-    huiban_platform::demo_data::catalog_items()
+    huiban_demo::catalog_items()
         .into_iter()
         .find(|item| item.name.contains(name_part))
         .expect("a demo item of that name")

@@ -64,6 +64,13 @@ const EN_US: &[(&str, &str)] = &[
     ),
 ];
 
+/// The language the app speaks to people in (简体中文): one localizer for the whole process, used by
+/// the app's views and by its errors alike.
+pub fn spoken() -> &'static Localizer {
+    static SPOKEN: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
+    SPOKEN.get_or_init(|| Localizer::new(Locale::ZhCn))
+}
+
 /// Formats messages in one locale, falling back to zh-CN, then to the message id itself.
 pub struct Localizer {
     locale: Locale,

@@ -34,7 +34,7 @@ mod tests {
 
     #[test]
     fn the_demo_catalog_offers_six_in_order() {
-        let items = huiban_platform::demo_data::catalog_items();
+        let items = huiban_demo::catalog_items();
         let names: Vec<String> = shortcuts(&items)
             .iter()
             .filter_map(|code| items.iter().find(|i| &i.impl_code == code))
@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn a_catalog_without_them_offers_none() {
         assert!(shortcuts(&[]).is_empty());
-        let mut items = huiban_platform::demo_data::catalog_items();
+        let mut items = huiban_demo::catalog_items();
         items.retain(|i| i.name.contains("户口"));
         assert!(shortcuts(&items).is_empty());
     }

@@ -168,9 +168,17 @@ async fn a_supplement_with_a_photo_answers_the_department_exactly_once() {
         },
     };
     supplement::enqueue_supplement(&store, &answer, 1).unwrap();
-    assert!(supplement::supplement_waiting(&store, &number).unwrap());
+    assert!(
+        supplement::supplement_here(&store, &number)
+            .unwrap()
+            .waiting
+    );
     common::drain(&store, &client, &token, Duration::from_secs(10)).await;
-    assert!(!supplement::supplement_waiting(&store, &number).unwrap());
+    assert!(
+        !supplement::supplement_here(&store, &number)
+            .unwrap()
+            .waiting
+    );
     let case = client
         .applications(&token)
         .await

@@ -34,7 +34,7 @@ async fn the_catalog_is_saved_revalidated_and_shown_offline() {
 
     let fresh = catalog::refresh(&store, &client).await.unwrap();
     assert!(!fresh.offline);
-    assert_eq!(fresh.items.len(), demo_data::catalog_items().len());
+    assert_eq!(fresh.items.len(), huiban_demo::catalog_items().len());
     assert!(store.cached_catalog_etag().unwrap().is_some());
     // Unchanged: answered 304 and shown from the saved copy.
     let again = catalog::refresh(&store, &client).await.unwrap();

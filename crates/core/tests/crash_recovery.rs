@@ -21,7 +21,7 @@ use reqwest::Url;
 const DRAIN: &str = env!("CARGO_BIN_EXE_huiban-outbox-drain");
 
 fn application() -> NewApplication {
-    demo_data::sample_application("高龄津贴申领", "11010119500801013").unwrap()
+    huiban_demo::sample_application("高龄津贴申领", "11010119500801013").unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

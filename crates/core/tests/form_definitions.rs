@@ -14,7 +14,7 @@ async fn a_broken_new_version_is_refused_and_the_last_good_one_is_used() {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = local_store(&dir);
-    let good = huiban_platform::demo_data::form_definitions().remove(0);
+    let good = huiban_demo::form_definitions().remove(0);
     let seen = catalog::form(&store, &client, &good.form_id, good.version)
         .await
         .unwrap();

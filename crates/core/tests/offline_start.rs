@@ -97,7 +97,7 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         .unwrap();
     let first17 = "11010119381120024";
     // Answered as the demo applicant would, naming the photo she uploaded earlier.
-    let answers = huiban_platform::demo_data::sample_application(&item.name, first17)
+    let answers = huiban_demo::sample_application(&item.name, first17)
         .unwrap()
         .answers;
     assert!(form.questions.iter().all(|q| answers.contains_key(&q.id)));

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
 use huiban_core::{ClientError, PlatformClient};
-use huiban_platform::{Store, demo_data};
+use huiban_platform::Store;
 use reqwest::Url;
 use tokio::sync::oneshot;
 
@@ -24,7 +24,7 @@ async fn start_platform() -> RunningPlatform {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     store
-        .upsert_catalog_items(&demo_data::catalog_items())
+        .upsert_catalog_items(&huiban_demo::catalog_items())
         .unwrap();
     let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
         .await

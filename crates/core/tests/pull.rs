@@ -65,7 +65,7 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
     store.save_draft(&draft, 0).unwrap();
 
     // Submit one application through the outbox.
-    let application = demo_data::sample_application("高龄津贴申领", "11010119440315102").unwrap();
+    let application = huiban_demo::sample_application("高龄津贴申领", "11010119440315102").unwrap();
     outbox::enqueue_application(&store, &application, 0).unwrap();
     outbox::send_due(
         &store,
@@ -114,7 +114,7 @@ async fn cases_messages_and_licences_come_down_and_the_platform_wins() {
         known.fact(KnownFact::Address).unwrap().value,
         serde_json::json!({"region": "110101", "detail": "和平里街道示例社区1号"})
     );
-    let form = demo_data::form_definitions().remove(0);
+    let form = huiban_demo::form_definitions().remove(0);
     let day = chrono::Local::now().date_naive();
     let filled =
         huiban_core::forms::prefill::kept_suggestions(&store, &form, &Default::default(), day)
@@ -226,7 +226,7 @@ async fn a_logged_in_app_keeps_its_copies_fresh_by_itself() {
         let first = pulled.recv().await.unwrap();
         assert_eq!(first.cases, 0, "pulled at once after the login");
         let token = session.token(&client).await.unwrap().access_token;
-        let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
+        let body = huiban_demo::sample_application("高龄津贴", "11010119381120024").unwrap();
         client
             .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
             .await
@@ -326,7 +326,7 @@ async fn applied_with_an_empty_store(
     keychain: &str,
 ) -> (String, LocalStore, tempfile::TempDir) {
     let token = platform.login(client, "13800000002").await;
-    let body = demo_data::sample_application("高龄津贴", "11010119500801013").unwrap();
+    let body = huiban_demo::sample_application("高龄津贴", "11010119500801013").unwrap();
     client
         .submit_application(&token, &uuid::Uuid::new_v4().to_string(), &body)
         .await
@@ -349,7 +349,7 @@ async fn the_next_person_gets_their_whole_inbox_and_none_of_the_last_ones_copies
 
     // 王淑芬 logs in on the same computer after 李建国, with older messages of her own.
     let wang_token = platform.login(&client, "13800000003").await;
-    let body = demo_data::sample_application("高龄津贴", "11010119381120024").unwrap();
+    let body = huiban_demo::sample_application("高龄津贴", "11010119381120024").unwrap();
     client
         .submit_application(&wang_token, &uuid::Uuid::new_v4().to_string(), &body)
         .await

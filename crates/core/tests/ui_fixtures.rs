@@ -8,7 +8,6 @@ use std::path::PathBuf;
 
 use huiban_core::catalog::{CatalogCopy, CatalogView};
 use huiban_core::{Locale, Localizer};
-use huiban_platform::demo_data;
 
 /// Where the harness reads its fixtures.
 fn fixture_path(name: &str) -> PathBuf {
@@ -35,7 +34,7 @@ fn recorded(name: &str, value: &impl serde::Serialize) {
 #[test]
 fn the_catalog_the_harness_shows_is_what_core_makes_of_the_demo_items() {
     let shown = ["高龄津贴申领", "医保异地就医备案", "居民身份证换领"];
-    let items = demo_data::catalog_items()
+    let items = huiban_demo::catalog_items()
         .into_iter()
         .filter(|item| shown.contains(&item.name.as_str()))
         .collect();

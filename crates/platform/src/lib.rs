@@ -8,7 +8,6 @@ pub mod auth;
 pub mod beijing_time;
 pub mod cases;
 pub mod clock;
-pub mod credit_code;
 pub mod demo_accounts;
 pub mod demo_data;
 pub mod demo_licences;

@@ -168,7 +168,7 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
         .unwrap();
     let photo = photo["sha256"].as_str().unwrap().to_owned();
     // Every other question answered as the demo applicant would; her materials are her upload.
-    let sample = huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
+    let sample = huiban_demo::sample_application("高龄津贴", "11010119440315102")
         .unwrap()
         .answers;
     let mut answers = serde_json::Map::new();

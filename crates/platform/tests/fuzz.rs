@@ -127,7 +127,7 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// A valid body for each route, to mutate.
 fn valid_bodies() -> Vec<Value> {
     let application = serde_json::to_value(
-        demo_data::sample_application("高龄津贴", "11010119440315102").unwrap(),
+        huiban_demo::sample_application("高龄津贴", "11010119440315102").unwrap(),
     )
     .unwrap();
     vec![

@@ -40,9 +40,8 @@ impl QueuedOffline {
         let keychain = save_login(&platform, "13800000001").await?;
         {
             let (local, _) = LocalStore::open(&app_data.path().join("huiban.db"), &keychain)?;
-            let application =
-                huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315102")
-                    .ok_or("no demo application")?;
+            let application = huiban_demo::sample_application("高龄津贴", "11010119440315102")
+                .ok_or("no demo application")?;
             outbox::enqueue_application(
                 &local.of_account("c-demo-zhang"),
                 &application,
@@ -96,9 +95,8 @@ pub async fn wang_has_applied(
         .token(&api)
         .await?
         .access_token;
-    let application =
-        huiban_platform::demo_data::sample_application("高龄津贴", "11010119381120024")
-            .ok_or("no demo application")?;
+    let application = huiban_demo::sample_application("高龄津贴", "11010119381120024")
+        .ok_or("no demo application")?;
     let case = api.submit_application(&token, key, &application).await?;
     Ok((keychain, api, token, case))
 }

@@ -68,7 +68,7 @@ impl Platform {
     /// `["approve", "110101…", "--remark", "准予"]`; returns what it printed.
     pub fn officer(&self, officer: &str, action: &[&str]) -> std::io::Result<String> {
         // The CLI asks for the officer's password; the demo officers' are known.
-        let password = huiban_platform::demo_accounts::PASSWORD_ACCOUNTS
+        let password = huiban_demo::people::PASSWORD_ACCOUNTS
             .iter()
             .find(|account| account.2 == officer)
             .map_or("", |account| account.3);

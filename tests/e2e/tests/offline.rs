@@ -49,9 +49,8 @@ async fn a_queued_application_goes_out_by_itself_when_the_platform_returns() -> 
 async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = save_login(&platform, "13800000002").await?;
-    let application =
-        huiban_platform::demo_data::sample_application("高龄津贴", "11010119500801013")
-            .ok_or("no demo application")?;
+    let application = huiban_demo::sample_application("高龄津贴", "11010119500801013")
+        .ok_or("no demo application")?;
     let app = env_path("HUIBAN_E2E_APP");
     let app_data = tempfile::tempdir()?;
     let app_dir = app_data.path().to_string_lossy().into_owned();
@@ -87,7 +86,7 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
             .await?;
         }
         // Core checks an answer by its question's rules, and says what is wrong in plain words.
-        let form = huiban_platform::demo_data::form_definitions()
+        let form = huiban_demo::form_definitions()
             .into_iter()
             .find(|f| f.form_id == application.form_id)
             .ok_or("no demo form")?;

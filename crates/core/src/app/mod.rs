@@ -28,7 +28,6 @@ pub use preferences::PreferencesService;
 pub struct App {
     pub(crate) client: PlatformClient,
     pub(crate) source: UrlSource,
-    pub(crate) localizer: Localizer,
     pub(crate) store: Option<Arc<LocalStore>>,
     pub(crate) store_notice: Option<&'static str>,
     pub(crate) session: Arc<Session>,
@@ -52,8 +51,6 @@ pub struct AppParts {
     pub store_notice: Option<&'static str>,
     /// The login on this device.
     pub session: Session,
-    /// The language the person is spoken to in.
-    pub localizer: Localizer,
 }
 
 impl App {
@@ -62,7 +59,6 @@ impl App {
         Self {
             client: parts.client,
             source: parts.source,
-            localizer: parts.localizer,
             store: parts.store,
             store_notice: parts.store_notice,
             session: Arc::new(parts.session),
@@ -111,8 +107,8 @@ impl App {
     }
 
     /// The language the person is spoken to in.
-    pub fn localizer(&self) -> &Localizer {
-        &self.localizer
+    pub fn localizer(&self) -> &'static Localizer {
+        crate::i18n::spoken()
     }
 
     /// The encrypted local store; `None` when no keychain could be used (then nothing works offline).

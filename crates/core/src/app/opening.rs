@@ -8,7 +8,7 @@ use super::{App, AppParts};
 use crate::secrets::Keychain;
 use crate::session::Session;
 use crate::store::LocalStore;
-use crate::{ClientError, ConfigError, Locale, Localizer, PlatformClient, config};
+use crate::{ClientError, ConfigError, PlatformClient, config};
 
 /// Why the app cannot start.
 #[derive(Debug, thiserror::Error)]
@@ -33,7 +33,6 @@ impl App {
             store: opened.store,
             store_notice: opened.notice,
             session: opened.session,
-            localizer: Localizer::new(Locale::ZhCn),
         }))
     }
 }

@@ -49,7 +49,6 @@ impl PreferencesService<'_> {
 mod tests {
     use super::*;
     use crate::app::AppParts;
-    use crate::i18n::{Locale, Localizer};
     use crate::preferences::TextSize;
     use crate::session::Session;
     use crate::{PlatformClient, UrlSource};
@@ -62,7 +61,6 @@ mod tests {
             store: None,
             store_notice: Some("store-unavailable"),
             session: Session::in_memory(),
-            localizer: Localizer::new(Locale::ZhCn),
         })
     }
 

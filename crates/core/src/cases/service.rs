@@ -53,11 +53,14 @@ impl CasesService<'_> {
         let own = self.app.own_store_if_any().await?;
         let case = kept_case(own.as_ref(), application_no)?;
         let here = match &own {
-            Some(store) => HereOfCase {
-                evaluation: outbox::evaluation_of(store, application_no)?,
-                supplement_waiting: supplement::supplement_waiting(store, application_no)?,
-                supplement_given: supplement::supplement_given_here(store, application_no)?,
-            },
+            Some(store) => {
+                let supplement = supplement::supplement_here(store, application_no)?;
+                HereOfCase {
+                    evaluation: outbox::evaluation_of(store, application_no)?,
+                    supplement_waiting: supplement.waiting,
+                    supplement_given: supplement.given,
+                }
+            }
             None => HereOfCase::default(),
         };
         let now = chrono::Utc::now().fixed_offset();

@@ -80,7 +80,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let app = app_with_store(&dir, logged_in("a"));
         let store = app.kept_store().expect("store");
-        let items = huiban_platform::demo_data::catalog_items();
+        let items = huiban_demo::catalog_items();
         store.replace_cached_catalog(&items, None).expect("saved");
         let view = app.catalog().items().await.expect("the saved copy");
         assert!(view.offline);

@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn the_demo_forms_are_all_fine() {
-        for definition in huiban_platform::demo_data::form_definitions() {
+        for definition in huiban_demo::form_definitions() {
             assert_eq!(
                 check_definition(&definition),
                 Ok(()),

@@ -57,29 +57,25 @@ pub fn enqueue_request_evaluation(
     super::enqueue(store, OutboxKind::RequestEvaluation, evaluation, now_ms)
 }
 
-/// What waits in the outbox for each request: its number with the kinds (回访, 评价) not yet sent.
-pub fn waiting(store: &AccountStore<'_>) -> Result<HashMap<String, Vec<OutboxKind>>, StoreError> {
-    answers_by_request(store, |row| row.state != OutboxState::Sent)
+/// What this computer holds about one request besides the pulled copy: the kinds of answers
+/// (回访, 评价) waiting to be sent, and those given here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HereOfRequest {
+    /// Kinds waiting to be sent.
+    pub waiting: Vec<OutboxKind>,
+    /// Kinds given here that its copy may not show yet: waiting to be sent, or sent and the request
+    /// not pulled back since. A page asks for neither again while it is here, so nobody answers twice.
+    pub given: Vec<OutboxKind>,
 }
 
-/// What each request was given on this computer that its copy may not show yet: the kinds (回访,
-/// 评价) waiting to be sent, and those sent whose request was not pulled back since. A page asks
-/// for neither again while it is here, so nobody answers twice.
-pub fn given_here(
+/// What this computer holds about each request, by request number, in one pass over the outbox.
+pub fn here_of_requests(
     store: &AccountStore<'_>,
-) -> Result<HashMap<String, Vec<OutboxKind>>, StoreError> {
-    answers_by_request(store, |row| !row.is_purged())
-}
-
-/// The 回访 answers and 评价 rows that `keep` takes, by request number.
-fn answers_by_request(
-    store: &AccountStore<'_>,
-    keep: impl Fn(&OutboxRow) -> bool,
-) -> Result<HashMap<String, Vec<OutboxKind>>, StoreError> {
-    let mut by_request: HashMap<String, Vec<OutboxKind>> = HashMap::new();
+) -> Result<HashMap<String, HereOfRequest>, StoreError> {
+    let mut by_request: HashMap<String, HereOfRequest> = HashMap::new();
     for kind in [OutboxKind::RequestFollowUp, OutboxKind::RequestEvaluation] {
         for row in store.outbox_rows_of_kind(kind)? {
-            if !keep(&row) {
+            if row.is_purged() {
                 continue;
             }
             let about = if kind == OutboxKind::RequestFollowUp {
@@ -87,7 +83,11 @@ fn answers_by_request(
             } else {
                 serde_json::from_str::<RequestEvaluation>(&row.body)?.request_no
             };
-            by_request.entry(about).or_default().push(kind);
+            let here = by_request.entry(about).or_default();
+            here.given.push(kind);
+            if row.state != OutboxState::Sent {
+                here.waiting.push(kind);
+            }
         }
     }
     Ok(by_request)
@@ -231,9 +231,18 @@ mod tests {
             },
         };
         let id = enqueue_follow_up(&store, &answers, 1).unwrap();
-        let given = HashMap::from([("SQ1".to_owned(), vec![OutboxKind::RequestFollowUp])]);
-        assert_eq!(waiting(&store).unwrap(), given);
-        assert_eq!(given_here(&store).unwrap(), given);
+        let follow_up = vec![OutboxKind::RequestFollowUp];
+        let here = |store: &AccountStore<'_>| {
+            here_of_requests(store)
+                .unwrap()
+                .remove("SQ1")
+                .unwrap_or_default()
+        };
+        let waiting_and_given = HereOfRequest {
+            waiting: follow_up.clone(),
+            given: follow_up.clone(),
+        };
+        assert_eq!(here(&store), waiting_and_given);
 
         // Sent: no longer waiting, but the copy here still asks for the answers until pulled.
         let sent = OutboxUpdate {
@@ -244,18 +253,17 @@ mod tests {
             case_number: Some("SQ1"),
         };
         store.outbox_update(&id, &sent, 5).unwrap();
-        assert!(waiting(&store).unwrap().is_empty());
-        assert_eq!(given_here(&store).unwrap(), given);
-        assert!(
-            !given_here(&local.of_account("b"))
-                .unwrap()
-                .contains_key("SQ1")
-        );
+        let given_only = HereOfRequest {
+            waiting: Vec::new(),
+            given: follow_up,
+        };
+        assert_eq!(here(&store), given_only);
+        assert_eq!(here(&local.of_account("b")), HereOfRequest::default());
 
         // A pull asked before the sending does not count; one asked after does.
         store.outbox_purge_pulled_bodies(5).unwrap();
-        assert_eq!(given_here(&store).unwrap(), given);
+        assert_eq!(here(&store), given_only);
         store.outbox_purge_pulled_bodies(6).unwrap();
-        assert!(given_here(&store).unwrap().is_empty());
+        assert_eq!(here(&store), HereOfRequest::default());
     }
 }

@@ -117,39 +117,33 @@ pub fn enqueue_supplement(
     super::enqueue(store, OutboxKind::Supplement, supplement, now_ms)
 }
 
-/// Whether a 补正 of `application_no` waits here to be sent.
-pub fn supplement_waiting(
-    store: &AccountStore<'_>,
-    application_no: &str,
-) -> Result<bool, StoreError> {
-    any_supplement_of(store, application_no, |row| row.state != OutboxState::Sent)
+/// What this computer holds of the 补正 given for one case, read in one pass over the outbox.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SupplementHere {
+    /// A 补正 of the case waits here to be sent.
+    pub waiting: bool,
+    /// A 补正 was given here and the case's copy may not show it yet: waiting to be sent, or sent
+    /// and the case not pulled back since. The 补正 is not asked for again while it is here.
+    pub given: bool,
 }
 
-/// Whether a 补正 of `application_no` was given on this computer and the case's copy may not show
-/// it yet: waiting to be sent, or sent and the case not pulled back since. The 补正 is not asked
-/// for again while it is here.
-pub fn supplement_given_here(
+/// The 补正 of `application_no` this computer holds.
+pub fn supplement_here(
     store: &AccountStore<'_>,
     application_no: &str,
-) -> Result<bool, StoreError> {
-    any_supplement_of(store, application_no, |row| !row.is_purged())
-}
-
-/// Whether a 补正 row of `application_no` that `keep` takes is here.
-fn any_supplement_of(
-    store: &AccountStore<'_>,
-    application_no: &str,
-    keep: impl Fn(&OutboxRow) -> bool,
-) -> Result<bool, StoreError> {
+) -> Result<SupplementHere, StoreError> {
+    let mut here = SupplementHere::default();
     for row in store.outbox_rows_of_kind(OutboxKind::Supplement)? {
-        if keep(&row) {
-            let given: CaseSupplement = serde_json::from_str(&row.body)?;
-            if given.application_no == application_no {
-                return Ok(true);
-            }
+        if row.is_purged() {
+            continue;
+        }
+        let given: CaseSupplement = serde_json::from_str(&row.body)?;
+        if given.application_no == application_no {
+            here.given = true;
+            here.waiting |= row.state != OutboxState::Sent;
         }
     }
-    Ok(false)
+    Ok(here)
 }
 
 /// Sends one 补正 row (its files first); a conflict after a lost answer counts as delivered when
@@ -274,9 +268,15 @@ mod tests {
         store.replace_cached_cases(&[case]).unwrap();
         let given = noted(Some("在窗口交过了"), None).unwrap();
         let id = enqueue_supplement(&store, &given, 1).unwrap();
-        assert!(supplement_waiting(&store, "N1").unwrap());
-        assert!(supplement_given_here(&store, "N1").unwrap());
-        assert!(!supplement_given_here(&store, "N2").unwrap());
+        let here = |number| supplement_here(&store, number).unwrap();
+        assert_eq!(
+            here("N1"),
+            SupplementHere {
+                waiting: true,
+                given: true
+            }
+        );
+        assert_eq!(here("N2"), SupplementHere::default());
 
         let sent = OutboxUpdate {
             state: OutboxState::Sent,
@@ -286,10 +286,16 @@ mod tests {
             case_number: Some("N1"),
         };
         store.outbox_update(&id, &sent, 5).unwrap();
-        assert!(!supplement_waiting(&store, "N1").unwrap());
-        assert!(supplement_given_here(&store, "N1").unwrap());
+        let here = |number| supplement_here(&store, number).unwrap();
+        assert_eq!(
+            here("N1"),
+            SupplementHere {
+                waiting: false,
+                given: true
+            }
+        );
         store.outbox_purge_pulled_bodies(6).unwrap();
-        assert!(!supplement_given_here(&store, "N1").unwrap());
+        assert_eq!(here("N1"), SupplementHere::default());
     }
 
     #[test]

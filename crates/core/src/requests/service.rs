@@ -3,7 +3,7 @@
 
 use huiban_api::FollowUp;
 
-use super::views::{HereOfRequest, RequestDetail, RequestSummary};
+use super::views::{RequestDetail, RequestSummary};
 use crate::app::App;
 use crate::clock::now_ms;
 use crate::outbox::requests::{self as queued, RequestEvaluation, RequestFollowUp};
@@ -33,9 +33,11 @@ impl RequestsService<'_> {
             .rev()
             .map(|(_, request)| RequestSummary::unfiled(request, localizer))
             .collect();
-        let given_here = queued::given_here(&store)?;
+        let here = queued::here_of_requests(&store)?;
         for request in store.cached_requests()? {
-            let given = given_here.contains_key(&request.request_no);
+            let given = here
+                .get(&request.request_no)
+                .is_some_and(|h| !h.given.is_empty());
             list.push(RequestSummary::of_request(request, given, localizer));
         }
         Ok(list)
@@ -49,14 +51,9 @@ impl RequestsService<'_> {
             .into_iter()
             .find(|r| r.request_no == request_no)
             .ok_or_else(|| Error::plain("request-not-found"))?;
-        let here = HereOfRequest {
-            waiting: queued::waiting(&store)?
-                .remove(request_no)
-                .unwrap_or_default(),
-            given: queued::given_here(&store)?
-                .remove(request_no)
-                .unwrap_or_default(),
-        };
+        let here = queued::here_of_requests(&store)?
+            .remove(request_no)
+            .unwrap_or_default();
         Ok(RequestDetail::of(request, &here, self.app.localizer()))
     }
 

@@ -57,15 +57,7 @@ impl RequestSummary {
     }
 }
 
-/// What this computer holds about one request besides the pulled copy: the kinds of answers
-/// (`REQUEST_FOLLOW_UP`, `REQUEST_EVALUATION`) waiting to be sent, and those given here.
-#[derive(Debug, Clone, Default)]
-pub struct HereOfRequest {
-    /// Kinds waiting to be sent.
-    pub waiting: Vec<OutboxKind>,
-    /// Kinds given here (waiting or sent) and not pulled back since.
-    pub given: Vec<OutboxKind>,
-}
+pub use crate::outbox::requests::HereOfRequest;
 
 /// One request with everything its page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]

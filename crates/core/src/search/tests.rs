@@ -3,7 +3,7 @@
 use super::*;
 
 fn index() -> SearchIndex {
-    SearchIndex::new(huiban_platform::demo_data::catalog_items())
+    SearchIndex::new(huiban_demo::catalog_items())
 }
 
 fn names(index: &SearchIndex, query: &str) -> Vec<String> {

@@ -89,7 +89,7 @@ pub async fn drain(
 
 /// A complete application for the demo item whose name contains `name_part`.
 pub fn application(name_part: &str) -> NewApplication {
-    demo_data::sample_application(name_part, "11010119440315102").unwrap()
+    huiban_demo::sample_application(name_part, "11010119440315102").unwrap()
 }
 
 pub fn local_store(dir: &tempfile::TempDir) -> LocalStore {

@@ -83,7 +83,7 @@ async fn healthz_reports_ok_and_catalog_size() {
     assert_eq!(health.status, "ok");
     assert_eq!(
         health.catalog_items,
-        demo_data::catalog_items().len() as u64
+        huiban_demo::catalog_items().len() as u64
     );
 }
 
@@ -91,7 +91,7 @@ async fn healthz_reports_ok_and_catalog_size() {
 async fn catalog_lists_every_item_and_filters_by_q() {
     let (_dir, store) = seeded();
     let page: CatalogPage = get(&store, "/api/v1/catalog/items").await.json();
-    assert_eq!(page.items.len(), demo_data::catalog_items().len());
+    assert_eq!(page.items.len(), huiban_demo::catalog_items().len());
 
     let page: CatalogPage = get(&store, "/api/v1/catalog/items?q=%E6%AE%8B%E7%96%BE")
         .await
@@ -125,7 +125,7 @@ async fn catalog_has_a_strong_etag_and_answers_304() {
     assert!(again.body.is_empty());
 
     // A change to the catalog changes the ETag.
-    let mut item = demo_data::catalog_items().remove(0);
+    let mut item = huiban_demo::catalog_items().remove(0);
     item.summary = "更新过的说明".into();
     store.upsert_catalog_items(&[item]).unwrap();
     let request = Request::get("/api/v1/catalog/items")

@@ -106,14 +106,13 @@ fn escape_like(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo_data;
 
     #[test]
     fn items_survive_a_reopen_and_search_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         let revision = store
-            .upsert_catalog_items(&demo_data::catalog_items())
+            .upsert_catalog_items(&huiban_demo::catalog_items())
             .unwrap();
         assert_eq!(revision, 1);
         drop(store);
@@ -134,7 +133,7 @@ mod tests {
     fn since_returns_only_later_changes_and_detail_finds_one_item() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let items = demo_data::catalog_items();
+        let items = huiban_demo::catalog_items();
         store.upsert_catalog_items(&items).unwrap();
         assert!(store.catalog_page(None, Some(1)).unwrap().items.is_empty());
         let mut changed = items[3].clone();
@@ -157,7 +156,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         store
-            .upsert_catalog_items(&demo_data::catalog_items())
+            .upsert_catalog_items(&huiban_demo::catalog_items())
             .unwrap();
         assert!(
             store
@@ -179,7 +178,7 @@ mod tests {
     fn upserting_twice_keeps_one_row_per_code() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let items = demo_data::catalog_items();
+        let items = huiban_demo::catalog_items();
         store.upsert_catalog_items(&items).unwrap();
         assert_eq!(store.upsert_catalog_items(&items).unwrap(), 2);
         assert_eq!(

@@ -38,13 +38,12 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo_data;
 
     #[test]
     fn published_versions_are_immutable() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let forms = demo_data::form_definitions();
+        let forms = huiban_demo::form_definitions();
         store.publish_forms(&forms).unwrap();
         let mut changed = forms[0].clone();
         changed.title = "改过的标题".into();

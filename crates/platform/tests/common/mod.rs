@@ -142,7 +142,7 @@ impl TestPlatform {
             .unwrap_or_else(|| panic!("no item {name_part}"))
             .clone();
         let mut body = serde_json::to_value(
-            demo_data::sample_application(item["name"].as_str().unwrap(), "11010119440315102")
+            huiban_demo::sample_application(item["name"].as_str().unwrap(), "11010119440315102")
                 .unwrap(),
         )
         .unwrap();

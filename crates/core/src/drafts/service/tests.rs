@@ -6,13 +6,13 @@ use crate::fixtures::{app_with_store, logged_in};
 
 /// The demo 高龄津贴 form, kept offline as if seen before.
 fn allowance_form(app: &crate::App) -> FormDefinition {
-    let items = huiban_platform::demo_data::catalog_items();
+    let items = huiban_demo::catalog_items();
     let item = items
         .iter()
         .find(|item| item.name.contains("高龄津贴"))
         .expect("the demo item");
     let form_ref = item.form.clone().expect("an online form");
-    let form = huiban_platform::demo_data::form_definitions()
+    let form = huiban_demo::form_definitions()
         .into_iter()
         .find(|form| form.form_id == form_ref.form_id)
         .expect("its form");
@@ -99,8 +99,8 @@ async fn a_queued_submission_names_its_item() {
     let dir = tempfile::tempdir().expect("dir");
     let app = app_with_store(&dir, logged_in("a"));
     let form = allowance_form(&app);
-    let sample = huiban_platform::demo_data::sample_application("高龄津贴", "11010119440315002")
-        .expect("a sample");
+    let sample =
+        huiban_demo::sample_application("高龄津贴", "11010119440315002").expect("a sample");
     let draft = app
         .drafts()
         .start(&sample.impl_code, &form.form_id, form.version)
@@ -127,7 +127,7 @@ async fn a_queued_submission_names_its_item() {
 async fn an_items_page_and_its_next_each_take_one_call() {
     let dir = tempfile::tempdir().expect("dir");
     let app = app_with_store(&dir, logged_in("a"));
-    let form = huiban_platform::demo_data::form_definitions()
+    let form = huiban_demo::form_definitions()
         .into_iter()
         .find(|form| form.questions.iter().any(|q| q.id == "family"))
         .expect("a demo form asking about the family");

@@ -1,7 +1,13 @@
-//! Demo catalog: service items that older residents of one district need most, with made-up codes.
+//! The demo district, in one place: the service items older residents of one district need most
+//! (with made-up but well-formed codes), their application forms, the demo people, and a complete
+//! sample application. The reference platform seeds itself from it (`huiban-platform serve --demo`);
+//! core's, the platform's and the end-to-end tests, the benchmarks and the UI's recorded fixtures use
+//! it. It holds data only: no I/O, no server.
 
+pub mod credit_code;
 mod forms;
 mod items;
+pub mod people;
 
 use huiban_api::{
     CatalogItem, FormDefinition, HandlingChannel, NewApplication, QuestionKind, id_number,
@@ -9,16 +15,6 @@ use huiban_api::{
 
 use forms::form;
 use items::{SPECS, build};
-
-/// Loads the demo catalog and forms into an empty catalog; returns whether anything was loaded.
-pub fn seed(store: &crate::Store) -> Result<bool, crate::StoreError> {
-    if store.catalog_count()? > 0 {
-        return Ok(false);
-    }
-    store.publish_forms(&form_definitions())?;
-    store.upsert_catalog_items(&catalog_items())?;
-    Ok(true)
-}
 
 /// A complete application for the first demo item whose name contains `name_part`, answered as a
 /// demo applicant whose ID number starts with the 17 digits `id_first17`; for demos, tests and benchmarks.
@@ -45,7 +41,7 @@ pub fn sample_application(name_part: &str, id_first17: &str) -> Option<NewApplic
                 QuestionKind::YesNo => serde_json::json!(false),
                 QuestionKind::Group => serde_json::json!([]),
                 QuestionKind::Attachment | QuestionKind::Licence => {
-                    serde_json::json!(crate::demo_accounts::demo_photo_name())
+                    serde_json::json!(people::demo_photo_name())
                 }
                 _ => serde_json::json!("张秀英"),
             };
