@@ -45,3 +45,72 @@ fn the_catalog_the_harness_shows_is_what_core_makes_of_the_demo_items() {
     assert_eq!(view.items.len(), shown.len(), "every item is a demo item");
     recorded("catalog.json", &view);
 }
+
+/// The harness's draft (`fixtures/draft.json`): the answers its question pages open with, and what
+/// completes them for 核对.
+#[derive(serde::Deserialize)]
+struct DraftFixture {
+    answers: huiban_api::Answers,
+    to_complete: huiban_api::Answers,
+}
+
+/// Reads the committed fixture `name`.
+fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    serde_json::from_str(&std::fs::read_to_string(fixture_path(name)).unwrap()).unwrap()
+}
+
+/// The day the recorded answers are judged on (a fixed day, so the recording does not age).
+fn recording_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+/// The places the address pages of the harness walk: the list's top, a province with cities, and the
+/// district the draft lives in.
+const PLACES_ASKED: &[Option<&str>] = &[None, Some("11"), Some("13"), Some("110101")];
+/// The places the address pages show as picked.
+const PLACES_SHOWN: &[&str] = &["110101", "13"];
+
+#[test]
+fn the_form_answers_the_harness_replays_are_what_core_makes_of_them() {
+    use huiban_core::drafts::CheckPage;
+    use huiban_core::forms::{group_list, review};
+    use huiban_core::regions;
+    use serde_json::{Value, json};
+
+    let form: huiban_api::FormDefinition = fixture("form.json");
+    let draft: DraftFixture = fixture("draft.json");
+    let zh = huiban_core::i18n::spoken();
+    let mut complete = draft.answers.clone();
+    complete.extend(draft.to_complete);
+    let check = CheckPage {
+        form_title: form.title.clone(),
+        review: review(&form, &complete, recording_day(), zh),
+    };
+    assert!(check.review.problems.is_empty(), "{:?}", check.review.problems);
+
+    let family = form.questions.iter().find(|q| q.id == "family").unwrap();
+    let group_items: Vec<Value> = [draft.answers["family"].clone(), json!([])]
+        .into_iter()
+        .map(|value| {
+            let items = group_list::summaries(family, Some(&value), recording_day(), zh);
+            json!({ "group_id": family.id, "value": value, "items": items })
+        })
+        .collect();
+    let choices: Vec<Value> = PLACES_ASKED
+        .iter()
+        .map(|code| json!({ "code": code, "choices": regions::choices(*code) }))
+        .collect();
+    let paths: Vec<Value> = PLACES_SHOWN
+        .iter()
+        .map(|code| json!({ "code": code, "path": regions::path(code).unwrap() }))
+        .collect();
+    recorded(
+        "form-answers.json",
+        &json!({
+            "review": [{ "answers": complete, "page": check }],
+            "group_items": group_items,
+            "regions": choices,
+            "region_path": paths,
+        }),
+    );
+}

@@ -18,12 +18,19 @@ export const catalogFixture = JSON.parse(
 );
 
 /** The form the mocked draft commands answer with: one question of most kinds. */
-/** The shipped province/city/district list core reads (`[code, name, children?]`). */
-const regionsData = JSON.parse(
-  readFileSync(new URL('../../../crates/rules/data/regions.json', import.meta.url), 'utf8'),
-);
 export const formFixture = JSON.parse(
   readFileSync(new URL('./fixtures/form.json', import.meta.url), 'utf8'),
+);
+
+/** The draft the question pages open with (`answers`), and what completes it for 核对 (`to_complete`). */
+export const draftFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/draft.json', import.meta.url), 'utf8'),
+);
+
+/** What core answers about the form and the draft (核对, a group's items, the place list), recorded
+ * by `crates/core/tests/ui_fixtures.rs` and replayed by argument; an unrecorded call fails plainly. */
+const formAnswersFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/form-answers.json', import.meta.url), 'utf8'),
 );
 
 /** Cases the mocked `cases` and `case_detail` commands answer with. */
@@ -136,7 +143,7 @@ export async function openPage(
       form,
       cases,
       requestsList,
-      places,
+      recorded,
       draftAnswers,
       suggestions,
       licenceType,
@@ -154,74 +161,25 @@ export async function openPage(
         impl_code: items[0].impl_code,
         form_id: form.form_id,
         form_version: form.version,
-        answers: {
-          applicant_name: '张秀英',
-          phone: '13800000001',
-          birth_date: '1944-03-15',
-          living: 'alone',
-          help: ['meals', 'cleaning'],
-          by_agent: false,
-          address: { region: '110101', detail: '和平里街道示例社区1号楼2单元301' },
-          family: [
-            { member_name: '李建国', member_relation: 'spouse', member_income: '1200' },
-            { member_name: '李小红', member_relation: 'child' },
-          ],
-          ...draftAnswers,
-        },
+        answers: { ...draftAnswers },
         set_aside: {},
       };
-      // The shipped place list, walked as core's `regions::choices` walks it.
-      const placeIndex = {};
-      const indexPlaces = (nodes, parent) => {
-        for (const [code, name, children = []] of nodes) {
-          placeIndex[code] = { name, parent, children: children.map((c) => c[0]) };
-          indexPlaces(children, code);
-        }
+      // JSON with its keys in order, so that two values compare as core's maps do.
+      const canonical = (value) =>
+        JSON.stringify(value ?? null, (_, v) =>
+          v && typeof v === 'object' && !Array.isArray(v)
+            ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
+            : v,
+        );
+      // What core answered for `key`, as ui_fixtures.rs recorded it; a call it did not record fails
+      // in plain words (and on the console) rather than being made up here.
+      const replay = (command, entries, key, value) => {
+        const found = entries.find((entry) => canonical(key(entry)) === canonical(value));
+        if (found) return found;
+        const message = `${command}: nothing recorded for ${canonical(value)}; add it to crates/core/tests/ui_fixtures.rs`;
+        console.error(message);
+        throw { code: 'error-unrecorded', message };
       };
-      indexPlaces(places, null);
-      const placeOf = (code) => ({
-        code,
-        name: placeIndex[code].name === '市辖区' ? '市区' : placeIndex[code].name,
-        last: placeIndex[code].children.length === 0,
-      });
-      const placeChoices = (code) => {
-        let codes = code === null ? places.map((p) => p[0]) : (placeIndex[code]?.children ?? []);
-        while (codes.length === 1 && placeIndex[codes[0]].children.length > 0) {
-          codes = placeIndex[codes[0]].children;
-        }
-        return codes.map(placeOf);
-      };
-      // An answer in plain words, as core's review gives it.
-      const plain = (q, value) => {
-        const label = (v) => q.options?.find((o) => o.value === v)?.label ?? v;
-        if (value === undefined || value === null) return '';
-        if (typeof value === 'boolean') return value ? '是' : '否';
-        if (q.kind === 'group') return value.map((item, i) => `${i + 1}. ${itemText(q, item)}`).join('；');
-        if (Array.isArray(value)) return value.map(label).join('、');
-        if (q.kind === 'address') {
-          const names = [];
-          for (let at = value.region; at; at = placeIndex[at]?.parent) {
-            if (placeIndex[at] && placeIndex[at].name !== '市辖区') names.unshift(placeIndex[at].name);
-          }
-          return `${names.join('')} ${value.detail}`;
-        }
-        if (q.kind === 'date') {
-          const [y, m, d] = value.split('-').map(Number);
-          return `${y}年${m}月${d}日`;
-        }
-        return label(value);
-      };
-      // One item of a group in words, as core's `group::summaries` gives it.
-      function itemText(group, item) {
-        return group.questions
-          .filter((child) => item[child.id] !== undefined)
-          .map((child) => {
-            const answer = item[child.id];
-            const option = child.options?.find((o) => o.value === answer);
-            return option ? option.label : child.kind === 'money' ? `${answer} 元` : answer;
-          })
-          .join('，');
-      }
       const asked = () =>
         form.questions.filter(
           (q) => !q.show_if || draft.answers[q.show_if.question] === q.show_if.equals,
@@ -286,18 +244,9 @@ export async function openPage(
           const ids = asked().map((q) => q.id);
           return { problem: null, next: ids[ids.indexOf(questionId) + 1] ?? null };
         },
-        regions: ({ code }) => placeChoices(code),
-        group_items: ({ groupId, value }) => {
-          const group = form.questions.find((q) => q.id === groupId);
-          return value.map((item) => {
-            const missing = group.questions.find((child) => item[child.id] === undefined);
-            return {
-              summary: itemText(group, item),
-              finished: !missing,
-              first_unfinished: missing?.id ?? null,
-            };
-          });
-        },
+        regions: ({ code }) => replay('regions', recorded.regions, (e) => e.code, code ?? null).choices,
+        group_items: ({ groupId, value }) =>
+          replay('group_items', recorded.group_items, (e) => [e.group_id, e.value], [groupId, value]).items,
         draft_item_page: ({ groupId, questionId }) => {
           const ids = form.questions.find((q) => q.id === groupId).questions.map((q) => q.id);
           return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null };
@@ -317,14 +266,7 @@ export async function openPage(
           const at = ids.indexOf(after);
           return (back ? ids[at - 1] : ids[at + 1]) ?? null;
         },
-        region_path: ({ code }) => {
-          const path = [];
-          for (let at = code; at; at = placeIndex[at]?.parent) {
-            const parent = placeIndex[placeIndex[at].parent];
-            if (!parent || parent.children.length > 1 || at === code) path.unshift(placeOf(at));
-          }
-          return path;
-        },
+        region_path: ({ code }) => replay('region_path', recorded.region_path, (e) => e.code, code).path,
         draft_answer: ({ questionId, value }) => {
           draft.answers[questionId] = value;
           return null;
@@ -337,17 +279,7 @@ export async function openPage(
         },
         form_check_answer: ({ value }) =>
           value === null || value === '' ? { rule: 'required', message: '请填写“您的姓名”，填好后再点“下一步”。' } : null,
-        draft_review: () => ({
-          form_title: form.title,
-          review: {
-            rows: asked().map((q) => ({
-              question_id: q.id,
-              label: q.label,
-              answer: plain(q, draft.answers[q.id]),
-            })),
-            problems: [],
-          },
-        }),
+        draft_review: () => replay('draft_review', recorded.review, (e) => e.answers, draft.answers).page,
         draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
         submission_status: () =>
           submission === 'sent'
@@ -516,14 +448,20 @@ export async function openPage(
       form: formFixture,
       cases: casesFixture,
       requestsList: requestsFixture,
-      places: regionsData,
-      draftAnswers,
+      recorded: formAnswersFixture,
+      draftAnswers: { ...draftFixture.answers, ...draftAnswers },
       suggestions,
       licenceType,
       unsent,
     },
   );
   const page = await context.newPage();
+  // A call core's recording does not cover is said in the test's output, not only in the page.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('nothing recorded')) {
+      process.stderr.write(`${message.text()}\n`);
+    }
+  });
   return { context, page };
 }
 

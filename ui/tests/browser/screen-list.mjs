@@ -1,6 +1,6 @@
 // Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
 
-import { openPage } from './harness.mjs';
+import { draftFixture, openPage } from './harness.mjs';
 
 /** The three themes, as drawn. */
 export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
@@ -97,8 +97,18 @@ export const SCREENS = [
   },
   { name: 'question-attachment', hash: '#/form/D1/q/photo' },
   { name: 'question-signature', hash: '#/form/D1/q/signature' },
-  { name: 'check', hash: '#/form/D1/check', options: { loggedIn: true }, ready: 'text:张秀英' },
-  { name: 'check-login-first', hash: '#/form/D1/check', ready: 'text:张秀英' },
+  {
+    name: 'check',
+    hash: '#/form/D1/check',
+    options: { loggedIn: true, draftAnswers: draftFixture.to_complete },
+    ready: 'text:张秀英',
+  },
+  {
+    name: 'check-login-first',
+    hash: '#/form/D1/check',
+    options: { draftAnswers: draftFixture.to_complete },
+    ready: 'text:张秀英',
+  },
   { name: 'sent', hash: '#/sent/C1', ready: 'heading-2' },
   { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出' },
   { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2' },
