@@ -86,7 +86,11 @@ fn the_form_answers_the_harness_replays_are_what_core_makes_of_them() {
         form_title: form.title.clone(),
         review: review(&form, &complete, recording_day(), zh),
     };
-    assert!(check.review.problems.is_empty(), "{:?}", check.review.problems);
+    assert!(
+        check.review.problems.is_empty(),
+        "{:?}",
+        check.review.problems
+    );
 
     let family = form.questions.iter().find(|q| q.id == "family").unwrap();
     let group_items: Vec<Value> = [draft.answers["family"].clone(), json!([])]
@@ -113,4 +117,79 @@ fn the_form_answers_the_harness_replays_are_what_core_makes_of_them() {
             "region_path": paths,
         }),
     );
+}
+
+/// What the platform said, as the harness's 进度 and 诉求 pages are to show it
+/// (`fixtures/platform-copies.json`): the moment they are looked at, an application still waiting
+/// here, the cases newest first, a request not filed yet, and the filed requests.
+#[derive(serde::Deserialize)]
+struct PlatformCopies {
+    now: String,
+    waiting_application: WaitingApplication,
+    cases: Vec<huiban_api::Application>,
+    unfiled_request: huiban_api::NewRequest,
+    requests: Vec<huiban_api::ServiceRequest>,
+}
+
+/// An application kept in the outbox: its client id and the demo item it applies for.
+#[derive(serde::Deserialize)]
+struct WaitingApplication {
+    client_id: String,
+    item_name: String,
+}
+
+/// One entry of a list page with the page it opens (none for what is not on the platform yet).
+#[derive(serde::Serialize)]
+struct Listed<S, D> {
+    summary: S,
+    detail: Option<D>,
+}
+
+#[test]
+fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_copies() {
+    use huiban_core::cases::{CaseDetail, CaseSummary, HereOfCase};
+    use huiban_core::requests::{HereOfRequest, RequestDetail, RequestSummary};
+    use huiban_core::store::{OutboxKind, OutboxRow, OutboxState};
+
+    let copies: PlatformCopies = fixture("platform-copies.json");
+    let zh = huiban_core::i18n::spoken();
+    let now = chrono::DateTime::parse_from_rfc3339(&copies.now).unwrap();
+    let catalog = huiban_demo::catalog_items();
+    let waiting =
+        huiban_demo::sample_application(&copies.waiting_application.item_name, "11010119440315102")
+            .unwrap();
+    let row = OutboxRow {
+        client_id: copies.waiting_application.client_id.clone(),
+        kind: OutboxKind::Application,
+        body: serde_json::to_string(&waiting).unwrap(),
+        state: OutboxState::Queued,
+        attempts: 0,
+        next_attempt_ms: 0,
+        last_error: None,
+        case_number: None,
+    };
+    let newest_first = copies
+        .cases
+        .windows(2)
+        .all(|pair| pair[0].submitted_at >= pair[1].submitted_at);
+    assert!(newest_first, "the 进度 list shows the cases newest first");
+    let mut cases = vec![Listed::<_, CaseDetail> {
+        summary: CaseSummary::not_yet_pulled(&row, &waiting, &catalog, zh),
+        detail: None,
+    }];
+    cases.extend(copies.cases.into_iter().map(|case| Listed {
+        summary: CaseSummary::of_case(&case, zh),
+        detail: Some(CaseDetail::of(case, HereOfCase::default(), now, zh)),
+    }));
+    recorded("cases.json", &cases);
+
+    let mut requests = vec![Listed::<_, RequestDetail> {
+        summary: RequestSummary::unfiled(copies.unfiled_request, zh),
+        detail: None,
+    }];
+    requests.extend(copies.requests.into_iter().map(|request| Listed {
+        summary: RequestSummary::of_request(request.clone(), false, zh),
+        detail: Some(RequestDetail::of(request, &HereOfRequest::default(), zh)),
+    }));
+    recorded("requests.json", &requests);
 }

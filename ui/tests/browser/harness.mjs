@@ -33,12 +33,13 @@ const formAnswersFixture = JSON.parse(
   readFileSync(new URL('./fixtures/form-answers.json', import.meta.url), 'utf8'),
 );
 
-/** Cases the mocked `cases` and `case_detail` commands answer with. */
+/** Cases the mocked `cases` and `case_detail` commands answer with: core's views of the platform's
+ * copies in `fixtures/platform-copies.json`, recorded by `crates/core/tests/ui_fixtures.rs`. */
 export const casesFixture = JSON.parse(
   readFileSync(new URL('./fixtures/cases.json', import.meta.url), 'utf8'),
 );
 
-/** Requests the mocked `requests` and `request_detail` commands answer with. */
+/** Requests the mocked `requests` and `request_detail` commands answer with, recorded the same way. */
 export const requestsFixture = JSON.parse(
   readFileSync(new URL('./fixtures/requests.json', import.meta.url), 'utf8'),
 );
