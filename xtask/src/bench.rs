@@ -5,19 +5,11 @@ use std::process::Command;
 use crate::process;
 use crate::workspace;
 
-/// Runs huiban-core's benchmark example `name` in release mode with `args`.
-fn release_example(name: &str, args: &[&str]) -> Result<(), String> {
+/// Runs huiban-core's benchmark `name` (`crates/core/benches/<name>.rs`, optimised) with `args`.
+fn core_bench(name: &str, args: &[&str]) -> Result<(), String> {
     process::run(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
-            .args([
-                "run",
-                "--release",
-                "-p",
-                "huiban-core",
-                "--example",
-                name,
-                "--",
-            ])
+            .args(["bench", "-p", "huiban-core", "--bench", name, "--"])
             .args(args)
             .current_dir(workspace::root()),
     )
@@ -28,9 +20,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("sync") | None => {
             let count = args.get(1).map_or("1000", String::as_str);
-            release_example("bench_sync", &[count])
+            core_bench("sync", &[count])
         }
-        Some("search") => release_example("bench_search", &[]),
+        Some("search") => core_bench("search", &[]),
         Some(other) => Err(format!(
             "unknown benchmark {other:?}; benchmarks: sync, search"
         )),
