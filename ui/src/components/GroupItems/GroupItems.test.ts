@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Question } from '../../lib/types';
+import { FAMILY_GROUP } from '../../testing/familyForm';
 
 const groupItems = vi.fn();
 const draftItemStep = vi.fn();
@@ -12,25 +12,13 @@ vi.mock('../../lib/ipc', async (original) => ({
 
 const { default: GroupItems } = await import('./GroupItems.svelte');
 
-const FAMILY: Question = {
-  id: 'family',
-  kind: 'group',
-  label: '和您一起生活的家人',
-  required: false,
-  item_name: '家庭成员',
-  questions: [
-    { id: 'member_name', kind: 'text', label: '这位家人叫什么名字', required: true },
-    { id: 'member_income', kind: 'money', label: '这位家人每月收入多少元', required: true },
-  ],
-};
-
 function show(value: unknown) {
   const onchange = vi.fn();
   render(GroupItems, {
     draftId: 'D1',
     formId: 'f',
     version: 1,
-    group: FAMILY,
+    group: FAMILY_GROUP,
     value,
     fromCheck: false,
     onchange,

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpenDraft, Value } from '../../lib/types';
+import { familyDraftOpened } from '../../testing/familyForm';
 
 const draftItemPage = vi.fn();
 const draftAnswer = vi.fn();
@@ -14,38 +14,6 @@ vi.mock('../../lib/ipc', async (original) => ({
 
 const { default: FormItemQuestion } = await import('./FormItemQuestion.svelte');
 
-function opened(family: Value): OpenDraft {
-  return {
-    suggestions: {},
-    draft: {
-      draft_id: 'D1',
-      impl_code: 'ITEM',
-      form_id: 'f',
-      form_version: 1,
-      answers: { family },
-      set_aside: {},
-    },
-    form: {
-      form_id: 'f',
-      version: 1,
-      title: '最低生活保障申请',
-      questions: [
-        {
-          id: 'family',
-          kind: 'group',
-          label: '和您一起生活的家人',
-          required: false,
-          item_name: '家庭成员',
-          questions: [
-            { id: 'member_name', kind: 'text', label: '这位家人叫什么名字', required: true },
-            { id: 'member_phone', kind: 'phone', label: '这位家人的手机号码', required: true },
-          ],
-        },
-      ],
-    },
-  };
-}
-
 describe('FormItemQuestion', () => {
   beforeEach(() => {
     vi.resetAllMocks();
@@ -55,7 +23,7 @@ describe('FormItemQuestion', () => {
 
   it('starts a new item, saves it into the group’s list and goes to its next question', async () => {
     draftItemPage.mockResolvedValue({
-      opened: opened([{ member_name: '李四', member_phone: '13800000002' }]),
+      opened: familyDraftOpened([{ member_name: '李四', member_phone: '13800000002' }]),
       before: null,
     });
     draftItemNext.mockResolvedValue({ problem: null, next: 'member_phone' });
@@ -85,7 +53,7 @@ describe('FormItemQuestion', () => {
   });
 
   it('goes back to the group’s page when the item is done, keeping what was typed on a problem', async () => {
-    draftItemPage.mockResolvedValue({ opened: opened([{ member_name: '李四' }]), before: null });
+    draftItemPage.mockResolvedValue({ opened: familyDraftOpened([{ member_name: '李四' }]), before: null });
     draftItemNext
       .mockResolvedValueOnce({ problem: { rule: { rule: 'bad_phone' }, message: '请填11位手机号码' }, next: null })
       .mockResolvedValue({ problem: null, next: null });

@@ -1,6 +1,7 @@
 // What a question page costs: one call to core to open it, one for 下一步, and 确认提交 one more.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FAMILY_FORM } from '../../testing/familyForm';
 
 const calls: string[] = [];
 const form = {
@@ -10,22 +11,6 @@ const form = {
   questions: [
     { id: 'name', kind: 'text', label: '您的姓名', required: true },
     { id: 'phone', kind: 'phone', label: '您的手机号码', required: true },
-  ],
-};
-const groupForm = {
-  ...form,
-  questions: [
-    {
-      id: 'family',
-      kind: 'group',
-      label: '和您一起生活的家人',
-      required: false,
-      item_name: '家庭成员',
-      questions: [
-        { id: 'member_name', kind: 'text', label: '这位家人叫什么名字', required: true },
-        { id: 'member_phone', kind: 'phone', label: '这位家人的手机号码', required: true },
-      ],
-    },
   ],
 };
 const draft = {
@@ -42,7 +27,7 @@ const answers: Record<string, (args: Record<string, unknown>) => unknown> = {
   draft_answer: () => null,
   draft_review: () => ({ form_title: form.title, review: { rows: [], problems: [] } }),
   draft_item_page: () => ({
-    opened: { draft: { ...draft, answers: { family: [] } }, form: groupForm, suggestions: {} },
+    opened: { draft: { ...draft, answers: { family: [] } }, form: FAMILY_FORM, suggestions: {} },
     before: null,
   }),
   draft_item_next: () => ({ problem: null, next: 'member_phone' }),
