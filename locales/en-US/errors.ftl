@@ -54,3 +54,10 @@ evaluation-reason-too-long = The reason can be at most { $max } characters; plea
 withdraw-needs-network = Withdrawing needs the internet. Please check the connection and try again.
 request-not-found = This request is not on this computer yet. Connect to the internet and press Refresh.
 supplement-empty = Please answer what the department asks, or add a photo or a note, then press Send.
+
+## Staff mode
+staff-not-staff = This account is not a service centre staff account and cannot log in here.
+staff-not-logged-in = Please log in first.
+staff-pin-format = The unlock PIN must be 4 to 6 digits.
+staff-pin-wrong = That PIN is wrong. { $left } tries left.
+staff-pin-spent = Too many wrong PINs. Please unlock with your password.

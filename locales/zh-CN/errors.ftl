@@ -54,3 +54,10 @@ evaluation-reason-too-long = 原因最多写{ $max }个字，请删掉一些。
 withdraw-needs-network = 撤回要联网才能办。请看看网络是否连通，再试一次。
 request-not-found = 这台电脑上还没有这个诉求的记录。联网后点“刷新”再看一看。
 supplement-empty = 请回答部门问的问题，或者拍一张照片、写一句说明，再点“提交补充材料”。
+
+## Staff mode
+staff-not-staff = 这个账号不是服务中心工作人员的账号，不能在这里登录。
+staff-not-logged-in = 请先登录。
+staff-pin-format = 解锁密码要用4到6位数字。
+staff-pin-wrong = 解锁密码不对，还可以再试{ $left }次。
+staff-pin-spent = 解锁密码错的次数太多了，请用登录密码解锁。

@@ -78,12 +78,16 @@ pub enum ConfigError {
     /// A flag was given without its value.
     #[error("{0} needs a value")]
     MissingValue(&'static str),
+    /// `--mode` or `mode` names no mode.
+    #[error("mode {0:?} is none of citizen, staff, kiosk")]
+    BadMode(String),
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     platform_url: Option<String>,
+    mode: Option<crate::mode::Mode>,
 }
 
 /// Default location of the config file, when the OS has a config directory.
@@ -164,6 +168,35 @@ pub fn from_process() -> Result<Settings, ConfigError> {
     )
 }
 
+/// The mode this process runs in: `--mode`, then `mode` in the default config file, then citizen.
+pub fn mode_from_process() -> Result<crate::mode::Mode, ConfigError> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = named_flag(&args, crate::mode::MODE_FLAG)?;
+    let file = match default_config_path() {
+        Some(path) => read_file(&path)?.mode,
+        None => None,
+    };
+    resolve_mode(flag.as_deref(), file)
+}
+
+/// The mode from the flag's value, else the config file's, else citizen.
+pub fn resolve_mode(
+    flag: Option<&str>,
+    config_file: Option<crate::mode::Mode>,
+) -> Result<crate::mode::Mode, ConfigError> {
+    match flag {
+        Some(name) => {
+            crate::mode::Mode::named(name).ok_or_else(|| ConfigError::BadMode(name.to_owned()))
+        }
+        None => Ok(config_file.unwrap_or_default()),
+    }
+}
+
+/// The mode `mode` in the config file at `path`, if it names one.
+pub fn mode_in_file(path: &Path) -> Result<Option<crate::mode::Mode>, ConfigError> {
+    Ok(read_file(path)?.mode)
+}
+
 fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -223,6 +256,32 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, text).unwrap();
         (dir, path)
+    }
+
+    #[test]
+    fn the_mode_flag_wins_over_the_file_and_an_unknown_mode_is_named() {
+        use crate::mode::Mode;
+        assert_eq!(resolve_mode(None, None).unwrap(), Mode::Citizen);
+        assert_eq!(resolve_mode(None, Some(Mode::Kiosk)).unwrap(), Mode::Kiosk);
+        assert_eq!(
+            resolve_mode(Some("staff"), Some(Mode::Kiosk)).unwrap(),
+            Mode::Staff
+        );
+        let error = resolve_mode(Some("admin"), None).unwrap_err();
+        assert!(error.to_string().contains("admin"), "{error}");
+    }
+
+    #[test]
+    fn the_config_file_may_name_the_mode() {
+        let (_dir, path) = config_with("mode = \"staff\"\n");
+        assert_eq!(mode_in_file(&path).unwrap(), Some(crate::mode::Mode::Staff));
+        let (_dir, path) = config_with("platform_url = \"http://127.0.0.1:1\"\n");
+        assert_eq!(mode_in_file(&path).unwrap(), None);
+        let (_dir, path) = config_with("mode = \"admin\"\n");
+        assert!(matches!(
+            mode_in_file(&path),
+            Err(ConfigError::Malformed { .. })
+        ));
     }
 
     #[test]

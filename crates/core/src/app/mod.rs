@@ -36,6 +36,7 @@ pub struct App {
     pub(crate) pull_gate: Arc<PullGate>,
     pub(crate) unsaved_preferences: Mutex<Preferences>,
     pub(crate) search_index: Mutex<Option<Arc<SearchIndex>>>,
+    pub(crate) staff_day: Mutex<Option<crate::staff::day::StaffDay>>,
 }
 
 /// What an [`App`] is made of: the platform, where its address came from, the local store (when a
@@ -67,6 +68,7 @@ impl App {
             pull_gate: Arc::default(),
             unsaved_preferences: Mutex::new(Preferences::default()),
             search_index: Mutex::new(None),
+            staff_day: Mutex::new(None),
         }
     }
 

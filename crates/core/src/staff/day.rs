@@ -1,0 +1,13 @@
+//! What the app holds of the clerk's day while she is logged in.
+
+use super::pin::Pin;
+use super::shift::Shift;
+
+/// The clerk's day on this computer: who she is, when it began and her last input, and her PIN.
+#[derive(Debug)]
+pub struct StaffDay {
+    pub(crate) username: String,
+    pub(crate) account_id: String,
+    pub(crate) shift: Shift,
+    pub(crate) pin: Option<Pin>,
+}
