@@ -60,4 +60,5 @@ staff-not-staff = This account is not a service centre staff account and cannot 
 staff-not-logged-in = Please log in first.
 staff-pin-format = The unlock PIN must be 4 to 6 digits.
 staff-pin-wrong = That PIN is wrong. { $left } tries left.
+staff-pin-none = No unlock PIN is set. Please unlock with your password.
 staff-pin-spent = Too many wrong PINs. Please unlock with your password.

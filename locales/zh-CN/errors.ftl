@@ -60,4 +60,5 @@ staff-not-staff = 这个账号不是服务中心工作人员的账号，不能�
 staff-not-logged-in = 请先登录。
 staff-pin-format = 解锁密码要用4到6位数字。
 staff-pin-wrong = 解锁密码不对，还可以再试{ $left }次。
+staff-pin-none = 还没有设解锁密码，请用登录密码解锁。
 staff-pin-spent = 解锁密码错的次数太多了，请用登录密码解锁。

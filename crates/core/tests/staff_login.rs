@@ -62,6 +62,12 @@ async fn a_clerk_logs_in_with_her_password_and_her_pin_and_password_open_the_loc
         "the token is kept"
     );
 
+    let no_pin = app.staff().unlock_with_pin("2468").await.unwrap_err();
+    assert_eq!(
+        no_pin.id(),
+        "staff-pin-none",
+        "no PIN set is not told as too many tries"
+    );
     app.staff().set_pin("2468").unwrap();
     assert!(app.staff().status().await.unwrap().pin_usable);
     let wrong_pin = app.staff().unlock_with_pin("1357").await.unwrap_err();

@@ -7,7 +7,6 @@
 use std::path::PathBuf;
 
 use huiban_core::catalog::{CatalogCopy, CatalogView};
-use huiban_core::{Locale, Localizer};
 
 /// Where the harness reads its fixtures.
 fn fixture_path(name: &str) -> PathBuf {
@@ -38,10 +37,7 @@ fn the_catalog_the_harness_shows_is_what_core_makes_of_the_demo_items() {
         .into_iter()
         .filter(|item| shown.contains(&item.name.as_str()))
         .collect();
-    let view = CatalogView::of(
-        CatalogCopy::new(items, false),
-        &Localizer::new(Locale::ZhCn),
-    );
+    let view = CatalogView::of(CatalogCopy::new(items, false), huiban_core::i18n::spoken());
     assert_eq!(view.items.len(), shown.len(), "every item is a demo item");
     recorded("catalog.json", &view);
 }

@@ -45,8 +45,9 @@ impl StaffService<'_> {
     /// Logs in with the platform account `username` and `password`; an account that is not a
     /// service centre's staff is refused (and logged out at once).
     pub async fn log_in(&self, username: &str, password: &str) -> Result<StaffStatus, Error> {
+        let username = username.trim().to_owned();
         let request = TokenRequest::Password {
-            username: username.trim().to_owned(),
+            username: username.clone(),
             password: password.to_owned(),
         };
         let who = self.app.session.log_in(self.app.client(), &request).await?;
@@ -55,7 +56,7 @@ impl StaffService<'_> {
             return Err(Error::plain("staff-not-staff"));
         }
         *self.day() = Some(StaffDay {
-            username: username.trim().to_owned(),
+            username,
             account_id: who.account_id,
             shift: Shift::began(now()),
             pin: None,
@@ -119,15 +120,15 @@ impl StaffService<'_> {
             let pin = day
                 .pin
                 .as_mut()
-                .ok_or_else(|| Error::plain("staff-pin-spent"))?;
+                .ok_or_else(|| Error::plain("staff-pin-none"))?;
             pin.check(digits)?;
             day.shift.unlocked(now());
         }
         self.status().await
     }
 
-    /// Opens the lock with her password, checked by the platform (which renews her login); a
-    /// password of another account does not open it.
+    /// Opens the lock with her password, checked by the platform; a password of another account
+    /// does not open it. The check makes a login on the platform that is not kept (it lapses there).
     pub async fn unlock_with_password(&self, password: &str) -> Result<StaffStatus, Error> {
         let username = self
             .day()
