@@ -1,7 +1,7 @@
 //! `app.drafts()`: a form being filled in one question a page, saved answer by answer, checked as a
 //! whole, then queued for sending once; and what became of it once queued.
 
-use huiban_api::{FormDefinition, FormRef, HandlingChannel};
+use huiban_api::{FormDefinition, FormRef, HandlingChannel, Question};
 
 use super::views::{
     AnswerOutcome, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
@@ -96,19 +96,11 @@ impl DraftsService<'_> {
     ) -> Result<AnswerOutcome, Error> {
         let store = self.app.own_store().await?;
         let (mut draft, form) = self.draft_with_form(&store, draft_id).await?;
-        let question = form
-            .questions
-            .iter()
-            .find(|q| q.id == question_id)
-            .ok_or_else(|| Error::plain("error-unknown"))?;
-        if !store.set_draft_answer(draft_id, question_id, value, now_ms())? {
-            return Err(Error::plain("draft-not-found"));
-        }
-        if let Some(problem) = self.app.forms().problem(question, value, today()) {
-            return Ok(AnswerOutcome {
-                problem: Some(problem),
-                next: None,
-            });
+        let question = question_in(&form.questions, question_id)?;
+        if let Some(refused) =
+            self.keep_and_judge(&store, draft_id, question_id, value, question, value)?
+        {
+            return Ok(refused);
         }
         if value.is_null() {
             draft.answers.remove(question_id);
@@ -247,6 +239,31 @@ impl DraftsService<'_> {
         })
     }
 
+    /// Keeps `value` as the draft's answer `key`, then judges `answer` by `question`'s rules: the
+    /// outcome to show when it breaks one, `None` when she may go on (a question page and a
+    /// group item's page share this; `value` is the group's whole list on the latter).
+    pub(super) fn keep_and_judge(
+        &self,
+        store: &AccountStore<'_>,
+        draft_id: &str,
+        key: &str,
+        value: &serde_json::Value,
+        question: &Question,
+        answer: &serde_json::Value,
+    ) -> Result<Option<AnswerOutcome>, Error> {
+        if !store.set_draft_answer(draft_id, key, value, now_ms())? {
+            return Err(Error::plain("draft-not-found"));
+        }
+        Ok(self
+            .app
+            .forms()
+            .problem(question, answer, today())
+            .map(|problem| AnswerOutcome {
+                problem: Some(problem),
+                next: None,
+            }))
+    }
+
     /// The person's draft `draft_id` with the form version it answers.
     async fn draft_with_form(
         &self,
@@ -283,6 +300,17 @@ impl DraftsService<'_> {
             suggestions,
         })
     }
+}
+
+/// The question `question_id` among `questions` (a form's, or a group's for its items).
+pub(super) fn question_in<'a>(
+    questions: &'a [Question],
+    question_id: &str,
+) -> Result<&'a Question, Error> {
+    questions
+        .iter()
+        .find(|q| q.id == question_id)
+        .ok_or_else(|| Error::plain("error-unknown"))
 }
 
 /// The person's draft `draft_id`, or 没有找到.

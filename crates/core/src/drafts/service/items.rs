@@ -1,9 +1,8 @@
 //! The pages of a group's items (the 2nd family member's name…) in one call each: opening one, and
 //! 下一步 on one.
 
-use super::DraftsService;
+use super::{DraftsService, question_in};
 use crate::Error;
-use crate::clock::{now_ms, today};
 use crate::drafts::views::{AnswerOutcome, QuestionPage};
 use crate::forms::group;
 use crate::forms::service::group_of;
@@ -43,14 +42,7 @@ impl DraftsService<'_> {
         let store = self.app.own_store().await?;
         let (_, form) = self.draft_with_form(&store, draft_id).await?;
         let group = group_of(&form, group_id)?;
-        let question = group
-            .questions
-            .iter()
-            .find(|q| q.id == question_id)
-            .ok_or_else(|| Error::plain("error-unknown"))?;
-        if !store.set_draft_answer(draft_id, group_id, items, now_ms())? {
-            return Err(Error::plain("draft-not-found"));
-        }
+        let question = question_in(&group.questions, question_id)?;
         let item = group::items(Some(items))
             .into_iter()
             .nth(index)
@@ -59,11 +51,10 @@ impl DraftsService<'_> {
             .get(question_id)
             .cloned()
             .unwrap_or(serde_json::Value::Null);
-        if let Some(problem) = self.app.forms().problem(question, &answer, today()) {
-            return Ok(AnswerOutcome {
-                problem: Some(problem),
-                next: None,
-            });
+        if let Some(refused) =
+            self.keep_and_judge(&store, draft_id, group_id, items, question, &answer)?
+        {
+            return Ok(refused);
         }
         let next = group::next_in_item(group, &item, Some(question_id)).map(|q| q.id.clone());
         Ok(AnswerOutcome {
