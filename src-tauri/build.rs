@@ -57,6 +57,20 @@ fn main() {
         "login_end",
         "kiosk_asking",
         "kiosk_answer",
+        "staff_log_in",
+        "staff_status",
+        "staff_input",
+        "staff_lock",
+        "staff_set_pin",
+        "staff_unlock_pin",
+        "staff_unlock_password",
+        "staff_log_out",
+        "assisted_check_id_number",
+        "assisted_read_card",
+        "assisted_start",
+        "assisted_consent_code",
+        "assisted_current",
+        "assisted_end",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -15,6 +15,8 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
+    // Two pages: the citizen window's (index.html) and the service centre's staff window's.
+    rollupOptions: { input: { main: 'index.html', staff: 'staff.html' } },
   },
   // Vitest runs in mode 'test'; Svelte 5 components need the browser build there.
   resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,

@@ -86,6 +86,7 @@ date-less = One { $unit } less
 date-more = One { $unit } more
 keypad-delete = Delete one character
 keypad-clear = Clear all
+keypad-masked = { $count } digits entered
 check-change = Change
 check-no-answer = Not answered
 confirmation-number-label = Your case number is:

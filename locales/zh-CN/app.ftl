@@ -86,6 +86,7 @@ date-less = { $unit }减一
 date-more = { $unit }加一
 keypad-delete = 删除一个字
 keypad-clear = 全部清空
+keypad-masked = 已输入{ $count }位
 check-change = 修改
 check-no-answer = 没有填
 confirmation-number-label = 您的办件编号是：

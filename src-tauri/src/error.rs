@@ -3,9 +3,10 @@
 use huiban_core::ClientError;
 use serde::Serialize;
 
-/// An error as the UI receives it.
+/// An error as the UI receives it. Its `Display`, which `#[instrument(err)]` writes to the log, is
+/// the code alone: the message may name the person (e.g. the resident a clerk serves).
 #[derive(Debug, Clone, Serialize, specta::Type, thiserror::Error)]
-#[error("{code}: {message}")]
+#[error("{code}")]
 pub struct IpcError {
     /// Stable code, the Fluent message id (e.g. `error-platform-unreachable`).
     pub code: String,
@@ -74,6 +75,17 @@ mod tests {
         assert_eq!(ipc.message, "办事平台说：系统维护中");
         let json = serde_json::to_value(&ipc).unwrap();
         assert_eq!(json["code"], "error-platform-answered");
+    }
+
+    #[test]
+    fn the_logged_form_of_an_error_carries_no_personal_words() {
+        let error = huiban_core::Error::with_args(
+            "assisted-end-first",
+            vec![("name", "张秀英".to_owned())],
+        );
+        let ipc = IpcError::from(error);
+        assert!(ipc.message.contains("张秀英"), "the clerk is told whom");
+        assert_eq!(ipc.to_string(), "assisted-end-first", "the log is not");
     }
 
     #[test]

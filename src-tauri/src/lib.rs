@@ -6,8 +6,11 @@ mod notifications;
 pub mod speech;
 mod state;
 mod sync;
+mod windows;
 
 use std::process::ExitCode;
+
+use huiban_core::mode::Mode;
 
 pub use error::IpcError;
 pub use state::AppState;
@@ -34,13 +37,22 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing::info!(platform = %state.client().base(), source = ?state.source(), "starting");
+    let mode = state.mode();
+    if let Err(error) = windows::label_of(mode) {
+        eprintln!("惠办无法启动：这个版本还没有这种模式。\nHuiban cannot start: {error}");
+        return ExitCode::from(2);
+    }
+    tracing::info!(platform = %state.client().base(), source = ?state.source(), ?mode, "starting");
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
         .manage(state)
-        .setup(|app| {
-            sync::start(app.handle());
+        .setup(move |app| {
+            windows::open(app.handle(), mode)?;
+            // A clerk's outbox sends for residents, in their consented sessions: it comes with them.
+            if mode == Mode::Citizen {
+                sync::start(app.handle());
+            }
             Ok(())
         })
         .invoke_handler(commands::handler::handler())

@@ -8,6 +8,9 @@ use crate::process;
 use crate::setup;
 use crate::workspace::{self, FEATURES};
 
+/// The card on the simulated ID-card reader of `cargo xtask run -- --mode staff`.
+const DEMO_ID_CARD: &str = r#"{"name": "张秀英", "id_number": "110101194403151029"}"#;
+
 /// Installs what is missing, builds, and runs the app against a fresh local platform.
 pub fn run(args: &[String]) -> Result<(), String> {
     let app_args: Vec<&String> = args.iter().skip_while(|a| *a != "--").skip(1).collect();
@@ -39,11 +42,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (mut platform, url) = start_platform(&data_dir)?;
     println!("platform: {url} (data in {})", data_dir.display());
 
-    let status = Command::new(workspace::debug_binary("huiban"))
-        .arg("--platform-url")
-        .arg(&url)
-        .args(app_args)
-        .status();
+    let mut app = Command::new(workspace::debug_binary("huiban"));
+    app.arg("--platform-url").arg(&url).args(app_args);
+    // Staff mode's demo ID-card reader always holds 张秀英's card (the demo citizen 13800000001).
+    if std::env::var_os("HUIBAN_SIMULATED_ID_CARD").is_none() {
+        let card = data_dir.join("demo-id-card.json");
+        std::fs::write(&card, DEMO_ID_CARD)
+            .map_err(|e| format!("cannot write {}: {e}", card.display()))?;
+        app.env("HUIBAN_SIMULATED_ID_CARD", &card);
+    }
+    let status = app.status();
     stop(&mut platform);
     println!("platform stopped");
     match status {

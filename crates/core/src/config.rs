@@ -88,6 +88,7 @@ pub enum ConfigError {
 struct ConfigFile {
     platform_url: Option<String>,
     mode: Option<crate::mode::Mode>,
+    simulated_id_card: Option<PathBuf>,
 }
 
 /// Default location of the config file, when the OS has a config directory.
@@ -173,10 +174,25 @@ pub fn mode_from_process() -> Result<crate::mode::Mode, ConfigError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = named_flag(&args, crate::mode::MODE_FLAG)?;
     let file = match default_config_path() {
-        Some(path) => read_file(&path)?.mode,
+        Some(path) => mode_in_file(&path)?,
         None => None,
     };
     resolve_mode(flag.as_deref(), file)
+}
+
+/// Environment variable naming the file of the simulated ID-card reader (tests and demos).
+pub const SIMULATED_ID_CARD_ENV: &str = "HUIBAN_SIMULATED_ID_CARD";
+
+/// The file of the simulated ID-card reader: `HUIBAN_SIMULATED_ID_CARD`, then `simulated_id_card`
+/// in the default config file; `None` when this computer has no such reader.
+pub fn simulated_id_card_from_process() -> Result<Option<PathBuf>, ConfigError> {
+    if let Some(path) = std::env::var_os(SIMULATED_ID_CARD_ENV) {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    match default_config_path() {
+        Some(path) => Ok(read_file(&path)?.simulated_id_card),
+        None => Ok(None),
+    }
 }
 
 /// The mode from the flag's value, else the config file's, else citizen.

@@ -51,6 +51,10 @@ const ZH_CN: &[(&str, &str)] = &[
         "glossary.ftl",
         include_str!("../../../locales/zh-CN/glossary.ftl"),
     ),
+    (
+        "staff.ftl",
+        include_str!("../../../locales/zh-CN/staff.ftl"),
+    ),
 ];
 const EN_US: &[(&str, &str)] = &[
     ("app.ftl", include_str!("../../../locales/en-US/app.ftl")),
@@ -61,6 +65,10 @@ const EN_US: &[(&str, &str)] = &[
     (
         "glossary.ftl",
         include_str!("../../../locales/en-US/glossary.ftl"),
+    ),
+    (
+        "staff.ftl",
+        include_str!("../../../locales/en-US/staff.ftl"),
     ),
 ];
 

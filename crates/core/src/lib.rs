@@ -1,6 +1,7 @@
 //! Huiban's domain logic, shared by the desktop shell and its tests. It knows nothing of Tauri.
 
 pub mod app;
+pub mod assisted;
 pub mod attachments;
 pub mod cases;
 pub mod catalog;

@@ -32,6 +32,26 @@ impl Mode {
             _ => None,
         }
     }
+
+    /// The keychain entry of this mode's database key (its login's entries are named after it):
+    /// each mode on one computer keeps its own store and login.
+    pub fn keychain_entry(self) -> &'static str {
+        match self {
+            // The entry citizens' stores have always had (`secrets::DATABASE_KEY`).
+            Self::Citizen => "local-database-key",
+            Self::Staff => "staff.local-database-key",
+            Self::Kiosk => "kiosk.local-database-key",
+        }
+    }
+
+    /// The file of this mode's local store in the data directory.
+    pub fn database_file(self) -> &'static str {
+        match self {
+            Self::Citizen => "huiban.db",
+            Self::Staff => "huiban-staff.db",
+            Self::Kiosk => "huiban-kiosk.db",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -45,5 +65,18 @@ mod tests {
         assert_eq!(Mode::named("citizen"), Some(Mode::Citizen));
         assert_eq!(Mode::named("admin"), None);
         assert_eq!(Mode::default(), Mode::Citizen);
+    }
+
+    #[test]
+    fn each_mode_keeps_its_own_store_and_keychain_entry() {
+        let modes = [Mode::Citizen, Mode::Staff, Mode::Kiosk];
+        let files: std::collections::HashSet<_> = modes.map(Mode::database_file).into();
+        let entries: std::collections::HashSet<_> = modes.map(Mode::keychain_entry).into();
+        assert_eq!((files.len(), entries.len()), (3, 3));
+        assert_eq!(
+            Mode::Citizen.database_file(),
+            "huiban.db",
+            "a citizen's store stays where it was"
+        );
     }
 }

@@ -97,6 +97,13 @@ impl Keychain {
         Ok(Self::in_store(store, DATABASE_KEY))
     }
 
+    /// The operating system's keychain with the entries of the app in `mode` (each mode keeps its own
+    /// database key and login).
+    pub fn system_for(mode: crate::mode::Mode) -> Result<Self, SecretError> {
+        let system = Self::system()?;
+        Ok(Self::in_store(system.store, mode.keychain_entry()))
+    }
+
     /// A keychain over any credential store (the mock store in unit tests), with its own entry name.
     pub fn in_store(store: Arc<CredentialStore>, user: &str) -> Self {
         Self {
@@ -205,6 +212,11 @@ impl Keychain {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_citizens_store_keeps_the_keychain_entry_it_always_had() {
+        assert_eq!(crate::mode::Mode::Citizen.keychain_entry(), DATABASE_KEY);
+    }
 
     fn mock() -> Keychain {
         Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "test-key")

@@ -56,6 +56,8 @@ async fn a_clerk_logs_in_with_her_password_and_her_pin_and_password_open_the_loc
         .await
         .unwrap();
     assert!(status.logged_in && !status.locked && !status.pin_usable);
+    assert_eq!(status.clerk_name.as_deref(), Some("赵敏"));
+    assert_eq!(status.centre.as_deref(), Some("东城区政务服务中心"));
     assert!(status.ends_at_words.is_some());
     assert!(
         app.session().status().await.unwrap().logged_in,
@@ -82,9 +84,24 @@ async fn a_clerk_logs_in_with_her_password_and_her_pin_and_password_open_the_loc
         .await
         .unwrap();
     assert!(opened.logged_in && !opened.locked);
+    assert_eq!(
+        app.logins().list().await.unwrap().len(),
+        1,
+        "the password check's own login was ended: only her day's login is live"
+    );
+
+    app.staff().lock().unwrap();
+    assert!(app.staff().status().await.unwrap().locked, "锁屏 locks");
+    assert_eq!(app.staff().at_work().unwrap_err().id(), "staff-locked");
+    app.staff().unlock_with_pin("2468").await.unwrap();
+    app.staff().at_work().unwrap();
 
     app.staff().log_out().await.unwrap();
     assert!(!app.staff().status().await.unwrap().logged_in);
+    assert_eq!(
+        app.staff().at_work().unwrap_err().id(),
+        "staff-not-logged-in"
+    );
     assert!(
         !app.session().status().await.unwrap().logged_in,
         "the login is gone here too"
@@ -108,4 +125,43 @@ async fn an_officer_or_a_kiosk_account_cannot_log_in_to_staff_mode() {
             "{username}'s token is not kept"
         );
     }
+}
+
+#[tokio::test]
+async fn a_login_kept_from_before_a_restart_is_ended_and_she_logs_in_again() {
+    let platform = Platform::new();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "staff");
+    let url = platform.serve(None).await;
+    let app_with = |keychain: Keychain| {
+        App::new(AppParts {
+            client: PlatformClient::new(url.clone()).unwrap(),
+            source: UrlSource::Default,
+            store: None,
+            store_notice: None,
+            session: Session::in_keychain(keychain),
+        })
+    };
+    let before = app_with(keychain.clone());
+    before
+        .staff()
+        .log_in("staff01", password_of("staff01"))
+        .await
+        .unwrap();
+    assert!(
+        keychain.kept_login().unwrap().is_some(),
+        "the token is in the keychain"
+    );
+    drop(before);
+
+    let after = app_with(keychain.clone());
+    let status = after.staff().status().await.unwrap();
+    assert!(
+        !status.logged_in,
+        "her PIN and day were in memory: she logs in again"
+    );
+    assert_eq!(
+        keychain.kept_login().unwrap(),
+        None,
+        "the kept login is ended"
+    );
 }

@@ -16,6 +16,12 @@ const RAW_BODY: &str = "attachment_keep";
 pub fn typed() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
+            super::assisted::assisted_check_id_number,
+            super::assisted::assisted_consent_code,
+            super::assisted::assisted_current,
+            super::assisted::assisted_end,
+            super::assisted::assisted_read_card,
+            super::assisted::assisted_start,
             super::cases::case_asked_again,
             super::cases::case_detail,
             super::cases::case_evaluate,
@@ -65,6 +71,14 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::session::unsent,
             super::speech::speech_speak,
             super::speech::speech_stop,
+            super::staff::staff_input,
+            super::staff::staff_lock,
+            super::staff::staff_log_in,
+            super::staff::staff_log_out,
+            super::staff::staff_set_pin,
+            super::staff::staff_status,
+            super::staff::staff_unlock_password,
+            super::staff::staff_unlock_pin,
             super::wallet::wallet_licence_qr,
             super::wallet::wallet_licences,
             super::wallet::wallet_licences_offered,
@@ -136,16 +150,73 @@ mod tests {
             .collect()
     }
 
+    /// The windows a capability file names.
+    fn windows(capability: &str) -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(capability).expect("capability JSON");
+        json["windows"]
+            .as_array()
+            .expect("windows")
+            .iter()
+            .filter_map(|window| Some(window.as_str()?.to_owned()))
+            .collect()
+    }
+
+    /// Every capability file, by the window it is for.
+    const CAPABILITIES: [(&str, &str); 2] = [
+        ("main", include_str!("../../capabilities/main.json")),
+        ("staff", include_str!("../../capabilities/staff.json")),
+    ];
+
     #[test]
-    fn the_handler_build_rs_and_the_capability_list_the_same_commands() {
+    fn the_handler_build_rs_and_the_capabilities_list_the_same_commands() {
         let handled = handled();
         assert!(handled.len() > 40, "read the handler list: {handled:?}");
         assert_eq!(handled, in_build_rs(), "build.rs and the handler differ");
-        let main = granted(include_str!("../../capabilities/main.json"));
+        let mut granted_somewhere = BTreeSet::new();
+        for (window, capability) in CAPABILITIES {
+            assert_eq!(windows(capability), [window], "one window a capability");
+            granted_somewhere.extend(granted(capability));
+        }
         assert_eq!(
-            handled, main,
-            "capabilities/main.json and the handler differ"
+            handled, granted_somewhere,
+            "a command no window may call, or a grant of no command"
         );
+        let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities"))
+            .expect("capabilities/")
+            .count();
+        assert_eq!(
+            on_disk,
+            CAPABILITIES.len(),
+            "every capability file is checked here"
+        );
+    }
+
+    #[test]
+    fn staff_commands_are_granted_to_the_staff_window_alone_and_it_has_no_citizen_login() {
+        let [(_, main), (_, staff)] = CAPABILITIES;
+        let (main, staff) = (granted(main), granted(staff));
+        let staff_commands: BTreeSet<String> = handled()
+            .into_iter()
+            .filter(|name| name.starts_with("staff_") || name.starts_with("assisted_"))
+            .collect();
+        assert!(staff_commands.len() >= 7, "{staff_commands:?}");
+        assert!(
+            main.is_disjoint(&staff_commands),
+            "the citizen window may call a staff command"
+        );
+        assert!(staff_commands.is_subset(&staff));
+        for citizen_only in [
+            "login_with_code",
+            "logout",
+            "cases",
+            "wallet_licences",
+            "inbox",
+        ] {
+            assert!(
+                !staff.contains(citizen_only),
+                "the staff window may call {citizen_only}"
+            );
+        }
     }
 
     /// Where the generated bindings are committed.

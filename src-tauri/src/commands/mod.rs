@@ -1,5 +1,6 @@
 //! Tauri commands, one file per area; each is a thin adapter over huiban-core.
 
+pub mod assisted;
 pub mod attachments;
 pub mod cases;
 pub mod catalog;
@@ -13,6 +14,7 @@ pub mod preferences;
 pub mod requests;
 pub mod session;
 pub mod speech;
+pub mod staff;
 pub mod wallet;
 
 #[cfg(test)]
@@ -29,10 +31,15 @@ mod tests {
         "reason",
         "comment",
         "request",
+        "password",
+        "pin",
+        "id_number",
+        "name",
     ];
 
     /// Every command's source, to read its `instrument` attribute and parameters.
     const SOURCES: &[(&str, &str)] = &[
+        ("assisted", include_str!("assisted.rs")),
         ("attachments", include_str!("attachments.rs")),
         ("cases", include_str!("cases.rs")),
         ("catalog", include_str!("catalog.rs")),
@@ -45,6 +52,7 @@ mod tests {
         ("requests", include_str!("requests.rs")),
         ("session", include_str!("session.rs")),
         ("speech", include_str!("speech.rs")),
+        ("staff", include_str!("staff.rs")),
         ("wallet", include_str!("wallet.rs")),
     ];
 

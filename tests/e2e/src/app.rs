@@ -19,16 +19,34 @@ pub async fn fresh_app(
     platform_url: &str,
     env: &[(&str, &str)],
 ) -> Result<(TauriDriver, fantoccini::Client, tempfile::TempDir), Box<dyn std::error::Error>> {
+    fresh_app_with_args(platform_url, env, &[]).await
+}
+
+/// As [`fresh_app`], with more command-line arguments (e.g. `--mode staff`).
+pub async fn fresh_app_with_args(
+    platform_url: &str,
+    env: &[(&str, &str)],
+    args: &[&str],
+) -> Result<(TauriDriver, fantoccini::Client, tempfile::TempDir), Box<dyn std::error::Error>> {
     let driver = TauriDriver::start_with_env(&driver_binary(), env)?;
     let data = tempfile::tempdir()?;
     let data_dir = data.path().to_string_lossy().into_owned();
-    let client = driver
-        .session(
-            &env_path("HUIBAN_E2E_APP"),
-            &["--platform-url", platform_url, "--data-dir", &data_dir],
-        )
-        .await?;
+    let mut all = vec!["--platform-url", platform_url, "--data-dir", &data_dir];
+    all.extend_from_slice(args);
+    let client = driver.session(&env_path("HUIBAN_E2E_APP"), &all).await?;
     Ok((driver, client, data))
+}
+
+/// Calls a command the window must not be allowed to call, and returns Tauri's refusal.
+pub async fn refused(
+    client: &fantoccini::Client,
+    command: &str,
+    args: serde_json::Value,
+) -> Result<String, Box<dyn std::error::Error>> {
+    match invoke(client, command, args).await {
+        Ok(answer) => Err(format!("{command} was allowed and answered {answer}").into()),
+        Err(error) => Ok(error.to_string()),
+    }
 }
 
 /// Logs the citizen with `phone` in as the app would, leaving the login in the system keychain.

@@ -4,6 +4,18 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
+	/**  Checks the ID number typed on the keypad; answers it cleaned (upper-case X, no spaces). */
+	assistedCheckIdNumber: (idNumber: string) => __TAURI_INVOKE<string>("assisted_check_id_number", { idNumber }),
+	/**  Records the code the resident read out from her SMS; the session opens. */
+	assistedConsentCode: (code: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_consent_code", { code }),
+	/**  The session at the counter, if any. */
+	assistedCurrent: () => __TAURI_INVOKE<AssistedView_Serialize | null>("assisted_current"),
+	/**  结束办理: ends the session here and on the platform. */
+	assistedEnd: () => __TAURI_INVOKE<null>("assisted_end"),
+	/**  The ID card on the reader now, if any. */
+	assistedReadCard: () => __TAURI_INVOKE<IdCard | null>("assisted_read_card"),
+	/**  Starts a session for the resident: the platform texts her a consent code. */
+	assistedStart: (idNumber: string, name: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_start", { idNumber, name }),
 	/**  The questions a 补正 of the case asks to answer again, with the answers the case holds now. */
 	caseAskedAgain: (applicationNo: string) => __TAURI_INVOKE<AskedAgain_Serialize[]>("case_asked_again", { applicationNo }),
 	/**  One kept case with its timeline in plain words. */
@@ -129,6 +141,22 @@ export const commands = {
 	speechSpeak: (text: string) => __TAURI_INVOKE<null>("speech_speak", { text }),
 	/**  Stops reading at once (the person did something). */
 	speechStop: () => __TAURI_INVOKE<null>("speech_stop"),
+	/**  She touched the screen (sent now and then, not on every key): the lock waits five more minutes. */
+	staffInput: () => __TAURI_INVOKE<void>("staff_input"),
+	/**  锁屏: she locks the screen before stepping away. */
+	staffLock: () => __TAURI_INVOKE<null>("staff_lock"),
+	/**  Logs the clerk in with her platform account and password. */
+	staffLogIn: (username: string, password: string) => __TAURI_INVOKE<StaffStatus_Serialize>("staff_log_in", { username, password }),
+	/**  下班退出: ends her login here and on the platform. */
+	staffLogOut: () => __TAURI_INVOKE<null>("staff_log_out"),
+	/**  Sets today's unlock PIN (4 to 6 digits). */
+	staffSetPin: (pin: string) => __TAURI_INVOKE<null>("staff_set_pin", { pin }),
+	/**  Where the clerk stands: logged in, locked, her day's end. */
+	staffStatus: () => __TAURI_INVOKE<StaffStatus_Serialize>("staff_status"),
+	/**  Opens the lock with her password, checked by the platform. */
+	staffUnlockPassword: (password: string) => __TAURI_INVOKE<StaffStatus_Serialize>("staff_unlock_password", { password }),
+	/**  Opens the lock with her PIN. */
+	staffUnlockPin: (pin: string) => __TAURI_INVOKE<StaffStatus_Serialize>("staff_unlock_pin", { pin }),
 	/**  The QR code (SVG) of one kept licence, for a verifier to scan. */
 	walletLicenceQr: (licenceNo: string) => __TAURI_INVOKE<string>("wallet_licence_qr", { licenceNo }),
 	/**  The person's electronic licences kept on this computer, each checked offline. */
@@ -302,6 +330,41 @@ export type AskedAgain_Serialize = {
 	question: Question_Serialize,
 	/**  The answer the case holds now, to start from. */
 	answer: Value | null,
+};
+
+/**  The session at the counter as the staff window shows it. */
+export type AssistedView = AssistedView_Serialize | AssistedView_Deserialize;
+
+/**  The session at the counter as the staff window shows it. */
+export type AssistedView_Deserialize = {
+	/**  She consented: the clerk may act for her (otherwise the session waits for her code). */
+	open: boolean,
+	/**  Her name. */
+	resident_name: string,
+	/**  Her ID number, masked (`110…1029`). */
+	id_number_masked: string,
+	/**  Her phone, masked, once she consented. */
+	phone_masked?: string | null,
+	/**  The banner on every page while acting for her: 正在为 张秀英（110…1029）办理. */
+	banner: string,
+	/**  What the clerk will be able to see and do for her, in plain words, said before she consents. */
+	consent_words: string[],
+};
+
+/**  The session at the counter as the staff window shows it. */
+export type AssistedView_Serialize = {
+	/**  She consented: the clerk may act for her (otherwise the session waits for her code). */
+	open: boolean,
+	/**  Her name. */
+	resident_name: string,
+	/**  Her ID number, masked (`110…1029`). */
+	id_number_masked: string,
+	/**  Her phone, masked, once she consented. */
+	phone_masked: string | null,
+	/**  The banner on every page while acting for her: 正在为 张秀英（110…1029）办理. */
+	banner: string,
+	/**  What the clerk will be able to see and do for her, in plain words, said before she consents. */
+	consent_words: string[],
 };
 
 /**  One case with everything the case page shows. */
@@ -754,6 +817,14 @@ export type HandlingChannel =
 /**  9 其他 */
 "9";
 
+/**  What the counter needs from the card: the name and the ID number printed on it. */
+export type IdCard = {
+	/**  The holder's name. */
+	name: string,
+	/**  The 18-character 公民身份号码. */
+	id_number: string,
+};
+
 /**  The inbox as the UI shows it. */
 export type Inbox = Inbox_Serialize | Inbox_Deserialize;
 
@@ -805,7 +876,10 @@ export type IntakeChannel =
 /**  桌面客户端 (Huiban). */
 "desktop";
 
-/**  An error as the UI receives it. */
+/**
+ *  An error as the UI receives it. Its `Display`, which `#[instrument(err)]` writes to the log, is
+ *  the code alone: the message may name the person (e.g. the resident a clerk serves).
+ */
 export type IpcError = {
 	/**  Stable code, the Fluent message id (e.g. `error-platform-unreachable`). */
 	code: string,
@@ -1672,6 +1746,49 @@ export type SpeechRate =
 "normal" | 
 /**  Faster than usual. */
 "fast";
+
+/**  What the staff window shows: the login form, the lock screen, or the work. */
+export type StaffStatus = StaffStatus_Serialize | StaffStatus_Deserialize;
+
+/**  What the staff window shows: the login form, the lock screen, or the work. */
+export type StaffStatus_Deserialize = {
+	/**  A clerk is logged in. */
+	logged_in: boolean,
+	/**  Her name, while she is logged in. */
+	clerk_name?: string | null,
+	/**  Her service centre, while she is logged in. */
+	centre?: string | null,
+	/**  The screen is locked: her PIN or password opens it. */
+	locked: boolean,
+	/**  A PIN is set and still usable (otherwise only the password opens the lock). */
+	pin_usable: boolean,
+	/**  When the login ends, in plain words. */
+	ends_at_words?: string | null,
+	/**  The last login ended because the working day was over (say so on the login form). */
+	day_over: boolean,
+	/**  This computer has an ID-card reader (offer 读身份证). */
+	card_reader: boolean,
+};
+
+/**  What the staff window shows: the login form, the lock screen, or the work. */
+export type StaffStatus_Serialize = {
+	/**  A clerk is logged in. */
+	logged_in: boolean,
+	/**  Her name, while she is logged in. */
+	clerk_name: string | null,
+	/**  Her service centre, while she is logged in. */
+	centre: string | null,
+	/**  The screen is locked: her PIN or password opens it. */
+	locked: boolean,
+	/**  A PIN is set and still usable (otherwise only the password opens the lock). */
+	pin_usable: boolean,
+	/**  When the login ends, in plain words. */
+	ends_at_words: string | null,
+	/**  The last login ended because the working day was over (say so on the login form). */
+	day_over: boolean,
+	/**  This computer has an ID-card reader (offer 读身份证). */
+	card_reader: boolean,
+};
 
 /**  Whether a step is behind, under way or still to come. */
 export type StepState = 

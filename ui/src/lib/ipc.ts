@@ -9,6 +9,12 @@ import { t } from './i18n';
 import type { KeptFile, LeaveUnsent, NotificationOpened, QueueView, Value } from './types';
 
 export const {
+  assistedCheckIdNumber,
+  assistedConsentCode,
+  assistedCurrent,
+  assistedEnd,
+  assistedReadCard,
+  assistedStart,
   caseAskedAgain,
   caseDetail,
   caseEvaluate,
@@ -44,6 +50,14 @@ export const {
   requestFollowUp,
   requests,
   sessionStatus,
+  staffInput,
+  staffLock,
+  staffLogIn,
+  staffLogOut,
+  staffSetPin,
+  staffStatus,
+  staffUnlockPassword,
+  staffUnlockPin,
   storeStatus,
   submissionStatus,
   unsent,

@@ -37,3 +37,9 @@ export async function stopReading(): Promise<void> {
     // Nothing more to do: the next reading cuts it off anyway.
   }
 }
+
+/** Any action of the person stops the reading, except pressing 朗读 itself. */
+export function personActed(event: Event): void {
+  if (event.target instanceof Element && event.target.closest('[data-read-aloud]')) return;
+  stopReading();
+}

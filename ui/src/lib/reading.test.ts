@@ -106,6 +106,17 @@ describe('朗读 reads', () => {
     expect(speaker.heard).toEqual(['办事。请选择要办理的事项。']);
   });
 
+  it('nothing hidden: the lock screen, not the work kept hidden under it', async () => {
+    main.innerHTML = `
+      <div><h1>屏幕已锁定</h1><p>这是 赵敏 的工作屏幕。</p></div>
+      <div hidden inert><h1>张秀英的申请</h1><div role="alert">身份证号码不对</div>
+        <fieldset><legend>是否独居</legend><label><input type="radio" checked />是</label></fieldset>
+      </div>`;
+    render(ReadAloudButton);
+    await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
+    expect(speaker.heard).toEqual(['屏幕已锁定。这是 赵敏 的工作屏幕。']);
+  });
+
   it('a page being built: what it says', async () => {
     expect(await readPage(ComingSoon, { title: '进度' })).toEqual([
       '进度。这项功能正在建设中，很快就能使用。',

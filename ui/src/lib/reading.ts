@@ -20,20 +20,28 @@ function question(fieldset: HTMLFieldSetElement, heading: string): string[] {
   return parts;
 }
 
+/** The elements matching `selector` inside `root` that are shown: nothing hidden is read (the
+ * staff window keeps her work hidden and inert under the lock screen). */
+function shown(root: HTMLElement, selector: string): Element[] {
+  return [...root.querySelectorAll(selector)].filter((element) => !element.closest('[hidden], [inert]'));
+}
+
 /** The words 朗读 says for the page inside `root`. */
 export function pageReading(root: HTMLElement): string {
-  const h1 = root.querySelector('h1');
+  const h1 = shown(root, 'h1')[0];
   const heading = text(h1);
   const parts = heading ? [heading] : [];
   const next = h1?.parentElement?.classList.contains('page-header')
     ? h1.parentElement.nextElementSibling
     : h1?.nextElementSibling;
   if (next?.tagName === 'P' && text(next)) parts.push(text(next));
-  for (const alert of root.querySelectorAll('[role=alert]')) {
+  for (const alert of shown(root, '[role=alert]')) {
     if (text(alert)) parts.push(text(alert));
   }
-  for (const fieldset of root.querySelectorAll('fieldset')) parts.push(...question(fieldset, heading));
-  const menu = [...root.querySelectorAll('nav a')].map((link) => text(link)).filter(Boolean);
+  for (const fieldset of shown(root, 'fieldset')) {
+    parts.push(...question(fieldset as HTMLFieldSetElement, heading));
+  }
+  const menu = shown(root, 'nav a').map((link) => text(link)).filter(Boolean);
   if (menu.length > 0) parts.push(t('reading-options', { options: menu.join('、') }));
   return parts.join('。').replace(/([。？！：；])。/g, '$1');
 }

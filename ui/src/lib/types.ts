@@ -4,6 +4,7 @@
 
 export type {
   AnswerOutcome_Serialize as AnswerOutcome,
+  AssistedView_Serialize as AssistedView,
   Application_Serialize as Application,
   AskedAgain_Serialize as AskedAgain,
   CaseDetail_Serialize as CaseDetail,
@@ -33,6 +34,7 @@ export type {
   RequestStep_Serialize as RequestStep,
   RequestSummary_Serialize as RequestSummary,
   ServiceRequest_Serialize as ServiceRequest,
+  StaffStatus_Serialize as StaffStatus,
   StoreStatus_Serialize as StoreStatus,
   SubmissionView_Serialize as SubmissionView,
   TimelineStep_Serialize as TimelineStep,
@@ -50,6 +52,7 @@ export type {
   Fee,
   FilledIn,
   FormRef,
+  IdCard,
   HandlingChannel,
   IntakeChannel,
   ItemType,

@@ -63,7 +63,11 @@ function newestChange(path) {
 }
 
 /** What the built UI is made of: when one of these is newer than `dist`, the build is stale. */
-const UI_SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json', '../locales'];
+import { ASSISTED_OPEN, STAFF_AT_WORK, STAFF_LOGGED_OUT } from './staff-fixtures.mjs';
+
+export { ASSISTED_OPEN, STAFF_AT_WORK, STAFF_LOGGED_OUT };
+
+const UI_SOURCES = ['src', 'public', 'index.html', 'staff.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json', '../locales'];
 
 /** Builds `dist` when it is missing or older than the UI's sources (`cargo xtask test` has built it). */
 async function ensureBuilt() {
@@ -128,6 +132,8 @@ export async function openPage(
     suggestions = {},
     licenceType = null,
     unsent = { drafts: 0, waiting: 0, refused: 0, nothing: true },
+    staff = null,
+    assisted = null,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -149,6 +155,11 @@ export async function openPage(
       suggestions,
       licenceType,
       unsent,
+      staff,
+      staffAtWork,
+      staffLoggedOut,
+      assisted,
+      assistedOpen,
     }) => {
       const items = catalog.items;
       // The licence question takes only licences of this type, when one is given.
@@ -371,6 +382,63 @@ export async function openPage(
           return null;
         },
         speech_stop: () => null,
+        // The staff window's commands over `staff`, where the clerk stands (her PIN is 2468).
+        staff_status: () => staff,
+        staff_log_in: ({ username, password }) => {
+          if (username !== 'staff01' || password !== 'huiban-staff-01') {
+            throw { code: 'error-platform-answered', message: '办事平台说：账号或密码不对。' };
+          }
+          Object.assign(staff, staffAtWork);
+          return staff;
+        },
+        staff_input: () => null,
+        staff_lock: () => {
+          staff.locked = true;
+          return null;
+        },
+        staff_set_pin: ({ pin }) => {
+          if (!/^[0-9]{4,6}$/.test(pin)) throw { code: 'staff-pin-format', message: '解锁密码要用4到6位数字。' };
+          staff.pin_usable = true;
+          return null;
+        },
+        staff_unlock_pin: ({ pin }) => {
+          if (pin !== '2468') throw { code: 'staff-pin-wrong', message: '解锁密码不对，还可以再试4次。' };
+          staff.locked = false;
+          return staff;
+        },
+        staff_unlock_password: () => {
+          staff.locked = false;
+          return staff;
+        },
+        staff_log_out: () => {
+          Object.assign(staff, staffLoggedOut);
+          return null;
+        },
+        // Acting for a resident at the counter (the session is `assisted`; 张秀英's code is 123456).
+        assisted_check_id_number: ({ idNumber }) => {
+          const number = idNumber.replace(/\s/g, '').toUpperCase();
+          if (number.length !== 18) {
+            throw { code: 'assisted-id-number-length', message: `身份证号码是18位，现在输入了${number.length}位。` };
+          }
+          return number;
+        },
+        assisted_read_card: () => ({ name: '张秀英', id_number: '110101194403151029' }),
+        assisted_start: ({ name }) => {
+          assisted = { ...assistedOpen, open: false, phone_masked: null, resident_name: name };
+          return assisted;
+        },
+        assisted_consent_code: ({ code }) => {
+          if (code !== '123456') {
+            throw { code: 'error-platform-answered', message: '办事平台说：验证码不对，请居民看清短信里的6位数字再说一次。' };
+          }
+          assisted = assistedOpen;
+          return assisted;
+        },
+        assisted_current: () => assisted,
+        assisted_end: () => {
+          assisted = null;
+          return null;
+        },
         preferences_get: () => saved,
         preferences_set: (args) => {
           saved = args.preferences;
@@ -454,6 +522,11 @@ export async function openPage(
       suggestions,
       licenceType,
       unsent,
+      staff: { ...STAFF_LOGGED_OUT, ...staff },
+      staffAtWork: STAFF_AT_WORK,
+      staffLoggedOut: STAFF_LOGGED_OUT,
+      assisted,
+      assistedOpen: ASSISTED_OPEN,
     },
   );
   const page = await context.newPage();

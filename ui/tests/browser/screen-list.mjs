@@ -1,6 +1,6 @@
 // Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
 
-import { draftFixture, openPage } from './harness.mjs';
+import { ASSISTED_OPEN, STAFF_AT_WORK, draftFixture, openPage } from './harness.mjs';
 
 /** The three themes, as drawn. */
 export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
@@ -125,6 +125,62 @@ export const SCREENS = [
   { name: 'request-follow-up', hash: '#/requests/SQ20261120000003/follow-up', options: { loggedIn: true }, ready: 'radio' },
   { name: 'gallery', hash: '#/gallery' },
   { name: 'gallery-question', hash: '#/gallery/question' },
+  // The service centre's staff window (staff.html).
+  { name: 'staff-login', path: 'staff.html', hash: '', ready: 'textbox' },
+  { name: 'staff-login-day-over', path: 'staff.html', hash: '', options: { staff: { day_over: true } }, ready: 'textbox' },
+  { name: 'staff-home', path: 'staff.html', hash: '', options: { staff: STAFF_AT_WORK }, ready: 'text:解锁密码' },
+  {
+    name: 'staff-home-pin-set',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true } },
+    ready: 'heading-2',
+  },
+  {
+    name: 'staff-locked',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, locked: true, pin_usable: true } },
+    ready: 'text:的工作屏幕',
+  },
+  {
+    name: 'staff-locked-password',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, locked: true } },
+    ready: 'textbox',
+  },
+  {
+    name: 'staff-resident-id',
+    path: 'staff.html',
+    hash: '#/resident',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true } },
+    ready: 'text:读身份证',
+  },
+  {
+    name: 'staff-resident-name',
+    path: 'staff.html',
+    hash: '#/resident/name',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true } },
+    ready: 'textbox',
+  },
+  {
+    name: 'staff-resident-consent',
+    path: 'staff.html',
+    hash: '#/resident/consent',
+    options: {
+      staff: { ...STAFF_AT_WORK, pin_usable: true },
+      assisted: { ...ASSISTED_OPEN, open: false, phone_masked: null },
+    },
+    ready: 'text:工作人员不能',
+  },
+  {
+    name: 'staff-acting',
+    path: 'staff.html',
+    hash: '#/acting',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, assisted: ASSISTED_OPEN },
+    ready: 'text:结束办理',
+  },
 ];
 
 /** Opens `screen` in `theme` at text `size` and waits until it is drawn. */
@@ -135,7 +191,7 @@ export async function showScreen(browser, baseUrl, screen, { theme, size, width 
     ...screen.options,
     preferences: { theme, text_size: size, ...screen.preferences },
   });
-  await page.goto(`${baseUrl}${screen.hash}`);
+  await page.goto(`${baseUrl}${screen.path ?? ''}${screen.hash}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
   if (screen.ready === 'alert') await page.getByRole('alert').waitFor();

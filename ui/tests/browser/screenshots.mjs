@@ -7,12 +7,14 @@ import { launchChromium, startVite } from './harness.mjs';
 import { SCREENS, SIZES, THEMES, showScreen } from './screen-list.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshots/screens';
+// An optional second argument draws only the screens whose names begin with it (e.g. `staff`).
+const only = process.argv[3] ?? '';
 mkdirSync(out, { recursive: true });
 const vite = await startVite();
 const browser = await launchChromium();
 let written = 0;
 try {
-  for (const screen of SCREENS) {
+  for (const screen of SCREENS.filter((s) => s.name.startsWith(only))) {
     for (const theme of THEMES) {
       for (const size of SIZES) {
         const { context, page } = await showScreen(browser, vite.url, screen, { theme, size });

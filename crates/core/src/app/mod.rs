@@ -37,6 +37,9 @@ pub struct App {
     pub(crate) unsaved_preferences: Mutex<Preferences>,
     pub(crate) search_index: Mutex<Option<Arc<SearchIndex>>>,
     pub(crate) staff_day: Mutex<Option<crate::staff::day::StaffDay>>,
+    pub(crate) mode: crate::mode::Mode,
+    pub(crate) acting: Mutex<Option<crate::assisted::acting::Acting>>,
+    pub(crate) card_reader: Option<Arc<dyn crate::assisted::CardReader>>,
 }
 
 /// What an [`App`] is made of: the platform, where its address came from, the local store (when a
@@ -69,7 +72,27 @@ impl App {
             unsaved_preferences: Mutex::new(Preferences::default()),
             search_index: Mutex::new(None),
             staff_day: Mutex::new(None),
+            mode: crate::mode::Mode::Citizen,
+            acting: Mutex::new(None),
+            card_reader: None,
         }
+    }
+
+    /// The same app reading residents' ID cards with `reader` (staff mode).
+    pub fn with_card_reader(mut self, reader: Arc<dyn crate::assisted::CardReader>) -> Self {
+        self.card_reader = Some(reader);
+        self
+    }
+
+    /// The same app running in `mode` (citizen unless told).
+    pub fn in_mode(mut self, mode: crate::mode::Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Which of the three modes this app runs in.
+    pub fn mode(&self) -> crate::mode::Mode {
+        self.mode
     }
 
     /// The local store, or the plain error that there is none (no keychain on this computer).

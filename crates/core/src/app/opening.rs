@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{App, AppParts};
+use crate::assisted::SimulatedReader;
+use crate::mode::Mode;
 use crate::secrets::Keychain;
 use crate::session::Session;
 use crate::store::LocalStore;
@@ -26,14 +28,23 @@ impl App {
     /// keychain it runs without the local store (and says so).
     pub fn from_process() -> Result<Self, StartError> {
         let settings = config::from_process()?;
-        let opened = open_store(config::data_dir_from_process()?);
-        Ok(Self::new(AppParts {
+        let mode = config::mode_from_process()?;
+        let opened = open_store(config::data_dir_from_process()?, mode);
+        let card_reader = config::simulated_id_card_from_process()?;
+        let app = Self::new(AppParts {
             client: PlatformClient::new(settings.platform_url)?,
             source: settings.source,
             store: opened.store,
             store_notice: opened.notice,
             session: opened.session,
-        }))
+        })
+        .in_mode(mode);
+        Ok(match card_reader {
+            Some(file) if mode == Mode::Staff => {
+                app.with_card_reader(Arc::new(SimulatedReader::at(file)))
+            }
+            _ => app,
+        })
     }
 }
 
@@ -44,14 +55,15 @@ struct Opened {
     notice: Option<&'static str>,
 }
 
-/// Opens the local store in `dir` with the system keychain; logs and carries on without it on failure.
-fn open_store(dir: Option<PathBuf>) -> Opened {
+/// Opens the local store of `mode` in `dir` with the system keychain; logs and carries on without it
+/// on failure.
+fn open_store(dir: Option<PathBuf>, mode: Mode) -> Opened {
     let unavailable = |session| Opened {
         store: None,
         session,
         notice: Some("store-unavailable"),
     };
-    let keychain = match Keychain::system() {
+    let keychain = match Keychain::system_for(mode) {
         Ok(keychain) => keychain,
         Err(error) => {
             tracing::warn!(%error, "no keychain: running without the local store");
@@ -62,7 +74,7 @@ fn open_store(dir: Option<PathBuf>) -> Opened {
     let Some(dir) = dir else {
         return unavailable(session);
     };
-    match LocalStore::open(&dir.join("huiban.db"), &keychain) {
+    match LocalStore::open(&dir.join(mode.database_file()), &keychain) {
         Ok((store, opened)) => {
             tracing::info!(path = %store.path().display(), ?opened, "local store open");
             Opened {

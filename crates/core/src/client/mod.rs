@@ -1,5 +1,6 @@
 //! HTTP client for the government-services platform API.
 
+mod assisted;
 mod pages;
 mod uploads;
 

@@ -8,6 +8,10 @@ use super::shift::Shift;
 pub struct StaffDay {
     pub(crate) username: String,
     pub(crate) account_id: String,
+    /// Her name, as residents and receipts see it.
+    pub(crate) name: String,
+    /// Her service centre.
+    pub(crate) centre: String,
     pub(crate) shift: Shift,
     pub(crate) pin: Option<Pin>,
 }

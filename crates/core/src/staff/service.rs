@@ -14,6 +14,10 @@ use crate::{Error, dates};
 pub struct StaffStatus {
     /// A clerk is logged in.
     pub logged_in: bool,
+    /// Her name, while she is logged in.
+    pub clerk_name: Option<String>,
+    /// Her service centre, while she is logged in.
+    pub centre: Option<String>,
     /// The screen is locked: her PIN or password opens it.
     pub locked: bool,
     /// A PIN is set and still usable (otherwise only the password opens the lock).
@@ -22,6 +26,8 @@ pub struct StaffStatus {
     pub ends_at_words: Option<String>,
     /// The last login ended because the working day was over (say so on the login form).
     pub day_over: bool,
+    /// This computer has an ID-card reader (offer 读身份证).
+    pub card_reader: bool,
 }
 
 impl App {
@@ -51,23 +57,44 @@ impl StaffService<'_> {
             password: password.to_owned(),
         };
         let who = self.app.session.log_in(self.app.client(), &request).await?;
-        if who.role != Role::Staff {
-            let _ = self.app.session.log_out(self.app.client()).await;
-            return Err(Error::plain("staff-not-staff"));
-        }
+        let account = match who.role {
+            Role::Staff => self.own_account().await,
+            _ => Err(Error::plain("staff-not-staff")),
+        };
+        let account = match account {
+            Ok(account) => account,
+            Err(error) => {
+                let _ = self.app.session.log_out(self.app.client()).await;
+                return Err(error);
+            }
+        };
         *self.day() = Some(StaffDay {
             username,
             account_id: who.account_id,
+            name: account.name.unwrap_or_default(),
+            centre: account.department.unwrap_or_default(),
             shift: Shift::began(now()),
             pin: None,
         });
         self.status().await
     }
 
-    /// Where the clerk stands now; a login whose working day is over is ended here.
+    /// The account just logged in, as the platform knows it (her name and centre).
+    async fn own_account(&self) -> Result<huiban_api::Account, Error> {
+        let token = self.app.session.token(self.app.client()).await?;
+        Ok(self.app.client().me(&token.access_token).await?)
+    }
+
+    /// Where the clerk stands now; a login whose working day is over is ended here, and so is a login
+    /// kept from before the app restarted (her day and PIN are held in memory only: she logs in again).
     pub async fn status(&self) -> Result<StaffStatus, Error> {
         let at = now();
         let over = self.day().as_ref().is_some_and(|day| day.shift.is_over(at));
+        // Asked in its own statement, so that her day's lock is not held across the await below.
+        let no_day = self.day().is_none();
+        if no_day && self.app.session.is_logged_in().await? {
+            self.log_out().await?;
+        }
         if over {
             self.log_out().await?;
             return Ok(StaffStatus {
@@ -80,6 +107,8 @@ impl StaffService<'_> {
             None => StaffStatus::logged_out(),
             Some(day) => StaffStatus {
                 logged_in: true,
+                clerk_name: Some(day.name.clone()),
+                centre: Some(day.centre.clone()),
                 locked: day.shift.is_locked(at),
                 pin_usable: day.pin.as_ref().is_some_and(Pin::usable),
                 ends_at_words: Some(dates::plain_time(
@@ -87,6 +116,7 @@ impl StaffService<'_> {
                     self.app.localizer(),
                 )),
                 day_over: false,
+                card_reader: self.app.assisted().has_card_reader(),
             },
         })
     }
@@ -99,52 +129,63 @@ impl StaffService<'_> {
         }
     }
 
+    /// She locks the screen before stepping away (锁屏): her PIN or password opens it again.
+    pub fn lock(&self) -> Result<(), Error> {
+        self.with_day(|day| {
+            day.shift.lock();
+            Ok(())
+        })
+    }
+
+    /// Refuses unless a clerk is logged in and her screen is open: every act for a resident asks
+    /// this first, so a locked or ended day does nothing.
+    pub fn at_work(&self) -> Result<(), Error> {
+        let at = now();
+        match self.day().as_ref() {
+            None => Err(Error::plain("staff-not-logged-in")),
+            Some(day) if day.shift.is_over(at) => Err(Error::plain("staff-not-logged-in")),
+            Some(day) if day.shift.is_locked(at) => Err(Error::plain("staff-locked")),
+            Some(_) => Ok(()),
+        }
+    }
+
     /// Sets the PIN that opens the lock today (4 to 6 digits).
     pub fn set_pin(&self, digits: &str) -> Result<(), Error> {
         let pin = Pin::set(digits)?;
-        let mut day = self.day();
-        let day = day
-            .as_mut()
-            .ok_or_else(|| Error::plain("staff-not-logged-in"))?;
-        day.pin = Some(pin);
-        Ok(())
+        self.with_day(|day| {
+            day.pin = Some(pin);
+            Ok(())
+        })
     }
 
     /// Opens the lock with her PIN.
     pub async fn unlock_with_pin(&self, digits: &str) -> Result<StaffStatus, Error> {
-        {
-            let mut day = self.day();
-            let day = day
-                .as_mut()
-                .ok_or_else(|| Error::plain("staff-not-logged-in"))?;
+        self.with_day(|day| {
             let pin = day
                 .pin
                 .as_mut()
                 .ok_or_else(|| Error::plain("staff-pin-none"))?;
             pin.check(digits)?;
             day.shift.unlocked(now());
-        }
+            Ok(())
+        })?;
         self.status().await
     }
 
     /// Opens the lock with her password, checked by the platform; a password of another account
-    /// does not open it. The check makes a login on the platform that is not kept (it lapses there).
+    /// does not open it. The login the check makes on the platform is ended at once.
     pub async fn unlock_with_password(&self, password: &str) -> Result<StaffStatus, Error> {
-        let username = self
-            .day()
-            .as_ref()
-            .map(|day| day.username.clone())
-            .ok_or_else(|| Error::plain("staff-not-logged-in"))?;
+        let username = self.with_day(|day| Ok(day.username.clone()))?;
         let request = TokenRequest::Password {
             username,
             password: password.to_owned(),
         };
         let answer = self.app.client().token(&request).await?;
-        {
-            let mut day = self.day();
-            let day = day
-                .as_mut()
-                .ok_or_else(|| Error::plain("staff-not-logged-in"))?;
+        // Only the check was wanted: her own login goes on.
+        if let Err(error) = self.app.client().log_out(&answer.access_token).await {
+            tracing::warn!(%error, "the password check's login was not ended");
+        }
+        self.with_day(|day| {
             if answer.account_id != day.account_id {
                 return Err(Error::plain("staff-not-staff"));
             }
@@ -153,15 +194,31 @@ impl StaffService<'_> {
             if day.pin.as_ref().is_some_and(|pin| !pin.usable()) {
                 day.pin = None;
             }
-        }
+            Ok(())
+        })?;
         self.status().await
     }
 
-    /// Ends the clerk's login here and on the platform.
+    /// Ends the clerk's login here and on the platform, and the session at the counter with it.
     pub async fn log_out(&self) -> Result<(), Error> {
+        if let Err(error) = self.app.assisted().end().await {
+            tracing::warn!(%error, "the assisted session was not ended on the platform");
+        }
         *self.day() = None;
         self.app.session.log_out(self.app.client()).await?;
         Ok(())
+    }
+
+    /// Runs `change` on her day, or refuses in plain words when nobody is logged in.
+    fn with_day<T>(
+        &self,
+        change: impl FnOnce(&mut StaffDay) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let mut day = self.day();
+        let day = day
+            .as_mut()
+            .ok_or_else(|| Error::plain("staff-not-logged-in"))?;
+        change(day)
     }
 
     fn day(&self) -> std::sync::MutexGuard<'_, Option<StaffDay>> {
@@ -176,10 +233,13 @@ impl StaffStatus {
     fn logged_out() -> Self {
         Self {
             logged_in: false,
+            clerk_name: None,
+            centre: None,
             locked: false,
             pin_usable: false,
             ends_at_words: None,
             day_over: false,
+            card_reader: false,
         }
     }
 }

@@ -13,6 +13,8 @@ pub const LONGEST_DAY: Duration = Duration::hours(10);
 pub struct Shift {
     began: DateTime<FixedOffset>,
     last_input: DateTime<FixedOffset>,
+    /// She locked the screen herself (锁屏) and has not opened it since.
+    locked_by_hand: bool,
 }
 
 impl Shift {
@@ -21,6 +23,7 @@ impl Shift {
         Self {
             began: at,
             last_input: at,
+            locked_by_hand: false,
         }
     }
 
@@ -34,11 +37,17 @@ impl Shift {
     /// Her PIN or password opened the screen at `at`.
     pub fn unlocked(&mut self, at: DateTime<FixedOffset>) {
         self.last_input = self.last_input.max(at);
+        self.locked_by_hand = false;
     }
 
-    /// Whether the screen is locked at `now`: five minutes or more without input.
+    /// She locked the screen herself before stepping away (锁屏).
+    pub fn lock(&mut self) {
+        self.locked_by_hand = true;
+    }
+
+    /// Whether the screen is locked at `now`: locked by hand, or five minutes or more without input.
     pub fn is_locked(&self, now: DateTime<FixedOffset>) -> bool {
-        now - self.last_input >= IDLE_LOCK
+        self.locked_by_hand || now - self.last_input >= IDLE_LOCK
     }
 
     /// When the login ends: ten hours after it began, or at midnight where she is, whichever is first.
@@ -80,6 +89,17 @@ mod tests {
         );
         shift.unlocked(at("2026-11-30T09:11:00+08:00"));
         assert!(!shift.is_locked(at("2026-11-30T09:12:00+08:00")));
+    }
+
+    #[test]
+    fn a_screen_locked_by_hand_stays_locked_until_her_pin_or_password() {
+        let mut shift = Shift::began(at("2026-11-30T09:00:00+08:00"));
+        shift.lock();
+        assert!(shift.is_locked(at("2026-11-30T09:00:01+08:00")));
+        shift.input(at("2026-11-30T09:00:02+08:00"));
+        assert!(shift.is_locked(at("2026-11-30T09:00:03+08:00")));
+        shift.unlocked(at("2026-11-30T09:01:00+08:00"));
+        assert!(!shift.is_locked(at("2026-11-30T09:01:01+08:00")));
     }
 
     #[test]

@@ -40,6 +40,8 @@ export const ICONS = {
   done: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M8 12l3 3l5-6'],
   // A circle with an arrow going up: waiting to be sent.
   outbox: ['M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z', 'M12 16V8', 'M8.5 11.5L12 8l3.5 3.5'],
+  // A padlock.
+  lock: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4', 'M12 15v2'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Names of the icons the app can draw. */

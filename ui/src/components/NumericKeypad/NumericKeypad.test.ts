@@ -26,4 +26,14 @@ describe('NumericKeypad', () => {
     expect(screen.queryByRole('button', { name: 'X' })).toBeNull();
     expect(screen.getAllByRole('button')).toHaveLength(12);
   });
+
+  it('shows a PIN as dots and says how many digits are in', async () => {
+    const user = userEvent.setup();
+    render(NumericKeypad, { label: '解锁密码', masked: true, maxLength: 6 });
+    for (const digit of ['2', '4', '6', '8']) {
+      await user.click(screen.getByRole('button', { name: digit }));
+    }
+    const entered = screen.getByRole('status', { name: '已输入4位' });
+    expect(entered.textContent).toBe('●●●●');
+  });
 });

@@ -1,0 +1,11 @@
+//! Acting for a resident at a service centre's counter (代办): the clerk identifies her (ID number on
+//! the keypad and her name, or her ID card on a reader), the resident consents (the code the platform
+//! texted to her phone), and only then does anything of hers show; 结束办理 ends it.
+
+pub mod acting;
+pub mod card_reader;
+pub mod resident;
+mod service;
+
+pub use card_reader::{CardReader, IdCard, SimulatedReader};
+pub use service::{AssistedService, AssistedView};

@@ -1,0 +1,201 @@
+//! `app.assisted()`: identifying the resident at the counter, her consent, and 结束办理. Every act
+//! asks first that the clerk is at work (logged in, screen open).
+
+use huiban_api::{Consent, NewAssistedSession, SessionStatus};
+
+use super::acting::Acting;
+use super::card_reader::IdCard;
+use super::resident::{checked_id_number, checked_name, masked_id_number};
+use crate::app::App;
+use crate::{ClientError, Error};
+
+/// The session at the counter as the staff window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct AssistedView {
+    /// She consented: the clerk may act for her (otherwise the session waits for her code).
+    pub open: bool,
+    /// Her name.
+    pub resident_name: String,
+    /// Her ID number, masked (`110…1029`).
+    pub id_number_masked: String,
+    /// Her phone, masked, once she consented.
+    pub phone_masked: Option<String>,
+    /// The banner on every page while acting for her: 正在为 张秀英（110…1029）办理.
+    pub banner: String,
+    /// What the clerk will be able to see and do for her, in plain words, said before she consents.
+    pub consent_words: Vec<String>,
+}
+
+/// The Fluent ids of what the resident is told before she gives her code.
+const CONSENT_WORDS: [&str; 4] = [
+    "assisted-consent-see",
+    "assisted-consent-do",
+    "assisted-consent-not",
+    "assisted-consent-trail",
+];
+
+impl App {
+    /// Acting for a resident at the counter (staff mode).
+    pub fn assisted(&self) -> AssistedService<'_> {
+        AssistedService { app: self }
+    }
+}
+
+/// Acting for a resident, as `app.assisted()` offers it.
+pub struct AssistedService<'a> {
+    app: &'a App,
+}
+
+impl AssistedService<'_> {
+    /// Checks an ID number typed on the keypad before the name is asked; answers it cleaned.
+    pub fn check_id_number(&self, typed: &str) -> Result<String, Error> {
+        self.app.staff().at_work()?;
+        checked_id_number(typed)
+    }
+
+    /// The card on the ID-card reader now (`None` without a card); refused without a reader.
+    pub fn read_card(&self) -> Result<Option<IdCard>, Error> {
+        self.app.staff().at_work()?;
+        let reader = self
+            .app
+            .card_reader
+            .as_ref()
+            .ok_or_else(|| Error::plain("assisted-no-reader"))?;
+        reader.read().map_err(|error| {
+            tracing::warn!(%error, "the ID card reader failed");
+            Error::plain("assisted-card-unreadable")
+        })
+    }
+
+    /// Whether this computer has an ID-card reader.
+    pub fn has_card_reader(&self) -> bool {
+        self.app.card_reader.is_some()
+    }
+
+    /// Starts a session for the resident with `id_number` and `name`: the platform texts her a
+    /// consent code (it says nothing of whether the pair matched anyone until the code is given).
+    pub async fn start(&self, id_number: &str, name: &str) -> Result<AssistedView, Error> {
+        self.app.staff().at_work()?;
+        let id_number = checked_id_number(id_number)?;
+        let name = checked_name(name)?;
+        if let Some(open) = self.acting().as_ref().filter(|acting| acting.open) {
+            return Err(Error::with_args(
+                "assisted-end-first",
+                vec![("name", open.resident_name.clone())],
+            ));
+        }
+        // A session still waiting for a code (a name typed wrong) is ended for the new one.
+        self.end().await?;
+        let token = self.app.session.token(self.app.client()).await?;
+        let resident = NewAssistedSession {
+            id_number: id_number.clone(),
+            name,
+        };
+        let session = self
+            .app
+            .client()
+            .start_assisted(&token.access_token, &resident)
+            .await?;
+        let acting = Acting {
+            session_id: session.session_id,
+            resident_name: session.resident_name,
+            id_number_masked: masked_id_number(&id_number),
+            phone_masked: None,
+            open: false,
+        };
+        *self.acting() = Some(acting.clone());
+        Ok(self.view(&acting))
+    }
+
+    /// Records the code the resident read out from her SMS: the session opens.
+    pub async fn consent_by_code(&self, code: &str) -> Result<AssistedView, Error> {
+        self.app.staff().at_work()?;
+        let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+            return Err(Error::plain("assisted-code-shape"));
+        }
+        let waiting = self
+            .acting()
+            .clone()
+            .ok_or_else(|| Error::plain("assisted-none"))?;
+        let token = self.app.session.token(self.app.client()).await?;
+        let session = self
+            .app
+            .client()
+            .consent_assisted(
+                &token.access_token,
+                &waiting.session_id,
+                &Consent::SmsCode { code },
+            )
+            .await?;
+        let acting = Acting {
+            resident_name: session.resident_name,
+            phone_masked: session.resident_phone_masked,
+            open: session.status == SessionStatus::Open,
+            ..waiting
+        };
+        *self.acting() = Some(acting.clone());
+        Ok(self.view(&acting))
+    }
+
+    /// The session at the counter, if any (nothing while the screen is locked).
+    pub fn current(&self) -> Result<Option<AssistedView>, Error> {
+        self.app.staff().at_work()?;
+        Ok(self.acting().as_ref().map(|acting| self.view(acting)))
+    }
+
+    /// 结束办理: ends the session here and on the platform. Without the network it ends here at once
+    /// (the platform ends an open session by itself after a shift).
+    pub async fn end(&self) -> Result<(), Error> {
+        let Some(acting) = self.acting().take() else {
+            return Ok(());
+        };
+        let closed = match self.app.session.token(self.app.client()).await {
+            Ok(token) => self
+                .app
+                .client()
+                .close_assisted(&token.access_token, &acting.session_id)
+                .await
+                .map(|_| ()),
+            Err(error) => {
+                tracing::warn!(%error, "no token to end the assisted session with");
+                Ok(())
+            }
+        };
+        match closed {
+            Err(ClientError::Unreachable(error)) => {
+                tracing::warn!(%error, "the platform did not hear 结束办理; it ends the session itself");
+                Ok(())
+            }
+            other => Ok(other?),
+        }
+    }
+
+    fn view(&self, acting: &Acting) -> AssistedView {
+        let localizer = self.app.localizer();
+        AssistedView {
+            open: acting.open,
+            resident_name: acting.resident_name.clone(),
+            id_number_masked: acting.id_number_masked.clone(),
+            phone_masked: acting.phone_masked.clone(),
+            banner: localizer.text(
+                "assisted-banner",
+                &[
+                    ("name", acting.resident_name.as_str()),
+                    ("id", acting.id_number_masked.as_str()),
+                ],
+            ),
+            consent_words: CONSENT_WORDS
+                .iter()
+                .map(|id| localizer.text(id, &[]))
+                .collect(),
+        }
+    }
+
+    fn acting(&self) -> std::sync::MutexGuard<'_, Option<Acting>> {
+        self.app
+            .acting
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,40 @@
+//! Assisted sessions: a clerk starts one for a resident, records the resident's consent, and closes it.
+
+use huiban_api::{API_PREFIX, AssistedSession, Consent, NewAssistedSession};
+
+use super::{ClientError, PlatformClient};
+
+impl PlatformClient {
+    /// Starts a session for the resident `resident` names; her consent code goes to her phone (when
+    /// the pair matches anyone: the answer is the same either way).
+    pub async fn start_assisted(
+        &self,
+        access_token: &str,
+        resident: &NewAssistedSession,
+    ) -> Result<AssistedSession, ClientError> {
+        let path = format!("{API_PREFIX}/assisted-sessions");
+        self.post_as(access_token, &path, resident).await
+    }
+
+    /// Records the resident's consent; the session opens.
+    pub async fn consent_assisted(
+        &self,
+        access_token: &str,
+        session_id: &str,
+        consent: &Consent,
+    ) -> Result<AssistedSession, ClientError> {
+        let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/consent");
+        self.post_as(access_token, &path, consent).await
+    }
+
+    /// Ends a session (ending an ended one answers the same).
+    pub async fn close_assisted(
+        &self,
+        access_token: &str,
+        session_id: &str,
+    ) -> Result<AssistedSession, ClientError> {
+        let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/close");
+        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
+            .await
+    }
+}

@@ -1,0 +1,276 @@
+//! Staff mode (`huiban --mode staff`), the real app over WebDriver against the real platform: a
+//! clerk logs in with her password, sets her unlock PIN, locks and unlocks the screen and logs out;
+//! each window is refused the other mode's commands (its Tauri capability).
+
+use huiban_core::mode::Mode;
+use huiban_core::secrets::Keychain;
+use huiban_e2e::page::{by_role, screenshot};
+use huiban_e2e::platform::Platform;
+use huiban_e2e::prelude::*;
+use huiban_e2e::{TestResult, env_path};
+
+/// Presses `digits` on the on-screen keypad.
+async fn press(client: &fantoccini::Client, digits: &str) -> TestResult {
+    for digit in digits.chars() {
+        by_role(client, "button", &digit.to_string())
+            .await?
+            .click()
+            .await?;
+    }
+    Ok(())
+}
+
+/// Types `text` into the input whose CSS selector is `selector`.
+async fn type_into(client: &fantoccini::Client, selector: &str, text: &str) -> TestResult {
+    client
+        .find(fantoccini::Locator::Css(selector))
+        .await?
+        .send_keys(text)
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_clerk_logs_in_sets_her_pin_locks_unlocks_and_logs_out() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = Keychain::system_for(Mode::Staff)?;
+    keychain.forget_login()?;
+    let (_driver, client, _data) =
+        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let outcome = async {
+        by_role(&client, "heading", "工作人员登录").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "staff-login").await?;
+
+        // A wrong password is told plainly and what was typed stays.
+        type_into(&client, "input[autocomplete=username]", "staff01").await?;
+        type_into(&client, "input[type=password]", "not-her-password").await?;
+        by_role(&client, "button", "登录").await?.click().await?;
+        text_of_alert(&client).await?;
+        let username = client
+            .find(fantoccini::Locator::Css("input[autocomplete=username]"))
+            .await?
+            .prop("value")
+            .await?;
+        assert_eq!(
+            username.as_deref(),
+            Some("staff01"),
+            "the account typed stays"
+        );
+
+        client
+            .find(fantoccini::Locator::Css("input[type=password]"))
+            .await?
+            .clear()
+            .await?;
+        type_into(&client, "input[type=password]", "huiban-staff-01").await?;
+        by_role(&client, "button", "登录").await?.click().await?;
+        by_role(&client, "heading", "请设一个解锁密码").await?;
+        assert!(
+            keychain.kept_login()?.is_some(),
+            "her login is kept in the staff entry of the keychain"
+        );
+        check_drawn_page(&client, 24.0).await?;
+        set_the_pin(&client).await?;
+        screenshot(&client, "staff-home").await?;
+
+        by_role(&client, "button", "锁屏").await?.click().await?;
+        by_role(&client, "heading", "屏幕已锁定").await?;
+        let work_shown = client
+            .execute(
+                "return [...document.querySelectorAll('h1')]
+                   .some((h) => h.textContent.includes('您好') && h.offsetParent !== null);",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            work_shown,
+            serde_json::json!(false),
+            "her work is hidden while locked"
+        );
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "staff-locked").await?;
+        let status = invoke(&client, "staff_status", serde_json::json!({})).await?;
+        assert_eq!(status["locked"], true);
+
+        press(&client, "1357").await?;
+        by_role(&client, "button", "解锁").await?.click().await?;
+        let wrong = text_of_alert(&client).await?;
+        assert!(wrong.contains("解锁密码不对"), "{wrong}");
+        press(&client, "2468").await?;
+        by_role(&client, "button", "解锁").await?.click().await?;
+        by_role(&client, "heading", "赵敏，您好").await?;
+
+        by_role(&client, "button", "下班退出")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "工作人员登录").await?;
+        assert_eq!(keychain.kept_login()?, None, "下班退出 wipes her login");
+        Ok(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
+}
+
+/// Logs 赵敏 in through the staff window and sets her PIN (2468); she is on her home page after.
+async fn log_in_as_the_clerk(client: &fantoccini::Client) -> TestResult {
+    by_role(client, "heading", "工作人员登录").await?;
+    type_into(client, "input[autocomplete=username]", "staff01").await?;
+    type_into(client, "input[type=password]", "huiban-staff-01").await?;
+    by_role(client, "button", "登录").await?.click().await?;
+    by_role(client, "heading", "请设一个解锁密码").await?;
+    set_the_pin(client).await
+}
+
+/// Sets 2468 as her PIN on the page that asks for it; she is on her home page after.
+async fn set_the_pin(client: &fantoccini::Client) -> TestResult {
+    press(client, "2468").await?;
+    by_role(client, "button", "保存解锁密码")
+        .await?
+        .click()
+        .await?;
+    by_role(client, "heading", "赵敏，您好").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_code() -> TestResult
+{
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let keychain = Keychain::system_for(Mode::Staff)?;
+    keychain.forget_login()?;
+    let (_driver, client, _data) =
+        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let outcome = async {
+        log_in_as_the_clerk(&client).await?;
+        by_role(&client, "link", "为居民办理")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "居民的身份证号码是多少？").await?;
+        check_drawn_page(&client, 24.0).await?;
+        press(&client, "110101194403151029").await?;
+        by_role(&client, "button", "下一步").await?.click().await?;
+        by_role(&client, "heading", "居民叫什么名字？").await?;
+        type_into(&client, "input.text-input", "张秀英").await?;
+        by_role(&client, "button", "发验证码给居民")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "请张秀英说出短信里的6位验证码").await?;
+        let words = main_text(&client).await?;
+        assert!(
+            words.contains("工作人员不能"),
+            "she is told what the clerk cannot do: {words}"
+        );
+        assert!(
+            !words.contains("138"),
+            "nothing of hers before she consents: {words}"
+        );
+        screenshot(&client, "staff-resident-consent").await?;
+        let code = huiban_platform::demo_accounts::last_login_code(
+            &huiban_platform::Store::open(platform.data_dir())?,
+            "13800000001",
+        )
+        .ok_or("no consent code was texted")?;
+        press(&client, &code).await?;
+        by_role(&client, "button", "居民同意，开始办理")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "现在可以为张秀英办理了").await?;
+        let banner = client
+            .find(fantoccini::Locator::Css(".acting-banner"))
+            .await?
+            .text()
+            .await?;
+        assert!(banner.contains("正在为 张秀英（110…1029）办理"), "{banner}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "staff-acting").await?;
+
+        by_role(&client, "button", "结束办理")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "赵敏，您好").await?;
+        by_role(&client, "link", "为居民办理").await?;
+        let ended = invoke(&client, "assisted_current", serde_json::json!({})).await?;
+        assert_eq!(ended, serde_json::Value::Null, "nothing of hers is held");
+        let texts = huiban_platform::Store::open(platform.data_dir())?.sent_sms()?;
+        let last = texts
+            .iter()
+            .rev()
+            .find(|sms| sms.phone == "13800000001")
+            .ok_or("no SMS to her")?;
+        assert!(last.text.contains("代办已经结束"), "{}", last.text);
+        Ok(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
+}
+
+#[tokio::test]
+async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+
+    // The citizen window calls the staff commands: Tauri refuses them before they run.
+    let (_driver, citizen, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        invoke(&citizen, "session_status", serde_json::json!({})).await?;
+        for (command, args) in [
+            ("staff_status", serde_json::json!({})),
+            (
+                "staff_log_in",
+                serde_json::json!({"username": "staff01", "password": "huiban-staff-01"}),
+            ),
+            ("staff_unlock_pin", serde_json::json!({"pin": "2468"})),
+            ("staff_log_out", serde_json::json!({})),
+            ("assisted_current", serde_json::json!({})),
+            (
+                "assisted_start",
+                serde_json::json!({"idNumber": "110101194403151029", "name": "张秀英"}),
+            ),
+        ] {
+            let refusal = refused(&citizen, command, args).await?;
+            assert!(refusal.contains("not allowed"), "{command}: {refusal}");
+        }
+        Ok::<(), Box<dyn std::error::Error>>(())
+    }
+    .await;
+    citizen.close().await?;
+    outcome?;
+
+    // The staff window calls a citizen's login and her own data: refused the same way.
+    let (_driver, staff, _data) =
+        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let outcome = async {
+        invoke(&staff, "staff_status", serde_json::json!({})).await?;
+        for (command, args) in [
+            (
+                "login_with_code",
+                serde_json::json!({"phone": "13800000001", "code": "000000"}),
+            ),
+            ("cases", serde_json::json!({})),
+            ("wallet_licences", serde_json::json!({})),
+            ("logout", serde_json::json!({})),
+        ] {
+            let refusal = refused(&staff, command, args).await?;
+            assert!(refusal.contains("not allowed"), "{command}: {refusal}");
+        }
+        Ok::<(), Box<dyn std::error::Error>>(())
+    }
+    .await;
+    staff.close().await?;
+    outcome
+}
+
+/// The text of the page's alert, once one shows.
+async fn text_of_alert(client: &fantoccini::Client) -> Result<String, Box<dyn std::error::Error>> {
+    let alert = client
+        .wait()
+        .at_most(huiban_e2e::page::PATIENCE)
+        .for_element(fantoccini::Locator::Css("[role=alert]"))
+        .await?;
+    Ok(alert.text().await?)
+}

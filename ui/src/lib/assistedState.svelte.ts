@@ -1,0 +1,29 @@
+// The resident at the counter as the staff window knows it: the ID number typed on the first page
+// (kept for the name page), and the session core holds (asked again after each change). 结束办理
+// forgets both.
+
+import { assistedCurrent, assistedEnd } from './ipc';
+import type { AssistedView } from './types';
+
+/** What the window holds of the resident at the counter. */
+export const counter = $state({ idNumber: '', view: null as AssistedView | null });
+
+/** Asks the shell for the session at the counter. */
+export async function loadAssisted(): Promise<void> {
+  try {
+    counter.view = await assistedCurrent();
+  } catch {
+    // Locked or logged out: nothing of hers shows.
+    counter.view = null;
+  }
+}
+
+/** 结束办理: ends the session and forgets everything of hers in the window. */
+export async function endAssisted(): Promise<void> {
+  try {
+    await assistedEnd();
+  } finally {
+    counter.idNumber = '';
+    counter.view = null;
+  }
+}

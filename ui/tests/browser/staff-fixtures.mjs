@@ -1,0 +1,39 @@
+// The staff window's states as the browser tests show them: 赵敏 logged out or at work, and the
+// session at the counter once 张秀英 consented (the shapes of core's `StaffStatus` and `AssistedView`).
+
+/** Where the clerk stands with nobody logged in in the staff window. */
+export const STAFF_LOGGED_OUT = {
+  logged_in: false,
+  clerk_name: null,
+  centre: null,
+  locked: false,
+  pin_usable: false,
+  ends_at_words: null,
+  day_over: false,
+  card_reader: false,
+};
+
+/** Where the clerk stands at work: 赵敏 logged in, her screen open. */
+export const STAFF_AT_WORK = {
+  ...STAFF_LOGGED_OUT,
+  logged_in: true,
+  clerk_name: '赵敏',
+  centre: '东城区政务服务中心',
+  ends_at_words: '今天 18:30',
+  card_reader: true,
+};
+
+/** The session at the counter once 张秀英 consented (what core's `AssistedView` holds). */
+export const ASSISTED_OPEN = {
+  open: true,
+  resident_name: '张秀英',
+  id_number_masked: '110…1029',
+  phone_masked: '138****0001',
+  banner: '正在为 张秀英（110…1029）办理',
+  consent_words: [
+    '工作人员能看到：您的姓名、身份证号码和手机号码，您的电子证照，您办过的事和办到了哪一步。',
+    '工作人员能为您做：申请办事、补交材料、提诉求、查进度。',
+    '工作人员不能：替您评价、替您投诉或举报、看您的消息。',
+    '工作人员做的每一件事都会记下来，您在自己的惠办里“谁帮我办过”能看到。结束办理后，工作人员就不能再看了。',
+  ],
+};
