@@ -1,6 +1,8 @@
 //! `cargo xtask test deny`: `cargo deny check licenses bans sources` with `deny.toml`, offline:
 //! every crate's licence is one we accept, no banned crate (OpenSSL) is in the tree, and every crate
-//! comes from crates.io. cargo-deny is installed at a pinned version the first time.
+//! comes from crates.io. cargo-deny is installed at a pinned version the first time, and the crates
+//! of every target the lockfile names are fetched first (cargo-deny reads the whole graph offline; a
+//! fresh machine has only those its own builds downloaded).
 
 use std::process::Command;
 
@@ -39,6 +41,11 @@ fn ensure_installed() -> Result<(), String> {
 /// Runs the check and reports it.
 pub fn check() -> Result<Report, String> {
     ensure_installed()?;
+    process::run(
+        Command::new("cargo")
+            .current_dir(workspace::root())
+            .args(["fetch", "--locked"]),
+    )?;
     let status = Command::new(binary())
         .current_dir(workspace::root())
         .args([
