@@ -10,8 +10,6 @@ mod windows;
 
 use std::process::ExitCode;
 
-use huiban_core::mode::Mode;
-
 pub use error::IpcError;
 pub use state::AppState;
 
@@ -49,10 +47,8 @@ pub fn run() -> ExitCode {
         .manage(state)
         .setup(move |app| {
             windows::open(app.handle(), mode)?;
-            // A clerk's outbox sends for residents, in their consented sessions: it comes with them.
-            if mode == Mode::Citizen {
-                sync::start(app.handle());
-            }
+            // A clerk's outbox sends what she confirmed for residents, each in its session.
+            sync::start(app.handle());
             Ok(())
         })
         .invoke_handler(commands::handler::handler())

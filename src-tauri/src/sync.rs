@@ -2,8 +2,9 @@
 //! and every change of the queue reaches the UI as a `queue-changed` event.
 
 use huiban_core::device::QueueView;
+use huiban_core::mode::Mode;
 use huiban_core::outbox::QueueSummary;
-use huiban_core::outbox::engine::{self, Engine, Pacing};
+use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::{network_watch, pull};
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -29,9 +30,11 @@ pub fn start(app: &AppHandle) {
     let wake = state.wake().clone();
     let pull_now = state.pull_now().clone();
     let handle = app.clone();
+    let mode = state.mode();
     tauri::async_runtime::spawn(async move {
-        let lock_path = store.path().with_file_name("outbox.lock");
+        let lock_path = store.path().with_file_name(mode.outbox_lock_file());
         let engine = Engine {
+            whose: Whose::of_mode(mode),
             store: &store,
             client: &client,
             session: &session,
@@ -63,7 +66,10 @@ pub fn start(app: &AppHandle) {
             tokio::time::sleep(LOCK_RETRY).await;
         }
     });
-    spawn_keep_fresh(app, &state);
+    // A clerk's copies of a resident's data are pulled in her session, when a page asks.
+    if mode == Mode::Citizen {
+        spawn_keep_fresh(app, &state);
+    }
     let wake = state.wake().clone();
     tauri::async_runtime::spawn(async move {
         if let Err(error) = network_watch::wake_on_network_change(wake).await {

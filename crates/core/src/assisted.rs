@@ -3,6 +3,7 @@
 //! texted to her phone), and only then does anything of hers show; 结束办理 ends it.
 
 pub mod acting;
+pub(crate) mod acting_for;
 pub mod card_reader;
 pub mod resident;
 mod service;

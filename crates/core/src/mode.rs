@@ -44,6 +44,16 @@ impl Mode {
         }
     }
 
+    /// The lock file beside the store that keeps a second process of this mode from sending its
+    /// outbox too.
+    pub fn outbox_lock_file(self) -> &'static str {
+        match self {
+            Self::Citizen => "outbox.lock",
+            Self::Staff => "staff-outbox.lock",
+            Self::Kiosk => "kiosk-outbox.lock",
+        }
+    }
+
     /// The file of this mode's local store in the data directory.
     pub fn database_file(self) -> &'static str {
         match self {

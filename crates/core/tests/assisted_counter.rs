@@ -8,8 +8,11 @@ mod common;
 use common::Platform;
 use huiban_core::app::{App, AppParts};
 use huiban_core::assisted::SimulatedReader;
+use huiban_core::mode::Mode;
+use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
+use huiban_core::store::{LocalStore, OutboxState};
 use huiban_core::{PlatformClient, UrlSource};
 
 /// 张秀英's ID number, as on her card.
@@ -17,15 +20,25 @@ const ZHANG_ID: &str = "110101194403151029";
 
 /// A staff-mode app on `platform` with a simulated card reader at `card`, 赵敏 logged in.
 async fn clerk_at_work(platform: &Platform, card: std::path::PathBuf) -> App {
+    clerk_with_store(platform, card, None).await
+}
+
+/// The same, keeping her local data in `store`.
+async fn clerk_with_store(
+    platform: &Platform,
+    card: std::path::PathBuf,
+    store: Option<LocalStore>,
+) -> App {
     let client = PlatformClient::new(platform.serve(None).await).unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "staff");
     let app = App::new(AppParts {
         client,
         source: UrlSource::Default,
-        store: None,
+        store: store.map(std::sync::Arc::new),
         store_notice: None,
         session: Session::in_keychain(keychain),
     })
+    .in_mode(Mode::Staff)
     .with_card_reader(std::sync::Arc::new(SimulatedReader::at(card)));
     app.staff()
         .log_in("staff01", "huiban-staff-01")
@@ -145,4 +158,83 @@ async fn the_card_on_the_reader_names_the_resident() {
         app.assisted().read_card().unwrap_err().id(),
         "staff-not-logged-in"
     );
+}
+
+#[tokio::test]
+async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_nothing_stays() {
+    let platform = Platform::new();
+    let dir = tempfile::tempdir().unwrap();
+    let local = common::local_store(&dir);
+    let app = clerk_with_store(&platform, dir.path().join("card.json"), Some(local)).await;
+    assert_eq!(
+        app.own_store().await.unwrap_err().id(),
+        "assisted-none",
+        "the clerk has no personal rows of her own"
+    );
+    app.assisted().start(ZHANG_ID, "张秀英").await.unwrap();
+    assert_eq!(
+        app.own_store().await.unwrap_err().id(),
+        "assisted-none",
+        "nothing of hers before she consents"
+    );
+    let code = texted_code(&platform, "13800000001");
+    app.assisted().consent_by_code(&code).await.unwrap();
+
+    // Her rows are kept under her own account, marked with the session.
+    let hers = app.own_store().await.unwrap();
+    assert_eq!(hers.account_id(), "c-demo-zhang");
+    let session = hers.assisted_session().unwrap().to_owned();
+    let client_id =
+        huiban_core::outbox::enqueue_application(&hers, &common::application("高龄津贴申领"), 0)
+            .unwrap();
+    drop(hers);
+
+    // The clerk's sending loop files it in her session, under the clerk's login.
+    let store = app.store().unwrap().clone();
+    let lock = dir.path().join("staff-outbox.lock");
+    let login = app.session().shared().clone();
+    let engine = Engine {
+        whose: Whose::ActedFor,
+        store: &store,
+        client: app.client(),
+        session: &login,
+        lock_path: &lock,
+        pacing: Pacing {
+            idle: std::time::Duration::from_millis(20),
+            backoff: common::FAST,
+        },
+        wake: None,
+    };
+    let drained = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        engine::run(engine, true, std::future::pending(), |_| {}),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(drained);
+    let row = store
+        .of_account("c-demo-zhang")
+        .outbox_row(&client_id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.state, OutboxState::Sent, "{:?}", row.last_error);
+    assert_eq!(row.assisted_session.as_deref(), Some(session.as_str()));
+    let number = row.case_number.unwrap();
+    let case = huiban_platform::cases::view(
+        &huiban_platform::AppState::new(platform.store.clone()),
+        "c-demo-zhang",
+        &number,
+    )
+    .unwrap();
+    assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
+    assert_eq!(case.agent.unwrap().name, "赵敏");
+    assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
+
+    // 结束办理: nothing of hers stays on this computer.
+    app.assisted().end().await.unwrap();
+    let left = store.of_account("c-demo-zhang");
+    assert!(left.outbox_rows().unwrap().is_empty());
+    assert!(left.drafts().unwrap().is_empty());
+    assert!(left.cached_cases().unwrap().is_empty());
 }

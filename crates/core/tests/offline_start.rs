@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use huiban_api::{HandlingChannel, NewApplication, TokenRequest};
-use huiban_core::outbox::engine::{self, Engine, Pacing};
+use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::outbox::{self, Backoff, QueueSummary};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
@@ -134,6 +134,7 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
     // The app was restarted meanwhile: only the refresh token in the keychain remains of the login.
     let restarted = Session::in_keychain(keychain.clone());
     let engine = Engine {
+        whose: Whose::LoggedIn,
         store: &store,
         client: &client,
         session: &restarted,

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::{Platform, application, local_store};
 use huiban_core::PlatformClient;
-use huiban_core::outbox::engine::{self, Engine, Pacing};
+use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::outbox::{self, QueueSummary};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::{Session, SessionError};
@@ -137,6 +137,7 @@ async fn the_sending_loop_sends_only_the_rows_of_the_person_logged_in() {
     let queued = outbox::enqueue_application(&zhang, &application("高龄津贴"), 0).unwrap();
     let lock = dir.path().join("outbox.lock");
     let engine = Engine {
+        whose: Whose::LoggedIn,
         store: &local,
         client: &client,
         session: &session,
@@ -221,6 +222,7 @@ async fn the_sending_loop_wakes_when_told_instead_of_waiting_out_its_pause() {
     let wake = Notify::new();
     let lock = dir.path().join("outbox.lock");
     let engine = Engine {
+        whose: Whose::LoggedIn,
         store: &local,
         client: &client,
         session: &session,

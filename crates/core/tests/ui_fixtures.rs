@@ -163,6 +163,7 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
         next_attempt_ms: 0,
         last_error: None,
         case_number: None,
+        assisted_session: None,
     };
     let newest_first = copies
         .cases

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{TestPlatform, valid_id_number};
-use huiban_api::{ActedForMe, Application, AssistedSession, SessionStatus};
+use huiban_api::{ActedForMe, Application, AssistedSession, HandlingChannel, SessionStatus};
 use huiban_platform::assisted as assisted_limits;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -188,6 +188,18 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     let agent = case.agent.clone().unwrap();
     assert_eq!(agent.name, "赵敏");
     assert_eq!(agent.relation, "东城区政务服务中心工作人员");
+    assert_eq!(
+        case.channel,
+        HandlingChannel::Counter,
+        "a case staff file for her is a counter case, whatever channel the body named"
+    );
+
+    // In the session, her account is the one her forms are filled in from; outside it, his own.
+    let her = acting(&platform, "GET", "/api/v1/me", &staff, &id, None).await;
+    assert_eq!(her.body["name"], "张秀英", "{}", her.body);
+    assert_eq!(her.body["role"], "citizen");
+    let own = platform.call("GET", "/api/v1/me", Some(&staff), None).await;
+    assert_eq!(own.body["name"], "赵敏", "{}", own.body);
 
     // She sees it in her own list; staff see it only through the session.
     let zhang = platform.citizen_login("13800000001").await;

@@ -193,6 +193,8 @@ mod tests {
 
     #[test]
     fn staff_commands_are_granted_to_the_staff_window_alone_and_it_has_no_citizen_login() {
+        // The staff window has a resident's errands (core answers them only in her open session),
+        // never what only she may do: her login, 评价 and 回访, her messages.
         let [(_, main), (_, staff)] = CAPABILITIES;
         let (main, staff) = (granted(main), granted(staff));
         let staff_commands: BTreeSet<String> = handled()
@@ -206,11 +208,20 @@ mod tests {
         );
         assert!(staff_commands.is_subset(&staff));
         for citizen_only in [
+            "login_request_code",
             "login_with_code",
             "logout",
-            "cases",
-            "wallet_licences",
+            "unsent",
+            "logins",
+            "login_end",
+            "kiosk_asking",
+            "kiosk_answer",
+            "case_evaluate",
+            "evaluation_levels",
+            "request_evaluate",
+            "request_follow_up",
             "inbox",
+            "message_read",
         ] {
             assert!(
                 !staff.contains(citizen_only),

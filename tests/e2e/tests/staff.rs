@@ -4,7 +4,7 @@
 
 use huiban_core::mode::Mode;
 use huiban_core::secrets::Keychain;
-use huiban_e2e::page::{by_role, screenshot};
+use huiban_e2e::page::{by_role, screenshot, text_of_role_containing};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path};
@@ -188,6 +188,7 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
         assert!(banner.contains("正在为 张秀英（110…1029）办理"), "{banner}");
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "staff-acting").await?;
+        file_the_pension_form_for_her(&client, &platform).await?;
 
         by_role(&client, "button", "结束办理")
             .await?
@@ -208,6 +209,52 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
     }
     .await;
     close_logged_in(client, &keychain, outcome).await
+}
+
+/// From her errands, the clerk applies for 张秀英's pension with the citizen's pages under the banner
+/// (her name filled in from her own e-ID card), confirms it, and the platform files it for her as a
+/// counter case with the clerk as 代理人.
+async fn file_the_pension_form_for_her(
+    client: &fantoccini::Client,
+    platform: &Platform,
+) -> TestResult {
+    by_role(client, "link", "办事").await?.click().await?;
+    let search = client
+        .find(fantoccini::Locator::Css("input[type=search]"))
+        .await?;
+    search.send_keys("yanglao").await?;
+    by_role(client, "button", "找").await?.click().await?;
+    by_role(client, "link", PENSION_ITEM).await?.click().await?;
+    by_role(client, "button", "开始办理").await?.click().await?;
+    by_role(client, "heading", "您的姓名").await?;
+    text_of_role_containing(client, "status", "电子居民身份证填好的").await?;
+    by_role(client, "button", "下一步").await?.click().await?;
+    answer_pension_form_from_the_id_number(client, &zhang_id_number()?).await?;
+    let banner = client
+        .find(fantoccini::Locator::Css(".acting-banner"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        banner.contains("张秀英"),
+        "the banner stays on her pages: {banner}"
+    );
+    screenshot(client, "staff-acting-check").await?;
+    by_role(client, "button", "确认提交").await?.click().await?;
+    text_of_role_containing(client, "heading", "申请已经送到").await?;
+    let number = client
+        .execute(
+            "return document.querySelector('.confirmation .number').getAttribute('aria-label');",
+            vec![],
+        )
+        .await?;
+    let number = number.as_str().ok_or("no case number")?;
+    let state = huiban_platform::AppState::new(huiban_platform::Store::open(platform.data_dir())?);
+    let case = huiban_platform::cases::view(&state, "c-demo-zhang", number)?;
+    assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
+    assert_eq!(case.agent.ok_or("no 代理人")?.name, "赵敏");
+    assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
+    Ok(())
 }
 
 #[tokio::test]
@@ -241,18 +288,24 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
     citizen.close().await?;
     outcome?;
 
-    // The staff window calls a citizen's login and her own data: refused the same way.
+    // The staff window calls a citizen's login and what only a resident may do herself: refused
+    // the same way. Her errands it may call, and they hold nothing without a consented session.
     let (_driver, staff, _data) =
         fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
     let outcome = async {
         invoke(&staff, "staff_status", serde_json::json!({})).await?;
+        let nobody = invoke(&staff, "cases", serde_json::json!({})).await?;
+        assert_eq!(nobody, serde_json::json!([]), "no session, nobody's cases");
         for (command, args) in [
             (
                 "login_with_code",
                 serde_json::json!({"phone": "13800000001", "code": "000000"}),
             ),
-            ("cases", serde_json::json!({})),
-            ("wallet_licences", serde_json::json!({})),
+            ("inbox", serde_json::json!({})),
+            (
+                "case_evaluate",
+                serde_json::json!({"applicationNo": "1", "level": 5, "reason": null}),
+            ),
             ("logout", serde_json::json!({})),
         ] {
             let refusal = refused(&staff, command, args).await?;

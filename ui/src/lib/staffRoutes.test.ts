@@ -10,4 +10,29 @@ describe('parseStaffHash', () => {
     expect(parseStaffHash('')).toEqual({ kind: 'home' });
     expect(parseStaffHash('#/cases')).toEqual({ kind: 'home' });
   });
+
+  it('opens the pages of her errands, and not what only she may do', () => {
+    expect(parseStaffHash('#/apply')).toMatchObject({ kind: 'errand', route: { kind: 'area' } });
+    expect(parseStaffHash('#/apply/11010100001')).toEqual({
+      kind: 'errand',
+      route: { kind: 'item', implCode: '11010100001' },
+    });
+    expect(parseStaffHash('#/form/d1/check')).toMatchObject({
+      kind: 'errand',
+      route: { kind: 'form', draftId: 'd1' },
+    });
+    expect(parseStaffHash('#/progress/110101')).toMatchObject({ route: { kind: 'case' } });
+    for (const hers of [
+      '#/progress/110101/evaluate',
+      '#/requests/R1/follow-up',
+      '#/requests/R1/evaluate',
+      '#/messages',
+      '#/login',
+      '#/logout',
+      '#/settings',
+      '#/gallery',
+    ]) {
+      expect(parseStaffHash(hers), hers).toEqual({ kind: 'home' });
+    }
+  });
 });

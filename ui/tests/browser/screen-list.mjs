@@ -181,6 +181,14 @@ export const SCREENS = [
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, assisted: ASSISTED_OPEN },
     ready: 'text:结束办理',
   },
+  {
+    // A page of her errands under the banner: the citizen's item page, in the staff window.
+    name: 'staff-errand-item',
+    path: 'staff.html',
+    hash: '#/apply/110101020001050040000001',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, assisted: ASSISTED_OPEN, loggedIn: true },
+    ready: 'text:开始办理',
+  },
 ];
 
 /** Opens `screen` in `theme` at text `size` and waits until it is drawn. */

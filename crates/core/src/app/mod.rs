@@ -106,17 +106,26 @@ impl App {
     /// store): every personal row is read and written only through this.
     pub async fn own_store(&self) -> Result<AccountStore<'_>, Error> {
         self.kept_store()?;
-        self.own_store_if_any()
-            .await?
-            .ok_or_else(|| Error::plain("login-needed"))
+        self.own_store_if_any().await?.ok_or_else(|| {
+            Error::plain(match self.mode {
+                crate::mode::Mode::Staff => "assisted-none",
+                _ => "login-needed",
+            })
+        })
     }
 
     /// The local data of the person logged in; `None` with nobody logged in or no store, when a page
-    /// shows nothing personal at all.
+    /// shows nothing personal at all. In staff mode the person is the resident the clerk acts for
+    /// in an open session (the clerk has no personal rows of her own).
     pub async fn own_store_if_any(&self) -> Result<Option<AccountStore<'_>>, Error> {
         let Some(store) = self.store.as_deref() else {
             return Ok(None);
         };
+        if self.mode == crate::mode::Mode::Staff {
+            return Ok(self
+                .acting_for()
+                .map(|whose| store.of_resident(&whose.account_id, &whose.session_id)));
+        }
         let account = self.session.account().await?;
         Ok(account.map(|account| store.of_account(&account)))
     }
@@ -124,6 +133,15 @@ impl App {
     /// Client of the configured platform.
     pub fn client(&self) -> &PlatformClient {
         &self.client
+    }
+
+    /// Client for the person's own data: while a clerk acts for a resident, every request names the
+    /// session, so the platform answers about her.
+    pub fn client_for_person(&self) -> PlatformClient {
+        match self.acting_for() {
+            Some(whose) => self.client.acting_in(&whose.session_id),
+            None => self.client.clone(),
+        }
     }
 
     /// Where the platform address came from.

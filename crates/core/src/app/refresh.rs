@@ -6,10 +6,9 @@ impl super::App {
     /// Pulls fresh copies of the person's cases, 诉求, messages and licences now (online only),
     /// holding the pull gate so that a 退出 meanwhile is not undone.
     pub async fn refresh_copies(&self) -> Result<Pulled, crate::Error> {
-        let store = self.kept_store()?;
         let _held = self.pull_gate().hold().await;
         let token = self.session().token().await?;
-        let own = store.of_account(&token.account_id);
-        Ok(pull(&own, self.client(), &token.access_token).await?)
+        let own = self.own_store().await?;
+        Ok(pull(&own, &self.client_for_person(), &token.access_token).await?)
     }
 }

@@ -14,6 +14,8 @@ pub struct Acting {
     pub(crate) phone_masked: Option<String>,
     /// She consented: the clerk may act for her.
     pub(crate) open: bool,
+    /// Her platform account, learnt once she consented: her local rows are kept under it.
+    pub(crate) resident_account_id: Option<String>,
 }
 
 impl std::fmt::Debug for Acting {

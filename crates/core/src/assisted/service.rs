@@ -102,6 +102,7 @@ impl AssistedService<'_> {
             id_number_masked: masked_id_number(&id_number),
             phone_masked: None,
             open: false,
+            resident_account_id: None,
         };
         *self.acting() = Some(acting.clone());
         Ok(self.view(&acting))
@@ -128,13 +129,30 @@ impl AssistedService<'_> {
                 &Consent::SmsCode { code },
             )
             .await?;
+        let open = session.status == SessionStatus::Open;
+        // Her account, as the platform gives it in the session: her rows here are kept under it.
+        let resident_account_id = if open {
+            let her = self
+                .app
+                .client()
+                .acting_in(&waiting.session_id)
+                .me(&token.access_token)
+                .await?;
+            Some(her.account_id)
+        } else {
+            None
+        };
         let acting = Acting {
             resident_name: session.resident_name,
             phone_masked: session.resident_phone_masked,
-            open: session.status == SessionStatus::Open,
+            open,
+            resident_account_id,
             ..waiting
         };
         *self.acting() = Some(acting.clone());
+        if open && let Err(error) = self.app.refresh_copies().await {
+            tracing::info!(%error, "her copies are pulled when a page asks for them");
+        }
         Ok(self.view(&acting))
     }
 
@@ -150,6 +168,11 @@ impl AssistedService<'_> {
         let Some(acting) = self.acting().take() else {
             return Ok(());
         };
+        // Nothing of hers stays on this computer for the next resident but what she confirmed and
+        // has not gone out yet.
+        if let (Some(store), Some(account)) = (self.app.store(), &acting.resident_account_id) {
+            store.of_account(account).forget_all_but_unsent()?;
+        }
         let closed = match self.app.session.token(self.app.client()).await {
             Ok(token) => self
                 .app

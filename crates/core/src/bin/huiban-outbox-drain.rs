@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use huiban_api::NewApplication;
 use huiban_core::PlatformClient;
-use huiban_core::outbox::engine::{self, Engine, Pacing};
+use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::outbox::{self, Backoff};
 use huiban_core::secrets::{DATABASE_KEY, Keychain};
 use huiban_core::session::{LoggedIn, Session};
@@ -131,6 +131,7 @@ async fn drain(args: Args) -> Result<(), String> {
         },
     };
     let engine = Engine {
+        whose: Whose::LoggedIn,
         store: &store,
         client: &client,
         session: &session,

@@ -135,7 +135,7 @@ impl CasesService<'_> {
             reason: reason.filter(|r| !r.trim().is_empty()).map(str::to_owned),
         };
         self.app
-            .client()
+            .client_for_person()
             .withdraw(&token.access_token, application_no, &request)
             .await
             .map_err(|error| match error {
@@ -144,14 +144,10 @@ impl CasesService<'_> {
             })?;
         // Held so that a 退出 meanwhile is not undone by this pull.
         let _held = self.app.pull_gate().hold().await;
-        if let Some(store) = self.app.store()
+        if let Some(store) = self.app.own_store_if_any().await?
             && self.app.session().status().await.is_ok_and(|s| s.logged_in)
-            && let Err(error) = pull::pull(
-                &store.of_account(&token.account_id),
-                self.app.client(),
-                &token.access_token,
-            )
-            .await
+            && let Err(error) =
+                pull::pull(&store, &self.app.client_for_person(), &token.access_token).await
         {
             tracing::info!(%error, "withdrawn; the kept copies are refreshed on the next pull");
         }

@@ -6,6 +6,7 @@ mod uploads;
 
 use std::time::Duration;
 
+use huiban_api::assisted::ASSISTED_SESSION_HEADER;
 use huiban_api::{
     API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, DeviceApproval,
     DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp,
@@ -70,6 +71,9 @@ impl ClientError {
 pub struct PlatformClient {
     http: reqwest::Client,
     base: Url,
+    /// The assisted session a clerk acts in: sent in the `assisted-session` header of every request
+    /// made with a token, so the platform answers about the resident she acts for.
+    assisted_session: Option<String>,
 }
 
 impl PlatformClient {
@@ -81,7 +85,38 @@ impl PlatformClient {
             .user_agent(concat!("huiban/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(ClientError::Setup)?;
-        Ok(Self { http, base })
+        Ok(Self {
+            http,
+            base,
+            assisted_session: None,
+        })
+    }
+
+    /// The same client for a clerk acting in the assisted session `session_id`: every request made
+    /// with her token names the session, so it is about the resident who consented to it.
+    pub fn acting_in(&self, session_id: &str) -> Self {
+        Self {
+            assisted_session: Some(session_id.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// The assisted session this client acts in, if any.
+    pub fn assisted_session(&self) -> Option<&str> {
+        self.assisted_session.as_deref()
+    }
+
+    /// `request` made as the owner of `access_token`, in the assisted session when acting in one.
+    fn as_caller(
+        &self,
+        request: reqwest::RequestBuilder,
+        access_token: &str,
+    ) -> reqwest::RequestBuilder {
+        let request = request.bearer_auth(access_token);
+        match &self.assisted_session {
+            Some(session) => request.header(ASSISTED_SESSION_HEADER, session),
+            None => request,
+        }
     }
 
     /// The platform's base address.
@@ -228,16 +263,14 @@ impl PlatformClient {
         body: &B,
     ) -> Result<(), ClientError> {
         let request = self
-            .http
-            .post(self.url(path)?)
-            .bearer_auth(access_token)
+            .as_caller(self.http.post(self.url(path)?), access_token)
             .json(body);
         answered_empty(request).await
     }
 
     /// A POST with no body whose success answer has none either (204).
     async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
-        answered_empty(self.http.post(self.url(path)?).bearer_auth(access_token)).await
+        answered_empty(self.as_caller(self.http.post(self.url(path)?), access_token)).await
     }
 
     /// Submits an application under `idempotency_key`; a replay answers with the same case.
@@ -455,7 +488,7 @@ impl PlatformClient {
         let url = self.url(path)?;
         let mut request = self.http.request(method, url);
         if let Some(token) = access_token {
-            request = request.bearer_auth(token);
+            request = self.as_caller(request, token);
         }
         if let Some(key) = idempotency_key {
             request = request.header("Idempotency-Key", key);

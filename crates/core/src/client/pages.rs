@@ -22,9 +22,7 @@ impl PlatformClient {
                 )));
             }
             let response = self
-                .http
-                .get(self.url(&path)?)
-                .bearer_auth(access_token)
+                .as_caller(self.http.get(self.url(&path)?), access_token)
                 .send()
                 .await
                 .map_err(ClientError::Unreachable)?;

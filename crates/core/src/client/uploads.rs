@@ -38,9 +38,7 @@ impl PlatformClient {
         let path = format!("{API_PREFIX}/uploads/{upload_id}");
         let url = self.url(&path)?;
         let response = self
-            .http
-            .patch(url)
-            .bearer_auth(access_token)
+            .as_caller(self.http.patch(url), access_token)
             .header(UPLOAD_OFFSET_HEADER, offset.to_string())
             .header(
                 reqwest::header::CONTENT_TYPE,

@@ -178,14 +178,12 @@ impl DraftsService<'_> {
         let submitted = if request_form::is_request_form(&draft.form_id) {
             request_form::submit(&store, &form, &draft, today(), now_ms())?
         } else {
-            submit(
-                &store,
-                &form,
-                &draft,
-                HandlingChannel::Web,
-                today(),
-                now_ms(),
-            )?
+            // A clerk's submission for a resident is made at the counter (窗口办理).
+            let channel = match store.assisted_session() {
+                Some(_) => HandlingChannel::Counter,
+                None => HandlingChannel::Web,
+            };
+            submit(&store, &form, &draft, channel, today(), now_ms())?
         };
         match submitted {
             Submission::Queued(client_id) => {

@@ -42,9 +42,31 @@ pub enum EngineError {
     Store(#[from] StoreError),
 }
 
+/// Whose submissions the loop sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    /// The person logged in: her own rows, under her own token (citizen mode).
+    LoggedIn,
+    /// Every resident's rows a clerk confirmed in an assisted session, each sent in its session
+    /// under the clerk's token (staff mode): they go out after the session ended too.
+    ActedFor,
+}
+
+impl Whose {
+    /// Whose submissions a process in `mode` sends: a clerk's are the residents' she acted for.
+    pub fn of_mode(mode: crate::mode::Mode) -> Self {
+        match mode {
+            crate::mode::Mode::Staff => Self::ActedFor,
+            _ => Self::LoggedIn,
+        }
+    }
+}
+
 /// What the loop works with.
 #[derive(Debug, Clone, Copy)]
 pub struct Engine<'a> {
+    /// Whose submissions it sends.
+    pub whose: Whose,
     /// The local store whose outbox is sent, each row under the login of the account that made it.
     pub store: &'a LocalStore,
     /// The platform.
@@ -79,14 +101,7 @@ pub async fn run(
             if let Err(error) = engine.session.tell_logouts(engine.client).await {
                 tracing::debug!(%error, "logouts made offline are told later");
             }
-            let summary = match engine.session.account().await {
-                Ok(Some(account)) => QueueSummary::of(&engine.store.of_account(&account))?,
-                Ok(None) => QueueSummary::default(),
-                Err(error) => {
-                    tracing::info!(%error, "cannot tell who is logged in");
-                    QueueSummary::default()
-                }
-            };
+            let summary = summary_of(engine).await?;
             if last != Some(summary) {
                 on_change(summary);
                 last = Some(summary);
@@ -112,6 +127,26 @@ pub async fn run(
     Ok(true)
 }
 
+/// The summary of the queue the loop sends: the logged-in person's, or every resident's a clerk
+/// confirmed.
+async fn summary_of(engine: Engine<'_>) -> Result<QueueSummary, EngineError> {
+    if engine.whose == Whose::ActedFor {
+        let mut total = QueueSummary::default();
+        for account in engine.store.accounts_acted_for()? {
+            total = total.plus(QueueSummary::of(&engine.store.of_account(&account))?);
+        }
+        return Ok(total);
+    }
+    Ok(match engine.session.account().await {
+        Ok(Some(account)) => QueueSummary::of(&engine.store.of_account(&account))?,
+        Ok(None) => QueueSummary::default(),
+        Err(error) => {
+            tracing::info!(%error, "cannot tell who is logged in");
+            QueueSummary::default()
+        }
+    })
+}
+
 /// One pass when the platform answers and a token can be had; whether it moved anything.
 async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
     if engine.client.health().await.is_err() {
@@ -125,16 +160,24 @@ async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
             return Ok(false);
         }
     };
-    let pass = send_due(
-        &engine.store.of_account(&token.account_id),
-        engine.client,
-        &token.access_token,
-        chrono::Utc::now(),
-        &engine.pacing.backoff,
-    )
-    .await?;
-    if pass.token_refused > 0 {
-        engine.session.access_token_refused().await;
+    let accounts = match engine.whose {
+        Whose::LoggedIn => vec![token.account_id.clone()],
+        Whose::ActedFor => engine.store.accounts_acted_for()?,
+    };
+    let mut moved = false;
+    for account in accounts {
+        let pass = send_due(
+            &engine.store.of_account(&account),
+            engine.client,
+            &token.access_token,
+            chrono::Utc::now(),
+            &engine.pacing.backoff,
+        )
+        .await?;
+        if pass.token_refused > 0 {
+            engine.session.access_token_refused().await;
+        }
+        moved |= pass.sent + pass.needs_attention > 0;
     }
-    Ok(pass.sent + pass.needs_attention > 0)
+    Ok(moved)
 }

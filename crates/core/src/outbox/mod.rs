@@ -129,6 +129,16 @@ impl QueueSummary {
         })
     }
 
+    /// The two summaries together.
+    pub fn plus(self, other: Self) -> Self {
+        Self {
+            waiting: self.waiting + other.waiting,
+            waiting_applications: self.waiting_applications + other.waiting_applications,
+            sent: self.sent + other.sent,
+            needs_attention: self.needs_attention + other.needs_attention,
+        }
+    }
+
     /// One plain sentence, e.g. 有3份申请等待发送，联网后会自动提交。 (件 when not all are applications).
     pub fn sentence(&self, localizer: &Localizer) -> String {
         if self.needs_attention > 0 {

@@ -97,6 +97,15 @@ pub async fn send_due(
     Ok(pass)
 }
 
+/// The client a row is sent with: one a clerk confirmed for a resident goes in the session she
+/// consented to, and no other.
+fn client_of(client: &PlatformClient, row: &crate::store::OutboxRow) -> PlatformClient {
+    match &row.assisted_session {
+        Some(session) => client.acting_in(session),
+        None => client.clone(),
+    }
+}
+
 async fn send_one(
     store: &AccountStore<'_>,
     client: &PlatformClient,
@@ -107,6 +116,7 @@ async fn send_one(
 ) -> Result<Outcome, StoreError> {
     // No durable "sending" mark: a submission left queued by a crash mid-send is simply sent again
     // under the same Idempotency-Key, and the platform answers with the same case.
+    let client = &client_of(client, &row);
     let delivered = match row.kind {
         OutboxKind::Application => {
             let application = application_of(&row)?;

@@ -61,9 +61,13 @@ impl SessionService<'_> {
         Ok(self.app.session.token(self.app.client()).await?)
     }
 
-    /// Whether someone is logged in.
+    /// Whether someone is logged in: in staff mode, whether the clerk acts for a resident in an
+    /// open session (her pages then work for that resident; the clerk's own login is not a person's).
     pub async fn status(&self) -> Result<SessionStatus, Error> {
-        let logged_in = self.app.session.is_logged_in().await?;
+        let logged_in = match self.app.mode() {
+            crate::mode::Mode::Staff => self.app.acting_for().is_some(),
+            _ => self.app.session.is_logged_in().await?,
+        };
         Ok(SessionStatus { logged_in })
     }
 

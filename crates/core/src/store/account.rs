@@ -21,6 +21,9 @@ const PULLED_TABLES: [&str; 5] = [
 pub struct AccountStore<'a> {
     pub(super) store: &'a LocalStore,
     pub(super) account_id: String,
+    /// The assisted session a clerk acts for this account in (staff mode): every submission
+    /// queued through this store is marked with it and sent in it.
+    pub(super) assisted_session: Option<String>,
 }
 
 impl LocalStore {
@@ -29,6 +32,17 @@ impl LocalStore {
         AccountStore {
             store: self,
             account_id: account_id.to_owned(),
+            assisted_session: None,
+        }
+    }
+
+    /// The data of the resident `account_id` as a clerk acting for her in the assisted session
+    /// `session_id` reaches it: what is queued through it is filed for her in that session.
+    pub fn of_resident(&self, account_id: &str, session_id: &str) -> AccountStore<'_> {
+        AccountStore {
+            store: self,
+            account_id: account_id.to_owned(),
+            assisted_session: Some(session_id.to_owned()),
         }
     }
 
@@ -59,6 +73,11 @@ impl AccountStore<'_> {
     /// The account whose data this is.
     pub fn account_id(&self) -> &str {
         &self.account_id
+    }
+
+    /// The assisted session a clerk acts for this account in, if any.
+    pub fn assisted_session(&self) -> Option<&str> {
+        self.assisted_session.as_deref()
     }
 
     /// The store itself, for what every account shares (the catalog, forms, department keys).
@@ -105,6 +124,26 @@ impl AccountStore<'_> {
         )?;
         transaction.commit()?;
         Ok(u64::try_from(drafts + rows).unwrap_or(u64::MAX))
+    }
+
+    /// Forgets everything of this account but the submissions not yet sent (waiting, or refused and
+    /// to be looked at) and the files they need: her pulled copies, drafts, sent submissions and
+    /// kept files. For the end of a clerk's session with a resident, so nothing of hers stays on a
+    /// shared computer but what must still go out.
+    pub fn forget_all_but_unsent(&self) -> Result<(), StoreError> {
+        self.forget_pulled()?;
+        let mut connection = self.store.lock()?;
+        let transaction = connection.transaction()?;
+        for sql in [
+            "DELETE FROM draft WHERE account_id = ?1",
+            "DELETE FROM outbox WHERE account_id = ?1 AND state = 'sent'",
+            "DELETE FROM local_attachment WHERE account_id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ?1)",
+        ] {
+            transaction.execute(sql, params![self.account_id])?;
+        }
+        transaction.commit()?;
+        Ok(())
     }
 
     /// Runs `work` on the connection.

@@ -162,6 +162,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 12: department keys are pinned once seen; a different key offered later under the same id is
     // kept apart, as evidence, and never trusted.
     "ALTER TABLE cached_department_key ADD COLUMN offered_instead TEXT;",
+    // 13: a submission a clerk confirmed for a resident names the assisted session it was confirmed
+    // in (staff mode); it is sent in that session only.
+    "ALTER TABLE outbox ADD COLUMN assisted_session TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -57,6 +57,9 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     /// The platform's case number, once sent.
     pub case_number: Option<String>,
+    /// The assisted session it was confirmed in, when a clerk queued it for a resident: it is sent
+    /// in that session, and only in it.
+    pub assisted_session: Option<String>,
 }
 
 impl OutboxRow {
@@ -83,16 +86,24 @@ pub struct OutboxUpdate<'a> {
 
 fn insert_in(
     connection: &Connection,
-    account_id: &str,
+    owner: &AccountStore<'_>,
     client_id: &str,
     kind: OutboxKind,
     body: &str,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     connection.execute(
-        "INSERT INTO outbox (client_id, account_id, kind, body, state, next_attempt_ms, created_ms, updated_ms)
-         VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5)",
-        params![client_id, account_id, kind.name(), body, now_ms],
+        "INSERT INTO outbox (client_id, account_id, kind, body, state, next_attempt_ms, created_ms,
+             updated_ms, assisted_session)
+         VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5, ?6)",
+        params![
+            client_id,
+            owner.account_id,
+            kind.name(),
+            body,
+            now_ms,
+            owner.assisted_session
+        ],
     )?;
     Ok(())
 }
@@ -107,7 +118,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
         next_attempt_ms: row.get("next_attempt_ms")?,
         last_error: row.get("last_error")?,
         case_number: row.get("case_number")?,
+        assisted_session: row.get("assisted_session")?,
     })
+}
+
+impl super::LocalStore {
+    /// The accounts with submissions a clerk confirmed for them in an assisted session (staff
+    /// mode), each account once.
+    pub fn accounts_acted_for(&self) -> Result<Vec<String>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT DISTINCT account_id FROM outbox WHERE assisted_session IS NOT NULL
+             ORDER BY account_id",
+        )?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }
 
 impl AccountStore<'_> {
@@ -119,9 +145,7 @@ impl AccountStore<'_> {
         body: &str,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        self.with(|connection, account| {
-            insert_in(connection, account, client_id, kind, body, now_ms)
-        })
+        insert_in(&*self.store.lock()?, self, client_id, kind, body, now_ms)
     }
 
     /// Queues a submission and removes the draft it was made from (this account's), both or neither:
@@ -137,14 +161,7 @@ impl AccountStore<'_> {
     ) -> Result<bool, StoreError> {
         let mut connection = self.store.lock()?;
         let transaction = connection.transaction()?;
-        insert_in(
-            &transaction,
-            &self.account_id,
-            client_id,
-            kind,
-            body,
-            now_ms,
-        )?;
+        insert_in(&transaction, self, client_id, kind, body, now_ms)?;
         let removed = transaction.execute(
             "DELETE FROM draft WHERE draft_id = ?1 AND account_id = ?2",
             params![draft_id, self.account_id],

@@ -59,7 +59,12 @@ pub fn submit(
         item_name: item.name.clone(),
         department: item.department.name.clone(),
         promised_days: item.promised_days,
-        channel: request.channel,
+        // A case staff file for a resident is a counter case (窗口办理), whatever the client says.
+        channel: if agent.is_some() {
+            huiban_api::HandlingChannel::Counter
+        } else {
+            request.channel
+        },
         applicant_name,
         agent,
         answers: request.answers.clone(),

@@ -80,19 +80,20 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Sta
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The caller's own account.
+/// The caller's own account; for staff acting in an open assisted session, the resident's (whose
+/// name and phone her forms are filled in with).
 #[utoipa::path(
     get,
     path = "/api/v1/me",
     tag = "auth",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The caller's account", body = Account),
+        (status = 200, description = "The caller's account, or the resident's when staff act for her", body = Account),
         (status = 401, description = "Not logged in", body = ErrorBody)
     )
 )]
 pub async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Account>, ApiError> {
-    let account_id = caller.0.account_id;
+    let account_id = caller.subject();
     let account = blocking(move || state.store.account(&account_id)).await?;
     account
         .map(Json)

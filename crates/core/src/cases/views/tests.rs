@@ -27,6 +27,7 @@ fn evaluation_row(state: OutboxState, last_error: Option<&str>) -> (EvaluationRe
         next_attempt_ms: 0,
         last_error: last_error.map(str::to_owned),
         case_number: None,
+        assisted_session: None,
     };
     (evaluation, row)
 }
