@@ -17,6 +17,20 @@ pub struct NewAssistedSession {
     pub name: String,
 }
 
+/// Body of `POST /api/v1/assisted-sessions/{session_id}/close` (optional): what was confirmed for
+/// the resident in the session and has not reached the platform yet. Those submissions, and no
+/// others, are still filed for her in this session after it closed, when they arrive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CloseAssistedSession {
+    /// The Idempotency-Keys (UUIDs) of the applications and 诉求 confirmed in the session and not
+    /// yet sent; at most 100.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
+    pub pending: Vec<String>,
+}
+
 /// How the resident agreed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -25,7 +25,8 @@ pub use applications::{
     NewApplication, Rectification, SupplementRequest, WithdrawRequest,
 };
 pub use assisted::{
-    ActedForMe, ActionOnBehalf, AssistedSession, Consent, NewAssistedSession, SessionStatus,
+    ActedForMe, ActionOnBehalf, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession,
+    SessionStatus,
 };
 pub use attachments::{Attachment, NewUpload, UploadStatus};
 pub use auth::{

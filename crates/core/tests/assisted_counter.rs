@@ -12,7 +12,7 @@ use huiban_core::mode::Mode;
 use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
-use huiban_core::store::{LocalStore, OutboxState};
+use huiban_core::store::{LocalStore, OutboxKind, OutboxState};
 use huiban_core::{PlatformClient, UrlSource};
 
 /// 张秀英's ID number, as on her card.
@@ -29,7 +29,12 @@ async fn clerk_with_store(
     card: std::path::PathBuf,
     store: Option<LocalStore>,
 ) -> App {
-    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    clerk_on(platform.serve(None).await, card, store).await
+}
+
+/// 赵敏 at work in staff mode, reaching the platform at `url`.
+async fn clerk_on(url: reqwest::Url, card: std::path::PathBuf, store: Option<LocalStore>) -> App {
+    let client = PlatformClient::new(url).unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "staff");
     let app = App::new(AppParts {
         client,
@@ -191,6 +196,30 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
 
     // The clerk's sending loop files it in her session, under the clerk's login.
     let store = app.store().unwrap().clone();
+    send_as_the_clerk(&app, &dir).await;
+    let row = store
+        .of_account("c-demo-zhang")
+        .outbox_row(&client_id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.state, OutboxState::Sent, "{:?}", row.last_error);
+    assert_eq!(row.assisted_session.as_deref(), Some(session.as_str()));
+    let case = her_case(&platform, &row.case_number.unwrap());
+    assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
+    assert_eq!(case.agent.unwrap().name, "赵敏");
+    assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
+
+    // 结束办理: nothing of hers stays on this computer.
+    app.assisted().end().await.unwrap();
+    let left = store.of_account("c-demo-zhang");
+    assert!(left.outbox_rows().unwrap().is_empty());
+    assert!(left.drafts().unwrap().is_empty());
+    assert!(left.cached_cases().unwrap().is_empty());
+}
+
+/// Runs the staff window's sending loop until nothing a clerk confirmed for anyone waits.
+async fn send_as_the_clerk(app: &App, dir: &tempfile::TempDir) {
+    let store = app.store().unwrap().clone();
     let lock = dir.path().join("staff-outbox.lock");
     let login = app.session().shared().clone();
     let engine = Engine {
@@ -213,28 +242,125 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
     .unwrap()
     .unwrap();
     assert!(drained);
-    let row = store
+}
+
+/// The platform's case of the submission `client_id` the clerk's loop sent for 张秀英.
+fn sent_for_her(app: &App, platform: &Platform, client_id: &str) -> huiban_api::Application {
+    let sent = app
+        .store()
+        .unwrap()
         .of_account("c-demo-zhang")
-        .outbox_row(&client_id)
+        .outbox_row(client_id)
         .unwrap()
         .unwrap();
-    assert_eq!(row.state, OutboxState::Sent, "{:?}", row.last_error);
-    assert_eq!(row.assisted_session.as_deref(), Some(session.as_str()));
-    let number = row.case_number.unwrap();
-    let case = huiban_platform::cases::view(
+    assert_eq!(sent.state, OutboxState::Sent, "{:?}", sent.last_error);
+    her_case(platform, &sent.case_number.unwrap())
+}
+
+/// Whether the platform has closed the session `session`.
+fn is_closed(platform: &Platform, session: &str) -> bool {
+    let record = platform.store.session(session).unwrap().unwrap();
+    record.closed_ms.is_some()
+}
+
+/// The case `number` as the platform keeps it for 张秀英.
+fn her_case(platform: &Platform, number: &str) -> huiban_api::Application {
+    huiban_platform::cases::view(
         &huiban_platform::AppState::new(platform.store.clone()),
         "c-demo-zhang",
-        &number,
+        number,
     )
-    .unwrap();
-    assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
-    assert_eq!(case.agent.unwrap().name, "赵敏");
-    assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
+    .unwrap()
+}
 
-    // 结束办理: nothing of hers stays on this computer.
+/// 赵敏 at work for 张秀英, who consented, through `url`.
+async fn acting_for_zhang(platform: &Platform, url: reqwest::Url, dir: &tempfile::TempDir) -> App {
+    let app = clerk_on(
+        url,
+        dir.path().join("card.json"),
+        Some(common::local_store(dir)),
+    )
+    .await;
+    app.assisted().start(ZHANG_ID, "张秀英").await.unwrap();
+    let code = texted_code(platform, "13800000001");
+    app.assisted().consent_by_code(&code).await.unwrap();
+    app
+}
+
+#[tokio::test]
+async fn confirmed_for_her_before_the_session_ended_is_filed_for_her_after_it() {
+    let platform = Platform::new();
+    let dir = tempfile::tempdir().unwrap();
+    let app = acting_for_zhang(&platform, platform.serve(None).await, &dir).await;
+    let hers = app.own_store().await.unwrap();
+    let session = hers.assisted_session().unwrap().to_owned();
+    let client_id =
+        huiban_core::outbox::enqueue_application(&hers, &common::application("高龄津贴申领"), 0)
+            .unwrap();
+    drop(hers);
+
+    // 结束办理 before it went out: the platform closes the session, naming it as still to come.
     app.assisted().end().await.unwrap();
-    let left = store.of_account("c-demo-zhang");
-    assert!(left.outbox_rows().unwrap().is_empty());
-    assert!(left.drafts().unwrap().is_empty());
-    assert!(left.cached_cases().unwrap().is_empty());
+    assert!(is_closed(&platform, &session));
+    send_as_the_clerk(&app, &dir).await;
+    let case = sent_for_her(&app, &platform, &client_id);
+    assert_eq!(case.agent.unwrap().name, "赵敏");
+}
+
+#[tokio::test]
+async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_back() {
+    let platform = Platform::new();
+    let dir = tempfile::tempdir().unwrap();
+    let switch = common::switch::Switch::to(&platform.serve(None).await).await;
+    let app = acting_for_zhang(&platform, switch.url.clone(), &dir).await;
+    let hers = app.own_store().await.unwrap();
+    let session = hers.assisted_session().unwrap().to_owned();
+
+    // The network goes; the clerk confirms her application and ends the session all the same.
+    switch.cut();
+    let client_id =
+        huiban_core::outbox::enqueue_application(&hers, &common::application("高龄津贴申领"), 0)
+            .unwrap();
+    drop(hers);
+    app.assisted().end().await.unwrap();
+    assert_eq!(
+        app.assisted().current().unwrap(),
+        None,
+        "ended here at once"
+    );
+    let waiting: Vec<_> = app
+        .store()
+        .unwrap()
+        .of_account("c-demo-zhang")
+        .outbox_rows()
+        .unwrap()
+        .into_iter()
+        .map(|row| (row.kind, row.state))
+        .collect();
+    assert_eq!(
+        waiting,
+        [
+            (OutboxKind::Application, OutboxState::Queued),
+            (OutboxKind::AssistedClose, OutboxState::Queued)
+        ],
+        "only what must still go out stays"
+    );
+    assert!(
+        !is_closed(&platform, &session),
+        "the platform has not heard of it yet"
+    );
+
+    // Back online: both go out; her case is filed for her and the session is closed.
+    switch.join();
+    send_as_the_clerk(&app, &dir).await;
+    let case = sent_for_her(&app, &platform, &client_id);
+    assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
+    assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
+    assert!(is_closed(&platform, &session));
+    let told = platform.store.sent_sms().unwrap();
+    assert!(
+        told.iter()
+            .any(|sms| sms.phone == "13800000001" && sms.text.contains("代办已经结束")),
+        "she is told it ended"
+    );
 }

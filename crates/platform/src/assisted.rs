@@ -30,6 +30,11 @@ pub const START_WINDOW: Duration = Duration::hours(1);
 pub const STARTS_PER_STAFF: i64 = 30;
 /// Sessions that may be started for one ID number in [`START_WINDOW`].
 pub const STARTS_PER_RESIDENT: i64 = 5;
+/// How long after a session closed the submissions it named as still to arrive are filed in it
+/// (a counter's computer may be offline for a long weekend).
+pub const PENDING_FILING: Duration = Duration::days(7);
+/// Most submissions a close may name as still to arrive.
+pub const MOST_PENDING: usize = 100;
 /// Media types a consent signature may have.
 const SIGNATURE_TYPES: [&str; 3] = ["image/png", "image/jpeg", "image/webp"];
 
@@ -60,6 +65,9 @@ pub enum SessionError {
     /// The session is not waiting for consent, or not open.
     #[error("session not in the right state")]
     WrongState,
+    /// A close named more than [`MOST_PENDING`] submissions, or one whose key is not a UUID.
+    #[error("bad pending list")]
+    BadPending,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -285,16 +293,33 @@ fn tell_resident(
     Ok(())
 }
 
-/// Ends a session.
+/// An Idempotency-Key as the cases and 诉求 keep it (a hyphenated lowercase UUID), if it is one.
+fn idempotency_key(text: &str) -> Option<String> {
+    uuid::Uuid::parse_str(text.trim())
+        .ok()
+        .map(|key| key.hyphenated().to_string())
+}
+
+/// Ends a session. `pending` names, by Idempotency-Key, the submissions confirmed in it that have
+/// not arrived yet: those, and no others, are still filed for the resident in this session when
+/// they arrive (within [`PENDING_FILING`]).
 pub fn close(
     state: &AppState,
     staff_account_id: &str,
     session_id: &str,
+    pending: &[String],
 ) -> Result<AssistedSession, SessionError> {
+    if pending.len() > MOST_PENDING {
+        return Err(SessionError::BadPending);
+    }
+    let pending = pending
+        .iter()
+        .map(|key| idempotency_key(key).ok_or(SessionError::BadPending))
+        .collect::<Result<Vec<_>, _>>()?;
     let record = own_session(state, staff_account_id, session_id)?;
     if !state
         .store
-        .close_session(session_id, state.clock.now().timestamp_millis())?
+        .close_session(session_id, state.clock.now().timestamp_millis(), &pending)?
     {
         return Err(SessionError::WrongState);
     }
@@ -314,6 +339,38 @@ pub fn acting(
     if status(&record, state.clock.now().timestamp_millis()) != SessionStatus::Open {
         return Err(SessionError::WrongState);
     }
+    acting_in(state, staff_account_id, record)
+}
+
+/// The resident a staff member files the submission `idempotency_key` for in `session_id` after it
+/// closed: only one the close named as confirmed in it and still to arrive, only in a session she
+/// had consented to, only by the staff member who closed it, and only within [`PENDING_FILING`].
+pub fn acting_for_pending(
+    state: &AppState,
+    staff_account_id: &str,
+    session_id: &str,
+    idempotency_key_text: &str,
+) -> Result<Acting, SessionError> {
+    let record = own_session(state, staff_account_id, session_id)?;
+    let key = idempotency_key(idempotency_key_text).ok_or(SessionError::WrongState)?;
+    let (Some(_), Some(closed_ms)) = (record.opened_ms, record.closed_ms) else {
+        return Err(SessionError::WrongState);
+    };
+    let now_ms = state.clock.now().timestamp_millis();
+    if now_ms - closed_ms > PENDING_FILING.num_milliseconds()
+        || !state.store.is_pending_in(session_id, &key)?
+    {
+        return Err(SessionError::WrongState);
+    }
+    acting_in(state, staff_account_id, record)
+}
+
+/// The staff member acting in `record` for its resident, with her 代理人 fields.
+fn acting_in(
+    state: &AppState,
+    staff_account_id: &str,
+    record: SessionRecord,
+) -> Result<Acting, SessionError> {
     let staff = state
         .store
         .account(staff_account_id)?

@@ -452,24 +452,7 @@ async fn a_session_reaches_only_what_the_errand_needs() {
         numbers.push(filed.body["request_no"].as_str().unwrap().to_owned());
     }
     // She agrees to a session.
-    let opened = platform
-        .call(
-            "POST",
-            "/api/v1/assisted-sessions",
-            Some(&staff),
-            Some(json!({"id_number": valid_id_number("11010119440315102"), "name": "张秀英"})),
-        )
-        .await;
-    let id = opened.body["session_id"].as_str().unwrap().to_owned();
-    let code = platform.last_code("13800000001");
-    platform
-        .call(
-            "POST",
-            &format!("/api/v1/assisted-sessions/{id}/consent"),
-            Some(&staff),
-            Some(json!({"method": "sms_code", "code": code})),
-        )
-        .await;
+    let id = platform.session_for_zhang(&staff).await;
 
     // Her 投诉 is out of the session's reach; her consultation is not.
     let seen = acting(&platform, "GET", "/api/v1/requests", &staff, &id, None).await;

@@ -418,6 +418,9 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
         "POST /api/v1/assisted-sessions/{session_id}/consent" => {
             Some(json!({"method": "sms_code", "code": "000000"}))
         }
+        "POST /api/v1/assisted-sessions/{session_id}/close" => {
+            Some(json!({"pending": ["7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"]}))
+        }
         _ => None,
     }
 }

@@ -1,12 +1,13 @@
 //! `app.assisted()`: identifying the resident at the counter, her consent, and 结束办理. Every act
 //! asks first that the clerk is at work (logged in, screen open).
 
-use huiban_api::{Consent, NewAssistedSession, SessionStatus};
+use huiban_api::{CloseAssistedSession, Consent, NewAssistedSession, SessionStatus};
 
 use super::acting::Acting;
 use super::card_reader::IdCard;
 use super::resident::{checked_id_number, checked_name, masked_id_number};
 use crate::app::App;
+use crate::outbox::assisted_close;
 use crate::{ClientError, Error};
 
 /// The session at the counter as the staff window shows it.
@@ -162,35 +163,72 @@ impl AssistedService<'_> {
         Ok(self.acting().as_ref().map(|acting| self.view(acting)))
     }
 
-    /// 结束办理: ends the session here and on the platform. Without the network it ends here at once
-    /// (the platform ends an open session by itself after a shift).
+    /// 结束办理: ends the session here and on the platform, naming what was confirmed for her and is
+    /// still to be sent (the platform files those in the session when they arrive, and nothing
+    /// else). Without the network the session ends here at once and its close is queued behind
+    /// them. Nothing of hers stays on this computer but what must still go out.
     pub async fn end(&self) -> Result<(), Error> {
         let Some(acting) = self.acting().take() else {
             return Ok(());
         };
-        // Nothing of hers stays on this computer for the next resident but what she confirmed and
-        // has not gone out yet.
-        if let (Some(store), Some(account)) = (self.app.store(), &acting.resident_account_id) {
-            store.of_account(account).forget_all_but_unsent()?;
+        let hers = match (self.app.store(), &acting.resident_account_id) {
+            (Some(store), Some(account)) => Some(store.of_resident(account, &acting.session_id)),
+            _ => None,
+        };
+        let close = CloseAssistedSession {
+            pending: match &hers {
+                Some(hers) => assisted_close::pending_in(hers, &acting.session_id)?,
+                None => Vec::new(),
+            },
+        };
+        if !self.close_now(&acting.session_id, &close).await?
+            && acting.open
+            && let Some(hers) = &hers
+        {
+            assisted_close::enqueue_close(
+                hers,
+                &acting.session_id,
+                &close,
+                crate::clock::now_ms(),
+            )?;
+            self.app.wake().notify_one();
         }
-        let closed = match self.app.session.token(self.app.client()).await {
-            Ok(token) => self
-                .app
-                .client()
-                .close_assisted(&token.access_token, &acting.session_id)
-                .await
-                .map(|_| ()),
+        if let Some(hers) = hers {
+            hers.forget_all_but_unsent()?;
+        }
+        Ok(())
+    }
+
+    /// Closes the session on the platform now; `false` when it cannot be reached (or no token can
+    /// be had without it), so the close must wait.
+    async fn close_now(
+        &self,
+        session_id: &str,
+        close: &CloseAssistedSession,
+    ) -> Result<bool, Error> {
+        let token = match self.app.session.token(self.app.client()).await {
+            Ok(token) => token,
             Err(error) => {
-                tracing::warn!(%error, "no token to end the assisted session with");
-                Ok(())
+                tracing::warn!(%error, "no token to end the assisted session with now");
+                return Ok(false);
             }
         };
-        match closed {
+        match self
+            .app
+            .client()
+            .close_assisted(&token.access_token, session_id, close)
+            .await
+        {
+            Ok(_) => Ok(true),
             Err(ClientError::Unreachable(error)) => {
-                tracing::warn!(%error, "the platform did not hear 结束办理; it ends the session itself");
-                Ok(())
+                tracing::warn!(%error, "结束办理 waits for the network");
+                Ok(false)
             }
-            other => Ok(other?),
+            Err(error) => {
+                // Closed already (or not hers): nothing more to tell the platform.
+                tracing::warn!(%error, "the platform refused 结束办理");
+                Ok(true)
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 //! Assisted sessions: a clerk starts one for a resident, records the resident's consent, and closes it.
 
-use huiban_api::{API_PREFIX, AssistedSession, Consent, NewAssistedSession};
+use huiban_api::{API_PREFIX, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession};
 
 use super::{ClientError, PlatformClient};
 
@@ -27,14 +27,15 @@ impl PlatformClient {
         self.post_as(access_token, &path, consent).await
     }
 
-    /// Ends a session (ending an ended one answers the same).
+    /// Ends a session, naming what was confirmed in it and is still to be sent (those are filed in
+    /// it when they arrive, and nothing else).
     pub async fn close_assisted(
         &self,
         access_token: &str,
         session_id: &str,
+        close: &CloseAssistedSession,
     ) -> Result<AssistedSession, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/close");
-        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
-            .await
+        self.post_as(access_token, &path, close).await
     }
 }

@@ -1,6 +1,7 @@
 //! The outbox: a submission is committed locally with its client UUID (the Idempotency-Key) before it
 //! is sent, then sent until the platform has it exactly once, or refuses it with a reason.
 
+pub mod assisted_close;
 mod backoff;
 pub mod engine;
 mod lock;

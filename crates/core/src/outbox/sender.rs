@@ -98,11 +98,11 @@ pub async fn send_due(
 }
 
 /// The client a row is sent with: one a clerk confirmed for a resident goes in the session she
-/// consented to, and no other.
+/// consented to, and no other (the session's own close goes as the clerk: it may have lapsed).
 fn client_of(client: &PlatformClient, row: &crate::store::OutboxRow) -> PlatformClient {
     match &row.assisted_session {
-        Some(session) => client.acting_in(session),
-        None => client.clone(),
+        Some(session) if row.kind != OutboxKind::AssistedClose => client.acting_in(session),
+        _ => client.clone(),
     }
 }
 
@@ -135,6 +135,9 @@ async fn send_one(
         OutboxKind::RequestFollowUp => super::requests::follow_up(client, access_token, &row).await,
         OutboxKind::RequestEvaluation => {
             super::requests::evaluate(client, access_token, &row).await
+        }
+        OutboxKind::AssistedClose => {
+            super::assisted_close::deliver(client, access_token, &row).await
         }
         // Left by a newer version of the app: kept for it, never sent by this one.
         OutboxKind::Unknown => return Ok(Outcome::Skipped),

@@ -15,6 +15,9 @@ pub enum OutboxKind {
     RequestFollowUp,
     /// A 诉求's 评价.
     RequestEvaluation,
+    /// 结束办理 of an assisted session, made without the network (staff mode): it names what was
+    /// confirmed for the resident in it and is still to be sent.
+    AssistedClose,
     /// A kind this version does not know (left by a newer one on a shared computer): kept as it
     /// is, never sent and never thrown away here.
     Unknown,
@@ -22,13 +25,14 @@ pub enum OutboxKind {
 
 impl OutboxKind {
     /// Every kind this version sends.
-    pub const KNOWN: [Self; 6] = [
+    pub const KNOWN: [Self; 7] = [
         Self::Application,
         Self::Evaluation,
         Self::Supplement,
         Self::Request,
         Self::RequestFollowUp,
         Self::RequestEvaluation,
+        Self::AssistedClose,
     ];
 
     /// Its name on disk.
@@ -40,6 +44,7 @@ impl OutboxKind {
             Self::Request => "request",
             Self::RequestFollowUp => "request_follow_up",
             Self::RequestEvaluation => "request_evaluation",
+            Self::AssistedClose => "assisted_close",
             Self::Unknown => "unknown",
         }
     }
@@ -76,7 +81,8 @@ mod tests {
                 "supplement",
                 "request",
                 "request_follow_up",
-                "request_evaluation"
+                "request_evaluation",
+                "assisted_close"
             ]
         );
     }

@@ -2,6 +2,8 @@
 //! applications and a local store on a mock keychain.
 #![allow(dead_code, clippy::unwrap_used)] // Each suite uses part of this; test code unwraps.
 
+pub mod switch;
+
 use std::time::Duration;
 
 use huiban_api::{NewApplication, TokenRequest};

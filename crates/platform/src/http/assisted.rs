@@ -3,7 +3,9 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use huiban_api::{ActedForMe, AssistedSession, Consent, ErrorBody, NewAssistedSession, Role};
+use huiban_api::{
+    ActedForMe, AssistedSession, CloseAssistedSession, Consent, ErrorBody, NewAssistedSession, Role,
+};
 
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
@@ -65,25 +67,42 @@ pub async fn consent(
         .map(Json)
 }
 
-/// Ends a session.
+/// Ends a session. The body (optional) names what was confirmed for the resident in it and has not
+/// arrived yet: those submissions, and no others, are still filed for her in this session.
 #[utoipa::path(
     post,
     path = "/api/v1/assisted-sessions/{session_id}/close",
     tag = "assisted",
     security(("bearer" = [])),
     params(("session_id" = String, Path, description = "Session id")),
+    request_body(content = CloseAssistedSession, description = "Optional: what is still to arrive"),
     responses(
-        (status = 200, description = "Closed (closing a closed session again answers the same)", body = AssistedSession),
-        (status = 404, description = "No such session of yours", body = ErrorBody)
+        (status = 200, description = "Closed", body = AssistedSession),
+        (status = 404, description = "No such session of yours", body = ErrorBody),
+        (status = 409, description = "Closed already", body = ErrorBody),
+        (status = 422, description = "More than 100 pending submissions, or a key that is not a UUID", body = ErrorBody)
     )
 )]
 pub async fn close(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(session_id): ApiPath<String>,
+    body: axum::body::Bytes,
 ) -> Result<Json<AssistedSession>, ApiError> {
     let staff = caller.require(&[Role::Staff])?.account_id.clone();
-    blocking(move || assisted::close(&state, &staff, &session_id))
+    let close: CloseAssistedSession = if body.is_empty() {
+        CloseAssistedSession::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|error| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "提交的内容缺少必要的项目，或者某一项的格式不对。",
+                &format!("The request body does not match the contract: {error}"),
+            )
+        })?
+    };
+    blocking(move || assisted::close(&state, &staff, &session_id, &close.pending))
         .await
         .map(Json)
 }
@@ -167,6 +186,13 @@ impl From<SessionError> for ApiError {
                 "Too many assisted sessions were started lately; try again later.",
             )
             .with_retry_after(600),
+            E::BadPending => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_pending",
+                "结束代办时列出的待发送事项不对，请重试。",
+                "At most 100 pending submissions, each named by its Idempotency-Key (a UUID).",
+            )
+            .with_field("pending"),
             E::WrongState => ApiError::new(
                 StatusCode::CONFLICT,
                 "wrong_status",

@@ -104,6 +104,7 @@ impl FromRequestParts<AppState> for Caller {
             .get(ASSISTED_SESSION_HEADER)
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
+        let filing = filing_key(parts);
         let state = state.clone();
         let caller = tokio::task::spawn_blocking(move || -> Result<Caller, ApiError> {
             let owner = auth::authenticate(&state, &bearer)?;
@@ -111,14 +112,25 @@ impl FromRequestParts<AppState> for Caller {
                 None => None,
                 Some(_) if owner.role != Role::Staff => return Err(forbidden()),
                 Some(session_id) => Some(
-                    assisted::acting(&state, &owner.account_id, &session_id).map_err(|_| {
-                        ApiError::new(
-                            StatusCode::FORBIDDEN,
-                            "session_not_open",
-                            "代办已经结束，或者还没有得到居民同意。请重新开始代办。",
-                            "The assisted session is not open for this staff member.",
-                        )
-                    })?,
+                    assisted::acting(&state, &owner.account_id, &session_id)
+                        .or_else(|closed| match &filing {
+                            // A submission its close named as still to arrive is filed in it.
+                            Some(key) => assisted::acting_for_pending(
+                                &state,
+                                &owner.account_id,
+                                &session_id,
+                                key,
+                            ),
+                            None => Err(closed),
+                        })
+                        .map_err(|_| {
+                            ApiError::new(
+                                StatusCode::FORBIDDEN,
+                                "session_not_open",
+                                "代办已经结束，或者还没有得到居民同意。请重新开始代办。",
+                                "The assisted session is not open for this staff member.",
+                            )
+                        })?,
                 ),
             };
             Ok(Caller(owner, acting))
@@ -132,6 +144,20 @@ impl FromRequestParts<AppState> for Caller {
         );
         Ok(caller)
     }
+}
+
+/// The Idempotency-Key of a request that files an application or a 诉求: the only requests a
+/// closed session still serves, for what its close named as still to arrive.
+fn filing_key(parts: &Parts) -> Option<String> {
+    let files = parts.method == axum::http::Method::POST
+        && matches!(
+            parts.uri.path(),
+            "/api/v1/applications" | "/api/v1/requests"
+        );
+    files
+        .then(|| parts.headers.get("idempotency-key")?.to_str().ok())
+        .flatten()
+        .map(str::to_owned)
 }
 
 fn unauthorized() -> ApiError {

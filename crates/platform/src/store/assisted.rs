@@ -168,12 +168,48 @@ impl Store {
         Ok(changed == 1)
     }
 
-    /// Closes a session; false when it was already closed.
-    pub fn close_session(&self, session_id: &str, now_ms: i64) -> Result<bool, StoreError> {
-        let changed = self.write(|transaction| Ok(transaction.execute(
-            "UPDATE assisted_session SET closed_ms = ?2 WHERE session_id = ?1 AND closed_ms IS NULL",
-            params![session_id, now_ms],
-        )?))?;
+    /// Closes a session, recording the Idempotency-Keys of what was confirmed in it and is still
+    /// to arrive, in the same step; false (and nothing recorded) when it was already closed.
+    pub fn close_session(
+        &self,
+        session_id: &str,
+        now_ms: i64,
+        pending: &[String],
+    ) -> Result<bool, StoreError> {
+        let changed = self.write(|transaction| {
+            let changed = transaction.execute(
+                "UPDATE assisted_session SET closed_ms = ?2 WHERE session_id = ?1 AND closed_ms IS NULL",
+                params![session_id, now_ms],
+            )?;
+            if changed == 1 {
+                for key in pending {
+                    transaction.execute(
+                        "INSERT OR IGNORE INTO assisted_pending (session_id, idempotency_key)
+                         VALUES (?1, ?2)",
+                        params![session_id, key],
+                    )?;
+                }
+            }
+            Ok(changed)
+        })?;
         Ok(changed == 1)
+    }
+
+    /// Whether the session was closed naming `idempotency_key` as confirmed in it and still to
+    /// arrive.
+    pub fn is_pending_in(
+        &self,
+        session_id: &str,
+        idempotency_key: &str,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT 1 FROM assisted_pending WHERE session_id = ?1 AND idempotency_key = ?2",
+                params![session_id, idempotency_key],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
     }
 }

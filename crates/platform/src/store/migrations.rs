@@ -303,6 +303,14 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE token_family ADD COLUMN kind TEXT NOT NULL DEFAULT 'app';
     ALTER TABLE token_family ADD COLUMN device TEXT;
     CREATE INDEX token_family_account ON token_family (account_id, created_ms);",
+    // 20: what a clerk confirmed for a resident in an assisted session and had not sent when she
+    // closed it: those submissions (by Idempotency-Key), and no others, are filed in the closed
+    // session when they arrive.
+    "CREATE TABLE assisted_pending (
+        session_id TEXT NOT NULL REFERENCES assisted_session (session_id),
+        idempotency_key TEXT NOT NULL,
+        PRIMARY KEY (session_id, idempotency_key)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -229,6 +229,31 @@ impl TestPlatform {
         }
     }
 
+    /// A session the staff member with `staff` (a token) opened for 张秀英, open with the code she
+    /// was texted; its id.
+    pub async fn session_for_zhang(&self, staff: &str) -> String {
+        let opened = self
+            .call(
+                "POST",
+                "/api/v1/assisted-sessions",
+                Some(staff),
+                Some(json!({"id_number": valid_id_number("11010119440315102"), "name": "张秀英"})),
+            )
+            .await;
+        let id = opened.body["session_id"].as_str().unwrap().to_owned();
+        let code = self.last_code("13800000001");
+        let consented = self
+            .call(
+                "POST",
+                &format!("/api/v1/assisted-sessions/{id}/consent"),
+                Some(staff),
+                Some(json!({"method": "sms_code", "code": code})),
+            )
+            .await;
+        assert_eq!(consented.body["status"], "open", "{}", consented.body);
+        id
+    }
+
     /// The newest login code the SMS sink holds for `phone`.
     pub fn last_code(&self, phone: &str) -> String {
         let text = self

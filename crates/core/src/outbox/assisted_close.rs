@@ -1,0 +1,61 @@
+//! 结束办理 made without the network (staff mode): the close is queued behind what was confirmed for
+//! the resident in the session and sent like it, naming those submissions, so the platform still
+//! files them for her in that session when they arrive, and nothing else.
+
+use huiban_api::CloseAssistedSession;
+
+use super::upload::UploadError;
+use crate::client::PlatformClient;
+use crate::store::{AccountStore, OutboxKind, OutboxRow, OutboxState, StoreError};
+
+/// A close waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct QueuedClose {
+    /// The session to close.
+    pub session_id: String,
+    /// What it names as still to arrive.
+    pub close: CloseAssistedSession,
+}
+
+/// The client ids (Idempotency-Keys) of the submissions confirmed for her in `session_id` that
+/// have not been sent yet.
+pub fn pending_in(store: &AccountStore<'_>, session_id: &str) -> Result<Vec<String>, StoreError> {
+    Ok(store
+        .outbox_rows()?
+        .into_iter()
+        .filter(|row| {
+            row.assisted_session.as_deref() == Some(session_id)
+                && matches!(row.kind, OutboxKind::Application | OutboxKind::Request)
+                && matches!(row.state, OutboxState::Queued | OutboxState::Sending)
+        })
+        .map(|row| row.client_id)
+        .collect())
+}
+
+/// Queues the close of `session_id` in her outbox (`store` is hers, in that session).
+pub fn enqueue_close(
+    store: &AccountStore<'_>,
+    session_id: &str,
+    close: &CloseAssistedSession,
+    now_ms: i64,
+) -> Result<String, StoreError> {
+    let queued = QueuedClose {
+        session_id: session_id.to_owned(),
+        close: close.clone(),
+    };
+    super::enqueue(store, OutboxKind::AssistedClose, &queued, now_ms)
+}
+
+/// Sends a queued close; the session's id stands for its number.
+pub(super) async fn deliver(
+    client: &PlatformClient,
+    access_token: &str,
+    row: &OutboxRow,
+) -> Result<String, UploadError> {
+    let queued: QueuedClose =
+        serde_json::from_str(&row.body).map_err(|error| UploadError::Store(error.into()))?;
+    client
+        .close_assisted(access_token, &queued.session_id, &queued.close)
+        .await?;
+    Ok(queued.session_id)
+}
