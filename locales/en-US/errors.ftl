@@ -62,6 +62,7 @@ staff-pin-format = The unlock PIN must be 4 to 6 digits.
 staff-pin-wrong = That PIN is wrong. { $left } tries left.
 staff-pin-none = No unlock PIN is set. Please unlock with your password.
 staff-pin-spent = Too many wrong PINs. Please unlock with your password.
+staff-unsent-waiting = { $count } things done for residents have not been sent yet; they cannot go out once you log out. Connect to the network and log out after they are sent.
 staff-locked = The screen is locked. Please unlock it first.
 assisted-id-number-length = An ID number has 18 characters; { $count } were typed.
 assisted-id-number-check = This ID number is not right. Please check it against the ID card.

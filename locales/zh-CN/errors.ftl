@@ -62,6 +62,7 @@ staff-pin-format = 解锁密码要用4到6位数字。
 staff-pin-wrong = 解锁密码不对，还可以再试{ $left }次。
 staff-pin-none = 还没有设解锁密码，请用登录密码解锁。
 staff-pin-spent = 解锁密码错的次数太多了，请用登录密码解锁。
+staff-unsent-waiting = 还有{ $count }件为居民办的事没有发出去，现在下班退出就发不出去了。请连上网络，等它们发出去以后再退出。
 staff-locked = 屏幕已锁定，请先解锁。
 assisted-id-number-length = 身份证号码是18位，现在输入了{ $count }位。
 assisted-id-number-check = 身份证号码不对，请对照身份证再核对一遍。

@@ -345,6 +345,11 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         ],
         "only what must still go out stays"
     );
+    assert_eq!(
+        app.staff().log_out().await.unwrap_err().id(),
+        "staff-unsent-waiting",
+        "her application goes out only under the clerk's login"
+    );
     assert!(
         !is_closed(&platform, &session),
         "the platform has not heard of it yet"
@@ -363,4 +368,5 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
             .any(|sms| sms.phone == "13800000001" && sms.text.contains("代办已经结束")),
         "she is told it ended"
     );
+    app.staff().log_out().await.unwrap();
 }

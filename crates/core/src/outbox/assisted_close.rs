@@ -6,7 +6,7 @@ use huiban_api::CloseAssistedSession;
 
 use super::upload::UploadError;
 use crate::client::PlatformClient;
-use crate::store::{AccountStore, OutboxKind, OutboxRow, OutboxState, StoreError};
+use crate::store::{AccountStore, LocalStore, OutboxKind, OutboxRow, OutboxState, StoreError};
 
 /// A close waiting to be sent.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -30,6 +30,25 @@ pub fn pending_in(store: &AccountStore<'_>, session_id: &str) -> Result<Vec<Stri
         })
         .map(|row| row.client_id)
         .collect())
+}
+
+/// How many submissions confirmed for residents (applications, 诉求, 补正…, not the sessions'
+/// closes) still wait to be sent on this computer: they go out only under the clerk's login.
+pub fn confirmed_waiting(store: &LocalStore) -> Result<usize, StoreError> {
+    let mut waiting = 0;
+    for account in store.accounts_acted_for()? {
+        waiting += store
+            .of_account(&account)
+            .outbox_rows()?
+            .iter()
+            .filter(|row| {
+                row.assisted_session.is_some()
+                    && row.kind != OutboxKind::AssistedClose
+                    && matches!(row.state, OutboxState::Queued | OutboxState::Sending)
+            })
+            .count();
+    }
+    Ok(waiting)
 }
 
 /// Queues the close of `session_id` in her outbox (`store` is hers, in that session).

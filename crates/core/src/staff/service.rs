@@ -200,9 +200,20 @@ impl StaffService<'_> {
     }
 
     /// Ends the clerk's login here and on the platform, and the session at the counter with it.
+    /// Refused while something she confirmed for a resident waits to be sent: it goes out only
+    /// under her login.
     pub async fn log_out(&self) -> Result<(), Error> {
         if let Err(error) = self.app.assisted().end().await {
             tracing::warn!(%error, "the assisted session was not ended on the platform");
+        }
+        if let Some(store) = self.app.store() {
+            let waiting = crate::outbox::assisted_close::confirmed_waiting(store)?;
+            if waiting > 0 {
+                return Err(Error::with_args(
+                    "staff-unsent-waiting",
+                    vec![("count", waiting.to_string())],
+                ));
+            }
         }
         *self.day() = None;
         self.app.session.log_out(self.app.client()).await?;
