@@ -69,9 +69,13 @@ impl DeviceService<'_> {
     /// The queue of the person logged in; empty with nobody logged in (what others left waits for
     /// their own login).
     pub async fn queue(&self) -> Result<QueueView, Error> {
-        let summary = match self.app.own_store_if_any().await? {
-            Some(store) => QueueSummary::of(&store)?,
-            None => QueueSummary::default(),
+        let summary = match (self.app.mode(), self.app.store()) {
+            // A clerk's queue is everything she confirmed for residents, as her sending loop sees it.
+            (crate::mode::Mode::Staff, Some(store)) => QueueSummary::of_acted_for(store)?,
+            _ => match self.app.own_store_if_any().await? {
+                Some(store) => QueueSummary::of(&store)?,
+                None => QueueSummary::default(),
+            },
         };
         Ok(QueueView::of(summary, self.app.localizer()))
     }

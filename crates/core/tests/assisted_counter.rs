@@ -350,6 +350,12 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         "staff-unsent-waiting",
         "her application goes out only under the clerk's login"
     );
+    let queue = app.device().queue().await.unwrap();
+    assert_eq!(
+        queue.waiting, 2,
+        "the clerk sees what waits: {}",
+        queue.sentence
+    );
     assert!(
         !is_closed(&platform, &session),
         "the platform has not heard of it yet"

@@ -130,6 +130,14 @@ export const SCREENS = [
   { name: 'staff-login-day-over', path: 'staff.html', hash: '', options: { staff: { day_over: true } }, ready: 'textbox' },
   { name: 'staff-home', path: 'staff.html', hash: '', options: { staff: STAFF_AT_WORK }, ready: 'text:解锁密码' },
   {
+    // What she confirmed for residents still waits (the network was down): she sees it at once.
+    name: 'staff-home-waiting',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, queue: WAITING },
+    ready: 'text:等待发送',
+  },
+  {
     name: 'staff-home-pin-set',
     path: 'staff.html',
     hash: '',

@@ -131,11 +131,7 @@ pub async fn run(
 /// confirmed.
 async fn summary_of(engine: Engine<'_>) -> Result<QueueSummary, EngineError> {
     if engine.whose == Whose::ActedFor {
-        let mut total = QueueSummary::default();
-        for account in engine.store.accounts_acted_for()? {
-            total = total.plus(QueueSummary::of(&engine.store.of_account(&account))?);
-        }
-        return Ok(total);
+        return Ok(QueueSummary::of_acted_for(engine.store)?);
     }
     Ok(match engine.session.account().await {
         Ok(Some(account)) => QueueSummary::of(&engine.store.of_account(&account))?,

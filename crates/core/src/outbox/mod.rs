@@ -130,6 +130,16 @@ impl QueueSummary {
         })
     }
 
+    /// The summary of every resident's rows a clerk confirmed in an assisted session on this
+    /// computer (staff mode): what the staff window's sending loop sends.
+    pub fn of_acted_for(store: &crate::store::LocalStore) -> Result<Self, StoreError> {
+        let mut total = Self::default();
+        for account in store.accounts_acted_for()? {
+            total = total.plus(Self::of(&store.of_account(&account))?);
+        }
+        Ok(total)
+    }
+
     /// The two summaries together.
     pub fn plus(self, other: Self) -> Self {
         Self {
