@@ -43,8 +43,9 @@ pub struct Pulled {
 
 /// Tells the platform of messages read offline, then pulls the person's account, cases, 诉求, new
 /// messages and licences into `store`, which must be the data of the account `access_token` acts
-/// for. The copies of any other account are forgotten first (one person's copies on a computer at
-/// a time), and the bodies of sent submissions whose platform copy is now here are emptied.
+/// for (a clerk acting for her pulls all but her messages, which are hers alone). The copies of any
+/// other account are forgotten first (one person's copies on a computer at a time), and the bodies
+/// of sent submissions whose platform copy is now here are emptied.
 pub async fn pull(
     store: &AccountStore<'_>,
     client: &PlatformClient,
@@ -57,29 +58,22 @@ pub async fn pull(
     store
         .shared()
         .forget_pulled_except(Some(store.account_id()))?;
-    tell_reads(store, client, access_token).await?;
+    // A clerk acting for her never reads her messages (they are hers alone).
+    let hers_alone = client.assisted_session().is_none();
+    if hers_alone {
+        tell_reads(store, client, access_token).await?;
+    }
     store.keep_profile(&account)?;
     let pulled_from_ms = chrono::Utc::now().timestamp_millis();
     let cases = client.applications(access_token).await?;
     store.replace_cached_cases(&cases)?;
     store.replace_cached_requests(&client.requests(access_token).await?)?;
     store.outbox_purge_pulled_bodies(pulled_from_ms)?;
-    let mut new_messages = 0;
-    let mut cursor = store.message_cursor()?;
-    let first_pull = cursor == 0;
-    let mut to_announce = Vec::new();
-    loop {
-        let page = client.messages_after(access_token, cursor, PAGE).await?;
-        if page.messages.is_empty() {
-            break;
-        }
-        new_messages += page.messages.len();
-        if !first_pull {
-            to_announce.extend(page.messages.iter().filter(|m| !m.read).cloned());
-        }
-        store.add_cached_messages(&page.messages, page.next_cursor)?;
-        cursor = page.next_cursor;
-    }
+    let (new_messages, to_announce) = if hers_alone {
+        pull_messages(store, client, access_token).await?
+    } else {
+        (0, Vec::new())
+    };
     let licences = client.licences(access_token).await?;
     store.replace_cached_licences(&licences)?;
     let changed_keys = store
@@ -97,6 +91,32 @@ pub async fn pull(
         licences: licences.len(),
         to_announce,
     })
+}
+
+/// Pulls her new messages into `store`: how many came, and those to announce (none on the first
+/// pull on this computer).
+async fn pull_messages(
+    store: &AccountStore<'_>,
+    client: &PlatformClient,
+    access_token: &str,
+) -> Result<(usize, Vec<Message>), PullError> {
+    let mut new_messages = 0;
+    let mut cursor = store.message_cursor()?;
+    let first_pull = cursor == 0;
+    let mut to_announce = Vec::new();
+    loop {
+        let page = client.messages_after(access_token, cursor, PAGE).await?;
+        if page.messages.is_empty() {
+            break;
+        }
+        new_messages += page.messages.len();
+        if !first_pull {
+            to_announce.extend(page.messages.iter().filter(|m| !m.read).cloned());
+        }
+        store.add_cached_messages(&page.messages, page.next_cursor)?;
+        cursor = page.next_cursor;
+    }
+    Ok((new_messages, to_announce))
 }
 
 /// Keeps pulling and forgetting apart: whoever holds it runs alone, so a pull begun for one person

@@ -209,6 +209,18 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
     assert_eq!(case.agent.unwrap().name, "赵敏");
     assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
 
+    // Her copies are pulled in the session, all but her messages (the platform refuses those).
+    app.refresh_copies().await.unwrap();
+    let hers = app.own_store().await.unwrap();
+    assert!(
+        hers.cached_cases()
+            .unwrap()
+            .iter()
+            .any(|kept| kept.application_no == case.application_no)
+    );
+    assert!(hers.cached_messages().unwrap().is_empty());
+    drop(hers);
+
     // 结束办理: nothing of hers stays on this computer.
     app.assisted().end().await.unwrap();
     let left = store.of_account("c-demo-zhang");

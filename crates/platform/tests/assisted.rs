@@ -500,8 +500,9 @@ async fn a_session_reaches_only_what_the_errand_needs() {
         .await
         .expect_error(403, "only_the_resident");
     }
-    // Staff may not give 好差评 or 评价 for her, answer her 回访, nor mark her messages read.
-    let inbox = acting(
+    // Staff may not read her messages, give 好差评 or 评价 for her, answer her 回访, nor mark her
+    // messages read.
+    acting(
         &platform,
         "GET",
         "/api/v1/messages?cursor=0&limit=10",
@@ -509,7 +510,16 @@ async fn a_session_reaches_only_what_the_errand_needs() {
         &id,
         None,
     )
-    .await;
+    .await
+    .expect_error(403, "only_the_resident");
+    let inbox = platform
+        .call(
+            "GET",
+            "/api/v1/messages?cursor=0&limit=10",
+            Some(&zhang.access_token),
+            None,
+        )
+        .await;
     let message_id = inbox.body["messages"][0]["message_id"].as_i64().unwrap();
     for (path, body) in [
         (format!("/api/v1/messages/{message_id}/read"), None),

@@ -102,7 +102,7 @@ const MATRIX: &[(&str, &str)] = &[
     ("POST /api/v1/requests/{request_no}/follow-up", "UPHHHFFHH"),
     ("GET /api/v1/licences", "UPPPPPPPP"),
     ("GET /api/v1/licences/{licence_no}", "UPHHHPHHH"),
-    ("GET /api/v1/messages", "UPPPPPPPP"),
+    ("GET /api/v1/messages", "UPPPPFFPP"),
     ("POST /api/v1/messages/{message_id}/read", "UPHHHFFHH"),
     ("POST /api/v1/attachments", "UPPPPPPPP"),
     ("GET /api/v1/attachments/{sha256}", "UPHHHPHHH"),

@@ -26,21 +26,25 @@ pub struct InboxQuery {
     limit: Option<u32>,
 }
 
-/// Messages after `cursor`, oldest first, with the unread count.
+/// Messages after `cursor`, oldest first, with the unread count. Hers alone: staff acting for her
+/// are refused (403 `only_the_resident`), as she is told before she consents.
 #[utoipa::path(
     get,
     path = "/api/v1/messages",
     tag = "messages",
     security(("bearer" = [])),
     params(InboxQuery),
-    responses((status = 200, description = "A page of the inbox", body = MessagePage))
+    responses(
+        (status = 200, description = "A page of the inbox", body = MessagePage),
+        (status = 403, description = "Staff acting for her: her messages are hers alone", body = ErrorBody)
+    )
 )]
 pub async fn inbox(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(query): ApiQuery<InboxQuery>,
 ) -> Result<Json<MessagePage>, ApiError> {
-    let account_id = caller.subject();
+    let account_id = caller.herself()?;
     let cursor = query.cursor.unwrap_or(0).max(0);
     let limit = query.limit.unwrap_or(50).clamp(1, MAX_PAGE);
     let (stored, unread) = blocking(move || {
