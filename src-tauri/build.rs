@@ -71,6 +71,7 @@ fn main() {
         "assisted_consent_code",
         "assisted_current",
         "assisted_end",
+        "acted_for_me",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -72,3 +72,4 @@ assisted-end-first = Please end the session for { $name } before serving the nex
 assisted-none = No resident is being served yet. Please type the resident's ID number first.
 assisted-no-reader = This computer has no ID card reader. Please type the ID number on the keypad.
 assisted-card-unreadable = The ID card could not be read. Lay it flat on the reader and try again, or type the number.
+acted-needs-network = Connect to the network to see who acted for you.

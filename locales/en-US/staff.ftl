@@ -53,3 +53,26 @@ acting-phone = Resident's phone: { $phone }
 acting-errands = What to do for her?
 acting-consent-title = What she agreed to
 acting-end = End the session
+
+## Who acted for me (the resident's own Huiban)
+acted-title = Who acted for me
+acted-intro = Staff need your agreement before they act for you. Each time is kept here: who, when and what they did.
+acted-none = Nobody has acted for you yet.
+acted-open = Acting for you now
+acted-who = { $centre } { $name }
+acted-how-code = You agreed with the SMS code
+acted-how-signature = You agreed by signing
+acted-did-title = What they did:
+acted-did-apply = Applied for a service for you
+acted-did-supplement = Sent more documents for you
+acted-did-withdraw = Withdrew an application for you
+acted-did-request = Filed a request for you
+acted-did-upload = Uploaded documents for you
+acted-did-see-cases = Looked at your applications
+acted-did-see-requests = Looked at your requests
+acted-did-see-licences = Looked at your e-licences
+acted-did-see-account = Looked at your name and phone number
+acted-did-see-files = Looked at your uploaded documents
+acted-did-other = Something else
+acted-phone-help = If any of these was not agreed by you, call 12345 at once.
+settings-acted-link = Who acted for me

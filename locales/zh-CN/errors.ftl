@@ -72,3 +72,4 @@ assisted-end-first = 请先为{ $name }结束办理，再为下一位居民办�
 assisted-none = 还没有开始为居民办理，请先输入居民的身份证号码。
 assisted-no-reader = 这台电脑没有接身份证读卡器，请用数字键输入身份证号码。
 assisted-card-unreadable = 身份证没有读出来。请把身份证平放在读卡器上再试一次，或者用数字键输入。
+acted-needs-network = 要联网才能看谁帮您办过，请连上网络再试。

@@ -53,3 +53,26 @@ acting-phone = 居民的手机：{ $phone }
 acting-errands = 为她办什么？
 acting-consent-title = 她同意了这些
 acting-end = 结束办理
+
+## 谁帮我办过 (the resident's own Huiban)
+acted-title = 谁帮我办过
+acted-intro = 工作人员为您办事，要先得到您同意。每一次都记在这里：谁、什么时候、做了什么。
+acted-none = 还没有人为您办过事。
+acted-open = 正在为您办理
+acted-who = { $centre } { $name }
+acted-how-code = 您用短信验证码同意了
+acted-how-signature = 您签名同意了
+acted-did-title = 做了这些事：
+acted-did-apply = 替您申请了办事
+acted-did-supplement = 替您补交了材料
+acted-did-withdraw = 替您撤回了申请
+acted-did-request = 替您提了诉求
+acted-did-upload = 替您上传了材料
+acted-did-see-cases = 看了您办的事
+acted-did-see-requests = 看了您的诉求
+acted-did-see-licences = 看了您的电子证照
+acted-did-see-account = 看了您的姓名和手机号码
+acted-did-see-files = 看了您上传的材料
+acted-did-other = 其他操作
+acted-phone-help = 如果有哪一次不是您同意的，请马上拨打12345。
+settings-acted-link = 谁帮我办过

@@ -2,11 +2,13 @@
 //! the keypad and her name, or her ID card on a reader), the resident consents (the code the platform
 //! texted to her phone), and only then does anything of hers show; 结束办理 ends it.
 
+pub mod acted_for_me;
 pub mod acting;
 pub(crate) mod acting_for;
 pub mod card_reader;
 pub mod resident;
 mod service;
 
+pub use acted_for_me::ActedForMeView;
 pub use card_reader::{CardReader, IdCard, SimulatedReader};
 pub use service::{AssistedService, AssistedView};

@@ -223,6 +223,7 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
 
     // 结束办理: nothing of hers stays on this computer.
     app.assisted().end().await.unwrap();
+    she_sees_who_acted_for_her(&platform).await;
     let left = store.of_account("c-demo-zhang");
     assert!(left.outbox_rows().unwrap().is_empty());
     assert!(left.drafts().unwrap().is_empty());
@@ -387,4 +388,33 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         "she is told it ended"
     );
     app.staff().log_out().await.unwrap();
+}
+
+/// 张秀英 in her own Huiban (citizen mode) sees in 谁帮我办过 that 赵敏 applied for her.
+async fn she_sees_who_acted_for_her(platform: &Platform) {
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "zhang");
+    let herself = App::new(AppParts {
+        client: PlatformClient::new(platform.serve(None).await).unwrap(),
+        source: UrlSource::Default,
+        store: None,
+        store_notice: None,
+        session: Session::in_keychain(keychain),
+    });
+    herself.session().request_code("13800000001").await.unwrap();
+    let code = texted_code(platform, "13800000001");
+    herself
+        .session()
+        .log_in("13800000001", &code)
+        .await
+        .unwrap();
+    let trail = herself.acted_for_me().await.unwrap();
+    assert_eq!(trail.len(), 1, "{trail:?}");
+    assert_eq!(trail[0].who, "东城区政务服务中心 赵敏");
+    assert_eq!(trail[0].how, "您用短信验证码同意了");
+    assert!(!trail[0].open);
+    assert!(
+        trail[0].did.contains(&"替您申请了办事".to_owned()),
+        "{:?}",
+        trail[0].did
+    );
 }

@@ -22,6 +22,7 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::assisted::assisted_end,
             super::assisted::assisted_read_card,
             super::assisted::assisted_start,
+            super::acted_for_me::acted_for_me,
             super::cases::case_asked_again,
             super::cases::case_detail,
             super::cases::case_evaluate,

@@ -1,5 +1,6 @@
 //! Tauri commands, one file per area; each is a thin adapter over huiban-core.
 
+pub mod acted_for_me;
 pub mod assisted;
 pub mod attachments;
 pub mod cases;

@@ -1,10 +1,11 @@
 //! Staff mode (`huiban --mode staff`), the real app over WebDriver against the real platform: a
 //! clerk logs in with her password, sets her unlock PIN, locks and unlocks the screen and logs out;
-//! each window is refused the other mode's commands (its Tauri capability).
+//! each window is refused the other mode's commands (its Tauri capability); the clerk identifies
+//! 张秀英, files for her with her consent, and she sees it in her own Huiban (谁帮我办过).
 
 use huiban_core::mode::Mode;
 use huiban_core::secrets::Keychain;
-use huiban_e2e::page::{by_role, screenshot, text_of_role_containing};
+use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path};
@@ -205,6 +206,36 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
             .find(|sms| sms.phone == "13800000001")
             .ok_or("no SMS to her")?;
         assert!(last.text.contains("代办已经结束"), "{}", last.text);
+        Ok(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await?;
+    she_sees_who_acted_for_her(&platform).await
+}
+
+/// 张秀英 in her own Huiban: 设置 → 谁帮我办过 shows that 赵敏 of the centre applied for her.
+async fn she_sees_who_acted_for_her(platform: &Platform) -> TestResult {
+    let keychain = save_login(platform, "13800000001").await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "设置").await?.click().await?;
+        by_role(&client, "link", "谁帮我办过")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "谁帮我办过").await?;
+        text_of_role_containing(&client, "heading", "年").await?;
+        let words = main_text(&client).await?;
+        for shown in [
+            "东城区政务服务中心 赵敏",
+            "您用短信验证码同意了",
+            "替您申请了办事",
+        ] {
+            assert!(words.contains(shown), "谁帮我办过 shows {shown:?}: {words}");
+        }
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "acted-for-me").await?;
         Ok(())
     }
     .await;

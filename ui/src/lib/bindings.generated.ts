@@ -16,6 +16,8 @@ export const commands = {
 	assistedReadCard: () => __TAURI_INVOKE<IdCard | null>("assisted_read_card"),
 	/**  Starts a session for the resident: the platform texts her a consent code. */
 	assistedStart: (idNumber: string, name: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_start", { idNumber, name }),
+	/**  Who acted for the person logged in, when, how she agreed and what they did, newest first. */
+	actedForMe: () => __TAURI_INVOKE<ActedForMeView[]>("acted_for_me"),
 	/**  The questions a 补正 of the case asks to answer again, with the answers the case holds now. */
 	caseAskedAgain: (applicationNo: string) => __TAURI_INVOKE<AskedAgain_Serialize[]>("case_asked_again", { applicationNo }),
 	/**  One kept case with its timeline in plain words. */
@@ -166,6 +168,22 @@ export const commands = {
 };
 
 /* Types */
+/**  One session in which someone acted for her, as 谁帮我办过 shows it. */
+export type ActedForMeView = {
+	/**  The platform's session id (a list key). */
+	session_id: string,
+	/**  When it began: 2026年12月1日 09:30. */
+	when: string,
+	/**  Who acted: 东城区政务服务中心 赵敏. */
+	who: string,
+	/**  How she agreed: 您用短信验证码同意了. */
+	how: string,
+	/**  Whether it is still going on. */
+	open: boolean,
+	/**  What was done, in plain words, each once, in the order first done: 替您申请了办事. */
+	did: string[],
+};
+
 /**  代理人: who applied on the applicant's behalf. */
 export type Agent = {
 	/**  Agent's name. */

@@ -9,6 +9,7 @@ import { t } from './i18n';
 import type { KeptFile, LeaveUnsent, NotificationOpened, QueueView, Value } from './types';
 
 export const {
+  actedForMe,
   assistedCheckIdNumber,
   assistedConsentCode,
   assistedCurrent,

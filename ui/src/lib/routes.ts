@@ -28,6 +28,7 @@ export type Route =
   | { kind: 'settings' }
   | { kind: 'logins' }
   | { kind: 'kiosk-login' }
+  | { kind: 'acted-for-me' }
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
   | { kind: 'logout' }
@@ -60,6 +61,9 @@ export const SETTINGS_HREF = '#/settings';
 /** The hash of 在哪里登录着. */
 export const LOGINS_HREF = '#/settings/logins';
 
+/** The hash of 谁帮我办过. */
+export const ACTED_FOR_ME_HREF = '#/settings/acted-for-me';
+
 /** The hash of 在自助机上登录. */
 export const KIOSK_LOGIN_HREF = '#/settings/kiosk';
 
@@ -74,6 +78,7 @@ export function parseHash(hash: string): Route {
   const [id, ...rest] = path.split('/').map((part) => decodeURIComponent(part));
   if (id === 'settings' && rest[0] === 'logins') return { kind: 'logins' };
   if (id === 'settings' && rest[0] === 'kiosk') return { kind: 'kiosk-login' };
+  if (id === 'settings' && rest[0] === 'acted-for-me') return { kind: 'acted-for-me' };
   if (id === 'settings') return { kind: 'settings' };
   if (id === 'login') return { kind: 'login' };
   if (id === 'logout') return { kind: 'logout' };

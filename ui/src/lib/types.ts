@@ -39,6 +39,7 @@ export type {
   SubmissionView_Serialize as SubmissionView,
   TimelineStep_Serialize as TimelineStep,
   WalletEntry_Serialize as WalletEntry,
+  ActedForMeView,
   Agent,
   AnswerProblem,
   CaseResult,

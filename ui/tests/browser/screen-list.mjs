@@ -29,6 +29,7 @@ export const SCREENS = [
     ready: 'text:看看在哪里登录着',
   },
   { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅' },
+  { name: 'acted-for-me', hash: '#/settings/acted-for-me', options: { loggedIn: true }, ready: 'text:赵敏' },
   { name: 'kiosk-login', hash: '#/settings/kiosk', options: { loggedIn: true }, ready: 'textbox' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },

@@ -1,6 +1,8 @@
 //! Assisted sessions: a clerk starts one for a resident, records the resident's consent, and closes it.
 
-use huiban_api::{API_PREFIX, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession};
+use huiban_api::{
+    API_PREFIX, ActedForMe, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession,
+};
 
 use super::{ClientError, PlatformClient};
 
@@ -37,5 +39,11 @@ impl PlatformClient {
     ) -> Result<AssistedSession, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/close");
         self.post_as(access_token, &path, close).await
+    }
+
+    /// Every session in which someone acted for the caller, newest first, with what was done.
+    pub async fn acted_for_me(&self, access_token: &str) -> Result<Vec<ActedForMe>, ClientError> {
+        self.every_page(access_token, &format!("{API_PREFIX}/me/acted-for-me"))
+            .await
     }
 }

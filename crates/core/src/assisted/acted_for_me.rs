@@ -1,0 +1,154 @@
+//! 谁帮我办过: every time someone acted for her (a clerk at a service centre, with her consent),
+//! when, who, how she agreed, and what was done, in plain words. Asked of the platform each time
+//! (online only): the trail is the platform's audit, not a copy that could be stale.
+
+use huiban_api::ActedForMe;
+
+use crate::app::App;
+use crate::dates::plain_time;
+use crate::i18n::Localizer;
+use crate::{ClientError, Error};
+
+/// One session in which someone acted for her, as 谁帮我办过 shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct ActedForMeView {
+    /// The platform's session id (a list key).
+    pub session_id: String,
+    /// When it began: 2026年12月1日 09:30.
+    pub when: String,
+    /// Who acted: 东城区政务服务中心 赵敏.
+    pub who: String,
+    /// How she agreed: 您用短信验证码同意了.
+    pub how: String,
+    /// Whether it is still going on.
+    pub open: bool,
+    /// What was done, in plain words, each once, in the order first done: 替您申请了办事.
+    pub did: Vec<String>,
+}
+
+/// The Fluent id of what an audited action did for her, by its route.
+fn deed_of(action: &str) -> &'static str {
+    let (method, route) = action.split_once(' ').unwrap_or(("", action));
+    match (method, route) {
+        ("POST", "/api/v1/applications") => "acted-did-apply",
+        ("POST", route) if route.ends_with("/supplements") => "acted-did-supplement",
+        ("POST", route) if route.ends_with("/withdraw") => "acted-did-withdraw",
+        ("POST", "/api/v1/requests") => "acted-did-request",
+        ("POST" | "PATCH", route)
+            if route.contains("/uploads") || route.contains("/attachments") =>
+        {
+            "acted-did-upload"
+        }
+        ("GET", route) if route.starts_with("/api/v1/applications") => "acted-did-see-cases",
+        ("GET", route) if route.starts_with("/api/v1/requests") => "acted-did-see-requests",
+        ("GET", route) if route.starts_with("/api/v1/licences") => "acted-did-see-licences",
+        ("GET", "/api/v1/me") => "acted-did-see-account",
+        ("GET", route) if route.contains("/uploads") || route.contains("/attachments") => {
+            "acted-did-see-files"
+        }
+        _ => "acted-did-other",
+    }
+}
+
+/// The view of one session of the platform's trail.
+pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
+    let session = &acted.session;
+    let mut did: Vec<String> = Vec::new();
+    for action in &acted.actions {
+        let words = localizer.text(deed_of(&action.action), &[]);
+        if !did.contains(&words) {
+            did.push(words);
+        }
+    }
+    let how = match session.consent_method.as_deref() {
+        Some("signature") => "acted-how-signature",
+        _ => "acted-how-code",
+    };
+    ActedForMeView {
+        session_id: session.session_id.clone(),
+        when: plain_time(&session.created_at, localizer),
+        who: localizer.text(
+            "acted-who",
+            &[
+                ("centre", session.staff_department.as_str()),
+                ("name", session.staff_name.as_str()),
+            ],
+        ),
+        how: localizer.text(how, &[]),
+        open: session.status == huiban_api::SessionStatus::Open,
+        did,
+    }
+}
+
+impl App {
+    /// 谁帮我办过: the sessions in which someone acted for the person logged in, newest first.
+    pub async fn acted_for_me(&self) -> Result<Vec<ActedForMeView>, Error> {
+        let token = self.session().token().await?;
+        let trail = self
+            .client()
+            .acted_for_me(&token.access_token)
+            .await
+            .map_err(|error| match error {
+                ClientError::Unreachable(_) => Error::plain("acted-needs-network"),
+                other => Error::from(other),
+            })?;
+        Ok(trail
+            .iter()
+            .filter(|acted| acted.session.consent_method.is_some())
+            .map(|acted| view_of(acted, self.localizer()))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use huiban_api::{ActionOnBehalf, AssistedSession, SessionStatus};
+
+    fn action(what: &str) -> ActionOnBehalf {
+        ActionOnBehalf {
+            at: "2026-12-01T09:31:00+08:00".to_owned(),
+            actor_name: "赵敏".to_owned(),
+            action: what.to_owned(),
+            subject: None,
+        }
+    }
+
+    #[test]
+    fn a_session_reads_as_when_who_how_and_what_was_done_each_once() {
+        let acted = ActedForMe {
+            session: AssistedSession {
+                session_id: "as-1".to_owned(),
+                status: SessionStatus::Closed,
+                resident_name: "张秀英".to_owned(),
+                resident_phone_masked: Some("138****0001".to_owned()),
+                staff_name: "赵敏".to_owned(),
+                staff_department: "东城区政务服务中心".to_owned(),
+                consent_method: Some("sms_code".to_owned()),
+                created_at: "2026-12-01T09:30:00+08:00".to_owned(),
+                closed_at: Some("2026-12-01T09:50:00+08:00".to_owned()),
+            },
+            actions: vec![
+                action("GET /api/v1/me"),
+                action("GET /api/v1/applications"),
+                action("POST /api/v1/applications"),
+                action("GET /api/v1/applications/{application_no}"),
+                action("POST /api/v1/applications/{application_no}/supplements"),
+            ],
+        };
+        let view = view_of(&acted, crate::i18n::spoken());
+        assert_eq!(view.when, "2026年12月1日 09:30");
+        assert_eq!(view.who, "东城区政务服务中心 赵敏");
+        assert_eq!(view.how, "您用短信验证码同意了");
+        assert!(!view.open);
+        assert_eq!(
+            view.did,
+            [
+                "看了您的姓名和手机号码",
+                "看了您办的事",
+                "替您申请了办事",
+                "替您补交了材料"
+            ]
+        );
+    }
+}
