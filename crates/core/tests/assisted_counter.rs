@@ -220,6 +220,11 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
     );
     assert!(hers.cached_messages().unwrap().is_empty());
     drop(hers);
+    let traces = her_traces(&app);
+    assert!(
+        traces.contains(&"cached_case.body".to_owned()),
+        "the sweep sees her while the clerk acts for her: {traces:?}"
+    );
 
     // 结束办理: nothing of hers stays on this computer.
     app.assisted().end().await.unwrap();
@@ -228,6 +233,7 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
     assert!(left.outbox_rows().unwrap().is_empty());
     assert!(left.drafts().unwrap().is_empty());
     assert!(left.cached_cases().unwrap().is_empty());
+    assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
 }
 
 /// Runs the staff window's sending loop until nothing a clerk confirmed for anyone waits.
@@ -257,17 +263,37 @@ async fn send_as_the_clerk(app: &App, dir: &tempfile::TempDir) {
     assert!(drained);
 }
 
-/// The platform's case of the submission `client_id` the clerk's loop sent for 张秀英.
+/// The platform's case of the submission `client_id` the clerk's loop sent for 张秀英 after the
+/// session ended: here it was forgotten the moment it went out.
 fn sent_for_her(app: &App, platform: &Platform, client_id: &str) -> huiban_api::Application {
-    let sent = app
+    let here = app
         .store()
         .unwrap()
         .of_account("c-demo-zhang")
         .outbox_row(client_id)
-        .unwrap()
         .unwrap();
-    assert_eq!(sent.state, OutboxState::Sent, "{:?}", sent.last_error);
-    her_case(platform, &sent.case_number.unwrap())
+    assert_eq!(here, None, "forgotten here once sent");
+    let (number, _) = platform
+        .store
+        .case_of_key("c-demo-zhang", client_id)
+        .unwrap()
+        .expect("filed on the platform");
+    her_case(platform, &number)
+}
+
+/// The columns of the clerk's store that hold anything of 张秀英's: her name, ID number, phone
+/// (plain or masked) or account.
+fn her_traces(app: &App) -> Vec<String> {
+    app.store()
+        .unwrap()
+        .columns_holding(&[
+            "张秀英",
+            ZHANG_ID,
+            "13800000001",
+            "138****0001",
+            "c-demo-zhang",
+        ])
+        .unwrap()
 }
 
 /// Whether the platform has closed the session `session`.
@@ -318,6 +344,7 @@ async fn confirmed_for_her_before_the_session_ended_is_filed_for_her_after_it() 
     send_as_the_clerk(&app, &dir).await;
     let case = sent_for_her(&app, &platform, &client_id);
     assert_eq!(case.agent.unwrap().name, "赵敏");
+    assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
 }
 
 #[tokio::test]
@@ -358,6 +385,13 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         ],
         "only what must still go out stays"
     );
+    assert!(
+        her_traces(&app)
+            .iter()
+            .all(|column| column.starts_with("outbox.")),
+        "nothing of hers but what waits: {:?}",
+        her_traces(&app)
+    );
     assert_eq!(
         app.staff().log_out().await.unwrap_err().id(),
         "staff-unsent-waiting",
@@ -387,6 +421,7 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
             .any(|sms| sms.phone == "13800000001" && sms.text.contains("代办已经结束")),
         "she is told it ended"
     );
+    assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
     app.staff().log_out().await.unwrap();
 }
 

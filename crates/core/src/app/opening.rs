@@ -77,6 +77,11 @@ fn open_store(dir: Option<PathBuf>, mode: Mode) -> Opened {
     match LocalStore::open(&dir.join(mode.database_file()), &keychain) {
         Ok((store, opened)) => {
             tracing::info!(path = %store.path().display(), ?opened, "local store open");
+            if mode == Mode::Staff
+                && let Err(error) = store.forget_residents_but_unsent()
+            {
+                tracing::error!(%error, "cannot forget the residents of earlier sessions");
+            }
             Opened {
                 store: Some(Arc::new(store)),
                 session,

@@ -195,6 +195,10 @@ impl AssistedService<'_> {
         }
         if let Some(hers) = hers {
             hers.forget_all_but_unsent()?;
+            hers.end_assisted_session(&acting.session_id)?;
+        }
+        if let Some(store) = self.app.store() {
+            store.scrub()?;
         }
         Ok(())
     }

@@ -165,6 +165,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 13: a submission a clerk confirmed for a resident names the assisted session it was confirmed
     // in (staff mode); it is sent in that session only.
     "ALTER TABLE outbox ADD COLUMN assisted_session TEXT;",
+    // 14: a submission whose assisted session ended (结束办理) is forgotten the moment it is sent:
+    // nothing of the resident stays on the counter's computer once it went out.
+    "ALTER TABLE outbox ADD COLUMN assisted_ended INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -4,6 +4,7 @@
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
 mod account;
+mod assisted_end;
 mod attachments;
 mod cache_meta;
 mod catalog_cache;
@@ -14,6 +15,7 @@ mod outbox;
 mod outbox_kind;
 mod preferences;
 mod pulled;
+mod sweep;
 
 pub use account::AccountStore;
 pub use attachments::LocalAttachment;
@@ -89,6 +91,8 @@ fn connect(path: &Path, key: &DatabaseKey) -> Result<Connection, rusqlite::Error
     connection.pragma_update(None, "journal_mode", "WAL")?;
     connection.pragma_update(None, "synchronous", "FULL")?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
+    // What is deleted is overwritten, not only unlinked: a forgotten person cannot be read back.
+    connection.pragma_update(None, "secure_delete", "ON")?;
     connection.busy_timeout(std::time::Duration::from_secs(10))?;
     Ok(connection)
 }

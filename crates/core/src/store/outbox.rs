@@ -247,6 +247,9 @@ impl AccountStore<'_> {
                     now_ms
                 ],
             )?;
+            if update.state == OutboxState::Sent {
+                super::assisted_end::forget_if_ended(connection, account, client_id)?;
+            }
             Ok(())
         })
     }

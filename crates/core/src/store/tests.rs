@@ -13,7 +13,7 @@ fn the_file_on_disk_is_not_plain_sqlite_and_needs_the_key() {
     let keys = keychain("a");
     let (store, opened) = LocalStore::open(&path, &keys).unwrap();
     assert_eq!(opened, Opened::Created);
-    assert_eq!(store.schema_version().unwrap(), 13);
+    assert_eq!(store.schema_version().unwrap(), 14);
     drop(store);
 
     let header = std::fs::read(&path).unwrap();
@@ -58,7 +58,7 @@ fn a_missing_key_keeps_the_old_file_aside_and_starts_afresh() {
             .to_string_lossy()
             .starts_with("huiban.db.unreadable-")
     );
-    assert_eq!(store.schema_version().unwrap(), 13);
+    assert_eq!(store.schema_version().unwrap(), 14);
     assert_eq!(
         Opened::Recovered { set_aside, reason }.message_id(),
         Some("store-recovered")
@@ -465,4 +465,60 @@ fn a_department_key_is_pinned_once_seen_and_a_changed_one_is_not_trusted() {
     // A key no longer listed stays, for the licences it sealed.
     local.keep_department_keys(&[]).unwrap();
     assert_eq!(local.cached_keys().unwrap().len(), 1);
+}
+
+fn sent(number: &str) -> OutboxUpdate<'_> {
+    OutboxUpdate {
+        state: OutboxState::Sent,
+        attempts: 1,
+        next_attempt_ms: 0,
+        last_error: None,
+        case_number: Some(number),
+    }
+}
+
+#[test]
+fn what_a_clerk_confirmed_is_forgotten_once_sent_after_the_session_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = LocalStore::open(&dir.path().join("huiban-staff.db"), &keychain("s")).unwrap();
+    let secure: i64 = store
+        .lock()
+        .unwrap()
+        .pragma_query_value(None, "secure_delete", |row| row.get(0))
+        .unwrap();
+    assert_eq!(secure, 1, "deleted rows are overwritten");
+    let hers = store.of_resident("c-zhang", "as-1");
+    for id in ["a", "b", "c"] {
+        hers.outbox_insert(id, OutboxKind::Application, "{\"name\":\"张秀英\"}", 1)
+            .unwrap();
+    }
+    hers.outbox_update("a", &sent("A1"), 2).unwrap();
+    assert!(
+        hers.outbox_row("a").unwrap().is_some(),
+        "kept while she is at the counter"
+    );
+
+    hers.end_assisted_session("as-1").unwrap();
+    hers.outbox_update("b", &sent("B1"), 3).unwrap();
+    assert_eq!(
+        hers.outbox_row("b").unwrap(),
+        None,
+        "forgotten once it went out"
+    );
+    assert!(hers.outbox_row("c").unwrap().is_some(), "still to send");
+
+    // A staff window starting again: only what is still to send stays, and it is ended.
+    store.forget_residents_but_unsent().unwrap();
+    let left: Vec<_> = hers
+        .outbox_rows()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.client_id)
+        .collect();
+    assert_eq!(left, ["c"]);
+    hers.outbox_update("c", &sent("C1"), 4).unwrap();
+    assert_eq!(
+        store.columns_holding(&["张秀英", "c-zhang"]).unwrap(),
+        Vec::<String>::new()
+    );
 }
