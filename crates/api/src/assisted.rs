@@ -77,6 +77,10 @@ pub struct AssistedSession {
     pub resident_name: String,
     /// The resident's phone, masked.
     pub resident_phone_masked: Option<String>,
+    /// The resident's ID number, masked (`110…1029`): once she consented, or when the session is
+    /// begun again for a resident who consented before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resident_id_number_masked: Option<String>,
     /// The staff member's name.
     pub staff_name: String,
     /// The staff member's service centre.
@@ -102,6 +106,18 @@ pub struct ActionOnBehalf {
     pub action: String,
     /// What it was done to.
     pub subject: Option<String>,
+}
+
+/// A session of the clerk's day, as her queue shows it: the resident's name and ID number masked
+/// (the next resident may see the screen), and what was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServedToday {
+    /// The session; `resident_name` is masked (张*英).
+    pub session: AssistedSession,
+    /// What was done for her in it, oldest first.
+    pub actions: Vec<ActionOnBehalf>,
 }
 
 /// A session as the resident sees it, with everything done for them in it.

@@ -30,6 +30,17 @@ pub fn has_valid_check(number: &str) -> bool {
     check_character(first17).is_some_and(|check| last.eq_ignore_ascii_case(&check.to_string()))
 }
 
+/// An ID number shown as its first three and last four characters: `110…1029`.
+pub fn masked(number: &str) -> String {
+    let chars: Vec<char> = number.trim().chars().collect();
+    if chars.len() < 8 {
+        return "…".to_owned();
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,7 +84,7 @@ pub struct Acting {
     pub agent: Agent,
 }
 
-fn status(record: &SessionRecord, now_ms: i64) -> SessionStatus {
+pub(crate) fn status(record: &SessionRecord, now_ms: i64) -> SessionStatus {
     match (record.opened_ms, record.closed_ms) {
         (_, Some(_)) => SessionStatus::Closed,
         (Some(opened), None) if now_ms - opened >= SESSION_LIFETIME.num_milliseconds() => {
@@ -97,7 +97,10 @@ fn status(record: &SessionRecord, now_ms: i64) -> SessionStatus {
 
 /// The session as staff see it: until consent, only the name they typed (nothing that says whether
 /// it matched anyone); once open, the resident's own name and masked phone.
-fn render(state: &AppState, record: &SessionRecord) -> Result<AssistedSession, SessionError> {
+pub(crate) fn render(
+    state: &AppState,
+    record: &SessionRecord,
+) -> Result<AssistedSession, SessionError> {
     let now_ms = state.clock.now().timestamp_millis();
     let resident = match (&record.resident_account_id, record.opened_ms) {
         (Some(resident), Some(_)) => state.store.account(resident)?,
@@ -107,15 +110,24 @@ fn render(state: &AppState, record: &SessionRecord) -> Result<AssistedSession, S
         .store
         .account(&record.staff_account_id)?
         .ok_or(SessionError::NotFound)?;
-    let (resident_name, resident_phone_masked) = match resident {
-        Some(account) => (account.name.unwrap_or_default(), account.phone_masked),
-        None => (record.named_as.clone(), None),
+    let (resident_name, resident_phone_masked, resident_id_number_masked) = match resident {
+        Some(account) => (
+            account.name.unwrap_or_default(),
+            account.phone_masked,
+            state
+                .store
+                .id_number_of(&account.account_id)?
+                .as_deref()
+                .map(id_number::masked),
+        ),
+        None => (record.named_as.clone(), None, None),
     };
     Ok(AssistedSession {
         session_id: record.session_id.clone(),
         status: status(record, now_ms),
         resident_name,
         resident_phone_masked,
+        resident_id_number_masked,
         staff_name: staff.name.unwrap_or_default(),
         staff_department: staff.department.unwrap_or_default(),
         consent_method: record.consent_method.clone(),
@@ -140,23 +152,36 @@ pub fn start(
     if !id_number::has_valid_check(&number) {
         return Err(SessionError::BadIdNumber);
     }
+    let resident = state
+        .store
+        .citizen_by_id_number(&number)?
+        .filter(|(_, known)| known.as_deref().map(str::trim) == Some(name.trim()))
+        .map(|(account, _)| account);
+    let record = begin(state, staff_account_id, &number, resident, name)?;
+    render(state, &record)
+}
+
+/// Counts the start against the limits, stores a session for `resident` (`None`: the pair matched
+/// nobody) named as `named_as`, and texts her the consent code.
+pub(crate) fn begin(
+    state: &AppState,
+    staff_account_id: &str,
+    number: &str,
+    resident: Option<String>,
+    named_as: &str,
+) -> Result<SessionRecord, SessionError> {
     let now_ms = state.clock.now().timestamp_millis();
     let limits = (STARTS_PER_STAFF, STARTS_PER_RESIDENT);
     let since_ms = now_ms - START_WINDOW.num_milliseconds();
     if !state.store.take_assisted_start(
         staff_account_id,
-        &hash_token(&number),
+        &hash_token(number),
         since_ms,
         limits,
         now_ms,
     )? {
         return Err(SessionError::TooManyStarts);
     }
-    let resident = state
-        .store
-        .citizen_by_id_number(&number)?
-        .filter(|(_, known)| known.as_deref().map(str::trim) == Some(name.trim()))
-        .map(|(account, _)| account);
     let staff = state
         .store
         .account(staff_account_id)?
@@ -167,7 +192,7 @@ pub fn start(
         session_id: session_id.clone(),
         staff_account_id: staff_account_id.to_owned(),
         resident_account_id: resident.clone(),
-        named_as: name.trim().chars().take(50).collect(),
+        named_as: named_as.trim().chars().take(50).collect(),
         // Nobody is sent the code of a session that matches nobody: it can never be given.
         code_hash: Some(consent_code_hash(&session_id, &code)),
         code_attempts: 0,
@@ -190,10 +215,10 @@ pub fn start(
             ),
         )?;
     }
-    render(state, &record)
+    Ok(record)
 }
 
-fn own_session(
+pub(crate) fn own_session(
     state: &AppState,
     staff_account_id: &str,
     session_id: &str,

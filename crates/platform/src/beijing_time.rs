@@ -35,6 +35,14 @@ pub fn date_of(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&offset()).date_naive()
 }
 
+/// The instant, ms, at which the Beijing day of `ms` began (its midnight).
+pub fn start_of_day_ms(ms: i64) -> i64 {
+    date(ms)
+        .and_hms_opt(0, 0, 0)
+        .and_then(|midnight| midnight.and_local_timezone(offset()).single())
+        .map_or(ms, |midnight| midnight.timestamp_millis())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +55,6 @@ mod tests {
             .timestamp_millis();
         assert_eq!(rfc3339(ms), "2026-03-02T00:30:00+08:00");
         assert_eq!(date(ms), NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        assert_eq!(rfc3339(start_of_day_ms(ms)), "2026-03-02T00:00:00+08:00");
     }
 }

@@ -4,6 +4,7 @@
 //! runnable, testable and demoable on its own. It never depends on `huiban-core`.
 
 pub mod assisted;
+pub mod assisted_day;
 pub mod auth;
 pub mod beijing_time;
 pub mod cases;

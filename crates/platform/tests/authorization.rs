@@ -124,6 +124,11 @@ const MATRIX: &[(&str, &str)] = &[
         "POST /api/v1/assisted-sessions/{session_id}/close",
         "UFFPHPPFF",
     ),
+    ("GET /api/v1/assisted-sessions/today", "UFFPPPPFF"),
+    (
+        "POST /api/v1/assisted-sessions/{session_id}/again",
+        "UFFPHPPFF",
+    ),
 ];
 
 /// Rows whose first allowed caller changes what the next ones would meet (a closed session is

@@ -1,5 +1,5 @@
 //! The resident a clerk acts for, as the clerk types or reads her: an ID number checked before it is
-//! sent, her name, and the ID number shown masked everywhere after.
+//! sent, her name, and the ID number shown masked everywhere after (`huiban_api::id_number::masked`).
 
 use crate::Error;
 
@@ -33,17 +33,6 @@ pub fn checked_name(typed: &str) -> Result<String, Error> {
     Ok(name.chars().take(50).collect())
 }
 
-/// An ID number shown as its first three and last four characters: `110…1029`.
-pub fn masked_id_number(number: &str) -> String {
-    let chars: Vec<char> = number.chars().collect();
-    if chars.len() < 8 {
-        return "…".to_owned();
-    }
-    let head: String = chars[..3].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}…{tail}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,7 +56,10 @@ mod tests {
     fn a_name_is_needed_and_the_id_number_is_shown_masked() {
         assert_eq!(checked_name("  张秀英 ").unwrap(), "张秀英");
         assert_eq!(checked_name(" ").unwrap_err().id(), "assisted-name-blank");
-        assert_eq!(masked_id_number("110101194403151029"), "110…1029");
-        assert_eq!(masked_id_number("123"), "…");
+        assert_eq!(
+            huiban_api::id_number::masked("110101194403151029"),
+            "110…1029"
+        );
+        assert_eq!(huiban_api::id_number::masked("123"), "…");
     }
 }

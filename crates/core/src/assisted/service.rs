@@ -5,7 +5,7 @@ use huiban_api::{CloseAssistedSession, Consent, NewAssistedSession, SessionStatu
 
 use super::acting::Acting;
 use super::card_reader::IdCard;
-use super::resident::{checked_id_number, checked_name, masked_id_number};
+use super::resident::{checked_id_number, checked_name};
 use crate::app::App;
 use crate::outbox::assisted_close;
 use crate::{ClientError, Error};
@@ -100,7 +100,7 @@ impl AssistedService<'_> {
         let acting = Acting {
             session_id: session.session_id,
             resident_name: session.resident_name,
-            id_number_masked: masked_id_number(&id_number),
+            id_number_masked: huiban_api::id_number::masked(&id_number),
             phone_masked: None,
             open: false,
             resident_account_id: None,

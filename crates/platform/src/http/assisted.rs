@@ -4,7 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{
-    ActedForMe, AssistedSession, CloseAssistedSession, Consent, ErrorBody, NewAssistedSession, Role,
+    ActedForMe, AssistedSession, CloseAssistedSession, Consent, ErrorBody, NewAssistedSession,
+    Role, ServedToday,
 };
 
 use super::caller::Caller;
@@ -12,6 +13,7 @@ use super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::page::{Page, PageQuery};
 use super::{ApiError, blocking};
 use crate::assisted::{self, SessionError};
+use crate::assisted_day;
 use crate::state::AppState;
 
 /// Staff identify a resident; a consent code goes to the resident's phone.
@@ -105,6 +107,50 @@ pub async fn close(
     blocking(move || assisted::close(&state, &staff, &session_id, &close.pending))
         .await
         .map(Json)
+}
+
+/// The caller's day at the counter: the sessions she started today (Beijing time), newest first,
+/// each resident's name and ID number masked, with what was done for her.
+#[utoipa::path(
+    get,
+    path = "/api/v1/assisted-sessions/today",
+    tag = "assisted",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Today's sessions of the caller, newest first (at most 300)", body = [ServedToday]))
+)]
+pub async fn served_today(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<ServedToday>>, ApiError> {
+    let staff = caller.require(&[Role::Staff])?.account_id.clone();
+    blocking(move || assisted_day::served_today(&state, &staff))
+        .await
+        .map(Json)
+}
+
+/// Picks up again a resident served today who consented then: a new session, waiting for her
+/// consent again (a new code goes to her phone).
+#[utoipa::path(
+    post,
+    path = "/api/v1/assisted-sessions/{session_id}/again",
+    tag = "assisted",
+    security(("bearer" = [])),
+    params(("session_id" = String, Path, description = "Today's earlier session with her")),
+    responses(
+        (status = 201, description = "A new session waiting for her consent", body = AssistedSession),
+        (status = 404, description = "No such session of yours", body = ErrorBody),
+        (status = 409, description = "Not a session of today she consented to, or still open", body = ErrorBody),
+        (status = 429, description = "Too many sessions started lately by this staff member or for her", body = ErrorBody)
+    )
+)]
+pub async fn again(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(session_id): ApiPath<String>,
+) -> Result<(StatusCode, Json<AssistedSession>), ApiError> {
+    let staff = caller.require(&[Role::Staff])?.account_id.clone();
+    let session = blocking(move || assisted_day::again(&state, &staff, &session_id)).await?;
+    Ok((StatusCode::CREATED, Json(session)))
 }
 
 /// Who acted for the caller, when, and what they did.

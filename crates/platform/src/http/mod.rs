@@ -120,6 +120,8 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(assisted::start))
         .routes(routes!(assisted::consent))
         .routes(routes!(assisted::close))
+        .routes(routes!(assisted::served_today))
+        .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
         .split_for_parts()
 }

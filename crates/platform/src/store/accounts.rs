@@ -130,6 +130,19 @@ impl Store {
             .flatten())
     }
 
+    /// The ID number of an account, when it has one.
+    pub fn id_number_of(&self, account_id: &str) -> Result<Option<String>, StoreError> {
+        let connection = self.lock()?;
+        Ok(connection
+            .query_row(
+                "SELECT id_number FROM account WHERE account_id = ?1",
+                params![account_id],
+                |row| row.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
     /// The account's checked identity; `None` until its real name was checked.
     pub fn real_name_of(&self, account_id: &str) -> Result<Option<RealName>, StoreError> {
         let connection = self.lock()?;

@@ -108,6 +108,22 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The sessions `staff` started since `since_ms`, newest first, at most `limit`.
+    pub fn sessions_of_staff_since(
+        &self,
+        staff: &str,
+        since_ms: i64,
+        limit: u32,
+    ) -> Result<Vec<SessionRecord>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT * FROM assisted_session WHERE staff_account_id = ?1 AND created_ms >= ?2
+             ORDER BY created_ms DESC, session_id DESC LIMIT ?3",
+        )?;
+        let rows = statement.query_map(params![staff, since_ms, limit], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Takes one try at the session's consent code, in one step with its count: `false` when
     /// `limit` tries were taken already (so no more than `limit` codes are ever compared).
     pub fn take_consent_try(&self, session_id: &str, limit: i64) -> Result<bool, StoreError> {
