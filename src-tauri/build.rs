@@ -71,6 +71,8 @@ fn main() {
         "assisted_consent_code",
         "assisted_current",
         "assisted_end",
+        "assisted_served_today",
+        "assisted_again",
         "acted_for_me",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

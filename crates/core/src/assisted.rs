@@ -7,8 +7,10 @@ pub mod acting;
 pub(crate) mod acting_for;
 pub mod card_reader;
 pub mod resident;
+mod served_today;
 mod service;
 
 pub use acted_for_me::ActedForMeView;
 pub use card_reader::{CardReader, IdCard, SimulatedReader};
+pub use served_today::ServedTodayView;
 pub use service::{AssistedService, AssistedView};

@@ -341,10 +341,38 @@ async fn confirmed_for_her_before_the_session_ended_is_filed_for_her_after_it() 
     // 结束办理 before it went out: the platform closes the session, naming it as still to come.
     app.assisted().end().await.unwrap();
     assert!(is_closed(&platform, &session));
+    let day = app.assisted().served_today().await.unwrap();
+    assert_eq!(day.len(), 1);
+    assert_eq!(
+        day[0].resident, "张*英（110…1029）",
+        "masked in the day's queue"
+    );
+    assert_eq!(day[0].status, "已结束");
+    assert_eq!(day[0].waiting, 1, "her application still waits here");
+    assert!(day[0].can_again);
     send_as_the_clerk(&app, &dir).await;
     let case = sent_for_her(&app, &platform, &client_id);
     assert_eq!(case.agent.unwrap().name, "赵敏");
     assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
+    assert_eq!(app.assisted().served_today().await.unwrap()[0].waiting, 0);
+
+    // 再次办理: her consent is asked again before anything of hers shows.
+    let again = app.assisted().again(&session).await.unwrap();
+    assert!(!again.open);
+    assert_eq!(again.banner, "正在为 张秀英（110…1029）办理");
+    assert_eq!(app.own_store().await.unwrap_err().id(), "assisted-none");
+    let code = texted_code(&platform, "13800000001");
+    assert!(app.assisted().consent_by_code(&code).await.unwrap().open);
+    let day = app.assisted().served_today().await.unwrap();
+    assert_eq!(day.len(), 2);
+    assert_eq!(
+        (day[0].status.as_str(), day[0].can_again),
+        ("正在办理", false)
+    );
+    assert_eq!(
+        app.assisted().again(&session).await.unwrap_err().id(),
+        "assisted-end-first"
+    );
 }
 
 #[tokio::test]
@@ -396,6 +424,10 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         app.staff().log_out().await.unwrap_err().id(),
         "staff-unsent-waiting",
         "her application goes out only under the clerk's login"
+    );
+    assert_eq!(
+        app.assisted().served_today().await.unwrap_err().id(),
+        "served-needs-network"
     );
     let queue = app.device().queue().await.unwrap();
     assert_eq!(

@@ -1,8 +1,8 @@
 //! Acting for a resident at the counter (staff window only): her ID number checked, her card read,
-//! the session started, her consent code, the session now, 结束办理. One line each over
-//! `app.assisted()`.
+//! the session started, her consent code, the session now, 结束办理, the day's residents and
+//! picking one up again. One line each over `app.assisted()`.
 
-use huiban_core::assisted::{AssistedView, IdCard};
+use huiban_core::assisted::{AssistedView, IdCard, ServedTodayView};
 use tauri::State;
 
 use crate::{AppState, IpcError};
@@ -63,4 +63,25 @@ pub fn assisted_current(state: State<'_, AppState>) -> Result<Option<AssistedVie
 #[tracing::instrument(skip_all, err)]
 pub async fn assisted_end(state: State<'_, AppState>) -> Result<(), IpcError> {
     Ok(state.assisted().end().await?)
+}
+
+/// 今天办过的居民: the clerk's sessions of today, residents masked, with what waits to be sent.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn assisted_served_today(
+    state: State<'_, AppState>,
+) -> Result<Vec<ServedTodayView>, IpcError> {
+    Ok(state.assisted().served_today().await?)
+}
+
+/// 再次办理: a new session for a resident served today; she is asked to consent again.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn assisted_again(
+    state: State<'_, AppState>,
+    session_id: String,
+) -> Result<AssistedView, IpcError> {
+    Ok(state.assisted().again(&session_id).await?)
 }

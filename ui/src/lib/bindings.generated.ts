@@ -14,8 +14,12 @@ export const commands = {
 	assistedEnd: () => __TAURI_INVOKE<null>("assisted_end"),
 	/**  The ID card on the reader now, if any. */
 	assistedReadCard: () => __TAURI_INVOKE<IdCard | null>("assisted_read_card"),
+	/**  今天办过的居民: the clerk's sessions of today, residents masked, with what waits to be sent. */
+	assistedServedToday: () => __TAURI_INVOKE<ServedTodayView[]>("assisted_served_today"),
 	/**  Starts a session for the resident: the platform texts her a consent code. */
 	assistedStart: (idNumber: string, name: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_start", { idNumber, name }),
+	/**  再次办理: a new session for a resident served today; she is asked to consent again. */
+	assistedAgain: (sessionId: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_again", { sessionId }),
 	/**  Who acted for the person logged in, when, how she agreed and what they did, newest first. */
 	actedForMe: () => __TAURI_INVOKE<ActedForMeView[]>("acted_for_me"),
 	/**  The questions a 补正 of the case asks to answer again, with the answers the case holds now. */
@@ -1678,6 +1682,24 @@ max: number } |
 { rule: "item_unfinished"; 
 /**  Which item, counted from 1. */
 item: number };
+
+/**  One resident of the clerk's day, as the day's queue shows it. */
+export type ServedTodayView = {
+	/**  The platform's session id (a list key, and what 再次办理 names). */
+	session_id: string,
+	/**  When the session began: 09:30. */
+	when: string,
+	/**  Who, masked: 张*英（110…1029）. */
+	resident: string,
+	/**  Where the session stands, in plain words: 已结束 / 正在办理 / 居民没有同意. */
+	status: string,
+	/**  What was done for her, each once: 申请了办事 (or 没有提交任何事项). */
+	did: string[],
+	/**  How many things confirmed for her still wait on this computer to be sent. */
+	waiting: number,
+	/**  She consented then, and the session ended: she may be picked up again (with her consent). */
+	can_again: boolean,
+};
 
 /**  A request as its author sees it. */
 export type ServiceRequest = ServiceRequest_Serialize | ServiceRequest_Deserialize;

@@ -10,11 +10,13 @@ import type { KeptFile, LeaveUnsent, NotificationOpened, QueueView, Value } from
 
 export const {
   actedForMe,
+  assistedAgain,
   assistedCheckIdNumber,
   assistedConsentCode,
   assistedCurrent,
   assistedEnd,
   assistedReadCard,
+  assistedServedToday,
   assistedStart,
   caseAskedAgain,
   caseDetail,

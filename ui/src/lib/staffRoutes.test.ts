@@ -7,6 +7,7 @@ describe('parseStaffHash', () => {
     expect(parseStaffHash(STAFF_HREF.residentName)).toEqual({ kind: 'resident-name' });
     expect(parseStaffHash(STAFF_HREF.residentConsent)).toEqual({ kind: 'resident-consent' });
     expect(parseStaffHash(STAFF_HREF.acting)).toEqual({ kind: 'acting' });
+    expect(parseStaffHash(STAFF_HREF.servedToday)).toEqual({ kind: 'served-today' });
     expect(parseStaffHash('')).toEqual({ kind: 'home' });
     expect(parseStaffHash('#/cases')).toEqual({ kind: 'home' });
   });

@@ -9,6 +9,7 @@ export type StaffRoute =
   | { kind: 'resident-name' }
   | { kind: 'resident-consent' }
   | { kind: 'acting' }
+  | { kind: 'served-today' }
   | { kind: 'errand'; route: Route };
 
 /** The hash of each staff page. */
@@ -18,6 +19,7 @@ export const STAFF_HREF = {
   residentName: '#/resident/name',
   residentConsent: '#/resident/consent',
   acting: '#/acting',
+  servedToday: '#/today',
 } as const;
 
 /** The areas a clerk opens for the resident she acts for: 办事, 进度, 诉求 and 证照 (her messages
@@ -57,6 +59,8 @@ export function parseStaffHash(hash: string): StaffRoute {
       return { kind: 'resident-consent' };
     case 'acting':
       return { kind: 'acting' };
+    case 'today':
+      return { kind: 'served-today' };
     default: {
       const errand = errandOf(hash);
       return errand ? { kind: 'errand', route: errand } : { kind: 'home' };

@@ -63,7 +63,7 @@ function newestChange(path) {
 }
 
 /** What the built UI is made of: when one of these is newer than `dist`, the build is stale. */
-import { ASSISTED_OPEN, STAFF_AT_WORK, STAFF_LOGGED_OUT } from './staff-fixtures.mjs';
+import { ASSISTED_OPEN, COUNTER_DAY, STAFF_AT_WORK, STAFF_LOGGED_OUT } from './staff-fixtures.mjs';
 
 export { ASSISTED_OPEN, STAFF_AT_WORK, STAFF_LOGGED_OUT };
 
@@ -160,6 +160,7 @@ export async function openPage(
       staffLoggedOut,
       assisted,
       assistedOpen,
+      counterDay,
     }) => {
       const items = catalog.items;
       // The licence question takes only licences of this type, when one is given.
@@ -355,16 +356,7 @@ export async function openPage(
             current: false,
           },
         ],
-        acted_for_me: () => [
-          {
-            session_id: 'as-1',
-            when: '2026年11月30日 09:30',
-            who: '东城区政务服务中心 赵敏',
-            how: '您用短信验证码同意了',
-            open: false,
-            did: ['看了您的姓名和手机号码', '看了您的电子证照', '替您申请了办事'],
-          },
-        ],
+        acted_for_me: () => counterDay.actedForMe,
         login_end: () => {
           window.__ended = [...(window.__ended ?? []), 'f-2'];
           return null;
@@ -445,6 +437,11 @@ export async function openPage(
           return assisted;
         },
         assisted_current: () => assisted,
+        assisted_served_today: () => counterDay.servedToday,
+        assisted_again: () => {
+          assisted = { ...assistedOpen, open: false, phone_masked: null };
+          return assisted;
+        },
         assisted_end: () => {
           assisted = null;
           return null;
@@ -537,6 +534,7 @@ export async function openPage(
       staffLoggedOut: STAFF_LOGGED_OUT,
       assisted,
       assistedOpen: ASSISTED_OPEN,
+      counterDay: COUNTER_DAY,
     },
   );
   const page = await context.newPage();

@@ -198,6 +198,14 @@ export const SCREENS = [
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, assisted: ASSISTED_OPEN, loggedIn: true },
     ready: 'text:开始办理',
   },
+  {
+    // The clerk's day: residents served today, masked, what was done and what still waits.
+    name: 'staff-served-today',
+    path: 'staff.html',
+    hash: '#/today',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true } },
+    ready: 'text:还没发出',
+  },
 ];
 
 /** Opens `screen` in `theme` at text `size` and waits until it is drawn. */

@@ -37,3 +37,47 @@ export const ASSISTED_OPEN = {
     '工作人员做的每一件事都会记下来，您在自己的惠办里“谁帮我办过”能看到。结束办理后，工作人员就不能再看了。',
   ],
 };
+
+/** The day at the counter: what 张秀英 sees in 谁帮我办过, and 赵敏's residents of today (core's
+ * `ActedForMeView` and `ServedTodayView`). */
+export const COUNTER_DAY = {
+  actedForMe: [
+    {
+      session_id: 'as-1',
+      when: '2026年11月30日 09:30',
+      who: '东城区政务服务中心 赵敏',
+      how: '您用短信验证码同意了',
+      open: false,
+      did: ['看了您的姓名和手机号码', '看了您的电子证照', '替您申请了办事'],
+    },
+  ],
+  servedToday: [
+    {
+      session_id: 'as-3',
+      when: '10:40',
+      resident: '李*',
+      status: '居民没有同意',
+      did: [],
+      waiting: 0,
+      can_again: false,
+    },
+    {
+      session_id: 'as-2',
+      when: '10:05',
+      resident: '王*芬（110…0024）',
+      status: '已结束',
+      did: ['提了诉求'],
+      waiting: 1,
+      can_again: true,
+    },
+    {
+      session_id: 'as-1',
+      when: '09:30',
+      resident: '张*英（110…1029）',
+      status: '已结束',
+      did: ['申请了办事', '补交了材料'],
+      waiting: 0,
+      can_again: true,
+    },
+  ],
+};

@@ -26,27 +26,28 @@ pub struct ActedForMeView {
     pub did: Vec<String>,
 }
 
-/// The Fluent id of what an audited action did for her, by its route.
-fn deed_of(action: &str) -> &'static str {
+/// What an audited action did for her, by its route: the tail of its Fluent ids (`acted-did-…` as
+/// she reads it, `served-did-…` as the clerk's day does).
+pub(crate) fn deed_of(action: &str) -> &'static str {
     let (method, route) = action.split_once(' ').unwrap_or(("", action));
     match (method, route) {
-        ("POST", "/api/v1/applications") => "acted-did-apply",
-        ("POST", route) if route.ends_with("/supplements") => "acted-did-supplement",
-        ("POST", route) if route.ends_with("/withdraw") => "acted-did-withdraw",
-        ("POST", "/api/v1/requests") => "acted-did-request",
+        ("POST", "/api/v1/applications") => "apply",
+        ("POST", route) if route.ends_with("/supplements") => "supplement",
+        ("POST", route) if route.ends_with("/withdraw") => "withdraw",
+        ("POST", "/api/v1/requests") => "request",
         ("POST" | "PATCH", route)
             if route.contains("/uploads") || route.contains("/attachments") =>
         {
-            "acted-did-upload"
+            "upload"
         }
-        ("GET", route) if route.starts_with("/api/v1/applications") => "acted-did-see-cases",
-        ("GET", route) if route.starts_with("/api/v1/requests") => "acted-did-see-requests",
-        ("GET", route) if route.starts_with("/api/v1/licences") => "acted-did-see-licences",
-        ("GET", "/api/v1/me") => "acted-did-see-account",
+        ("GET", route) if route.starts_with("/api/v1/applications") => "see-cases",
+        ("GET", route) if route.starts_with("/api/v1/requests") => "see-requests",
+        ("GET", route) if route.starts_with("/api/v1/licences") => "see-licences",
+        ("GET", "/api/v1/me") => "see-account",
         ("GET", route) if route.contains("/uploads") || route.contains("/attachments") => {
-            "acted-did-see-files"
+            "see-files"
         }
-        _ => "acted-did-other",
+        _ => "other",
     }
 }
 
@@ -55,7 +56,7 @@ pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
     let session = &acted.session;
     let mut did: Vec<String> = Vec::new();
     for action in &acted.actions {
-        let words = localizer.text(deed_of(&action.action), &[]);
+        let words = localizer.text(&format!("acted-did-{}", deed_of(&action.action)), &[]);
         if !did.contains(&words) {
             did.push(words);
         }
@@ -122,6 +123,7 @@ mod tests {
                 status: SessionStatus::Closed,
                 resident_name: "张秀英".to_owned(),
                 resident_phone_masked: Some("138****0001".to_owned()),
+                resident_id_number_masked: Some("110…1029".to_owned()),
                 staff_name: "赵敏".to_owned(),
                 staff_department: "东城区政务服务中心".to_owned(),
                 consent_method: Some("sms_code".to_owned()),

@@ -79,12 +79,7 @@ impl AssistedService<'_> {
         self.app.staff().at_work()?;
         let id_number = checked_id_number(id_number)?;
         let name = checked_name(name)?;
-        if let Some(open) = self.acting().as_ref().filter(|acting| acting.open) {
-            return Err(Error::with_args(
-                "assisted-end-first",
-                vec![("name", open.resident_name.clone())],
-            ));
-        }
+        self.refuse_while_open()?;
         // A session still waiting for a code (a name typed wrong) is ended for the new one.
         self.end().await?;
         let token = self.app.session.token(self.app.client()).await?;
@@ -105,8 +100,30 @@ impl AssistedService<'_> {
             open: false,
             resident_account_id: None,
         };
-        *self.acting() = Some(acting.clone());
-        Ok(self.view(&acting))
+        Ok(self.set_acting(acting))
+    }
+
+    /// The app it works in.
+    pub(super) fn app(&self) -> &App {
+        self.app
+    }
+
+    /// Refused while a session she consented to is open: 结束办理 comes first.
+    pub(super) fn refuse_while_open(&self) -> Result<(), Error> {
+        match self.acting().as_ref().filter(|acting| acting.open) {
+            Some(open) => Err(Error::with_args(
+                "assisted-end-first",
+                vec![("name", open.resident_name.clone())],
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Puts `acting` at the counter; answers its view.
+    pub(super) fn set_acting(&self, acting: Acting) -> AssistedView {
+        let view = self.view(&acting);
+        *self.acting() = Some(acting);
+        view
     }
 
     /// Records the code the resident read out from her SMS: the session opens.

@@ -2,6 +2,7 @@
 
 use huiban_api::{
     API_PREFIX, ActedForMe, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession,
+    ServedToday,
 };
 
 use super::{ClientError, PlatformClient};
@@ -39,6 +40,24 @@ impl PlatformClient {
     ) -> Result<AssistedSession, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/close");
         self.post_as(access_token, &path, close).await
+    }
+
+    /// The clerk's sessions of today, newest first, residents masked, with what was done.
+    pub async fn served_today(&self, access_token: &str) -> Result<Vec<ServedToday>, ClientError> {
+        let path = format!("{API_PREFIX}/assisted-sessions/today");
+        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// Begins a new session for the resident of today's `session_id`: her consent is asked again.
+    pub async fn assisted_again(
+        &self,
+        access_token: &str,
+        session_id: &str,
+    ) -> Result<AssistedSession, ClientError> {
+        let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/again");
+        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
+            .await
     }
 
     /// Every session in which someone acted for the caller, newest first, with what was done.

@@ -27,6 +27,18 @@ impl LocalStore {
         self.scrub()
     }
 
+    /// How many submissions confirmed in the assisted session `session` are not sent yet (waiting,
+    /// or refused and to be looked at); its close is not counted.
+    pub fn unsent_in_session(&self, session: &str) -> Result<u64, StoreError> {
+        let count: i64 = self.lock()?.query_row(
+            "SELECT count(*) FROM outbox WHERE assisted_session = ?1 AND state <> 'sent'
+                 AND kind <> 'assisted_close'",
+            params![session],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     /// Writes what the pages of deleted rows held over, and empties the write-ahead log, so that
     /// nothing forgotten can be read back from the file.
     pub fn scrub(&self) -> Result<(), StoreError> {

@@ -1,0 +1,196 @@
+//! The clerk's day (今天办过的居民): the residents she served today, masked, with what was done for
+//! each and what still waits on this computer to be sent; picking one up again asks her consent
+//! again. The list is the platform's (this computer keeps nothing of a resident once she left).
+
+use huiban_api::{ServedToday, SessionStatus};
+
+use super::acted_for_me::deed_of;
+use super::acting::Acting;
+use super::service::{AssistedService, AssistedView};
+use crate::i18n::Localizer;
+use crate::{ClientError, Error};
+
+/// One resident of the clerk's day, as the day's queue shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub struct ServedTodayView {
+    /// The platform's session id (a list key, and what 再次办理 names).
+    pub session_id: String,
+    /// When the session began: 09:30.
+    pub when: String,
+    /// Who, masked: 张*英（110…1029）.
+    pub resident: String,
+    /// Where the session stands, in plain words: 已结束 / 正在办理 / 居民没有同意.
+    pub status: String,
+    /// What was done for her, each once: 申请了办事 (or 没有提交任何事项).
+    pub did: Vec<String>,
+    /// How many things confirmed for her still wait on this computer to be sent.
+    pub waiting: u64,
+    /// She consented then, and the session ended: she may be picked up again (with her consent).
+    pub can_again: bool,
+}
+
+/// The view of one session of the clerk's day, with `waiting` still unsent here.
+pub fn view_of(served: &ServedToday, waiting: u64, localizer: &Localizer) -> ServedTodayView {
+    let session = &served.session;
+    let consented = session.consent_method.is_some();
+    let status = match session.status {
+        SessionStatus::Open => "served-open",
+        SessionStatus::Closed if consented => "served-closed",
+        _ => "served-no-consent",
+    };
+    let mut did: Vec<String> = Vec::new();
+    for action in &served.actions {
+        let deed = deed_of(&action.action);
+        if deed.starts_with("see-") {
+            continue;
+        }
+        let words = localizer.text(&format!("served-did-{deed}"), &[]);
+        if !did.contains(&words) {
+            did.push(words);
+        }
+    }
+    if did.is_empty() && consented {
+        did.push(localizer.text("served-did-nothing", &[]));
+    }
+    let resident = match &session.resident_id_number_masked {
+        Some(id) => localizer.text(
+            "served-resident",
+            &[
+                ("name", session.resident_name.as_str()),
+                ("id", id.as_str()),
+            ],
+        ),
+        None => session.resident_name.clone(),
+    };
+    ServedTodayView {
+        session_id: session.session_id.clone(),
+        when: chrono::DateTime::parse_from_rfc3339(&session.created_at)
+            .map(|at| at.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        resident,
+        status: localizer.text(status, &[]),
+        did,
+        waiting,
+        can_again: consented && session.status == SessionStatus::Closed,
+    }
+}
+
+impl AssistedService<'_> {
+    /// 今天办过的居民: the clerk's sessions of today, newest first (online only: the platform keeps
+    /// the day, this computer does not).
+    pub async fn served_today(&self) -> Result<Vec<ServedTodayView>, Error> {
+        self.app().staff().at_work()?;
+        let token = self.app().session.token(self.app().client()).await?;
+        let day = self
+            .app()
+            .client()
+            .served_today(&token.access_token)
+            .await
+            .map_err(|error| match error {
+                ClientError::Unreachable(_) => Error::plain("served-needs-network"),
+                other => Error::from(other),
+            })?;
+        let store = self.app().store();
+        day.iter()
+            .map(|served| {
+                let waiting = match store {
+                    Some(store) => store.unsent_in_session(&served.session.session_id)?,
+                    None => 0,
+                };
+                Ok(view_of(served, waiting, self.app().localizer()))
+            })
+            .collect()
+    }
+
+    /// 再次办理: a new session for the resident of today's `session_id`; she is texted a new code
+    /// and nothing of hers shows until she gives it.
+    pub async fn again(&self, session_id: &str) -> Result<AssistedView, Error> {
+        self.app().staff().at_work()?;
+        self.refuse_while_open()?;
+        self.end().await?;
+        let token = self.app().session.token(self.app().client()).await?;
+        let session = self
+            .app()
+            .client()
+            .assisted_again(&token.access_token, session_id)
+            .await?;
+        let acting = Acting {
+            session_id: session.session_id,
+            resident_name: session.resident_name,
+            id_number_masked: session
+                .resident_id_number_masked
+                .unwrap_or_else(|| "…".to_owned()),
+            phone_masked: None,
+            open: false,
+            resident_account_id: None,
+        };
+        Ok(self.set_acting(acting))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use huiban_api::{ActionOnBehalf, AssistedSession};
+
+    fn served(status: SessionStatus, consent: Option<&str>, actions: &[&str]) -> ServedToday {
+        ServedToday {
+            session: AssistedSession {
+                session_id: "as-1".to_owned(),
+                status,
+                resident_name: "张*英".to_owned(),
+                resident_phone_masked: None,
+                resident_id_number_masked: consent.map(|_| "110…1029".to_owned()),
+                staff_name: "赵敏".to_owned(),
+                staff_department: "东城区政务服务中心".to_owned(),
+                consent_method: consent.map(str::to_owned),
+                created_at: "2026-12-01T09:30:00+08:00".to_owned(),
+                closed_at: None,
+            },
+            actions: actions
+                .iter()
+                .map(|action| ActionOnBehalf {
+                    at: "2026-12-01T09:31:00+08:00".to_owned(),
+                    actor_name: "赵敏".to_owned(),
+                    action: (*action).to_owned(),
+                    subject: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_day_says_what_was_submitted_not_what_was_looked_at() {
+        let localizer = crate::i18n::spoken();
+        let done = served(
+            SessionStatus::Closed,
+            Some("sms_code"),
+            &[
+                "GET /api/v1/me",
+                "POST /api/v1/applications",
+                "POST /api/v1/applications",
+            ],
+        );
+        let view = view_of(&done, 1, localizer);
+        assert_eq!(view.when, "09:30");
+        assert_eq!(view.resident, "张*英（110…1029）");
+        assert_eq!((view.status.as_str(), view.can_again), ("已结束", true));
+        assert_eq!(view.did, ["申请了办事"]);
+        assert_eq!(view.waiting, 1);
+
+        let looked = served(SessionStatus::Closed, Some("sms_code"), &["GET /api/v1/me"]);
+        assert_eq!(view_of(&looked, 0, localizer).did, ["没有提交任何事项"]);
+
+        let refused = view_of(
+            &served(SessionStatus::AwaitingConsent, None, &[]),
+            0,
+            localizer,
+        );
+        assert_eq!(refused.resident, "张*英");
+        assert_eq!(
+            (refused.status.as_str(), refused.can_again),
+            ("居民没有同意", false)
+        );
+        assert!(refused.did.is_empty());
+    }
+}
