@@ -15,6 +15,7 @@ pub mod people;
 pub mod platform;
 pub mod prelude;
 pub mod speech_daemon;
+pub mod traces;
 pub mod waits;
 
 use std::net::TcpListener;

@@ -141,7 +141,7 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = Keychain::system_for(Mode::Staff)?;
     keychain.forget_login()?;
-    let (_driver, client, _data) =
+    let (_driver, client, data) =
         fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
     let outcome = async {
         log_in_as_the_clerk(&client).await?;
@@ -190,6 +190,11 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "staff-acting").await?;
         file_the_pension_form_for_her(&client, &platform).await?;
+        let while_served = her_columns(data.path())?;
+        assert!(
+            !while_served.is_empty(),
+            "the sweep sees her while she is served"
+        );
 
         by_role(&client, "button", "结束办理")
             .await?
@@ -199,6 +204,8 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
         by_role(&client, "link", "为居民办理").await?;
         let ended = invoke(&client, "assisted_current", serde_json::json!({})).await?;
         assert_eq!(ended, serde_json::Value::Null, "nothing of hers is held");
+        nothing_of_hers_remains(&client, data.path()).await?;
+        the_day_lists_her_masked(&client).await?;
         let texts = huiban_platform::Store::open(platform.data_dir())?.sent_sms()?;
         let last = texts
             .iter()
@@ -211,6 +218,66 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
     .await;
     close_logged_in(client, &keychain, outcome).await?;
     she_sees_who_acted_for_her(&platform).await
+}
+
+/// What would name 张秀英: her name, ID number, phone (plain and masked) and account.
+const HER_WORDS: [&str; 5] = [
+    "张秀英",
+    "110101194403151029",
+    "13800000001",
+    "138****0001",
+    "c-demo-zhang",
+];
+
+/// After 结束办理 nothing of 张秀英 remains: not on the page or in the webview's storage, not in any
+/// file the app or its webview wrote, not in any column of the staff window's store.
+async fn nothing_of_hers_remains(
+    client: &fantoccini::Client,
+    data_dir: &std::path::Path,
+) -> TestResult {
+    let shown = huiban_e2e::traces::webview_words(client).await?;
+    for word in HER_WORDS {
+        assert!(
+            !shown.contains(word),
+            "{word} still in the webview: {shown}"
+        );
+    }
+    let files =
+        huiban_e2e::traces::files_holding(&huiban_e2e::traces::app_dirs(data_dir), &HER_WORDS)?;
+    assert!(files.is_empty(), "files still naming her: {files:?}");
+    let columns = her_columns(data_dir)?;
+    assert!(columns.is_empty(), "columns still naming her: {columns:?}");
+    Ok(())
+}
+
+/// The columns of the staff window's store that name 张秀英.
+fn her_columns(data_dir: &std::path::Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let (store, _) = huiban_core::store::LocalStore::open(
+        &data_dir.join(Mode::Staff.database_file()),
+        &Keychain::system_for(Mode::Staff)?,
+    )?;
+    Ok(store.columns_holding(&HER_WORDS)?)
+}
+
+/// 今天办过的居民 lists her, masked, with what was done; 再次办理 would ask her consent again.
+async fn the_day_lists_her_masked(client: &fantoccini::Client) -> TestResult {
+    by_role(client, "link", "今天办过的居民")
+        .await?
+        .click()
+        .await?;
+    by_role(client, "heading", "今天办过的居民").await?;
+    let heading = text_of_role_containing(client, "heading", "张*英（110…1029）").await?;
+    let words = main_text(client).await?;
+    assert!(!words.contains("张秀英"), "masked: {words}");
+    for shown in ["已结束", "申请了办事"] {
+        assert!(words.contains(shown), "{shown} in {heading}: {words}");
+    }
+    by_role(client, "button", "再次办理").await?;
+    check_drawn_page(client, 24.0).await?;
+    screenshot(client, "staff-served-today").await?;
+    by_role(client, "link", "返回").await?.click().await?;
+    by_role(client, "heading", "赵敏，您好").await?;
+    Ok(())
 }
 
 /// 张秀英 in her own Huiban: 设置 → 谁帮我办过 shows that 赵敏 of the centre applied for her.
