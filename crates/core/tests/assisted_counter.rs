@@ -12,7 +12,7 @@ use huiban_core::mode::Mode;
 use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
-use huiban_core::store::{LocalStore, OutboxKind, OutboxState};
+use huiban_core::store::{LocalStore, OutboxKind, OutboxState, OutboxUpdate};
 use huiban_core::{PlatformClient, UrlSource};
 
 /// 张秀英's ID number, as on her card.
@@ -338,9 +338,12 @@ async fn confirmed_for_her_before_the_session_ended_is_filed_for_her_after_it() 
             .unwrap();
     drop(hers);
 
-    // 结束办理 before it went out: the platform closes the session, naming it as still to come.
+    // 结束办理 before it went out: ended here at once; the close waits behind it.
     app.assisted().end().await.unwrap();
-    assert!(is_closed(&platform, &session));
+    assert!(
+        !is_closed(&platform, &session),
+        "closed once what she confirmed went out"
+    );
     let day = app.assisted().served_today().await.unwrap();
     assert_eq!(day.len(), 1);
     assert_eq!(
@@ -349,12 +352,14 @@ async fn confirmed_for_her_before_the_session_ended_is_filed_for_her_after_it() 
     );
     assert_eq!(day[0].status, "已结束");
     assert_eq!(day[0].waiting, 1, "her application still waits here");
-    assert!(day[0].can_again);
+    assert!(!day[0].can_again, "not before the platform closed it");
     send_as_the_clerk(&app, &dir).await;
     let case = sent_for_her(&app, &platform, &client_id);
     assert_eq!(case.agent.unwrap().name, "赵敏");
+    assert!(is_closed(&platform, &session));
     assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
-    assert_eq!(app.assisted().served_today().await.unwrap()[0].waiting, 0);
+    let day = app.assisted().served_today().await.unwrap();
+    assert_eq!((day[0].waiting, day[0].can_again), (0, true));
 
     // 再次办理: her consent is asked again before anything of hers shows.
     let again = app.assisted().again(&session).await.unwrap();
@@ -431,8 +436,9 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
     );
     let queue = app.device().queue().await.unwrap();
     assert_eq!(
-        queue.waiting, 2,
-        "the clerk sees what waits: {}",
+        (queue.waiting, queue.sentence.as_str()),
+        (1, "有1份申请等待发送，联网后会自动提交。"),
+        "the clerk sees her application waiting (the session's close is no errand of hers): {}",
         queue.sentence
     );
     assert!(
@@ -440,8 +446,35 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         "the platform has not heard of it yet"
     );
 
-    // Back online: both go out; her case is filed for her and the session is closed.
+    // Back online while her application waits out a retry: its close waits for it, so what she
+    // confirmed (and its files) goes in the open session, never after the close.
+    let waiting_row = app.store().unwrap().of_account("c-demo-zhang");
+    let later = OutboxUpdate {
+        state: OutboxState::Queued,
+        attempts: 1,
+        next_attempt_ms: i64::MAX / 2,
+        last_error: None,
+        case_number: None,
+    };
+    waiting_row.outbox_update(&client_id, &later, 0).unwrap();
     switch.join();
+    let token = app.session().token().await.unwrap().access_token;
+    let now = chrono::Utc::now();
+    huiban_core::outbox::send_due(&waiting_row, app.client(), &token, now, &common::FAST)
+        .await
+        .unwrap();
+    assert!(
+        !is_closed(&platform, &session),
+        "the close waits for what she confirmed"
+    );
+    let due_now = OutboxUpdate {
+        next_attempt_ms: 0,
+        ..later
+    };
+    waiting_row.outbox_update(&client_id, &due_now, 0).unwrap();
+    drop(waiting_row);
+
+    // Both go out; her case is filed for her and the session is closed.
     send_as_the_clerk(&app, &dir).await;
     let case = sent_for_her(&app, &platform, &client_id);
     assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));

@@ -145,42 +145,7 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
         fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
     let outcome = async {
         log_in_as_the_clerk(&client).await?;
-        by_role(&client, "link", "为居民办理")
-            .await?
-            .click()
-            .await?;
-        by_role(&client, "heading", "居民的身份证号码是多少？").await?;
-        check_drawn_page(&client, 24.0).await?;
-        press(&client, "110101194403151029").await?;
-        by_role(&client, "button", "下一步").await?.click().await?;
-        by_role(&client, "heading", "居民叫什么名字？").await?;
-        type_into(&client, "input.text-input", "张秀英").await?;
-        by_role(&client, "button", "发验证码给居民")
-            .await?
-            .click()
-            .await?;
-        by_role(&client, "heading", "请张秀英说出短信里的6位验证码").await?;
-        let words = main_text(&client).await?;
-        assert!(
-            words.contains("工作人员不能"),
-            "she is told what the clerk cannot do: {words}"
-        );
-        assert!(
-            !words.contains("138"),
-            "nothing of hers before she consents: {words}"
-        );
-        screenshot(&client, "staff-resident-consent").await?;
-        let code = huiban_platform::demo_accounts::last_login_code(
-            &huiban_platform::Store::open(platform.data_dir())?,
-            "13800000001",
-        )
-        .ok_or("no consent code was texted")?;
-        press(&client, &code).await?;
-        by_role(&client, "button", "居民同意，开始办理")
-            .await?
-            .click()
-            .await?;
-        by_role(&client, "heading", "现在可以为张秀英办理了").await?;
+        identify_zhang_who_consents(&client, &platform).await?;
         let banner = client
             .find(fantoccini::Locator::Css(".acting-banner"))
             .await?
@@ -218,6 +183,124 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
     .await;
     close_logged_in(client, &keychain, outcome).await?;
     she_sees_who_acted_for_her(&platform).await
+}
+
+#[tokio::test]
+async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_returns() -> TestResult {
+    let binary = env_path("HUIBAN_E2E_PLATFORM");
+    let platform_data = tempfile::tempdir()?;
+    let bind = format!("127.0.0.1:{}", huiban_e2e::free_port()?);
+    let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+    let keychain = Keychain::system_for(Mode::Staff)?;
+    keychain.forget_login()?;
+    let (_driver, client, data) =
+        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let outcome =
+        async {
+            log_in_as_the_clerk(&client).await?;
+            identify_zhang_who_consents(&client, &platform).await?;
+            answer_the_pension_form_for_her(&client).await?;
+
+            // The platform goes down; the clerk confirms for her and ends the session all the same.
+            drop(platform);
+            by_role(&client, "button", "确认提交")
+                .await?
+                .click()
+                .await?;
+            queue_status_containing(&client, "等待发送").await?;
+            let told = main_text(&client).await?;
+            assert!(told.contains("保存在这台电脑上"), "{told}");
+            screenshot(&client, "staff-offline-confirmed").await?;
+            by_role(&client, "button", "结束办理")
+                .await?
+                .click()
+                .await?;
+            by_role(&client, "heading", "赵敏，您好").await?;
+            let ended = invoke(&client, "assisted_current", serde_json::json!({})).await?;
+            assert_eq!(ended, serde_json::Value::Null, "ended here at once");
+            let waiting = her_columns(data.path())?;
+            assert!(
+                waiting.iter().all(|column| column.starts_with("outbox.")
+                    || column.starts_with("local_attachment.")),
+                "nothing of hers but what waits to be sent and the photo it needs: {waiting:?}"
+            );
+            screenshot(&client, "staff-offline-waiting").await?;
+
+            // The platform returns at the same address; nobody touches anything.
+            let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+            queue_status_containing(&client, "都已经送到").await?;
+            let store = huiban_platform::Store::open(platform.data_dir())?;
+            let cases = store.case_numbers_of("c-demo-zhang", None, 100)?;
+            let state = huiban_platform::AppState::new(store);
+            let filed: Vec<_> = cases
+                .iter()
+                .map(|number| huiban_platform::cases::view(&state, "c-demo-zhang", number))
+                .collect::<Result<_, _>>()?;
+            let counter: Vec<_> = filed
+                .iter()
+                .filter(|case| case.channel == huiban_api::HandlingChannel::Counter)
+                .collect();
+            assert_eq!(counter.len(), 1, "filed once, for her: {cases:?}");
+            assert_eq!(counter[0].applicant_name.as_deref(), Some("张秀英"));
+            let agent = counter[0].agent.clone().ok_or("no 代理人")?;
+            assert_eq!(
+                (agent.name.as_str(), agent.relation.as_str()),
+                ("赵敏", "东城区政务服务中心工作人员")
+            );
+            let told = state.store.sent_sms()?;
+            assert!(
+                told.iter()
+                    .any(|sms| sms.phone == "13800000001" && sms.text.contains("代办已经结束")),
+                "the session was closed on the platform when the network came back"
+            );
+            let left = her_columns(data.path())?;
+            assert!(left.is_empty(), "forgotten once sent: {left:?}");
+            Ok(())
+        }
+        .await;
+    close_logged_in(client, &keychain, outcome).await
+}
+
+/// From the clerk's home: 为居民办理, 张秀英's ID number on the keypad and her name, what she will
+/// allow read to her, and the code the platform texted her typed in; the session opens.
+async fn identify_zhang_who_consents(
+    client: &fantoccini::Client,
+    platform: &Platform,
+) -> TestResult {
+    by_role(client, "link", "为居民办理").await?.click().await?;
+    by_role(client, "heading", "居民的身份证号码是多少？").await?;
+    check_drawn_page(client, 24.0).await?;
+    press(client, "110101194403151029").await?;
+    by_role(client, "button", "下一步").await?.click().await?;
+    by_role(client, "heading", "居民叫什么名字？").await?;
+    type_into(client, "input.text-input", "张秀英").await?;
+    by_role(client, "button", "发验证码给居民")
+        .await?
+        .click()
+        .await?;
+    by_role(client, "heading", "请张秀英说出短信里的6位验证码").await?;
+    let words = main_text(client).await?;
+    assert!(
+        words.contains("工作人员不能"),
+        "she is told what the clerk cannot do: {words}"
+    );
+    assert!(
+        !words.contains("138"),
+        "nothing of hers before she consents: {words}"
+    );
+    screenshot(client, "staff-resident-consent").await?;
+    let code = huiban_platform::demo_accounts::last_login_code(
+        &huiban_platform::Store::open(platform.data_dir())?,
+        "13800000001",
+    )
+    .ok_or("no consent code was texted")?;
+    press(client, &code).await?;
+    by_role(client, "button", "居民同意，开始办理")
+        .await?
+        .click()
+        .await?;
+    by_role(client, "heading", "现在可以为张秀英办理了").await?;
+    Ok(())
 }
 
 /// What would name 张秀英: her name, ID number, phone (plain and masked) and account.
@@ -309,13 +392,9 @@ async fn she_sees_who_acted_for_her(platform: &Platform) -> TestResult {
     close_logged_in(client, &keychain, outcome).await
 }
 
-/// From her errands, the clerk applies for 张秀英's pension with the citizen's pages under the banner
-/// (her name filled in from her own e-ID card), confirms it, and the platform files it for her as a
-/// counter case with the clerk as 代理人.
-async fn file_the_pension_form_for_her(
-    client: &fantoccini::Client,
-    platform: &Platform,
-) -> TestResult {
+/// From her errands, the clerk answers the pension form for 张秀英 with the citizen's pages under the
+/// banner (her name filled in from her own e-ID card), up to 核对.
+async fn answer_the_pension_form_for_her(client: &fantoccini::Client) -> TestResult {
     by_role(client, "link", "办事").await?.click().await?;
     let search = client
         .find(fantoccini::Locator::Css("input[type=search]"))
@@ -337,6 +416,17 @@ async fn file_the_pension_form_for_her(
         banner.contains("张秀英"),
         "the banner stays on her pages: {banner}"
     );
+    Ok(())
+}
+
+/// From her errands, the clerk applies for 张秀英's pension with the citizen's pages under the banner
+/// (her name filled in from her own e-ID card), confirms it, and the platform files it for her as a
+/// counter case with the clerk as 代理人.
+async fn file_the_pension_form_for_her(
+    client: &fantoccini::Client,
+    platform: &Platform,
+) -> TestResult {
+    answer_the_pension_form_for_her(client).await?;
     screenshot(client, "staff-acting-check").await?;
     by_role(client, "button", "确认提交").await?.click().await?;
     text_of_role_containing(client, "heading", "申请已经送到").await?;

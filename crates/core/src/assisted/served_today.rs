@@ -29,13 +29,21 @@ pub struct ServedTodayView {
     pub can_again: bool,
 }
 
-/// The view of one session of the clerk's day, with `waiting` still unsent here.
-pub fn view_of(served: &ServedToday, waiting: u64, localizer: &Localizer) -> ServedTodayView {
+/// The view of one session of the clerk's day, with `waiting` still unsent here; `at_counter` says
+/// whether it is the session at the counter now (one ended here is ended, though its close may
+/// still wait behind what was confirmed in it).
+pub fn view_of(
+    served: &ServedToday,
+    waiting: u64,
+    at_counter: bool,
+    localizer: &Localizer,
+) -> ServedTodayView {
     let session = &served.session;
     let consented = session.consent_method.is_some();
     let status = match session.status {
-        SessionStatus::Open => "served-open",
-        SessionStatus::Closed if consented => "served-closed",
+        SessionStatus::Open if at_counter => "served-open",
+        SessionStatus::AwaitingConsent => "served-no-consent",
+        _ if consented => "served-closed",
         _ => "served-no-consent",
     };
     let mut did: Vec<String> = Vec::new();
@@ -91,13 +99,16 @@ impl AssistedService<'_> {
                 other => Error::from(other),
             })?;
         let store = self.app().store();
+        let at_counter = self.current_session_id();
         day.iter()
             .map(|served| {
+                let id = &served.session.session_id;
                 let waiting = match store {
-                    Some(store) => store.unsent_in_session(&served.session.session_id)?,
+                    Some(store) => store.unsent_in_session(id)?,
                     None => 0,
                 };
-                Ok(view_of(served, waiting, self.app().localizer()))
+                let here = at_counter.as_deref() == Some(id.as_str());
+                Ok(view_of(served, waiting, here, self.app().localizer()))
             })
             .collect()
     }
@@ -171,7 +182,7 @@ mod tests {
                 "POST /api/v1/applications",
             ],
         );
-        let view = view_of(&done, 1, localizer);
+        let view = view_of(&done, 1, false, localizer);
         assert_eq!(view.when, "09:30");
         assert_eq!(view.resident, "张*英（110…1029）");
         assert_eq!((view.status.as_str(), view.can_again), ("已结束", true));
@@ -179,11 +190,23 @@ mod tests {
         assert_eq!(view.waiting, 1);
 
         let looked = served(SessionStatus::Closed, Some("sms_code"), &["GET /api/v1/me"]);
-        assert_eq!(view_of(&looked, 0, localizer).did, ["没有提交任何事项"]);
+        assert_eq!(
+            view_of(&looked, 0, false, localizer).did,
+            ["没有提交任何事项"]
+        );
+        let ending = served(SessionStatus::Open, Some("sms_code"), &[]);
+        let ended_here = view_of(&ending, 1, false, localizer);
+        assert_eq!(
+            (ended_here.status.as_str(), ended_here.can_again),
+            ("已结束", false),
+            "ended at the counter, its close still behind what waits"
+        );
+        assert_eq!(view_of(&ending, 0, true, localizer).status, "正在办理");
 
         let refused = view_of(
             &served(SessionStatus::AwaitingConsent, None, &[]),
             0,
+            false,
             localizer,
         );
         assert_eq!(refused.resident, "张*英");

@@ -119,6 +119,13 @@ impl AssistedService<'_> {
         }
     }
 
+    /// The id of the session at the counter, if any.
+    pub(super) fn current_session_id(&self) -> Option<String> {
+        self.acting()
+            .as_ref()
+            .map(|acting| acting.session_id.clone())
+    }
+
     /// Puts `acting` at the counter; answers its view.
     pub(super) fn set_acting(&self, acting: Acting) -> AssistedView {
         let view = self.view(&acting);
@@ -180,10 +187,11 @@ impl AssistedService<'_> {
         Ok(self.acting().as_ref().map(|acting| self.view(acting)))
     }
 
-    /// 结束办理: ends the session here and on the platform, naming what was confirmed for her and is
-    /// still to be sent (the platform files those in the session when they arrive, and nothing
-    /// else). Without the network the session ends here at once and its close is queued behind
-    /// them. Nothing of hers stays on this computer but what must still go out.
+    /// 结束办理: ends the session here at once, and on the platform: now when nothing confirmed for
+    /// her waits, else by a close queued behind what waits (sent in the open session first), as
+    /// without the network. The close names what is still to be sent (the platform files those in
+    /// the session if they arrive after it, and nothing else). Nothing of hers stays on this
+    /// computer but what must still go out.
     pub async fn end(&self) -> Result<(), Error> {
         let Some(acting) = self.acting().take() else {
             return Ok(());
@@ -198,7 +206,11 @@ impl AssistedService<'_> {
                 None => Vec::new(),
             },
         };
-        if !self.close_now(&acting.session_id, &close).await?
+        // With something of hers still to send, the close goes behind it (so it, and the files it
+        // needs, go in the open session); otherwise now, or behind nothing once the network is back.
+        let close_later =
+            !close.pending.is_empty() || !self.close_now(&acting.session_id, &close).await?;
+        if close_later
             && acting.open
             && let Some(hers) = &hers
         {

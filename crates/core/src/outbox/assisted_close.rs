@@ -51,6 +51,17 @@ pub fn confirmed_waiting(store: &LocalStore) -> Result<usize, StoreError> {
     Ok(waiting)
 }
 
+/// How many sessions' closes still wait to be sent on this computer.
+pub fn closes_waiting(store: &LocalStore) -> Result<u64, StoreError> {
+    let mut waiting = 0;
+    for account in store.accounts_acted_for()? {
+        waiting += store
+            .of_account(&account)
+            .outbox_waiting_of_kind(OutboxKind::AssistedClose)?;
+    }
+    Ok(waiting)
+}
+
 /// Queues the close of `session_id` in her outbox (`store` is hers, in that session).
 pub fn enqueue_close(
     store: &AccountStore<'_>,

@@ -106,10 +106,11 @@ pub async fn run(
                 on_change(summary);
                 last = Some(summary);
             }
-            if summary.waiting == 0 && until_drained {
+            let backlog = summary.waiting + closes_waiting(engine)?;
+            if backlog == 0 && until_drained {
                 return Ok::<(), EngineError>(());
             }
-            if summary.waiting > 0 && send_once(engine).await? {
+            if backlog > 0 && send_once(engine).await? {
                 continue;
             }
             match engine.wake {
@@ -140,6 +141,14 @@ async fn summary_of(engine: Engine<'_>) -> Result<QueueSummary, EngineError> {
             tracing::info!(%error, "cannot tell who is logged in");
             QueueSummary::default()
         }
+    })
+}
+
+/// The sessions' closes still to send (a clerk's loop only): they are not in the summary.
+fn closes_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
+    Ok(match engine.whose {
+        Whose::ActedFor => super::assisted_close::closes_waiting(engine.store)?,
+        Whose::LoggedIn => 0,
     })
 }
 

@@ -132,10 +132,16 @@ impl QueueSummary {
 
     /// The summary of every resident's rows a clerk confirmed in an assisted session on this
     /// computer (staff mode): what the staff window's sending loop sends.
+    /// A session's close is not counted: it is no errand of hers, only the platform's bookkeeping
+    /// (the sending loop sends it all the same, after what was confirmed in the session).
     pub fn of_acted_for(store: &crate::store::LocalStore) -> Result<Self, StoreError> {
         let mut total = Self::default();
         for account in store.accounts_acted_for()? {
-            total = total.plus(Self::of(&store.of_account(&account))?);
+            let hers = store.of_account(&account);
+            let mut summary = Self::of(&hers)?;
+            let closes = hers.outbox_waiting_of_kind(OutboxKind::AssistedClose)?;
+            summary.waiting = summary.waiting.saturating_sub(closes);
+            total = total.plus(summary);
         }
         Ok(total)
     }

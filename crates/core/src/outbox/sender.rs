@@ -75,7 +75,7 @@ pub async fn send_due(
     use futures_util::StreamExt;
 
     let now_ms = now.timestamp_millis();
-    let rows = store.outbox_due(now_ms, 500)?;
+    let rows = closes_last(store, store.outbox_due(now_ms, 500)?)?;
     let outcomes: Vec<Result<Outcome, StoreError>> = futures_util::stream::iter(rows)
         .map(|row| send_one(store, client, access_token, now_ms, policy, row))
         .buffer_unordered(IN_FLIGHT)
@@ -95,6 +95,34 @@ pub async fn send_due(
         }
     }
     Ok(pass)
+}
+
+/// The due rows, but a session's close only once nothing else confirmed in that session waits: what
+/// was confirmed for her (and the files it needs) goes out in the open session, before its close,
+/// never beside it.
+fn closes_last(
+    store: &AccountStore<'_>,
+    due: Vec<crate::store::OutboxRow>,
+) -> Result<Vec<crate::store::OutboxRow>, StoreError> {
+    let waiting: std::collections::HashSet<String> = store
+        .outbox_rows()?
+        .into_iter()
+        .filter(|row| {
+            row.kind != OutboxKind::AssistedClose
+                && matches!(row.state, OutboxState::Queued | OutboxState::Sending)
+        })
+        .filter_map(|row| row.assisted_session)
+        .collect();
+    Ok(due
+        .into_iter()
+        .filter(|row| {
+            row.kind != OutboxKind::AssistedClose
+                || row
+                    .assisted_session
+                    .as_ref()
+                    .is_none_or(|session| !waiting.contains(session))
+        })
+        .collect())
 }
 
 /// The client a row is sent with: one a clerk confirmed for a resident goes in the session she
