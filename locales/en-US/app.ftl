@@ -251,6 +251,7 @@ case-now = Now: { $status }
 case-number = Case number
 case-department = Department
 case-promised-by = Promised by
+case-agent = Filed for you by { $name } ({ $who })
 case-steps = Steps
 item-apply-title = Apply here
 item-apply-hint = One question a page; your answers are saved on this computer as you go.

@@ -250,6 +250,7 @@ case-now = 现在：{ $status }
 case-number = 办件编号
 case-department = 办理部门
 case-promised-by = 承诺办结日期
+case-agent = 由 { $who } { $name } 代办
 case-steps = 办理过程
 item-apply-title = 在这里办理
 item-apply-hint = 一页只问一个问题，填好的内容会随时保存在这台电脑上。

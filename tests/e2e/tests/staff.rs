@@ -386,6 +386,23 @@ async fn she_sees_who_acted_for_her(platform: &Platform) -> TestResult {
         }
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "acted-for-me").await?;
+
+        // 进度: the case filed for her names who filed it.
+        client
+            .execute("window.location.hash = '#/';", vec![])
+            .await?;
+        open_area_until(&client, "进度", "link", PENSION_ITEM).await?;
+        by_role(&client, "link", PENSION_ITEM)
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "办理过程").await?;
+        let words = main_text(&client).await?;
+        assert!(
+            words.contains("由 东城区政务服务中心 赵敏 代办"),
+            "the case names the clerk who filed it: {words}"
+        );
+        screenshot(&client, "case-filed-by-clerk").await?;
         Ok(())
     }
     .await;

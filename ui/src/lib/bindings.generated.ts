@@ -418,6 +418,8 @@ export type CaseDetail_Deserialize = {
 	promised_by_words: string,
 	/**  The day the department must answer a bad 好差评 by (整改), in plain words, while one is due. */
 	rectification_due_words?: string | null,
+	/**  Who filed it for her, when someone did: 由 东城区政务服务中心 赵敏 代办. */
+	agent_words?: string | null,
 };
 
 /**  One case with everything the case page shows. */
@@ -446,6 +448,8 @@ export type CaseDetail_Serialize = {
 	promised_by_words: string,
 	/**  The day the department must answer a bad 好差评 by (整改), in plain words, while one is due. */
 	rectification_due_words: string | null,
+	/**  Who filed it for her, when someone did: 由 东城区政务服务中心 赵敏 代办. */
+	agent_words: string | null,
 };
 
 /**  办理结果. */

@@ -113,6 +113,8 @@ pub struct CaseDetail {
     pub promised_by_words: String,
     /// The day the department must answer a bad 好差评 by (整改), in plain words, while one is due.
     pub rectification_due_words: Option<String>,
+    /// Who filed it for her, when someone did: 由 东城区政务服务中心 赵敏 代办.
+    pub agent_words: Option<String>,
 }
 
 impl CaseDetail {
@@ -148,6 +150,7 @@ impl CaseDetail {
             .and_then(|e| e.rectification.as_ref())
             .map(|r| crate::dates::plain_date(&r.due_by, localizer));
         Self {
+            agent_words: agent_words(&case, localizer),
             promised_by_words: crate::dates::plain_date(&case.promised_by, localizer),
             rectification_due_words,
             supplement_asked,
@@ -166,6 +169,15 @@ impl CaseDetail {
             case,
         }
     }
+}
+
+/// 由 东城区政务服务中心 赵敏 代办: who filed the case for her (a clerk of a centre, whose relation
+/// the platform gives as the centre's 工作人员, or a relative), if anyone did.
+fn agent_words(case: &Application, localizer: &Localizer) -> Option<String> {
+    let agent = case.agent.as_ref()?;
+    let who = agent.relation.trim();
+    let who = who.strip_suffix("工作人员").unwrap_or(who).trim();
+    Some(localizer.text("case-agent", &[("who", who), ("name", agent.name.as_str())]))
 }
 
 /// One 好差评 level as the evaluation page offers it.

@@ -140,3 +140,20 @@ fn an_application_not_pulled_back_yet_is_named_from_the_catalog_and_says_where_i
     let waiting = CaseSummary::not_yet_pulled(&row, &application, &catalog, &zh());
     assert_ne!(waiting.status_name, sent.status_name);
 }
+
+#[test]
+fn a_case_filed_for_her_says_who_filed_it() {
+    let mine = CaseDetail::of(finished(), HereOfCase::default(), now(), &zh());
+    assert_eq!(mine.agent_words, None);
+    let mut at_the_counter = finished();
+    at_the_counter.agent = Some(huiban_api::Agent {
+        name: "赵敏".to_owned(),
+        relation: "东城区政务服务中心工作人员".to_owned(),
+        account_id: "s-demo-zhao".to_owned(),
+    });
+    let filed = CaseDetail::of(at_the_counter, HereOfCase::default(), now(), &zh());
+    assert_eq!(
+        filed.agent_words.as_deref(),
+        Some("由 东城区政务服务中心 赵敏 代办")
+    );
+}
