@@ -5,6 +5,7 @@
 
 pub mod assisted;
 pub mod assisted_day;
+pub mod assisted_report;
 pub mod auth;
 pub mod beijing_time;
 pub mod cases;

@@ -190,6 +190,33 @@ pub fn list(
         .collect()
 }
 
+/// 派单 of a just-filed request straight to `department` (a 投诉 about one of its staff goes to the
+/// centre itself), as the system rather than an officer.
+pub fn dispatch_to(
+    state: &AppState,
+    account_id: &str,
+    request_no: &str,
+    department: &str,
+) -> Result<ServiceRequest, RequestError> {
+    let record = owned(state, account_id, request_no)?;
+    if record.department.is_none() {
+        apply(
+            state,
+            &record,
+            RequestMove {
+                from: &[RequestStatus::Accepted],
+                to: RequestStatus::Dispatched,
+                at_ms: state.clock.now().timestamp_millis(),
+                actor: None,
+                remark: Some(department.to_owned()),
+                department: Some(department.to_owned()),
+                body: None,
+            },
+        )?;
+    }
+    view(state, account_id, request_no)
+}
+
 fn apply(
     state: &AppState,
     record: &RequestRecord,

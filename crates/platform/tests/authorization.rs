@@ -80,6 +80,10 @@ const MATRIX: &[(&str, &str)] = &[
     ("POST /api/v1/auth/token", "PPPPPPPPP"),
     ("GET /api/v1/me", "UPPPPPPPP"),
     ("GET /api/v1/me/acted-for-me", "UPPFFFFFF"),
+    (
+        "POST /api/v1/me/acted-for-me/{session_id}/report",
+        "UPHFFFFFF",
+    ),
     ("GET /api/v1/applications", "UPPPPPPPP"),
     ("POST /api/v1/applications", "UPPFFPPFF"),
     ("GET /api/v1/applications/{application_no}", "UPHHHPHHH"),

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{
     ActedForMe, AssistedSession, CloseAssistedSession, Consent, ErrorBody, NewAssistedSession,
-    Role, ServedToday,
+    Role, ServedToday, ServiceRequest,
 };
 
 use super::caller::Caller;
@@ -14,6 +14,7 @@ use super::page::{Page, PageQuery};
 use super::{ApiError, blocking};
 use crate::assisted::{self, SessionError};
 use crate::assisted_day;
+use crate::assisted_report::{self, ReportError};
 use crate::state::AppState;
 
 /// Staff identify a resident; a consent code goes to the resident's phone.
@@ -179,6 +180,39 @@ pub async fn acted_for_me(
         "/api/v1/me/acted-for-me",
         |acted| acted.session.session_id.clone(),
     ))
+}
+
+/// The resident reports a session she does not recognise: a 投诉 is filed for her and sent to the
+/// clerk's centre (the same 投诉 if she reports it again).
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/acted-for-me/{session_id}/report",
+    tag = "assisted",
+    security(("bearer" = [])),
+    params(("session_id" = String, Path, description = "A session of hers, from 谁帮我办过")),
+    responses(
+        (status = 201, description = "The 投诉, sent to the centre", body = ServiceRequest),
+        (status = 404, description = "No session in which someone acted for you", body = ErrorBody)
+    )
+)]
+pub async fn report(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(session_id): ApiPath<String>,
+) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
+    let resident = caller.require(&[Role::Citizen])?.account_id.clone();
+    let filed = blocking(move || assisted_report::report(&state, &resident, &session_id)).await?;
+    Ok((StatusCode::CREATED, Json(filed)))
+}
+
+impl From<ReportError> for ApiError {
+    fn from(error: ReportError) -> Self {
+        match error {
+            ReportError::NotFound => SessionError::NotFound.into(),
+            ReportError::Session(error) => error.into(),
+            ReportError::Request(error) => error.into(),
+        }
+    }
 }
 
 impl From<SessionError> for ApiError {

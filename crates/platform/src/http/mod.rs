@@ -123,6 +123,7 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(assisted::served_today))
         .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
+        .routes(routes!(assisted::report))
         .split_for_parts()
 }
 
