@@ -74,6 +74,7 @@ fn main() {
         "assisted_served_today",
         "assisted_again",
         "acted_for_me",
+        "acted_for_me_report",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|error| panic!("tauri build script failed: {error:#}"));

@@ -73,4 +73,5 @@ assisted-none = No resident is being served yet. Please type the resident's ID n
 assisted-no-reader = This computer has no ID card reader. Please type the ID number on the keypad.
 assisted-card-unreadable = The ID card could not be read. Lay it flat on the reader and try again, or type the number.
 acted-needs-network = Connect to the network to see who acted for you.
+acted-report-needs-network = Connect to the network to file the complaint.
 served-needs-network = Connect to the network to see the residents served today.

@@ -94,3 +94,10 @@ served-did-nothing = Nothing was submitted
 served-waiting = { $count } not sent yet; they go out once online
 served-again = Serve again
 
+acted-report = I did not agree to this
+acted-report-question = You did not agree to this time?
+acted-report-what = We will file a complaint for you with { $centre }, naming this time. Staff will look into it and tell you what they found.
+acted-report-send = File the complaint
+acted-report-cancel = No, go back
+acted-report-done = Your complaint was filed, number { $number }. You can follow it under Requests.
+acted-report-see = See the complaint

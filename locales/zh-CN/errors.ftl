@@ -73,4 +73,5 @@ assisted-none = 还没有开始为居民办理，请先输入居民的身份证�
 assisted-no-reader = 这台电脑没有接身份证读卡器，请用数字键输入身份证号码。
 assisted-card-unreadable = 身份证没有读出来。请把身份证平放在读卡器上再试一次，或者用数字键输入。
 acted-needs-network = 要联网才能看谁帮您办过，请连上网络再试。
+acted-report-needs-network = 要联网才能提交投诉，请连上网络再试。
 served-needs-network = 要联网才能看今天办过的居民，请连上网络再试。

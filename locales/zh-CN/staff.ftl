@@ -94,3 +94,10 @@ served-did-nothing = 没有提交任何事项
 served-waiting = { $count } 件还没发出，联网后会自动发出
 served-again = 再次办理
 
+acted-report = 这次不是我同意的
+acted-report-question = 这次代办不是您同意的吗？
+acted-report-what = 我们会替您向 { $centre } 提一个投诉，写明是哪一次代办。工作人员会核查，并把结果告诉您。
+acted-report-send = 提交投诉
+acted-report-cancel = 不用了，返回
+acted-report-done = 已经替您提了投诉，编号 { $number }。您可以在“诉求”里看办理情况。
+acted-report-see = 看这个投诉

@@ -25,6 +25,7 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::assisted::assisted_start,
             super::assisted::assisted_again,
             super::acted_for_me::acted_for_me,
+            super::acted_for_me::acted_for_me_report,
             super::cases::case_asked_again,
             super::cases::case_detail,
             super::cases::case_evaluate,

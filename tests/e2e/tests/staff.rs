@@ -387,6 +387,24 @@ async fn she_sees_who_acted_for_her(platform: &Platform) -> TestResult {
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "acted-for-me").await?;
 
+        // A time she does not recognise: asked alone, it becomes her 投诉 to the centre.
+        by_role(&client, "button", "这次不是我同意的")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "这次代办不是您同意的吗？").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "acted-for-me-report").await?;
+        by_role(&client, "button", "提交投诉")
+            .await?
+            .click()
+            .await?;
+        let done = text_of_role_containing(&client, "status", "已经替您提了投诉").await?;
+        let store = huiban_platform::Store::open(platform.data_dir())?;
+        let to_centre = store.request_numbers_for("东城区政务服务中心")?;
+        assert_eq!(to_centre.len(), 1, "the centre has her 投诉: {done}");
+        assert!(done.contains(&to_centre[0]), "{done}");
+
         // 进度: the case filed for her names who filed it.
         client
             .execute("window.location.hash = '#/';", vec![])

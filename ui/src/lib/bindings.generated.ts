@@ -22,6 +22,8 @@ export const commands = {
 	assistedAgain: (sessionId: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_again", { sessionId }),
 	/**  Who acted for the person logged in, when, how she agreed and what they did, newest first. */
 	actedForMe: () => __TAURI_INVOKE<ActedForMeView[]>("acted_for_me"),
+	/**  这次不是我同意的: files her 投诉 about the session to the clerk's centre; answers its number. */
+	actedForMeReport: (sessionId: string) => __TAURI_INVOKE<string>("acted_for_me_report", { sessionId }),
 	/**  The questions a 补正 of the case asks to answer again, with the answers the case holds now. */
 	caseAskedAgain: (applicationNo: string) => __TAURI_INVOKE<AskedAgain_Serialize[]>("case_asked_again", { applicationNo }),
 	/**  One kept case with its timeline in plain words. */
@@ -180,6 +182,8 @@ export type ActedForMeView = {
 	when: string,
 	/**  Who acted: 东城区政务服务中心 赵敏. */
 	who: string,
+	/**  The centre of whoever acted, to whom a report of this session goes: 东城区政务服务中心. */
+	centre: string,
 	/**  How she agreed: 您用短信验证码同意了. */
 	how: string,
 	/**  Whether it is still going on. */

@@ -10,6 +10,7 @@ import type { KeptFile, LeaveUnsent, NotificationOpened, QueueView, Value } from
 
 export const {
   actedForMe,
+  actedForMeReport,
   assistedAgain,
   assistedCheckIdNumber,
   assistedConsentCode,

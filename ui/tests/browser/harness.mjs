@@ -357,6 +357,7 @@ export async function openPage(
           },
         ],
         acted_for_me: () => counterDay.actedForMe,
+        acted_for_me_report: () => 'SQ20261201000001',
         login_end: () => {
           window.__ended = [...(window.__ended ?? []), 'f-2'];
           return null;

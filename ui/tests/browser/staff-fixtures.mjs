@@ -46,6 +46,7 @@ export const COUNTER_DAY = {
       session_id: 'as-1',
       when: '2026年11月30日 09:30',
       who: '东城区政务服务中心 赵敏',
+      centre: '东城区政务服务中心',
       how: '您用短信验证码同意了',
       open: false,
       did: ['看了您的姓名和手机号码', '看了您的电子证照', '替您申请了办事'],

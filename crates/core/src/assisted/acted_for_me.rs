@@ -18,6 +18,8 @@ pub struct ActedForMeView {
     pub when: String,
     /// Who acted: 东城区政务服务中心 赵敏.
     pub who: String,
+    /// The centre of whoever acted, to whom a report of this session goes: 东城区政务服务中心.
+    pub centre: String,
     /// How she agreed: 您用短信验证码同意了.
     pub how: String,
     /// Whether it is still going on.
@@ -75,6 +77,7 @@ pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
                 ("name", session.staff_name.as_str()),
             ],
         ),
+        centre: session.staff_department.clone(),
         how: localizer.text(how, &[]),
         open: session.status == huiban_api::SessionStatus::Open,
         did,
@@ -98,6 +101,21 @@ impl App {
             .filter(|acted| acted.session.consent_method.is_some())
             .map(|acted| view_of(acted, self.localizer()))
             .collect())
+    }
+
+    /// 这次不是我同意的: reports the session `session_id` of 谁帮我办过 as one she does not
+    /// recognise; the platform files her 投诉 to the clerk's centre. Answers its number.
+    pub async fn report_acted_for_me(&self, session_id: &str) -> Result<String, Error> {
+        let token = self.session().token().await?;
+        let filed = self
+            .client()
+            .report_acted_for_me(&token.access_token, session_id)
+            .await
+            .map_err(|error| match error {
+                ClientError::Unreachable(_) => Error::plain("acted-report-needs-network"),
+                other => Error::from(other),
+            })?;
+        Ok(filed.request_no)
     }
 }
 

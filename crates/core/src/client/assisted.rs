@@ -2,7 +2,7 @@
 
 use huiban_api::{
     API_PREFIX, ActedForMe, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession,
-    ServedToday,
+    ServedToday, ServiceRequest,
 };
 
 use super::{ClientError, PlatformClient};
@@ -56,6 +56,18 @@ impl PlatformClient {
         session_id: &str,
     ) -> Result<AssistedSession, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/again");
+        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
+            .await
+    }
+
+    /// Reports a session in which someone acted for the caller that she does not recognise: her
+    /// 投诉 to the clerk's centre.
+    pub async fn report_acted_for_me(
+        &self,
+        access_token: &str,
+        session_id: &str,
+    ) -> Result<ServiceRequest, ClientError> {
+        let path = format!("{API_PREFIX}/me/acted-for-me/{session_id}/report");
         self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
             .await
     }
