@@ -38,6 +38,7 @@ fn main() {
         "form_definition",
         "cases",
         "case_detail",
+        "case_receipt",
         "copies_refresh",
         "evaluation_levels",
         "case_evaluate",

@@ -139,6 +139,9 @@ struct WaitingApplication {
 struct Listed<S, D> {
     summary: S,
     detail: Option<D>,
+    /// A case's 受理回执 (none for a 诉求, or a case not sent yet).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    receipt: Option<huiban_core::cases::ReceiptView>,
 }
 
 #[test]
@@ -173,9 +176,11 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
     let mut cases = vec![Listed::<_, CaseDetail> {
         summary: CaseSummary::not_yet_pulled(&row, &waiting, &catalog, zh),
         detail: None,
+        receipt: None,
     }];
     cases.extend(copies.cases.into_iter().map(|case| Listed {
         summary: CaseSummary::of_case(&case, zh),
+        receipt: Some(huiban_core::cases::receipt::receipt_of(&case, zh)),
         detail: Some(CaseDetail::of(case, HereOfCase::default(), now, zh)),
     }));
     recorded("cases.json", &cases);
@@ -183,8 +188,10 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
     let mut requests = vec![Listed::<_, RequestDetail> {
         summary: RequestSummary::unfiled(copies.unfiled_request, zh),
         detail: None,
+        receipt: None,
     }];
     requests.extend(copies.requests.into_iter().map(|request| Listed {
+        receipt: None,
         summary: RequestSummary::of_request(request.clone(), false, zh),
         detail: Some(RequestDetail::of(request, &HereOfRequest::default(), zh)),
     }));

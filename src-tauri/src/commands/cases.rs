@@ -3,7 +3,7 @@
 //! `app.cases()`.
 
 use huiban_core::cases::asked_again::AskedAgain;
-use huiban_core::cases::{CaseDetail, CaseSummary, LevelChoice};
+use huiban_core::cases::{CaseDetail, CaseSummary, LevelChoice, ReceiptView};
 use huiban_core::pull::Pulled;
 use tauri::State;
 
@@ -26,6 +26,17 @@ pub async fn case_detail(
     application_no: String,
 ) -> Result<CaseDetail, IpcError> {
     Ok(state.cases().detail(&application_no).await?)
+}
+
+/// A case's 受理回执, every line in plain words (pulled first when it was only just sent).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn case_receipt(
+    state: State<'_, AppState>,
+    application_no: String,
+) -> Result<ReceiptView, IpcError> {
+    Ok(state.cases().receipt(&application_no).await?)
 }
 
 /// The five 好差评 levels, best first, in the person's words.

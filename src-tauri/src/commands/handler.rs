@@ -28,6 +28,7 @@ pub fn typed() -> Builder<tauri::Wry> {
             super::acted_for_me::acted_for_me_report,
             super::cases::case_asked_again,
             super::cases::case_detail,
+            super::cases::case_receipt,
             super::cases::case_evaluate,
             super::cases::case_supplement,
             super::cases::case_withdraw,

@@ -28,6 +28,8 @@ export const commands = {
 	caseAskedAgain: (applicationNo: string) => __TAURI_INVOKE<AskedAgain_Serialize[]>("case_asked_again", { applicationNo }),
 	/**  One kept case with its timeline in plain words. */
 	caseDetail: (applicationNo: string) => __TAURI_INVOKE<CaseDetail_Serialize>("case_detail", { applicationNo }),
+	/**  A case's 受理回执, every line in plain words (pulled first when it was only just sent). */
+	caseReceipt: (applicationNo: string) => __TAURI_INVOKE<ReceiptView_Serialize>("case_receipt", { applicationNo }),
 	/**  Queues the 好差评 of a finished case (sent with the applications, offline too). */
 	caseEvaluate: (applicationNo: string, level: number, reason: string | null) => __TAURI_INVOKE<null>("case_evaluate", { applicationNo, level, reason }),
 	/**  补正: queues new answers, a photo and a note for what the department asked (offline too). */
@@ -1435,6 +1437,49 @@ export type QueueView = {
 	needs_attention: number,
 	/**  E.g. 有3份申请等待发送，联网后会自动提交。 */
 	sentence: string,
+};
+
+/**  A case's receipt, every line in plain words, for the receipt page and its print stylesheet. */
+export type ReceiptView = ReceiptView_Serialize | ReceiptView_Deserialize;
+
+/**  A case's receipt, every line in plain words, for the receipt page and its print stylesheet. */
+export type ReceiptView_Deserialize = {
+	/**  The service: 高龄津贴申领. */
+	service: string,
+	/**  The department that handles it. */
+	department: string,
+	/**  The 办件编号 as the platform gives it (for the QR and to copy). */
+	number: string,
+	/**  The 办件编号 in groups of four, to read out and copy by hand: 1101 0120 2612 0100 0001. */
+	number_grouped: string,
+	/**  When it was received: 2026年12月1日 09:31. */
+	received: string,
+	/**  The promise: 10个工作日内办结，最晚2026年12月15日. */
+	promised: string,
+	/**  How to follow it, one way a line. */
+	follow: string[],
+	/**  Who filed it for her, when someone did: 东城区政务服务中心 赵敏. */
+	filed_by?: string | null,
+};
+
+/**  A case's receipt, every line in plain words, for the receipt page and its print stylesheet. */
+export type ReceiptView_Serialize = {
+	/**  The service: 高龄津贴申领. */
+	service: string,
+	/**  The department that handles it. */
+	department: string,
+	/**  The 办件编号 as the platform gives it (for the QR and to copy). */
+	number: string,
+	/**  The 办件编号 in groups of four, to read out and copy by hand: 1101 0120 2612 0100 0001. */
+	number_grouped: string,
+	/**  When it was received: 2026年12月1日 09:31. */
+	received: string,
+	/**  The promise: 10个工作日内办结，最晚2026年12月15日. */
+	promised: string,
+	/**  How to follow it, one way a line. */
+	follow: string[],
+	/**  Who filed it for her, when someone did: 东城区政务服务中心 赵敏. */
+	filed_by: string | null,
 };
 
 /**  整改单: a department must answer a bad evaluation. */

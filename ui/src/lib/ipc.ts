@@ -21,6 +21,7 @@ export const {
   assistedStart,
   caseAskedAgain,
   caseDetail,
+  caseReceipt,
   caseEvaluate,
   caseNumberQr,
   caseWithdraw,

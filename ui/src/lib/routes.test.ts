@@ -19,6 +19,7 @@ import {
   requestHref,
   sentHref,
   supplementHref,
+  receiptHref,
 } from './routes';
 
 describe('routes', () => {
@@ -123,6 +124,10 @@ describe('routes', () => {
     expect(supplementHref('110101202611260001')).toBe('#/progress/110101202611260001/supplement');
     expect(parseHash(evaluateHref('110101202611260001'))).toEqual({
       kind: 'evaluate',
+      applicationNo: '110101202611260001',
+    });
+    expect(parseHash(receiptHref('110101202611260001'))).toEqual({
+      kind: 'receipt',
       applicationNo: '110101202611260001',
     });
   });

@@ -37,6 +37,7 @@ export type Route =
   | { kind: 'form'; draftId: string; page: FormPage }
   | { kind: 'sent'; clientId: string }
   | { kind: 'case'; applicationNo: string }
+  | { kind: 'receipt'; applicationNo: string }
   | { kind: 'evaluate'; applicationNo: string }
   | { kind: 'supplement'; applicationNo: string; step: number }
   | { kind: 'request'; requestNo: string }
@@ -98,6 +99,9 @@ export function parseHash(hash: string): Route {
       step: Number.isInteger(step) && step >= 0 ? step : 0,
     };
   }
+  if (id === 'progress' && rest[0] && rest[1] === 'receipt') {
+    return { kind: 'receipt', applicationNo: rest[0] };
+  }
   if (id === 'progress' && rest[0] && rest[1] === 'evaluate') {
     return { kind: 'evaluate', applicationNo: rest[0] };
   }
@@ -119,6 +123,11 @@ export function parseHash(hash: string): Route {
   }
   const area = AREAS.find((a) => a.id === id);
   return area ? { kind: 'area', area } : { kind: 'home' };
+}
+
+/** The hash of a case's receipt (受理回执). */
+export function receiptHref(applicationNo: string): string {
+  return `#/progress/${encodeURIComponent(applicationNo)}/receipt`;
 }
 
 /** The hash of an item's page. */

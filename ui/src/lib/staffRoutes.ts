@@ -35,6 +35,7 @@ const ERRAND_KINDS: ReadonlySet<Route['kind']> = new Set([
   'form',
   'sent',
   'case',
+  'receipt',
   'supplement',
   'request',
   'licence',

@@ -40,6 +40,7 @@ export type {
   TimelineStep_Serialize as TimelineStep,
   WalletEntry_Serialize as WalletEntry,
   ActedForMeView,
+  ReceiptView,
   ServedTodayView,
   Agent,
   AnswerProblem,

@@ -33,7 +33,7 @@ const formAnswersFixture = JSON.parse(
   readFileSync(new URL('./fixtures/form-answers.json', import.meta.url), 'utf8'),
 );
 
-/** Cases the mocked `cases` and `case_detail` commands answer with: core's views of the platform's
+/** Cases the mocked `cases`, `case_detail` and `case_receipt` commands answer with: core's views of the platform's
  * copies in `fixtures/platform-copies.json`, recorded by `crates/core/tests/ui_fixtures.rs`. */
 export const casesFixture = JSON.parse(
   readFileSync(new URL('./fixtures/cases.json', import.meta.url), 'utf8'),
@@ -304,6 +304,8 @@ export async function openPage(
         cases: () => cases.map((c) => c.summary),
         case_detail: ({ applicationNo }) =>
           cases.find((c) => c.summary.application_no === applicationNo)?.detail,
+        case_receipt: ({ applicationNo }) =>
+          cases.find((c) => c.summary.application_no === applicationNo)?.receipt,
         evaluation_levels: () =>
           ['非常满意', '满意', '基本满意', '不满意', '非常不满意'].map((name, i) => ({
             level: i + 1,

@@ -118,6 +118,8 @@ export const SCREENS = [
   { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case-supplement', hash: '#/progress/110101202611240005', options: { loggedIn: true }, ready: 'heading-2' },
+  // The 受理回执 as it shows (and prints): a case filed at the counter.
+  { name: 'receipt', hash: '#/progress/110101202611250001/receipt', options: { loggedIn: true }, ready: 'text:1101 0120' },
   { name: 'supplement', hash: '#/progress/110101202611240005/supplement', options: { loggedIn: true }, ready: 'text:请补充户口簿' },
   { name: 'supplement-photo', hash: '#/progress/110101202611240005/supplement/1', options: { loggedIn: true }, ready: 'text:写一句说明' },
   { name: 'evaluate', hash: '#/progress/110101202610080007/evaluate', options: { loggedIn: true }, ready: 'radio' },

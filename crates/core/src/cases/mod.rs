@@ -2,8 +2,10 @@
 //! them, with what she can still do to one (评价, 补正, 撤回). `app.cases()` hands them out.
 
 pub mod asked_again;
+pub mod receipt;
 mod service;
 mod views;
 
+pub use receipt::ReceiptView;
 pub use service::CasesService;
 pub use views::{CaseDetail, CaseSummary, HereOfCase, LevelChoice};

@@ -67,6 +67,15 @@ impl CasesService<'_> {
         Ok(CaseDetail::of(case, here, now, self.app.localizer()))
     }
 
+    /// The kept copy of the person's case `application_no`.
+    pub(super) async fn kept(
+        &self,
+        application_no: &str,
+    ) -> Result<huiban_api::Application, Error> {
+        let own = self.app.own_store_if_any().await?;
+        kept_case(own.as_ref(), application_no)
+    }
+
     /// The five 好差评 levels, best first, in the person's words.
     pub fn levels(&self) -> Vec<LevelChoice> {
         LevelChoice::all(self.app.localizer())

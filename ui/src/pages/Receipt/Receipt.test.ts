@@ -1,0 +1,41 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { ReceiptView } from '../../lib/types';
+
+const RECEIPT: ReceiptView = {
+  service: '高龄津贴申领',
+  department: '北京市东城区民政局',
+  number: '11010120261201000001',
+  number_grouped: '1101 0120 2612 0100 0001',
+  received: '2026年12月1日 09:31',
+  promised: '15个工作日内办结，最晚2026年12月22日',
+  follow: ['打开惠办，点“进度”；或者用手机扫这张回执上的二维码。', '拨打12345政务服务热线，报上面的办件编号。'],
+  filed_by: '东城区政务服务中心 赵敏',
+};
+let answer = (): Promise<ReceiptView> => Promise.resolve(RECEIPT);
+vi.mock('../../lib/ipc', async (original) => ({
+  ...(await original<typeof import('../../lib/ipc')>()),
+  caseReceipt: () => answer(),
+  caseNumberQr: () => Promise.resolve('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+}));
+
+const { default: Receipt } = await import('./Receipt.svelte');
+
+describe('Receipt', () => {
+  it('shows the sheet that prints: grouped number read out whole, QR, promise and who filed it', async () => {
+    render(Receipt, { applicationNo: RECEIPT.number });
+    const sheet = await screen.findByRole('article', { name: '受理回执' });
+    expect(sheet.classList.contains('printable')).toBe(true);
+    expect(screen.getByLabelText(RECEIPT.number).textContent).toBe('1101 0120 2612 0100 0001');
+    expect(await screen.findByRole('img', { name: `办件编号 ${RECEIPT.number} 的二维码` })).toBeTruthy();
+    expect(screen.getByText('15个工作日内办结，最晚2026年12月22日')).toBeTruthy();
+    expect(screen.getByText('东城区政务服务中心 赵敏')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '打印回执' })).toBeTruthy();
+  });
+
+  it('says plainly when the case is not here yet', async () => {
+    answer = () => Promise.reject({ code: 'case-not-found', message: '没有找到这件事。' });
+    render(Receipt, { applicationNo: 'x' });
+    expect((await screen.findByRole('alert')).textContent).toContain('没有找到');
+  });
+});
