@@ -39,6 +39,8 @@ fn main() {
         "cases",
         "case_detail",
         "case_receipt",
+        "receipt_print",
+        "receipt_save_pdf",
         "copies_refresh",
         "evaluation_levels",
         "case_evaluate",

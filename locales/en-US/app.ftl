@@ -404,3 +404,5 @@ receipt-filed-by = Filed by
 receipt-print = Print the receipt
 receipt-save-pdf = Save as PDF
 receipt-qr-alt = QR code of case number { $number }
+receipt-printed = The receipt went to the printer; collect it there.
+receipt-saved = The receipt was saved as a PDF: { $path }

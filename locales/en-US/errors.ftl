@@ -75,3 +75,5 @@ assisted-card-unreadable = The ID card could not be read. Lay it flat on the rea
 acted-needs-network = Connect to the network to see who acted for you.
 acted-report-needs-network = Connect to the network to file the complaint.
 served-needs-network = Connect to the network to see the residents served today.
+receipt-print-failed = The receipt was not printed. Check that the printer is on and has paper, then try again.
+receipt-pdf-failed = The receipt was not saved as a PDF; try again.

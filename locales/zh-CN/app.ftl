@@ -403,3 +403,5 @@ receipt-filed-by = 经办人
 receipt-print = 打印回执
 receipt-save-pdf = 存为PDF
 receipt-qr-alt = 办件编号 { $number } 的二维码
+receipt-printed = 回执已经送到打印机，请到打印机取。
+receipt-saved = 回执已经存为PDF：{ $path }

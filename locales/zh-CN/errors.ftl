@@ -75,3 +75,5 @@ assisted-card-unreadable = 身份证没有读出来。请把身份证平放在�
 acted-needs-network = 要联网才能看谁帮您办过，请连上网络再试。
 acted-report-needs-network = 要联网才能提交投诉，请连上网络再试。
 served-needs-network = 要联网才能看今天办过的居民，请连上网络再试。
+receipt-print-failed = 回执没有打印出来。请看看打印机有没有开、有没有纸，再试一次。
+receipt-pdf-failed = 回执没有存成PDF，请再试一次。

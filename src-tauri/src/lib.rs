@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod notifications;
+mod printing;
 pub mod speech;
 mod state;
 mod sync;

@@ -10,6 +10,7 @@ mod bench;
 mod counts;
 mod deny;
 mod layout;
+mod printer;
 mod process;
 mod report;
 mod run;

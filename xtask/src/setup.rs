@@ -28,7 +28,9 @@ const RUN_PACKAGES: &[&str] = &[
 ];
 
 /// Extra packages for the test layers: a virtual display, a D-Bus session with a keyring,
-/// WebKit's WebDriver and a Chromium for the browser suite.
+/// WebKit's WebDriver, a Chromium for the browser suite, and a printer: CUPS with the cups-pdf
+/// driver, and poppler and tesseract to read a printed page back (cups-pdf's Ghostscript keeps no
+/// text layer for CJK, so the page is read as a picture).
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
@@ -36,6 +38,11 @@ const TEST_PACKAGES: &[&str] = &[
     "dbus-x11",
     "gnome-keyring",
     "webkit2gtk-driver",
+    "cups",
+    "printer-driver-cups-pdf",
+    "poppler-utils",
+    "tesseract-ocr",
+    "tesseract-ocr-chi-sim",
 ];
 
 /// Oldest Node.js the UI toolchain (Vite 8, Vitest 4) supports.

@@ -309,6 +309,7 @@ fn webdriver() -> Result<Report, String> {
             .current_dir(workspace::root()),
     )?;
     let driver = setup::tauri_driver();
+    let printed = crate::printer::ensure()?;
     let mut command = keyring_session(
         "webdriver",
         &["xvfb-run", "-a", "-s", "-screen 0 1280x900x24"],
@@ -330,7 +331,9 @@ fn webdriver() -> Result<Report, String> {
                 PathBuf::from("tauri-driver")
             },
         )
-        .env("HUIBAN_E2E_ARTIFACTS", workspace::target().join("e2e"));
+        .env("HUIBAN_E2E_ARTIFACTS", workspace::target().join("e2e"))
+        .env("HUIBAN_E2E_PRINTER", crate::printer::PRINTER)
+        .env("HUIBAN_E2E_PRINTED", printed);
     let (ok, lines) = run_captured(&mut command)?;
     let mut report = counted(ok, counts::cargo_test(&lines));
     if report.ok {

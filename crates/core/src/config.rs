@@ -89,6 +89,7 @@ struct ConfigFile {
     platform_url: Option<String>,
     mode: Option<crate::mode::Mode>,
     simulated_id_card: Option<PathBuf>,
+    printer: Option<String>,
 }
 
 /// Default location of the config file, when the OS has a config directory.
@@ -191,6 +192,21 @@ pub fn simulated_id_card_from_process() -> Result<Option<PathBuf>, ConfigError> 
     }
     match default_config_path() {
         Some(path) => Ok(read_file(&path)?.simulated_id_card),
+        None => Ok(None),
+    }
+}
+
+/// Environment variable naming the printer receipts go to.
+pub const PRINTER_ENV: &str = "HUIBAN_PRINTER";
+
+/// The printer receipts go to: `HUIBAN_PRINTER`, then `printer` in the default config file; `None`
+/// for the system's default printer.
+pub fn printer_from_process() -> Result<Option<String>, ConfigError> {
+    if let Some(name) = std::env::var_os(PRINTER_ENV).filter(|name| !name.is_empty()) {
+        return Ok(Some(name.to_string_lossy().into_owned()));
+    }
+    match default_config_path() {
+        Some(path) => Ok(read_file(&path)?.printer),
         None => Ok(None),
     }
 }

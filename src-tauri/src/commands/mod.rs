@@ -12,6 +12,7 @@ pub mod handler;
 pub mod inbox;
 pub mod logins;
 pub mod preferences;
+pub mod receipts;
 pub mod requests;
 pub mod session;
 pub mod speech;

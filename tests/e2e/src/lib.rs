@@ -14,6 +14,7 @@ pub mod page;
 pub mod people;
 pub mod platform;
 pub mod prelude;
+pub mod printed;
 pub mod speech_daemon;
 pub mod traces;
 pub mod waits;

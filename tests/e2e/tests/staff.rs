@@ -141,8 +141,13 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = Keychain::system_for(Mode::Staff)?;
     keychain.forget_login()?;
-    let (_driver, client, data) =
-        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let printer = huiban_e2e::printed::printer();
+    let (_driver, client, data) = fresh_app_with_args(
+        &platform.url,
+        &[("HUIBAN_PRINTER", printer.as_str())],
+        &["--mode", "staff"],
+    )
+    .await?;
     let outcome = async {
         log_in_as_the_clerk(&client).await?;
         identify_zhang_who_consents(&client, &platform).await?;
@@ -477,7 +482,7 @@ async fn file_the_pension_form_for_her(
     assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
     assert_eq!(case.agent.ok_or("no 代理人")?.name, "赵敏");
     assert_eq!(case.channel, huiban_api::HandlingChannel::Counter);
-    Ok(())
+    huiban_e2e::printed::print_the_receipt(client, number, PENSION_ITEM).await
 }
 
 #[tokio::test]

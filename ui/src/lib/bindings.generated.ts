@@ -30,6 +30,10 @@ export const commands = {
 	caseDetail: (applicationNo: string) => __TAURI_INVOKE<CaseDetail_Serialize>("case_detail", { applicationNo }),
 	/**  A case's 受理回执, every line in plain words (pulled first when it was only just sent). */
 	caseReceipt: (applicationNo: string) => __TAURI_INVOKE<ReceiptView_Serialize>("case_receipt", { applicationNo }),
+	/**  Prints the receipt this window shows to the counter's printer. */
+	receiptPrint: () => __TAURI_INVOKE<null>("receipt_print"),
+	/**  Saves the receipt this window shows as a PDF; answers where. */
+	receiptSavePdf: (applicationNo: string) => __TAURI_INVOKE<string>("receipt_save_pdf", { applicationNo }),
 	/**  Queues the 好差评 of a finished case (sent with the applications, offline too). */
 	caseEvaluate: (applicationNo: string, level: number, reason: string | null) => __TAURI_INVOKE<null>("case_evaluate", { applicationNo, level, reason }),
 	/**  补正: queues new answers, a photo and a note for what the department asked (offline too). */

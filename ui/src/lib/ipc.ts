@@ -48,6 +48,8 @@ export const {
   preferencesGet,
   preferencesSet,
   queueSummary,
+  receiptPrint,
+  receiptSavePdf,
   regionPath,
   regions,
   requestDetail,

@@ -306,6 +306,8 @@ export async function openPage(
           cases.find((c) => c.summary.application_no === applicationNo)?.detail,
         case_receipt: ({ applicationNo }) =>
           cases.find((c) => c.summary.application_no === applicationNo)?.receipt,
+        receipt_print: () => null,
+        receipt_save_pdf: ({ applicationNo }) => `/home/zhao/Documents/惠办回执/回执-${applicationNo}.pdf`,
         evaluation_levels: () =>
           ['非常满意', '满意', '基本满意', '不满意', '非常不满意'].map((name, i) => ({
             level: i + 1,

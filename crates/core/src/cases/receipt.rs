@@ -70,6 +70,23 @@ pub fn receipt_of(case: &Application, localizer: &Localizer) -> ReceiptView {
     }
 }
 
+/// Where the PDF of the receipt of `number` is saved: 惠办回执/回执-<number>.pdf in the documents
+/// folder (the data folder without one); the folder is made. Refused for a number that is not one.
+pub fn pdf_path(number: &str) -> Result<std::path::PathBuf, Error> {
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Error::plain("case-not-found"));
+    }
+    let dir = dirs::document_dir()
+        .or_else(dirs::data_local_dir)
+        .ok_or_else(|| Error::plain("receipt-pdf-failed"))?
+        .join("惠办回执");
+    std::fs::create_dir_all(&dir).map_err(|error| {
+        tracing::warn!(%error, "cannot make the receipts folder");
+        Error::plain("receipt-pdf-failed")
+    })?;
+    Ok(dir.join(format!("回执-{number}.pdf")))
+}
+
 impl CasesService<'_> {
     /// The receipt of the case `application_no`: from the kept copy, pulled first when the case was
     /// only just sent.

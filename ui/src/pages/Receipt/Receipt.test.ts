@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ReceiptView } from '../../lib/types';
 
@@ -13,9 +14,12 @@ const RECEIPT: ReceiptView = {
   filed_by: '东城区政务服务中心 赵敏',
 };
 let answer = (): Promise<ReceiptView> => Promise.resolve(RECEIPT);
+let printed = (): Promise<null> => Promise.resolve(null);
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
   caseReceipt: () => answer(),
+  receiptPrint: () => printed(),
+  receiptSavePdf: (no: string) => Promise.resolve(`/home/zhao/Documents/惠办回执/回执-${no}.pdf`),
   caseNumberQr: () => Promise.resolve('<svg xmlns="http://www.w3.org/2000/svg"/>'),
 }));
 
@@ -37,5 +41,24 @@ describe('Receipt', () => {
     answer = () => Promise.reject({ code: 'case-not-found', message: '没有找到这件事。' });
     render(Receipt, { applicationNo: 'x' });
     expect((await screen.findByRole('alert')).textContent).toContain('没有找到');
+  });
+
+  it('prints to the counter\'s printer or saves a PDF, and says which', async () => {
+    answer = () => Promise.resolve(RECEIPT);
+    render(Receipt, { applicationNo: RECEIPT.number });
+    await userEvent.click(await screen.findByRole('button', { name: '打印回执' }));
+    expect((await screen.findByRole('status')).textContent).toContain('回执已经送到打印机');
+    await userEvent.click(screen.getByRole('button', { name: '存为PDF' }));
+    expect((await screen.findByRole('status')).textContent).toContain(`回执-${RECEIPT.number}.pdf`);
+  });
+
+  it('says plainly when the printer failed, the receipt still shown', async () => {
+    answer = () => Promise.resolve(RECEIPT);
+    printed = () =>
+      Promise.reject({ code: 'receipt-print-failed', message: '回执没有打印出来。请看看打印机有没有开、有没有纸，再试一次。' });
+    render(Receipt, { applicationNo: RECEIPT.number });
+    await userEvent.click(await screen.findByRole('button', { name: '打印回执' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('打印机');
+    expect(screen.getByRole('article', { name: '受理回执' })).toBeTruthy();
   });
 });
