@@ -77,7 +77,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
             number.len() >= 18 && number.bytes().all(|b| b.is_ascii_digit()),
             "a 办件编号: {number}"
         );
-        by_role(&client, "button", "打印回执").await?;
+        by_role(&client, "link", "打印回执").await?;
         let drawn = client
             .execute(
                 "const img = document.querySelector('.qr img'); return img && img.complete && img.naturalWidth > 0;",
