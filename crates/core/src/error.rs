@@ -74,6 +74,17 @@ impl From<ClientError> for Error {
     }
 }
 
+impl Error {
+    /// The error of a call that works online only: `offline_id` (its own plain words: what needs
+    /// the network) when the platform cannot be reached, else the platform's answer.
+    pub fn online_only(error: ClientError, offline_id: &'static str) -> Self {
+        match error {
+            ClientError::Unreachable(_) => Self::plain(offline_id),
+            other => Self::from(other),
+        }
+    }
+}
+
 impl From<CatalogError> for Error {
     fn from(error: CatalogError) -> Self {
         match error {

@@ -426,19 +426,32 @@ pub fn acted_for(
         .iter()
         .map(|record| {
             let session = render(state, record)?;
-            let end = record.closed_ms.unwrap_or(i64::MAX);
-            let actions = state
-                .store
-                .audit_on_behalf(resident, &record.staff_account_id, record.created_ms, end)?
-                .into_iter()
-                .map(|e| ActionOnBehalf {
-                    at: beijing_time::rfc3339(e.at_ms),
-                    actor_name: session.staff_name.clone(),
-                    action: e.action.clone(),
-                    subject: e.subject.clone(),
-                })
-                .collect();
+            let actions = actions_in(state, record, &session.staff_name)?;
             Ok(ActedForMe { session, actions })
         })
         .collect()
+}
+
+/// What the staff member of `record` did for its resident in it, oldest first, as the audit log
+/// has it (by `actor_name`); nothing in a session she never consented to.
+pub(crate) fn actions_in(
+    state: &AppState,
+    record: &SessionRecord,
+    actor_name: &str,
+) -> Result<Vec<ActionOnBehalf>, SessionError> {
+    let (Some(resident), Some(_)) = (&record.resident_account_id, record.opened_ms) else {
+        return Ok(Vec::new());
+    };
+    let end = record.closed_ms.unwrap_or(i64::MAX);
+    Ok(state
+        .store
+        .audit_on_behalf(resident, &record.staff_account_id, record.created_ms, end)?
+        .into_iter()
+        .map(|entry| ActionOnBehalf {
+            at: beijing_time::rfc3339(entry.at_ms),
+            actor_name: actor_name.to_owned(),
+            action: entry.action,
+            subject: entry.subject,
+        })
+        .collect())
 }

@@ -2,9 +2,9 @@
 //! the next resident may see the screen) with what was done for each, and picking one up again,
 //! which asks her consent again (a new session, a new code to her phone).
 
-use huiban_api::{ActionOnBehalf, AssistedSession, ServedToday, SessionStatus};
+use huiban_api::{AssistedSession, ServedToday, SessionStatus};
 
-use crate::assisted::{self, SessionError, begin, own_session, render};
+use crate::assisted::{self, SessionError, actions_in, begin, own_session, render};
 use crate::auth::mask_name;
 use crate::beijing_time;
 use crate::state::AppState;
@@ -22,25 +22,7 @@ pub fn served_today(state: &AppState, staff: &str) -> Result<Vec<ServedToday>, S
         .iter()
         .map(|record| {
             let session = render(state, record)?;
-            let actions = match (&record.resident_account_id, record.opened_ms) {
-                (Some(resident), Some(_)) => state
-                    .store
-                    .audit_on_behalf(
-                        resident,
-                        staff,
-                        record.created_ms,
-                        record.closed_ms.unwrap_or(now_ms),
-                    )?
-                    .into_iter()
-                    .map(|entry| ActionOnBehalf {
-                        at: beijing_time::rfc3339(entry.at_ms),
-                        actor_name: session.staff_name.clone(),
-                        action: entry.action,
-                        subject: entry.subject,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let actions = actions_in(state, record, &session.staff_name)?;
             Ok(ServedToday {
                 session: AssistedSession {
                     resident_name: mask_name(&session.resident_name),

@@ -28,17 +28,6 @@ async fn upload_png(platform: &TestPlatform, token: &str, seed: &str) -> String 
     sha256
 }
 
-/// 赵敏's (staff01) access token.
-async fn staff_token(platform: &TestPlatform) -> String {
-    platform
-        .password_login("staff01", "huiban-staff-01")
-        .await
-        .body["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// A request with a staff token and an assisted-session header.
 async fn acting(
     platform: &TestPlatform,
@@ -77,7 +66,7 @@ async fn acting(
 #[tokio::test]
 async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     let platform = TestPlatform::start().await;
-    let staff = staff_token(&platform).await;
+    let staff = platform.clerk_token().await;
     let zhang_id = valid_id_number("11010119440315102");
     let start = |id: String, name: &str| {
         platform.call(
@@ -282,7 +271,7 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
 #[tokio::test]
 async fn signature_consent_and_who_may_use_sessions() {
     let platform = TestPlatform::start().await;
-    let staff = staff_token(&platform).await;
+    let staff = platform.clerk_token().await;
     let li_id = valid_id_number("11010119500801013");
     let opened = platform
         .call(
@@ -398,7 +387,7 @@ async fn signature_consent_and_who_may_use_sessions() {
 #[tokio::test]
 async fn starts_are_limited_per_staff_member_and_per_resident() {
     let platform = TestPlatform::start().await;
-    let staff = staff_token(&platform).await;
+    let staff = platform.clerk_token().await;
     let wang_id = valid_id_number("11010119381120024");
     let start = |id: String| {
         platform.call(
@@ -432,7 +421,7 @@ async fn starts_are_limited_per_staff_member_and_per_resident() {
 #[tokio::test]
 async fn a_session_reaches_only_what_the_errand_needs() {
     let platform = TestPlatform::start().await;
-    let staff = staff_token(&platform).await;
+    let staff = platform.clerk_token().await;
     // 张秀英 filed a complaint and a consultation herself, and has a message.
     let zhang = platform.citizen_login("13800000001").await;
     let mut numbers = Vec::new();

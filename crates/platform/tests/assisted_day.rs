@@ -5,43 +5,8 @@
 mod common;
 
 use common::{TestPlatform, valid_id_number};
-use huiban_api::{AssistedSession, Role, ServedToday, SessionStatus};
-use huiban_platform::store::NewAccount;
+use huiban_api::{AssistedSession, ServedToday, SessionStatus};
 use serde_json::json;
-
-/// 赵敏's (staff01) access token.
-async fn zhao_token(platform: &TestPlatform) -> String {
-    platform
-        .password_login("staff01", "huiban-staff-01")
-        .await
-        .body["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
-/// A token of 钱进, a second clerk of the same centre.
-fn qian_token(platform: &TestPlatform) -> String {
-    platform
-        .store
-        .create_account(
-            &NewAccount {
-                account_id: "s-test-qian".to_owned(),
-                role: Role::Staff,
-                phone: None,
-                username: Some("staff-qian".to_owned()),
-                password_hash: None,
-                name: Some("钱进".to_owned()),
-                id_number: None,
-                department: Some("东城区政务服务中心".to_owned()),
-            },
-            0,
-        )
-        .unwrap();
-    huiban_platform::auth::issue(&platform.state(), "s-test-qian", Role::Staff)
-        .unwrap()
-        .access_token
-}
 
 /// The caller's sessions of today.
 async fn today(platform: &TestPlatform, token: &str) -> Vec<ServedToday> {
@@ -55,11 +20,11 @@ async fn today(platform: &TestPlatform, token: &str) -> Vec<ServedToday> {
 #[tokio::test]
 async fn the_day_lists_her_masked_with_what_was_done_and_only_the_callers_own() {
     let platform = TestPlatform::start().await;
-    let zhao = zhao_token(&platform).await;
+    let zhao = platform.clerk_token().await;
     // A session of yesterday is not today's.
     let yesterday = platform.session_for_zhang(&zhao).await;
     platform.clock.advance(chrono::Duration::hours(24));
-    let zhao = zhao_token(&platform).await;
+    let zhao = platform.clerk_token().await;
     let session = platform.session_for_zhang(&zhao).await;
     let case = platform.application_for("高龄津贴").await;
     let filed = platform
@@ -112,14 +77,14 @@ async fn the_day_lists_her_masked_with_what_was_done_and_only_the_callers_own() 
     );
 
     // Another clerk's day is her own.
-    let qian = qian_token(&platform);
+    let qian = platform.second_clerk_token();
     assert!(today(&platform, &qian).await.is_empty());
 }
 
 #[tokio::test]
 async fn picking_her_up_again_asks_her_consent_again() {
     let platform = TestPlatform::start().await;
-    let zhao = zhao_token(&platform).await;
+    let zhao = platform.clerk_token().await;
     let first = platform.session_for_zhang(&zhao).await;
     let again = |id: String| {
         let platform = &platform;
@@ -168,7 +133,7 @@ async fn picking_her_up_again_asks_her_consent_again() {
     assert_eq!(consented.body["status"], "open", "{}", consented.body);
 
     // Not another clerk's session, not one she never consented to, not one of another day.
-    let qian = qian_token(&platform);
+    let qian = platform.second_clerk_token();
     platform
         .call(
             "POST",
@@ -189,7 +154,7 @@ async fn picking_her_up_again_asks_her_consent_again() {
     let unmatched = unmatched.body["session_id"].as_str().unwrap().to_owned();
     again(unmatched).await.expect_error(409, "wrong_status");
     platform.clock.advance(chrono::Duration::hours(24));
-    let zhao = zhao_token(&platform).await;
+    let zhao = platform.clerk_token().await;
     platform
         .call(
             "POST",

@@ -14,37 +14,6 @@ const CONFIRMED: &str = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 /// A key the close did not name.
 const NOT_NAMED: &str = "8b1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e";
 
-/// An access token of the staff account `username`.
-async fn staff_token(platform: &TestPlatform, username: &str, password: &str) -> String {
-    platform.password_login(username, password).await.body["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
-/// A token of 钱进, a second clerk at the same centre.
-fn other_clerk(platform: &TestPlatform) -> String {
-    platform
-        .store
-        .create_account(
-            &huiban_platform::store::NewAccount {
-                account_id: "s-other-clerk".to_owned(),
-                role: huiban_api::Role::Staff,
-                phone: None,
-                username: Some("staff-other".to_owned()),
-                password_hash: None,
-                name: Some("钱进".to_owned()),
-                id_number: None,
-                department: Some("东城区政务服务中心".to_owned()),
-            },
-            0,
-        )
-        .unwrap();
-    huiban_platform::auth::issue(&platform.state(), "s-other-clerk", huiban_api::Role::Staff)
-        .unwrap()
-        .access_token
-}
-
 /// Files `body` as `token` in the session `session` under `key`: the status and the body.
 async fn file_in(
     platform: &TestPlatform,
@@ -70,7 +39,7 @@ async fn file_in(
 #[tokio::test]
 async fn what_the_close_names_is_filed_for_her_after_it_and_nothing_else() {
     let platform = TestPlatform::start().await;
-    let staff = staff_token(&platform, "staff01", "huiban-staff-01").await;
+    let staff = platform.clerk_token().await;
     let session = platform.session_for_zhang(&staff).await;
     let body = platform.application_for("高龄津贴").await;
 
@@ -128,7 +97,7 @@ async fn what_the_close_names_is_filed_for_her_after_it_and_nothing_else() {
         403,
         "a closed session reads nothing"
     );
-    let other = other_clerk(&platform);
+    let other = platform.second_clerk_token();
     let (status, _) = file_in(&platform, &other, &session, CONFIRMED, &body).await;
     assert_eq!(status, 403, "only the clerk who closed it");
     let zhang = platform.citizen_login("13800000001").await.access_token;

@@ -12,13 +12,7 @@ use serde_json::json;
 #[tokio::test]
 async fn a_session_she_does_not_recognise_becomes_her_complaint_to_the_centre() {
     let platform = TestPlatform::start().await;
-    let zhao = platform
-        .password_login("staff01", "huiban-staff-01")
-        .await
-        .body["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let zhao = platform.clerk_token().await;
     let session = platform.session_for_zhang(&zhao).await;
     let zhang = platform.citizen_login("13800000001").await.access_token;
     let report = |token: String, id: String| {

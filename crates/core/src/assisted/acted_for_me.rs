@@ -2,12 +2,12 @@
 //! when, who, how she agreed, and what was done, in plain words. Asked of the platform each time
 //! (online only): the trail is the platform's audit, not a copy that could be stale.
 
-use huiban_api::ActedForMe;
+use huiban_api::{ActedForMe, ActionOnBehalf};
 
+use crate::Error;
 use crate::app::App;
 use crate::dates::plain_time;
 use crate::i18n::Localizer;
-use crate::{ClientError, Error};
 
 /// One session in which someone acted for her, as 谁帮我办过 shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -53,16 +53,32 @@ pub(crate) fn deed_of(action: &str) -> &'static str {
     }
 }
 
-/// The view of one session of the platform's trail.
-pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
-    let session = &acted.session;
+/// What was done in `actions`, in the words of the Fluent ids `<prefix>-<deed>`, each deed once in
+/// the order first done; with `submitted_only`, what was only looked at is left out.
+pub(crate) fn deeds_in(
+    actions: &[ActionOnBehalf],
+    prefix: &str,
+    submitted_only: bool,
+    localizer: &Localizer,
+) -> Vec<String> {
     let mut did: Vec<String> = Vec::new();
-    for action in &acted.actions {
-        let words = localizer.text(&format!("acted-did-{}", deed_of(&action.action)), &[]);
+    for action in actions {
+        let deed = deed_of(&action.action);
+        if submitted_only && deed.starts_with("see-") {
+            continue;
+        }
+        let words = localizer.text(&format!("{prefix}-{deed}"), &[]);
         if !did.contains(&words) {
             did.push(words);
         }
     }
+    did
+}
+
+/// The view of one session of the platform's trail.
+pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
+    let session = &acted.session;
+    let did = deeds_in(&acted.actions, "acted-did", false, localizer);
     let how = match session.consent_method.as_deref() {
         Some("signature") => "acted-how-signature",
         _ => "acted-how-code",
@@ -92,10 +108,7 @@ impl App {
             .client()
             .acted_for_me(&token.access_token)
             .await
-            .map_err(|error| match error {
-                ClientError::Unreachable(_) => Error::plain("acted-needs-network"),
-                other => Error::from(other),
-            })?;
+            .map_err(|error| Error::online_only(error, "acted-needs-network"))?;
         Ok(trail
             .iter()
             .filter(|acted| acted.session.consent_method.is_some())
@@ -111,10 +124,7 @@ impl App {
             .client()
             .report_acted_for_me(&token.access_token, session_id)
             .await
-            .map_err(|error| match error {
-                ClientError::Unreachable(_) => Error::plain("acted-report-needs-network"),
-                other => Error::from(other),
-            })?;
+            .map_err(|error| Error::online_only(error, "acted-report-needs-network"))?;
         Ok(filed.request_no)
     }
 }

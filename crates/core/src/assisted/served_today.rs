@@ -4,11 +4,11 @@
 
 use huiban_api::{ServedToday, SessionStatus};
 
-use super::acted_for_me::deed_of;
+use super::acted_for_me::deeds_in;
 use super::acting::Acting;
 use super::service::{AssistedService, AssistedView};
+use crate::Error;
 use crate::i18n::Localizer;
-use crate::{ClientError, Error};
 
 /// One resident of the clerk's day, as the day's queue shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, specta::Type)]
@@ -46,17 +46,7 @@ pub fn view_of(
         _ if consented => "served-closed",
         _ => "served-no-consent",
     };
-    let mut did: Vec<String> = Vec::new();
-    for action in &served.actions {
-        let deed = deed_of(&action.action);
-        if deed.starts_with("see-") {
-            continue;
-        }
-        let words = localizer.text(&format!("served-did-{deed}"), &[]);
-        if !did.contains(&words) {
-            did.push(words);
-        }
-    }
+    let mut did = deeds_in(&served.actions, "served-did", true, localizer);
     if did.is_empty() && consented {
         did.push(localizer.text("served-did-nothing", &[]));
     }
@@ -94,10 +84,7 @@ impl AssistedService<'_> {
             .client()
             .served_today(&token.access_token)
             .await
-            .map_err(|error| match error {
-                ClientError::Unreachable(_) => Error::plain("served-needs-network"),
-                other => Error::from(other),
-            })?;
+            .map_err(|error| Error::online_only(error, "served-needs-network"))?;
         let store = self.app().store();
         let at_counter = self.current_session_id();
         day.iter()

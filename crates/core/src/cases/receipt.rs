@@ -44,11 +44,10 @@ pub fn grouped(number: &str) -> String {
 
 /// The receipt of `case`.
 pub fn receipt_of(case: &Application, localizer: &Localizer) -> ReceiptView {
-    let filed_by = case.agent.as_ref().map(|agent| {
-        let who = agent.relation.trim();
-        let who = who.strip_suffix("工作人员").unwrap_or(who).trim();
-        format!("{who} {}", agent.name)
-    });
+    let filed_by = case
+        .agent
+        .as_ref()
+        .map(|agent| format!("{} {}", super::views::agent_from(agent), agent.name));
     ReceiptView {
         service: case.item_name.clone(),
         department: case.department.clone(),

@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::clock::{now_ms, today};
 use crate::outbox::{self, supplement};
 use crate::store::AccountStore;
-use crate::{ClientError, Error, pull};
+use crate::{Error, pull};
 
 impl App {
     /// The person's 办件: the 进度 list, a case's page, 评价, 补正 and 撤回.
@@ -147,10 +147,7 @@ impl CasesService<'_> {
             .client_for_person()
             .withdraw(&token.access_token, application_no, &request)
             .await
-            .map_err(|error| match error {
-                ClientError::Unreachable(_) => Error::plain("withdraw-needs-network"),
-                other => Error::from(other),
-            })?;
+            .map_err(|error| Error::online_only(error, "withdraw-needs-network"))?;
         // Held so that a 退出 meanwhile is not undone by this pull.
         let _held = self.app.pull_gate().hold().await;
         if let Some(store) = self.app.own_store_if_any().await?

@@ -171,13 +171,20 @@ impl CaseDetail {
     }
 }
 
-/// 由 东城区政务服务中心 赵敏 代办: who filed the case for her (a clerk of a centre, whose relation
-/// the platform gives as the centre's 工作人员, or a relative), if anyone did.
+/// Whose behalf a case's 代理人 acted from: a clerk's centre (the platform gives her relation as the
+/// centre's 工作人员), or a relative's relation as given.
+pub(super) fn agent_from(agent: &huiban_api::Agent) -> &str {
+    let relation = agent.relation.trim();
+    relation.strip_suffix("工作人员").unwrap_or(relation).trim()
+}
+
+/// 由 东城区政务服务中心 赵敏 代办: who filed the case for her, if anyone did.
 fn agent_words(case: &Application, localizer: &Localizer) -> Option<String> {
     let agent = case.agent.as_ref()?;
-    let who = agent.relation.trim();
-    let who = who.strip_suffix("工作人员").unwrap_or(who).trim();
-    Some(localizer.text("case-agent", &[("who", who), ("name", agent.name.as_str())]))
+    Some(localizer.text(
+        "case-agent",
+        &[("who", agent_from(agent)), ("name", agent.name.as_str())],
+    ))
 }
 
 /// One 好差评 level as the evaluation page offers it.

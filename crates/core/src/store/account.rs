@@ -69,6 +69,10 @@ impl LocalStore {
     }
 }
 
+/// Deletes the kept files of the account `?1` once none of its submissions is left to need them.
+pub(super) const FILES_NO_LONGER_NEEDED: &str = "DELETE FROM local_attachment WHERE account_id = ?1
+     AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ?1)";
+
 impl AccountStore<'_> {
     /// The account whose data this is.
     pub fn account_id(&self) -> &str {
@@ -137,8 +141,7 @@ impl AccountStore<'_> {
         for sql in [
             "DELETE FROM draft WHERE account_id = ?1",
             "DELETE FROM outbox WHERE account_id = ?1 AND state = 'sent'",
-            "DELETE FROM local_attachment WHERE account_id = ?1
-                 AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ?1)",
+            FILES_NO_LONGER_NEEDED,
         ] {
             transaction.execute(sql, params![self.account_id])?;
         }

@@ -74,11 +74,7 @@ pub(super) fn forget_if_ended(
         params![client_id, account],
     )?;
     if forgotten > 0 {
-        connection.execute(
-            "DELETE FROM local_attachment WHERE account_id = ?1
-                 AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ?1)",
-            params![account],
-        )?;
+        connection.execute(super::account::FILES_NO_LONGER_NEEDED, params![account])?;
     }
     Ok(())
 }

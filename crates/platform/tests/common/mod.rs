@@ -302,4 +302,34 @@ impl TestPlatform {
         )
         .await
     }
+
+    /// 赵敏's (the demo clerk staff01) access token, logged in with her password.
+    pub async fn clerk_token(&self) -> String {
+        self.password_login("staff01", "huiban-staff-01").await.body["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// An access token of 钱进, a second clerk of the same centre (made for the test).
+    pub fn second_clerk_token(&self) -> String {
+        self.store
+            .create_account(
+                &huiban_platform::store::NewAccount {
+                    account_id: "s-test-qian".to_owned(),
+                    role: huiban_api::Role::Staff,
+                    phone: None,
+                    username: Some("staff-qian".to_owned()),
+                    password_hash: None,
+                    name: Some("钱进".to_owned()),
+                    id_number: None,
+                    department: Some("东城区政务服务中心".to_owned()),
+                },
+                0,
+            )
+            .unwrap();
+        huiban_platform::auth::issue(&self.state(), "s-test-qian", huiban_api::Role::Staff)
+            .unwrap()
+            .access_token
+    }
 }
