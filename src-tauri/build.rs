@@ -72,6 +72,7 @@ fn main() {
         "assisted_read_card",
         "assisted_start",
         "assisted_consent_code",
+        "assisted_consent_signature",
         "assisted_current",
         "assisted_end",
         "assisted_served_today",

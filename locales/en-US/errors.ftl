@@ -77,3 +77,6 @@ acted-report-needs-network = Connect to the network to file the complaint.
 served-needs-network = Connect to the network to see the residents served today.
 receipt-print-failed = The receipt was not printed. Check that the printer is on and has paper, then try again.
 receipt-pdf-failed = The receipt was not saved as a PDF; try again.
+assisted-signature-missing = There is no signature yet. Ask the resident to write her name in the box with a finger or the mouse.
+assisted-signature-unreadable = The signature was not kept. Press “Clear” and ask the resident to sign again.
+assisted-approval-missing = The centre's manager should enter her own account and password.

@@ -77,3 +77,6 @@ acted-report-needs-network = 要联网才能提交投诉，请连上网络再试
 served-needs-network = 要联网才能看今天办过的居民，请连上网络再试。
 receipt-print-failed = 回执没有打印出来。请看看打印机有没有开、有没有纸，再试一次。
 receipt-pdf-failed = 回执没有存成PDF，请再试一次。
+assisted-signature-missing = 还没有签名。请居民用手指或鼠标在框里写下自己的名字。
+assisted-signature-unreadable = 签名没有存好，请点“重写”，请居民再签一次。
+assisted-approval-missing = 请中心负责人输入自己的账号和密码。

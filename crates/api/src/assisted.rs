@@ -42,12 +42,36 @@ pub enum Consent {
         /// The 6-digit code.
         code: String,
     },
-    /// The resident signed on paper or on screen; the signature image was uploaded.
+    /// The resident signed on screen; the signature image was uploaded, and the centre's manager,
+    /// there at the counter, approved it with her own password.
     Signature {
         /// SHA-256 of the signature image (PNG, JPEG or WebP) the staff member uploaded in this
         /// session, after starting it; kept as the evidence of consent.
         signature_sha256: String,
+        /// The manager who saw the resident sign.
+        approval: SupervisorApproval,
     },
+}
+
+/// A manager of the same service centre approving a consent by signature at the counter.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SupervisorApproval {
+    /// The manager's username.
+    pub username: String,
+    /// The manager's password.
+    #[cfg_attr(feature = "openapi", schema(format = Password))]
+    pub password: String,
+}
+
+impl std::fmt::Debug for SupervisorApproval {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("SupervisorApproval")
+            .field("username", &self.username)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Where a session stands.
@@ -87,6 +111,9 @@ pub struct AssistedSession {
     pub staff_department: String,
     /// How consent was given, once given: `sms_code` or `signature`.
     pub consent_method: Option<String>,
+    /// The manager who approved a consent by signature (her name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
     /// Opened, RFC 3339.
     pub created_at: String,
     /// Closed, RFC 3339.

@@ -19,6 +19,9 @@ pub enum Role {
     Officer,
     /// A self-service kiosk.
     KioskDevice,
+    /// A service centre's manager (负责人): approves consent given by signature and sees the
+    /// centre's figures; does not act for residents.
+    Manager,
 }
 
 impl Role {
@@ -29,14 +32,21 @@ impl Role {
             Self::Staff => "staff",
             Self::Officer => "officer",
             Self::KioskDevice => "kiosk_device",
+            Self::Manager => "manager",
         }
     }
 
     /// The role named `name`, if any.
     pub fn parse(name: &str) -> Option<Self> {
-        [Self::Citizen, Self::Staff, Self::Officer, Self::KioskDevice]
-            .into_iter()
-            .find(|role| role.as_str() == name)
+        [
+            Self::Citizen,
+            Self::Staff,
+            Self::Officer,
+            Self::KioskDevice,
+            Self::Manager,
+        ]
+        .into_iter()
+        .find(|role| role.as_str() == name)
     }
 }
 

@@ -26,7 +26,7 @@ pub use applications::{
 };
 pub use assisted::{
     ActedForMe, ActionOnBehalf, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession,
-    ServedToday, SessionStatus,
+    ServedToday, SessionStatus, SupervisorApproval,
 };
 pub use attachments::{Attachment, NewUpload, UploadStatus};
 pub use auth::{

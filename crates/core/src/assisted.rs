@@ -9,6 +9,7 @@ pub mod card_reader;
 pub mod resident;
 mod served_today;
 mod service;
+mod signature;
 
 pub use acted_for_me::ActedForMeView;
 pub use card_reader::{CardReader, IdCard, SimulatedReader};

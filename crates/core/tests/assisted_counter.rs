@@ -6,56 +6,16 @@
 mod common;
 
 use common::Platform;
+use common::counter::{clerk_at_work, clerk_on, clerk_with_store, texted_code};
 use huiban_core::app::{App, AppParts};
-use huiban_core::assisted::SimulatedReader;
-use huiban_core::mode::Mode;
 use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
-use huiban_core::store::{LocalStore, OutboxKind, OutboxState, OutboxUpdate};
+use huiban_core::store::{OutboxKind, OutboxState, OutboxUpdate};
 use huiban_core::{PlatformClient, UrlSource};
 
 /// 张秀英's ID number, as on her card.
 const ZHANG_ID: &str = "110101194403151029";
-
-/// A staff-mode app on `platform` with a simulated card reader at `card`, 赵敏 logged in.
-async fn clerk_at_work(platform: &Platform, card: std::path::PathBuf) -> App {
-    clerk_with_store(platform, card, None).await
-}
-
-/// The same, keeping her local data in `store`.
-async fn clerk_with_store(
-    platform: &Platform,
-    card: std::path::PathBuf,
-    store: Option<LocalStore>,
-) -> App {
-    clerk_on(platform.serve(None).await, card, store).await
-}
-
-/// 赵敏 at work in staff mode, reaching the platform at `url`.
-async fn clerk_on(url: reqwest::Url, card: std::path::PathBuf, store: Option<LocalStore>) -> App {
-    let client = PlatformClient::new(url).unwrap();
-    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "staff");
-    let app = App::new(AppParts {
-        client,
-        source: UrlSource::Default,
-        store: store.map(std::sync::Arc::new),
-        store_notice: None,
-        session: Session::in_keychain(keychain),
-    })
-    .in_mode(Mode::Staff)
-    .with_card_reader(std::sync::Arc::new(SimulatedReader::at(card)));
-    app.staff()
-        .log_in("staff01", "huiban-staff-01")
-        .await
-        .unwrap();
-    app
-}
-
-/// The newest consent code the platform texted to `phone`.
-fn texted_code(platform: &Platform, phone: &str) -> String {
-    huiban_platform::demo_accounts::last_login_code(&platform.store, phone).unwrap()
-}
 
 #[tokio::test]
 async fn the_clerk_identifies_a_resident_who_consents_and_ends_the_session() {

@@ -22,6 +22,14 @@ pub const PASSWORD_ACCOUNTS: &[(&str, Role, &str, &str, &str, &str)] = &[
         "东城区政务服务中心",
     ),
     (
+        "m-demo-sun",
+        Role::Manager,
+        "manager01",
+        "huiban-manager-01",
+        "孙丽",
+        "东城区政务服务中心",
+    ),
+    (
         "o-demo-minzheng",
         Role::Officer,
         "officer01",

@@ -8,7 +8,8 @@
 
 use chrono::Duration;
 use huiban_api::{
-    ActedForMe, ActionOnBehalf, Agent, AssistedSession, Consent, SessionStatus, id_number,
+    ActedForMe, ActionOnBehalf, Agent, AssistedSession, Consent, SessionStatus, SupervisorApproval,
+    id_number,
 };
 use rand::Rng;
 
@@ -59,6 +60,12 @@ pub enum SessionError {
     /// The signature is not an image this staff member uploaded in this session.
     #[error("bad signature")]
     BadSignature,
+    /// The approval is not a right password of a manager of the staff member's own centre.
+    #[error("approval refused")]
+    ApprovalRefused,
+    /// Checking the manager's password failed or is locked (too many wrong ones).
+    #[error(transparent)]
+    Approval(crate::auth::AuthError),
     /// Too many sessions started lately, by this staff member or for this ID number.
     #[error("too many starts")]
     TooManyStarts,
@@ -131,6 +138,13 @@ pub(crate) fn render(
         staff_name: staff.name.unwrap_or_default(),
         staff_department: staff.department.unwrap_or_default(),
         consent_method: record.consent_method.clone(),
+        approved_by: match &record.approved_by {
+            Some(manager) => state
+                .store
+                .account(manager)?
+                .and_then(|account| account.name),
+            None => None,
+        },
         created_at: beijing_time::rfc3339(record.created_ms),
         closed_at: record.closed_ms.map(beijing_time::rfc3339),
     })
@@ -197,6 +211,7 @@ pub(crate) fn begin(
         code_hash: Some(consent_code_hash(&session_id, &code)),
         code_attempts: 0,
         consent_method: None,
+        approved_by: None,
         created_ms: now_ms,
         opened_ms: None,
         closed_ms: None,
@@ -242,7 +257,7 @@ pub fn consent(
     if status(&record, now_ms) != SessionStatus::AwaitingConsent {
         return Err(SessionError::WrongState);
     }
-    let (method, evidence) = match consent {
+    let (method, evidence, approved_by) = match consent {
         Consent::SmsCode { code } => {
             let expired = now_ms - record.created_ms >= CONSENT_CODE_TTL.num_milliseconds();
             // The try is counted in the same step as the check: never more than the limit compared.
@@ -254,9 +269,16 @@ pub fn consent(
             {
                 return Err(SessionError::WrongCode);
             }
-            ("sms_code", "resident read out the SMS code".to_owned())
+            (
+                "sms_code",
+                "resident read out the SMS code".to_owned(),
+                None,
+            )
         }
-        Consent::Signature { signature_sha256 } => {
+        Consent::Signature {
+            signature_sha256,
+            approval,
+        } => {
             let sha256 = signature_sha256.to_ascii_lowercase();
             let drawn_here = state
                 .store
@@ -267,21 +289,52 @@ pub fn consent(
             if !drawn_here {
                 return Err(SessionError::BadSignature);
             }
-            ("signature", sha256)
+            let manager = approving_manager(state, staff_account_id, approval)?;
+            ("signature", sha256, Some(manager))
         }
     };
     // Only now may it be told that the name and ID number matched nobody.
     let Some(resident) = record.resident_account_id.clone() else {
         return Err(SessionError::ResidentNotFound);
     };
-    if !state
-        .store
-        .open_session(session_id, method, &evidence, now_ms)?
-    {
+    if !state.store.open_session(
+        session_id,
+        method,
+        &evidence,
+        approved_by.as_deref(),
+        now_ms,
+    )? {
         return Err(SessionError::WrongState);
     }
     tell_resident(state, &resident, staff_account_id, Told::Opened)?;
     render(state, &own_session(state, staff_account_id, session_id)?)
+}
+
+/// The account of the manager approving a consent by signature: her password is right (every try
+/// counts towards her login's lock), she is a manager, of the staff member's own centre, and not the
+/// staff member herself. Which of these failed is not told.
+fn approving_manager(
+    state: &AppState,
+    staff_account_id: &str,
+    approval: &SupervisorApproval,
+) -> Result<String, SessionError> {
+    let manager = match crate::auth::check_password(state, &approval.username, &approval.password) {
+        Ok(account) => account,
+        Err(crate::auth::AuthError::WrongPassword) => return Err(SessionError::ApprovalRefused),
+        Err(other) => return Err(SessionError::Approval(other)),
+    };
+    let staff = state
+        .store
+        .account(staff_account_id)?
+        .ok_or(SessionError::NotFound)?;
+    let same_centre = manager.department.is_some() && manager.department == staff.department;
+    if manager.role != huiban_api::Role::Manager
+        || !same_centre
+        || manager.account_id == staff_account_id
+    {
+        return Err(SessionError::ApprovalRefused);
+    }
+    Ok(manager.account_id)
 }
 
 /// What the resident is told of a session by SMS.

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
 
 mod common;
+#[path = "authorization/matrix.rs"]
+mod matrix;
 
 use std::collections::BTreeMap;
 
@@ -16,128 +18,7 @@ use huiban_platform::store::NewAccount;
 use serde_json::{Value, json};
 use sha2::Digest;
 
-/// Who calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Who {
-    /// No token.
-    Anonymous,
-    /// 张秀英, whose objects the paths name.
-    Citizen,
-    /// 李建国, another citizen, naming 张秀英's objects.
-    OtherCitizen,
-    /// 赵敏 (staff), who opened the assisted session the paths name, without acting.
-    Staff,
-    /// Another staff member, naming 赵敏's session.
-    OtherStaff,
-    /// 赵敏 acting for 张秀英 in an open session.
-    StaffActing,
-    /// 赵敏 acting for 王淑芬 in another open session, naming 张秀英's objects.
-    StaffActingOther,
-    /// An officer of 民政局.
-    Officer,
-    /// A kiosk's own device login.
-    Kiosk,
-}
-
-/// Every caller, in the order of a row's letters.
-const CALLERS: [Who; 9] = [
-    Who::Anonymous,
-    Who::Citizen,
-    Who::OtherCitizen,
-    Who::Staff,
-    Who::OtherStaff,
-    Who::StaffActing,
-    Who::StaffActingOther,
-    Who::Officer,
-    Who::Kiosk,
-];
-
-/// What a caller gets, as one letter: `P` past the gate (any answer but 401, 403 and 404), `U` 401,
-/// `F` 403, `H` 404 (another person's object is not there for her).
-fn gate(status: u16) -> char {
-    match status {
-        401 => 'U',
-        403 => 'F',
-        404 => 'H',
-        _ => 'P',
-    }
-}
-
-/// The matrix: `METHOD path` and one letter per caller, in the order of [`CALLERS`]:
-/// anonymous, citizen (owner), other citizen, staff (session owner), other staff, staff acting for
-/// the owner, staff acting for someone else, officer, kiosk device.
-const MATRIX: &[(&str, &str)] = &[
-    ("GET /healthz", "PPPPPPPPP"),
-    ("GET /api/v1/catalog/items", "PPPPPPPPP"),
-    ("GET /api/v1/catalog/items/{impl_code}", "PPPPPPPPP"),
-    (
-        "GET /api/v1/forms/{form_id}/versions/{version}",
-        "PPPPPPPPP",
-    ),
-    ("GET /api/v1/licences/keys", "PPPPPPPPP"),
-    ("POST /api/v1/licences/verify", "PPPPPPPPP"),
-    ("POST /api/v1/auth/sms-code", "PPPPPPPPP"),
-    ("POST /api/v1/auth/token", "PPPPPPPPP"),
-    ("GET /api/v1/me", "UPPPPPPPP"),
-    ("GET /api/v1/me/acted-for-me", "UPPFFFFFF"),
-    (
-        "POST /api/v1/me/acted-for-me/{session_id}/report",
-        "UPHFFFFFF",
-    ),
-    ("GET /api/v1/applications", "UPPPPPPPP"),
-    ("POST /api/v1/applications", "UPPFFPPFF"),
-    ("GET /api/v1/applications/{application_no}", "UPHHHPHHH"),
-    (
-        "POST /api/v1/applications/{application_no}/evaluation",
-        "UPHHHFFHH",
-    ),
-    (
-        "POST /api/v1/applications/{application_no}/supplements",
-        "UPHHHPHHH",
-    ),
-    (
-        "POST /api/v1/applications/{application_no}/withdraw",
-        "UPHHHPHHH",
-    ),
-    ("GET /api/v1/requests", "UPPPPPPPP"),
-    ("POST /api/v1/requests", "UPPFFPPFF"),
-    ("GET /api/v1/requests/{request_no}", "UPHHHPHHH"),
-    ("POST /api/v1/requests/{request_no}/evaluation", "UPHHHFFHH"),
-    ("POST /api/v1/requests/{request_no}/follow-up", "UPHHHFFHH"),
-    ("GET /api/v1/licences", "UPPPPPPPP"),
-    ("GET /api/v1/licences/{licence_no}", "UPHHHPHHH"),
-    ("GET /api/v1/messages", "UPPPPFFPP"),
-    ("POST /api/v1/messages/{message_id}/read", "UPHHHFFHH"),
-    ("POST /api/v1/attachments", "UPPPPPPPP"),
-    ("GET /api/v1/attachments/{sha256}", "UPHHHPHHH"),
-    ("POST /api/v1/uploads", "UPPPPPPPP"),
-    ("GET /api/v1/uploads/{upload_id}", "UPHHHPHHH"),
-    ("PATCH /api/v1/uploads/{upload_id}", "UPHHHPHHH"),
-    ("POST /api/v1/auth/device", "UFFFFFFFP"),
-    ("POST /api/v1/auth/device/approve", "UPPFFFFFF"),
-    ("POST /api/v1/auth/device/lookup", "UPPFFFFFF"),
-    ("GET /api/v1/me/logins", "UPPPPFFPP"),
-    ("POST /api/v1/me/logins/{login_id}/end", "UPHHHFFHH"),
-    ("POST /api/v1/auth/logout", "UPPPPPPPP"),
-    ("POST /api/v1/assisted-sessions", "UFFPPPPFF"),
-    (
-        "POST /api/v1/assisted-sessions/{session_id}/consent",
-        "UFFPHPPFF",
-    ),
-    (
-        "POST /api/v1/assisted-sessions/{session_id}/close",
-        "UFFPHPPFF",
-    ),
-    ("GET /api/v1/assisted-sessions/today", "UFFPPPPFF"),
-    (
-        "POST /api/v1/assisted-sessions/{session_id}/again",
-        "UFFPHPPFF",
-    ),
-];
-
-/// Rows whose first allowed caller changes what the next ones would meet (a closed session is
-/// refused to everyone after): each caller of these gets a fresh platform.
-const FRESH_PER_CALLER: &[&str] = &["POST /api/v1/assisted-sessions/{session_id}/close"];
+use matrix::{CALLERS, FRESH_PER_CALLER, MATRIX, Who, gate};
 
 /// One kind of caller's token and header.
 struct Credentials {
@@ -326,6 +207,7 @@ fn credentials(
         Who::StaffActingOther => with(STAFF, Role::Staff, Some("other")),
         Who::Officer => with("o-demo-minzheng", Role::Officer, None),
         Who::Kiosk => with("k-demo-hall-1", Role::KioskDevice, None),
+        Who::Manager => with("m-demo-sun", Role::Manager, None),
     }
 }
 

@@ -49,6 +49,23 @@ pub async fn assisted_consent_code(
     Ok(state.assisted().consent_by_code(&code).await?)
 }
 
+/// Records her signature drawn on the pad (its PNG data URL), approved by the centre's manager at the
+/// counter with her account and password; the session opens.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn assisted_consent_signature(
+    state: State<'_, AppState>,
+    drawing: String,
+    manager_username: String,
+    manager_password: String,
+) -> Result<AssistedView, IpcError> {
+    Ok(state
+        .assisted()
+        .consent_by_signature(&drawing, &manager_username, &manager_password)
+        .await?)
+}
+
 /// The session at the counter, if any.
 #[tauri::command]
 #[specta::specta]

@@ -7,6 +7,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod counter;
 pub mod driver;
 pub mod looks;
 pub mod notifications;

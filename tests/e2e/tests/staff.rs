@@ -5,39 +5,18 @@
 
 use huiban_core::mode::Mode;
 use huiban_core::secrets::Keychain;
+use huiban_e2e::counter::{
+    identify, log_in_as_the_clerk, press, set_the_pin, staff_window, type_into,
+};
 use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path};
 
-/// Presses `digits` on the on-screen keypad.
-async fn press(client: &fantoccini::Client, digits: &str) -> TestResult {
-    for digit in digits.chars() {
-        by_role(client, "button", &digit.to_string())
-            .await?
-            .click()
-            .await?;
-    }
-    Ok(())
-}
-
-/// Types `text` into the input whose CSS selector is `selector`.
-async fn type_into(client: &fantoccini::Client, selector: &str, text: &str) -> TestResult {
-    client
-        .find(fantoccini::Locator::Css(selector))
-        .await?
-        .send_keys(text)
-        .await?;
-    Ok(())
-}
-
 #[tokio::test]
 async fn a_clerk_logs_in_sets_her_pin_locks_unlocks_and_logs_out() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let keychain = Keychain::system_for(Mode::Staff)?;
-    keychain.forget_login()?;
-    let (_driver, client, _data) =
-        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let (keychain, _driver, client, _data) = staff_window(&platform.url, &[]).await?;
     let outcome = async {
         by_role(&client, "heading", "工作人员登录").await?;
         check_drawn_page(&client, 24.0).await?;
@@ -114,40 +93,13 @@ async fn a_clerk_logs_in_sets_her_pin_locks_unlocks_and_logs_out() -> TestResult
     close_logged_in(client, &keychain, outcome).await
 }
 
-/// Logs 赵敏 in through the staff window and sets her PIN (2468); she is on her home page after.
-async fn log_in_as_the_clerk(client: &fantoccini::Client) -> TestResult {
-    by_role(client, "heading", "工作人员登录").await?;
-    type_into(client, "input[autocomplete=username]", "staff01").await?;
-    type_into(client, "input[type=password]", "huiban-staff-01").await?;
-    by_role(client, "button", "登录").await?.click().await?;
-    by_role(client, "heading", "请设一个解锁密码").await?;
-    set_the_pin(client).await
-}
-
-/// Sets 2468 as her PIN on the page that asks for it; she is on her home page after.
-async fn set_the_pin(client: &fantoccini::Client) -> TestResult {
-    press(client, "2468").await?;
-    by_role(client, "button", "保存解锁密码")
-        .await?
-        .click()
-        .await?;
-    by_role(client, "heading", "赵敏，您好").await?;
-    Ok(())
-}
-
 #[tokio::test]
 async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_code() -> TestResult
 {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
-    let keychain = Keychain::system_for(Mode::Staff)?;
-    keychain.forget_login()?;
     let printer = huiban_e2e::printed::printer();
-    let (_driver, client, data) = fresh_app_with_args(
-        &platform.url,
-        &[("HUIBAN_PRINTER", printer.as_str())],
-        &["--mode", "staff"],
-    )
-    .await?;
+    let (keychain, _driver, client, data) =
+        staff_window(&platform.url, &[("HUIBAN_PRINTER", printer.as_str())]).await?;
     let outcome = async {
         log_in_as_the_clerk(&client).await?;
         identify_zhang_who_consents(&client, &platform).await?;
@@ -196,10 +148,7 @@ async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_retur
     let platform_data = tempfile::tempdir()?;
     let bind = format!("127.0.0.1:{}", huiban_e2e::free_port()?);
     let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
-    let keychain = Keychain::system_for(Mode::Staff)?;
-    keychain.forget_login()?;
-    let (_driver, client, data) =
-        fresh_app_with_args(&platform.url, &[], &["--mode", "staff"]).await?;
+    let (keychain, _driver, client, data) = staff_window(&platform.url, &[]).await?;
     let outcome =
         async {
             log_in_as_the_clerk(&client).await?;
@@ -272,18 +221,7 @@ async fn identify_zhang_who_consents(
     client: &fantoccini::Client,
     platform: &Platform,
 ) -> TestResult {
-    by_role(client, "link", "为居民办理").await?.click().await?;
-    by_role(client, "heading", "居民的身份证号码是多少？").await?;
-    check_drawn_page(client, 24.0).await?;
-    press(client, "110101194403151029").await?;
-    by_role(client, "button", "下一步").await?.click().await?;
-    by_role(client, "heading", "居民叫什么名字？").await?;
-    type_into(client, "input.text-input", "张秀英").await?;
-    by_role(client, "button", "发验证码给居民")
-        .await?
-        .click()
-        .await?;
-    by_role(client, "heading", "请张秀英说出短信里的6位验证码").await?;
+    identify(client, "110101194403151029", "张秀英").await?;
     let words = main_text(client).await?;
     assert!(
         words.contains("工作人员不能"),

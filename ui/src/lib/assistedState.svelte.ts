@@ -1,12 +1,13 @@
 // The resident at the counter as the staff window knows it: the ID number typed on the first page
-// (kept for the name page), and the session core holds (asked again after each change). 结束办理
-// forgets both.
+// (kept for the name page), her signature drawn on the pad (kept for the manager's page, until the
+// session opens), and the session core holds (asked again after each change). 结束办理 forgets
+// them all.
 
 import { assistedCurrent, assistedEnd } from './ipc';
 import type { AssistedView } from './types';
 
 /** What the window holds of the resident at the counter. */
-export const counter = $state({ idNumber: '', view: null as AssistedView | null });
+export const counter = $state({ idNumber: '', signature: '', view: null as AssistedView | null });
 
 /** Asks the shell for the session at the counter. */
 export async function loadAssisted(): Promise<void> {
@@ -24,6 +25,7 @@ export async function endAssisted(): Promise<void> {
     await assistedEnd();
   } finally {
     counter.idNumber = '';
+    counter.signature = '';
     counter.view = null;
   }
 }

@@ -8,6 +8,11 @@ export const commands = {
 	assistedCheckIdNumber: (idNumber: string) => __TAURI_INVOKE<string>("assisted_check_id_number", { idNumber }),
 	/**  Records the code the resident read out from her SMS; the session opens. */
 	assistedConsentCode: (code: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_consent_code", { code }),
+	/**
+	 *  Records her signature drawn on the pad (its PNG data URL), approved by the centre's manager at the
+	 *  counter with her account and password; the session opens.
+	 */
+	assistedConsentSignature: (drawing: string, managerUsername: string, managerPassword: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_consent_signature", { drawing, managerUsername, managerPassword }),
 	/**  The session at the counter, if any. */
 	assistedCurrent: () => __TAURI_INVOKE<AssistedView_Serialize | null>("assisted_current"),
 	/**  结束办理: ends the session here and on the platform. */
@@ -1689,7 +1694,12 @@ export type Role =
 /**  A department officer handling cases. */
 "officer" | 
 /**  A self-service kiosk. */
-"kiosk_device";
+"kiosk_device" | 
+/**
+ *  A service centre's manager (负责人): approves consent given by signature and sees the
+ *  centre's figures; does not act for residents.
+ */
+"manager";
 
 /**  A rule an answer can break. */
 export type Rule = 

@@ -14,6 +14,7 @@ export const {
   assistedAgain,
   assistedCheckIdNumber,
   assistedConsentCode,
+  assistedConsentSignature,
   assistedCurrent,
   assistedEnd,
   assistedReadCard,

@@ -8,6 +8,8 @@ export type StaffRoute =
   | { kind: 'resident-id' }
   | { kind: 'resident-name' }
   | { kind: 'resident-consent' }
+  | { kind: 'resident-signature' }
+  | { kind: 'resident-approval' }
   | { kind: 'acting' }
   | { kind: 'served-today' }
   | { kind: 'errand'; route: Route };
@@ -18,6 +20,8 @@ export const STAFF_HREF = {
   residentId: '#/resident',
   residentName: '#/resident/name',
   residentConsent: '#/resident/consent',
+  residentSignature: '#/resident/signature',
+  residentApproval: '#/resident/approval',
   acting: '#/acting',
   servedToday: '#/today',
 } as const;
@@ -58,6 +62,10 @@ export function parseStaffHash(hash: string): StaffRoute {
       return { kind: 'resident-name' };
     case 'resident/consent':
       return { kind: 'resident-consent' };
+    case 'resident/signature':
+      return { kind: 'resident-signature' };
+    case 'resident/approval':
+      return { kind: 'resident-approval' };
     case 'acting':
       return { kind: 'acting' };
     case 'today':

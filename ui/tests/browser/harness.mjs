@@ -64,6 +64,7 @@ function newestChange(path) {
 
 /** What the built UI is made of: when one of these is newer than `dist`, the build is stale. */
 import { ASSISTED_OPEN, COUNTER_DAY, STAFF_AT_WORK, STAFF_LOGGED_OUT } from './staff-fixtures.mjs';
+import { installStaffCommands } from './staff-commands.mjs';
 
 export { ASSISTED_OPEN, STAFF_AT_WORK, STAFF_LOGGED_OUT };
 
@@ -137,6 +138,14 @@ export async function openPage(
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  await context.addInitScript(installStaffCommands, {
+    staff: { ...STAFF_LOGGED_OUT, ...staff },
+    staffAtWork: STAFF_AT_WORK,
+    staffLoggedOut: STAFF_LOGGED_OUT,
+    assisted,
+    assistedOpen: ASSISTED_OPEN,
+    counterDay: COUNTER_DAY,
+  });
   await context.addInitScript(
     ({
       catalog,
@@ -155,11 +164,6 @@ export async function openPage(
       suggestions,
       licenceType,
       unsent,
-      staff,
-      staffAtWork,
-      staffLoggedOut,
-      assisted,
-      assistedOpen,
       counterDay,
     }) => {
       const items = catalog.items;
@@ -389,68 +393,7 @@ export async function openPage(
           return null;
         },
         speech_stop: () => null,
-        // The staff window's commands over `staff`, where the clerk stands (her PIN is 2468).
-        staff_status: () => staff,
-        staff_log_in: ({ username, password }) => {
-          if (username !== 'staff01' || password !== 'huiban-staff-01') {
-            throw { code: 'error-platform-answered', message: '办事平台说：账号或密码不对。' };
-          }
-          Object.assign(staff, staffAtWork);
-          return staff;
-        },
-        staff_input: () => null,
-        staff_lock: () => {
-          staff.locked = true;
-          return null;
-        },
-        staff_set_pin: ({ pin }) => {
-          if (!/^[0-9]{4,6}$/.test(pin)) throw { code: 'staff-pin-format', message: '解锁密码要用4到6位数字。' };
-          staff.pin_usable = true;
-          return null;
-        },
-        staff_unlock_pin: ({ pin }) => {
-          if (pin !== '2468') throw { code: 'staff-pin-wrong', message: '解锁密码不对，还可以再试4次。' };
-          staff.locked = false;
-          return staff;
-        },
-        staff_unlock_password: () => {
-          staff.locked = false;
-          return staff;
-        },
-        staff_log_out: () => {
-          Object.assign(staff, staffLoggedOut);
-          return null;
-        },
-        // Acting for a resident at the counter (the session is `assisted`; 张秀英's code is 123456).
-        assisted_check_id_number: ({ idNumber }) => {
-          const number = idNumber.replace(/\s/g, '').toUpperCase();
-          if (number.length !== 18) {
-            throw { code: 'assisted-id-number-length', message: `身份证号码是18位，现在输入了${number.length}位。` };
-          }
-          return number;
-        },
-        assisted_read_card: () => ({ name: '张秀英', id_number: '110101194403151029' }),
-        assisted_start: ({ name }) => {
-          assisted = { ...assistedOpen, open: false, phone_masked: null, resident_name: name };
-          return assisted;
-        },
-        assisted_consent_code: ({ code }) => {
-          if (code !== '123456') {
-            throw { code: 'error-platform-answered', message: '办事平台说：验证码不对，请居民看清短信里的6位数字再说一次。' };
-          }
-          assisted = assistedOpen;
-          return assisted;
-        },
-        assisted_current: () => assisted,
-        assisted_served_today: () => counterDay.servedToday,
-        assisted_again: () => {
-          assisted = { ...assistedOpen, open: false, phone_masked: null };
-          return assisted;
-        },
-        assisted_end: () => {
-          assisted = null;
-          return null;
-        },
+        ...window.__staffCommands,
         preferences_get: () => saved,
         preferences_set: (args) => {
           saved = args.preferences;
@@ -534,11 +477,6 @@ export async function openPage(
       suggestions,
       licenceType,
       unsent,
-      staff: { ...STAFF_LOGGED_OUT, ...staff },
-      staffAtWork: STAFF_AT_WORK,
-      staffLoggedOut: STAFF_LOGGED_OUT,
-      assisted,
-      assistedOpen: ASSISTED_OPEN,
       counterDay: COUNTER_DAY,
     },
   );

@@ -30,6 +30,16 @@ export const SCREENS = [
   },
   { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅' },
   { name: 'acted-for-me', hash: '#/settings/acted-for-me', options: { loggedIn: true }, ready: 'text:赵敏' },
+  {
+    // 这次不是我同意的: the one question before her 投诉 goes to the centre.
+    name: 'acted-for-me-report',
+    hash: '#/settings/acted-for-me',
+    options: { loggedIn: true },
+    act: async (page) => {
+      await page.getByRole('button', { name: '这次不是我同意的' }).first().click();
+    },
+    ready: 'text:提交投诉',
+  },
   { name: 'kiosk-login', hash: '#/settings/kiosk', options: { loggedIn: true }, ready: 'textbox' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },
@@ -186,6 +196,36 @@ export const SCREENS = [
     ready: 'text:工作人员不能',
   },
   {
+    // Consent by signature: the pad, then the manager's page with the drawing.
+    name: 'staff-resident-signature',
+    path: 'staff.html',
+    hash: '#/resident/signature',
+    options: {
+      staff: { ...STAFF_AT_WORK, pin_usable: true },
+      assisted: { ...ASSISTED_OPEN, open: false, phone_masked: null },
+    },
+    ready: 'text:还没有签名',
+  },
+  {
+    name: 'staff-resident-approval',
+    path: 'staff.html',
+    hash: '#/resident/signature',
+    options: {
+      staff: { ...STAFF_AT_WORK, pin_usable: true },
+      assisted: { ...ASSISTED_OPEN, open: false, phone_masked: null },
+    },
+    act: async (page) => {
+      await page.locator('canvas').scrollIntoViewIfNeeded();
+      const box = await page.locator('canvas').boundingBox();
+      await page.mouse.move(box.x + 40, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 200, box.y + 40, { steps: 5 });
+      await page.mouse.up();
+      await page.getByRole('button', { name: '签好了，请负责人确认' }).click();
+    },
+    ready: 'text:负责人的账号',
+  },
+  {
     name: 'staff-acting',
     path: 'staff.html',
     hash: '#/acting',
@@ -220,6 +260,7 @@ export async function showScreen(browser, baseUrl, screen, { theme, size, width 
   });
   await page.goto(`${baseUrl}${screen.path ?? ''}${screen.hash}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await screen.act?.(page);
   if (screen.ready === 'heading-2') await page.getByRole('heading', { level: 2 }).first().waitFor();
   if (screen.ready === 'alert') await page.getByRole('alert').waitFor();
   if (screen.ready === 'radio') await page.getByRole('radio').first().waitFor();

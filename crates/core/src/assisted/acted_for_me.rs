@@ -79,9 +79,13 @@ pub(crate) fn deeds_in(
 pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
     let session = &acted.session;
     let did = deeds_in(&acted.actions, "acted-did", false, localizer);
-    let how = match session.consent_method.as_deref() {
-        Some("signature") => "acted-how-signature",
-        _ => "acted-how-code",
+    let how = match (session.consent_method.as_deref(), &session.approved_by) {
+        (Some("signature"), Some(manager)) => localizer.text(
+            "acted-how-signature-approved",
+            &[("manager", manager.as_str())],
+        ),
+        (Some("signature"), None) => localizer.text("acted-how-signature", &[]),
+        _ => localizer.text("acted-how-code", &[]),
     };
     ActedForMeView {
         session_id: session.session_id.clone(),
@@ -94,7 +98,7 @@ pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
             ],
         ),
         centre: session.staff_department.clone(),
-        how: localizer.text(how, &[]),
+        how,
         open: session.status == huiban_api::SessionStatus::Open,
         did,
     }
@@ -155,6 +159,7 @@ mod tests {
                 staff_name: "赵敏".to_owned(),
                 staff_department: "东城区政务服务中心".to_owned(),
                 consent_method: Some("sms_code".to_owned()),
+                approved_by: None,
                 created_at: "2026-12-01T09:30:00+08:00".to_owned(),
                 closed_at: Some("2026-12-01T09:50:00+08:00".to_owned()),
             },
@@ -180,5 +185,30 @@ mod tests {
                 "替您补交了材料"
             ]
         );
+    }
+
+    #[test]
+    fn a_signature_names_the_manager_who_saw_her_sign() {
+        let mut acted = ActedForMe {
+            session: AssistedSession {
+                session_id: "as-2".to_owned(),
+                status: SessionStatus::Open,
+                resident_name: "王淑芬".to_owned(),
+                resident_phone_masked: None,
+                resident_id_number_masked: None,
+                staff_name: "赵敏".to_owned(),
+                staff_department: "东城区政务服务中心".to_owned(),
+                consent_method: Some("signature".to_owned()),
+                approved_by: Some("孙丽".to_owned()),
+                created_at: "2026-12-01T10:00:00+08:00".to_owned(),
+                closed_at: None,
+            },
+            actions: Vec::new(),
+        };
+        let view = view_of(&acted, crate::i18n::spoken());
+        assert_eq!(view.how, "您签名同意了，服务中心负责人孙丽在场确认");
+        acted.session.approved_by = None;
+        let older = view_of(&acted, crate::i18n::spoken());
+        assert_eq!(older.how, "您签名同意了");
     }
 }

@@ -142,6 +142,7 @@ mod tests {
                 staff_name: "赵敏".to_owned(),
                 staff_department: "东城区政务服务中心".to_owned(),
                 consent_method: consent.map(str::to_owned),
+                approved_by: None,
                 created_at: "2026-12-01T09:30:00+08:00".to_owned(),
                 closed_at: None,
             },

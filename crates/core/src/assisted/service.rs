@@ -154,14 +154,24 @@ impl AssistedService<'_> {
                 &Consent::SmsCode { code },
             )
             .await?;
+        self.opened(waiting, session, &token.access_token).await
+    }
+
+    /// Puts the session the platform answered a consent with at the counter: once open, her
+    /// account (her rows here are kept under it) and her copies.
+    pub(super) async fn opened(
+        &self,
+        waiting: Acting,
+        session: huiban_api::AssistedSession,
+        access_token: &str,
+    ) -> Result<AssistedView, Error> {
         let open = session.status == SessionStatus::Open;
-        // Her account, as the platform gives it in the session: her rows here are kept under it.
         let resident_account_id = if open {
             let her = self
                 .app
                 .client()
                 .acting_in(&waiting.session_id)
-                .me(&token.access_token)
+                .me(access_token)
                 .await?;
             Some(her.account_id)
         } else {
@@ -286,7 +296,8 @@ impl AssistedService<'_> {
         }
     }
 
-    fn acting(&self) -> std::sync::MutexGuard<'_, Option<Acting>> {
+    /// The session at the counter, locked.
+    pub(super) fn acting(&self) -> std::sync::MutexGuard<'_, Option<Acting>> {
         self.app
             .acting
             .lock()

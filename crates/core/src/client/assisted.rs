@@ -1,11 +1,14 @@
 //! Assisted sessions: a clerk starts one for a resident, records the resident's consent, and closes it.
 
 use huiban_api::{
-    API_PREFIX, ActedForMe, AssistedSession, CloseAssistedSession, Consent, NewAssistedSession,
-    ServedToday, ServiceRequest,
+    API_PREFIX, ActedForMe, AssistedSession, Attachment, CloseAssistedSession, Consent,
+    NewAssistedSession, ServedToday, ServiceRequest,
 };
 
-use super::{ClientError, PlatformClient};
+use huiban_api::attachments::CONTENT_SHA256_HEADER;
+use sha2::Digest as _;
+
+use super::{ClientError, PlatformClient, decode_answer};
 
 impl PlatformClient {
     /// Starts a session for the resident `resident` names; her consent code goes to her phone (when
@@ -28,6 +31,26 @@ impl PlatformClient {
     ) -> Result<AssistedSession, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/consent");
         self.post_as(access_token, &path, consent).await
+    }
+
+    /// Uploads a signature drawn at the counter (a PNG) as the clerk herself, for a consent by
+    /// signature in the session she just began; answers its SHA-256 name.
+    pub async fn upload_signature(
+        &self,
+        access_token: &str,
+        png: Vec<u8>,
+    ) -> Result<Attachment, ClientError> {
+        let url = self.url(&format!("{API_PREFIX}/attachments"))?;
+        let sha256 = hex::encode(sha2::Sha256::digest(&png));
+        let response = self
+            .as_caller(self.http.post(url), access_token)
+            .header(CONTENT_SHA256_HEADER, sha256)
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body(png)
+            .send()
+            .await
+            .map_err(ClientError::Unreachable)?;
+        decode_answer(response).await
     }
 
     /// Ends a session, naming what was confirmed in it and is still to be sent (those are filed in

@@ -2,6 +2,7 @@
 //! applications and a local store on a mock keychain.
 #![allow(dead_code, clippy::unwrap_used)] // Each suite uses part of this; test code unwraps.
 
+pub mod counter;
 pub mod switch;
 
 use std::time::Duration;

@@ -54,8 +54,11 @@ pub async fn start(
         (status = 200, description = "Open: send its id in the assisted-session header", body = AssistedSession),
         (status = 400, description = "Wrong or expired code", body = ErrorBody),
         (status = 404, description = "No such session of yours, or the name and ID number matched nobody", body = ErrorBody),
+        (status = 403, description = "The approval is not a right password of a manager of your centre", body = ErrorBody),
         (status = 409, description = "The session is not waiting for consent", body = ErrorBody),
-        (status = 422, description = "The signature is not an image you uploaded in this session", body = ErrorBody)
+        (status = 422, description = "The signature is not an image you uploaded in this session", body = ErrorBody),
+        (status = 429, description = "Too many wrong passwords of that manager; try again after Retry-After", body = ErrorBody),
+        (status = 503, description = "Too many password checks at once; try again after Retry-After", body = ErrorBody)
     )
 )]
 pub async fn consent(
@@ -259,6 +262,14 @@ impl From<SessionError> for ApiError {
                 "The signature must be an image uploaded by you in this session.",
             )
             .with_field("signature_sha256"),
+            E::ApprovalRefused => ApiError::new(
+                StatusCode::FORBIDDEN,
+                "approval_refused",
+                "负责人的账号或密码不对，或者不是本中心的负责人。请本中心负责人本人输入。",
+                "The approval must be the password of a manager of your own centre.",
+            )
+            .with_field("approval"),
+            E::Approval(error) => ApiError::from(error),
             E::TooManyStarts => ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_assisted_sessions",

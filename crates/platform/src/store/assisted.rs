@@ -27,6 +27,8 @@ pub struct SessionRecord {
     pub opened_ms: Option<i64>,
     /// Closed, ms.
     pub closed_ms: Option<i64>,
+    /// The manager who approved a consent by signature.
+    pub approved_by: Option<String>,
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
@@ -41,6 +43,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
         created_ms: row.get("created_ms")?,
         opened_ms: row.get("opened_ms")?,
         closed_ms: row.get("closed_ms")?,
+        approved_by: row.get("approved_by")?,
     })
 }
 
@@ -166,20 +169,23 @@ impl Store {
         Ok(true)
     }
 
-    /// Opens a session waiting for consent; false when it is not waiting.
+    /// Opens a session waiting for consent (with the manager who approved a signature, if one
+    /// did); false when it is not waiting.
     pub fn open_session(
         &self,
         session_id: &str,
         method: &str,
         evidence: &str,
+        approved_by: Option<&str>,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
         let changed = self.write(|transaction| {
             Ok(transaction.execute(
-            "UPDATE assisted_session SET consent_method = ?2, consent_evidence = ?3, opened_ms = ?4
+                "UPDATE assisted_session
+             SET consent_method = ?2, consent_evidence = ?3, approved_by = ?4, opened_ms = ?5
              WHERE session_id = ?1 AND opened_ms IS NULL AND closed_ms IS NULL",
-            params![session_id, method, evidence, now_ms],
-        )?)
+                params![session_id, method, evidence, approved_by, now_ms],
+            )?)
         })?;
         Ok(changed == 1)
     }

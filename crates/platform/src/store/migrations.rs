@@ -311,6 +311,8 @@ const MIGRATIONS: &[&str] = &[
         idempotency_key TEXT NOT NULL,
         PRIMARY KEY (session_id, idempotency_key)
     );",
+    // 21: a consent by signature names the centre's manager who saw the resident sign.
+    "ALTER TABLE assisted_session ADD COLUMN approved_by TEXT REFERENCES account (account_id);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -12,6 +12,7 @@ use huiban_platform::keys::KeyRing;
 use huiban_platform::{AppState, Store, demo_accounts, demo_data, demo_licences};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use sha2::Digest as _;
 use tokio::sync::oneshot;
 
 /// An ID number with the right check character for these 17 digits.
@@ -252,6 +253,26 @@ impl TestPlatform {
             .await;
         assert_eq!(consented.body["status"], "open", "{}", consented.body);
         id
+    }
+
+    /// Uploads a small PNG unique to `seed` (a drawn signature) as `token`; returns its SHA-256.
+    pub async fn upload_png(&self, token: &str, seed: &str) -> String {
+        let mut bytes =
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89"
+                .to_vec();
+        bytes.extend_from_slice(seed.as_bytes());
+        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
+        let answer = self
+            .http
+            .post(format!("{}/api/v1/attachments", self.base))
+            .bearer_auth(token)
+            .header("content-type", "application/octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.status().is_success(), "{}", answer.status());
+        sha256
     }
 
     /// The newest login code the SMS sink holds for `phone`.
