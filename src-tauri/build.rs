@@ -73,6 +73,8 @@ fn main() {
         "assisted_start",
         "assisted_consent_code",
         "assisted_consent_signature",
+        "centre_figures",
+        "centre_figures_save_csv",
         "assisted_current",
         "assisted_end",
         "assisted_served_today",

@@ -80,3 +80,6 @@ receipt-pdf-failed = The receipt was not saved as a PDF; try again.
 assisted-signature-missing = There is no signature yet. Ask the resident to write her name in the box with a finger or the mouse.
 assisted-signature-unreadable = The signature was not kept. Press “Clear” and ask the resident to sign again.
 assisted-approval-missing = The centre's manager should enter her own account and password.
+figures-not-manager = Only the centre's manager sees the centre's figures.
+figures-offline = The centre's figures need the platform. Check the network and try again in a moment.
+figures-csv-failed = The table was not saved. Please try again.

@@ -80,3 +80,6 @@ receipt-pdf-failed = 回执没有存成PDF，请再试一次。
 assisted-signature-missing = 还没有签名。请居民用手指或鼠标在框里写下自己的名字。
 assisted-signature-unreadable = 签名没有存好，请点“重写”，请居民再签一次。
 assisted-approval-missing = 请中心负责人输入自己的账号和密码。
+figures-not-manager = 只有服务中心负责人能看中心数据。
+figures-offline = 看中心数据要连上办事平台。请看看网络是否连通，稍后再试。
+figures-csv-failed = 表格没有存好，请再试一次。

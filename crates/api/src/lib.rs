@@ -11,6 +11,7 @@ pub mod canonical;
 pub mod catalog;
 pub mod codes;
 pub mod error;
+pub mod figures;
 pub mod forms;
 pub mod health;
 pub mod id_number;
@@ -36,6 +37,7 @@ pub use auth::{
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, HandlingChannel, ItemType};
 pub use error::ErrorBody;
+pub use figures::{CentreFigures, Count, OverdueCase, PeriodFigures, RequestCount};
 pub use forms::{
     ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, Question, QuestionKind,
 };

@@ -10,9 +10,11 @@ pub mod clock;
 pub mod config;
 pub mod dates;
 pub mod device;
+pub mod documents;
 pub mod drafts;
 pub mod error;
 pub mod evaluation;
+pub mod figures;
 #[cfg(test)]
 mod fixtures;
 pub mod forms;

@@ -197,3 +197,13 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
     }));
     recorded("requests.json", &requests);
 }
+
+/// The centre's figures the manager's page shows (`fixtures/figures.json`): what core makes of a
+/// platform answer for a busy day and month (`fixtures/centre-figures.json`).
+#[test]
+fn the_figures_the_harness_shows_are_what_core_makes_of_the_platforms_counts() {
+    let counted: huiban_api::CentreFigures = fixture("centre-figures.json");
+    let view = huiban_core::figures::view::view_of(&counted, huiban_core::i18n::spoken());
+    assert_eq!(view.periods.len(), 2);
+    recorded("figures.json", &view);
+}

@@ -1,6 +1,6 @@
 //! Times as citizens read them: Beijing time (UTC+8, no daylight saving).
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, TimeZone, Utc};
 
 /// UTC+8.
 const BEIJING: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
@@ -43,6 +43,15 @@ pub fn start_of_day_ms(ms: i64) -> i64 {
         .map_or(ms, |midnight| midnight.timestamp_millis())
 }
 
+/// The instant, ms, at which the Beijing month of `ms` began (midnight of its first day).
+pub fn start_of_month_ms(ms: i64) -> i64 {
+    date(ms)
+        .with_day(1)
+        .and_then(|first| first.and_hms_opt(0, 0, 0))
+        .and_then(|midnight| midnight.and_local_timezone(offset()).single())
+        .map_or(ms, |midnight| midnight.timestamp_millis())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +65,7 @@ mod tests {
         assert_eq!(rfc3339(ms), "2026-03-02T00:30:00+08:00");
         assert_eq!(date(ms), NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
         assert_eq!(rfc3339(start_of_day_ms(ms)), "2026-03-02T00:00:00+08:00");
+        // 00:30 on 2 March in Beijing is still 1 March in UTC: the month is Beijing's.
+        assert_eq!(rfc3339(start_of_month_ms(ms)), "2026-03-01T00:00:00+08:00");
     }
 }

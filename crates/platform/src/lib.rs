@@ -14,6 +14,7 @@ pub mod demo_accounts;
 pub mod demo_data;
 pub mod demo_licences;
 pub mod demo_officer;
+pub mod figures;
 pub mod holdings;
 pub mod housekeeping;
 pub mod http;

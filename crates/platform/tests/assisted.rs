@@ -8,41 +8,6 @@ use huiban_api::{ActedForMe, Application, AssistedSession, HandlingChannel, Sess
 use huiban_platform::assisted as assisted_limits;
 use serde_json::json;
 
-/// A request with a staff token and an assisted-session header.
-async fn acting(
-    platform: &TestPlatform,
-    method: &str,
-    path: &str,
-    token: &str,
-    session: &str,
-    body: Option<serde_json::Value>,
-) -> common::Answer {
-    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-    let mut request = platform
-        .http
-        .request(method, format!("{}{path}", platform.base))
-        .bearer_auth(token)
-        .header("assisted-session", session)
-        .header("Idempotency-Key", "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c");
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.bytes().await.unwrap();
-    let body = if bytes.is_empty() {
-        serde_json::Value::Null
-    } else {
-        serde_json::from_slice(&bytes).unwrap()
-    };
-    common::Answer {
-        status,
-        headers,
-        body,
-    }
-}
-
 #[tokio::test]
 async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     let platform = TestPlatform::start().await;
@@ -104,7 +69,8 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     }
 
     // Before consent the session cannot be used.
-    acting(&platform, "GET", "/api/v1/applications", &staff, &id, None)
+    platform
+        .acting("GET", "/api/v1/applications", &staff, &id, None)
         .await
         .expect_error(403, "session_not_open");
 
@@ -142,15 +108,9 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
 
     // Staff file an application for her; it carries the 代理人 fields.
     let body = platform.application_for("高龄津贴").await;
-    let filed = acting(
-        &platform,
-        "POST",
-        "/api/v1/applications",
-        &staff,
-        &id,
-        Some(body),
-    )
-    .await;
+    let filed = platform
+        .acting("POST", "/api/v1/applications", &staff, &id, Some(body))
+        .await;
     assert_eq!(filed.status.as_u16(), 201, "{}", filed.body);
     let case: Application = serde_json::from_value(filed.body).unwrap();
     assert_eq!(case.applicant_name.as_deref(), Some("张秀英"));
@@ -164,7 +124,9 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     );
 
     // In the session, her account is the one her forms are filled in from; outside it, his own.
-    let her = acting(&platform, "GET", "/api/v1/me", &staff, &id, None).await;
+    let her = platform
+        .acting("GET", "/api/v1/me", &staff, &id, None)
+        .await;
     assert_eq!(her.body["name"], "张秀英", "{}", her.body);
     assert_eq!(her.body["role"], "citizen");
     let own = platform.call("GET", "/api/v1/me", Some(&staff), None).await;
@@ -183,7 +145,8 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     assert_eq!(hers.body[0]["application_no"], case.application_no.as_str());
     let path = format!("/api/v1/applications/{}", case.application_no);
     assert_eq!(
-        acting(&platform, "GET", &path, &staff, &id, None)
+        platform
+            .acting("GET", &path, &staff, &id, None)
             .await
             .status
             .as_u16(),
@@ -208,7 +171,8 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
         "/api/v1/applications/{}",
         li_case.body["application_no"].as_str().unwrap()
     );
-    acting(&platform, "GET", &li_path, &staff, &id, None)
+    platform
+        .acting("GET", &li_path, &staff, &id, None)
         .await
         .expect_error(404, "application_not_found");
 
@@ -224,7 +188,8 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     assert_eq!(closed.body["status"], "closed");
     let told = platform.store.sent_sms().unwrap().pop().unwrap();
     assert!(told.text.contains("为您代办已经结束"), "{}", told.text);
-    acting(&platform, "GET", "/api/v1/applications", &staff, &id, None)
+    platform
+        .acting("GET", "/api/v1/applications", &staff, &id, None)
         .await
         .expect_error(403, "session_not_open");
 
@@ -255,16 +220,16 @@ async fn who_may_use_sessions() {
     let id = platform.session_for_zhang(&staff).await;
     // A citizen cannot use a session header, nor open sessions; officers neither.
     let citizen = platform.citizen_login("13800000003").await;
-    acting(
-        &platform,
-        "GET",
-        "/api/v1/applications",
-        &citizen.access_token,
-        &id,
-        None,
-    )
-    .await
-    .expect_error(403, "forbidden");
+    platform
+        .acting(
+            "GET",
+            "/api/v1/applications",
+            &citizen.access_token,
+            &id,
+            None,
+        )
+        .await
+        .expect_error(403, "forbidden");
     platform
         .call(
             "POST",
@@ -282,16 +247,10 @@ async fn who_may_use_sessions() {
         .as_str()
         .unwrap()
         .to_owned();
-    acting(
-        &platform,
-        "GET",
-        "/api/v1/applications",
-        &officer,
-        &id,
-        None,
-    )
-    .await
-    .expect_error(403, "forbidden");
+    platform
+        .acting("GET", "/api/v1/applications", &officer, &id, None)
+        .await
+        .expect_error(403, "forbidden");
 }
 
 #[tokio::test]
@@ -354,7 +313,9 @@ async fn a_session_reaches_only_what_the_errand_needs() {
     let id = platform.session_for_zhang(&staff).await;
 
     // Her 投诉 is out of the session's reach; her consultation is not.
-    let seen = acting(&platform, "GET", "/api/v1/requests", &staff, &id, None).await;
+    let seen = platform
+        .acting("GET", "/api/v1/requests", &staff, &id, None)
+        .await;
     let kinds: Vec<&str> = seen
         .body
         .as_array()
@@ -363,54 +324,54 @@ async fn a_session_reaches_only_what_the_errand_needs() {
         .map(|r| r["kind"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["consultation"], "{}", seen.body);
-    acting(
-        &platform,
-        "GET",
-        &format!("/api/v1/requests/{}", numbers[0]),
-        &staff,
-        &id,
-        None,
-    )
-    .await
-    .expect_error(404, "request_not_found");
-    assert_eq!(
-        acting(
-            &platform,
+    platform
+        .acting(
             "GET",
-            &format!("/api/v1/requests/{}", numbers[1]),
+            &format!("/api/v1/requests/{}", numbers[0]),
             &staff,
             &id,
-            None
+            None,
         )
         .await
-        .status
-        .as_u16(),
+        .expect_error(404, "request_not_found");
+    assert_eq!(
+        platform
+            .acting(
+                "GET",
+                &format!("/api/v1/requests/{}", numbers[1]),
+                &staff,
+                &id,
+                None
+            )
+            .await
+            .status
+            .as_u16(),
         200
     );
     for kind in ["complaint", "report"] {
-        acting(
-            &platform,
-            "POST",
-            "/api/v1/requests",
-            &staff,
-            &id,
-            Some(json!({"kind": kind, "description": "代她投诉", "channel": "offline"})),
-        )
-        .await
-        .expect_error(403, "only_the_resident");
+        platform
+            .acting(
+                "POST",
+                "/api/v1/requests",
+                &staff,
+                &id,
+                Some(json!({"kind": kind, "description": "代她投诉", "channel": "offline"})),
+            )
+            .await
+            .expect_error(403, "only_the_resident");
     }
     // Staff may not read her messages, give 好差评 or 评价 for her, answer her 回访, nor mark her
     // messages read.
-    acting(
-        &platform,
-        "GET",
-        "/api/v1/messages?cursor=0&limit=10",
-        &staff,
-        &id,
-        None,
-    )
-    .await
-    .expect_error(403, "only_the_resident");
+    platform
+        .acting(
+            "GET",
+            "/api/v1/messages?cursor=0&limit=10",
+            &staff,
+            &id,
+            None,
+        )
+        .await
+        .expect_error(403, "only_the_resident");
     let inbox = platform
         .call(
             "GET",
@@ -435,7 +396,8 @@ async fn a_session_reaches_only_what_the_errand_needs() {
             Some(json!({"resolved": true, "contacted": true})),
         ),
     ] {
-        acting(&platform, "POST", &path, &staff, &id, body)
+        platform
+            .acting("POST", &path, &staff, &id, body)
             .await
             .expect_error(403, "only_the_resident");
     }

@@ -18,6 +18,8 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::assisted::assisted_check_id_number,
         super::assisted::assisted_consent_code,
         super::assisted::assisted_consent_signature,
+        super::figures::centre_figures,
+        super::figures::centre_figures_save_csv,
         super::assisted::assisted_current,
         super::assisted::assisted_end,
         super::assisted::assisted_read_card,

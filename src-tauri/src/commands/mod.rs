@@ -7,6 +7,7 @@ pub mod cases;
 pub mod catalog;
 pub mod device;
 pub mod drafts;
+pub mod figures;
 pub mod forms;
 pub mod handler;
 pub mod inbox;

@@ -70,22 +70,38 @@ pub async fn type_into(client: &fantoccini::Client, selector: &str, text: &str) 
 
 /// Logs 赵敏 in through the staff window and sets her PIN (2468); she is on her home page after.
 pub async fn log_in_as_the_clerk(client: &fantoccini::Client) -> TestResult {
-    by_role(client, "heading", "工作人员登录").await?;
-    type_into(client, "input[autocomplete=username]", "staff01").await?;
-    type_into(client, "input[type=password]", "huiban-staff-01").await?;
-    by_role(client, "button", "登录").await?.click().await?;
-    by_role(client, "heading", "请设一个解锁密码").await?;
-    set_the_pin(client).await
+    log_in_as(client, "staff01", "huiban-staff-01", "赵敏").await
 }
 
-/// Sets 2468 as her PIN on the page that asks for it; she is on her home page after.
+/// Logs `username` (whose name is `name`) in through the staff window and sets her PIN (2468);
+/// she is on her home page after.
+pub async fn log_in_as(
+    client: &fantoccini::Client,
+    username: &str,
+    password: &str,
+    name: &str,
+) -> TestResult {
+    by_role(client, "heading", "工作人员登录").await?;
+    type_into(client, "input[autocomplete=username]", username).await?;
+    type_into(client, "input[type=password]", password).await?;
+    by_role(client, "button", "登录").await?.click().await?;
+    by_role(client, "heading", "请设一个解锁密码").await?;
+    set_the_pin_of(client, name).await
+}
+
+/// Sets 2468 as 赵敏's PIN on the page that asks for it; she is on her home page after.
 pub async fn set_the_pin(client: &fantoccini::Client) -> TestResult {
+    set_the_pin_of(client, "赵敏").await
+}
+
+/// Sets 2468 as the PIN of the one called `name`; she is on her home page after.
+async fn set_the_pin_of(client: &fantoccini::Client, name: &str) -> TestResult {
     press(client, "2468").await?;
     by_role(client, "button", "保存解锁密码")
         .await?
         .click()
         .await?;
-    by_role(client, "heading", "赵敏，您好").await?;
+    by_role(client, "heading", &format!("{name}，您好")).await?;
     Ok(())
 }
 

@@ -444,6 +444,12 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
                 "assisted_start",
                 serde_json::json!({"idNumber": "110101194403151029", "name": "张秀英"}),
             ),
+            (
+                "assisted_consent_signature",
+                serde_json::json!({"drawing": "", "managerUsername": "manager01", "managerPassword": "huiban-manager-01"}),
+            ),
+            ("centre_figures", serde_json::json!({})),
+            ("centre_figures_save_csv", serde_json::json!({})),
         ] {
             let refusal = refused(&citizen, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

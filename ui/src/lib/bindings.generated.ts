@@ -13,6 +13,13 @@ export const commands = {
 	 *  counter with her account and password; the session opens.
 	 */
 	assistedConsentSignature: (drawing: string, managerUsername: string, managerPassword: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_consent_signature", { drawing, managerUsername, managerPassword }),
+	/**
+	 *  The centre's figures counted now: today's and this month's charts with their tables, and the
+	 *  overdue cases.
+	 */
+	centreFigures: () => __TAURI_INVOKE<FiguresView_Serialize>("centre_figures"),
+	/**  Saves the figures counted now as a CSV table in the documents folder; answers where, in words. */
+	centreFiguresSaveCsv: () => __TAURI_INVOKE<string>("centre_figures_save_csv"),
 	/**  The session at the counter, if any. */
 	assistedCurrent: () => __TAURI_INVOKE<AssistedView_Serialize | null>("assisted_current"),
 	/**  结束办理: ends the session here and on the platform. */
@@ -404,6 +411,20 @@ export type AssistedView_Serialize = {
 	consent_words: string[],
 };
 
+/**  One bar. */
+export type Bar = {
+	/**  What it counts, e.g. 高龄津贴申领. */
+	label: string,
+	/**  The number. */
+	value: number,
+	/**  The number in words, e.g. `2件`. */
+	value_words: string,
+	/**  Its length as a share of the longest bar, 0 to 1. */
+	share: number | null,
+	/**  Its fill pattern, `0` to [`PATTERNS`] − 1. */
+	pattern: number,
+};
+
 /**  One case with everything the case page shows. */
 export type CaseDetail = CaseDetail_Serialize | CaseDetail_Deserialize;
 
@@ -675,6 +696,45 @@ export type CatalogView_Serialize = {
 	shortcuts: string[],
 };
 
+/**  A chart with its table. */
+export type ChartView = ChartView_Serialize | ChartView_Deserialize;
+
+/**  A chart with its table. */
+export type ChartView_Deserialize = {
+	/**  A name for the chart's elements in the page, e.g. `today-channel`. */
+	id: string,
+	/**  Its title, e.g. 办件（按办理渠道）. */
+	title: string,
+	/**  What it shows, in one sentence (the chart's accessible description). */
+	summary: string,
+	/**  The bars, in the order of the table's rows. */
+	bars: Bar[],
+	/**  The table's column headings. */
+	columns: string[],
+	/**  The table's rows, the same numbers as the bars. */
+	rows: string[][],
+	/**  Said instead of the chart when there is nothing to draw. */
+	empty_words?: string | null,
+};
+
+/**  A chart with its table. */
+export type ChartView_Serialize = {
+	/**  A name for the chart's elements in the page, e.g. `today-channel`. */
+	id: string,
+	/**  Its title, e.g. 办件（按办理渠道）. */
+	title: string,
+	/**  What it shows, in one sentence (the chart's accessible description). */
+	summary: string,
+	/**  The bars, in the order of the table's rows. */
+	bars: Bar[],
+	/**  The table's column headings. */
+	columns: string[],
+	/**  The table's rows, the same numbers as the bars. */
+	rows: string[][],
+	/**  Said instead of the chart when there is nothing to draw. */
+	empty_words: string | null,
+};
+
 /**  核对's page: the form's title, and every asked question with its answer and what stops sending. */
 export type CheckPage = {
 	/**  The form's title, e.g. 高龄津贴申领. */
@@ -775,6 +835,29 @@ export type Fee = {
 	amount_fen: number,
 	/**  What the fee is for, in plain words. */
 	description: string,
+};
+
+/**  The centre's figures, ready to show. */
+export type FiguresView = FiguresView_Serialize | FiguresView_Deserialize;
+
+/**  The centre's figures, ready to show. */
+export type FiguresView_Deserialize = {
+	/**  东城区政务服务中心 · 2026年3月30日 11:00 统计. */
+	counted: string,
+	/**  Today, then this month. */
+	periods: PeriodView_Deserialize[],
+	/**  The cases past their promised date. */
+	overdue: TableView,
+};
+
+/**  The centre's figures, ready to show. */
+export type FiguresView_Serialize = {
+	/**  东城区政务服务中心 · 2026年3月30日 11:00 统计. */
+	counted: string,
+	/**  Today, then this month. */
+	periods: PeriodView_Serialize[],
+	/**  The cases past their promised date. */
+	overdue: TableView,
 };
 
 /**  An answer filled in for the person, with where it came from in their words. */
@@ -1225,6 +1308,33 @@ export type OpenDraft_Serialize = {
 	form: FormDefinition_Serialize,
 	/**  Answers filled in from what is known of the person, by question, for them to confirm. */
 	suggestions: { [key in string]: FilledIn },
+};
+
+/**  One period's figures. */
+export type PeriodView = PeriodView_Serialize | PeriodView_Deserialize;
+
+/**  One period's figures. */
+export type PeriodView_Deserialize = {
+	/**  `today` or `month`. */
+	key: string,
+	/**  今天 or 本月. */
+	name: string,
+	/**  The period in one sentence: 收到办件 3 件，诉求 3 件，好差评 2 条. */
+	headline: string,
+	/**  Cases by service, cases by channel, 好差评, 诉求. */
+	charts: ChartView_Deserialize[],
+};
+
+/**  One period's figures. */
+export type PeriodView_Serialize = {
+	/**  `today` or `month`. */
+	key: string,
+	/**  今天 or 本月. */
+	name: string,
+	/**  The period in one sentence: 收到办件 3 件，诉求 3 件，好差评 2 条. */
+	headline: string,
+	/**  Cases by service, cases by channel, 好差评, 诉求. */
+	charts: ChartView_Serialize[],
 };
 
 /**  The person's choices; a missing field (from an older version) takes its default. */
@@ -1875,6 +1985,11 @@ export type StaffStatus_Deserialize = {
 	day_over: boolean,
 	/**  This computer has an ID-card reader (offer 读身份证). */
 	card_reader: boolean,
+	/**
+	 *  She is the centre's manager: her home offers the centre's figures (a manager does not act
+	 *  for residents; she approves consent by signature at a clerk's counter).
+	 */
+	manager: boolean,
 };
 
 /**  What the staff window shows: the login form, the lock screen, or the work. */
@@ -1895,6 +2010,11 @@ export type StaffStatus_Serialize = {
 	day_over: boolean,
 	/**  This computer has an ID-card reader (offer 读身份证). */
 	card_reader: boolean,
+	/**
+	 *  She is the centre's manager: her home offers the centre's figures (a manager does not act
+	 *  for residents; she approves consent by signature at a clerk's counter).
+	 */
+	manager: boolean,
 };
 
 /**  Whether a step is behind, under way or still to come. */
@@ -1970,6 +2090,18 @@ client_id: string } |
 { kind: "unfinished"; 
 /**  What to fix, in question order. */
 problems: ReviewProblem[] };
+
+/**  A table with no chart (the overdue cases). */
+export type TableView = {
+	/**  Its title. */
+	title: string,
+	/**  What it holds, in one sentence. */
+	summary: string,
+	/**  Column headings. */
+	columns: string[],
+	/**  Rows. */
+	rows: string[][],
+};
 
 /**  Body text size, in four steps (标准 / 大 / 特大 / 超大). */
 export type TextSize = 

@@ -21,6 +21,8 @@ export const {
   assistedServedToday,
   assistedStart,
   caseAskedAgain,
+  centreFigures,
+  centreFiguresSaveCsv,
   caseDetail,
   caseReceipt,
   caseEvaluate,

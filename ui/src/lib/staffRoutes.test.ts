@@ -8,6 +8,7 @@ describe('parseStaffHash', () => {
     expect(parseStaffHash(STAFF_HREF.residentConsent)).toEqual({ kind: 'resident-consent' });
     expect(parseStaffHash(STAFF_HREF.residentSignature)).toEqual({ kind: 'resident-signature' });
     expect(parseStaffHash(STAFF_HREF.residentApproval)).toEqual({ kind: 'resident-approval' });
+    expect(parseStaffHash(STAFF_HREF.figures)).toEqual({ kind: 'figures' });
     expect(parseStaffHash(STAFF_HREF.acting)).toEqual({ kind: 'acting' });
     expect(parseStaffHash(STAFF_HREF.servedToday)).toEqual({ kind: 'served-today' });
     expect(parseStaffHash('')).toEqual({ kind: 'home' });

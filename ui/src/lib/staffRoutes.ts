@@ -12,6 +12,7 @@ export type StaffRoute =
   | { kind: 'resident-approval' }
   | { kind: 'acting' }
   | { kind: 'served-today' }
+  | { kind: 'figures' }
   | { kind: 'errand'; route: Route };
 
 /** The hash of each staff page. */
@@ -24,6 +25,7 @@ export const STAFF_HREF = {
   residentApproval: '#/resident/approval',
   acting: '#/acting',
   servedToday: '#/today',
+  figures: '#/figures',
 } as const;
 
 /** The areas a clerk opens for the resident she acts for: 办事, 进度, 诉求 and 证照 (her messages
@@ -70,6 +72,8 @@ export function parseStaffHash(hash: string): StaffRoute {
       return { kind: 'acting' };
     case 'today':
       return { kind: 'served-today' };
+    case 'figures':
+      return { kind: 'figures' };
     default: {
       const errand = errandOf(hash);
       return errand ? { kind: 'errand', route: errand } : { kind: 'home' };

@@ -12,4 +12,5 @@ export const CLERK_AT_WORK: StaffStatus = {
   ends_at_words: '今天 18:30',
   day_over: false,
   card_reader: true,
+  manager: false,
 };

@@ -44,6 +44,12 @@ export const requestsFixture = JSON.parse(
   readFileSync(new URL('./fixtures/requests.json', import.meta.url), 'utf8'),
 );
 
+/** The centre's figures the mocked `centre_figures` command answers with: core's view of the
+ * platform's counts in `fixtures/centre-figures.json`, recorded the same way. */
+export const figuresFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/figures.json', import.meta.url), 'utf8'),
+);
+
 /** Where a screenshot named `name` goes: the workspace's target/browser, for people to look at. */
 export function screenshotPath(name) {
   const dir = fileURLToPath(new URL('../../../target/browser/', import.meta.url));
@@ -63,10 +69,16 @@ function newestChange(path) {
 }
 
 /** What the built UI is made of: when one of these is newer than `dist`, the build is stale. */
-import { ASSISTED_OPEN, COUNTER_DAY, STAFF_AT_WORK, STAFF_LOGGED_OUT } from './staff-fixtures.mjs';
+import {
+  ASSISTED_OPEN,
+  COUNTER_DAY,
+  MANAGER_AT_WORK,
+  STAFF_AT_WORK,
+  STAFF_LOGGED_OUT,
+} from './staff-fixtures.mjs';
 import { installStaffCommands } from './staff-commands.mjs';
 
-export { ASSISTED_OPEN, STAFF_AT_WORK, STAFF_LOGGED_OUT };
+export { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, STAFF_LOGGED_OUT };
 
 const UI_SOURCES = ['src', 'public', 'index.html', 'staff.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json', '../locales'];
 
@@ -145,6 +157,7 @@ export async function openPage(
     assisted,
     assistedOpen: ASSISTED_OPEN,
     counterDay: COUNTER_DAY,
+    figures: figuresFixture,
   });
   await context.addInitScript(
     ({

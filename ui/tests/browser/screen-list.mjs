@@ -1,6 +1,6 @@
 // Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
 
-import { ASSISTED_OPEN, STAFF_AT_WORK, draftFixture, openPage } from './harness.mjs';
+import { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, draftFixture, openPage } from './harness.mjs';
 
 /** The three themes, as drawn. */
 export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
@@ -247,6 +247,31 @@ export const SCREENS = [
     hash: '#/today',
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true } },
     ready: 'text:还没发出',
+  },
+  {
+    // The centre's manager: her home, and the centre's figures (today, then this month).
+    name: 'staff-manager-home',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: MANAGER_AT_WORK },
+    ready: 'text:中心数据',
+  },
+  {
+    name: 'staff-figures',
+    path: 'staff.html',
+    hash: '#/figures',
+    options: { staff: MANAGER_AT_WORK },
+    ready: 'text:办件（按办理渠道）',
+  },
+  {
+    name: 'staff-figures-month',
+    path: 'staff.html',
+    hash: '#/figures',
+    options: { staff: MANAGER_AT_WORK },
+    act: async (page) => {
+      await page.getByRole('radio', { name: '本月' }).check();
+    },
+    ready: 'text:最低生活保障申请',
   },
 ];
 

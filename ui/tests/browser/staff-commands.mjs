@@ -4,7 +4,15 @@
 // app, as an init script: it leaves the answers in `window.__staffCommands` for the harness's table.
 
 /** Puts the staff commands' answers in `window.__staffCommands`. */
-export function installStaffCommands({ staff, staffAtWork, staffLoggedOut, assisted, assistedOpen, counterDay }) {
+export function installStaffCommands({
+  staff,
+  staffAtWork,
+  staffLoggedOut,
+  assisted,
+  assistedOpen,
+  counterDay,
+  figures,
+}) {
   window.__staffCommands = {
     staff_status: () => staff,
     staff_log_in: ({ username, password }) => {
@@ -72,6 +80,15 @@ export function installStaffCommands({ staff, staffAtWork, staffLoggedOut, assis
       return assisted;
     },
     assisted_current: () => assisted,
+    // The centre's figures, for its manager (`staff.manager`); the CSV is "saved" where it says.
+    centre_figures: () => {
+      if (!staff.manager) throw { code: 'figures-not-manager', message: '只有服务中心负责人能看中心数据。' };
+      return figures;
+    },
+    centre_figures_save_csv: () => {
+      window.__csvSaved = (window.__csvSaved ?? 0) + 1;
+      return '表格已经存好了：/home/sunli/文档/惠办报表/中心数据-20260330-1100.csv';
+    },
     assisted_served_today: () => counterDay.servedToday,
     assisted_again: () => {
       assisted = { ...assistedOpen, open: false, phone_masked: null };

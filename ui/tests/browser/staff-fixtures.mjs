@@ -11,6 +11,7 @@ export const STAFF_LOGGED_OUT = {
   ends_at_words: null,
   day_over: false,
   card_reader: false,
+  manager: false,
 };
 
 /** Where the clerk stands at work: 赵敏 logged in, her screen open. */
@@ -21,6 +22,16 @@ export const STAFF_AT_WORK = {
   centre: '东城区政务服务中心',
   ends_at_words: '今天 18:30',
   card_reader: true,
+  manager: false,
+};
+
+/** The centre's manager at work: 孙丽 logged in, her PIN set, her screen open. */
+export const MANAGER_AT_WORK = {
+  ...STAFF_AT_WORK,
+  clerk_name: '孙丽',
+  pin_usable: true,
+  card_reader: false,
+  manager: true,
 };
 
 /** The session at the counter once 张秀英 consented (what core's `AssistedView` holds). */

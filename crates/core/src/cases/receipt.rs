@@ -75,14 +75,7 @@ pub fn pdf_path(number: &str) -> Result<std::path::PathBuf, Error> {
     if number.is_empty() || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(Error::plain("case-not-found"));
     }
-    let dir = dirs::document_dir()
-        .or_else(dirs::data_local_dir)
-        .ok_or_else(|| Error::plain("receipt-pdf-failed"))?
-        .join("惠办回执");
-    std::fs::create_dir_all(&dir).map_err(|error| {
-        tracing::warn!(%error, "cannot make the receipts folder");
-        Error::plain("receipt-pdf-failed")
-    })?;
+    let dir = crate::documents::folder("惠办回执", "receipt-pdf-failed")?;
     Ok(dir.join(format!("回执-{number}.pdf")))
 }
 

@@ -1,6 +1,7 @@
 //! HTTP client for the government-services platform API.
 
 mod assisted;
+mod figures;
 mod pages;
 mod uploads;
 

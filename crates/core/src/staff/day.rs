@@ -12,6 +12,8 @@ pub struct StaffDay {
     pub(crate) name: String,
     /// Her service centre.
     pub(crate) centre: String,
+    /// She is the centre's manager (not a clerk who acts for residents).
+    pub(crate) manager: bool,
     pub(crate) shift: Shift,
     pub(crate) pin: Option<Pin>,
 }

@@ -28,6 +28,9 @@ pub struct StaffStatus {
     pub day_over: bool,
     /// This computer has an ID-card reader (offer 读身份证).
     pub card_reader: bool,
+    /// She is the centre's manager: her home offers the centre's figures (a manager does not act
+    /// for residents; she approves consent by signature at a clerk's counter).
+    pub manager: bool,
 }
 
 impl App {
@@ -58,7 +61,7 @@ impl StaffService<'_> {
         };
         let who = self.app.session.log_in(self.app.client(), &request).await?;
         let account = match who.role {
-            Role::Staff => self.own_account().await,
+            Role::Staff | Role::Manager => self.own_account().await,
             _ => Err(Error::plain("staff-not-staff")),
         };
         let account = match account {
@@ -73,6 +76,7 @@ impl StaffService<'_> {
             account_id: who.account_id,
             name: account.name.unwrap_or_default(),
             centre: account.department.unwrap_or_default(),
+            manager: who.role == Role::Manager,
             shift: Shift::began(now()),
             pin: None,
         });
@@ -117,6 +121,7 @@ impl StaffService<'_> {
                 )),
                 day_over: false,
                 card_reader: self.app.assisted().has_card_reader(),
+                manager: day.manager,
             },
         })
     }
@@ -147,6 +152,11 @@ impl StaffService<'_> {
             Some(day) if day.shift.is_locked(at) => Err(Error::plain("staff-locked")),
             Some(_) => Ok(()),
         }
+    }
+
+    /// Whether the one logged in is the centre's manager.
+    pub fn is_manager(&self) -> bool {
+        self.day().as_ref().is_some_and(|day| day.manager)
     }
 
     /// Sets the PIN that opens the lock today (4 to 6 digits).
@@ -251,6 +261,7 @@ impl StaffStatus {
             ends_at_words: None,
             day_over: false,
             card_reader: false,
+            manager: false,
         }
     }
 }

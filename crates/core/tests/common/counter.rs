@@ -31,9 +31,30 @@ pub async fn clerk_on(
     card: std::path::PathBuf,
     store: Option<LocalStore>,
 ) -> App {
+    let app =
+        staff_app(url, store).with_card_reader(std::sync::Arc::new(SimulatedReader::at(card)));
+    app.staff()
+        .log_in("staff01", "huiban-staff-01")
+        .await
+        .unwrap();
+    app
+}
+
+/// 孙丽, the centre's manager, logged in to a staff-mode app reaching the platform at `url`.
+pub async fn manager_on(url: reqwest::Url) -> App {
+    let app = staff_app(url, None);
+    app.staff()
+        .log_in("manager01", "huiban-manager-01")
+        .await
+        .unwrap();
+    app
+}
+
+/// A staff-mode app on `url` with a mock keychain, nobody logged in.
+fn staff_app(url: reqwest::Url, store: Option<LocalStore>) -> App {
     let client = PlatformClient::new(url).unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "staff");
-    let app = App::new(AppParts {
+    App::new(AppParts {
         client,
         source: UrlSource::Default,
         store: store.map(std::sync::Arc::new),
@@ -41,12 +62,6 @@ pub async fn clerk_on(
         session: Session::in_keychain(keychain),
     })
     .in_mode(Mode::Staff)
-    .with_card_reader(std::sync::Arc::new(SimulatedReader::at(card)));
-    app.staff()
-        .log_in("staff01", "huiban-staff-01")
-        .await
-        .unwrap();
-    app
 }
 
 /// The newest consent code the platform texted to `phone`.

@@ -217,7 +217,8 @@ pub(super) fn is_open(status: CaseStatus) -> bool {
     )
 }
 
-pub(super) const OPEN: &[CaseStatus] = &[
+/// The statuses of a case not finished.
+pub(crate) const OPEN: &[CaseStatus] = &[
     CaseStatus::Submitted,
     CaseStatus::Accepted,
     CaseStatus::SupplementRequested,

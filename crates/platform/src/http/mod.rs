@@ -11,6 +11,7 @@ mod common_answers;
 mod error;
 mod extract;
 pub mod faults;
+mod figures;
 mod file_refusals;
 mod forms;
 mod health;
@@ -56,7 +57,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "messages", description = "The inbox: a message for every change"),
         (name = "licences", description = "Electronic licences (电子证照) and their seals (SM2 with SM3; Ed25519 for earlier ones)"),
         (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
-        (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent")
+        (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent"),
+        (name = "figures", description = "The centre's figures (决策分析) for its manager")
     ),
     modifiers(&BearerAuth)
 )]
@@ -121,6 +123,7 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(assisted::consent))
         .routes(routes!(assisted::close))
         .routes(routes!(assisted::served_today))
+        .routes(routes!(figures::centre_figures))
         .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
         .routes(routes!(assisted::report))

@@ -123,6 +123,7 @@ pub const MATRIX: &[(&str, &str)] = &[
         "POST /api/v1/assisted-sessions/{session_id}/again",
         "UFFPHPPFFF",
     ),
+    ("GET /api/v1/centre/figures", "UFFFFFFFFP"),
 ];
 
 /// Rows whose first allowed caller changes what the next ones would meet (a closed session is

@@ -255,6 +255,41 @@ impl TestPlatform {
         id
     }
 
+    /// A request with a staff token and an assisted-session header.
+    pub async fn acting(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        session: &str,
+        body: Option<serde_json::Value>,
+    ) -> Answer {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .header("assisted-session", session)
+            .header("Idempotency-Key", "6e5d4c3b-2a19-4f8e-9d7c-6b5a4f3e2d1c");
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap();
+        let body = if bytes.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap()
+        };
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
     /// Uploads a small PNG unique to `seed` (a drawn signature) as `token`; returns its SHA-256.
     pub async fn upload_png(&self, token: &str, seed: &str) -> String {
         let mut bytes =
