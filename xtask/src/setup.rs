@@ -25,6 +25,8 @@ const RUN_PACKAGES: &[&str] = &[
     "speech-dispatcher",
     "speech-dispatcher-espeak-ng",
     "espeak-ng",
+    // Printing a receipt: the app hands the page to CUPS with its `lp` command.
+    "cups-client",
 ];
 
 /// Extra packages for the test layers: a virtual display, a D-Bus session with a keyring,
