@@ -4,7 +4,7 @@
 mod common;
 
 use common::{TestPlatform, valid_id_number};
-use huiban_api::{ActedForMe, Application, AssistedSession, HandlingChannel, SessionStatus};
+use huiban_api::{Application, AssistedSession, HandlingChannel, SessionStatus};
 use huiban_platform::assisted as assisted_limits;
 use serde_json::json;
 
@@ -194,15 +194,7 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
         .expect_error(403, "session_not_open");
 
     // She can see who acted for her and what they did.
-    let seen = platform
-        .call(
-            "GET",
-            "/api/v1/me/acted-for-me",
-            Some(&zhang.access_token),
-            None,
-        )
-        .await;
-    let seen: Vec<ActedForMe> = serde_json::from_value(seen.body).unwrap();
+    let seen = platform.acted_for_me(&zhang.access_token).await;
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].session.staff_name, "赵敏");
     let actions: Vec<&str> = seen[0].actions.iter().map(|a| a.action.as_str()).collect();

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{Answer, TestPlatform, valid_id_number};
-use huiban_api::{ActedForMe, Role};
+use huiban_api::Role;
 use huiban_platform::store::NewAccount;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -97,15 +97,7 @@ async fn a_signature_counts_only_if_drawn_here_in_this_session() {
         .await
         .expect_error(422, "invalid_signature");
     // She sees who approved it among the times someone acted for her.
-    let seen = platform
-        .call(
-            "GET",
-            "/api/v1/me/acted-for-me",
-            Some(&li.access_token),
-            None,
-        )
-        .await;
-    let seen: Vec<ActedForMe> = serde_json::from_value(seen.body).unwrap();
+    let seen = platform.acted_for_me(&li.access_token).await;
     let signed = seen
         .iter()
         .find(|acted| acted.session.consent_method.as_deref() == Some("signature"))

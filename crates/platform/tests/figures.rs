@@ -197,20 +197,17 @@ async fn the_figures_are_the_platforms_rows_counted() {
     )
     .unwrap();
     assert_eq!(requests.len(), 3);
-    let consultations = seen
-        .today
-        .requests_by_kind
-        .iter()
-        .find(|kind| kind.kind == "consultation")
-        .unwrap();
+    let of_kind = |name: &str| {
+        seen.today
+            .requests_by_kind
+            .iter()
+            .find(|kind| kind.kind == name)
+            .unwrap()
+    };
+    let consultations = of_kind("consultation");
     assert_eq!((consultations.received, consultations.closed), (2, 1));
     assert_eq!(consultations.mean_hours_to_close, Some(2.0));
-    let complaints = seen
-        .today
-        .requests_by_kind
-        .iter()
-        .find(|kind| kind.kind == "complaint")
-        .unwrap();
+    let complaints = of_kind("complaint");
     assert_eq!((complaints.received, complaints.closed), (1, 0));
     assert_eq!(complaints.mean_hours_to_close, None);
 

@@ -105,9 +105,7 @@ async fn the_manager_sees_the_platforms_figures_and_saves_them_as_a_table() -> T
     let (keychain, _driver, client, _data) = staff_window(&platform.url, &[]).await?;
     let outcome = async {
         log_in_as(&client, "manager01", "huiban-manager-01", "孙丽").await?;
-        by_role(&client, "link", "中心数据").await?.click().await?;
-        by_role(&client, "heading", "中心数据").await?;
-        text_of_role_containing(&client, "img", "").await?;
+        open_the_figures(&client).await?;
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "staff-figures").await?;
         client
@@ -160,6 +158,14 @@ async fn the_manager_sees_the_platforms_figures_and_saves_them_as_a_table() -> T
     close_logged_in(client, &keychain, outcome).await
 }
 
+/// From the manager's home to 中心数据, until its first chart is drawn.
+async fn open_the_figures(client: &fantoccini::Client) -> TestResult {
+    by_role(client, "link", "中心数据").await?.click().await?;
+    by_role(client, "heading", "中心数据").await?;
+    text_of_role_containing(client, "img", "").await?;
+    Ok(())
+}
+
 /// 张秀英 files 高龄津贴申领 on her own phone, through the platform's API.
 async fn file_a_case_as_zhang(platform: &Platform) -> TestResult {
     let client = huiban_core::PlatformClient::new(platform.url.parse()?)?;
@@ -210,9 +216,7 @@ async fn the_staff_window_is_drawn_well_at_the_largest_text_in_every_theme() -> 
             by_role(&client, "heading", "孙丽，您好").await?;
             check_drawn_page(&client, 40.0).await?;
             screenshot(&client, &format!("staff-manager-home-{theme}-largest")).await?;
-            by_role(&client, "link", "中心数据").await?.click().await?;
-            by_role(&client, "heading", "中心数据").await?;
-            text_of_role_containing(&client, "img", "").await?;
+            open_the_figures(&client).await?;
             check_drawn_page(&client, 40.0).await?;
             screenshot(&client, &format!("staff-figures-{theme}-largest")).await?;
         }

@@ -140,31 +140,32 @@ impl AssistedService<'_> {
         if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
             return Err(Error::plain("assisted-code-shape"));
         }
-        let waiting = self
-            .acting()
-            .clone()
-            .ok_or_else(|| Error::plain("assisted-none"))?;
+        let waiting = self.waiting()?;
         let token = self.app.session.token(self.app.client()).await?;
+        self.give_consent(waiting, &token.access_token, &Consent::SmsCode { code })
+            .await
+    }
+
+    /// The session at the counter waiting for her consent (refused when there is none).
+    pub(super) fn waiting(&self) -> Result<Acting, Error> {
+        self.acting()
+            .clone()
+            .ok_or_else(|| Error::plain("assisted-none"))
+    }
+
+    /// Gives the platform her `consent` to the session `waiting`, and puts what it answered at the
+    /// counter: once open, her account (her rows here are kept under it) and her copies.
+    pub(super) async fn give_consent(
+        &self,
+        waiting: Acting,
+        access_token: &str,
+        consent: &Consent,
+    ) -> Result<AssistedView, Error> {
         let session = self
             .app
             .client()
-            .consent_assisted(
-                &token.access_token,
-                &waiting.session_id,
-                &Consent::SmsCode { code },
-            )
+            .consent_assisted(access_token, &waiting.session_id, consent)
             .await?;
-        self.opened(waiting, session, &token.access_token).await
-    }
-
-    /// Puts the session the platform answered a consent with at the counter: once open, her
-    /// account (her rows here are kept under it) and her copies.
-    pub(super) async fn opened(
-        &self,
-        waiting: Acting,
-        session: huiban_api::AssistedSession,
-        access_token: &str,
-    ) -> Result<AssistedView, Error> {
         let open = session.status == SessionStatus::Open;
         let resident_account_id = if open {
             let her = self
@@ -296,8 +297,7 @@ impl AssistedService<'_> {
         }
     }
 
-    /// The session at the counter, locked.
-    pub(super) fn acting(&self) -> std::sync::MutexGuard<'_, Option<Acting>> {
+    fn acting(&self) -> std::sync::MutexGuard<'_, Option<Acting>> {
         self.app
             .acting
             .lock()

@@ -61,10 +61,7 @@ impl AssistedService<'_> {
         app.staff().at_work()?;
         let png = checked_drawing(drawing)?;
         let approval = checked_approval(username, password)?;
-        let waiting = self
-            .acting()
-            .clone()
-            .ok_or_else(|| Error::plain("assisted-none"))?;
+        let waiting = self.waiting()?;
         let token = app.session.token(app.client()).await?;
         let drawing = app
             .client()
@@ -74,11 +71,8 @@ impl AssistedService<'_> {
             signature_sha256: drawing.sha256,
             approval,
         };
-        let session = app
-            .client()
-            .consent_assisted(&token.access_token, &waiting.session_id, &consent)
-            .await?;
-        self.opened(waiting, session, &token.access_token).await
+        self.give_consent(waiting, &token.access_token, &consent)
+            .await
     }
 }
 
