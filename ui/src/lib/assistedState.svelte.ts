@@ -19,13 +19,24 @@ export async function loadAssisted(): Promise<void> {
   }
 }
 
+/** Forgets everything of the resident at the counter that the window holds. */
+export function forgetResident(): void {
+  counter.idNumber = '';
+  counter.signature = '';
+  counter.view = null;
+}
+
+/** A new session waits for a resident's consent: nothing drawn for anyone before stays. */
+export function waitingFor(view: AssistedView): void {
+  counter.signature = '';
+  counter.view = view;
+}
+
 /** 结束办理: ends the session and forgets everything of hers in the window. */
 export async function endAssisted(): Promise<void> {
   try {
     await assistedEnd();
   } finally {
-    counter.idNumber = '';
-    counter.signature = '';
-    counter.view = null;
+    forgetResident();
   }
 }
