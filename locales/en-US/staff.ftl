@@ -12,6 +12,7 @@ staff-home-title = Hello, { $name }
 staff-home-ends = The login ends at { $time }; you will be logged out then.
 staff-lock-now = Lock screen
 staff-log-out = Log out for the day
+staff-log-out-anyway = Log out anyway
 staff-pin-title = Unlock PIN
 staff-pin-question = Please set an unlock PIN
 staff-pin-keep = Keep the old one

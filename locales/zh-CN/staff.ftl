@@ -12,6 +12,7 @@ staff-home-title = { $name }，您好
 staff-home-ends = 登录到 { $time } 结束，到时会自动退出。
 staff-lock-now = 锁屏
 staff-log-out = 下班退出
+staff-log-out-anyway = 仍然下班退出
 staff-pin-title = 解锁密码
 staff-pin-question = 请设一个解锁密码
 staff-pin-keep = 不换了

@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 /// Header naming the open assisted session a staff request acts in.
 pub const ASSISTED_SESSION_HEADER: &str = "assisted-session";
 
+/// Header carrying a session's delivery key (see [`AssistedSession::delivery_key`]): the computer
+/// that held the session sends what was confirmed in it, and its close, under any login of the
+/// clerk's centre, also after the session's lifetime.
+pub const ASSISTED_DELIVERY_HEADER: &str = "assisted-delivery";
+
 /// Body of `POST /api/v1/assisted-sessions`: who the resident is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -118,6 +123,13 @@ pub struct AssistedSession {
     pub created_at: String,
     /// Closed, RFC 3339.
     pub closed_at: Option<String>,
+    /// A secret given once, in the answer to the clerk who starts the session (begun, or begun
+    /// again): the computer keeps it with what it confirms in the session, and sends it in the
+    /// `assisted-delivery` header to deliver those submissions and the close when her login is gone
+    /// (another clerk of her centre logged in at that computer) or the session's lifetime ran out
+    /// before the network came back. Never shown anywhere else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_key: Option<String>,
 }
 
 /// What someone did for the resident, as the resident sees it.

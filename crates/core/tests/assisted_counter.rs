@@ -6,16 +6,15 @@
 mod common;
 
 use common::Platform;
-use common::counter::{clerk_at_work, clerk_on, clerk_with_store, texted_code};
+use common::counter::{
+    ZHANG_ID, acting_for_zhang, clerk_at_work, clerk_with_store, confirm_offline, her_case,
+    her_traces, is_closed, send_as_the_clerk, sent_for_her, texted_code,
+};
 use huiban_core::app::{App, AppParts};
-use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
 use huiban_core::store::{OutboxKind, OutboxState, OutboxUpdate};
 use huiban_core::{PlatformClient, UrlSource};
-
-/// 张秀英's ID number, as on her card.
-const ZHANG_ID: &str = "110101194403151029";
 
 #[tokio::test]
 async fn the_clerk_identifies_a_resident_who_consents_and_ends_the_session() {
@@ -118,7 +117,7 @@ async fn the_card_on_the_reader_names_the_resident() {
         (read.name.as_str(), read.id_number.as_str()),
         ("张秀英", ZHANG_ID)
     );
-    app.staff().log_out().await.unwrap();
+    app.staff().log_out(false).await.unwrap();
     assert_eq!(
         app.assisted().read_card().unwrap_err().id(),
         "staff-not-logged-in"
@@ -196,96 +195,6 @@ async fn what_the_clerk_confirms_for_her_is_filed_for_her_at_the_counter_and_not
     assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
 }
 
-/// Runs the staff window's sending loop until nothing a clerk confirmed for anyone waits.
-async fn send_as_the_clerk(app: &App, dir: &tempfile::TempDir) {
-    let store = app.store().unwrap().clone();
-    let lock = dir.path().join("staff-outbox.lock");
-    let login = app.session().shared().clone();
-    let engine = Engine {
-        whose: Whose::ActedFor,
-        store: &store,
-        client: app.client(),
-        session: &login,
-        lock_path: &lock,
-        pacing: Pacing {
-            idle: std::time::Duration::from_millis(20),
-            backoff: common::FAST,
-        },
-        wake: None,
-    };
-    let drained = tokio::time::timeout(
-        std::time::Duration::from_secs(20),
-        engine::run(engine, true, std::future::pending(), |_| {}),
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    assert!(drained);
-}
-
-/// The platform's case of the submission `client_id` the clerk's loop sent for 张秀英 after the
-/// session ended: here it was forgotten the moment it went out.
-fn sent_for_her(app: &App, platform: &Platform, client_id: &str) -> huiban_api::Application {
-    let here = app
-        .store()
-        .unwrap()
-        .of_account("c-demo-zhang")
-        .outbox_row(client_id)
-        .unwrap();
-    assert_eq!(here, None, "forgotten here once sent");
-    let (number, _) = platform
-        .store
-        .case_of_key("c-demo-zhang", client_id)
-        .unwrap()
-        .expect("filed on the platform");
-    her_case(platform, &number)
-}
-
-/// The columns of the clerk's store that hold anything of 张秀英's: her name, ID number, phone
-/// (plain or masked) or account.
-fn her_traces(app: &App) -> Vec<String> {
-    app.store()
-        .unwrap()
-        .columns_holding(&[
-            "张秀英",
-            ZHANG_ID,
-            "13800000001",
-            "138****0001",
-            "c-demo-zhang",
-        ])
-        .unwrap()
-}
-
-/// Whether the platform has closed the session `session`.
-fn is_closed(platform: &Platform, session: &str) -> bool {
-    let record = platform.store.session(session).unwrap().unwrap();
-    record.closed_ms.is_some()
-}
-
-/// The case `number` as the platform keeps it for 张秀英.
-fn her_case(platform: &Platform, number: &str) -> huiban_api::Application {
-    huiban_platform::cases::view(
-        &huiban_platform::AppState::new(platform.store.clone()),
-        "c-demo-zhang",
-        number,
-    )
-    .unwrap()
-}
-
-/// 赵敏 at work for 张秀英, who consented, through `url`.
-async fn acting_for_zhang(platform: &Platform, url: reqwest::Url, dir: &tempfile::TempDir) -> App {
-    let app = clerk_on(
-        url,
-        dir.path().join("card.json"),
-        Some(common::local_store(dir)),
-    )
-    .await;
-    app.assisted().start(ZHANG_ID, "张秀英").await.unwrap();
-    let code = texted_code(platform, "13800000001");
-    app.assisted().consent_by_code(&code).await.unwrap();
-    app
-}
-
 #[tokio::test]
 async fn confirmed_for_her_before_the_session_ended_is_filed_for_her_after_it() {
     let platform = Platform::new();
@@ -346,15 +255,9 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
     let dir = tempfile::tempdir().unwrap();
     let switch = common::switch::Switch::to(&platform.serve(None).await).await;
     let app = acting_for_zhang(&platform, switch.url.clone(), &dir).await;
-    let hers = app.own_store().await.unwrap();
-    let session = hers.assisted_session().unwrap().to_owned();
 
     // The network goes; the clerk confirms her application and ends the session all the same.
-    switch.cut();
-    let client_id =
-        huiban_core::outbox::enqueue_application(&hers, &common::application("高龄津贴申领"), 0)
-            .unwrap();
-    drop(hers);
+    let (session, client_id) = confirm_offline(&app, &switch).await;
     app.assisted().end().await.unwrap();
     assert_eq!(
         app.assisted().current().unwrap(),
@@ -386,7 +289,7 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         her_traces(&app)
     );
     assert_eq!(
-        app.staff().log_out().await.unwrap_err().id(),
+        app.staff().log_out(false).await.unwrap_err().id(),
         "staff-unsent-waiting",
         "her application goes out only under the clerk's login"
     );
@@ -447,7 +350,7 @@ async fn confirmed_for_her_offline_goes_out_with_the_close_when_the_network_is_b
         "she is told it ended"
     );
     assert_eq!(her_traces(&app), Vec::<String>::new(), "no trace of her");
-    app.staff().log_out().await.unwrap();
+    app.staff().log_out(false).await.unwrap();
 }
 
 /// 张秀英 in her own Huiban (citizen mode) sees in 谁帮我办过 that 赵敏 applied for her.

@@ -96,7 +96,7 @@ async fn a_clerk_logs_in_with_her_password_and_her_pin_and_password_open_the_loc
     app.staff().unlock_with_pin("2468").await.unwrap();
     app.staff().at_work().unwrap();
 
-    app.staff().log_out().await.unwrap();
+    app.staff().log_out(false).await.unwrap();
     assert!(!app.staff().status().await.unwrap().logged_in);
     assert_eq!(
         app.staff().at_work().unwrap_err().id(),

@@ -5,6 +5,12 @@
 //! the code the resident was sent, or her signature drawn and uploaded in this session by this staff
 //! member (an image, kept as evidence). She is told by SMS when a session opens and when it closes.
 //! Starts are limited per staff member and per ID number.
+//!
+//! What the clerk confirmed for the resident goes out from the counter's computer, sometimes later
+//! (offline). The computer that started a session holds its delivery key: with it, that computer
+//! delivers what was confirmed in the session, and its close, under any login of the clerk's
+//! centre (her login ended before the network came back) and for [`PENDING_FILING`] after the
+//! session's lifetime ran out; the filed case still names the clerk who served her as 代理人.
 
 use chrono::Duration;
 use huiban_api::{
@@ -31,8 +37,8 @@ pub const START_WINDOW: Duration = Duration::hours(1);
 pub const STARTS_PER_STAFF: i64 = 30;
 /// Sessions that may be started for one ID number in [`START_WINDOW`].
 pub const STARTS_PER_RESIDENT: i64 = 5;
-/// How long after a session closed the submissions it named as still to arrive are filed in it
-/// (a counter's computer may be offline for a long weekend).
+/// How long after a session ended (closed, or its lifetime ran out) what was confirmed in it is
+/// still filed in it (a counter's computer may be offline for a long weekend).
 pub const PENDING_FILING: Duration = Duration::days(7);
 /// Most submissions a close may name as still to arrive.
 pub const MOST_PENDING: usize = 100;
@@ -147,6 +153,7 @@ pub(crate) fn render(
         },
         created_at: beijing_time::rfc3339(record.created_ms),
         closed_at: record.closed_ms.map(beijing_time::rfc3339),
+        delivery_key: None,
     })
 }
 
@@ -171,19 +178,23 @@ pub fn start(
         .citizen_by_id_number(&number)?
         .filter(|(_, known)| known.as_deref().map(str::trim) == Some(name.trim()))
         .map(|(account, _)| account);
-    let record = begin(state, staff_account_id, &number, resident, name)?;
-    render(state, &record)
+    let (record, delivery_key) = begin(state, staff_account_id, &number, resident, name)?;
+    Ok(AssistedSession {
+        delivery_key: Some(delivery_key),
+        ..render(state, &record)?
+    })
 }
 
 /// Counts the start against the limits, stores a session for `resident` (`None`: the pair matched
-/// nobody) named as `named_as`, and texts her the consent code.
+/// nobody) named as `named_as`, and texts her the consent code. Answers the session and its
+/// delivery key (only its hash is kept).
 pub(crate) fn begin(
     state: &AppState,
     staff_account_id: &str,
     number: &str,
     resident: Option<String>,
     named_as: &str,
-) -> Result<SessionRecord, SessionError> {
+) -> Result<(SessionRecord, String), SessionError> {
     let now_ms = state.clock.now().timestamp_millis();
     let limits = (STARTS_PER_STAFF, STARTS_PER_RESIDENT);
     let since_ms = now_ms - START_WINDOW.num_milliseconds();
@@ -202,6 +213,7 @@ pub(crate) fn begin(
         .ok_or(SessionError::NotFound)?;
     let session_id = format!("as-{}", &random_token()[..24]);
     let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
+    let delivery_key = random_token();
     let record = SessionRecord {
         session_id: session_id.clone(),
         staff_account_id: staff_account_id.to_owned(),
@@ -215,6 +227,7 @@ pub(crate) fn begin(
         created_ms: now_ms,
         opened_ms: None,
         closed_ms: None,
+        delivery_key_hash: Some(hash_token(&delivery_key)),
     };
     state.store.insert_session(&record)?;
     if let Some(resident) = &resident
@@ -230,7 +243,43 @@ pub(crate) fn begin(
             ),
         )?;
     }
-    Ok(record)
+    Ok((record, delivery_key))
+}
+
+/// The session as `staff_account_id` may reach it, and whether she delivers with its key: her own
+/// session, or, with `delivery_key` right, a session of a colleague of her centre (the computer that
+/// held it delivering what was confirmed in it).
+fn reachable(
+    state: &AppState,
+    staff_account_id: &str,
+    session_id: &str,
+    delivery_key: Option<&str>,
+) -> Result<(SessionRecord, bool), SessionError> {
+    let record = state
+        .store
+        .session(session_id)?
+        .ok_or(SessionError::NotFound)?;
+    let delivering = delivery_key
+        .zip(record.delivery_key_hash.as_deref())
+        .is_some_and(|(key, kept)| hash_token(key.trim()) == kept);
+    let own = record.staff_account_id == staff_account_id;
+    if own || (delivering && same_centre(state, staff_account_id, &record.staff_account_id)?) {
+        Ok((record, delivering))
+    } else {
+        Err(SessionError::NotFound)
+    }
+}
+
+/// Whether two accounts belong to the same service centre.
+fn same_centre(state: &AppState, one: &str, other: &str) -> Result<bool, SessionError> {
+    let centre = |account: &str| -> Result<Option<String>, SessionError> {
+        Ok(state
+            .store
+            .account(account)?
+            .and_then(|account| account.department))
+    };
+    let one = centre(one)?;
+    Ok(one.is_some() && one == centre(other)?)
 }
 
 pub(crate) fn own_session(
@@ -323,13 +372,8 @@ fn approving_manager(
         Err(crate::auth::AuthError::WrongPassword) => return Err(SessionError::ApprovalRefused),
         Err(other) => return Err(SessionError::Approval(other)),
     };
-    let staff = state
-        .store
-        .account(staff_account_id)?
-        .ok_or(SessionError::NotFound)?;
-    let same_centre = manager.department.is_some() && manager.department == staff.department;
     if manager.role != huiban_api::Role::Manager
-        || !same_centre
+        || !same_centre(state, &manager.account_id, staff_account_id)?
         || manager.account_id == staff_account_id
     {
         return Err(SessionError::ApprovalRefused);
@@ -378,14 +422,17 @@ fn idempotency_key(text: &str) -> Option<String> {
         .map(|key| key.hyphenated().to_string())
 }
 
-/// Ends a session. `pending` names, by Idempotency-Key, the submissions confirmed in it that have
-/// not arrived yet: those, and no others, are still filed for the resident in this session when
-/// they arrive (within [`PENDING_FILING`]).
+/// Ends a session: by its clerk, or with its delivery key by a colleague of her centre (the
+/// counter's computer sending a close made offline, her login gone). `pending` names, by
+/// Idempotency-Key, the submissions confirmed in it that have not arrived yet: those, and no
+/// others, are still filed for the resident in this session when they arrive (within
+/// [`PENDING_FILING`]).
 pub fn close(
     state: &AppState,
     staff_account_id: &str,
     session_id: &str,
     pending: &[String],
+    delivery_key: Option<&str>,
 ) -> Result<AssistedSession, SessionError> {
     if pending.len() > MOST_PENDING {
         return Err(SessionError::BadPending);
@@ -394,7 +441,7 @@ pub fn close(
         .iter()
         .map(|key| idempotency_key(key).ok_or(SessionError::BadPending))
         .collect::<Result<Vec<_>, _>>()?;
-    let record = own_session(state, staff_account_id, session_id)?;
+    let (record, _) = reachable(state, staff_account_id, session_id, delivery_key)?;
     if !state
         .store
         .close_session(session_id, state.clock.now().timestamp_millis(), &pending)?
@@ -402,56 +449,73 @@ pub fn close(
         return Err(SessionError::WrongState);
     }
     if let (Some(resident), Some(_)) = (&record.resident_account_id, record.opened_ms) {
-        tell_resident(state, resident, staff_account_id, Told::Closed)?;
+        tell_resident(state, resident, &record.staff_account_id, Told::Closed)?;
     }
-    render(state, &own_session(state, staff_account_id, session_id)?)
+    let closed = state
+        .store
+        .session(session_id)?
+        .ok_or(SessionError::NotFound)?;
+    render(state, &closed)
 }
 
-/// The resident a staff member may act for in `session_id`, if the session is theirs and open.
+/// The resident a staff member may act for in `session_id`: in her own open session; or, with the
+/// session's `delivery_key` (given only for requests that deliver), in an open session of a
+/// colleague of her centre, or in a session whose lifetime ran out without a close, for
+/// [`PENDING_FILING`] after.
 pub fn acting(
     state: &AppState,
     staff_account_id: &str,
     session_id: &str,
+    delivery_key: Option<&str>,
 ) -> Result<Acting, SessionError> {
-    let record = own_session(state, staff_account_id, session_id)?;
-    if status(&record, state.clock.now().timestamp_millis()) != SessionStatus::Open {
-        return Err(SessionError::WrongState);
+    let (record, delivering) = reachable(state, staff_account_id, session_id, delivery_key)?;
+    let now_ms = state.clock.now().timestamp_millis();
+    let open = status(&record, now_ms) == SessionStatus::Open;
+    let lapsed_lately = match (record.opened_ms, record.closed_ms) {
+        (Some(opened_ms), None) => {
+            now_ms - opened_ms <= (SESSION_LIFETIME + PENDING_FILING).num_milliseconds()
+        }
+        _ => false,
+    };
+    let own = record.staff_account_id == staff_account_id;
+    if (open && (own || delivering)) || (delivering && lapsed_lately) {
+        acting_in(state, record)
+    } else {
+        Err(SessionError::WrongState)
     }
-    acting_in(state, staff_account_id, record)
 }
 
 /// The resident a staff member files the submission `idempotency_key` for in `session_id` after it
 /// closed: only one the close named as confirmed in it and still to arrive, only in a session she
-/// had consented to, only by the staff member who closed it, and only within [`PENDING_FILING`].
+/// had consented to, only by its clerk (or, with its delivery key, a colleague of her centre), and
+/// only within [`PENDING_FILING`] of its end.
 pub fn acting_for_pending(
     state: &AppState,
     staff_account_id: &str,
     session_id: &str,
-    idempotency_key_text: &str,
+    (idempotency_key_text, delivery_key): (&str, Option<&str>),
 ) -> Result<Acting, SessionError> {
-    let record = own_session(state, staff_account_id, session_id)?;
+    let (record, _) = reachable(state, staff_account_id, session_id, delivery_key)?;
     let key = idempotency_key(idempotency_key_text).ok_or(SessionError::WrongState)?;
-    let (Some(_), Some(closed_ms)) = (record.opened_ms, record.closed_ms) else {
+    let (Some(opened_ms), Some(closed_ms)) = (record.opened_ms, record.closed_ms) else {
         return Err(SessionError::WrongState);
     };
+    let ended_ms = closed_ms.min(opened_ms + SESSION_LIFETIME.num_milliseconds());
     let now_ms = state.clock.now().timestamp_millis();
-    if now_ms - closed_ms > PENDING_FILING.num_milliseconds()
+    if now_ms - ended_ms > PENDING_FILING.num_milliseconds()
         || !state.store.is_pending_in(session_id, &key)?
     {
         return Err(SessionError::WrongState);
     }
-    acting_in(state, staff_account_id, record)
+    acting_in(state, record)
 }
 
-/// The staff member acting in `record` for its resident, with her 代理人 fields.
-fn acting_in(
-    state: &AppState,
-    staff_account_id: &str,
-    record: SessionRecord,
-) -> Result<Acting, SessionError> {
+/// Acting in `record` for its resident, with her 代理人 fields: the clerk who served her, whoever
+/// delivers.
+fn acting_in(state: &AppState, record: SessionRecord) -> Result<Acting, SessionError> {
     let staff = state
         .store
-        .account(staff_account_id)?
+        .account(&record.staff_account_id)?
         .ok_or(SessionError::NotFound)?;
     let resident_account_id = record.resident_account_id.ok_or(SessionError::WrongState)?;
     Ok(Acting {
@@ -460,7 +524,7 @@ fn acting_in(
         agent: Agent {
             name: staff.name.unwrap_or_default(),
             relation: format!("{}工作人员", staff.department.unwrap_or_default()),
-            account_id: staff_account_id.to_owned(),
+            account_id: record.staff_account_id,
         },
     })
 }
@@ -479,32 +543,52 @@ pub fn acted_for(
         .iter()
         .map(|record| {
             let session = render(state, record)?;
-            let actions = actions_in(state, record, &session.staff_name)?;
+            let actions = actions_in(state, record)?;
             Ok(ActedForMe { session, actions })
         })
         .collect()
 }
 
-/// What the staff member of `record` did for its resident in it, oldest first, as the audit log
-/// has it (by `actor_name`); nothing in a session she never consented to.
+/// What was done for its resident in the session `record`, oldest first, as the audit log has it,
+/// each by who did it (her clerk, or a colleague who delivered what the clerk confirmed); nothing
+/// in a session she never consented to.
 pub(crate) fn actions_in(
     state: &AppState,
     record: &SessionRecord,
-    actor_name: &str,
 ) -> Result<Vec<ActionOnBehalf>, SessionError> {
     let (Some(resident), Some(_)) = (&record.resident_account_id, record.opened_ms) else {
         return Ok(Vec::new());
     };
     let end = record.closed_ms.unwrap_or(i64::MAX);
-    Ok(state
-        .store
-        .audit_on_behalf(resident, &record.staff_account_id, record.created_ms, end)?
+    let entries = state.store.audit_in_session(
+        resident,
+        &record.session_id,
+        &record.staff_account_id,
+        (record.created_ms, end),
+    )?;
+    let mut names = std::collections::HashMap::new();
+    entries
         .into_iter()
-        .map(|entry| ActionOnBehalf {
-            at: beijing_time::rfc3339(entry.at_ms),
-            actor_name: actor_name.to_owned(),
-            action: entry.action,
-            subject: entry.subject,
+        .map(|entry| {
+            let actor = entry.actor.unwrap_or_default();
+            let actor_name = match names.get(&actor) {
+                Some(name) => String::clone(name),
+                None => {
+                    let name = state
+                        .store
+                        .account(&actor)?
+                        .and_then(|account| account.name)
+                        .unwrap_or_default();
+                    names.insert(actor, name.clone());
+                    name
+                }
+            };
+            Ok(ActionOnBehalf {
+                at: beijing_time::rfc3339(entry.at_ms),
+                actor_name,
+                action: entry.action,
+                subject: entry.subject,
+            })
         })
-        .collect())
+        .collect()
 }

@@ -22,7 +22,7 @@ pub fn served_today(state: &AppState, staff: &str) -> Result<Vec<ServedToday>, S
         .iter()
         .map(|record| {
             let session = render(state, record)?;
-            let actions = actions_in(state, record, &session.staff_name)?;
+            let actions = actions_in(state, record)?;
             Ok(ServedToday {
                 session: AssistedSession {
                     resident_name: mask_name(&session.resident_name),
@@ -57,9 +57,10 @@ pub fn again(
         .ok_or(SessionError::NotFound)?;
     let number = state.store.id_number_of(resident)?.unwrap_or_default();
     let name = account.name.unwrap_or_default();
-    let renewed = begin(state, staff, &number, Some(resident.clone()), &name)?;
+    let (renewed, delivery_key) = begin(state, staff, &number, Some(resident.clone()), &name)?;
     Ok(AssistedSession {
         resident_id_number_masked: Some(huiban_api::id_number::masked(&number)),
+        delivery_key: Some(delivery_key),
         ..render(state, &renewed)?
     })
 }

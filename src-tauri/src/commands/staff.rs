@@ -72,10 +72,15 @@ pub async fn staff_unlock_password(
     Ok(state.staff().unlock_with_password(&password).await?)
 }
 
-/// 下班退出: ends her login here and on the platform.
+/// 下班退出: ends her login here and on the platform; refused while something confirmed for a
+/// resident waits to be sent, unless `even_with_unsent` (then it goes out under the next clerk's
+/// login at this computer).
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub async fn staff_log_out(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.staff().log_out().await?)
+pub async fn staff_log_out(
+    state: State<'_, AppState>,
+    even_with_unsent: bool,
+) -> Result<(), IpcError> {
+    Ok(state.staff().log_out(even_with_unsent).await?)
 }

@@ -6,7 +6,7 @@
 use huiban_core::mode::Mode;
 use huiban_core::secrets::Keychain;
 use huiban_e2e::counter::{
-    identify, log_in_as_the_clerk, press, set_the_pin, staff_window, type_into,
+    identify, log_in_as, log_in_as_the_clerk, press, set_the_pin, staff_window, type_into,
 };
 use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
 use huiban_e2e::platform::Platform;
@@ -142,6 +142,9 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
     she_sees_who_acted_for_her(&platform).await
 }
 
+/// With the platform down, 赵敏 confirms for 张秀英, ends the session and (her day over) leaves with
+/// it unsent; the platform returns and the next clerk of her centre to log in at this computer
+/// sends it: filed for her with 赵敏 as 代理人.
 #[tokio::test]
 async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_returns() -> TestResult {
     let binary = env_path("HUIBAN_E2E_PLATFORM");
@@ -180,8 +183,31 @@ async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_retur
             );
             screenshot(&client, "staff-offline-waiting").await?;
 
-            // The platform returns at the same address; nobody touches anything.
+            // Her day ends before the network is back: 下班退出 asks first, then she leaves it.
+            by_role(&client, "button", "下班退出")
+                .await?
+                .click()
+                .await?;
+            let told = text_of_alert(&client).await?;
+            assert!(told.contains("下次在这台电脑上登录"), "{told}");
+            screenshot(&client, "staff-log-out-waiting").await?;
+            by_role(&client, "button", "仍然下班退出")
+                .await?
+                .click()
+                .await?;
+            by_role(&client, "heading", "工作人员登录").await?;
+
+            // The platform returns at the same address; 钱进, of her centre, logs in at this
+            // computer, and what 赵敏 confirmed goes out under his login, filed with her as 代理人.
+            let colleague = ("staff-e2e-qian", "huiban-staff-e2e-qian");
+            a_colleague_of_zhao(platform_data.path(), colleague)?;
             let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+            let waiting = her_columns(data.path())?;
+            assert!(
+                !waiting.is_empty(),
+                "nothing goes out without a clerk's login"
+            );
+            log_in_as(&client, colleague.0, colleague.1, "钱进").await?;
             queue_status_containing(&client, "都已经送到").await?;
             let store = huiban_platform::Store::open(platform.data_dir())?;
             let cases = store.case_numbers_of("c-demo-zhang", None, 100)?;
@@ -213,6 +239,26 @@ async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_retur
         }
         .await;
     close_logged_in(client, &keychain, outcome).await
+}
+
+/// Adds 钱进, a clerk of 赵敏's centre, with the username and password `login`, to the platform whose
+/// data is in `dir` (while it is down).
+fn a_colleague_of_zhao(dir: &std::path::Path, login: (&str, &str)) -> TestResult {
+    let store = huiban_platform::Store::open(dir)?;
+    store.create_account(
+        &huiban_platform::store::NewAccount {
+            account_id: "s-e2e-qian".to_owned(),
+            role: huiban_api::Role::Staff,
+            phone: None,
+            username: Some(login.0.to_owned()),
+            password_hash: Some(huiban_platform::auth::hash_password(login.1)?),
+            name: Some("钱进".to_owned()),
+            id_number: None,
+            department: Some("东城区政务服务中心".to_owned()),
+        },
+        0,
+    )?;
+    Ok(())
 }
 
 /// From the clerk's home: 为居民办理, 张秀英's ID number on the keypad and her name, what she will
@@ -438,7 +484,7 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
                 serde_json::json!({"username": "staff01", "password": "huiban-staff-01"}),
             ),
             ("staff_unlock_pin", serde_json::json!({"pin": "2468"})),
-            ("staff_log_out", serde_json::json!({})),
+            ("staff_log_out", serde_json::json!({"evenWithUnsent": false})),
             ("assisted_current", serde_json::json!({})),
             (
                 "assisted_start",

@@ -173,8 +173,12 @@ export const commands = {
 	staffLock: () => __TAURI_INVOKE<null>("staff_lock"),
 	/**  Logs the clerk in with her platform account and password. */
 	staffLogIn: (username: string, password: string) => __TAURI_INVOKE<StaffStatus_Serialize>("staff_log_in", { username, password }),
-	/**  下班退出: ends her login here and on the platform. */
-	staffLogOut: () => __TAURI_INVOKE<null>("staff_log_out"),
+	/**
+	 *  下班退出: ends her login here and on the platform; refused while something confirmed for a
+	 *  resident waits to be sent, unless `even_with_unsent` (then it goes out under the next clerk's
+	 *  login at this computer).
+	 */
+	staffLogOut: (evenWithUnsent: boolean) => __TAURI_INVOKE<null>("staff_log_out", { evenWithUnsent }),
 	/**  Sets today's unlock PIN (4 to 6 digits). */
 	staffSetPin: (pin: string) => __TAURI_INVOKE<null>("staff_set_pin", { pin }),
 	/**  Where the clerk stands: logged in, locked, her day's end. */

@@ -158,6 +158,7 @@ export async function openPage(
     assistedOpen: ASSISTED_OPEN,
     counterDay: COUNTER_DAY,
     figures: figuresFixture,
+    waiting: queue.waiting,
   });
   await context.addInitScript(
     ({

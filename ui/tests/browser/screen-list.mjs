@@ -151,6 +151,17 @@ export const SCREENS = [
     ready: 'text:等待发送',
   },
   {
+    // 下班退出 with something still to send: she is told first, and may leave it for the next clerk.
+    name: 'staff-log-out-waiting',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, queue: WAITING },
+    act: async (page) => {
+      await page.getByRole('button', { name: '下班退出', exact: true }).click();
+    },
+    ready: 'text:仍然下班退出',
+  },
+  {
     name: 'staff-home-pin-set',
     path: 'staff.html',
     hash: '',

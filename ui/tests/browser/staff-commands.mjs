@@ -1,5 +1,6 @@
 // The staff window's commands as the browser tests answer them, over `staff` (where the clerk
-// stands; her PIN is 2468) and `assisted` (the session at the counter; 张秀英's code is 123456, the
+// stands; her PIN is 2468; 下班退出 is refused first while `waiting` things for residents wait to be
+// sent) and `assisted` (the session at the counter; 张秀英's code is 123456, the
 // demo manager approves a signature with manager01 / huiban-manager-01). Run in the page before the
 // app, as an init script: it leaves the answers in `window.__staffCommands` for the harness's table.
 
@@ -12,6 +13,7 @@ export function installStaffCommands({
   assistedOpen,
   counterDay,
   figures,
+  waiting,
 }) {
   window.__staffCommands = {
     staff_status: () => staff,
@@ -41,7 +43,13 @@ export function installStaffCommands({
       staff.locked = false;
       return staff;
     },
-    staff_log_out: () => {
+    staff_log_out: ({ evenWithUnsent }) => {
+      if (waiting > 0 && !evenWithUnsent) {
+        throw {
+          code: 'staff-unsent-waiting',
+          message: `还有${waiting}件为居民办的事没有发出去。最好连上网络，等它们发出去再退出。现在连不上网也可以退出：本中心的工作人员下次在这台电脑上登录，连上网络后会自动发出去。`,
+        };
+      }
       Object.assign(staff, staffLoggedOut);
       return null;
     },

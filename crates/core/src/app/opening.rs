@@ -57,6 +57,20 @@ struct Opened {
 
 /// Opens the local store of `mode` in `dir` with the system keychain; logs and carries on without it
 /// on failure.
+/// At a staff window's start no session is open: the sessions a closed (or crashed) window left
+/// get their close behind what waits in them, and everything of their residents but what waits is
+/// forgotten.
+fn forget_residents(store: &LocalStore) {
+    if let Err(error) =
+        crate::outbox::assisted_close::close_sessions_left_open(store, crate::clock::now_ms())
+    {
+        tracing::error!(%error, "cannot close the sessions an earlier window left open");
+    }
+    if let Err(error) = store.forget_residents_but_unsent() {
+        tracing::error!(%error, "cannot forget the residents of earlier sessions");
+    }
+}
+
 fn open_store(dir: Option<PathBuf>, mode: Mode) -> Opened {
     let unavailable = |session| Opened {
         store: None,
@@ -77,10 +91,8 @@ fn open_store(dir: Option<PathBuf>, mode: Mode) -> Opened {
     match LocalStore::open(&dir.join(mode.database_file()), &keychain) {
         Ok((store, opened)) => {
             tracing::info!(path = %store.path().display(), ?opened, "local store open");
-            if mode == Mode::Staff
-                && let Err(error) = store.forget_residents_but_unsent()
-            {
-                tracing::error!(%error, "cannot forget the residents of earlier sessions");
+            if mode == Mode::Staff {
+                forget_residents(&store);
             }
             Opened {
                 store: Some(Arc::new(store)),

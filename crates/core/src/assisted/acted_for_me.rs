@@ -162,6 +162,7 @@ mod tests {
                 approved_by: None,
                 created_at: "2026-12-01T09:30:00+08:00".to_owned(),
                 closed_at: Some("2026-12-01T09:50:00+08:00".to_owned()),
+                delivery_key: None,
             },
             actions: vec![
                 action("GET /api/v1/me"),
@@ -202,6 +203,7 @@ mod tests {
                 approved_by: Some("孙丽".to_owned()),
                 created_at: "2026-12-01T10:00:00+08:00".to_owned(),
                 closed_at: None,
+                delivery_key: None,
             },
             actions: Vec::new(),
         };

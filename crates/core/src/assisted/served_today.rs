@@ -112,6 +112,7 @@ impl AssistedService<'_> {
             .client()
             .assisted_again(&token.access_token, session_id)
             .await?;
+        self.keep_delivery_key(&session)?;
         let acting = Acting {
             session_id: session.session_id,
             resident_name: session.resident_name,
@@ -145,6 +146,7 @@ mod tests {
                 approved_by: None,
                 created_at: "2026-12-01T09:30:00+08:00".to_owned(),
                 closed_at: None,
+                delivery_key: None,
             },
             actions: actions
                 .iter()

@@ -1,7 +1,9 @@
 //! `app.assisted()`: identifying the resident at the counter, her consent, and 结束办理. Every act
 //! asks first that the clerk is at work (logged in, screen open).
 
-use huiban_api::{CloseAssistedSession, Consent, NewAssistedSession, SessionStatus};
+use huiban_api::{
+    AssistedSession, CloseAssistedSession, Consent, NewAssistedSession, SessionStatus,
+};
 
 use super::acting::Acting;
 use super::card_reader::IdCard;
@@ -92,6 +94,7 @@ impl AssistedService<'_> {
             .client()
             .start_assisted(&token.access_token, &resident)
             .await?;
+        self.keep_delivery_key(&session)?;
         let acting = Acting {
             session_id: session.session_id,
             resident_name: session.resident_name,
@@ -101,6 +104,15 @@ impl AssistedService<'_> {
             resident_account_id: None,
         };
         Ok(self.set_acting(acting))
+    }
+
+    /// Keeps the delivery key of a session just begun, with which this computer sends what is
+    /// confirmed in it whoever of the centre is logged in when the network allows.
+    pub(super) fn keep_delivery_key(&self, session: &AssistedSession) -> Result<(), Error> {
+        if let (Some(store), Some(key)) = (self.app.store(), &session.delivery_key) {
+            store.keep_delivery_key(&session.session_id, key)?;
+        }
+        Ok(())
     }
 
     /// The app it works in.
@@ -202,7 +214,8 @@ impl AssistedService<'_> {
     /// her waits, else by a close queued behind what waits (sent in the open session first), as
     /// without the network. The close names what is still to be sent (the platform files those in
     /// the session if they arrive after it, and nothing else). Nothing of hers stays on this
-    /// computer but what must still go out.
+    /// computer but what must still go out, and the session's delivery key while it waits (so it
+    /// goes out under whichever clerk of the centre is logged in then).
     pub async fn end(&self) -> Result<(), Error> {
         let Some(acting) = self.acting().take() else {
             return Ok(());
@@ -238,6 +251,7 @@ impl AssistedService<'_> {
             hers.end_assisted_session(&acting.session_id)?;
         }
         if let Some(store) = self.app.store() {
+            store.forget_delivery_keys_not_needed()?;
             store.scrub()?;
         }
         Ok(())

@@ -7,7 +7,7 @@ mod uploads;
 
 use std::time::Duration;
 
-use huiban_api::assisted::ASSISTED_SESSION_HEADER;
+use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
 use huiban_api::{
     API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, DeviceApproval,
     DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp,
@@ -75,6 +75,19 @@ pub struct PlatformClient {
     /// The assisted session a clerk acts in: sent in the `assisted-session` header of every request
     /// made with a token, so the platform answers about the resident she acts for.
     assisted_session: Option<String>,
+    /// The delivery key of that session (or of the session being closed), when this computer
+    /// sends what was confirmed in it: sent in the `assisted-delivery` header.
+    delivery_key: Option<DeliveryKey>,
+}
+
+/// A session's delivery key; never written to a log.
+#[derive(Clone)]
+struct DeliveryKey(String);
+
+impl std::fmt::Debug for DeliveryKey {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("DeliveryKey(..)")
+    }
 }
 
 impl PlatformClient {
@@ -90,6 +103,7 @@ impl PlatformClient {
             http,
             base,
             assisted_session: None,
+            delivery_key: None,
         })
     }
 
@@ -98,6 +112,15 @@ impl PlatformClient {
     pub fn acting_in(&self, session_id: &str) -> Self {
         Self {
             assisted_session: Some(session_id.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// The same client delivering with a session's `key` (what this computer confirmed in it, and
+    /// its close), whoever of the clerk's centre is logged in.
+    pub fn delivering(&self, key: &str) -> Self {
+        Self {
+            delivery_key: Some(DeliveryKey(key.to_owned())),
             ..self.clone()
         }
     }
@@ -113,11 +136,14 @@ impl PlatformClient {
         request: reqwest::RequestBuilder,
         access_token: &str,
     ) -> reqwest::RequestBuilder {
-        let request = request.bearer_auth(access_token);
-        match &self.assisted_session {
-            Some(session) => request.header(ASSISTED_SESSION_HEADER, session),
-            None => request,
+        let mut request = request.bearer_auth(access_token);
+        if let Some(session) = &self.assisted_session {
+            request = request.header(ASSISTED_SESSION_HEADER, session);
         }
+        if let Some(DeliveryKey(key)) = &self.delivery_key {
+            request = request.header(ASSISTED_DELIVERY_HEADER, key);
+        }
+        request
     }
 
     /// The platform's base address.

@@ -62,6 +62,39 @@ pub fn closes_waiting(store: &LocalStore) -> Result<u64, StoreError> {
     Ok(waiting)
 }
 
+/// Queues the close of every session left without 结束办理 (the staff window was closed, or the
+/// computer stopped, while a clerk acted for a resident) in which something confirmed for her
+/// still waits: it is closed once that went out, as if the clerk had ended it. Answers how many.
+pub fn close_sessions_left_open(store: &LocalStore, now_ms: i64) -> Result<usize, StoreError> {
+    let mut queued = 0;
+    for account in store.accounts_acted_for()? {
+        let rows = store.of_account(&account).outbox_rows()?;
+        let waiting =
+            |row: &&OutboxRow| matches!(row.state, OutboxState::Queued | OutboxState::Sending);
+        let closing: std::collections::HashSet<&str> = rows
+            .iter()
+            .filter(waiting)
+            .filter(|row| row.kind == OutboxKind::AssistedClose)
+            .filter_map(|row| row.assisted_session.as_deref())
+            .collect();
+        let left_open: std::collections::BTreeSet<&str> = rows
+            .iter()
+            .filter(waiting)
+            .filter_map(|row| row.assisted_session.as_deref())
+            .filter(|session| !closing.contains(session))
+            .collect();
+        for session in left_open {
+            let hers = store.of_resident(&account, session);
+            let close = CloseAssistedSession {
+                pending: pending_in(&hers, session)?,
+            };
+            enqueue_close(&hers, session, &close, now_ms)?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
 /// Queues the close of `session_id` in her outbox (`store` is hers, in that session).
 pub fn enqueue_close(
     store: &AccountStore<'_>,
@@ -88,4 +121,42 @@ pub(super) async fn deliver(
         .close_assisted(access_token, &queued.session_id, &queued.close)
         .await?;
     Ok(queued.session_id)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+    use super::*;
+
+    #[test]
+    fn a_session_left_without_its_close_gets_one_naming_what_waits() {
+        let dir = tempfile::tempdir().unwrap();
+        let keychain = crate::secrets::Keychain::in_store(
+            keyring_core::mock::Store::new().unwrap(),
+            "left-open",
+        );
+        let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+        let left = store.of_resident("c-1", "as-left");
+        let waiting = super::super::enqueue(&left, OutboxKind::Request, &"诉求", 1).unwrap();
+        let ended = store.of_resident("c-1", "as-ended");
+        super::super::enqueue(&ended, OutboxKind::Request, &"诉求", 1).unwrap();
+        enqueue_close(&ended, "as-ended", &CloseAssistedSession::default(), 2).unwrap();
+
+        assert_eq!(close_sessions_left_open(&store, 3).unwrap(), 1);
+        let closes: Vec<QueuedClose> = store
+            .of_account("c-1")
+            .outbox_rows_of_kind(OutboxKind::AssistedClose)
+            .unwrap()
+            .iter()
+            .map(|row| serde_json::from_str(&row.body).unwrap())
+            .collect();
+        assert_eq!(closes.len(), 2);
+        let queued = closes
+            .iter()
+            .find(|close| close.session_id == "as-left")
+            .unwrap();
+        assert_eq!(queued.close.pending, [waiting]);
+        assert_eq!(close_sessions_left_open(&store, 4).unwrap(), 0, "once only");
+    }
 }

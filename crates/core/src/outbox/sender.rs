@@ -126,12 +126,26 @@ fn closes_last(
 }
 
 /// The client a row is sent with: one a clerk confirmed for a resident goes in the session she
-/// consented to, and no other (the session's own close goes as the clerk: it may have lapsed).
-fn client_of(client: &PlatformClient, row: &crate::store::OutboxRow) -> PlatformClient {
-    match &row.assisted_session {
-        Some(session) if row.kind != OutboxKind::AssistedClose => client.acting_in(session),
-        _ => client.clone(),
-    }
+/// consented to, and no other (the session's own close goes outside it: it may have lapsed), with
+/// the session's delivery key while this computer keeps it, so that whichever clerk of her centre
+/// is logged in now delivers it.
+fn client_of(
+    store: &AccountStore<'_>,
+    client: &PlatformClient,
+    row: &crate::store::OutboxRow,
+) -> Result<PlatformClient, StoreError> {
+    let Some(session) = &row.assisted_session else {
+        return Ok(client.clone());
+    };
+    let client = if row.kind == OutboxKind::AssistedClose {
+        client.clone()
+    } else {
+        client.acting_in(session)
+    };
+    Ok(match store.shared().delivery_key(session)? {
+        Some(key) => client.delivering(&key),
+        None => client,
+    })
 }
 
 async fn send_one(
@@ -144,7 +158,7 @@ async fn send_one(
 ) -> Result<Outcome, StoreError> {
     // No durable "sending" mark: a submission left queued by a crash mid-send is simply sent again
     // under the same Idempotency-Key, and the platform answers with the same case.
-    let client = &client_of(client, &row);
+    let client = &client_of(store, client, &row)?;
     let delivered = match row.kind {
         OutboxKind::Application => {
             let application = application_of(&row)?;

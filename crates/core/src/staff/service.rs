@@ -97,10 +97,10 @@ impl StaffService<'_> {
         // Asked in its own statement, so that her day's lock is not held across the await below.
         let no_day = self.day().is_none();
         if no_day && self.app.session.is_logged_in().await? {
-            self.log_out().await?;
+            self.end_login().await?;
         }
         if over {
-            self.log_out().await?;
+            self.end_login().await?;
             return Ok(StaffStatus {
                 day_over: true,
                 ..StaffStatus::logged_out()
@@ -209,21 +209,32 @@ impl StaffService<'_> {
         self.status().await
     }
 
-    /// Ends the clerk's login here and on the platform, and the session at the counter with it.
-    /// Refused while something she confirmed for a resident waits to be sent: it goes out only
-    /// under her login.
-    pub async fn log_out(&self) -> Result<(), Error> {
+    /// 下班退出: ends the clerk's login here and on the platform, and the session at the counter
+    /// with it. While something she confirmed for a resident waits to be sent she is told first
+    /// (better sent while she is here), unless `even_with_unsent`: then it waits on this computer
+    /// and goes out under the next login of a clerk of her centre here, once the network is back.
+    pub async fn log_out(&self, even_with_unsent: bool) -> Result<(), Error> {
         if let Err(error) = self.app.assisted().end().await {
             tracing::warn!(%error, "the assisted session was not ended on the platform");
         }
         if let Some(store) = self.app.store() {
             let waiting = crate::outbox::assisted_close::confirmed_waiting(store)?;
-            if waiting > 0 {
+            if waiting > 0 && !even_with_unsent {
                 return Err(Error::with_args(
                     "staff-unsent-waiting",
                     vec![("count", waiting.to_string())],
                 ));
             }
+        }
+        self.end_login().await
+    }
+
+    /// Ends her login here and on the platform (her working day is over, or the app started
+    /// again), and the session at the counter with it; what waits to be sent stays for the next
+    /// login here.
+    async fn end_login(&self) -> Result<(), Error> {
+        if let Err(error) = self.app.assisted().end().await {
+            tracing::warn!(%error, "the assisted session was not ended on the platform");
         }
         *self.day() = None;
         self.app.session.log_out(self.app.client()).await?;

@@ -19,6 +19,7 @@ impl LocalStore {
             "DELETE FROM draft",
             "DELETE FROM local_attachment
                  WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.account_id = local_attachment.account_id)",
+            super::assisted_delivery::DELIVERY_KEYS_NO_LONGER_NEEDED,
         ] {
             transaction.execute(sql, [])?;
         }
@@ -75,6 +76,7 @@ pub(super) fn forget_if_ended(
     )?;
     if forgotten > 0 {
         connection.execute(super::account::FILES_NO_LONGER_NEEDED, params![account])?;
+        connection.execute(super::assisted_delivery::DELIVERY_KEYS_NO_LONGER_NEEDED, [])?;
     }
     Ok(())
 }

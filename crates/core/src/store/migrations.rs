@@ -168,6 +168,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 14: a submission whose assisted session ended (结束办理) is forgotten the moment it is sent:
     // nothing of the resident stays on the counter's computer once it went out.
     "ALTER TABLE outbox ADD COLUMN assisted_ended INTEGER NOT NULL DEFAULT 0;",
+    // 15: the delivery key of each assisted session started here, kept while anything of the
+    // session waits in the outbox: with it this computer delivers what a clerk confirmed in the
+    // session under whichever clerk of her centre is logged in.
+    "CREATE TABLE assisted_delivery (
+        session_id TEXT PRIMARY KEY NOT NULL,
+        delivery_key TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -4,6 +4,7 @@
 //! or it is damaged) is moved aside next to itself, kept, and a fresh store is started.
 
 mod account;
+mod assisted_delivery;
 mod assisted_end;
 mod attachments;
 mod cache_meta;

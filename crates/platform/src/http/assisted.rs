@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use huiban_api::assisted::ASSISTED_DELIVERY_HEADER;
 use huiban_api::{
     ActedForMe, AssistedSession, CloseAssistedSession, Consent, ErrorBody, NewAssistedSession,
     Role, ServedToday, ServiceRequest,
@@ -73,14 +74,19 @@ pub async fn consent(
         .map(Json)
 }
 
-/// Ends a session. The body (optional) names what was confirmed for the resident in it and has not
-/// arrived yet: those submissions, and no others, are still filed for her in this session.
+/// Ends a session: by its clerk, or by a colleague of her centre sending the session's delivery key
+/// (the counter's computer sending a close made offline). The body (optional) names what was
+/// confirmed for the resident in it and has not arrived yet: those submissions, and no others, are
+/// still filed for her in this session.
 #[utoipa::path(
     post,
     path = "/api/v1/assisted-sessions/{session_id}/close",
     tag = "assisted",
     security(("bearer" = [])),
-    params(("session_id" = String, Path, description = "Session id")),
+    params(
+        ("session_id" = String, Path, description = "Session id"),
+        ("assisted-delivery" = Option<String>, Header, description = "The session's delivery key: a colleague of the clerk's centre closes it")
+    ),
     request_body(content = CloseAssistedSession, description = "Optional: what is still to arrive"),
     responses(
         (status = 200, description = "Closed", body = AssistedSession),
@@ -93,6 +99,7 @@ pub async fn close(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(session_id): ApiPath<String>,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Json<AssistedSession>, ApiError> {
     let staff = caller.require(&[Role::Staff])?.account_id.clone();
@@ -108,9 +115,21 @@ pub async fn close(
             )
         })?
     };
-    blocking(move || assisted::close(&state, &staff, &session_id, &close.pending))
-        .await
-        .map(Json)
+    let delivery_key = headers
+        .get(ASSISTED_DELIVERY_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    blocking(move || {
+        assisted::close(
+            &state,
+            &staff,
+            &session_id,
+            &close.pending,
+            delivery_key.as_deref(),
+        )
+    })
+    .await
+    .map(Json)
 }
 
 /// The caller's day at the counter: the sessions she started today (Beijing time), newest first,

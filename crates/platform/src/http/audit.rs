@@ -46,13 +46,14 @@ pub async fn audit(State(state): State<AppState>, mut request: Request, next: Ne
     response
 }
 
-/// Records the authenticated caller on the request's audit scope, if it has one.
+/// Records the authenticated caller on the request's audit scope, if it has one, with the resident
+/// and the assisted session when staff act for her.
 pub fn record_caller(
     extensions: &axum::http::Extensions,
     owner: crate::store::TokenOwner,
-    on_behalf_of: Option<String>,
+    acting: Option<(String, String)>,
 ) {
     if let Some(scope) = extensions.get::<std::sync::Arc<AuditScope>>() {
-        scope.set_caller(owner, on_behalf_of);
+        scope.set_caller(owner, acting);
     }
 }

@@ -4,7 +4,7 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use huiban_api::assisted::ASSISTED_SESSION_HEADER;
+use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
 use huiban_api::{Agent, Role};
 
 use super::ApiError;
@@ -105,6 +105,7 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
         let filing = filing_key(parts);
+        let delivery = delivery_key(parts);
         let state = state.clone();
         let caller = tokio::task::spawn_blocking(move || -> Result<Caller, ApiError> {
             let owner = auth::authenticate(&state, &bearer)?;
@@ -112,14 +113,14 @@ impl FromRequestParts<AppState> for Caller {
                 None => None,
                 Some(_) if owner.role != Role::Staff => return Err(forbidden()),
                 Some(session_id) => Some(
-                    assisted::acting(&state, &owner.account_id, &session_id)
+                    assisted::acting(&state, &owner.account_id, &session_id, delivery.as_deref())
                         .or_else(|closed| match &filing {
                             // A submission its close named as still to arrive is filed in it.
                             Some(key) => assisted::acting_for_pending(
                                 &state,
                                 &owner.account_id,
                                 &session_id,
-                                key,
+                                (key, delivery.as_deref()),
                             ),
                             None => Err(closed),
                         })
@@ -140,7 +141,10 @@ impl FromRequestParts<AppState> for Caller {
         super::audit::record_caller(
             &parts.extensions,
             caller.0.clone(),
-            caller.1.as_ref().map(|a| a.resident_account_id.clone()),
+            caller
+                .1
+                .as_ref()
+                .map(|a| (a.resident_account_id.clone(), a.session_id.clone())),
         );
         Ok(caller)
     }
@@ -156,6 +160,17 @@ fn filing_key(parts: &Parts) -> Option<String> {
         );
     files
         .then(|| parts.headers.get("idempotency-key")?.to_str().ok())
+        .flatten()
+        .map(str::to_owned)
+}
+
+/// The session's delivery key, on a request that delivers (anything but reading, save asking how
+/// far an upload got): the key never opens her data to read.
+fn delivery_key(parts: &Parts) -> Option<String> {
+    let delivers =
+        parts.method != axum::http::Method::GET || parts.uri.path().starts_with("/api/v1/uploads/");
+    delivers
+        .then(|| parts.headers.get(ASSISTED_DELIVERY_HEADER)?.to_str().ok())
         .flatten()
         .map(str::to_owned)
 }

@@ -29,6 +29,8 @@ pub struct SessionRecord {
     pub closed_ms: Option<i64>,
     /// The manager who approved a consent by signature.
     pub approved_by: Option<String>,
+    /// SHA-256 of the session's delivery key (sessions begun before there were keys have none).
+    pub delivery_key_hash: Option<String>,
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
@@ -44,6 +46,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SessionRecord> {
         opened_ms: row.get("opened_ms")?,
         closed_ms: row.get("closed_ms")?,
         approved_by: row.get("approved_by")?,
+        delivery_key_hash: row.get("delivery_key_hash")?,
     })
 }
 
@@ -66,15 +69,16 @@ impl Store {
     /// Stores a new session waiting for consent.
     pub fn insert_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
         self.write(|transaction| Ok(transaction.execute(
-            "INSERT INTO assisted_session (session_id, staff_account_id, resident_account_id, named_as, code_hash, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO assisted_session (session_id, staff_account_id, resident_account_id, named_as, code_hash, created_ms, delivery_key_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 session.session_id,
                 session.staff_account_id,
                 session.resident_account_id,
                 session.named_as,
                 session.code_hash,
-                session.created_ms
+                session.created_ms,
+                session.delivery_key_hash
             ],
         )?))?;
         Ok(())

@@ -17,20 +17,28 @@ impl Store {
         Ok(())
     }
 
-    /// What `actor` did on behalf of `resident` between `from_ms` and `to_ms`, oldest first.
-    pub fn audit_on_behalf(
+    /// What was done on behalf of `resident` in the assisted session `session`, oldest first: the
+    /// requests made in it (by its clerk, or delivered after her by a colleague), and, of rows
+    /// written before requests named their session, what `actor` did for her between `from_ms`
+    /// and `to_ms`.
+    pub fn audit_in_session(
         &self,
         resident: &str,
+        session: &str,
         actor: &str,
-        from_ms: i64,
-        to_ms: i64,
+        (from_ms, to_ms): (i64, i64),
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let connection = self.lock()?;
         let mut statement = connection.prepare(
-            "SELECT at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome FROM audit_log
-             WHERE on_behalf_of = ?1 AND actor = ?2 AND at_ms BETWEEN ?3 AND ?4 ORDER BY seq",
+            "SELECT at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, assisted_session FROM audit_log
+             WHERE on_behalf_of = ?1 AND (assisted_session = ?2
+                 OR (assisted_session IS NULL AND actor = ?3 AND at_ms BETWEEN ?4 AND ?5))
+             ORDER BY seq",
         )?;
-        let rows = statement.query_map(params![resident, actor, from_ms, to_ms], audit_entry)?;
+        let rows = statement.query_map(
+            params![resident, session, actor, from_ms, to_ms],
+            audit_entry,
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -38,7 +46,7 @@ impl Store {
     pub fn audit_of(&self, account_id: &str) -> Result<Vec<AuditEntry>, StoreError> {
         let connection = self.lock()?;
         let mut statement = connection.prepare(
-            "SELECT at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome FROM audit_log
+            "SELECT at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, assisted_session FROM audit_log
              WHERE actor = ?1 OR on_behalf_of = ?1 ORDER BY seq",
         )?;
         let rows = statement.query_map(params![account_id], audit_entry)?;
@@ -63,7 +71,7 @@ impl Store {
             return Ok(Err(AuditProblem::HeadForged));
         }
         let mut statement = connection.prepare(
-            "SELECT seq, at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, prev_hash, hash, mac
+            "SELECT seq, at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, prev_hash, hash, mac, assisted_session
              FROM audit_log ORDER BY seq",
         )?;
         let mut rows = statement.query([])?;
@@ -80,6 +88,7 @@ impl Store {
                 action: row.get(6)?,
                 subject: row.get(7)?,
                 outcome: row.get(8)?,
+                assisted_session: row.get(12)?,
             };
             let stored_prev: String = row.get(9)?;
             let stored_hash: String = row.get(10)?;
@@ -131,6 +140,7 @@ mod tests {
             action: "GET /api/v1/applications".into(),
             subject: None,
             outcome: 200,
+            assisted_session: None,
         }
     }
 
@@ -301,13 +311,16 @@ mod tests {
         let mut plan = raw
             .prepare(
                 "EXPLAIN QUERY PLAN SELECT at_ms FROM audit_log
-                 WHERE on_behalf_of = ?1 AND actor = ?2 AND at_ms BETWEEN ?3 AND ?4 ORDER BY seq",
+                 WHERE on_behalf_of = ?1 AND (assisted_session = ?2
+                     OR (assisted_session IS NULL AND actor = ?3 AND at_ms BETWEEN ?4 AND ?5))
+                 ORDER BY seq",
             )
             .unwrap();
         let steps: Vec<String> = plan
-            .query_map(rusqlite::params!["c-demo-zhang", "s-1", 0, 1], |row| {
-                row.get::<_, String>(3)
-            })
+            .query_map(
+                rusqlite::params!["c-demo-zhang", "as-1", "s-1", 0, 1],
+                |row| row.get::<_, String>(3),
+            )
             .unwrap()
             .map(Result::unwrap)
             .collect();

@@ -99,6 +99,8 @@ pub struct AuditEntry {
     pub subject: Option<String>,
     /// HTTP status, or 0 for success outside HTTP.
     pub outcome: u16,
+    /// The assisted session the request was made in (staff acting for `on_behalf_of`).
+    pub assisted_session: Option<String>,
 }
 
 /// The first thing wrong with the chain.
@@ -149,6 +151,11 @@ pub(super) fn row_hash(prev_hash: &str, seq: i64, entry: &AuditEntry) -> String 
         &entry.outcome.to_string(),
     ] {
         hasher.update(field.as_bytes());
+        hasher.update([0x1f]);
+    }
+    // Rows made before sessions were named hash as they always did.
+    if let Some(session) = &entry.assisted_session {
+        hasher.update(session.as_bytes());
         hasher.update([0x1f]);
     }
     hex::encode(hasher.finalize())
@@ -207,8 +214,8 @@ pub(super) fn append_in(
     let mac = key.mac(&hash);
     let head_mac = key.head_mac(seq, &hash, keyed_from);
     transaction.execute(
-        "INSERT INTO audit_log (seq, at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, prev_hash, hash, mac)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO audit_log (seq, at_ms, request_id, actor, role, on_behalf_of, action, subject, outcome, prev_hash, hash, mac, assisted_session)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             seq,
             entry.at_ms,
@@ -221,7 +228,8 @@ pub(super) fn append_in(
             entry.outcome,
             prev_hash,
             hash,
-            mac
+            mac,
+            entry.assisted_session
         ],
     )?;
     transaction.execute(
@@ -234,7 +242,7 @@ pub(super) fn append_in(
 }
 
 /// An audit entry from a row of `at_ms, request_id, actor, role, on_behalf_of, action, subject,
-/// outcome`.
+/// outcome, assisted_session`.
 pub(super) fn audit_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
         at_ms: row.get(0)?,
@@ -245,5 +253,6 @@ pub(super) fn audit_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntr
         action: row.get(5)?,
         subject: row.get(6)?,
         outcome: row.get(7)?,
+        assisted_session: row.get(8)?,
     })
 }

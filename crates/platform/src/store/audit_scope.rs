@@ -38,6 +38,7 @@ impl AuditScope {
             action: action.to_owned(),
             subject,
             outcome: APPLIED,
+            assisted_session: None,
         })
     }
 
@@ -50,11 +51,13 @@ impl AuditScope {
     }
 
     /// Records the authenticated caller and the resident they act for, if any.
-    pub fn set_caller(&self, owner: TokenOwner, on_behalf_of: Option<String>) {
+    pub fn set_caller(&self, owner: TokenOwner, acting: Option<(String, String)>) {
         if let Ok(mut entry) = self.entry.lock() {
             entry.role = Some(owner.role.as_str().to_owned());
             entry.actor = Some(owner.account_id);
+            let (on_behalf_of, session) = acting.unzip();
             entry.on_behalf_of = on_behalf_of;
+            entry.assisted_session = session;
         }
     }
 

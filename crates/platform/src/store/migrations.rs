@@ -313,6 +313,12 @@ const MIGRATIONS: &[&str] = &[
     );",
     // 21: a consent by signature names the centre's manager who saw the resident sign.
     "ALTER TABLE assisted_session ADD COLUMN approved_by TEXT REFERENCES account (account_id);",
+    // 22: a session's delivery key (its SHA-256; the key itself is given once, to the computer that
+    // starts the session), with which that computer delivers what was confirmed in it under any
+    // login of the clerk's centre; and the session each audit row's request was made in, so that
+    // what a colleague delivered shows in the session it belongs to.
+    "ALTER TABLE assisted_session ADD COLUMN delivery_key_hash TEXT;
+    ALTER TABLE audit_log ADD COLUMN assisted_session TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

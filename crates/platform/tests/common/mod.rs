@@ -245,6 +245,11 @@ impl TestPlatform {
     /// A session the staff member with `staff` (a token) opened for 张秀英, open with the code she
     /// was texted; its id.
     pub async fn session_for_zhang(&self, staff: &str) -> String {
+        self.opened_for_zhang(staff).await.0
+    }
+
+    /// A session the staff member with `staff` opened for 张秀英: its id and its delivery key.
+    pub async fn opened_for_zhang(&self, staff: &str) -> (String, String) {
         let opened = self
             .call(
                 "POST",
@@ -254,6 +259,7 @@ impl TestPlatform {
             )
             .await;
         let id = opened.body["session_id"].as_str().unwrap().to_owned();
+        let delivery_key = opened.body["delivery_key"].as_str().unwrap().to_owned();
         let code = self.last_code("13800000001");
         let consented = self
             .call(
@@ -264,7 +270,11 @@ impl TestPlatform {
             )
             .await;
         assert_eq!(consented.body["status"], "open", "{}", consented.body);
-        id
+        assert!(
+            consented.body.get("delivery_key").is_none(),
+            "the key is given once"
+        );
+        (id, delivery_key)
     }
 
     /// A request with a staff token and an assisted-session header.
@@ -376,22 +386,27 @@ impl TestPlatform {
 
     /// An access token of 钱进, a second clerk of the same centre (made for the test).
     pub fn second_clerk_token(&self) -> String {
+        self.staff_token_made("s-test-qian", "钱进", "东城区政务服务中心")
+    }
+
+    /// An access token of a clerk `name` of `centre`, made for the test as `account_id`.
+    pub fn staff_token_made(&self, account_id: &str, name: &str, centre: &str) -> String {
         self.store
             .create_account(
                 &huiban_platform::store::NewAccount {
-                    account_id: "s-test-qian".to_owned(),
+                    account_id: account_id.to_owned(),
                     role: huiban_api::Role::Staff,
                     phone: None,
-                    username: Some("staff-qian".to_owned()),
+                    username: Some(format!("user-{account_id}")),
                     password_hash: None,
-                    name: Some("钱进".to_owned()),
+                    name: Some(name.to_owned()),
                     id_number: None,
-                    department: Some("东城区政务服务中心".to_owned()),
+                    department: Some(centre.to_owned()),
                 },
                 0,
             )
             .unwrap();
-        huiban_platform::auth::issue(&self.state(), "s-test-qian", huiban_api::Role::Staff)
+        huiban_platform::auth::issue(&self.state(), account_id, huiban_api::Role::Staff)
             .unwrap()
             .access_token
     }

@@ -63,6 +63,7 @@ pub fn operator_audit(action: &str, account_id: Option<&str>) -> AuditEntry {
         action: action.to_owned(),
         subject: account_id.map(str::to_owned),
         outcome: 0,
+        assisted_session: None,
     }
 }
 
@@ -77,5 +78,6 @@ pub fn cli_audit(officer: &str, action: &str, subject: &str) -> AuditEntry {
         action: action.to_owned(),
         subject: Some(subject.to_owned()),
         outcome: 0,
+        assisted_session: None,
     }
 }
