@@ -89,6 +89,9 @@ pub struct Agent {
     pub relation: String,
     /// The agent's account.
     pub account_id: String,
+    /// The service centre the agent works at, when a centre's staff filed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub centre: Option<String>,
 }
 
 /// A case as its applicant sees it.

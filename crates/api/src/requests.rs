@@ -150,4 +150,7 @@ pub struct ServiceRequest {
     pub evaluation: Option<EvaluationRequest>,
     /// The loop so far, oldest first.
     pub steps: Vec<RequestStep>,
+    /// 代理人: the service centre's staff member who filed it for her, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<crate::Agent>,
 }

@@ -87,6 +87,7 @@ pub(crate) fn request(statuses: &[RequestStatus]) -> ServiceRequest {
         reply: None,
         follow_up: None,
         evaluation: None,
+        agent: None,
         steps: statuses
             .iter()
             .map(|status| RequestStep {

@@ -523,8 +523,12 @@ fn acting_in(state: &AppState, record: SessionRecord) -> Result<Acting, SessionE
         resident_account_id,
         agent: Agent {
             name: staff.name.unwrap_or_default(),
-            relation: format!("{}工作人员", staff.department.unwrap_or_default()),
+            relation: format!(
+                "{}工作人员",
+                staff.department.as_deref().unwrap_or_default()
+            ),
             account_id: record.staff_account_id,
+            centre: staff.department,
         },
     })
 }

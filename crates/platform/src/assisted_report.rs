@@ -56,7 +56,7 @@ pub fn report(
         channel: IntakeChannel::Desktop,
     };
     let key = format!("assisted-report:{session_id}");
-    let filed = requests::submit(state, resident, Some(&key), &complaint)?;
+    let filed = requests::submit(state, (resident, None), Some(&key), &complaint)?;
     Ok(requests::dispatch_to(
         state,
         resident,

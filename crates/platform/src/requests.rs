@@ -102,14 +102,16 @@ fn render(state: &AppState, record: RequestRecord) -> Result<ServiceRequest, Req
         follow_up: record.body.follow_up,
         evaluation: record.body.evaluation,
         steps,
+        agent: record.body.agent,
     })
 }
 
-/// Files a request for `account_id`; it is 受理 at once. Filed again under the same
-/// `idempotency_key`, it is the same request (and no second notice is sent).
+/// Files a request for `account_id` (by `agent`, staff acting for her, if any); it is 受理 at once.
+/// Filed again under the same `idempotency_key`, it is the same request (and no second notice is
+/// sent).
 pub fn submit(
     state: &AppState,
-    account_id: &str,
+    (account_id, agent): (&str, Option<huiban_api::Agent>),
     idempotency_key: Option<&str>,
     request: &NewRequest,
 ) -> Result<ServiceRequest, RequestError> {
@@ -133,10 +135,16 @@ pub fn submit(
         description: description.to_owned(),
         location: request.location.clone().filter(|l| !l.trim().is_empty()),
         photos: request.photos.clone(),
-        channel: request.channel,
+        // One staff file for her at a service centre came in person (线下), whatever the client says.
+        channel: if agent.is_some() {
+            huiban_api::IntakeChannel::Offline
+        } else {
+            request.channel
+        },
         reply: None,
         follow_up: None,
         evaluation: None,
+        agent,
     };
     let day = beijing_time::date_of(now).format("%Y%m%d").to_string();
     let make_notice = |number: &str| notice(account_id, number, RequestStatus::Accepted, None);

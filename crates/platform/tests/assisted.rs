@@ -117,6 +117,7 @@ async fn staff_act_for_one_consenting_resident_and_she_sees_it() {
     let agent = case.agent.clone().unwrap();
     assert_eq!(agent.name, "赵敏");
     assert_eq!(agent.relation, "东城区政务服务中心工作人员");
+    assert_eq!(agent.centre.as_deref(), Some("东城区政务服务中心"));
     assert_eq!(
         case.channel,
         HandlingChannel::Counter,
@@ -352,6 +353,21 @@ async fn a_session_reaches_only_what_the_errand_needs() {
             .await
             .expect_error(403, "only_the_resident");
     }
+    // A consultation filed for her carries the clerk as 代理人, and came in person (线下) whatever
+    // the body says.
+    let filed = platform
+        .acting(
+            "POST",
+            "/api/v1/requests",
+            &staff,
+            &id,
+            Some(json!({"kind": "consultation", "description": "高龄津贴哪天发？", "channel": "desktop"})),
+        )
+        .await;
+    assert_eq!(filed.status.as_u16(), 201, "{}", filed.body);
+    assert_eq!(filed.body["channel"], "offline");
+    assert_eq!(filed.body["agent"]["name"], "赵敏");
+    assert_eq!(filed.body["agent"]["centre"], "东城区政务服务中心");
     // Staff may not read her messages, give 好差评 or 评价 for her, answer her 回访, nor mark her
     // messages read.
     platform

@@ -215,13 +215,30 @@ export type ActedForMeView = {
 };
 
 /**  代理人: who applied on the applicant's behalf. */
-export type Agent = {
+export type Agent = Agent_Serialize | Agent_Deserialize;
+
+/**  代理人: who applied on the applicant's behalf. */
+export type Agent_Deserialize = {
 	/**  Agent's name. */
 	name: string,
 	/**  Agent's relation to the applicant or role, e.g. 社区服务中心工作人员. */
 	relation: string,
 	/**  The agent's account. */
 	account_id: string,
+	/**  The service centre the agent works at, when a centre's staff filed it. */
+	centre?: string | null,
+};
+
+/**  代理人: who applied on the applicant's behalf. */
+export type Agent_Serialize = {
+	/**  Agent's name. */
+	name: string,
+	/**  Agent's relation to the applicant or role, e.g. 社区服务中心工作人员. */
+	relation: string,
+	/**  The agent's account. */
+	account_id: string,
+	/**  The service centre the agent works at, when a centre's staff filed it. */
+	centre?: string,
 };
 
 /**
@@ -276,7 +293,7 @@ export type Application_Deserialize = {
 	/**  The applicant's name, when known. */
 	applicant_name?: string | null,
 	/**  代理人, when someone applied on the applicant's behalf. */
-	agent?: Agent | null,
+	agent?: Agent_Deserialize | null,
 	/**  受理渠道. */
 	channel: HandlingChannel,
 	/**  Current status. */
@@ -321,7 +338,7 @@ export type Application_Serialize = {
 	/**  The applicant's name, when known. */
 	applicant_name: string | null,
 	/**  代理人, when someone applied on the applicant's behalf. */
-	agent: Agent | null,
+	agent: Agent_Serialize | null,
 	/**  受理渠道. */
 	channel: HandlingChannel,
 	/**  Current status. */
@@ -1655,6 +1672,8 @@ export type RequestDetail_Deserialize = {
 	evaluation_name?: string | null,
 	/**  Whether 回访 answers or a 评价 wait on this computer to be sent. */
 	waiting: boolean,
+	/**  由 东城区政务服务中心 赵敏 代办, when a service centre's staff filed it for her. */
+	agent_words?: string | null,
 };
 
 /**  One request with everything its page shows. */
@@ -1675,6 +1694,8 @@ export type RequestDetail_Serialize = {
 	evaluation_name: string | null,
 	/**  Whether 回访 answers or a 评价 wait on this computer to be sent. */
 	waiting: boolean,
+	/**  由 东城区政务服务中心 赵敏 代办, when a service centre's staff filed it for her. */
+	agent_words: string | null,
 };
 
 /**  Kind of request. */
@@ -1913,6 +1934,8 @@ export type ServiceRequest_Deserialize = {
 	evaluation?: EvaluationRequest_Deserialize | null,
 	/**  The loop so far, oldest first. */
 	steps: RequestStep_Deserialize[],
+	/**  代理人: the service centre's staff member who filed it for her, if one did. */
+	agent?: Agent_Deserialize | null,
 };
 
 /**  A request as its author sees it. */
@@ -1943,6 +1966,8 @@ export type ServiceRequest_Serialize = {
 	evaluation: EvaluationRequest_Serialize | null,
 	/**  The loop so far, oldest first. */
 	steps: RequestStep_Serialize[],
+	/**  代理人: the service centre's staff member who filed it for her, if one did. */
+	agent?: Agent_Serialize,
 };
 
 /**  Whether someone is logged in on this computer. */

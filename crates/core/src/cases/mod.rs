@@ -4,7 +4,7 @@
 pub mod asked_again;
 pub mod receipt;
 mod service;
-mod views;
+pub(crate) mod views;
 
 pub use receipt::ReceiptView;
 pub use service::CasesService;

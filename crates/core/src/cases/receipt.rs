@@ -104,10 +104,12 @@ mod tests {
         case.application_no = "11010120261201000001".to_owned();
         case.promised_days = 10;
         case.promised_by = "2026-12-15".to_owned();
+        // Filed before the platform named the centre apart: the relation says it.
         case.agent = Some(huiban_api::Agent {
             name: "赵敏".to_owned(),
             relation: "东城区政务服务中心工作人员".to_owned(),
             account_id: "s-demo-zhao".to_owned(),
+            centre: None,
         });
         let receipt = receipt_of(&case, crate::i18n::spoken());
         assert_eq!(receipt.number_grouped, "1101 0120 2612 0100 0001");

@@ -150,7 +150,7 @@ impl CaseDetail {
             .and_then(|e| e.rectification.as_ref())
             .map(|r| crate::dates::plain_date(&r.due_by, localizer));
         Self {
-            agent_words: agent_words(&case, localizer),
+            agent_words: agent_words(case.agent.as_ref(), localizer),
             promised_by_words: crate::dates::plain_date(&case.promised_by, localizer),
             rectification_due_words,
             supplement_asked,
@@ -174,13 +174,20 @@ impl CaseDetail {
 /// Whose behalf a case's 代理人 acted from: a clerk's centre (the platform gives her relation as the
 /// centre's 工作人员), or a relative's relation as given.
 pub(super) fn agent_from(agent: &huiban_api::Agent) -> &str {
+    if let Some(centre) = agent.centre.as_deref() {
+        return centre.trim();
+    }
+    // A case filed before the platform named the centre apart: its relation says it.
     let relation = agent.relation.trim();
     relation.strip_suffix("工作人员").unwrap_or(relation).trim()
 }
 
-/// 由 东城区政务服务中心 赵敏 代办: who filed the case for her, if anyone did.
-fn agent_words(case: &Application, localizer: &Localizer) -> Option<String> {
-    let agent = case.agent.as_ref()?;
+/// 由 东城区政务服务中心 赵敏 代办: who filed a case or 诉求 for her, if anyone did.
+pub(crate) fn agent_words(
+    agent: Option<&huiban_api::Agent>,
+    localizer: &Localizer,
+) -> Option<String> {
+    let agent = agent?;
     Some(localizer.text(
         "case-agent",
         &[("who", agent_from(agent)), ("name", agent.name.as_str())],

@@ -212,6 +212,7 @@ mod tests {
             follow_up: None,
             evaluation: None,
             steps: Vec::new(),
+            agent: None,
         }
     }
 

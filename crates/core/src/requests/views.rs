@@ -78,6 +78,8 @@ pub struct RequestDetail {
     pub evaluation_name: Option<String>,
     /// Whether 回访 answers or a 评价 wait on this computer to be sent.
     pub waiting: bool,
+    /// 由 东城区政务服务中心 赵敏 代办, when a service centre's staff filed it for her.
+    pub agent_words: Option<String>,
 }
 
 impl RequestDetail {
@@ -96,6 +98,7 @@ impl RequestDetail {
                 .as_ref()
                 .map(|e| localizer.text(evaluation::level_message_id(e.level), &[])),
             waiting: !here.waiting.is_empty(),
+            agent_words: crate::cases::views::agent_words(request.agent.as_ref(), localizer),
             request,
         }
     }

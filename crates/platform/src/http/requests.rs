@@ -33,7 +33,7 @@ pub async fn submit(
     headers: axum::http::HeaderMap,
     ApiJson(request): ApiJson<NewRequest>,
 ) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
-    let (account_id, _) = caller.applicant()?;
+    let (account_id, agent) = caller.applicant()?;
     if caller.is_acting() && !assisted_may_see(request.kind) {
         return Err(super::caller::only_the_resident());
     }
@@ -42,7 +42,8 @@ pub async fn submit(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let created =
-        blocking(move || requests::submit(&state, &account_id, key.as_deref(), &request)).await?;
+        blocking(move || requests::submit(&state, (&account_id, agent), key.as_deref(), &request))
+            .await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 

@@ -28,6 +28,9 @@ pub struct RequestBody {
     pub follow_up: Option<FollowUp>,
     /// 评价.
     pub evaluation: Option<EvaluationRequest>,
+    /// 代理人: the staff member who filed it for her in an assisted session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<huiban_api::Agent>,
 }
 
 /// A stored request.

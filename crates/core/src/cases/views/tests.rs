@@ -148,8 +148,9 @@ fn a_case_filed_for_her_says_who_filed_it() {
     let mut at_the_counter = finished();
     at_the_counter.agent = Some(huiban_api::Agent {
         name: "赵敏".to_owned(),
-        relation: "东城区政务服务中心工作人员".to_owned(),
+        relation: "社区服务中心工作人员".to_owned(),
         account_id: "s-demo-zhao".to_owned(),
+        centre: Some("东城区政务服务中心".to_owned()),
     });
     let filed = CaseDetail::of(at_the_counter, HereOfCase::default(), now(), &zh());
     assert_eq!(

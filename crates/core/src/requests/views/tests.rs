@@ -48,3 +48,24 @@ fn an_answered_and_evaluated_request_asks_nothing_and_names_the_evaluation() {
     assert_eq!(line.request_no.as_deref(), Some("SQ20261126000001"));
     assert!(line.submitted.is_some());
 }
+
+#[test]
+fn a_request_filed_for_her_at_a_centre_says_who_filed_it() {
+    let mine = request(&[RequestStatus::Accepted]);
+    assert_eq!(
+        RequestDetail::of(mine.clone(), &HereOfRequest::default(), &zh()).agent_words,
+        None
+    );
+    let mut filed_for_her = mine;
+    filed_for_her.agent = Some(huiban_api::Agent {
+        name: "赵敏".to_owned(),
+        relation: "东城区政务服务中心工作人员".to_owned(),
+        account_id: "s-demo-zhao".to_owned(),
+        centre: Some("东城区政务服务中心".to_owned()),
+    });
+    let page = RequestDetail::of(filed_for_her, &HereOfRequest::default(), &zh());
+    assert_eq!(
+        page.agent_words.as_deref(),
+        Some("由 东城区政务服务中心 赵敏 代办")
+    );
+}
