@@ -15,6 +15,7 @@ pub mod figures;
 pub mod forms;
 pub mod health;
 pub mod id_number;
+pub mod kiosk;
 pub mod licences;
 pub mod messages;
 pub mod requests;
@@ -42,6 +43,7 @@ pub use forms::{
     ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, Question, QuestionKind,
 };
 pub use health::Health;
+pub use kiosk::{KioskConfig, KioskHeartbeat, KioskState, KioskStatus, PrinterState};
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
 pub use requests::{

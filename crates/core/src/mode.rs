@@ -2,6 +2,7 @@
 //! `staff` (a clerk at a service centre acting for residents) or `kiosk` (a self-service machine).
 //! `--mode` wins over `mode` in the config file (`config::mode_from_process`).
 
+use huiban_api::{HandlingChannel, IntakeChannel};
 use serde::{Deserialize, Serialize};
 
 /// Command-line flag choosing the mode.
@@ -54,6 +55,27 @@ impl Mode {
         }
     }
 
+    /// The channel a case filed in this mode comes through: 网上办理 at home, 窗口办理 at a
+    /// service centre's counter (a clerk files only for residents), 自助终端 on a kiosk. The
+    /// platform records the last two itself, whatever a client says.
+    pub fn case_channel(self) -> HandlingChannel {
+        match self {
+            Self::Citizen => HandlingChannel::Web,
+            Self::Staff => HandlingChannel::Counter,
+            Self::Kiosk => HandlingChannel::Kiosk,
+        }
+    }
+
+    /// The channel a 诉求 filed in this mode comes through: Huiban on the desktop, 线下 at a
+    /// counter, 自助终端 on a kiosk.
+    pub fn request_channel(self) -> IntakeChannel {
+        match self {
+            Self::Citizen => IntakeChannel::Desktop,
+            Self::Staff => IntakeChannel::Offline,
+            Self::Kiosk => IntakeChannel::Kiosk,
+        }
+    }
+
     /// The file of this mode's local store in the data directory.
     pub fn database_file(self) -> &'static str {
         match self {
@@ -87,6 +109,20 @@ mod tests {
             Mode::Citizen.database_file(),
             "huiban.db",
             "a citizen's store stays where it was"
+        );
+    }
+
+    #[test]
+    fn a_kiosk_files_through_the_kiosk_and_a_counter_in_person() {
+        let channels = [Mode::Citizen, Mode::Staff, Mode::Kiosk]
+            .map(|mode| (mode.case_channel(), mode.request_channel()));
+        assert_eq!(
+            channels,
+            [
+                (HandlingChannel::Web, IntakeChannel::Desktop),
+                (HandlingChannel::Counter, IntakeChannel::Offline),
+                (HandlingChannel::Kiosk, IntakeChannel::Kiosk),
+            ]
         );
     }
 }

@@ -37,7 +37,7 @@ async fn a_request_filed_offline_goes_round_the_loop_exactly_once() {
         ("location".to_owned(), json!("和平里街道示例社区北门")),
         ("photo".to_owned(), json!(photo.sha256)),
     ]);
-    let request = request_form::new_request(&answers).unwrap();
+    let request = request_form::new_request(&answers, huiban_api::IntakeChannel::Desktop).unwrap();
     let client_id = queued::enqueue_request(&store, &request, 0).unwrap();
     let unreachable = PlatformClient::new("http://127.0.0.1:9".parse().unwrap()).unwrap();
     outbox::send_due(

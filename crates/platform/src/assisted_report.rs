@@ -6,6 +6,7 @@ use huiban_api::{IntakeChannel, NewRequest, RequestKind, ServiceRequest};
 
 use crate::assisted::{SessionError, render};
 use crate::beijing_time;
+use crate::filed_by::FiledBy;
 use crate::requests::{self, RequestError};
 use crate::state::AppState;
 
@@ -56,7 +57,7 @@ pub fn report(
         channel: IntakeChannel::Desktop,
     };
     let key = format!("assisted-report:{session_id}");
-    let filed = requests::submit(state, (resident, None), Some(&key), &complaint)?;
+    let filed = requests::submit(state, (resident, FiledBy::Herself), Some(&key), &complaint)?;
     Ok(requests::dispatch_to(
         state,
         resident,

@@ -4,6 +4,7 @@ use huiban_api::{EvaluationRequest, FollowUp, NewRequest, RequestStatus, Service
 
 use crate::beijing_time;
 use crate::cases::text_notice;
+use crate::filed_by::FiledBy;
 use crate::state::AppState;
 use crate::store::{Notice, RequestBody, RequestMove, RequestRecord, StoreError};
 
@@ -106,12 +107,12 @@ fn render(state: &AppState, record: RequestRecord) -> Result<ServiceRequest, Req
     })
 }
 
-/// Files a request for `account_id` (by `agent`, staff acting for her, if any); it is 受理 at once.
+/// Files a request for `account_id`, as `filed_by` (she, on a kiosk, or staff for her); it is 受理 at once.
 /// Filed again under the same `idempotency_key`, it is the same request (and no second notice is
 /// sent).
 pub fn submit(
     state: &AppState,
-    (account_id, agent): (&str, Option<huiban_api::Agent>),
+    (account_id, filed_by): (&str, FiledBy),
     idempotency_key: Option<&str>,
     request: &NewRequest,
 ) -> Result<ServiceRequest, RequestError> {
@@ -135,16 +136,11 @@ pub fn submit(
         description: description.to_owned(),
         location: request.location.clone().filter(|l| !l.trim().is_empty()),
         photos: request.photos.clone(),
-        // One staff file for her at a service centre came in person (线下), whatever the client says.
-        channel: if agent.is_some() {
-            huiban_api::IntakeChannel::Offline
-        } else {
-            request.channel
-        },
+        channel: filed_by.request_channel(request.channel),
         reply: None,
         follow_up: None,
         evaluation: None,
-        agent,
+        agent: filed_by.agent(),
     };
     let day = beijing_time::date_of(now).format("%Y%m%d").to_string();
     let make_notice = |number: &str| notice(account_id, number, RequestStatus::Accepted, None);

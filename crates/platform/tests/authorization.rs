@@ -303,6 +303,9 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
                 .or_else(|| Some(json!({"user_code": grant.body["user_code"]})))
         }
         "POST /api/v1/uploads" => Some(json!({"sha256": "b".repeat(64), "size": 10})),
+        "POST /api/v1/kiosk/heartbeat" => {
+            Some(json!({"version": "0.1.0", "state": "welcome", "printer": "ready", "queue": 0}))
+        }
         "POST /api/v1/assisted-sessions" => {
             Some(json!({"id_number": valid_id_number("11010119500801013"), "name": "李建国"}))
         }

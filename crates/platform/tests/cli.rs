@@ -81,6 +81,26 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
         .send()
         .await
         .unwrap();
+    // The demo kiosk is listed, never heard from yet, and is told what to offer.
+    let kiosks = run(&["kiosks", "list", "--data-dir", data]);
+    assert!(
+        kiosks.contains("一层大厅1号自助机（东城区政务服务中心）  从没联系过"),
+        "{kiosks}"
+    );
+    let configured = run(&[
+        "kiosks",
+        "configure",
+        "--data-dir",
+        data,
+        "--device",
+        "k-demo-hall-1",
+        "--idle-seconds",
+        "120",
+    ]);
+    assert_eq!(
+        configured.trim(),
+        "k-demo-hall-1：120秒没人操作就问“还在吗”，倒数30秒；提供全部事项。"
+    );
     let messages: Vec<Value> =
         serde_json::from_str(&run(&["sms", "list", "--json", "--data-dir", data])).unwrap();
     let text = messages.last().unwrap()["text"]

@@ -1,7 +1,7 @@
 //! `app.drafts()`: a form being filled in one question a page, saved answer by answer, checked as a
 //! whole, then queued for sending once; and what became of it once queued.
 
-use huiban_api::{FormDefinition, FormRef, HandlingChannel, Question};
+use huiban_api::{FormDefinition, FormRef, Question};
 
 use super::views::{
     AnswerOutcome, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
@@ -176,13 +176,10 @@ impl DraftsService<'_> {
         let store = self.app.own_store().await?;
         let (draft, form) = self.draft_with_form(&store, draft_id).await?;
         let submitted = if request_form::is_request_form(&draft.form_id) {
-            request_form::submit(&store, &form, &draft, today(), now_ms())?
+            let channel = self.app.mode.request_channel();
+            request_form::submit(&store, &form, &draft, channel, (today(), now_ms()))?
         } else {
-            // A clerk's submission for a resident is made at the counter (窗口办理).
-            let channel = match store.assisted_session() {
-                Some(_) => HandlingChannel::Counter,
-                None => HandlingChannel::Web,
-            };
+            let channel = self.app.mode.case_channel();
             submit(&store, &form, &draft, channel, today(), now_ms())?
         };
         match submitted {

@@ -84,7 +84,7 @@ pub fn definition(localizer: &Localizer) -> FormDefinition {
 }
 
 /// The request the answers make (`None` while the kind or the description is missing).
-pub fn new_request(answers: &Answers) -> Option<NewRequest> {
+pub fn new_request(answers: &Answers, channel: IntakeChannel) -> Option<NewRequest> {
     let kind = answers.get("kind")?.as_str()?;
     let kind = KINDS.iter().find(|(_, value, _)| *value == kind)?.0;
     let description = answers.get("description")?.as_str()?.trim().to_owned();
@@ -110,21 +110,21 @@ pub fn new_request(answers: &Answers) -> Option<NewRequest> {
         description,
         location,
         photos,
-        channel: IntakeChannel::Desktop,
+        channel,
     })
 }
 
-/// Files the request `draft` of `form` (the request form) through the outbox if its answers are
+/// Files the request `draft` of `form` (the request form), come through `channel`, through the outbox if its answers are
 /// good as of `today` (the draft is gone in the same commit); otherwise says which answers stop it.
 pub fn submit(
     store: &AccountStore<'_>,
     form: &FormDefinition,
     draft: &Draft,
-    today: chrono::NaiveDate,
-    now_ms: i64,
+    channel: IntakeChannel,
+    (today, now_ms): (chrono::NaiveDate, i64),
 ) -> Result<Submission, StoreError> {
     crate::drafts::submit_as(form, draft, today, |draft| {
-        let Some(request) = new_request(&draft.answers) else {
+        let Some(request) = new_request(&draft.answers, channel) else {
             return Ok(None);
         };
         let client_id = uuid::Uuid::new_v4().hyphenated().to_string();
@@ -168,7 +168,7 @@ mod tests {
             ("location".to_owned(), json!(" ")),
             ("photo".to_owned(), json!("a".repeat(64))),
         ]);
-        let request = new_request(&answers).unwrap();
+        let request = new_request(&answers, IntakeChannel::Desktop).unwrap();
         assert_eq!(request.kind, RequestKind::Complaint);
         assert_eq!(request.description, "路灯坏了");
         assert_eq!(request.location, None);
@@ -176,6 +176,6 @@ mod tests {
         assert_eq!(request.channel, IntakeChannel::Desktop);
         let mut unfinished = answers.clone();
         unfinished.insert("description".to_owned(), json!("   "));
-        assert_eq!(new_request(&unfinished), None);
+        assert_eq!(new_request(&unfinished, IntakeChannel::Desktop), None);
     }
 }

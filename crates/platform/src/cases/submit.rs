@@ -5,6 +5,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::beijing_time;
+use crate::filed_by::FiledBy;
 use crate::holdings;
 use crate::state::AppState;
 use crate::store::{Created, NewCase, StoreError};
@@ -17,11 +18,11 @@ fn request_hash(request: &NewApplication) -> Result<String, StoreError> {
     Ok(hex::encode(Sha256::digest(bytes)))
 }
 
-/// Submits an application for `account_id`, exactly once per Idempotency-Key.
+/// Submits an application for `account_id`, as `filed_by` (she, on a kiosk, or staff for her),
+/// exactly once per Idempotency-Key.
 pub fn submit(
     state: &AppState,
-    account_id: &str,
-    agent: Option<huiban_api::Agent>,
+    (account_id, filed_by): (&str, FiledBy),
     idempotency_key: Option<&str>,
     request: &NewApplication,
 ) -> Result<(Application, bool), CaseError> {
@@ -59,14 +60,9 @@ pub fn submit(
         item_name: item.name.clone(),
         department: item.department.name.clone(),
         promised_days: item.promised_days,
-        // A case staff file for a resident is a counter case (窗口办理), whatever the client says.
-        channel: if agent.is_some() {
-            huiban_api::HandlingChannel::Counter
-        } else {
-            request.channel
-        },
+        channel: filed_by.case_channel(request.channel),
         applicant_name,
-        agent,
+        agent: filed_by.agent(),
         answers: request.answers.clone(),
         submitted_ms: now.timestamp_millis(),
     };

@@ -37,13 +37,13 @@ pub async fn submit(
     headers: HeaderMap,
     ApiJson(request): ApiJson<NewApplication>,
 ) -> Result<Response, ApiError> {
-    let (account_id, agent) = caller.applicant()?;
+    let (account_id, filed_by) = caller.applicant()?;
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let (application, replayed) =
-        blocking(move || cases::submit(&state, &account_id, agent, key.as_deref(), &request))
+        blocking(move || cases::submit(&state, (&account_id, filed_by), key.as_deref(), &request))
             .await?;
     let mut response = (StatusCode::CREATED, Json(application)).into_response();
     if replayed {

@@ -4,12 +4,13 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
+use huiban_api::Role;
 use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
-use huiban_api::{Agent, Role};
 
 use super::ApiError;
 use crate::assisted::{self, Acting};
 use crate::auth;
+use crate::filed_by::FiledBy;
 use crate::state::AppState;
 use crate::store::TokenOwner;
 
@@ -27,13 +28,17 @@ impl Caller {
         )
     }
 
-    /// The applicant of a new case and its 代理人: a citizen for themself, or staff for a resident.
-    pub fn applicant(&self) -> Result<(String, Option<Agent>), ApiError> {
+    /// The applicant of a new case or 诉求 and who filed it: a citizen for herself (from her app,
+    /// or on a hall's kiosk), or staff for a resident.
+    pub fn applicant(&self) -> Result<(String, FiledBy), ApiError> {
         match (&self.0.role, &self.1) {
-            (Role::Citizen, _) => Ok((self.0.account_id.clone(), None)),
+            (Role::Citizen, _) if self.0.at_kiosk => {
+                Ok((self.0.account_id.clone(), FiledBy::Kiosk))
+            }
+            (Role::Citizen, _) => Ok((self.0.account_id.clone(), FiledBy::Herself)),
             (Role::Staff, Some(acting)) => Ok((
                 acting.resident_account_id.clone(),
-                Some(acting.agent.clone()),
+                FiledBy::Staff(acting.agent.clone()),
             )),
             _ => Err(forbidden()),
         }

@@ -16,6 +16,7 @@ mod file_refusals;
 mod forms;
 mod health;
 mod idempotent;
+mod kiosks;
 mod licences;
 pub mod limits;
 mod logins;
@@ -58,7 +59,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "licences", description = "Electronic licences (电子证照) and their seals (SM2 with SM3; Ed25519 for earlier ones)"),
         (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
         (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent"),
-        (name = "figures", description = "The centre's figures (决策分析) for its manager")
+        (name = "figures", description = "The centre's figures (决策分析) for its manager"),
+        (name = "kiosks", description = "Service halls' self-service kiosks: heartbeats and config")
     ),
     modifiers(&BearerAuth)
 )]
@@ -124,6 +126,8 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(assisted::close))
         .routes(routes!(assisted::served_today))
         .routes(routes!(figures::centre_figures))
+        .routes(routes!(kiosks::heartbeat))
+        .routes(routes!(kiosks::config))
         .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
         .routes(routes!(assisted::report))

@@ -33,7 +33,7 @@ pub async fn submit(
     headers: axum::http::HeaderMap,
     ApiJson(request): ApiJson<NewRequest>,
 ) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
-    let (account_id, agent) = caller.applicant()?;
+    let (account_id, filed_by) = caller.applicant()?;
     if caller.is_acting() && !assisted_may_see(request.kind) {
         return Err(super::caller::only_the_resident());
     }
@@ -41,9 +41,10 @@ pub async fn submit(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let created =
-        blocking(move || requests::submit(&state, (&account_id, agent), key.as_deref(), &request))
-            .await?;
+    let created = blocking(move || {
+        requests::submit(&state, (&account_id, filed_by), key.as_deref(), &request)
+    })
+    .await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 

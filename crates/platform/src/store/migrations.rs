@@ -319,6 +319,17 @@ const MIGRATIONS: &[&str] = &[
     // what a colleague delivered shows in the session it belongs to.
     "ALTER TABLE assisted_session ADD COLUMN delivery_key_hash TEXT;
     ALTER TABLE audit_log ADD COLUMN assisted_session TEXT;",
+    // 23: each kiosk's last heartbeat (what it is doing, its printer, what waits on it), and the
+    // config the platform gives it (idle and countdown seconds, the services it offers).
+    "CREATE TABLE kiosk_heartbeat (
+        account_id TEXT PRIMARY KEY NOT NULL REFERENCES account (account_id),
+        at_ms INTEGER NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE kiosk_config (
+        account_id TEXT PRIMARY KEY NOT NULL REFERENCES account (account_id),
+        body TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -11,4 +11,6 @@ pub struct TokenOwner {
     pub role: Role,
     /// The token family (one login).
     pub family_id: String,
+    /// The login is a citizen's on a service hall's kiosk (she approved it from her own app).
+    pub at_kiosk: bool,
 }

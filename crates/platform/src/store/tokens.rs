@@ -7,6 +7,9 @@ use rusqlite::{OptionalExtension, params};
 use super::token_owner::TokenOwner;
 use super::{Store, StoreError};
 
+/// `token_family.kind` of a citizen's login on a kiosk (the others are `app`).
+const KIOSK_LOGIN: &str = "kiosk";
+
 /// A freshly issued access and refresh token, as stored: hashes and expiry times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuedPair {
@@ -91,7 +94,7 @@ impl Store {
         let found = transaction
             .query_row(
                 "SELECT r.family_id, r.expires_ms, r.used_ms, f.revoked_ms, a.account_id, a.role,
-                     f.created_ms
+                     f.created_ms, f.kind
                  FROM refresh_token r
                  JOIN token_family f ON f.family_id = r.family_id
                  JOIN account a ON a.account_id = f.account_id
@@ -109,6 +112,7 @@ impl Store {
                             account_id: row.get(4)?,
                             role: Role::parse(&role).unwrap_or(Role::Citizen),
                             family_id: row.get(0)?,
+                            at_kiosk: row.get::<_, String>(7)? == KIOSK_LOGIN,
                         },
                     })
                 },
@@ -152,7 +156,7 @@ impl Store {
         let connection = self.lock()?;
         Ok(connection
             .query_row(
-                "SELECT a.account_id, a.role, t.family_id
+                "SELECT a.account_id, a.role, t.family_id, f.kind
                  FROM access_token t
                  JOIN token_family f ON f.family_id = t.family_id
                  JOIN account a ON a.account_id = f.account_id
@@ -164,6 +168,7 @@ impl Store {
                         account_id: row.get(0)?,
                         role: Role::parse(&role).unwrap_or(Role::Citizen),
                         family_id: row.get(2)?,
+                        at_kiosk: row.get::<_, String>(3)? == KIOSK_LOGIN,
                     })
                 },
             )
@@ -209,8 +214,8 @@ impl Store {
         self.write(|transaction| {
             transaction.execute(
                 "INSERT INTO token_family (family_id, account_id, created_ms, kind, device)
-             VALUES (?1, ?2, ?3, 'kiosk', ?4)",
-                params![family_id, account_id, now_ms, device],
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![family_id, account_id, now_ms, KIOSK_LOGIN, device],
             )?;
             transaction.execute(
                 "INSERT INTO access_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",

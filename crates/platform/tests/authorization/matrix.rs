@@ -124,6 +124,8 @@ pub const MATRIX: &[(&str, &str)] = &[
         "UFFPHPPFFF",
     ),
     ("GET /api/v1/centre/figures", "UFFFFFFFFP"),
+    ("POST /api/v1/kiosk/heartbeat", "UFFFFFFFPF"),
+    ("GET /api/v1/kiosk/config", "UFFFFFFFPF"),
 ];
 
 /// Rows whose first allowed caller changes what the next ones would meet (a closed session is

@@ -376,6 +376,46 @@ impl TestPlatform {
         .await
     }
 
+    /// The demo kiosk's own device login: its access token.
+    pub async fn kiosk_token(&self) -> String {
+        self.password_login("kiosk01", "huiban-kiosk-01").await.body["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// 张秀英 logged in on the demo kiosk (she approved its code from her own app): its access token.
+    pub async fn zhang_on_the_kiosk(&self) -> String {
+        let kiosk = self.kiosk_token().await;
+        let grant = self
+            .call("POST", "/api/v1/auth/device", Some(&kiosk), None)
+            .await
+            .body;
+        let zhang = self.citizen_login("13800000001").await.access_token;
+        let approved = self
+            .call(
+                "POST",
+                "/api/v1/auth/device/approve",
+                Some(&zhang),
+                Some(json!({"user_code": grant["user_code"], "approve": true})),
+            )
+            .await;
+        assert_eq!(approved.status, StatusCode::NO_CONTENT, "{}", approved.body);
+        let polled = self
+            .call(
+                "POST",
+                "/api/v1/auth/token",
+                None,
+                Some(json!({
+                    "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+                    "device_code": grant["device_code"],
+                })),
+            )
+            .await;
+        assert_eq!(polled.status, StatusCode::OK, "{}", polled.body);
+        polled.body["access_token"].as_str().unwrap().to_owned()
+    }
+
     /// 赵敏's (the demo clerk staff01) access token, logged in with her password.
     pub async fn clerk_token(&self) -> String {
         self.password_login("staff01", "huiban-staff-01").await.body["access_token"]

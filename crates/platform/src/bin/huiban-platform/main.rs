@@ -5,6 +5,7 @@
 
 mod accounts;
 mod audit;
+mod kiosks;
 mod officer;
 mod serve;
 mod sms;
@@ -86,6 +87,45 @@ enum Command {
         #[command(subcommand)]
         command: SmsCommand,
     },
+    /// The service halls' kiosks.
+    Kiosks {
+        #[command(subcommand)]
+        command: KiosksCommand,
+    },
+}
+
+/// What to do with the kiosks.
+#[derive(Debug, Subcommand)]
+enum KiosksCommand {
+    /// Every kiosk with what it said last (what it is doing, its printer, what waits on it); one
+    /// not heard from for three minutes is marked 已失联.
+    List {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set what a kiosk is told: when to ask 还在吗？, how long to count down, which services to
+    /// offer (none named: the whole catalog). Audited.
+    Configure {
+        /// Directory holding the platform's SQLite file.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// The kiosk's device account, e.g. k-demo-hall-1 (see `kiosks list`).
+        #[arg(long)]
+        device: String,
+        /// Seconds without input before it asks 还在吗？ (30 to 600).
+        #[arg(long, default_value_t = huiban_api::kiosk::DEFAULT_IDLE_SECONDS)]
+        idle_seconds: u32,
+        /// Seconds it counts down after asking (10 to 120).
+        #[arg(long, default_value_t = huiban_api::kiosk::DEFAULT_COUNTDOWN_SECONDS)]
+        countdown_seconds: u32,
+        /// A service to offer, by 实施编码; repeat for more, in order.
+        #[arg(long = "service", value_name = "IMPL_CODE")]
+        services: Vec<String>,
+    },
 }
 
 #[tokio::main]
@@ -117,6 +157,27 @@ async fn main() -> anyhow::Result<()> {
         Command::Sms {
             command: SmsCommand::List { data_dir, json },
         } => sms::list_sms(&data_dir, json),
+        Command::Kiosks {
+            command: KiosksCommand::List { data_dir, json },
+        } => kiosks::list_kiosks(&data_dir, json),
+        Command::Kiosks {
+            command:
+                KiosksCommand::Configure {
+                    data_dir,
+                    device,
+                    idle_seconds,
+                    countdown_seconds,
+                    services,
+                },
+        } => kiosks::configure(
+            &data_dir,
+            &device,
+            &huiban_api::KioskConfig {
+                idle_seconds,
+                countdown_seconds,
+                services,
+            },
+        ),
         Command::Openapi => {
             std::io::stdout().write_all(huiban_platform::http::openapi_json().as_bytes())?;
             Ok(())
