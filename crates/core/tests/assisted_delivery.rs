@@ -148,3 +148,46 @@ async fn after_a_restart_with_something_waiting_the_staff_window_opens_at_the_lo
     let waiting = huiban_core::outbox::assisted_close::confirmed_waiting(again.store().unwrap());
     assert_eq!(waiting.unwrap(), 1, "left for the next clerk here");
 }
+
+#[tokio::test]
+async fn a_close_the_platform_already_has_counts_as_sent() {
+    let platform = Platform::new();
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "counter");
+    let url = platform.serve(None).await;
+    let zhao = acting_for_zhang_with(&platform, url, &dir, counter_store(&dir, &keychain)).await;
+    let session = zhao
+        .own_store()
+        .await
+        .unwrap()
+        .assisted_session()
+        .unwrap()
+        .to_owned();
+    zhao.assisted().end().await.unwrap();
+    assert!(
+        is_closed(&platform, &session),
+        "closed at once: nothing waited"
+    );
+
+    // Its close queued again (the answer to an earlier try was lost): sent, not 需要处理.
+    let store = zhao.store().unwrap().clone();
+    let again = huiban_core::outbox::assisted_close::enqueue_close(
+        &store.of_resident("c-demo-zhang", &session),
+        &session,
+        &huiban_api::CloseAssistedSession::default(),
+        0,
+    )
+    .unwrap();
+    send_as_the_clerk(&zhao, &dir).await;
+    let row = store
+        .of_account("c-demo-zhang")
+        .outbox_row(&again)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        row.state,
+        huiban_core::store::OutboxState::Sent,
+        "{:?}",
+        row.last_error
+    );
+}

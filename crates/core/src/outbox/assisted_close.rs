@@ -71,9 +71,9 @@ pub fn close_sessions_left_open(store: &LocalStore, now_ms: i64) -> Result<usize
         let rows = store.of_account(&account).outbox_rows()?;
         let waiting =
             |row: &&OutboxRow| matches!(row.state, OutboxState::Queued | OutboxState::Sending);
+        // A close in any state (waiting, sent, refused) is that session's close: never a second.
         let closing: std::collections::HashSet<&str> = rows
             .iter()
-            .filter(waiting)
             .filter(|row| row.kind == OutboxKind::AssistedClose)
             .filter_map(|row| row.assisted_session.as_deref())
             .collect();
@@ -109,7 +109,8 @@ pub fn enqueue_close(
     super::enqueue(store, OutboxKind::AssistedClose, &queued, now_ms)
 }
 
-/// Sends a queued close; the session's id stands for its number.
+/// Sends a queued close; the session's id stands for its number. A session the platform has
+/// closed already (the answer to an earlier try was lost) counts as closed.
 pub(super) async fn deliver(
     client: &PlatformClient,
     access_token: &str,
@@ -117,10 +118,18 @@ pub(super) async fn deliver(
 ) -> Result<String, UploadError> {
     let queued: QueuedClose =
         serde_json::from_str(&row.body).map_err(|error| UploadError::Store(error.into()))?;
-    client
+    match client
         .close_assisted(access_token, &queued.session_id, &queued.close)
-        .await?;
-    Ok(queued.session_id)
+        .await
+    {
+        Ok(_) => Ok(queued.session_id),
+        Err(crate::client::ClientError::Platform { status, body, .. })
+            if status == reqwest::StatusCode::CONFLICT && body.code == "wrong_status" =>
+        {
+            Ok(queued.session_id)
+        }
+        Err(error) => Err(UploadError::Client(error)),
+    }
 }
 
 #[cfg(test)]
@@ -158,5 +167,25 @@ mod tests {
             .unwrap();
         assert_eq!(queued.close.pending, [waiting]);
         assert_eq!(close_sessions_left_open(&store, 4).unwrap(), 0, "once only");
+
+        // A close sent already is that session's close too.
+        let sent_close = store
+            .of_account("c-1")
+            .outbox_rows_of_kind(OutboxKind::AssistedClose)
+            .unwrap()
+            .into_iter()
+            .find(|row| row.assisted_session.as_deref() == Some("as-ended"))
+            .unwrap();
+        let sent = crate::store::OutboxUpdate {
+            state: OutboxState::Sent,
+            attempts: 1,
+            next_attempt_ms: 5,
+            last_error: None,
+            case_number: Some("as-ended"),
+        };
+        ended
+            .outbox_update(&sent_close.client_id, &sent, 5)
+            .unwrap();
+        assert_eq!(close_sessions_left_open(&store, 6).unwrap(), 0);
     }
 }
