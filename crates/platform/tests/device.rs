@@ -9,8 +9,7 @@ use huiban_api::{Account, DeviceAuthorization, TokenResponse};
 use serde_json::json;
 
 async fn kiosk(platform: &TestPlatform) -> (String, DeviceAuthorization) {
-    let login = platform.password_login("kiosk01", "huiban-kiosk-01").await;
-    let token = login.body["access_token"].as_str().unwrap().to_owned();
+    let token = platform.kiosk_token().await;
     let started = platform
         .call("POST", "/api/v1/auth/device", Some(&token), None)
         .await;

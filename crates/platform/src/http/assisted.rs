@@ -107,12 +107,9 @@ pub async fn close(
         CloseAssistedSession::default()
     } else {
         serde_json::from_slice(&body).map_err(|error| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "提交的内容缺少必要的项目，或者某一项的格式不对。",
-                &format!("The request body does not match the contract: {error}"),
-            )
+            ApiError::invalid_body(&format!(
+                "The request body does not match the contract: {error}"
+            ))
         })?
     };
     let delivery_key = headers

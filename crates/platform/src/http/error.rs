@@ -47,6 +47,16 @@ impl ApiError {
         self
     }
 
+    /// 422 `invalid_body`: the body does not match the contract; `detail` says how, in English.
+    pub fn invalid_body(detail: &str) -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            "提交的内容缺少必要的项目，或者某一项的格式不对。",
+            detail,
+        )
+    }
+
     /// A failure inside the platform; the cause goes to the log only.
     pub fn internal(cause: &dyn std::fmt::Display) -> Self {
         tracing::error!(%cause, "internal error");

@@ -30,15 +30,10 @@ impl From<JsonRejection> for ApiError {
                 "提交的内容不是正确的JSON格式。",
                 "The request body is not valid JSON.",
             ),
-            JsonRejection::JsonDataError(error) => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "提交的内容缺少必要的项目，或者某一项的格式不对。",
-                &format!(
-                    "The request body does not match the contract: {}",
-                    error.body_text()
-                ),
-            ),
+            JsonRejection::JsonDataError(error) => ApiError::invalid_body(&format!(
+                "The request body does not match the contract: {}",
+                error.body_text()
+            )),
             JsonRejection::MissingJsonContentType(_) => ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "json_required",

@@ -59,12 +59,9 @@ pub async fn config(
 impl From<KioskError> for ApiError {
     fn from(error: KioskError) -> Self {
         match error {
-            KioskError::BadVersion => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_body",
-                "提交的内容缺少必要的项目，或者某一项的格式不对。",
-                "The heartbeat needs a version of at most 40 characters.",
-            ),
+            KioskError::BadVersion => {
+                ApiError::invalid_body("The heartbeat needs a version of at most 40 characters.")
+            }
             KioskError::Store(error) => error.into(),
             other => ApiError::internal(&other),
         }
