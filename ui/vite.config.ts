@@ -15,8 +15,9 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    // Two pages: the citizen window's (index.html) and the service centre's staff window's.
-    rollupOptions: { input: { main: 'index.html', staff: 'staff.html' } },
+    // Three pages: the citizen window's (index.html), the service centre's staff window's and the
+    // service hall kiosk's.
+    rollupOptions: { input: { main: 'index.html', staff: 'staff.html', kiosk: 'kiosk.html' } },
   },
   // Vitest runs in mode 'test'; Svelte 5 components need the browser build there.
   resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,

@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod notifications;
+mod printer_state;
 mod printing;
 pub mod speech;
 mod state;
@@ -13,6 +14,26 @@ use std::process::ExitCode;
 
 pub use error::IpcError;
 pub use state::AppState;
+
+/// Prints the hash of the PIN on standard input (4 to 6 digits), for `exit_pin` in a kiosk's
+/// machine-wide config file.
+fn hash_pin() -> ExitCode {
+    let mut digits = String::new();
+    if let Err(error) = std::io::stdin().read_line(&mut digits) {
+        eprintln!("读不到PIN：{error}");
+        return ExitCode::FAILURE;
+    }
+    match huiban_core::kiosk::setup::exit_pin_hash(&digits) {
+        Ok(hash) => {
+            println!("{hash}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}", error.text(huiban_core::i18n::spoken()));
+            ExitCode::FAILURE
+        }
+    }
+}
 
 /// Starts the app; returns when the last window closes.
 pub fn run() -> ExitCode {
@@ -28,6 +49,10 @@ pub fn run() -> ExitCode {
     if let Some(at) = args.iter().position(|a| a == "--say") {
         return speech::say(args.get(at + 1).map_or("", String::as_str));
     }
+    // `huiban --hash-pin`: the hash of the PIN read from standard input, for a kiosk's config.
+    if args.iter().any(|a| a == "--hash-pin") {
+        return hash_pin();
+    }
 
     let state = match AppState::from_process() {
         Ok(state) => state,
@@ -37,15 +62,20 @@ pub fn run() -> ExitCode {
         }
     };
     let mode = state.mode();
-    if let Err(error) = windows::label_of(mode) {
-        eprintln!("惠办无法启动：这个版本还没有这种模式。\nHuiban cannot start: {error}");
-        return ExitCode::from(2);
-    }
     tracing::info!(platform = %state.client().base(), source = ?state.source(), ?mode, "starting");
 
-    let result = tauri::Builder::default()
-        .plugin(tauri_plugin_notification::init())
+    let mut builder = tauri::Builder::default().plugin(tauri_plugin_notification::init());
+    if mode == huiban_core::mode::Mode::Kiosk {
+        // One kiosk window only: a second start brings the first to the front and ends.
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _, _| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "kiosk") {
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    let result = builder
         .manage(state)
+        .on_window_event(windows::on_event)
         .setup(move |app| {
             windows::open(app.handle(), mode)?;
             // A clerk's outbox sends what she confirmed for residents, each in its session.

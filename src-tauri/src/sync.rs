@@ -67,8 +67,11 @@ pub fn start(app: &AppHandle) {
         }
     });
     // A clerk's copies of a resident's data are pulled in her session, when a page asks.
-    if mode == Mode::Citizen {
+    if matches!(mode, Mode::Citizen | Mode::Kiosk) {
         spawn_keep_fresh(app, &state);
+    }
+    if mode == Mode::Kiosk {
+        spawn_heartbeat(app);
     }
     let wake = state.wake().clone();
     tauri::async_runtime::spawn(async move {
@@ -97,12 +100,35 @@ fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
             &now,
             &gate,
             |pulled| {
-                crate::notifications::announce(&handle, &pulled.to_announce);
+                // A kiosk has nobody's desktop to show a notification on.
+                if handle.state::<AppState>().mode() == Mode::Citizen {
+                    crate::notifications::announce(&handle, &pulled.to_announce);
+                }
                 if let Err(error) = handle.emit(PULLED_EVENT, pulled) {
                     tracing::warn!(%error, "cannot tell the UI of new copies");
                 }
             },
         )
         .await;
+    });
+}
+
+/// Sends the kiosk's heartbeat once a minute, with its printer as CUPS says.
+fn spawn_heartbeat(app: &AppHandle) {
+    let handle = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let every = std::time::Duration::from_secs(u64::from(huiban_api::kiosk::HEARTBEAT_SECONDS));
+        loop {
+            let state = handle.state::<AppState>();
+            let printer = huiban_core::config::printer_from_process().ok().flatten();
+            let printer = crate::printer_state::of(printer.as_deref()).await;
+            if let Err(error) = state.kiosk().beat(printer).await {
+                tracing::info!(
+                    error = error.id(),
+                    "the heartbeat did not reach the platform"
+                );
+            }
+            tokio::time::sleep(every).await;
+        }
     });
 }

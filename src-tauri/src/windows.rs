@@ -1,16 +1,20 @@
 //! The one window of each mode, built from its entry in `tauri.conf.json` (where none is created
-//! by itself): `main` for a citizen, `staff` for a service centre's clerk. Each window's label is
-//! what its capability file names, so the commands it may call follow from the mode.
+//! by itself): `main` for a citizen, `staff` for a service centre's clerk, `kiosk` for a
+//! self-service machine. Each window's label is what its capability file names, so the commands it
+//! may call follow from the mode. The kiosk window is locked down: full screen, on top, never
+//! closed (only the staff PIN ends kiosk mode) and never navigated away from the app.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use huiban_core::mode::Mode;
-use tauri::{AppHandle, WebviewWindowBuilder};
+use tauri::{AppHandle, WebviewWindowBuilder, Window, WindowEvent};
+
+/// Set once the staff PIN was given: the kiosk window may close.
+static LEAVING: AtomicBool = AtomicBool::new(false);
 
 /// Why the mode's window could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum WindowError {
-    /// The mode has no window in this version.
-    #[error("{0:?} mode is not available in this version of Huiban")]
-    NoWindow(Mode),
     /// `tauri.conf.json` has no window with the mode's label.
     #[error("tauri.conf.json has no window labelled {0:?}")]
     NotConfigured(&'static str),
@@ -20,18 +24,17 @@ pub enum WindowError {
 }
 
 /// The label of `mode`'s window, as `tauri.conf.json` and `capabilities/` name it.
-pub fn label_of(mode: Mode) -> Result<&'static str, WindowError> {
+pub fn label_of(mode: Mode) -> &'static str {
     match mode {
-        Mode::Citizen => Ok("main"),
-        Mode::Staff => Ok("staff"),
-        // The kiosk window, locked down for strangers, comes with kiosk mode (issue #16).
-        Mode::Kiosk => Err(WindowError::NoWindow(mode)),
+        Mode::Citizen => "main",
+        Mode::Staff => "staff",
+        Mode::Kiosk => "kiosk",
     }
 }
 
 /// Opens `mode`'s window.
 pub fn open(app: &AppHandle, mode: Mode) -> Result<(), WindowError> {
-    let label = label_of(mode)?;
+    let label = label_of(mode);
     let config = app
         .config()
         .app
@@ -39,6 +42,85 @@ pub fn open(app: &AppHandle, mode: Mode) -> Result<(), WindowError> {
         .iter()
         .find(|window| window.label == label)
         .ok_or(WindowError::NotConfigured(label))?;
-    WebviewWindowBuilder::from_config(app, config)?.build()?;
+    let builder = WebviewWindowBuilder::from_config(app, config)?;
+    match mode {
+        // Only the app's own pages: a link, a script or a typed address leads nowhere else.
+        Mode::Kiosk => fill_the_screen(&builder.on_navigation(is_the_app).build()?)?,
+        _ => {
+            builder.build()?;
+        }
+    }
     Ok(())
+}
+
+/// Puts the kiosk window over the whole screen, also where no window manager honours full screen
+/// (a bare X server, some kiosk compositors).
+fn fill_the_screen(window: &tauri::WebviewWindow) -> Result<(), WindowError> {
+    if let Some(monitor) = window.current_monitor()?.or(window.primary_monitor()?) {
+        window.set_position(*monitor.position())?;
+        window.set_size(*monitor.size())?;
+    }
+    window.set_fullscreen(true)?;
+    Ok(())
+}
+
+/// Whether `url` is one of the app's own pages (as built, or Vite's while developing).
+fn is_the_app(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => matches!(
+            (url.host_str(), url.port()),
+            (Some("tauri.localhost"), None) | (Some("localhost"), Some(5173))
+        ),
+        _ => false,
+    }
+}
+
+/// Refuses to close the kiosk window (its close button, Alt+F4, the window manager) until kiosk
+/// mode is left with the staff PIN.
+pub fn on_event(window: &Window, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event
+        && window.label() == "kiosk"
+        && !LEAVING.load(Ordering::SeqCst)
+    {
+        tracing::info!("the kiosk window refused to close");
+        api.prevent_close();
+    }
+}
+
+/// The staff PIN was given: the kiosk window may close now.
+pub fn allow_leaving(_app: &AppHandle) {
+    LEAVING.store(true, Ordering::SeqCst);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kiosk_stays_on_the_app_s_own_pages() {
+        for own in [
+            "tauri://localhost/kiosk.html",
+            "http://tauri.localhost/kiosk.html#/catalog",
+            "http://localhost:5173/kiosk.html",
+        ] {
+            assert!(is_the_app(&own.parse().unwrap()), "{own}");
+        }
+        for away in [
+            "https://www.example.com/",
+            "http://localhost:8470/device",
+            "file:///etc/passwd",
+            "tauri://evil.example/",
+            "http://tauri.localhost.example.com/",
+        ] {
+            assert!(!is_the_app(&away.parse().unwrap()), "{away}");
+        }
+    }
+
+    #[test]
+    fn each_mode_opens_its_own_window() {
+        assert_eq!(label_of(Mode::Citizen), "main");
+        assert_eq!(label_of(Mode::Staff), "staff");
+        assert_eq!(label_of(Mode::Kiosk), "kiosk");
+    }
 }

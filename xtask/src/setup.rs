@@ -108,10 +108,12 @@ fn ensure_system_packages(for_tests: bool) -> Result<(), String> {
             if for_tests {
                 wanted.extend_from_slice(TEST_PACKAGES);
                 // Ubuntu ships Chromium as a snap behind a transitional package.
-                wanted.push(if ubuntu {
-                    "chromium-browser"
+                // Ubuntu's snap carries its own driver; Debian packages it apart (the kiosk suite
+                // drives the approval page on a phone's behalf through it).
+                wanted.extend(if ubuntu {
+                    &["chromium-browser"][..]
                 } else {
-                    "chromium"
+                    &["chromium", "chromium-driver"][..]
                 });
             }
             let missing = missing_debian_packages(&wanted);

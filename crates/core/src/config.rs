@@ -1,7 +1,10 @@
 //! Where the platform is: resolved from a flag, an environment variable, a config file or the default.
 //!
 //! Precedence, highest first: `--platform-url`, `HUIBAN_PLATFORM_URL`, `platform_url` in the
-//! config file (`<config dir>/huiban/config.toml`), then [`DEFAULT_PLATFORM_URL`].
+//! person's config file (`<config dir>/huiban/config.toml`), then in the machine-wide one
+//! (`/etc/huiban/config.toml`, [`machine_config_path`]), then [`DEFAULT_PLATFORM_URL`]. The other
+//! settings follow the same order of files; a kiosk's own settings (`[kiosk]`) are read from the
+//! machine-wide file only.
 
 use std::path::{Path, PathBuf};
 
@@ -90,11 +93,52 @@ struct ConfigFile {
     mode: Option<crate::mode::Mode>,
     simulated_id_card: Option<PathBuf>,
     printer: Option<String>,
+    kiosk: Option<crate::kiosk::KioskSetup>,
 }
 
 /// Default location of the config file, when the OS has a config directory.
 pub fn default_config_path() -> Option<PathBuf> {
     dirs::config_dir().map(|dir| dir.join("huiban").join("config.toml"))
+}
+
+/// Environment variable naming the machine-wide config file instead of its usual place.
+pub const MACHINE_CONFIG_ENV: &str = "HUIBAN_MACHINE_CONFIG";
+
+/// The machine-wide config file, set up by whoever installs the computer (a kiosk's settings):
+/// `HUIBAN_MACHINE_CONFIG`, else `/etc/huiban/config.toml` (`%ProgramData%\Huiban\config.toml` on
+/// Windows).
+pub fn machine_config_path() -> PathBuf {
+    if let Some(path) = std::env::var_os(MACHINE_CONFIG_ENV).filter(|path| !path.is_empty()) {
+        return PathBuf::from(path);
+    }
+    if cfg!(windows) {
+        let data = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
+        return PathBuf::from(data).join("Huiban").join("config.toml");
+    }
+    PathBuf::from("/etc/huiban/config.toml")
+}
+
+/// The person's config file, then the machine-wide one.
+fn config_files() -> Vec<PathBuf> {
+    default_config_path()
+        .into_iter()
+        .chain(std::iter::once(machine_config_path()))
+        .collect()
+}
+
+/// The first config file (the person's, then the machine's) that sets what `pick` takes.
+fn first_set<T>(pick: impl Fn(ConfigFile) -> Option<T>) -> Result<Option<T>, ConfigError> {
+    for path in config_files() {
+        if let Some(value) = pick(read_file(&path)?) {
+            return Ok(Some(value));
+        }
+    }
+    Ok(None)
+}
+
+/// The kiosk's settings, from the `[kiosk]` table of the machine-wide config file.
+pub fn kiosk_setup_from_process() -> Result<Option<crate::kiosk::KioskSetup>, ConfigError> {
+    Ok(read_file(&machine_config_path())?.kiosk)
 }
 
 /// Command-line flag naming the folder of the local store.
@@ -163,22 +207,21 @@ pub fn from_process() -> Result<Settings, ConfigError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = flag_value(&args)?;
     let env = std::env::var(PLATFORM_URL_ENV).ok();
-    resolve(
-        flag.as_deref(),
-        env.as_deref(),
-        default_config_path().as_deref(),
-    )
+    let mut file = None;
+    for path in config_files() {
+        if read_file(&path)?.platform_url.is_some() {
+            file = Some(path);
+            break;
+        }
+    }
+    resolve(flag.as_deref(), env.as_deref(), file.as_deref())
 }
 
 /// The mode this process runs in: `--mode`, then `mode` in the default config file, then citizen.
 pub fn mode_from_process() -> Result<crate::mode::Mode, ConfigError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = named_flag(&args, crate::mode::MODE_FLAG)?;
-    let file = match default_config_path() {
-        Some(path) => mode_in_file(&path)?,
-        None => None,
-    };
-    resolve_mode(flag.as_deref(), file)
+    resolve_mode(flag.as_deref(), first_set(|file| file.mode)?)
 }
 
 /// Environment variable naming the file of the simulated ID-card reader (tests and demos).
@@ -190,10 +233,7 @@ pub fn simulated_id_card_from_process() -> Result<Option<PathBuf>, ConfigError> 
     if let Some(path) = std::env::var_os(SIMULATED_ID_CARD_ENV) {
         return Ok(Some(PathBuf::from(path)));
     }
-    match default_config_path() {
-        Some(path) => Ok(read_file(&path)?.simulated_id_card),
-        None => Ok(None),
-    }
+    first_set(|file| file.simulated_id_card)
 }
 
 /// Environment variable naming the printer receipts go to.
@@ -205,10 +245,7 @@ pub fn printer_from_process() -> Result<Option<String>, ConfigError> {
     if let Some(name) = std::env::var_os(PRINTER_ENV).filter(|name| !name.is_empty()) {
         return Ok(Some(name.to_string_lossy().into_owned()));
     }
-    match default_config_path() {
-        Some(path) => Ok(read_file(&path)?.printer),
-        None => Ok(None),
-    }
+    first_set(|file| file.printer)
 }
 
 /// The mode from the flag's value, else the config file's, else citizen.

@@ -55,6 +55,10 @@ const ZH_CN: &[(&str, &str)] = &[
         "staff.ftl",
         include_str!("../../../locales/zh-CN/staff.ftl"),
     ),
+    (
+        "kiosk.ftl",
+        include_str!("../../../locales/zh-CN/kiosk.ftl"),
+    ),
 ];
 const EN_US: &[(&str, &str)] = &[
     ("app.ftl", include_str!("../../../locales/en-US/app.ftl")),
@@ -69,6 +73,10 @@ const EN_US: &[(&str, &str)] = &[
     (
         "staff.ftl",
         include_str!("../../../locales/en-US/staff.ftl"),
+    ),
+    (
+        "kiosk.ftl",
+        include_str!("../../../locales/en-US/kiosk.ftl"),
     ),
 ];
 

@@ -21,6 +21,7 @@ pub mod forms;
 pub mod glossary;
 pub mod i18n;
 pub mod inbox;
+pub mod kiosk;
 pub mod kiosk_login;
 pub mod logins;
 pub mod mode;

@@ -4,6 +4,10 @@
 //! Linux uses the Secret Service (GNOME Keyring, KWallet) over D-Bus, macOS the login Keychain and
 //! Windows the Credential Manager.
 
+mod key_folder;
+
+pub use key_folder::KeyFolder;
+
 use std::sync::Arc;
 
 use keyring_core::api::CredentialStore;
@@ -102,6 +106,16 @@ impl Keychain {
     pub fn system_for(mode: crate::mode::Mode) -> Result<Self, SecretError> {
         let system = Self::system()?;
         Ok(Self::in_store(system.store, mode.keychain_entry()))
+    }
+
+    /// The keychain in the key folder `folder` with the entries of the app in `mode`: for a kiosk,
+    /// which runs without a desktop keychain ([`KeyFolder`]).
+    pub fn in_folder(
+        folder: &std::path::Path,
+        mode: crate::mode::Mode,
+    ) -> Result<Self, SecretError> {
+        let store: Arc<CredentialStore> = KeyFolder::at(folder)?;
+        Ok(Self::in_store(store, mode.keychain_entry()))
     }
 
     /// A keychain over any credential store (the mock store in unit tests), with its own entry name.

@@ -135,6 +135,13 @@ impl Session {
         Ok(self.keep(&mut held, answer)?)
     }
 
+    /// Begins the login `answer` gave without asking the platform again (a kiosk's login, once the
+    /// person said it is her).
+    pub async fn begin(&self, answer: TokenResponse) -> Result<LoggedIn, SessionError> {
+        let mut held = self.held.lock().await;
+        Ok(self.keep(&mut held, answer)?)
+    }
+
     /// Whether a login is saved on this device.
     pub async fn is_logged_in(&self) -> Result<bool, SessionError> {
         Ok(self.account().await?.is_some())

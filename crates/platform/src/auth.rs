@@ -40,8 +40,8 @@ pub const KIOSK_LOGIN_TTL: Duration = Duration::minutes(15);
 pub const DEVICE_CODE_TTL: Duration = Duration::minutes(10);
 /// Seconds a kiosk waits between polls at first.
 pub const DEVICE_POLL_INTERVAL: u64 = 5;
-/// Where a citizen confirms a kiosk login: the Huiban app's device page.
-pub const VERIFICATION_URI: &str = "huiban://device";
+/// Where a citizen approves a kiosk login from her phone, under the platform's public address.
+pub const DEVICE_PAGE: &str = "/device";
 /// Letters of user codes: no vowels (no words), no look-alikes (RFC 8628 §6.1).
 const USER_CODE_ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
 
@@ -378,11 +378,12 @@ pub fn start_device(
         },
         now.timestamp_millis(),
     )?;
+    let page = format!("{}{DEVICE_PAGE}", state.public_url);
     Ok(DeviceAuthorization {
         device_code,
         user_code: format!("{}-{}", &user_code[..4], &user_code[4..]),
-        verification_uri: VERIFICATION_URI.to_owned(),
-        verification_uri_complete: format!("{VERIFICATION_URI}?user_code={user_code}"),
+        verification_uri_complete: format!("{page}?user_code={user_code}"),
+        verification_uri: page,
         expires_in: seconds(DEVICE_CODE_TTL),
         interval: DEVICE_POLL_INTERVAL,
     })

@@ -29,7 +29,12 @@ pub struct AppState {
     pub bounds: crate::http::limits::RequestBounds,
     /// Permits for password checks (Argon2) running at once.
     pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// The address people reach the platform at (its approval page for kiosks is under it).
+    pub public_url: Arc<str>,
 }
+
+/// Where people reach the platform unless told: the reference server on this computer.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8470";
 
 impl AppState {
     /// State with the system clock and the database SMS sink.
@@ -42,7 +47,14 @@ impl AppState {
             faults: None,
             bounds: crate::http::limits::RequestBounds::default(),
             password_checks: Arc::new(tokio::sync::Semaphore::new(HASHING_AT_ONCE)),
+            public_url: Arc::from(DEFAULT_PUBLIC_URL),
         }
+    }
+
+    /// The same state reached by people at `url` (e.g. `https://zwfw.example.gov.cn`).
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = Arc::from(url.trim_end_matches('/'));
+        self
     }
 
     /// The same state with other request bounds.

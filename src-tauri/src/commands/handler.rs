@@ -13,83 +13,45 @@ use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 const RAW_BODY: &str = "attachment_keep";
 
 /// Every typed command, with the types that cross IPC outside a command (event payloads).
+// The list is kept by area, a few names a line, so that it stays one screen as commands are added.
+#[rustfmt::skip]
 pub fn typed() -> Builder<tauri::Wry> {
     with_event_types(Builder::<tauri::Wry>::new().commands(collect_commands![
-        super::assisted::assisted_check_id_number,
-        super::assisted::assisted_consent_code,
-        super::assisted::assisted_consent_signature,
-        super::figures::centre_figures,
-        super::figures::centre_figures_save_csv,
-        super::assisted::assisted_current,
-        super::assisted::assisted_end,
-        super::assisted::assisted_read_card,
-        super::assisted::assisted_served_today,
-        super::assisted::assisted_start,
+        super::assisted::assisted_check_id_number, super::assisted::assisted_consent_code,
+        super::assisted::assisted_consent_signature, super::assisted::assisted_current,
+        super::assisted::assisted_end, super::assisted::assisted_read_card,
+        super::assisted::assisted_served_today, super::assisted::assisted_start,
         super::assisted::assisted_again,
-        super::acted_for_me::acted_for_me,
-        super::acted_for_me::acted_for_me_report,
-        super::cases::case_asked_again,
-        super::cases::case_detail,
-        super::cases::case_receipt,
-        super::receipts::receipt_print,
-        super::receipts::receipt_save_pdf,
-        super::cases::case_evaluate,
-        super::cases::case_supplement,
-        super::cases::case_withdraw,
-        super::cases::cases,
-        super::cases::copies_refresh,
-        super::cases::evaluation_levels,
-        super::catalog::catalog_items,
-        super::catalog::catalog_search,
-        super::device::queue_summary,
-        super::device::store_status,
-        super::drafts::case_number_qr,
-        super::drafts::draft_answer,
-        super::drafts::draft_item_next,
-        super::drafts::draft_item_page,
-        super::drafts::draft_item_step,
-        super::drafts::draft_list,
-        super::drafts::draft_next,
-        super::drafts::draft_page,
-        super::drafts::draft_review,
-        super::drafts::draft_start,
-        super::drafts::draft_step,
-        super::drafts::draft_submit,
+        super::figures::centre_figures, super::figures::centre_figures_save_csv,
+        super::acted_for_me::acted_for_me, super::acted_for_me::acted_for_me_report,
+        super::cases::case_asked_again, super::cases::case_detail, super::cases::case_receipt,
+        super::cases::case_evaluate, super::cases::case_supplement, super::cases::case_withdraw,
+        super::cases::cases, super::cases::copies_refresh, super::cases::evaluation_levels,
+        super::receipts::receipt_print, super::receipts::receipt_save_pdf,
+        super::catalog::catalog_items, super::catalog::catalog_search,
+        super::device::queue_summary, super::device::store_status,
+        super::drafts::case_number_qr, super::drafts::draft_answer, super::drafts::draft_item_next,
+        super::drafts::draft_item_page, super::drafts::draft_item_step, super::drafts::draft_list,
+        super::drafts::draft_next, super::drafts::draft_page, super::drafts::draft_review,
+        super::drafts::draft_start, super::drafts::draft_step, super::drafts::draft_submit,
         super::drafts::submission_status,
-        super::forms::form_check_answer,
-        super::forms::form_definition,
-        super::forms::group_items,
-        super::forms::region_path,
-        super::forms::regions,
-        super::inbox::inbox,
-        super::inbox::message_read,
-        super::logins::kiosk_answer,
-        super::logins::kiosk_asking,
-        super::logins::login_end,
+        super::forms::form_check_answer, super::forms::form_definition, super::forms::group_items,
+        super::forms::region_path, super::forms::regions,
+        super::inbox::inbox, super::inbox::message_read,
+        super::logins::kiosk_answer, super::logins::kiosk_asking, super::logins::login_end,
         super::logins::logins,
-        super::preferences::preferences_get,
-        super::preferences::preferences_set,
-        super::requests::request_detail,
-        super::requests::request_evaluate,
-        super::requests::request_follow_up,
-        super::requests::requests,
-        super::session::login_request_code,
-        super::session::login_with_code,
-        super::session::logout,
-        super::session::session_status,
-        super::session::unsent,
-        super::speech::speech_speak,
-        super::speech::speech_stop,
-        super::staff::staff_input,
-        super::staff::staff_lock,
-        super::staff::staff_log_in,
-        super::staff::staff_log_out,
-        super::staff::staff_set_pin,
-        super::staff::staff_status,
-        super::staff::staff_unlock_password,
-        super::staff::staff_unlock_pin,
-        super::wallet::wallet_licence_qr,
-        super::wallet::wallet_licences,
+        super::preferences::preferences_get, super::preferences::preferences_set,
+        super::requests::request_detail, super::requests::request_evaluate,
+        super::requests::request_follow_up, super::requests::requests,
+        super::session::login_request_code, super::session::login_with_code, super::session::logout,
+        super::session::session_status, super::session::unsent,
+        super::speech::speech_speak, super::speech::speech_stop,
+        super::staff::staff_input, super::staff::staff_lock, super::staff::staff_log_in,
+        super::staff::staff_log_out, super::staff::staff_set_pin, super::staff::staff_status,
+        super::staff::staff_unlock_password, super::staff::staff_unlock_pin,
+        super::kiosk::kiosk_confirm, super::kiosk::kiosk_finish, super::kiosk::kiosk_leave,
+        super::kiosk::kiosk_login_code, super::kiosk::kiosk_login_wait, super::kiosk::kiosk_status,
+        super::wallet::wallet_licence_qr, super::wallet::wallet_licences,
         super::wallet::wallet_licences_offered,
     ]))
 }
@@ -129,10 +91,9 @@ mod tests {
         let source = include_str!("handler.rs");
         let start = source.find("collect_commands![").expect("the handler list");
         let end = start + source[start..].find(']').expect("its end");
-        source[start..end]
-            .lines()
-            .skip(1)
-            .filter_map(|line| line.trim().trim_end_matches(',').rsplit("::").next())
+        source[start + "collect_commands![".len()..end]
+            .split(',')
+            .filter_map(|path| path.trim().rsplit("::").next())
             .filter(|name| !name.is_empty())
             .map(str::to_owned)
             .chain([super::RAW_BODY.to_owned()])
@@ -176,9 +137,10 @@ mod tests {
     }
 
     /// Every capability file, by the window it is for.
-    const CAPABILITIES: [(&str, &str); 2] = [
+    const CAPABILITIES: [(&str, &str); 3] = [
         ("main", include_str!("../../capabilities/main.json")),
         ("staff", include_str!("../../capabilities/staff.json")),
+        ("kiosk", include_str!("../../capabilities/kiosk.json")),
     ];
 
     #[test]
@@ -209,7 +171,7 @@ mod tests {
     fn staff_commands_are_granted_to_the_staff_window_alone_and_it_has_no_citizen_login() {
         // The staff window has a resident's errands (core answers them only in her open session),
         // never what only she may do: her login, 评价 and 回访, her messages.
-        let [(_, main), (_, staff)] = CAPABILITIES;
+        let [(_, main), (_, staff), _] = CAPABILITIES;
         let (main, staff) = (granted(main), granted(staff));
         let staff_commands: BTreeSet<String> = handled()
             .into_iter()
@@ -240,6 +202,44 @@ mod tests {
             assert!(
                 !staff.contains(citizen_only),
                 "the staff window may call {citizen_only}"
+            );
+        }
+    }
+
+    #[test]
+    fn kiosk_commands_are_the_kiosk_window_s_alone_and_it_has_no_staff_or_lasting_command() {
+        // A stranger at a kiosk has her own errands for one visit: never a clerk's commands, a
+        // login that outlives the visit, a file saved on the kiosk or another kiosk's approval.
+        let [(_, main), (_, staff), (_, kiosk)] = CAPABILITIES;
+        let (main, staff, kiosk) = (granted(main), granted(staff), granted(kiosk));
+        let kiosk_commands: BTreeSet<String> = handled()
+            .into_iter()
+            .filter(|name| {
+                name.starts_with("kiosk_") && name != "kiosk_asking" && name != "kiosk_answer"
+            })
+            .collect();
+        assert_eq!(kiosk_commands.len(), 6, "{kiosk_commands:?}");
+        assert!(kiosk_commands.is_subset(&kiosk));
+        assert!(main.is_disjoint(&kiosk_commands) && staff.is_disjoint(&kiosk_commands));
+        for refused in handled().into_iter().filter(|name| {
+            name.starts_with("staff_")
+                || name.starts_with("assisted_")
+                || name.starts_with("centre_")
+                || [
+                    "login_request_code",
+                    "login_with_code",
+                    "logout",
+                    "logins",
+                    "login_end",
+                    "kiosk_asking",
+                    "kiosk_answer",
+                    "receipt_save_pdf",
+                ]
+                .contains(&name.as_str())
+        }) {
+            assert!(
+                !kiosk.contains(&refused),
+                "the kiosk window may call {refused}"
             );
         }
     }

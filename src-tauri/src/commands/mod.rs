@@ -11,6 +11,7 @@ pub mod figures;
 pub mod forms;
 pub mod handler;
 pub mod inbox;
+pub mod kiosk;
 pub mod logins;
 pub mod preferences;
 pub mod receipts;
@@ -50,6 +51,7 @@ mod tests {
         ("drafts", include_str!("drafts.rs")),
         ("forms", include_str!("forms.rs")),
         ("inbox", include_str!("inbox.rs")),
+        ("kiosk", include_str!("kiosk.rs")),
         ("logins", include_str!("logins.rs")),
         ("preferences", include_str!("preferences.rs")),
         ("requests", include_str!("requests.rs")),

@@ -9,6 +9,7 @@ pub mod answers;
 pub mod app;
 pub mod counter;
 pub mod driver;
+pub mod kiosk;
 pub mod looks;
 pub mod notifications;
 pub mod page;

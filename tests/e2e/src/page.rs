@@ -37,6 +37,16 @@ async fn found_now(client: &Client, selector: &str) -> Result<Vec<Element>, CmdE
     }
 }
 
+/// The words of the first alert shown, once one is.
+pub async fn text_of_alert(client: &Client) -> Result<String, Box<dyn std::error::Error>> {
+    let alert = client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::Css("[role=alert]"))
+        .await?;
+    Ok(alert.text().await?)
+}
+
 /// Waits for the element with `role` whose accessible name (aria-label or text) is `name`.
 pub async fn by_role(client: &Client, role: &str, name: &str) -> Result<Element, CmdError> {
     let selector = role_selector(role);

@@ -64,6 +64,32 @@ impl Platform {
         &self.data_dir
     }
 
+    /// Runs `huiban-platform` with `args` and this server's `--data-dir` (e.g. `kiosks configure`);
+    /// returns what it printed.
+    pub fn cli(&self, args: &[&str]) -> std::io::Result<String> {
+        let output = Command::new(&self.binary)
+            .args(args)
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .output()?;
+        if !output.status.success() {
+            return Err(std::io::Error::other(format!(
+                "huiban-platform {args:?} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// The account of the citizen with `phone`.
+    pub fn account_of(&self, phone: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let store = huiban_platform::Store::open(&self.data_dir)?;
+        Ok(store
+            .citizen_by_phone(phone)?
+            .ok_or("no such citizen")?
+            .account_id)
+    }
+
     /// Runs the officer CLI as `officer` (e.g. officer02) on this server's data, e.g.
     /// `["approve", "110101…", "--remark", "准予"]`; returns what it printed.
     pub fn officer(&self, officer: &str, action: &[&str]) -> std::io::Result<String> {

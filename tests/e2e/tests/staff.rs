@@ -8,7 +8,9 @@ use huiban_core::secrets::Keychain;
 use huiban_e2e::counter::{
     identify, log_in_as, log_in_as_the_clerk, press, set_the_pin, staff_window, type_into,
 };
-use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
+use huiban_e2e::page::{
+    by_role, past_first_run, screenshot, text_of_alert, text_of_role_containing,
+};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path};
@@ -496,6 +498,8 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ),
             ("centre_figures", serde_json::json!({})),
             ("centre_figures_save_csv", serde_json::json!({})),
+            ("kiosk_status", serde_json::json!({})),
+            ("kiosk_leave", serde_json::json!({"pin": "2468"})),
         ] {
             let refusal = refused(&citizen, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");
@@ -525,6 +529,8 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
                 serde_json::json!({"applicationNo": "1", "level": 5, "reason": null}),
             ),
             ("logout", serde_json::json!({})),
+            ("kiosk_finish", serde_json::json!({})),
+            ("kiosk_login_code", serde_json::json!({})),
         ] {
             let refusal = refused(&staff, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");
@@ -534,14 +540,4 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
     .await;
     staff.close().await?;
     outcome
-}
-
-/// The text of the page's alert, once one shows.
-async fn text_of_alert(client: &fantoccini::Client) -> Result<String, Box<dyn std::error::Error>> {
-    let alert = client
-        .wait()
-        .at_most(huiban_e2e::page::PATIENCE)
-        .for_element(fantoccini::Locator::Css("[role=alert]"))
-        .await?;
-    Ok(alert.text().await?)
 }

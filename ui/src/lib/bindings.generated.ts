@@ -13,13 +13,6 @@ export const commands = {
 	 *  counter with her account and password; the session opens.
 	 */
 	assistedConsentSignature: (drawing: string, managerUsername: string, managerPassword: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_consent_signature", { drawing, managerUsername, managerPassword }),
-	/**
-	 *  The centre's figures counted now: today's and this month's charts with their tables, and the
-	 *  overdue cases.
-	 */
-	centreFigures: () => __TAURI_INVOKE<FiguresView_Serialize>("centre_figures"),
-	/**  Saves the figures counted now as a CSV table in the documents folder; answers where, in words. */
-	centreFiguresSaveCsv: () => __TAURI_INVOKE<string>("centre_figures_save_csv"),
 	/**  The session at the counter, if any. */
 	assistedCurrent: () => __TAURI_INVOKE<AssistedView_Serialize | null>("assisted_current"),
 	/**  结束办理: ends the session here and on the platform. */
@@ -32,6 +25,13 @@ export const commands = {
 	assistedStart: (idNumber: string, name: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_start", { idNumber, name }),
 	/**  再次办理: a new session for a resident served today; she is asked to consent again. */
 	assistedAgain: (sessionId: string) => __TAURI_INVOKE<AssistedView_Serialize>("assisted_again", { sessionId }),
+	/**
+	 *  The centre's figures counted now: today's and this month's charts with their tables, and the
+	 *  overdue cases.
+	 */
+	centreFigures: () => __TAURI_INVOKE<FiguresView_Serialize>("centre_figures"),
+	/**  Saves the figures counted now as a CSV table in the documents folder; answers where, in words. */
+	centreFiguresSaveCsv: () => __TAURI_INVOKE<string>("centre_figures_save_csv"),
 	/**  Who acted for the person logged in, when, how she agreed and what they did, newest first. */
 	actedForMe: () => __TAURI_INVOKE<ActedForMeView[]>("acted_for_me"),
 	/**  这次不是我同意的: files her 投诉 about the session to the clerk's centre; answers its number. */
@@ -42,10 +42,6 @@ export const commands = {
 	caseDetail: (applicationNo: string) => __TAURI_INVOKE<CaseDetail_Serialize>("case_detail", { applicationNo }),
 	/**  A case's 受理回执, every line in plain words (pulled first when it was only just sent). */
 	caseReceipt: (applicationNo: string) => __TAURI_INVOKE<ReceiptView_Serialize>("case_receipt", { applicationNo }),
-	/**  Prints the receipt this window shows to the counter's printer. */
-	receiptPrint: () => __TAURI_INVOKE<null>("receipt_print"),
-	/**  Saves the receipt this window shows as a PDF; answers where. */
-	receiptSavePdf: (applicationNo: string) => __TAURI_INVOKE<string>("receipt_save_pdf", { applicationNo }),
 	/**  Queues the 好差评 of a finished case (sent with the applications, offline too). */
 	caseEvaluate: (applicationNo: string, level: number, reason: string | null) => __TAURI_INVOKE<null>("case_evaluate", { applicationNo, level, reason }),
 	/**  补正: queues new answers, a photo and a note for what the department asked (offline too). */
@@ -58,6 +54,10 @@ export const commands = {
 	copiesRefresh: () => __TAURI_INVOKE<Pulled_Serialize>("copies_refresh"),
 	/**  The five 好差评 levels, best first, in the person's words. */
 	evaluationLevels: () => __TAURI_INVOKE<LevelChoice[]>("evaluation_levels"),
+	/**  Prints the receipt this window shows to the counter's printer. */
+	receiptPrint: () => __TAURI_INVOKE<null>("receipt_print"),
+	/**  Saves the receipt this window shows as a PDF; answers where. */
+	receiptSavePdf: (applicationNo: string) => __TAURI_INVOKE<string>("receipt_save_pdf", { applicationNo }),
 	/**  Returns the catalog: fresh from the platform, or the saved copy (marked offline) when it is unreachable. */
 	catalogItems: () => __TAURI_INVOKE<CatalogView_Serialize>("catalog_items"),
 	/**  The items matching what was typed (Chinese words, pinyin, initials or everyday words), best first. */
@@ -187,6 +187,18 @@ export const commands = {
 	staffUnlockPassword: (password: string) => __TAURI_INVOKE<StaffStatus_Serialize>("staff_unlock_password", { password }),
 	/**  Opens the lock with her PIN. */
 	staffUnlockPin: (pin: string) => __TAURI_INVOKE<StaffStatus_Serialize>("staff_unlock_pin", { pin }),
+	/**  是您本人吗？: yes begins her login; no ends it at once. */
+	kioskConfirm: (itIsHer: boolean) => __TAURI_INVOKE<KioskView_Serialize>("kiosk_confirm", { itIsHer }),
+	/**  我办完了, or the countdown ran out: everything of hers leaves the kiosk. */
+	kioskFinish: () => __TAURI_INVOKE<KioskView_Serialize>("kiosk_finish"),
+	/**  Leaves kiosk mode with the staff PIN: the app ends (a wrong PIN says how many tries are left). */
+	kioskLeave: (pin: string) => __TAURI_INVOKE<null>("kiosk_leave", { pin }),
+	/**  A new code and QR code for the next person to log in with. */
+	kioskLoginCode: () => __TAURI_INVOKE<LoginCode>("kiosk_login_code"),
+	/**  Whether she approved the code on her phone yet. */
+	kioskLoginWait: () => __TAURI_INVOKE<LoginWait>("kiosk_login_wait"),
+	/**  What the kiosk window shows: the welcome screen or a person's errands, and its idle seconds. */
+	kioskStatus: () => __TAURI_INVOKE<KioskView_Serialize>("kiosk_status"),
 	/**  The QR code (SVG) of one kept licence, for a verifier to scan. */
 	walletLicenceQr: (licenceNo: string) => __TAURI_INVOKE<string>("wallet_licence_qr", { licenceNo }),
 	/**  The person's electronic licences kept on this computer, each checked offline. */
@@ -1102,6 +1114,33 @@ export type KioskAsking = {
 	time_left: string,
 };
 
+/**  What the kiosk window shows: the welcome screen, or a person's errands. */
+export type KioskView = KioskView_Serialize | KioskView_Deserialize;
+
+/**  What the kiosk window shows: the welcome screen, or a person's errands. */
+export type KioskView_Deserialize = {
+	/**  Someone said it is her: her errands are open. */
+	in_use: boolean,
+	/**  Her masked name (张*英), while in use. */
+	person?: string | null,
+	/**  Seconds without a touch before 还在吗？. */
+	idle_seconds: number,
+	/**  Seconds counted down after 还在吗？ before her session ends. */
+	countdown_seconds: number,
+};
+
+/**  What the kiosk window shows: the welcome screen, or a person's errands. */
+export type KioskView_Serialize = {
+	/**  Someone said it is her: her errands are open. */
+	in_use: boolean,
+	/**  Her masked name (张*英), while in use. */
+	person: string | null,
+	/**  Seconds without a touch before 还在吗？. */
+	idle_seconds: number,
+	/**  Seconds counted down after 还在吗？ before her session ends. */
+	countdown_seconds: number,
+};
+
 /**  A fact about the person that a question can be filled in from. */
 export type KnownFact = 
 /**  Their name, as on their ID card. */
@@ -1207,6 +1246,22 @@ export type LoggedIn = {
 	role: Role,
 };
 
+/**  What the welcome screen shows to start a login. */
+export type LoginCode = {
+	/**  The code to confirm on her phone, e.g. BCDF-GHJK. */
+	user_code: string,
+	/**  The page her phone opens, the code filled in (what the QR code holds). */
+	link: string,
+	/**  The page to open by hand, without the code. */
+	page: string,
+	/**  The QR code of `link`, as an SVG image. */
+	qr_svg: string,
+	/**  Seconds the code lives. */
+	expires_in: number,
+	/**  Seconds to wait between two asks of [`LoginWait`]. */
+	poll_seconds: number,
+};
+
 /**  One login as the person reads it. */
 export type LoginLine = {
 	/**  The id to end it with. */
@@ -1218,6 +1273,19 @@ export type LoginLine = {
 	/**  Whether it is the login of this computer (ended by 退出, not from this list). */
 	current: boolean,
 };
+
+/**  Where her login stands. */
+export type LoginWait = 
+/**  No answer from her phone yet. */
+{ step: "waiting" } | 
+/**  Approved: ask 是您本人吗？ with her masked name. */
+{ step: "approved"; 
+/**  Her name with its middle hidden, e.g. 张*英. */
+name: string } | 
+/**  She said no on her phone. */
+{ step: "refused" } | 
+/**  The code ran out (or was used): show a new one. */
+{ step: "expired" };
 
 /**  申请材料: one document an applicant must bring or upload. */
 export type Material = Material_Serialize | Material_Deserialize;

@@ -40,6 +40,7 @@ pub struct App {
     pub(crate) mode: crate::mode::Mode,
     pub(crate) acting: Mutex<Option<crate::assisted::acting::Acting>>,
     pub(crate) card_reader: Option<Arc<dyn crate::assisted::CardReader>>,
+    pub(crate) kiosk: Option<Arc<crate::kiosk::Kiosk>>,
 }
 
 /// What an [`App`] is made of: the platform, where its address came from, the local store (when a
@@ -75,12 +76,19 @@ impl App {
             mode: crate::mode::Mode::Citizen,
             acting: Mutex::new(None),
             card_reader: None,
+            kiosk: None,
         }
     }
 
     /// The same app reading residents' ID cards with `reader` (staff mode).
     pub fn with_card_reader(mut self, reader: Arc<dyn crate::assisted::CardReader>) -> Self {
         self.card_reader = Some(reader);
+        self
+    }
+
+    /// The same app running the kiosk `kiosk` (kiosk mode).
+    pub fn with_kiosk(mut self, kiosk: crate::kiosk::Kiosk) -> Self {
+        self.kiosk = Some(Arc::new(kiosk));
         self
     }
 

@@ -21,6 +21,9 @@ pub enum StartError {
     /// The HTTP client could not be built.
     #[error(transparent)]
     Client(#[from] ClientError),
+    /// Kiosk mode without a `[kiosk]` table in the machine-wide config file.
+    #[error("kiosk mode needs a [kiosk] table in {0} (see docs/kiosk.md)")]
+    KioskNotSetUp(String),
 }
 
 impl App {
@@ -29,7 +32,17 @@ impl App {
     pub fn from_process() -> Result<Self, StartError> {
         let settings = config::from_process()?;
         let mode = config::mode_from_process()?;
-        let opened = open_store(config::data_dir_from_process()?, mode);
+        let kiosk = match mode {
+            Mode::Kiosk => Some(config::kiosk_setup_from_process()?.ok_or_else(|| {
+                StartError::KioskNotSetUp(config::machine_config_path().display().to_string())
+            })?),
+            _ => None,
+        };
+        let keychain = match kiosk.as_ref().and_then(|setup| setup.key_folder.as_deref()) {
+            Some(folder) => Keychain::in_folder(folder, mode),
+            None => Keychain::system_for(mode),
+        };
+        let opened = open_store(config::data_dir_from_process()?, mode, keychain);
         let card_reader = config::simulated_id_card_from_process()?;
         let app = Self::new(AppParts {
             client: PlatformClient::new(settings.platform_url)?,
@@ -39,6 +52,9 @@ impl App {
             session: opened.session,
         })
         .in_mode(mode);
+        if let Some(setup) = kiosk {
+            return Ok(app.with_kiosk(crate::kiosk::Kiosk::new(&setup)));
+        }
         Ok(match card_reader {
             Some(file) if mode == Mode::Staff => {
                 app.with_card_reader(Arc::new(SimulatedReader::at(file)))
@@ -71,28 +87,46 @@ fn forget_residents(store: &LocalStore) {
     }
 }
 
-fn open_store(dir: Option<PathBuf>, mode: Mode) -> Opened {
+/// At a kiosk's start nobody is logged in: whatever a visit left (the kiosk stopped or lost power
+/// mid-visit) is forgotten but what was confirmed and is not sent yet.
+fn forget_visitors(store: &LocalStore) {
+    if let Err(error) = store.forget_visitors_but_unsent() {
+        tracing::error!(%error, "cannot forget what earlier visits left");
+    }
+}
+
+fn open_store(
+    dir: Option<PathBuf>,
+    mode: Mode,
+    keychain: Result<Keychain, crate::secrets::SecretError>,
+) -> Opened {
     let unavailable = |session| Opened {
         store: None,
         session,
         notice: Some("store-unavailable"),
     };
-    let keychain = match Keychain::system_for(mode) {
+    let keychain = match keychain {
         Ok(keychain) => keychain,
         Err(error) => {
             tracing::warn!(%error, "no keychain: running without the local store");
             return unavailable(Session::in_memory());
         }
     };
-    let session = Session::in_keychain(keychain.clone());
+    // A kiosk never keeps a person's login past its process: each login is hers for one visit.
+    let session = match mode {
+        Mode::Kiosk => Session::in_memory(),
+        _ => Session::in_keychain(keychain.clone()),
+    };
     let Some(dir) = dir else {
         return unavailable(session);
     };
     match LocalStore::open(&dir.join(mode.database_file()), &keychain) {
         Ok((store, opened)) => {
             tracing::info!(path = %store.path().display(), ?opened, "local store open");
-            if mode == Mode::Staff {
-                forget_residents(&store);
+            match mode {
+                Mode::Staff => forget_residents(&store),
+                Mode::Kiosk => forget_visitors(&store),
+                Mode::Citizen => {}
             }
             Opened {
                 store: Some(Arc::new(store)),

@@ -17,9 +17,27 @@ pub struct PreferencesService<'a> {
 }
 
 impl PreferencesService<'_> {
+    /// Where the choices are kept: the local store, except on a kiosk, where they are one
+    /// visitor's and last only until she is done (in memory, [`PreferencesService::forget`]).
+    fn kept_in(&self) -> Option<&crate::store::LocalStore> {
+        match self.app.mode {
+            crate::mode::Mode::Kiosk => None,
+            _ => self.app.store.as_deref(),
+        }
+    }
+
+    /// Forgets the choices held in memory (a kiosk's visitor is done).
+    pub fn forget(&self) {
+        *self
+            .app
+            .unsaved_preferences
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Preferences::default();
+    }
+
     /// The person's choices (the defaults until chosen).
     pub fn get(&self) -> Result<Preferences, Error> {
-        match &self.app.store {
+        match self.kept_in() {
             Some(store) => Ok(store.preferences()?),
             None => Ok(*self
                 .app
@@ -31,7 +49,7 @@ impl PreferencesService<'_> {
 
     /// Keeps the person's choices.
     pub fn set(&self, preferences: Preferences) -> Result<(), Error> {
-        match &self.app.store {
+        match self.kept_in() {
             Some(store) => Ok(store.save_preferences(&preferences)?),
             None => {
                 *self

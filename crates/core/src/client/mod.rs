@@ -2,6 +2,7 @@
 
 mod assisted;
 mod figures;
+mod kiosk;
 mod pages;
 mod uploads;
 
@@ -10,10 +11,9 @@ use std::time::Duration;
 use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
 use huiban_api::{
     API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, DeviceApproval,
-    DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp,
-    FormDefinition, Health, Licence, LoginSummary, MessagePage, NewApplication, NewRequest,
-    ServiceRequest, SmsCodeRequest, SmsCodeSent, SupplementRequest, TokenRequest, TokenResponse,
-    WithdrawRequest,
+    DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp, FormDefinition, Health,
+    Licence, LoginSummary, MessagePage, NewApplication, NewRequest, ServiceRequest, SmsCodeRequest,
+    SmsCodeSent, SupplementRequest, TokenRequest, TokenResponse, WithdrawRequest,
 };
 use reqwest::{StatusCode, Url};
 use serde::Serialize;
@@ -204,23 +204,6 @@ impl PlatformClient {
         let path = format!("{API_PREFIX}/auth/token");
         self.send_json(reqwest::Method::POST, &path, None, None, Some(request))
             .await
-    }
-
-    /// A kiosk asks to log someone in (RFC 8628): the code to show, and the device code to poll
-    /// [`PlatformClient::token`] with until she approves it from her own app.
-    pub async fn device_authorization(
-        &self,
-        kiosk_access_token: &str,
-    ) -> Result<DeviceAuthorization, ClientError> {
-        let path = format!("{API_PREFIX}/auth/device");
-        self.send_json::<_, ()>(
-            reqwest::Method::POST,
-            &path,
-            Some(kiosk_access_token),
-            None,
-            None,
-        )
-        .await
     }
 
     /// Ends the login the access token belongs to (its refresh tokens too).

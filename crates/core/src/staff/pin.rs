@@ -41,6 +41,21 @@ impl Pin {
         Ok(Self { phc, wrong: 0 })
     }
 
+    /// The PIN kept as `phc` (its Argon2 hash, as [`Pin::hash`] gives it); `None` when that is not
+    /// a hash.
+    pub fn hashed(phc: &str) -> Option<Self> {
+        PasswordHash::new(phc.trim()).ok()?;
+        Some(Self {
+            phc: phc.trim().to_owned(),
+            wrong: 0,
+        })
+    }
+
+    /// The PIN's Argon2 hash, to keep in a config file instead of the digits.
+    pub fn hash(&self) -> &str {
+        &self.phc
+    }
+
     /// Whether it still opens the screen (fewer than five wrong tries).
     pub fn usable(&self) -> bool {
         self.wrong < WRONG_TRIES
@@ -84,6 +99,16 @@ mod tests {
             );
         }
         assert!(Pin::set("2468").is_ok());
+    }
+
+    #[test]
+    fn a_pin_kept_as_its_hash_opens_with_its_digits_only() {
+        let kept = Pin::set("135790").unwrap();
+        assert!(!kept.hash().contains("135790"));
+        let mut again = Pin::hashed(kept.hash()).unwrap();
+        assert_eq!(again.check("000000").unwrap_err().id(), "staff-pin-wrong");
+        again.check("135790").unwrap();
+        assert!(Pin::hashed("135790").is_none(), "digits are no hash");
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// What went wrong, in plain Chinese.
+    pub fn message(&self) -> &str {
+        &self.body.message
+    }
+
     /// An error with the given status, code and messages.
     pub fn new(status: StatusCode, code: &str, message: &str, message_en: &str) -> Self {
         Self {

@@ -5,9 +5,11 @@ mod assisted;
 mod attachments;
 mod audit;
 mod auth;
+mod blocking;
 mod caller;
 mod catalog;
 mod common_answers;
+mod device_page;
 mod error;
 mod extract;
 pub mod faults;
@@ -36,6 +38,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::AppState;
+use blocking::blocking;
 pub use caller::Caller;
 pub use error::ApiError;
 
@@ -202,6 +205,7 @@ pub fn router(state: AppState) -> Router {
     let document = Arc::new(openapi_json());
     let faults = state.faults.clone();
     let router = routes
+        .merge(device_page::routes())
         .route(
             "/api/v1/openapi.json",
             get(move || {
@@ -234,18 +238,6 @@ pub fn router(state: AppState) -> Router {
         )),
         None => router,
     }
-}
-
-/// Runs blocking work (the store, password hashing) off the async workers; its error becomes the answer.
-async fn blocking<T: Send + 'static, E: Into<ApiError> + Send + 'static>(
-    work: impl FnOnce() -> Result<T, E> + Send + 'static,
-) -> Result<T, ApiError> {
-    // The store commits the request's audit row with its first change: carry the scope along.
-    let scope = crate::store::audit_scope::current();
-    tokio::task::spawn_blocking(move || crate::store::audit_scope::carry(scope, work))
-        .await
-        .map_err(|error| ApiError::internal(&error))?
-        .map_err(Into::into)
 }
 
 #[cfg(test)]

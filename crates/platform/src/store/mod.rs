@@ -26,7 +26,7 @@ mod token_owner;
 mod tokens;
 mod uploads;
 
-pub use accounts::{NewAccount, RealName, RealNameRefusal};
+pub use accounts::{NewAccount, RealName, RealNameRefusal, mask_phone};
 pub use applications::{CaseRecord, Created, NewCase, StepRecord, Transition};
 pub use assisted::SessionRecord;
 pub use audit_chain::{AuditEntry, AuditProblem};

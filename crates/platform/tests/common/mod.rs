@@ -82,15 +82,16 @@ impl TestPlatform {
         demo_accounts::seed(&store, 0).unwrap();
         let keys =
             KeyRing::load_or_create(dir.path(), &store.catalog_departments().unwrap()).unwrap();
-        let state = AppState::new(store.clone())
-            .keeping_sms_codes()
-            .with_clock(Arc::new(clock.clone()))
-            .with_keys(keys);
-        demo_licences::seed(&state).unwrap();
         let listener = huiban_platform::bind("127.0.0.1:0".parse().unwrap())
             .await
             .unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = AppState::new(store.clone())
+            .keeping_sms_codes()
+            .with_clock(Arc::new(clock.clone()))
+            .with_keys(keys)
+            .with_public_url(&base);
+        demo_licences::seed(&state).unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(huiban_platform::serve(listener, state, async {
             let _ = stopped.await;

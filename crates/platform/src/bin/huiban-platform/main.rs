@@ -52,6 +52,10 @@ enum Command {
         /// never on a real platform, where they are masked before they are stored.
         #[arg(long)]
         keep_sms_codes: bool,
+        /// The address people reach the platform at, e.g. https://zwfw.example.gov.cn: a kiosk's QR
+        /// code opens the approval page under it. Default: http:// and the address listened on.
+        #[arg(long, env = "HUIBAN_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Print the OpenAPI 3.1 document (committed as api/openapi.json).
     Openapi,
@@ -144,7 +148,11 @@ async fn main() -> anyhow::Result<()> {
             demo_officer,
             faults,
             keep_sms_codes,
-        } => serve::serve(data_dir, bind, (seed, demo_officer, keep_sms_codes), faults).await,
+            public_url,
+        } => {
+            let flags = (seed, demo_officer, keep_sms_codes);
+            serve::serve(data_dir, bind, flags, faults, public_url).await
+        }
         Command::Officer {
             data_dir,
             officer,

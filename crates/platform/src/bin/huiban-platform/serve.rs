@@ -14,7 +14,12 @@ pub async fn serve(
     bind: SocketAddr,
     (seed, demo_officer, keep_sms_codes): (bool, bool, bool),
     faults: Option<huiban_platform::http::faults::FaultSpec>,
+    public_url: Option<String>,
 ) -> anyhow::Result<()> {
+    let listener = huiban_platform::bind(bind)
+        .await
+        .with_context(|| format!("listening on {bind}"))?;
+    let address = listener.local_addr()?;
     let store = Store::open(&data_dir)
         .with_context(|| format!("opening the platform data in {}", data_dir.display()))?;
     if seed {
@@ -27,7 +32,11 @@ pub async fn serve(
     }
     let keys = KeyRing::load_or_create(&data_dir, &store.catalog_departments()?)
         .with_context(|| format!("loading the department keys in {}", data_dir.display()))?;
-    let mut state = AppState::new(store).with_keys(keys);
+    // People's phones open the kiosk approval page under this address.
+    let public_url = public_url.unwrap_or_else(|| format!("http://{address}"));
+    let mut state = AppState::new(store)
+        .with_keys(keys)
+        .with_public_url(&public_url);
     if keep_sms_codes {
         tracing::warn!("the SMS sink keeps codes readable: for tests and the demo only");
         state = state.keeping_sms_codes();
@@ -47,10 +56,6 @@ pub async fn serve(
         ));
     }
     tokio::spawn(huiban_platform::housekeeping::keep_tidy(state.clone()));
-    let listener = huiban_platform::bind(bind)
-        .await
-        .with_context(|| format!("listening on {bind}"))?;
-    let address = listener.local_addr()?;
     // Launchers read this exact line to learn the port.
     let mut stdout = std::io::stdout();
     writeln!(stdout, "huiban-platform listening on http://{address}")?;

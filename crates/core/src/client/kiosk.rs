@@ -1,0 +1,50 @@
+//! What a kiosk asks of the platform with its own device login: a person's login by the device
+//! flow, its heartbeat and its remote config.
+
+use huiban_api::kiosk::{KioskConfig, KioskHeartbeat};
+use huiban_api::{API_PREFIX, DeviceAuthorization};
+
+use super::{ClientError, PlatformClient};
+
+impl PlatformClient {
+    /// A kiosk asks to log someone in (RFC 8628): the code to show, and the device code to poll
+    /// [`PlatformClient::token`] with until she approves it from her phone or her own app.
+    pub async fn device_authorization(
+        &self,
+        kiosk_access_token: &str,
+    ) -> Result<DeviceAuthorization, ClientError> {
+        let path = format!("{API_PREFIX}/auth/device");
+        self.send_json::<_, ()>(
+            reqwest::Method::POST,
+            &path,
+            Some(kiosk_access_token),
+            None,
+            None,
+        )
+        .await
+    }
+
+    /// Tells the platform how the kiosk is now.
+    pub async fn kiosk_heartbeat(
+        &self,
+        kiosk_access_token: &str,
+        heartbeat: &KioskHeartbeat,
+    ) -> Result<(), ClientError> {
+        let path = format!("{API_PREFIX}/kiosk/heartbeat");
+        self.post_answered_empty(kiosk_access_token, &path, heartbeat)
+            .await
+    }
+
+    /// The kiosk's remote config: when to ask 还在吗？, how long to count down, what to offer.
+    pub async fn kiosk_config(&self, kiosk_access_token: &str) -> Result<KioskConfig, ClientError> {
+        let path = format!("{API_PREFIX}/kiosk/config");
+        self.send_json::<_, ()>(
+            reqwest::Method::GET,
+            &path,
+            Some(kiosk_access_token),
+            None,
+            None,
+        )
+        .await
+    }
+}

@@ -1,0 +1,72 @@
+//! Kiosk mode: a self-service machine in a service hall that strangers use one after another. The
+//! machine logs in to the platform as itself (its device login); a person logs in without typing by
+//! scanning the code it shows and approving it on her phone (RFC 8628), says 是您本人吗？ yes, does
+//! her errands, and when she is done (or walks away) everything of hers leaves the machine.
+//! `app.kiosk()` offers it; the machine's settings come from the machine-wide config file.
+
+pub mod device_login;
+mod heartbeat;
+mod service;
+pub mod setup;
+pub mod visit;
+
+use std::sync::Mutex;
+
+pub use service::{KioskService, KioskView};
+pub use setup::KioskSetup;
+
+use huiban_api::kiosk::KioskConfig;
+
+use crate::staff::pin::Pin;
+
+/// The kiosk this process runs: its settings, its own login and the login being made.
+#[derive(Debug)]
+pub struct Kiosk {
+    /// The device's own platform login.
+    pub(crate) device: device_login::DeviceLogin,
+    /// A person's login on its way: shown code, then her approval until she says it is her.
+    pub(crate) visit: tokio::sync::Mutex<Option<visit::Pending>>,
+    /// The staff PIN that leaves kiosk mode (five wrong tries, then only a restart).
+    pub(crate) exit_pin: Mutex<Option<Pin>>,
+    /// The platform's config as last heard.
+    config: Mutex<KioskConfig>,
+    /// The masked name of the person using it, once she said it is her.
+    person: Mutex<Option<String>>,
+}
+
+impl Kiosk {
+    /// The kiosk set up by `setup`.
+    pub fn new(setup: &KioskSetup) -> Self {
+        Self {
+            device: device_login::DeviceLogin::new(setup),
+            visit: tokio::sync::Mutex::new(None),
+            exit_pin: Mutex::new(Pin::hashed(&setup.exit_pin)),
+            config: Mutex::new(KioskConfig::default()),
+            person: Mutex::new(None),
+        }
+    }
+
+    /// The platform's config as last heard (its defaults until then).
+    pub fn config(&self) -> KioskConfig {
+        lock(&self.config).clone()
+    }
+
+    pub(crate) fn keep_config(&self, config: KioskConfig) {
+        *lock(&self.config) = config;
+    }
+
+    /// The masked name of the person using it, if anyone.
+    pub fn person(&self) -> Option<String> {
+        lock(&self.person).clone()
+    }
+
+    pub(crate) fn set_person(&self, person: Option<String>) {
+        *lock(&self.person) = person;
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}

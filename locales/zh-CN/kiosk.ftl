@@ -1,0 +1,32 @@
+# 自助机（政务大厅里的自助服务终端）上的话：欢迎页、扫码登录、是您本人吗？、还在吗？、我办完了、工作人员退出。
+
+kiosk-tagline = 自助服务
+kiosk-welcome-title = 请用手机扫一扫，登录后就能办事
+kiosk-welcome-how = 用手机扫下面的方块，在手机上登录后按“同意”。不用在这里打字。
+kiosk-welcome-qr = 登录用的二维码
+kiosk-welcome-by-hand = 扫不了的话，用手机浏览器打开 { $page }，输入下面的号码：
+kiosk-welcome-code-named = 号码：{ $code }
+kiosk-welcome-waiting = 正在等您在手机上按“同意”……
+kiosk-welcome-refused = 手机上按了“不同意”，没有登录。要再试，请重新扫一扫。
+kiosk-staff = 工作人员
+kiosk-is-it-you-title = 是您本人吗？
+kiosk-is-it-you-hint = 手机上同意登录的是这个人。是您的话，请按“是我本人”。
+kiosk-is-it-you-yes = 是我本人
+kiosk-is-it-you-no = 不是我
+kiosk-person = { $name } 正在使用
+kiosk-done = 我办完了
+kiosk-idle-title = 还在吗？
+kiosk-idle-hint = 您好一会儿没有动了。再不按的话，为了保护您的资料，会自动退出并清除您在这台机器上的所有资料。
+kiosk-idle-left = 还有 { $seconds } 秒
+kiosk-idle-keep = 我还要用
+kiosk-leave-title = 工作人员退出自助模式
+kiosk-leave-hint = 请输入自助机的管理密码（4到6位数字）。
+kiosk-leave-pin = 管理密码
+kiosk-leave-blank = 请先输入管理密码。
+kiosk-leave-button = 退出自助模式
+kiosk-leave-back = 返回
+kiosk-pin-wrong = 管理密码不对，还可以再试{ $left }次。
+kiosk-pin-spent = 管理密码错的次数太多了。请重新启动这台自助机后再试。
+kiosk-out-of-order = 这台自助机暂时不能用，请找工作人员。
+kiosk-offline = 这台自助机暂时连不上网络，请稍等一下，或者找工作人员。
+kiosk-login-gone = 这次登录已经失效了，请重新扫一扫。

@@ -1,0 +1,68 @@
+//! Kiosk-mode commands: the welcome screen's login by the code on the screen, 是您本人吗？,
+//! 我办完了 and leaving kiosk mode with the staff PIN; granted only to the kiosk window
+//! (capabilities/kiosk.json). One line each over `app.kiosk()`.
+
+use huiban_core::kiosk::KioskView;
+use huiban_core::kiosk::visit::{LoginCode, LoginWait};
+use tauri::{AppHandle, State};
+
+use crate::{AppState, IpcError};
+
+/// What the kiosk window shows: the welcome screen or a person's errands, and its idle seconds.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_status(state: State<'_, AppState>) -> Result<KioskView, IpcError> {
+    Ok(state.kiosk().status().await?)
+}
+
+/// A new code and QR code for the next person to log in with.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_login_code(state: State<'_, AppState>) -> Result<LoginCode, IpcError> {
+    Ok(state.kiosk().login_code().await?)
+}
+
+/// Whether she approved the code on her phone yet.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_login_wait(state: State<'_, AppState>) -> Result<LoginWait, IpcError> {
+    Ok(state.kiosk().login_wait().await?)
+}
+
+/// 是您本人吗？: yes begins her login; no ends it at once.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_confirm(
+    state: State<'_, AppState>,
+    it_is_her: bool,
+) -> Result<KioskView, IpcError> {
+    Ok(state.kiosk().confirm(it_is_her).await?)
+}
+
+/// 我办完了, or the countdown ran out: everything of hers leaves the kiosk.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_finish(state: State<'_, AppState>) -> Result<KioskView, IpcError> {
+    Ok(state.kiosk().finish().await?)
+}
+
+/// Leaves kiosk mode with the staff PIN: the app ends (a wrong PIN says how many tries are left).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn kiosk_leave(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pin: String,
+) -> Result<(), IpcError> {
+    state.kiosk().leave(&pin)?;
+    tracing::info!("kiosk mode left with the staff PIN");
+    crate::windows::allow_leaving(&app);
+    app.exit(0);
+    Ok(())
+}

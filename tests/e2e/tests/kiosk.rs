@@ -1,0 +1,347 @@
+//! Kiosk mode (`mode = "kiosk"` in the machine-wide config file), the real app over WebDriver
+//! against the real platform: a stranger logs in with her phone (the platform's approval page
+//! driven in Debian's Chromium), says it is her, starts a form, and 我办完了 leaves nothing of her
+//! in the database, the webview's storage or the window; the window refuses to close, the staff PIN
+//! ends kiosk mode; the kiosk window is refused staff and lasting commands.
+
+use std::time::Duration;
+
+use huiban_e2e::counter::press;
+use huiban_e2e::kiosk::{EXIT_PIN, KioskMachine, Phone, kiosk_window, shown_code};
+use huiban_e2e::page::{by_role, screenshot, text_of_alert};
+use huiban_e2e::platform::Platform;
+use huiban_e2e::prelude::*;
+use huiban_e2e::{TestResult, env_path};
+use serde_json::json;
+
+const ZHANG: &str = "13800000001";
+
+/// Checks the kiosk's page as drawn: the app's own checks, and every target 60 px on a touch screen.
+async fn check_kiosk_page(client: &fantoccini::Client) -> TestResult {
+    check_drawn_page(client, 24.0).await?;
+    let targets = huiban_e2e::page::small_targets(client, 60.0).await?;
+    assert!(
+        targets.failures.is_empty(),
+        "kiosk targets below 60 px: {:#?}",
+        targets.failures
+    );
+    Ok(())
+}
+
+/// 张秀英 logs in on the kiosk from her phone and says it is her.
+async fn zhang_logs_in(
+    platform: &Platform,
+    client: &fantoccini::Client,
+    phone: &Phone,
+) -> TestResult {
+    let code = shown_code(client).await?;
+    phone.answer_kiosk(platform, &code, ZHANG, true).await?;
+    by_role(client, "heading", "是您本人吗？").await?;
+    let shown = main_text(client).await?;
+    assert!(
+        shown.contains("张*英") && !shown.contains("张秀英"),
+        "{shown}"
+    );
+    Ok(())
+}
+
+/// Starts her first form, as 开始办理 would: a draft kept in the kiosk's store.
+async fn start_a_form(client: &fantoccini::Client) -> TestResult {
+    let catalog = invoke(client, "catalog_items", json!({})).await?;
+    let item = catalog["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|item| !item["form"].is_null()))
+        .ok_or("no item with a form")?;
+    invoke(
+        client,
+        "draft_start",
+        json!({
+            "implCode": item["impl_code"],
+            "formId": item["form"]["form_id"],
+            "version": item["form"]["version"],
+        }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// What the kiosk's store holds of anyone: drafts, pulled cases, and its text size.
+fn left_in_the_store(
+    machine: &KioskMachine,
+    data: &std::path::Path,
+    account: &str,
+) -> (usize, usize) {
+    let store = machine.store(data).expect("the kiosk's store");
+    let hers = store.of_account(account);
+    (
+        hers.drafts().expect("drafts").len(),
+        hers.cached_cases().expect("cases").len(),
+    )
+}
+
+#[tokio::test]
+async fn a_stranger_logs_in_with_her_phone_and_leaves_nothing_behind() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let machine = KioskMachine::demo()?;
+    let phone = Phone::start().await?;
+    let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
+    let outcome = async {
+        let rect = client.get_window_rect().await?;
+        assert_eq!((rect.2, rect.3), (1280, 900), "full screen: {rect:?}");
+        shown_code(&client).await?;
+        check_kiosk_page(&client).await?;
+        screenshot(&client, "kiosk-welcome").await?;
+        // It told the platform it is there, waiting for the next person.
+        let mut heard = serde_json::Value::Null;
+        for _ in 0..50 {
+            let kiosks: serde_json::Value =
+                serde_json::from_str(&platform.cli(&["kiosks", "list", "--json"])?)?;
+            heard = kiosks[0]["last"].clone();
+            if !heard.is_null() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(heard["state"], "welcome", "{heard}");
+        assert_eq!(heard["printer"], "ready", "{heard}");
+
+        zhang_logs_in(&platform, &client, &phone).await?;
+        phone.screenshot("device-page-done").await?;
+        check_kiosk_page(&client).await?;
+        screenshot(&client, "kiosk-is-it-you").await?;
+        by_role(&client, "button", "是我本人")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "我办完了").await?;
+        let banner = main_text(&client).await.unwrap_or_default();
+        assert!(!banner.contains("张秀英"), "{banner}");
+        screenshot(&client, "kiosk-home").await?;
+        let status = invoke(&client, "session_status", json!({})).await?;
+        assert_eq!(status["logged_in"], true);
+
+        // What a visit leaves while it lasts: a form begun, her cases pulled, the page's storage.
+        start_a_form(&client).await?;
+        invoke(&client, "copies_refresh", json!({})).await?;
+        client
+            .execute(
+                "window.localStorage.setItem('left', 'by her'); return null;",
+                vec![],
+            )
+            .await?;
+        let account = platform.account_of(ZHANG)?;
+        let (drafts, _) = left_in_the_store(&machine, data.path(), &account);
+        assert_eq!(drafts, 1, "her form is kept while she uses the kiosk");
+
+        by_role(&client, "button", "我办完了")
+            .await?
+            .click()
+            .await?;
+        shown_code(&client).await?;
+        assert_eq!(
+            left_in_the_store(&machine, data.path(), &account),
+            (0, 0),
+            "nothing of hers in the database"
+        );
+        let storage = client
+            .execute(
+                "return window.localStorage.length + window.sessionStorage.length;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            storage,
+            json!(0),
+            "nothing of hers in the webview's storage"
+        );
+        assert!(
+            !main_text(&client).await?.contains("张*英"),
+            "nor in the window"
+        );
+        let status = invoke(&client, "session_status", json!({})).await?;
+        assert_eq!(status["logged_in"], false);
+        Ok::<(), Box<dyn std::error::Error>>(())
+    }
+    .await;
+    if outcome.is_err() {
+        let _ = screenshot(&client, "kiosk-failure").await;
+        eprintln!(
+            "page at failure: {}",
+            main_text(&client).await.unwrap_or_default()
+        );
+    }
+    client.close().await?;
+    outcome
+}
+
+/// Whether the app started on the data directory `data` still runs.
+fn app_running(data: &std::path::Path) -> bool {
+    std::process::Command::new("pgrep")
+        .args(["-f", "--", &format!("--data-dir {}", data.display())])
+        .output()
+        .is_ok_and(|found| found.status.success())
+}
+
+#[tokio::test]
+async fn the_kiosk_window_refuses_to_close() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let machine = KioskMachine::demo()?;
+    let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
+    shown_code(&client).await?;
+    // Asked to close (its close button, Alt+F4 and the window manager ask the same way): it stays.
+    invoke(&client, "plugin:window|close", json!({"label": "kiosk"})).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(app_running(data.path()), "the kiosk closed");
+    invoke(&client, "kiosk_status", json!({})).await?;
+    // The page itself refuses its context menu and the zoom keys.
+    let refused_keys = client
+        .execute(
+            "const menu = new MouseEvent('contextmenu', {bubbles: true, cancelable: true});
+             document.body.dispatchEvent(menu);
+             const zoom = new KeyboardEvent('keydown', {key: '+', ctrlKey: true, cancelable: true});
+             document.body.dispatchEvent(zoom);
+             return [menu.defaultPrevented, zoom.defaultPrevented];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(refused_keys, json!([true, true]));
+    client.close().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_staff_pin_ends_kiosk_mode() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let machine = KioskMachine::demo()?;
+    let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
+    let outcome = async {
+        shown_code(&client).await?;
+        by_role(&client, "button", "工作人员")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "工作人员退出自助模式").await?;
+        check_kiosk_page(&client).await?;
+        screenshot(&client, "kiosk-leave").await?;
+        press(&client, "1357").await?;
+        by_role(&client, "button", "退出自助模式")
+            .await?
+            .click()
+            .await?;
+        let wrong = text_of_alert(&client).await?;
+        assert!(wrong.contains("还可以再试4次"), "{wrong}");
+        press(&client, EXIT_PIN).await?;
+        by_role(&client, "button", "退出自助模式")
+            .await?
+            .click()
+            .await?;
+        for _ in 0..50 {
+            if !app_running(data.path()) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err("the app is still running after the staff PIN".into())
+    }
+    .await;
+    let _ = client.close().await;
+    outcome
+}
+
+#[tokio::test]
+async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let machine = KioskMachine::demo()?;
+    let (_driver, client, _data) = kiosk_window(&platform.url, &machine).await?;
+    let outcome = async {
+        invoke(&client, "kiosk_status", json!({})).await?;
+        for (command, args) in [
+            ("staff_status", json!({})),
+            (
+                "staff_log_in",
+                json!({"username": "staff01", "password": "huiban-staff-01"}),
+            ),
+            ("assisted_current", json!({})),
+            ("centre_figures", json!({})),
+            ("login_with_code", json!({"phone": ZHANG, "code": "000000"})),
+            ("logout", json!({})),
+            ("logins", json!({})),
+            ("receipt_save_pdf", json!({"applicationNo": "1"})),
+            ("kiosk_answer", json!({"code": "BCDFGHJK", "approve": true})),
+        ] {
+            let refusal = refused(&client, command, args).await?;
+            assert!(refusal.contains("not allowed"), "{command}: {refusal}");
+        }
+        Ok::<(), Box<dyn std::error::Error>>(())
+    }
+    .await;
+    client.close().await?;
+    outcome
+}
+
+#[tokio::test]
+async fn idle_asks_still_there_keeps_her_on_a_touch_and_clears_her_at_zero() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    platform.cli(&[
+        "kiosks",
+        "configure",
+        "--device",
+        "k-demo-hall-1",
+        "--idle-seconds",
+        "30",
+        "--countdown-seconds",
+        "10",
+    ])?;
+    let machine = KioskMachine::demo()?;
+    let phone = Phone::start().await?;
+    let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
+    let outcome = async {
+        zhang_logs_in(&platform, &client, &phone).await?;
+        by_role(&client, "button", "是我本人")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "我办完了").await?;
+        start_a_form(&client).await?;
+        let account = platform.account_of(ZHANG)?;
+
+        // 30 s without a touch: 还在吗？ counting down; 我还要用 keeps her session.
+        let dialog = client
+            .wait()
+            .at_most(Duration::from_secs(45))
+            .for_element(fantoccini::Locator::Css("[role=alertdialog]"))
+            .await?;
+        assert!(dialog.text().await?.contains("还在吗？"));
+        check_kiosk_page(&client).await?;
+        screenshot(&client, "kiosk-still-there").await?;
+        by_role(&client, "button", "我还要用")
+            .await?
+            .click()
+            .await?;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert_eq!(
+            invoke(&client, "session_status", json!({})).await?["logged_in"],
+            true
+        );
+        assert_eq!(left_in_the_store(&machine, data.path(), &account).0, 1);
+
+        // Then nothing more: at zero everything of hers goes and the welcome screen returns.
+        tokio::time::sleep(Duration::from_secs(42)).await;
+        shown_code(&client).await?;
+        assert_eq!(
+            invoke(&client, "session_status", json!({})).await?["logged_in"],
+            false
+        );
+        assert_eq!(left_in_the_store(&machine, data.path(), &account), (0, 0));
+        Ok::<(), Box<dyn std::error::Error>>(())
+    }
+    .await;
+    if outcome.is_err() {
+        eprintln!(
+            "page at failure: {}",
+            main_text(&client).await.unwrap_or_default()
+        );
+    }
+    client.close().await?;
+    outcome
+}
