@@ -31,6 +31,7 @@ pub fn start(app: &AppHandle) {
     let pull_now = state.pull_now().clone();
     let handle = app.clone();
     let mode = state.mode();
+    let kiosk = state.kiosk_here();
     tauri::async_runtime::spawn(async move {
         let lock_path = store.path().with_file_name(mode.outbox_lock_file());
         let engine = Engine {
@@ -41,6 +42,7 @@ pub fn start(app: &AppHandle) {
             lock_path: &lock_path,
             pacing: Pacing::default(),
             wake: Some(&wake),
+            device: kiosk.as_deref().map(|kiosk| &kiosk.device),
         };
         let mut sent_before = None;
         let mut report = |summary: QueueSummary| {

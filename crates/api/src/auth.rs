@@ -130,6 +130,10 @@ pub struct TokenResponse {
     /// have confirmed before anything is shown or done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<String>,
+    /// For a kiosk's login: the key that lets the kiosk file, with its own device login, what she
+    /// confirmed there and could not be sent before her login ended (one grant a submission).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission_key: Option<crate::kiosk::SubmissionKey>,
 }
 
 /// Answer of `GET /api/v1/me`: the caller's own account.

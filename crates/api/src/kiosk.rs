@@ -104,3 +104,101 @@ pub struct KioskStatus {
     /// No heartbeat for three minutes or more (or never): it is off, or cut off.
     pub silent: bool,
 }
+
+/// Header carrying a submission's grant (`login_id.mac`) on a request a kiosk files for a person
+/// after her login there ended, with its own device token.
+pub const KIOSK_GRANT_HEADER: &str = "kiosk-grant";
+/// Days after a kiosk login began that what was confirmed in it may still be filed by that kiosk.
+pub const SUBMISSION_GRANT_DAYS: i64 = 7;
+
+/// A kiosk login's key for filing what she confirmed in it once the login itself has ended: given
+/// once, with the login, to the kiosk. The kiosk keeps only the grant it makes of it for each
+/// submission ([`submission_grant`]), never the key past her visit.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubmissionKey {
+    /// The kiosk login it belongs to.
+    pub login_id: String,
+    /// The secret (64 hex digits).
+    pub key: String,
+}
+
+impl std::fmt::Debug for SubmissionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SubmissionKey")
+            .field("login_id", &self.login_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The grant that files the one submission under `idempotency_key` with `key`: `login_id.mac`,
+/// the mac being HMAC-SHA-256 of the key over the submission's Idempotency-Key. It files that
+/// submission and no other; sent again, the platform answers with the same case.
+pub fn submission_grant(key: &SubmissionKey, idempotency_key: &str) -> String {
+    format!("{}.{}", key.login_id, grant_mac(&key.key, idempotency_key))
+}
+
+/// Whether `mac` (hex) is the mac of [`submission_grant`] for `key` and `idempotency_key`, compared
+/// in constant time.
+pub fn grant_matches(key: &str, idempotency_key: &str, mac: &str) -> bool {
+    use hmac::{Hmac, Mac};
+    let (Ok(expected), Ok(mut computed)) = (
+        hex::decode(mac),
+        <Hmac<sha2::Sha256> as Mac>::new_from_slice(key.as_bytes()),
+    ) else {
+        return false;
+    };
+    computed.update(idempotency_key.as_bytes());
+    computed.verify_slice(&expected).is_ok()
+}
+
+/// The mac of [`submission_grant`].
+pub fn grant_mac(key: &str, idempotency_key: &str) -> String {
+    use hmac::{Hmac, Mac};
+    // HMAC takes a key of any length; an empty mac (never the case) would match no grant.
+    match <Hmac<sha2::Sha256> as Mac>::new_from_slice(key.as_bytes()) {
+        Ok(mut mac) => {
+            mac.update(idempotency_key.as_bytes());
+            hex::encode(mac.finalize().into_bytes())
+        }
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_files_one_submission_and_names_its_login() {
+        let key = SubmissionKey {
+            login_id: "f-1".to_owned(),
+            key: "00".repeat(32),
+        };
+        let one = submission_grant(&key, "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d");
+        let other = submission_grant(&key, "4b5c6d7e-8f9a-4b1c-8d2e-3f4a5b6c7d8e");
+        assert!(one.starts_with("f-1.") && one.len() == 4 + 64, "{one}");
+        assert_ne!(one, other);
+        let mac = one.split_once('.').unwrap().1;
+        assert!(grant_matches(
+            &key.key,
+            "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
+            mac
+        ));
+        assert!(!grant_matches(
+            &key.key,
+            "4b5c6d7e-8f9a-4b1c-8d2e-3f4a5b6c7d8e",
+            mac
+        ));
+        assert!(!grant_matches(
+            &key.key,
+            "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d",
+            "zz"
+        ));
+        assert!(
+            !format!("{key:?}").contains("0000"),
+            "the key is never logged"
+        );
+    }
+}

@@ -43,7 +43,9 @@ pub use forms::{
     ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, Question, QuestionKind,
 };
 pub use health::Health;
-pub use kiosk::{KioskConfig, KioskHeartbeat, KioskState, KioskStatus, PrinterState};
+pub use kiosk::{
+    KioskConfig, KioskHeartbeat, KioskState, KioskStatus, PrinterState, SubmissionKey,
+};
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
 pub use requests::{

@@ -23,7 +23,7 @@ use crate::staff::pin::Pin;
 #[derive(Debug)]
 pub struct Kiosk {
     /// The device's own platform login.
-    pub(crate) device: device_login::DeviceLogin,
+    pub device: device_login::DeviceLogin,
     /// A person's login on its way: shown code, then her approval until she says it is her.
     pub(crate) visit: tokio::sync::Mutex<Option<visit::Pending>>,
     /// The staff PIN that leaves kiosk mode (five wrong tries, then only a restart).

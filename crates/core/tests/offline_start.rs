@@ -141,6 +141,7 @@ async fn queued_while_offline_and_sent_by_itself_when_the_platform_returns() {
         lock_path: &lock,
         pacing,
         wake: None,
+        device: None,
     };
     let mut heard = Vec::new();
     let ran = engine::run(engine, true, deadline, |summary| heard.push(summary))

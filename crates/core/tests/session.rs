@@ -147,6 +147,7 @@ async fn the_sending_loop_sends_only_the_rows_of_the_person_logged_in() {
             ..Pacing::default()
         },
         wake: None,
+        device: None,
     };
     // 李建国 logs in next: the loop runs a while and sends nothing of hers, under his login or any.
     let li = platform.sms_grant(&client, "13800000002").await;
@@ -233,6 +234,7 @@ async fn the_sending_loop_wakes_when_told_instead_of_waiting_out_its_pause() {
             ..Pacing::default()
         },
         wake: Some(&wake),
+        device: None,
     };
     let (heard_tx, mut heard) = tokio::sync::mpsc::unbounded_channel::<QueueSummary>();
     let queue_and_wake = async {

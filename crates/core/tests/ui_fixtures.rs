@@ -207,3 +207,20 @@ fn the_figures_the_harness_shows_are_what_core_makes_of_the_platforms_counts() {
     assert_eq!(view.periods.len(), 2);
     recorded("figures.json", &view);
 }
+
+#[test]
+fn the_kiosk_s_login_code_the_harness_shows_is_core_s_view_of_the_platform_s_answer() {
+    let answer = huiban_api::DeviceAuthorization {
+        device_code: "never shown".to_owned(),
+        user_code: "BCDF-GHJK".to_owned(),
+        verification_uri: "https://zwfw.example.gov.cn/device".to_owned(),
+        verification_uri_complete: "https://zwfw.example.gov.cn/device?user_code=BCDFGHJK"
+            .to_owned(),
+        expires_in: 600,
+        interval: 5,
+    };
+    recorded(
+        "kiosk-login-code.json",
+        &huiban_core::kiosk::visit::LoginCode::of(&answer),
+    );
+}

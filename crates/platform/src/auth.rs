@@ -354,6 +354,7 @@ fn response(
         role,
         account_id,
         approved_by: None,
+        submission_key: None,
     }
 }
 
@@ -453,12 +454,14 @@ fn kiosk_login(
         }
     });
     let access_token = random_token();
+    let login_id = random_token();
+    let submission_key = random_token();
     state.store.start_kiosk_login(
-        &random_token(),
+        &login_id,
         account_id,
         &hash_token(&access_token),
         (now + KIOSK_LOGIN_TTL).timestamp_millis(),
-        &device,
+        (&device, kiosk_account_id, &submission_key),
         now.timestamp_millis(),
     )?;
     let name = state
@@ -474,6 +477,10 @@ fn kiosk_login(
         role: Role::Citizen,
         account_id: account_id.to_owned(),
         approved_by: Some(name.as_deref().map_or_else(|| "****".to_owned(), mask_name)),
+        submission_key: Some(huiban_api::SubmissionKey {
+            login_id,
+            key: submission_key,
+        }),
     })
 }
 

@@ -142,9 +142,15 @@ impl Phone {
     ) -> Result<(), Box<dyn std::error::Error>> {
         let letters: String = code.chars().filter(char::is_ascii_alphabetic).collect();
         let page = &self.client;
+        // Each form's answer is a new page: wait for it as a person would.
+        let shown = |locator: Locator<'static>| {
+            page.wait()
+                .at_most(crate::page::PATIENCE)
+                .for_element(locator)
+        };
         page.goto(&format!("{}/device?user_code={letters}", platform.url))
             .await?;
-        page.find(Locator::Css("#phone"))
+        shown(Locator::Css("#phone"))
             .await?
             .send_keys(phone)
             .await?;
@@ -152,7 +158,7 @@ impl Phone {
             .await?
             .click()
             .await?;
-        page.find(Locator::Css("#code")).await?;
+        shown(Locator::Css("#code")).await?;
         let sms = huiban_platform::demo_accounts::last_login_code(
             &huiban_platform::Store::open(platform.data_dir())?,
             phone,
@@ -166,20 +172,34 @@ impl Phone {
             .await?
             .click()
             .await?;
-        self.screenshot("device-page-question").await?;
         let button = if approve {
             "是，登录"
         } else {
             "否，不登录"
         };
-        page.find(Locator::XPath(&format!(
-            "//button[normalize-space()='{button}']"
-        )))
-        .await?
-        .click()
+        let answer = shown(Locator::XPath(if approve {
+            "//button[normalize-space()='是，登录']"
+        } else {
+            "//button[normalize-space()='否，不登录']"
+        }))
         .await?;
-        page.find(Locator::XPath("//h1")).await?;
-        Ok(())
+        self.screenshot("device-page-question").await?;
+        answer.click().await?;
+        let done = if approve {
+            "好了，请回到自助机前继续"
+        } else {
+            "已经拒绝了"
+        };
+        for _ in 0..150 {
+            // The page may be between two loads: a heading that went stale is read again.
+            if let Ok(heading) = page.find(Locator::XPath("//h1")).await
+                && heading.text().await.is_ok_and(|text| text == done)
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(format!("the phone did not show {done} after {button}").into())
     }
 
     /// A PNG of the phone's page, under the artifacts directory.

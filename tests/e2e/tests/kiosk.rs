@@ -345,3 +345,94 @@ async fn idle_asks_still_there_keeps_her_on_a_touch_and_clears_her_at_zero() -> 
     client.close().await?;
     outcome
 }
+
+#[tokio::test]
+async fn what_she_confirmed_while_the_platform_was_down_is_filed_for_her_once_after_her_visit()
+-> TestResult {
+    let binary = env_path("HUIBAN_E2E_PLATFORM");
+    let platform_data = tempfile::tempdir()?;
+    let bind = format!("127.0.0.1:{}", huiban_e2e::free_port()?);
+    let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+    let machine = KioskMachine::demo()?;
+    let phone = Phone::start().await?;
+    let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
+    let outcome = async {
+        zhang_logs_in(&platform, &client, &phone).await?;
+        by_role(&client, "button", "是我本人")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "button", "我办完了").await?;
+        let account = platform.account_of(ZHANG)?;
+
+        // The platform goes down; 高龄津贴申领 is confirmed for her (queued in her outbox, as
+        // 确认提交 queues it), and she presses 我办完了 and walks away.
+        let url = platform.url.clone();
+        drop(platform);
+        let application = huiban_demo::sample_application("高龄津贴", "11010119440315102")
+            .ok_or("no demo application")?;
+        let client_id = huiban_core::outbox::enqueue_application(
+            &machine.store(data.path())?.of_account(&account),
+            &application,
+            chrono::Utc::now().timestamp_millis(),
+        )?;
+        by_role(&client, "button", "我办完了")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "请用手机扫一扫，登录后就能办事").await?;
+        assert_eq!(
+            invoke(&client, "session_status", json!({})).await?["logged_in"],
+            false
+        );
+        let store = machine.store(data.path())?;
+        assert!(
+            store.kiosk_grant(&client_id)?.is_some(),
+            "its grant is kept"
+        );
+        assert_eq!(left_in_the_store(&machine, data.path(), &account).0, 0);
+
+        // The platform is back: the kiosk files it for her under its own login, once.
+        let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+        assert_eq!(platform.url, url);
+        until_the_platform_has("her application filed by the kiosk", || async {
+            Ok(huiban_platform::Store::open(platform.data_dir())?
+                .case_of_key(&account, &client_id)?
+                .is_some())
+        })
+        .await?;
+        let filed_store = huiban_platform::Store::open(platform.data_dir())?;
+        let (number, _) = filed_store
+            .case_of_key(&account, &client_id)?
+            .ok_or("filed")?;
+        let filed = filed_store.case(&number)?.ok_or("its case")?;
+        assert_eq!(filed.channel, huiban_api::HandlingChannel::Kiosk);
+        assert_eq!(
+            filed_store.case_numbers_of(&account, None, 100)?.len(),
+            1,
+            "filed once, and nothing else for her"
+        );
+        // Sent, it is forgotten on the kiosk.
+        for _ in 0..50 {
+            if machine
+                .store(data.path())?
+                .of_account(&account)
+                .outbox_row(&client_id)?
+                .is_none()
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err("the kiosk kept her application after sending it".into())
+    }
+    .await;
+    if outcome.is_err() {
+        eprintln!(
+            "page at failure: {}",
+            main_text(&client).await.unwrap_or_default()
+        );
+    }
+    client.close().await?;
+    outcome
+}

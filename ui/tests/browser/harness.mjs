@@ -50,6 +50,12 @@ export const figuresFixture = JSON.parse(
   readFileSync(new URL('./fixtures/figures.json', import.meta.url), 'utf8'),
 );
 
+/** The kiosk's login code the mocked `kiosk_login_code` answers with: core's view of a platform's
+ * device authorization (its QR code included), recorded the same way. */
+const kioskLoginCodeFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/kiosk-login-code.json', import.meta.url), 'utf8'),
+);
+
 /** Where a screenshot named `name` goes: the workspace's target/browser, for people to look at. */
 export function screenshotPath(name) {
   const dir = fileURLToPath(new URL('../../../target/browser/', import.meta.url));
@@ -76,6 +82,7 @@ import {
   STAFF_AT_WORK,
   STAFF_LOGGED_OUT,
 } from './staff-fixtures.mjs';
+import { installKioskCommands } from './kiosk-commands.mjs';
 import { installStaffCommands } from './staff-commands.mjs';
 
 export { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, STAFF_LOGGED_OUT };
@@ -147,9 +154,11 @@ export async function openPage(
     unsent = { drafts: 0, waiting: 0, refused: 0, nothing: true },
     staff = null,
     assisted = null,
+    kiosk = null,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  await context.addInitScript(installKioskCommands, { kiosk, loginCode: kioskLoginCodeFixture });
   await context.addInitScript(installStaffCommands, {
     staff: { ...STAFF_LOGGED_OUT, ...staff },
     staffAtWork: STAFF_AT_WORK,
@@ -408,6 +417,7 @@ export async function openPage(
         },
         speech_stop: () => null,
         ...window.__staffCommands,
+        ...window.__kioskCommands,
         preferences_get: () => saved,
         preferences_set: (args) => {
           saved = args.preferences;

@@ -131,7 +131,8 @@ describe('first run', () => {
 
 describe('朗读', () => {
   test('is on every screen, at least 60 × 60 px, and reads the page', async () => {
-    for (const screen of SCREENS) {
+    // 还在吗？ covers the page and reads itself as it appears.
+    for (const screen of SCREENS.filter((s) => !s.readsItself)) {
       const { context, page } = await show(screen, { theme: 'light', size: 'standard' });
       const button = page.getByRole('button', { name: '朗读' });
       const box = await button.boundingBox();

@@ -13,6 +13,13 @@ const WAITING = {
   sentence: '有2份申请等待发送，联网后会自动提交。',
 };
 
+/** A kiosk's touch screen, standing and lying; the looks tests use the first. */
+export const KIOSK_VIEWPORTS = {
+  landscape: { width: 1920, height: 1080 },
+  portrait: { width: 1080, height: 1920 },
+};
+const KIOSK_IN_USE = { in_use: true, person: '张*英' };
+
 /** Every screen there is, with what it needs to be shown. */
 export const SCREENS = [
   { name: 'home', hash: '#/' },
@@ -284,13 +291,61 @@ export const SCREENS = [
     },
     ready: 'text:最低生活保障申请',
   },
+  // A service hall's kiosk (kiosk.html), on its touch screen.
+  { name: 'kiosk-welcome', path: 'kiosk.html', hash: '', kiosk: true, ready: 'text:BCDF-GHJK' },
+  {
+    name: 'kiosk-is-it-you',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    options: { kiosk: { approved: true } },
+    ready: 'text:是我本人',
+  },
+  {
+    name: 'kiosk-home',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    ready: 'text:我办完了',
+  },
+  {
+    name: 'kiosk-item',
+    path: 'kiosk.html',
+    hash: '#/apply/110101020001050040000001',
+    kiosk: true,
+    options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    ready: 'text:开始办理',
+  },
+  {
+    // 还在吗？ after a second without a touch, counting down from two minutes; it reads itself.
+    name: 'kiosk-still-there',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    readsItself: true,
+    options: { kiosk: { ...KIOSK_IN_USE, idle_seconds: 1, countdown_seconds: 120 }, loggedIn: true },
+    ready: 'text:我还要用',
+  },
+  {
+    name: 'kiosk-leave',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    act: async (page) => {
+      await page.getByRole('button', { name: '工作人员' }).click();
+    },
+    ready: 'text:退出自助模式',
+  },
 ];
 
-/** Opens `screen` in `theme` at text `size` and waits until it is drawn. */
-export async function showScreen(browser, baseUrl, screen, { theme, size, width = 1100, height = 800 }) {
+/** Opens `screen` in `theme` at text `size` (a kiosk's screen on its landscape touch screen unless
+ * told) and waits until it is drawn. */
+export async function showScreen(browser, baseUrl, screen, { theme, size, width, height }) {
+  const drawnOn = screen.kiosk ? KIOSK_VIEWPORTS.landscape : { width: 1100, height: 800 };
   const { context, page } = await openPage(browser, {
-    width,
-    height,
+    width: width ?? drawnOn.width,
+    height: height ?? drawnOn.height,
     ...screen.options,
     preferences: { theme, text_size: size, ...screen.preferences },
   });

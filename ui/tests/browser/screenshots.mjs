@@ -1,10 +1,11 @@
 // `cargo xtask screenshots`: a PNG of every screen in every theme at the smallest and largest text
-// size, into the directory given (docs/screenshots/screens by default), for people to look at.
+// size (a kiosk's on its touch screen standing and lying), into the directory given
+// (docs/screenshots/screens by default), for people to look at.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, startVite } from './harness.mjs';
-import { SCREENS, SIZES, THEMES, showScreen } from './screen-list.mjs';
+import { KIOSK_VIEWPORTS, SCREENS, SIZES, THEMES, showScreen } from './screen-list.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshots/screens';
 // An optional second argument draws only the screens whose names begin with it (e.g. `staff`).
@@ -17,10 +18,15 @@ try {
   for (const screen of SCREENS.filter((s) => s.name.startsWith(only))) {
     for (const theme of THEMES) {
       for (const size of SIZES) {
-        const { context, page } = await showScreen(browser, vite.url, screen, { theme, size });
-        await page.screenshot({ path: join(out, `${screen.name}-${theme}-${size}.png`), fullPage: true });
-        await context.close();
-        written += 1;
+        // A kiosk's screens on its touch screen standing and lying; the others in a window.
+        const drawnOn = screen.kiosk ? Object.entries(KIOSK_VIEWPORTS) : [['', {}]];
+        for (const [orientation, viewport] of drawnOn) {
+          const { context, page } = await showScreen(browser, vite.url, screen, { theme, size, ...viewport });
+          const suffix = orientation ? `-${orientation}` : '';
+          await page.screenshot({ path: join(out, `${screen.name}-${theme}-${size}${suffix}.png`), fullPage: true });
+          await context.close();
+          written += 1;
+        }
       }
     }
   }

@@ -98,6 +98,11 @@ impl App {
         self
     }
 
+    /// The kiosk this app runs (kiosk mode only).
+    pub fn kiosk_here(&self) -> Option<Arc<crate::kiosk::Kiosk>> {
+        self.kiosk.clone()
+    }
+
     /// Which of the three modes this app runs in.
     pub fn mode(&self) -> crate::mode::Mode {
         self.mode

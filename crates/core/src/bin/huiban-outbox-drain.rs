@@ -138,6 +138,7 @@ async fn drain(args: Args) -> Result<(), String> {
         lock_path: &lock,
         pacing,
         wake: None,
+        device: None,
     };
     let ran = engine::run(engine, true, std::future::pending(), |_| {})
         .await

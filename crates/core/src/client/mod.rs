@@ -78,9 +78,12 @@ pub struct PlatformClient {
     /// The delivery key of that session (or of the session being closed), when this computer
     /// sends what was confirmed in it: sent in the `assisted-delivery` header.
     delivery_key: Option<DeliveryKey>,
+    /// The grant of the one submission a kiosk files for a visitor after her visit: sent in the
+    /// `kiosk-grant` header.
+    kiosk_grant: Option<DeliveryKey>,
 }
 
-/// A session's delivery key; never written to a log.
+/// A session's delivery key, or a kiosk's grant; never written to a log.
 #[derive(Clone)]
 struct DeliveryKey(String);
 
@@ -104,6 +107,7 @@ impl PlatformClient {
             base,
             assisted_session: None,
             delivery_key: None,
+            kiosk_grant: None,
         })
     }
 
@@ -125,6 +129,14 @@ impl PlatformClient {
         }
     }
 
+    /// The same client filing, with a kiosk's own login, the one submission `grant` was made for.
+    pub fn granted(&self, grant: &str) -> Self {
+        Self {
+            kiosk_grant: Some(DeliveryKey(grant.to_owned())),
+            ..self.clone()
+        }
+    }
+
     /// The assisted session this client acts in, if any.
     pub fn assisted_session(&self) -> Option<&str> {
         self.assisted_session.as_deref()
@@ -142,6 +154,9 @@ impl PlatformClient {
         }
         if let Some(DeliveryKey(key)) = &self.delivery_key {
             request = request.header(ASSISTED_DELIVERY_HEADER, key);
+        }
+        if let Some(DeliveryKey(grant)) = &self.kiosk_grant {
+            request = request.header(huiban_api::kiosk::KIOSK_GRANT_HEADER, grant);
         }
         request
     }

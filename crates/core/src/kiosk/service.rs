@@ -137,6 +137,10 @@ impl KioskService<'_> {
         };
         if it_is_her {
             let name = visit::masked_name(&answer);
+            // Her submission key, for what she confirms and cannot be sent before she is done.
+            if let (Some(store), Some(key)) = (self.app.store(), &answer.submission_key) {
+                store.keep_submission_key(&answer.account_id, key)?;
+            }
             self.app.session.begin(answer).await?;
             kiosk.set_person(Some(name));
             self.app.wake().notify_one();

@@ -50,6 +50,9 @@ pub enum Whose {
     /// Every resident's rows a clerk confirmed in an assisted session, each sent in its session
     /// under the clerk's token (staff mode): they go out after the session ended too.
     ActedFor,
+    /// A kiosk's: the visitor logged in, her rows under her token; past visitors' submissions
+    /// with their grants under the kiosk's own login (kiosk mode).
+    Visitors,
 }
 
 impl Whose {
@@ -57,7 +60,8 @@ impl Whose {
     pub fn of_mode(mode: crate::mode::Mode) -> Self {
         match mode {
             crate::mode::Mode::Staff => Self::ActedFor,
-            _ => Self::LoggedIn,
+            crate::mode::Mode::Kiosk => Self::Visitors,
+            crate::mode::Mode::Citizen => Self::LoggedIn,
         }
     }
 }
@@ -79,6 +83,8 @@ pub struct Engine<'a> {
     pub pacing: Pacing,
     /// Notified to end a wait early (something was queued, the network changed).
     pub wake: Option<&'a Notify>,
+    /// A kiosk's own login, which files its past visitors' granted submissions.
+    pub device: Option<&'a crate::kiosk::device_login::DeviceLogin>,
 }
 
 /// Runs until `stop` completes, or, with `until_drained`, until nothing of the logged-in account is
@@ -148,6 +154,7 @@ async fn summary_of(engine: Engine<'_>) -> Result<QueueSummary, EngineError> {
 fn closes_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
     Ok(match engine.whose {
         Whose::ActedFor => super::assisted_close::closes_waiting(engine.store)?,
+        Whose::Visitors => u64::try_from(engine.store.accounts_granted()?.len()).unwrap_or(0),
         Whose::LoggedIn => 0,
     })
 }
@@ -157,6 +164,52 @@ async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
     if engine.client.health().await.is_err() {
         return Ok(false);
     }
+    let granted = match engine.whose {
+        Whose::Visitors => send_granted_once(engine).await?,
+        _ => false,
+    };
+    Ok(send_logged_in_once(engine).await? || granted)
+}
+
+/// Files past kiosk visitors' granted submissions under the kiosk's own login, and forgets each
+/// visitor's rows once nothing of hers waits; whether it moved anything.
+async fn send_granted_once(engine: Engine<'_>) -> Result<bool, EngineError> {
+    // The visitor logged in now sends her own under her own token (a grant of hers then counts
+    // for nothing); only past visitors' go under the kiosk's.
+    let now_here = engine.session.account().await.ok().flatten();
+    let mut accounts = engine.store.accounts_granted()?;
+    accounts.retain(|account| Some(account) != now_here.as_ref());
+    let Some(device) = engine.device.filter(|_| !accounts.is_empty()) else {
+        return Ok(false);
+    };
+    let device_token = match device.token(engine.client).await {
+        Ok(token) => token,
+        Err(error) => {
+            tracing::info!(error = error.id(), "the kiosk's own login is not there yet");
+            return Ok(false);
+        }
+    };
+    let mut moved = false;
+    for account in accounts {
+        let visitor = engine.store.of_account(&account);
+        let pass = super::send_granted(
+            &visitor,
+            engine.client,
+            &device_token,
+            chrono::Utc::now(),
+            &engine.pacing.backoff,
+        )
+        .await?;
+        moved |= pass.sent + pass.needs_attention > 0;
+        // Sent: nothing of her stays on the kiosk but what still waits.
+        visitor.forget_all_but_unsent()?;
+    }
+    engine.store.scrub()?;
+    Ok(moved)
+}
+
+/// One pass over the logged-in person's rows (or a clerk's residents'); whether it moved anything.
+async fn send_logged_in_once(engine: Engine<'_>) -> Result<bool, EngineError> {
     let token = match engine.session.token(engine.client).await {
         Ok(token) => token,
         Err(SessionError::LoggedOut) => return Ok(false),
@@ -166,7 +219,7 @@ async fn send_once(engine: Engine<'_>) -> Result<bool, EngineError> {
         }
     };
     let accounts = match engine.whose {
-        Whose::LoggedIn => vec![token.account_id.clone()],
+        Whose::LoggedIn | Whose::Visitors => vec![token.account_id.clone()],
         Whose::ActedFor => engine.store.accounts_acted_for()?,
     };
     let mut moved = false;

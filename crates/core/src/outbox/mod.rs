@@ -16,7 +16,7 @@ use crate::i18n::Localizer;
 use crate::store::{AccountStore, OutboxKind, OutboxRow, StoreError};
 pub use backoff::Backoff;
 pub use lock::SenderLock;
-pub use sender::{SendPass, send_due};
+pub use sender::{SendPass, send_due, send_granted};
 
 /// A 好差评 waiting to be sent: which case, and what the person said of it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]

@@ -72,10 +72,39 @@ pub async fn send_due(
     now: DateTime<Utc>,
     policy: &Backoff,
 ) -> Result<SendPass, StoreError> {
-    use futures_util::StreamExt;
-
     let now_ms = now.timestamp_millis();
     let rows = closes_last(store, store.outbox_due(now_ms, 500)?)?;
+    send_rows(store, client, access_token, (now_ms, policy), rows).await
+}
+
+/// Sends every due submission of a kiosk's past visitor that has its grant, under the kiosk's own
+/// `device_token` (the grant files each for her); the rest of hers wait for her next login here.
+pub async fn send_granted(
+    store: &AccountStore<'_>,
+    client: &PlatformClient,
+    device_token: &str,
+    now: DateTime<Utc>,
+    policy: &Backoff,
+) -> Result<SendPass, StoreError> {
+    let now_ms = now.timestamp_millis();
+    let mut rows = Vec::new();
+    for row in store.outbox_due(now_ms, 500)? {
+        if store.shared().kiosk_grant(&row.client_id)?.is_some() {
+            rows.push(row);
+        }
+    }
+    send_rows(store, client, device_token, (now_ms, policy), rows).await
+}
+
+/// Sends `rows`, a few at a time, recording each outcome durably as it arrives.
+async fn send_rows(
+    store: &AccountStore<'_>,
+    client: &PlatformClient,
+    access_token: &str,
+    (now_ms, policy): (i64, &Backoff),
+    rows: Vec<crate::store::OutboxRow>,
+) -> Result<SendPass, StoreError> {
+    use futures_util::StreamExt;
     let outcomes: Vec<Result<Outcome, StoreError>> = futures_util::stream::iter(rows)
         .map(|row| send_one(store, client, access_token, now_ms, policy, row))
         .buffer_unordered(IN_FLIGHT)
@@ -134,6 +163,11 @@ fn client_of(
     client: &PlatformClient,
     row: &crate::store::OutboxRow,
 ) -> Result<PlatformClient, StoreError> {
+    // A kiosk visitor's submission after her visit: its grant files it for her under the kiosk's
+    // own login.
+    if let Some(grant) = store.shared().kiosk_grant(&row.client_id)? {
+        return Ok(client.granted(&grant));
+    }
     let Some(session) = &row.assisted_session else {
         return Ok(client.clone());
     };

@@ -1,5 +1,5 @@
 //! What a kiosk's store keeps between two visitors: nothing of anyone but what a visitor confirmed
-//! and is not sent yet (with the files it needs).
+//! and is not sent yet (with the files it needs and its grant).
 
 use super::{LocalStore, StoreError};
 
@@ -8,6 +8,8 @@ impl LocalStore {
     /// submission needs and chosen text size or colours, and scrubs the file, so the next person
     /// finds nothing of the one before.
     pub fn forget_visitors_but_unsent(&self) -> Result<(), StoreError> {
+        // What waits gets its grant before anything of the visit is forgotten.
+        self.grant_waiting()?;
         self.forget_pulled_except(None)?;
         let mut connection = self.lock()?;
         let transaction = connection.transaction()?;
@@ -17,6 +19,7 @@ impl LocalStore {
             "DELETE FROM local_attachment
                  WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.account_id = local_attachment.account_id)",
             "DELETE FROM preference",
+            super::kiosk_grants::GRANTS_NO_LONGER_NEEDED,
         ] {
             transaction.execute(sql, [])?;
         }

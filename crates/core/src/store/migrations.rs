@@ -175,6 +175,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
         session_id TEXT PRIMARY KEY NOT NULL,
         delivery_key TEXT NOT NULL
     );",
+    // 16: a kiosk visitor's submission key while she is logged in, and, once her visit ends, the
+    // grant made of it for each submission of hers still waiting: with it the kiosk files that one
+    // submission for her under its own login.
+    "CREATE TABLE kiosk_submission_key (
+        account_id TEXT PRIMARY KEY NOT NULL,
+        login_id TEXT NOT NULL,
+        submission_key TEXT NOT NULL
+    );
+    CREATE TABLE kiosk_grant (
+        client_id TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL,
+        grant TEXT NOT NULL
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

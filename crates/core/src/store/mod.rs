@@ -11,6 +11,7 @@ mod cache_meta;
 mod catalog_cache;
 mod drafts;
 mod error;
+mod kiosk_grants;
 mod kiosk_visits;
 mod migrations;
 mod outbox;

@@ -124,6 +124,7 @@ pub async fn send_as_the_clerk(app: &App, dir: &tempfile::TempDir) {
             backoff: super::FAST,
         },
         wake: None,
+        device: None,
     };
     let drained = tokio::time::timeout(
         std::time::Duration::from_secs(20),

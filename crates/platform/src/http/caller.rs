@@ -6,11 +6,13 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use huiban_api::Role;
 use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
+use huiban_api::kiosk::KIOSK_GRANT_HEADER;
 
 use super::ApiError;
 use crate::assisted::{self, Acting};
 use crate::auth;
 use crate::filed_by::FiledBy;
+use crate::kiosk_grants;
 use crate::state::AppState;
 use crate::store::TokenOwner;
 
@@ -111,9 +113,21 @@ impl FromRequestParts<AppState> for Caller {
             .map(str::to_owned);
         let filing = filing_key(parts);
         let delivery = delivery_key(parts);
+        let grant = parts
+            .headers
+            .get(KIOSK_GRANT_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         let state = state.clone();
         let caller = tokio::task::spawn_blocking(move || -> Result<Caller, ApiError> {
             let owner = auth::authenticate(&state, &bearer)?;
+            // A kiosk filing, with its own login, what a person confirmed on it: her, for that one
+            // submission only (on any other request the grant counts for nothing).
+            if let (Role::KioskDevice, Some(grant), Some(key)) = (owner.role, &grant, &filing) {
+                let her = kiosk_grants::granted(&state, &owner.account_id, grant, key)
+                    .map_err(|_| forbidden())?;
+                return Ok(Caller(her, None));
+            }
             let acting = match session {
                 None => None,
                 Some(_) if owner.role != Role::Staff => return Err(forbidden()),

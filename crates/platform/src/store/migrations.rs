@@ -330,6 +330,10 @@ const MIGRATIONS: &[&str] = &[
         account_id TEXT PRIMARY KEY NOT NULL REFERENCES account (account_id),
         body TEXT NOT NULL
     );",
+    // 24: a kiosk login's submission key and its kiosk: the kiosk files with its own login what the
+    // person confirmed there and could not be sent before her login ended, one grant a submission.
+    "ALTER TABLE token_family ADD COLUMN kiosk_account_id TEXT REFERENCES account (account_id);
+    ALTER TABLE token_family ADD COLUMN submission_key TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

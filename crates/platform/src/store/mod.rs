@@ -40,7 +40,7 @@ pub use messages::{Notice, StoredMessage};
 pub use requests::{RequestBody, RequestMove, RequestRecord};
 pub use sms::{SentSms, SmsCode, SmsCodeTaken};
 pub use token_owner::TokenOwner;
-pub use tokens::{IssuedPair, LoginRow, Rotation};
+pub use tokens::{IssuedPair, KioskLoginKey, LoginRow, Rotation};
 pub use uploads::UploadRow;
 
 use std::path::Path;

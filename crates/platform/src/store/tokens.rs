@@ -208,14 +208,23 @@ impl Store {
         account_id: &str,
         access_hash: &str,
         access_expires_ms: i64,
-        device: &str,
+        (device, kiosk_account_id, submission_key): (&str, &str, &str),
         now_ms: i64,
     ) -> Result<(), StoreError> {
         self.write(|transaction| {
             transaction.execute(
-                "INSERT INTO token_family (family_id, account_id, created_ms, kind, device)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![family_id, account_id, now_ms, KIOSK_LOGIN, device],
+                "INSERT INTO token_family
+                     (family_id, account_id, created_ms, kind, device, kiosk_account_id, submission_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    family_id,
+                    account_id,
+                    now_ms,
+                    KIOSK_LOGIN,
+                    device,
+                    kiosk_account_id,
+                    submission_key
+                ],
             )?;
             transaction.execute(
                 "INSERT INTO access_token (token_hash, family_id, expires_ms) VALUES (?1, ?2, ?3)",
@@ -223,6 +232,26 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+
+    /// The kiosk login `family_id`'s person, kiosk, submission key and start, if it is one.
+    pub fn kiosk_login_key(&self, family_id: &str) -> Result<Option<KioskLoginKey>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT account_id, kiosk_account_id, submission_key, created_ms FROM token_family
+                 WHERE family_id = ?1 AND kind = ?2 AND submission_key IS NOT NULL",
+                params![family_id, KIOSK_LOGIN],
+                |row| {
+                    Ok(KioskLoginKey {
+                        account_id: row.get(0)?,
+                        kiosk_account_id: row.get(1)?,
+                        submission_key: row.get(2)?,
+                        created_ms: row.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
     }
 
     /// The account's logins not ended and with a token still alive at `now_ms`, newest first.
@@ -263,4 +292,16 @@ impl Store {
         })?;
         Ok(changed == 1)
     }
+}
+
+/// A kiosk login's submission key, as the platform checks a grant made of it.
+pub struct KioskLoginKey {
+    /// The person logged in.
+    pub account_id: String,
+    /// The kiosk she logged in on.
+    pub kiosk_account_id: Option<String>,
+    /// The key (64 hex digits).
+    pub submission_key: String,
+    /// When the login began.
+    pub created_ms: i64,
 }

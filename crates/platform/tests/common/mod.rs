@@ -387,6 +387,11 @@ impl TestPlatform {
 
     /// 张秀英 logged in on the demo kiosk (she approved its code from her own app): its access token.
     pub async fn zhang_on_the_kiosk(&self) -> String {
+        self.zhang_s_kiosk_login().await.access_token
+    }
+
+    /// 张秀英's login on the demo kiosk, as the kiosk's poll answered it.
+    pub async fn zhang_s_kiosk_login(&self) -> TokenResponse {
         let kiosk = self.kiosk_token().await;
         let grant = self
             .call("POST", "/api/v1/auth/device", Some(&kiosk), None)
@@ -414,7 +419,35 @@ impl TestPlatform {
             )
             .await;
         assert_eq!(polled.status, StatusCode::OK, "{}", polled.body);
-        polled.body["access_token"].as_str().unwrap().to_owned()
+        serde_json::from_value(polled.body).unwrap()
+    }
+
+    /// Posts `body` to `path` with an Idempotency-Key and the kiosk grant `grant`.
+    pub async fn post_granted(
+        &self,
+        path: &str,
+        (token, grant): (&str, &str),
+        key: &str,
+        body: &Value,
+    ) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key)
+            .header(huiban_api::kiosk::KIOSK_GRANT_HEADER, grant)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+        Answer {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// 赵敏's (the demo clerk staff01) access token, logged in with her password.

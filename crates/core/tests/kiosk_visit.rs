@@ -1,0 +1,134 @@
+//! A visit at a kiosk against the real platform: 张秀英 logs in from her phone, says it is her,
+//! confirms 高龄津贴申领 while the network is down and presses 我办完了. Nothing of hers stays but
+//! that submission and its grant; when the network is back the kiosk files it, under its own
+//! login, for her, as come through the kiosk, exactly once, and forgets it.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+mod common;
+
+use common::Platform;
+use common::switch::Switch;
+use huiban_api::HandlingChannel;
+use huiban_core::app::AppParts;
+use huiban_core::kiosk::visit::LoginWait;
+use huiban_core::kiosk::{Kiosk, KioskSetup};
+use huiban_core::mode::Mode;
+use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
+use huiban_core::session::Session;
+use huiban_core::{App, PlatformClient, UrlSource};
+
+const ZHANG: &str = "c-demo-zhang";
+
+/// The demo kiosk on a fresh store in `dir`, reaching the platform at `url`.
+fn kiosk_app(dir: &tempfile::TempDir, url: reqwest::Url) -> App {
+    let password = dir.path().join("kiosk-password");
+    std::fs::write(&password, "huiban-kiosk-01\n").unwrap();
+    let setup: KioskSetup = toml::from_str(&format!(
+        "device = \"kiosk01\"\ndevice_password_file = {:?}\nexit_pin = \"none\"\n",
+        password.display().to_string()
+    ))
+    .unwrap();
+    App::new(AppParts {
+        client: PlatformClient::new(url).unwrap(),
+        source: UrlSource::Default,
+        store: Some(std::sync::Arc::new(common::local_store(dir))),
+        store_notice: None,
+        session: Session::in_memory(),
+    })
+    .in_mode(Mode::Kiosk)
+    .with_kiosk(Kiosk::new(&setup))
+}
+
+/// The kiosk's sending loop until nothing of anyone waits.
+async fn send_as_the_kiosk(app: &App, dir: &tempfile::TempDir) {
+    let store = app.store().unwrap().clone();
+    let kiosk = app.kiosk_here().unwrap();
+    let lock = dir.path().join("kiosk-outbox.lock");
+    let login = app.session().shared().clone();
+    let engine = Engine {
+        whose: Whose::Visitors,
+        store: &store,
+        client: app.client(),
+        session: &login,
+        lock_path: &lock,
+        pacing: Pacing {
+            idle: std::time::Duration::from_millis(20),
+            backoff: common::FAST,
+        },
+        wake: None,
+        device: Some(&kiosk.device),
+    };
+    let drained = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        engine::run(engine, true, std::future::pending(), |_| {}),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(drained);
+}
+
+#[tokio::test]
+async fn what_she_confirmed_offline_is_filed_for_her_once_after_her_visit() {
+    let platform = Platform::new();
+    let url = platform.serve(None).await;
+    let switch = Switch::to(&url).await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = kiosk_app(&dir, switch.url.clone());
+
+    // Her phone approves the code the kiosk shows; she says it is her.
+    let code = app.kiosk().login_code().await.unwrap();
+    let phone = PlatformClient::new(url.clone()).unwrap();
+    let token = platform.login(&phone, "13800000001").await;
+    phone
+        .answer_kiosk(&token, &code.user_code, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.kiosk().login_wait().await.unwrap(),
+        LoginWait::Approved {
+            name: "张*英".to_owned()
+        }
+    );
+    let view = app.kiosk().confirm(true).await.unwrap();
+    assert_eq!(view.person.as_deref(), Some("张*英"));
+
+    // The network goes; she confirms 高龄津贴申领 and presses 我办完了.
+    let hers = app.own_store().await.unwrap();
+    switch.cut();
+    let client_id =
+        huiban_core::outbox::enqueue_application(&hers, &common::application("高龄津贴申领"), 0)
+            .unwrap();
+    let after = app.kiosk().finish().await.unwrap();
+    assert!(!after.in_use && after.person.is_none());
+    assert!(!app.session().status().await.unwrap().logged_in);
+    let store = app.store().unwrap();
+    assert!(
+        store.kiosk_grant(&client_id).unwrap().is_some(),
+        "its grant is made"
+    );
+    assert_eq!(store.accounts_granted().unwrap(), [ZHANG]);
+
+    // The network is back: the kiosk files it for her, once, and forgets it.
+    switch.join();
+    send_as_the_kiosk(&app, &dir).await;
+    let (number, _) = platform
+        .store
+        .case_of_key(ZHANG, &client_id)
+        .unwrap()
+        .expect("filed for her");
+    let cases = phone.applications(&token).await.unwrap();
+    let filed: Vec<_> = cases
+        .iter()
+        .filter(|case| case.application_no == number)
+        .collect();
+    assert_eq!(filed.len(), 1, "exactly once");
+    assert_eq!(filed[0].channel, HandlingChannel::Kiosk);
+    assert_eq!(cases.len(), 1, "nothing else filed for her");
+    assert_eq!(
+        store.of_account(ZHANG).outbox_row(&client_id).unwrap(),
+        None,
+        "forgotten here once sent"
+    );
+    assert!(store.accounts_granted().unwrap().is_empty());
+}

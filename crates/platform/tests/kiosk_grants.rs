@@ -1,0 +1,117 @@
+//! A kiosk files, with its own device login, what a person confirmed on it after her login there
+//! ended: one grant a submission, for her, as come through that kiosk, for seven days; never a read,
+//! another submission, another caller's or after the seven days.
+#![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+mod common;
+
+use common::TestPlatform;
+use huiban_api::HandlingChannel;
+use huiban_api::kiosk::submission_grant;
+use serde_json::json;
+
+const KEY: &str = "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d";
+const OTHER_KEY: &str = "4b5c6d7e-8f9a-4b1c-8d2e-3f4a5b6c7d8e";
+
+#[tokio::test]
+async fn the_kiosk_files_what_she_confirmed_after_her_login_ended_and_nothing_else() {
+    let platform = TestPlatform::start().await;
+    let login = platform.zhang_s_kiosk_login().await;
+    let key = login
+        .submission_key
+        .clone()
+        .expect("a kiosk login has a submission key");
+    // 我办完了 while the platform could not be reached: her login ends, her submission waits.
+    let ended = platform
+        .call(
+            "POST",
+            "/api/v1/auth/logout",
+            Some(&login.access_token),
+            None,
+        )
+        .await;
+    assert_eq!(ended.status.as_u16(), 204, "{}", ended.body);
+    let grant = submission_grant(&key, KEY);
+    let kiosk = platform.kiosk_token().await;
+    let body = platform.application_for("高龄津贴").await;
+
+    let filed = platform
+        .post_granted("/api/v1/applications", (&kiosk, &grant), KEY, &body)
+        .await;
+    assert_eq!(filed.status.as_u16(), 201, "{}", filed.body);
+    let case = filed.case();
+    assert_eq!(case.channel, HandlingChannel::Kiosk);
+    platform.clock.advance(chrono::Duration::minutes(2));
+    let zhang = platform.citizen_login("13800000001").await.access_token;
+    let hers = platform
+        .call("GET", "/api/v1/applications", Some(&zhang), None)
+        .await;
+    assert!(
+        hers.body.to_string().contains(&case.application_no),
+        "filed for her"
+    );
+
+    // Sent again (the answer was lost): the same case, once.
+    let again = platform
+        .post_granted("/api/v1/applications", (&kiosk, &grant), KEY, &body)
+        .await;
+    assert_eq!(again.body["application_no"], case.application_no.as_str());
+
+    // The grant files that submission only: not another, and not a 诉求 under another key.
+    let other = platform
+        .post_granted("/api/v1/applications", (&kiosk, &grant), OTHER_KEY, &body)
+        .await;
+    other.expect_error(403, "forbidden");
+    let request = platform
+        .post_granted(
+            "/api/v1/requests",
+            (&kiosk, &grant),
+            OTHER_KEY,
+            &json!({"kind": "consultation", "description": "高龄津贴哪天发？"}),
+        )
+        .await;
+    request.expect_error(403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_grant_never_reads_serves_no_other_caller_and_ends_after_seven_days() {
+    let platform = TestPlatform::start().await;
+    let login = platform.zhang_s_kiosk_login().await;
+    let key = login.submission_key.clone().unwrap();
+    let grant = submission_grant(&key, KEY);
+    let kiosk = platform.kiosk_token().await;
+    let body = platform.application_for("高龄津贴").await;
+
+    // A read with the grant is the kiosk's own: nothing of hers (she has a case by now).
+    platform.submitted(&login.access_token, &body).await;
+    let read = platform
+        .http
+        .get(format!("{}/api/v1/applications", platform.base))
+        .bearer_auth(&kiosk)
+        .header(huiban_api::kiosk::KIOSK_GRANT_HEADER, &grant)
+        .send()
+        .await
+        .unwrap();
+    let read: serde_json::Value = read.json().await.unwrap();
+    assert_eq!(read, json!([]), "{read}");
+
+    // A clerk presenting it files nothing for her.
+    let clerk = platform.clerk_token().await;
+    let by_clerk = platform
+        .post_granted("/api/v1/applications", (&clerk, &grant), KEY, &body)
+        .await;
+    assert_eq!(by_clerk.status.as_u16(), 403, "{}", by_clerk.body);
+
+    // A grant not made of her key, or past its seven days, files nothing.
+    let forged = format!("{}.{}", key.login_id, "00".repeat(32));
+    platform
+        .post_granted("/api/v1/applications", (&kiosk, &forged), KEY, &body)
+        .await
+        .expect_error(403, "forbidden");
+    platform.clock.advance(chrono::Duration::days(7));
+    let kiosk = platform.kiosk_token().await;
+    platform
+        .post_granted("/api/v1/applications", (&kiosk, &grant), KEY, &body)
+        .await
+        .expect_error(403, "forbidden");
+}
