@@ -1668,6 +1668,8 @@ export type ReceiptView_Deserialize = {
 	follow: string[],
 	/**  Who filed it for her, when someone did: 东城区政务服务中心 赵敏. */
 	filed_by?: string | null,
+	/**  Whether 存为PDF is offered: not on a kiosk, where a file would stay behind on the machine. */
+	can_save_pdf: boolean,
 };
 
 /**  A case's receipt, every line in plain words, for the receipt page and its print stylesheet. */
@@ -1688,6 +1690,8 @@ export type ReceiptView_Serialize = {
 	follow: string[],
 	/**  Who filed it for her, when someone did: 东城区政务服务中心 赵敏. */
 	filed_by: string | null,
+	/**  Whether 存为PDF is offered: not on a kiosk, where a file would stay behind on the machine. */
+	can_save_pdf: boolean,
 };
 
 /**  整改单: a department must answer a bad evaluation. */

@@ -29,6 +29,8 @@ pub struct ReceiptView {
     pub follow: Vec<String>,
     /// Who filed it for her, when someone did: 东城区政务服务中心 赵敏.
     pub filed_by: Option<String>,
+    /// Whether 存为PDF is offered: not on a kiosk, where a file would stay behind on the machine.
+    pub can_save_pdf: bool,
 }
 
 /// The 办件编号 in groups of four characters.
@@ -66,6 +68,7 @@ pub fn receipt_of(case: &Application, localizer: &Localizer) -> ReceiptView {
             .map(|id| localizer.text(id, &[]))
             .collect(),
         filed_by,
+        can_save_pdf: true,
     }
 }
 
@@ -90,7 +93,10 @@ impl CasesService<'_> {
                 self.kept(application_no).await?
             }
         };
-        Ok(receipt_of(&case, self.app.localizer()))
+        Ok(ReceiptView {
+            can_save_pdf: self.app.mode() != crate::mode::Mode::Kiosk,
+            ..receipt_of(&case, self.app.localizer())
+        })
     }
 }
 
