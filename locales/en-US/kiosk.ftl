@@ -31,3 +31,5 @@ kiosk-pin-spent = Too many wrong PINs. Restart the kiosk to try again.
 kiosk-out-of-order = This kiosk cannot be used right now. Please ask a member of staff.
 kiosk-offline = This kiosk cannot reach the network right now. Please wait a moment or ask a member of staff.
 kiosk-login-gone = This login has run out. Please scan again.
+kiosk-printer-out-of-paper = This kiosk's printer is out of paper, so receipts cannot be printed for now. Staff can add paper; everything else works.
+kiosk-printer-offline = This kiosk's printer is not working, so receipts cannot be printed. Everything else works; the case number is under Progress.

@@ -30,3 +30,5 @@ kiosk-pin-spent = 管理密码错的次数太多了。请重新启动这台自�
 kiosk-out-of-order = 这台自助机暂时不能用，请找工作人员。
 kiosk-offline = 这台自助机暂时连不上网络，请稍等一下，或者找工作人员。
 kiosk-login-gone = 这次登录已经失效了，请重新扫一扫。
+kiosk-printer-out-of-paper = 这台自助机的打印机没纸了，回执暂时打印不出来。可以请工作人员加纸，办事不受影响。
+kiosk-printer-offline = 这台自助机的打印机暂时不能用，回执打印不出来。办事不受影响，可以在“进度”里查看办件编号。

@@ -15,7 +15,7 @@ use std::sync::Mutex;
 pub use service::{KioskService, KioskView};
 pub use setup::KioskSetup;
 
-use huiban_api::kiosk::KioskConfig;
+use huiban_api::kiosk::{KioskConfig, PrinterState};
 
 use crate::staff::pin::Pin;
 
@@ -32,6 +32,8 @@ pub struct Kiosk {
     config: Mutex<KioskConfig>,
     /// The masked name of the person using it, once she said it is her.
     person: Mutex<Option<String>>,
+    /// Its receipt printer as last heard from CUPS.
+    printer: Mutex<PrinterState>,
 }
 
 impl Kiosk {
@@ -43,7 +45,17 @@ impl Kiosk {
             exit_pin: Mutex::new(Pin::hashed(&setup.exit_pin)),
             config: Mutex::new(KioskConfig::default()),
             person: Mutex::new(None),
+            printer: Mutex::new(PrinterState::Ready),
         }
+    }
+
+    /// Its receipt printer as last heard.
+    pub fn printer(&self) -> PrinterState {
+        *lock(&self.printer)
+    }
+
+    pub(crate) fn note_printer(&self, printer: PrinterState) {
+        *lock(&self.printer) = printer;
     }
 
     /// The platform's config as last heard (its defaults until then).

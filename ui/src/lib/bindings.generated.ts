@@ -1127,6 +1127,8 @@ export type KioskView_Deserialize = {
 	idle_seconds: number,
 	/**  Seconds counted down after 还在吗？ before her session ends. */
 	countdown_seconds: number,
+	/**  What is wrong with its receipt printer, in plain words (out of paper, not answering). */
+	printer_problem?: string | null,
 };
 
 /**  What the kiosk window shows: the welcome screen, or a person's errands. */
@@ -1139,6 +1141,8 @@ export type KioskView_Serialize = {
 	idle_seconds: number,
 	/**  Seconds counted down after 还在吗？ before her session ends. */
 	countdown_seconds: number,
+	/**  What is wrong with its receipt printer, in plain words (out of paper, not answering). */
+	printer_problem: string | null,
 };
 
 /**  A fact about the person that a question can be filled in from. */

@@ -13,6 +13,7 @@ export const kiosk = $state({
     person: null,
     idle_seconds: 90,
     countdown_seconds: 30,
+    printer_problem: null,
   } as KioskView,
 });
 

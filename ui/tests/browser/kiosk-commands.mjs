@@ -10,6 +10,7 @@ export function installKioskCommands({ kiosk, loginCode }) {
     person: null,
     idle_seconds: 90,
     countdown_seconds: 30,
+    printer_problem: null,
     ...kiosk,
   };
   delete view.approved;

@@ -13,6 +13,7 @@ const KIOSK_SCREENS = SCREENS.filter((s) => s.kiosk);
 /** The main action each kiosk screen must show without scrolling. */
 const MAIN_ACTION = {
   'kiosk-welcome': { role: 'img', name: '登录用的二维码' },
+  'kiosk-welcome-no-paper': { role: 'img', name: '登录用的二维码' },
   'kiosk-is-it-you': { role: 'button', name: '是我本人' },
   'kiosk-home': { role: 'button', name: '我办完了' },
   // The item page's 开始办理 is below its facts on every screen: the second pass over the pages

@@ -294,6 +294,19 @@ export const SCREENS = [
   // A service hall's kiosk (kiosk.html), on its touch screen.
   { name: 'kiosk-welcome', path: 'kiosk.html', hash: '', kiosk: true, ready: 'text:BCDF-GHJK' },
   {
+    // Its printer is out of paper: said in plain words, and the welcome still fits.
+    name: 'kiosk-welcome-no-paper',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    options: {
+      kiosk: {
+        printer_problem: '这台自助机的打印机没纸了，回执暂时打印不出来。可以请工作人员加纸，办事不受影响。',
+      },
+    },
+    ready: 'text:打印机没纸了',
+  },
+  {
     name: 'kiosk-is-it-you',
     path: 'kiosk.html',
     hash: '',

@@ -28,6 +28,7 @@ impl KioskService<'_> {
 
     /// Sends the heartbeat (with its printer in `printer`).
     pub async fn beat(&self, printer: PrinterState) -> Result<(), Error> {
+        self.kiosk()?.note_printer(printer);
         let heartbeat = self.heartbeat(printer)?;
         let token = self.kiosk()?.device.token(self.app.client()).await?;
         self.app

@@ -1,7 +1,7 @@
 //! `app.kiosk()`: the welcome screen's login, 是您本人吗？, 我办完了 and leaving kiosk mode.
 
 use huiban_api::TokenRequest;
-use huiban_api::kiosk::KioskConfig;
+use huiban_api::kiosk::{KioskConfig, PrinterState};
 use serde::Serialize;
 
 use super::Kiosk;
@@ -20,6 +20,8 @@ pub struct KioskView {
     pub idle_seconds: u32,
     /// Seconds counted down after 还在吗？ before her session ends.
     pub countdown_seconds: u32,
+    /// What is wrong with its receipt printer, in plain words (out of paper, not answering).
+    pub printer_problem: Option<String>,
 }
 
 impl App {
@@ -56,11 +58,17 @@ impl KioskService<'_> {
             }
         };
         let person = kiosk.person();
+        let printer_problem = match kiosk.printer() {
+            PrinterState::OutOfPaper => Some("kiosk-printer-out-of-paper"),
+            PrinterState::Offline => Some("kiosk-printer-offline"),
+            PrinterState::Ready | PrinterState::None => None,
+        };
         Ok(KioskView {
             in_use: person.is_some(),
             person,
             idle_seconds: config.idle_seconds,
             countdown_seconds: config.countdown_seconds,
+            printer_problem: printer_problem.map(|id| self.app.localizer().text(id, &[])),
         })
     }
 
@@ -187,5 +195,42 @@ impl KioskService<'_> {
                 "staff-pin-wrong" => Error::with_args("kiosk-pin-wrong", error.args().to_vec()),
                 _ => Error::plain("kiosk-pin-spent"),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{app_with_store, logged_in};
+
+    #[tokio::test]
+    async fn a_printer_out_of_paper_is_told_in_plain_words() {
+        let dir = tempfile::tempdir().expect("dir");
+        let setup: crate::kiosk::KioskSetup = toml::from_str(
+            "device = \"kiosk01\"\ndevice_password_file = \"/nowhere\"\nexit_pin = \"none\"\n",
+        )
+        .expect("setup");
+        let app = app_with_store(&dir, logged_in("a"))
+            .in_mode(crate::mode::Mode::Kiosk)
+            .with_kiosk(Kiosk::new(&setup));
+        assert_eq!(
+            app.kiosk().status().await.expect("status").printer_problem,
+            None
+        );
+        app.kiosk_here()
+            .expect("kiosk")
+            .note_printer(PrinterState::OutOfPaper);
+        let words = app.kiosk().status().await.expect("status").printer_problem;
+        assert!(
+            words.as_deref().is_some_and(|w| w.contains("没纸")),
+            "{words:?}"
+        );
+        assert_eq!(
+            app.kiosk()
+                .heartbeat(PrinterState::OutOfPaper)
+                .expect("beat")
+                .printer,
+            PrinterState::OutOfPaper
+        );
     }
 }

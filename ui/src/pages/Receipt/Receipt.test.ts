@@ -12,6 +12,7 @@ const RECEIPT: ReceiptView = {
   promised: '15个工作日内办结，最晚2026年12月22日',
   follow: ['打开惠办，点“进度”；或者用手机扫这张回执上的二维码。', '拨打12345政务服务热线，报上面的办件编号。'],
   filed_by: '东城区政务服务中心 赵敏',
+  can_save_pdf: true,
 };
 let answer = (): Promise<ReceiptView> => Promise.resolve(RECEIPT);
 let printed = (): Promise<null> => Promise.resolve(null);
@@ -50,6 +51,13 @@ describe('Receipt', () => {
     expect((await screen.findByRole('status')).textContent).toContain('回执已经送到打印机');
     await userEvent.click(screen.getByRole('button', { name: '存为PDF' }));
     expect((await screen.findByRole('status')).textContent).toContain(`回执-${RECEIPT.number}.pdf`);
+  });
+
+  it('offers no 存为PDF where core says a file would stay behind (a kiosk)', async () => {
+    answer = () => Promise.resolve({ ...RECEIPT, can_save_pdf: false });
+    render(Receipt, { applicationNo: RECEIPT.number });
+    expect(await screen.findByRole('button', { name: '打印回执' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '存为PDF' })).toBeNull();
   });
 
   it('says plainly when the printer failed, the receipt still shown', async () => {
