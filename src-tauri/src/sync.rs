@@ -115,14 +115,15 @@ fn spawn_keep_fresh(app: &AppHandle, state: &AppState) {
     });
 }
 
-/// Sends the kiosk's heartbeat once a minute, with its printer as CUPS says.
+/// Sends the kiosk's heartbeat once a minute, with its printer as CUPS says, and asks its config.
 fn spawn_heartbeat(app: &AppHandle) {
     let handle = app.clone();
     tauri::async_runtime::spawn(async move {
         let every = std::time::Duration::from_secs(u64::from(huiban_api::kiosk::HEARTBEAT_SECONDS));
+        // The receipt printer's name, read once: the config files do not change while it runs.
+        let printer = huiban_core::config::printer_from_process().ok().flatten();
         loop {
             let state = handle.state::<AppState>();
-            let printer = huiban_core::config::printer_from_process().ok().flatten();
             let printer = crate::printer_state::of(printer.as_deref()).await;
             if let Err(error) = state.kiosk().beat(printer).await {
                 tracing::info!(

@@ -89,7 +89,7 @@ pub fn on_event(window: &Window, event: &WindowEvent) {
 }
 
 /// The staff PIN was given: the kiosk window may close now.
-pub fn allow_leaving(_app: &AppHandle) {
+pub fn allow_leaving() {
     LEAVING.store(true, Ordering::SeqCst);
 }
 

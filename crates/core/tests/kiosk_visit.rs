@@ -13,7 +13,7 @@ use huiban_core::app::AppParts;
 use huiban_core::kiosk::visit::LoginWait;
 use huiban_core::kiosk::{Kiosk, KioskSetup};
 use huiban_core::mode::Mode;
-use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
+use huiban_core::outbox::engine::Whose;
 use huiban_core::session::Session;
 use huiban_core::{App, PlatformClient, UrlSource};
 
@@ -41,31 +41,9 @@ fn kiosk_app(dir: &tempfile::TempDir, url: reqwest::Url) -> App {
 
 /// The kiosk's sending loop until nothing of anyone waits.
 async fn send_as_the_kiosk(app: &App, dir: &tempfile::TempDir) {
-    let store = app.store().unwrap().clone();
     let kiosk = app.kiosk_here().unwrap();
     let lock = dir.path().join("kiosk-outbox.lock");
-    let login = app.session().shared().clone();
-    let engine = Engine {
-        whose: Whose::Visitors,
-        store: &store,
-        client: app.client(),
-        session: &login,
-        lock_path: &lock,
-        pacing: Pacing {
-            idle: std::time::Duration::from_millis(20),
-            backoff: common::FAST,
-        },
-        wake: None,
-        device: Some(&kiosk.device),
-    };
-    let drained = tokio::time::timeout(
-        std::time::Duration::from_secs(20),
-        engine::run(engine, true, std::future::pending(), |_| {}),
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    assert!(drained);
+    common::send_until_drained(app, lock, Whose::Visitors, Some(&kiosk.device)).await;
 }
 
 #[tokio::test]

@@ -62,7 +62,7 @@ pub async fn kiosk_leave(
 ) -> Result<(), IpcError> {
     state.kiosk().leave(&pin)?;
     tracing::info!("kiosk mode left with the staff PIN");
-    crate::windows::allow_leaving(&app);
+    crate::windows::allow_leaving();
     app.exit(0);
     Ok(())
 }

@@ -26,15 +26,19 @@ impl KioskService<'_> {
         })
     }
 
-    /// Sends the heartbeat (with its printer in `printer`).
+    /// Sends the heartbeat (with its printer in `printer`) and asks the platform's config again.
     pub async fn beat(&self, printer: PrinterState) -> Result<(), Error> {
         self.kiosk()?.note_printer(printer);
         let heartbeat = self.heartbeat(printer)?;
         let token = self.kiosk()?.device.token(self.app.client()).await?;
-        self.app
+        let sent = self
+            .app
             .client()
             .kiosk_heartbeat(&token, &heartbeat)
             .await
-            .map_err(|error| Error::online_only(error, "kiosk-offline"))
+            .map_err(|error| Error::online_only(error, "kiosk-offline"));
+        // The config is asked with each heartbeat; the window reads the kept one.
+        let config = self.config().await.map(|_| ());
+        sent.and(config)
     }
 }

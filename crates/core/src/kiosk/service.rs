@@ -44,19 +44,11 @@ impl KioskService<'_> {
             .ok_or_else(|| Error::plain("kiosk-out-of-order"))
     }
 
-    /// What the kiosk window shows now; the remote config as last heard (asked again here).
+    /// What the kiosk window shows now, with the remote config as the last heartbeat heard it
+    /// (asked of no one here: the window asks this often, and offline it must not wait).
     pub async fn status(&self) -> Result<KioskView, Error> {
         let kiosk = self.kiosk()?;
-        let config = match self.config().await {
-            Ok(config) => config,
-            Err(error) => {
-                tracing::info!(
-                    error = error.id(),
-                    "kiosk config unavailable: the last one serves"
-                );
-                kiosk.config()
-            }
-        };
+        let config = kiosk.config();
         let person = kiosk.person();
         let printer_problem = match kiosk.printer() {
             PrinterState::OutOfPaper => Some("kiosk-printer-out-of-paper"),
@@ -72,7 +64,7 @@ impl KioskService<'_> {
         })
     }
 
-    /// The platform's config for this kiosk, kept for when it cannot be asked.
+    /// The platform's config for this kiosk, kept for the window and for when it cannot be asked.
     pub async fn config(&self) -> Result<KioskConfig, Error> {
         let kiosk = self.kiosk()?;
         let token = kiosk.device.token(self.app.client()).await?;

@@ -4,7 +4,7 @@
 use huiban_core::app::{App, AppParts};
 use huiban_core::assisted::SimulatedReader;
 use huiban_core::mode::Mode;
-use huiban_core::outbox::engine::{self, Engine, Pacing, Whose};
+use huiban_core::outbox::engine::Whose;
 use huiban_core::secrets::Keychain;
 use huiban_core::session::Session;
 use huiban_core::store::LocalStore;
@@ -110,30 +110,13 @@ pub fn texted_code(platform: &Platform, phone: &str) -> String {
 
 /// Runs the staff window's sending loop until nothing a clerk confirmed for anyone waits.
 pub async fn send_as_the_clerk(app: &App, dir: &tempfile::TempDir) {
-    let store = app.store().unwrap().clone();
-    let lock = dir.path().join("staff-outbox.lock");
-    let login = app.session().shared().clone();
-    let engine = Engine {
-        whose: Whose::ActedFor,
-        store: &store,
-        client: app.client(),
-        session: &login,
-        lock_path: &lock,
-        pacing: Pacing {
-            idle: std::time::Duration::from_millis(20),
-            backoff: super::FAST,
-        },
-        wake: None,
-        device: None,
-    };
-    let drained = tokio::time::timeout(
-        std::time::Duration::from_secs(20),
-        engine::run(engine, true, std::future::pending(), |_| {}),
+    super::send_until_drained(
+        app,
+        dir.path().join("staff-outbox.lock"),
+        Whose::ActedFor,
+        None,
     )
-    .await
-    .unwrap()
-    .unwrap();
-    assert!(drained);
+    .await;
 }
 
 /// The platform's case of the submission `client_id` the clerk's loop sent for 张秀英 after the

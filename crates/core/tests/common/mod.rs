@@ -106,3 +106,37 @@ pub const FAST: Backoff = Backoff {
     base: Duration::from_millis(1),
     cap: Duration::from_millis(5),
 };
+
+/// Runs `app`'s sending loop for `whose` (with a kiosk's own login in `device`) until nothing of
+/// it waits, failing after 20 s.
+pub async fn send_until_drained(
+    app: &huiban_core::App,
+    lock: std::path::PathBuf,
+    whose: huiban_core::outbox::engine::Whose,
+    device: Option<&huiban_core::kiosk::device_login::DeviceLogin>,
+) {
+    use huiban_core::outbox::engine::{self, Engine, Pacing};
+    let store = app.store().unwrap().clone();
+    let login = app.session().shared().clone();
+    let engine = Engine {
+        whose,
+        store: &store,
+        client: app.client(),
+        session: &login,
+        lock_path: &lock,
+        pacing: Pacing {
+            idle: Duration::from_millis(20),
+            backoff: FAST,
+        },
+        wake: None,
+        device,
+    };
+    let drained = tokio::time::timeout(
+        Duration::from_secs(20),
+        engine::run(engine, true, std::future::pending(), |_| {}),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(drained);
+}
