@@ -16,6 +16,7 @@ pub mod forms;
 pub mod health;
 pub mod id_number;
 pub mod kiosk;
+pub mod kiosk_calls;
 pub mod licences;
 pub mod messages;
 pub mod requests;
@@ -46,6 +47,7 @@ pub use health::Health;
 pub use kiosk::{
     KioskConfig, KioskHeartbeat, KioskState, KioskStatus, PrinterState, SubmissionKey,
 };
+pub use kiosk_calls::{KioskCall, KioskCalls};
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
 pub use requests::{

@@ -8,12 +8,16 @@ pub mod device_login;
 mod heartbeat;
 mod service;
 pub mod setup;
+mod slip;
+mod staff_call;
 pub mod visit;
 
 use std::sync::Mutex;
 
 pub use service::{KioskService, KioskView};
 pub use setup::KioskSetup;
+pub use slip::LeavingSlip;
+pub use staff_call::StaffCallView;
 
 use huiban_api::kiosk::{KioskConfig, PrinterState};
 
@@ -65,6 +69,27 @@ impl Kiosk {
 
     pub(crate) fn keep_config(&self, config: KioskConfig) {
         *lock(&self.config) = config;
+    }
+
+    /// Of `items`, the services this kiosk offers, in the order its config names them (all of
+    /// them when the config names none).
+    pub fn offered(&self, items: Vec<huiban_api::CatalogItem>) -> Vec<huiban_api::CatalogItem> {
+        let services = lock(&self.config).services.clone();
+        if services.is_empty() {
+            return items;
+        }
+        let mut offered: Vec<_> = items
+            .into_iter()
+            .filter(|item| services.contains(&item.impl_code))
+            .collect();
+        offered.sort_by_key(|item| services.iter().position(|code| *code == item.impl_code));
+        offered
+    }
+
+    /// Whether this kiosk offers the service `impl_code`.
+    pub fn offers(&self, impl_code: &str) -> bool {
+        let config = lock(&self.config);
+        config.services.is_empty() || config.services.iter().any(|code| code == impl_code)
     }
 
     /// The masked name of the person using it, if anyone.

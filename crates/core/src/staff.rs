@@ -3,9 +3,11 @@
 //! input (her PIN or password opens it again, nothing lost), and the login ends with the working day.
 
 pub mod day;
+mod kiosk_calls;
 pub mod pin;
 mod service;
 pub mod shift;
 
 pub use day::StaffDay;
+pub use kiosk_calls::KioskCallView;
 pub use service::{StaffService, StaffStatus};

@@ -7,37 +7,14 @@
 mod common;
 
 use common::Platform;
+use common::kiosk::kiosk_app;
 use common::switch::Switch;
 use huiban_api::HandlingChannel;
-use huiban_core::app::AppParts;
 use huiban_core::kiosk::visit::LoginWait;
-use huiban_core::kiosk::{Kiosk, KioskSetup};
-use huiban_core::mode::Mode;
 use huiban_core::outbox::engine::Whose;
-use huiban_core::session::Session;
-use huiban_core::{App, PlatformClient, UrlSource};
+use huiban_core::{App, PlatformClient};
 
 const ZHANG: &str = "c-demo-zhang";
-
-/// The demo kiosk on a fresh store in `dir`, reaching the platform at `url`.
-fn kiosk_app(dir: &tempfile::TempDir, url: reqwest::Url) -> App {
-    let password = dir.path().join("kiosk-password");
-    std::fs::write(&password, "huiban-kiosk-01\n").unwrap();
-    let setup: KioskSetup = toml::from_str(&format!(
-        "device = \"kiosk01\"\ndevice_password_file = {:?}\nexit_pin = \"none\"\n",
-        password.display().to_string()
-    ))
-    .unwrap();
-    App::new(AppParts {
-        client: PlatformClient::new(url).unwrap(),
-        source: UrlSource::Default,
-        store: Some(std::sync::Arc::new(common::local_store(dir))),
-        store_notice: None,
-        session: Session::in_memory(),
-    })
-    .in_mode(Mode::Kiosk)
-    .with_kiosk(Kiosk::new(&setup))
-}
 
 /// The kiosk's sending loop until nothing of anyone waits.
 async fn send_as_the_kiosk(app: &App, dir: &tempfile::TempDir) {
@@ -71,14 +48,22 @@ async fn what_she_confirmed_offline_is_filed_for_her_once_after_her_visit() {
     let view = app.kiosk().confirm(true).await.unwrap();
     assert_eq!(view.person.as_deref(), Some("张*英"));
 
-    // The network goes; she confirms 高龄津贴申领 and presses 我办完了.
+    // Nothing waits: no slip.
+    app.catalog().items().await.unwrap();
+    assert_eq!(app.kiosk().leaving_slip().await.unwrap(), None);
+
+    // The network goes; she confirms 高龄津贴申领 and presses 我办完了: the slip names it, and
+    // nothing of hers.
     let hers = app.own_store().await.unwrap();
     switch.cut();
     let client_id =
         huiban_core::outbox::enqueue_application(&hers, &common::application("高龄津贴申领"), 0)
             .unwrap();
+    let slip = app.kiosk().leaving_slip().await.unwrap().expect("a slip");
+    assert_eq!(slip.waiting, ["高龄津贴申领"]);
     let after = app.kiosk().finish().await.unwrap();
     assert!(!after.in_use && after.person.is_none());
+    assert_eq!(app.kiosk().leaving_slip().await.unwrap(), None, "nobody's");
     assert!(!app.session().status().await.unwrap().logged_in);
     let store = app.store().unwrap();
     assert!(

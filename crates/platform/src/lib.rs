@@ -20,6 +20,7 @@ pub mod holdings;
 pub mod housekeeping;
 pub mod http;
 pub mod keys;
+pub mod kiosk_calls;
 pub mod kiosk_grants;
 pub mod kiosks;
 pub mod licences;

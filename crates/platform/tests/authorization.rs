@@ -26,7 +26,7 @@ struct Credentials {
     session: Option<String>,
 }
 
-/// The objects the paths name: all 张秀英's, and 赵敏's session for her.
+/// The objects the paths name: all 张秀英's, 赵敏's session for her, and a call of her centre's kiosk.
 struct Objects {
     application_no: String,
     request_no: String,
@@ -36,6 +36,7 @@ struct Objects {
     upload_id: String,
     session_id: String,
     login_id: String,
+    call_id: String,
     impl_code: String,
     form_path: String,
     sample_application: Value,
@@ -163,6 +164,12 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         .call("GET", "/api/v1/catalog/items", None, None)
         .await;
     let item = &catalog.body["items"][0];
+    // The kiosk of 赵敏's centre asks for staff.
+    let kiosk = token_of(&platform, "k-demo-hall-1", Role::KioskDevice);
+    let call = platform
+        .call("POST", "/api/v1/kiosk/calls", Some(&kiosk), None)
+        .await;
+    assert_eq!(call.status.as_u16(), 200, "{}", call.body);
     let objects = Objects {
         application_no,
         request_no,
@@ -172,6 +179,7 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         upload_id,
         session_id: session_id.clone(),
         login_id,
+        call_id: call.body["call_id"].as_str().unwrap().to_owned(),
         impl_code: item["impl_code"].as_str().unwrap().to_owned(),
         form_path: format!(
             "{}/versions/{}",
@@ -240,6 +248,7 @@ async fn knock_with(
         .replace("{upload_id}", &objects.upload_id)
         .replace("{session_id}", &objects.session_id)
         .replace("{login_id}", &objects.login_id)
+        .replace("{call_id}", &objects.call_id)
         .replace("{impl_code}", &objects.impl_code)
         .replace("{form_id}/versions/{version}", &objects.form_path);
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();

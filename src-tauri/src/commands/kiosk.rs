@@ -1,9 +1,9 @@
 //! Kiosk-mode commands: the welcome screen's login by the code on the screen, 是您本人吗？,
-//! 我办完了 and leaving kiosk mode with the staff PIN; granted only to the kiosk window
+//! 我办完了, 请工作人员过来 and leaving kiosk mode with the staff PIN; granted only to the kiosk window
 //! (capabilities/kiosk.json). One line each over `app.kiosk()`.
 
-use huiban_core::kiosk::KioskView;
 use huiban_core::kiosk::visit::{LoginCode, LoginWait};
+use huiban_core::kiosk::{KioskView, LeavingSlip, StaffCallView};
 use tauri::{AppHandle, State};
 
 use crate::{AppState, IpcError};
@@ -65,4 +65,40 @@ pub async fn kiosk_leave(
     crate::windows::allow_leaving();
     app.exit(0);
     Ok(())
+}
+
+/// 请工作人员过来: the staff of the kiosk's centre are asked to come.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_call_staff(state: State<'_, AppState>) -> Result<StaffCallView, IpcError> {
+    Ok(state.kiosk().call_staff().await?)
+}
+
+/// The kiosk's call for staff as it stands: whether someone is coming.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_staff_call(state: State<'_, AppState>) -> Result<StaffCallView, IpcError> {
+    Ok(state.kiosk().staff_call().await?)
+}
+
+/// 不用了: staff are no longer asked to come.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_cancel_staff_call(
+    state: State<'_, AppState>,
+) -> Result<StaffCallView, IpcError> {
+    Ok(state.kiosk().cancel_staff_call().await?)
+}
+
+/// The slip to print as her visit ends, when something she confirmed is still to be sent.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_leaving_slip(
+    state: State<'_, AppState>,
+) -> Result<Option<LeavingSlip>, IpcError> {
+    Ok(state.kiosk().leaving_slip().await?)
 }

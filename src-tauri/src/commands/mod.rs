@@ -12,6 +12,7 @@ pub mod forms;
 pub mod handler;
 pub mod inbox;
 pub mod kiosk;
+pub mod kiosk_calls;
 pub mod logins;
 pub mod preferences;
 pub mod receipts;
@@ -52,6 +53,7 @@ mod tests {
         ("forms", include_str!("forms.rs")),
         ("inbox", include_str!("inbox.rs")),
         ("kiosk", include_str!("kiosk.rs")),
+        ("kiosk_calls", include_str!("kiosk_calls.rs")),
         ("logins", include_str!("logins.rs")),
         ("preferences", include_str!("preferences.rs")),
         ("requests", include_str!("requests.rs")),

@@ -11,6 +11,7 @@ use huiban_e2e::kiosk::{EXIT_PIN, KioskMachine, Phone, kiosk_window, shown_code}
 use huiban_e2e::page::{by_role, screenshot, text_of_alert};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
+use huiban_e2e::printed::{new_pdf, pdfs_in, printed_dir, printed_text_of, squeezed};
 use huiban_e2e::{TestResult, env_path};
 use serde_json::json;
 
@@ -364,6 +365,8 @@ async fn what_she_confirmed_while_the_platform_was_down_is_filed_for_her_once_af
             .await?;
         by_role(&client, "button", "我办完了").await?;
         let account = platform.account_of(ZHANG)?;
+        // She had the services listed (办事) before she confirmed one.
+        invoke(&client, "catalog_items", json!({})).await?;
 
         // The platform goes down; 高龄津贴申领 is confirmed for her (queued in her outbox, as
         // 确认提交 queues it), and she presses 我办完了 and walks away.
@@ -376,10 +379,29 @@ async fn what_she_confirmed_while_the_platform_was_down_is_filed_for_her_once_af
             &application,
             chrono::Utc::now().timestamp_millis(),
         )?;
+        // 我办完了 prints the slip on the kiosk's printer first: what waits, that it is sent for
+        // her, and nothing that names her.
+        let before = pdfs_in(&printed_dir());
         by_role(&client, "button", "我办完了")
             .await?
             .click()
             .await?;
+        by_role(&client, "heading", "还没发出去的事，会替您发出").await?;
+        screenshot(&client, "kiosk-leaving-slip").await?;
+        let printed = new_pdf(&printed_dir(), &before).await?;
+        let text = squeezed(&printed_text_of(&printed)?);
+        // (Words whose glyphs the PDF's text layer maps back faithfully: a few CJK glyphs of its
+        // embedded font subsets read back as others.)
+        for shown in ["高龄津贴申领", "只发一次", "不用再来", "12345"] {
+            assert!(
+                text.contains(&squeezed(shown)),
+                "the slip says {shown:?}: {text}"
+            );
+        }
+        assert!(
+            !text.contains("张") && !text.contains("我办完了"),
+            "no name, nothing of the window: {text}"
+        );
         by_role(&client, "heading", "请用手机扫一扫，登录后就能办事").await?;
         assert_eq!(
             invoke(&client, "session_status", json!({})).await?["logged_in"],

@@ -199,6 +199,20 @@ export const commands = {
 	kioskLoginWait: () => __TAURI_INVOKE<LoginWait>("kiosk_login_wait"),
 	/**  What the kiosk window shows: the welcome screen or a person's errands, and its idle seconds. */
 	kioskStatus: () => __TAURI_INVOKE<KioskView_Serialize>("kiosk_status"),
+	/**  请工作人员过来: the staff of the kiosk's centre are asked to come. */
+	kioskCallStaff: () => __TAURI_INVOKE<StaffCallView_Serialize>("kiosk_call_staff"),
+	/**  The kiosk's call for staff as it stands: whether someone is coming. */
+	kioskStaffCall: () => __TAURI_INVOKE<StaffCallView_Serialize>("kiosk_staff_call"),
+	/**  不用了: staff are no longer asked to come. */
+	kioskCancelStaffCall: () => __TAURI_INVOKE<StaffCallView_Serialize>("kiosk_cancel_staff_call"),
+	/**  The slip to print as her visit ends, when something she confirmed is still to be sent. */
+	kioskLeavingSlip: () => __TAURI_INVOKE<LeavingSlip | null>("kiosk_leaving_slip"),
+	/**  The open calls of her centre's kiosks, oldest first. */
+	staffKioskCalls: () => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_kiosk_calls"),
+	/**  我过去: she is going to the call. */
+	staffAnswerKioskCall: (callId: string) => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_answer_kiosk_call", { callId }),
+	/**  处理好了: the person at the kiosk was helped. */
+	staffEndKioskCall: (callId: string) => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_end_kiosk_call", { callId }),
 	/**  The QR code (SVG) of one kept licence, for a verifier to scan. */
 	walletLicenceQr: (licenceNo: string) => __TAURI_INVOKE<string>("wallet_licence_qr", { licenceNo }),
 	/**  The person's electronic licences kept on this computer, each checked offline. */
@@ -1114,6 +1128,37 @@ export type KioskAsking = {
 	time_left: string,
 };
 
+/**  A kiosk's call for staff, as the staff window shows it. */
+export type KioskCallView = KioskCallView_Serialize | KioskCallView_Deserialize;
+
+/**  A kiosk's call for staff, as the staff window shows it. */
+export type KioskCallView_Deserialize = {
+	/**  The call's id. */
+	call_id: string,
+	/**  The kiosk's name, e.g. 一层大厅1号自助机. */
+	kiosk_name: string,
+	/**  Since when it calls, in plain words. */
+	since_words: string,
+	/**  Who is going, once someone said so. */
+	answered_by?: string | null,
+	/**  The one going is the clerk logged in here. */
+	mine: boolean,
+};
+
+/**  A kiosk's call for staff, as the staff window shows it. */
+export type KioskCallView_Serialize = {
+	/**  The call's id. */
+	call_id: string,
+	/**  The kiosk's name, e.g. 一层大厅1号自助机. */
+	kiosk_name: string,
+	/**  Since when it calls, in plain words. */
+	since_words: string,
+	/**  Who is going, once someone said so. */
+	answered_by: string | null,
+	/**  The one going is the clerk logged in here. */
+	mine: boolean,
+};
+
 /**  What the kiosk window shows: the welcome screen, or a person's errands. */
 export type KioskView = KioskView_Serialize | KioskView_Deserialize;
 
@@ -1162,6 +1207,14 @@ export type LeaveUnsent =
 "keep" | 
 /**  不要了: deleted (the person was asked twice). */
 "discard";
+
+/**  What the slip says. */
+export type LeavingSlip = {
+	/**  What waits, one line each: the service's name, or 诉求. */
+	waiting: string[],
+	/**  When it was printed, in plain words. */
+	printed_at: string,
+};
 
 /**  One 好差评 level as the evaluation page offers it. */
 export type LevelChoice = {
@@ -2068,6 +2121,25 @@ export type SpeechRate =
 "normal" | 
 /**  Faster than usual. */
 "fast";
+
+/**  What the kiosk shows of its call for staff. */
+export type StaffCallView = StaffCallView_Serialize | StaffCallView_Deserialize;
+
+/**  What the kiosk shows of its call for staff. */
+export type StaffCallView_Deserialize = {
+	/**  Staff were asked and the call is open. */
+	open: boolean,
+	/**  The name of the staff member on her way, once one said so. */
+	coming?: string | null,
+};
+
+/**  What the kiosk shows of its call for staff. */
+export type StaffCallView_Serialize = {
+	/**  Staff were asked and the call is open. */
+	open: boolean,
+	/**  The name of the staff member on her way, once one said so. */
+	coming: string | null,
+};
 
 /**  What the staff window shows: the login form, the lock screen, or the work. */
 export type StaffStatus = StaffStatus_Serialize | StaffStatus_Deserialize;

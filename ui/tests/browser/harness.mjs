@@ -155,6 +155,7 @@ export async function openPage(
     staff = null,
     assisted = null,
     kiosk = null,
+    kioskCalls = [],
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
@@ -168,6 +169,7 @@ export async function openPage(
     counterDay: COUNTER_DAY,
     figures: figuresFixture,
     waiting: queue.waiting,
+    kioskCalls,
   });
   await context.addInitScript(
     ({
@@ -333,7 +335,10 @@ export async function openPage(
           cases.find((c) => c.summary.application_no === applicationNo)?.detail,
         case_receipt: ({ applicationNo }) =>
           cases.find((c) => c.summary.application_no === applicationNo)?.receipt,
-        receipt_print: () => null,
+        receipt_print: () => {
+          window.__printed = (window.__printed ?? 0) + 1;
+          return null;
+        },
         receipt_save_pdf: ({ applicationNo }) => `/home/zhao/Documents/惠办回执/回执-${applicationNo}.pdf`,
         evaluation_levels: () =>
           ['非常满意', '满意', '基本满意', '不满意', '非常不满意'].map((name, i) => ({

@@ -13,8 +13,13 @@ export function installKioskCommands({ kiosk, loginCode }) {
     printer_problem: null,
     ...kiosk,
   };
+  // `waiting`: what she confirmed is still to be sent as her visit ends (the slip is printed).
+  const waiting = kiosk?.waiting ?? [];
   delete view.approved;
+  delete view.waiting;
   let wrongPins = 0;
+  // 请工作人员过来: asked once, 赵敏 is coming from the second ask on; 不用了 takes it back.
+  let call = null;
   window.__kioskCommands = {
     kiosk_status: () => view,
     // Asked again soon in the tests (the platform says every 5 s).
@@ -24,10 +29,28 @@ export function installKioskCommands({ kiosk, loginCode }) {
       if (itIsHer) Object.assign(view, { in_use: true, person: '张*英' });
       return view;
     },
+    kiosk_leaving_slip: () =>
+      view.in_use && waiting.length > 0 ? { waiting, printed_at: '2026年3月30日 10:42' } : null,
     kiosk_finish: () => {
       Object.assign(view, { in_use: false, person: null });
       window.__kioskFinished = true;
       return view;
+    },
+    kiosk_call_staff: () => {
+      call = call ?? { open: true, coming: null, asks: 0 };
+      window.__staffCalled = true;
+      return { open: true, coming: call.coming };
+    },
+    kiosk_staff_call: () => {
+      if (!call) return { open: false, coming: null };
+      call.asks += 1;
+      if (call.asks >= 1) call.coming = '赵敏';
+      return { open: true, coming: call.coming };
+    },
+    kiosk_cancel_staff_call: () => {
+      call = null;
+      window.__staffCallTakenBack = true;
+      return { open: false, coming: null };
     },
     kiosk_leave: ({ pin }) => {
       if (pin !== '2468') {

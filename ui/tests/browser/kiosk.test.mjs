@@ -20,6 +20,7 @@ const MAIN_ACTION = {
   // (issue #17) moves it up; until then it is not checked here.
   'kiosk-still-there': { role: 'button', name: '我还要用' },
   'kiosk-leave': { role: 'button', name: '退出自助模式' },
+  'kiosk-call-staff': { role: 'button', name: '不用了' },
 };
 
 /** The visible controls smaller than 60 × 60 px. */
@@ -108,6 +109,55 @@ describe('a visit at the kiosk', () => {
     for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
     await page.getByRole('button', { name: '退出自助模式' }).click();
     await page.waitForFunction(() => window.__kioskLeft === true);
+    await context.close();
+  });
+
+  test('请工作人员过来 asks staff, says who is coming, and 不用了 takes it back', async () => {
+    const screen = KIOSK_SCREENS.find((s) => s.name === 'kiosk-home');
+    const { context, page } = await showScreen(shared.browser, shared.vite.url, screen, {
+      theme: 'light',
+      size: 'standard',
+    });
+    await page.getByRole('button', { name: '请工作人员过来' }).click();
+    const dialog = page.getByRole('dialog', { name: '已经请工作人员了' });
+    await dialog.waitFor();
+    assert.ok(await page.evaluate(() => window.__staffCalled === true));
+    assert.ok((await page.evaluate(() => window.__spoken ?? [])).some((t) => t.startsWith('已经请工作人员了')));
+    // Her page stays as it was behind the dialog, and cannot be touched meanwhile.
+    assert.equal(await page.locator('main').getAttribute('inert'), '');
+    await dialog.getByText('工作人员赵敏正在过来。').waitFor();
+    await page.getByRole('button', { name: '返回' }).click();
+    assert.equal(await dialog.count(), 0);
+    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
+    // Staff are still asked: the banner says so, and pressing it shows the call again.
+    await page.getByRole('button', { name: '已请工作人员' }).click();
+    await dialog.getByText('工作人员赵敏正在过来。').waitFor();
+    await page.getByRole('button', { name: '不用了' }).click();
+    assert.equal(await dialog.count(), 0);
+    assert.ok(await page.evaluate(() => window.__staffCallTakenBack === true));
+    await page.getByRole('button', { name: '请工作人员过来' }).waitFor();
+    await context.close();
+  });
+
+  test('我办完了 with something still to send prints the slip first, naming no one', async () => {
+    const screen = KIOSK_SCREENS.find((s) => s.name === 'kiosk-is-it-you');
+    const { context, page } = await showScreen(
+      shared.browser,
+      shared.vite.url,
+      { ...screen, options: { kiosk: { approved: true, waiting: ['高龄津贴申领'] } } },
+      { theme: 'light', size: 'standard' },
+    );
+    await page.getByRole('button', { name: '是我本人' }).click();
+    await page.getByRole('button', { name: '我办完了' }).click();
+    await page.getByRole('heading', { level: 1, name: '还没发出去的事，会替您发出' }).waitFor();
+    const slip = await page.locator('.printable').innerText();
+    assert.match(slip, /高龄津贴申领/);
+    assert.match(slip, /12345/);
+    assert.doesNotMatch(slip, /张/);
+    await page.waitForFunction(() => window.__printed === 1);
+    assert.equal(await page.getByRole('button', { name: '我办完了' }).count(), 0);
+    // Then her visit ends: the page starts afresh at the welcome.
+    await page.getByText('BCDF-GHJK').waitFor({ timeout: 15_000 });
     await context.close();
   });
 });

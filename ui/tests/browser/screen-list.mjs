@@ -1,6 +1,7 @@
 // Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
 
 import { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, draftFixture, openPage } from './harness.mjs';
+import { KIOSK_CALLS } from './staff-fixtures.mjs';
 
 /** The three themes, as drawn. */
 export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
@@ -167,6 +168,14 @@ export const SCREENS = [
       await page.getByRole('button', { name: '下班退出', exact: true }).click();
     },
     ready: 'text:仍然下班退出',
+  },
+  {
+    // Kiosks of her centre ask for staff (请工作人员过来): shown above her work, 我过去 and 处理好了.
+    name: 'staff-kiosk-calls',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, kioskCalls: KIOSK_CALLS },
+    ready: 'text:自助机求助',
   },
   {
     name: 'staff-home-pin-set',
@@ -341,12 +350,25 @@ export const SCREENS = [
     ready: 'text:我还要用',
   },
   {
+    // 请工作人员过来 pressed during her visit: staff were asked, and 赵敏 is coming; it reads itself.
+    name: 'kiosk-call-staff',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    readsItself: true,
+    options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    act: async (page) => {
+      await page.getByRole('button', { name: '请工作人员过来' }).click();
+    },
+    ready: 'text:工作人员赵敏正在过来',
+  },
+  {
     name: 'kiosk-leave',
     path: 'kiosk.html',
     hash: '',
     kiosk: true,
     act: async (page) => {
-      await page.getByRole('button', { name: '工作人员' }).click();
+      await page.getByRole('button', { name: '工作人员', exact: true }).click();
     },
     ready: 'text:退出自助模式',
   },

@@ -1,7 +1,8 @@
 // The staff window's commands as the browser tests answer them, over `staff` (where the clerk
 // stands; her PIN is 2468; 下班退出 is refused first while `waiting` things for residents wait to be
 // sent) and `assisted` (the session at the counter; 张秀英's code is 123456, the
-// demo manager approves a signature with manager01 / huiban-manager-01). Run in the page before the
+// demo manager approves a signature with manager01 / huiban-manager-01) and `kioskCalls` (the
+// centre's kiosks asking for staff). Run in the page before the
 // app, as an init script: it leaves the answers in `window.__staffCommands` for the harness's table.
 
 /** Puts the staff commands' answers in `window.__staffCommands`. */
@@ -14,7 +15,9 @@ export function installStaffCommands({
   counterDay,
   figures,
   waiting,
+  kioskCalls,
 }) {
+  let calls = kioskCalls;
   window.__staffCommands = {
     staff_status: () => staff,
     staff_log_in: ({ username, password }) => {
@@ -105,6 +108,17 @@ export function installStaffCommands({
     assisted_end: () => {
       assisted = null;
       return null;
+    },
+    // The centre's kiosk calls (请工作人员过来): 我过去 makes her the one going, 处理好了 ends one.
+    staff_kiosk_calls: () => calls,
+    staff_answer_kiosk_call: ({ callId }) => {
+      calls = calls.map((call) => (call.call_id === callId ? { ...call, answered_by: '赵敏', mine: true } : call));
+      return calls;
+    },
+    staff_end_kiosk_call: ({ callId }) => {
+      calls = calls.filter((call) => call.call_id !== callId);
+      window.__callsEnded = (window.__callsEnded ?? 0) + 1;
+      return calls;
     },
   };
 }

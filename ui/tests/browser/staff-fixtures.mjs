@@ -93,3 +93,21 @@ export const COUNTER_DAY = {
     },
   ],
 };
+
+/** Two kiosks of her centre asking for staff: one nobody answered yet, one 钱进 is going to. */
+export const KIOSK_CALLS = [
+  {
+    call_id: '5f0c3a2e-8d1b-4c6a-9e7f-1a2b3c4d5e6f',
+    kiosk_name: '一层大厅1号自助机',
+    since_words: '今天 10:42',
+    answered_by: null,
+    mine: false,
+  },
+  {
+    call_id: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    kiosk_name: '二层大厅3号自助机',
+    since_words: '今天 10:39',
+    answered_by: '钱进',
+    mine: false,
+  },
+];

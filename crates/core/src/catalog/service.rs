@@ -1,5 +1,6 @@
 //! `app.catalog()`: the service items she can apply for (fresh, or the saved copy when the platform
-//! cannot be reached) and finding one by what she types.
+//! cannot be reached; on a kiosk only the services its remote config offers) and finding one by what
+//! she types.
 
 use std::sync::Arc;
 
@@ -27,10 +28,17 @@ impl CatalogService<'_> {
     /// The catalog: fresh from the platform, or the saved copy (marked offline) when it is
     /// unreachable; searching uses it from now on.
     pub async fn items(&self) -> Result<CatalogView, Error> {
-        let copy = match self.app.store() {
+        let mut copy = match self.app.store() {
             Some(store) => refresh(store, self.app.client()).await?,
             None => CatalogCopy::new(self.app.client().catalog_items().await?, false),
         };
+        if let Some(kiosk) = self.app.kiosk_here() {
+            // The services on offer as the platform says now (as last heard when it cannot be asked).
+            if let Err(error) = self.app.kiosk().config().await {
+                tracing::warn!(%error, "the kiosk's config was not heard: the last one is used");
+            }
+            copy.items = kiosk.offered(copy.items);
+        }
         self.remember(SearchIndex::new(copy.items.clone()));
         Ok(CatalogView::of(copy, self.app.localizer()))
     }
@@ -47,10 +55,13 @@ impl CatalogService<'_> {
         let index = match known {
             Some(index) => index,
             None => {
-                let items = match self.app.store() {
+                let mut items = match self.app.store() {
                     Some(store) => store.cached_catalog()?,
                     None => Vec::new(),
                 };
+                if let Some(kiosk) = self.app.kiosk_here() {
+                    items = kiosk.offered(items);
+                }
                 self.remember(SearchIndex::new(items))
             }
         };

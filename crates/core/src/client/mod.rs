@@ -3,6 +3,7 @@
 mod assisted;
 mod figures;
 mod kiosk;
+mod kiosk_calls;
 mod pages;
 mod uploads;
 

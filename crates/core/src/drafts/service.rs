@@ -37,6 +37,13 @@ impl DraftsService<'_> {
         form_id: &str,
         version: u32,
     ) -> Result<Draft, Error> {
+        if self
+            .app
+            .kiosk_here()
+            .is_some_and(|kiosk| !kiosk.offers(impl_code))
+        {
+            return Err(Error::plain("kiosk-service-not-offered"));
+        }
         let form = FormRef {
             form_id: form_id.to_owned(),
             version,

@@ -168,6 +168,10 @@ impl KioskService<'_> {
             self.app.preferences().forget();
         }
         kiosk.set_person(None);
+        // Her call for staff, if she made one, ends with her visit.
+        if let Err(error) = self.cancel_staff_call().await {
+            tracing::warn!(%error, "the kiosk's call for staff was not ended on the platform");
+        }
         self.status().await
     }
 

@@ -242,7 +242,7 @@ impl StaffService<'_> {
     }
 
     /// Runs `change` on her day, or refuses in plain words when nobody is logged in.
-    fn with_day<T>(
+    pub(super) fn with_day<T>(
         &self,
         change: impl FnOnce(&mut StaffDay) -> Result<T, Error>,
     ) -> Result<T, Error> {

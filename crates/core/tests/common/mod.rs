@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used)] // Each suite uses part of this; test code unwraps.
 
 pub mod counter;
+pub mod kiosk;
 pub mod switch;
 
 use std::time::Duration;

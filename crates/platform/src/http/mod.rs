@@ -18,6 +18,7 @@ mod file_refusals;
 mod forms;
 mod health;
 mod idempotent;
+mod kiosk_calls;
 mod kiosks;
 mod licences;
 pub mod limits;
@@ -63,7 +64,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
         (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent"),
         (name = "figures", description = "The centre's figures (决策分析) for its manager"),
-        (name = "kiosks", description = "Service halls' self-service kiosks: heartbeats and config")
+        (name = "kiosks", description = "Service halls' self-service kiosks: heartbeats, config and calls for staff")
     ),
     modifiers(&BearerAuth)
 )]
@@ -131,6 +132,11 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(figures::centre_figures))
         .routes(routes!(kiosks::heartbeat))
         .routes(routes!(kiosks::config))
+        .routes(routes!(kiosk_calls::raise, kiosk_calls::of_kiosk))
+        .routes(routes!(kiosk_calls::end_of_kiosk))
+        .routes(routes!(kiosk_calls::of_centre))
+        .routes(routes!(kiosk_calls::answer))
+        .routes(routes!(kiosk_calls::end))
         .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
         .routes(routes!(assisted::report))

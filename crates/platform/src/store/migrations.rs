@@ -334,6 +334,18 @@ const MIGRATIONS: &[&str] = &[
     // person confirmed there and could not be sent before her login ended, one grant a submission.
     "ALTER TABLE token_family ADD COLUMN kiosk_account_id TEXT REFERENCES account (account_id);
     ALTER TABLE token_family ADD COLUMN submission_key TEXT;",
+    // 25: kiosks' calls for staff (请工作人员过来): the centre whose staff see it, who is going,
+    // and when it ended; open calls are looked up by centre.
+    "CREATE TABLE kiosk_call (
+        call_id TEXT PRIMARY KEY NOT NULL,
+        kiosk_account_id TEXT NOT NULL REFERENCES account (account_id),
+        centre TEXT NOT NULL,
+        raised_ms INTEGER NOT NULL,
+        answered_by TEXT REFERENCES account (account_id),
+        answered_ms INTEGER,
+        ended_ms INTEGER
+    );
+    CREATE INDEX kiosk_call_open ON kiosk_call (centre, ended_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

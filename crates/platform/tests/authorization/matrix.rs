@@ -126,8 +126,23 @@ pub const MATRIX: &[(&str, &str)] = &[
     ("GET /api/v1/centre/figures", "UFFFFFFFFP"),
     ("POST /api/v1/kiosk/heartbeat", "UFFFFFFFPF"),
     ("GET /api/v1/kiosk/config", "UFFFFFFFPF"),
+    ("POST /api/v1/kiosk/calls", "UFFFFFFFPF"),
+    ("GET /api/v1/kiosk/calls", "UFFFFFFFPF"),
+    ("POST /api/v1/kiosk/calls/end", "UFFFFFFFPF"),
+    ("GET /api/v1/centre/kiosk-calls", "UFFPPPPFFP"),
+    (
+        "POST /api/v1/centre/kiosk-calls/{call_id}/answer",
+        "UFFPPPPFFP",
+    ),
+    (
+        "POST /api/v1/centre/kiosk-calls/{call_id}/end",
+        "UFFPPPPFFP",
+    ),
 ];
 
 /// Rows whose first allowed caller changes what the next ones would meet (a closed session is
-/// refused to everyone after): each caller of these gets a fresh platform.
-pub const FRESH_PER_CALLER: &[&str] = &["POST /api/v1/assisted-sessions/{session_id}/close"];
+/// refused to everyone after, and so is an ended call): each caller of these gets a fresh platform.
+pub const FRESH_PER_CALLER: &[&str] = &[
+    "POST /api/v1/assisted-sessions/{session_id}/close",
+    "POST /api/v1/centre/kiosk-calls/{call_id}/end",
+];
