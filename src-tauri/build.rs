@@ -70,6 +70,8 @@ fn main() {
         "kiosk_staff_call",
         "kiosk_cancel_staff_call",
         "kiosk_leaving_slip",
+        "kiosk_send_sms_code",
+        "kiosk_log_in_by_sms",
         "staff_log_in",
         "staff_status",
         "staff_input",

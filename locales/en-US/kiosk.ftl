@@ -50,3 +50,7 @@ kiosk-slip-an-application = An application
 kiosk-slip-a-request = A request
 kiosk-slip-printing = Printing your slip, please take it…
 kiosk-slip-not-printed = The slip could not be printed. What you confirmed will still be sent for you.
+kiosk-phone-login = Cannot scan? Log in with your phone number
+kiosk-phone-back = Back to the code
+kiosk-phone-wrong = A mobile number has 11 digits and starts with 1; { $count } were typed. Please check and type it again.
+kiosk-code-wrong = The code has 6 digits; { $count } were typed.

@@ -49,3 +49,7 @@ kiosk-slip-an-application = 一件申请
 kiosk-slip-a-request = 一件诉求
 kiosk-slip-printing = 正在打印给您的小票，请带走……
 kiosk-slip-not-printed = 小票没打印出来。您确认的事还是会替您发出，不用担心。
+kiosk-phone-login = 扫不了码？用手机号码登录
+kiosk-phone-back = 返回扫码
+kiosk-phone-wrong = 手机号码是11位，以1开头，现在输入了{ $count }位。请看清后再输一次。
+kiosk-code-wrong = 验证码是6位数字，现在输入了{ $count }位。

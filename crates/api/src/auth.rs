@@ -186,6 +186,23 @@ pub struct DeviceApproval {
     pub approve: bool,
 }
 
+/// Body of `POST /api/v1/auth/device/sms`: at the kiosk itself, a citizen who cannot scan its code
+/// types her phone number and the code texted to it on its keypad; the kiosk's own request (the
+/// user code it shows) is approved as her.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeviceSmsApproval {
+    /// The code this kiosk shows; dashes, spaces and case do not matter.
+    pub user_code: String,
+    /// Her mainland mobile number, 11 digits.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^1[3-9][0-9]{9}$"))]
+    pub phone: String,
+    /// The 6-digit code texted to it.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
+    pub code: String,
+}
+
 /// Body of `POST /api/v1/auth/device/lookup`: which kiosk is asking, before a citizen answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

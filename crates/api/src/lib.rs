@@ -33,8 +33,8 @@ pub use assisted::{
 };
 pub use attachments::{Attachment, NewUpload, UploadStatus};
 pub use auth::{
-    Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, LoginKind,
-    LoginSummary, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
+    Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, DeviceSmsApproval,
+    LoginKind, LoginSummary, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, HandlingChannel, ItemType};

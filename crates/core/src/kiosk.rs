@@ -9,6 +9,7 @@ mod heartbeat;
 mod service;
 pub mod setup;
 mod slip;
+mod sms_login;
 mod staff_call;
 pub mod visit;
 

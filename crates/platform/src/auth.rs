@@ -221,6 +221,13 @@ pub fn grant(state: &AppState, request: &TokenRequest) -> Result<TokenResponse, 
 }
 
 fn login_with_code(state: &AppState, phone: &str, code: &str) -> Result<TokenResponse, AuthError> {
+    let account_id = citizen_of_code(state, phone, code)?;
+    issue(state, &account_id, Role::Citizen)
+}
+
+/// The citizen whose phone `phone` was texted `code` (the code spent, each try counted; a phone's
+/// first login makes its account, her real name checked later).
+fn citizen_of_code(state: &AppState, phone: &str, code: &str) -> Result<String, AuthError> {
     if !is_mobile(phone) {
         return Err(AuthError::BadPhone);
     }
@@ -242,7 +249,7 @@ fn login_with_code(state: &AppState, phone: &str, code: &str) -> Result<TokenRes
     if !state.store.use_sms_code(stored.id)? {
         return Err(AuthError::CodeGone);
     }
-    let account_id = match state.store.citizen_by_phone(phone)? {
+    Ok(match state.store.citizen_by_phone(phone)? {
         Some(account) => account.account_id,
         None => {
             // First login of this phone: a citizen account whose real name is checked later.
@@ -252,8 +259,38 @@ fn login_with_code(state: &AppState, phone: &str, code: &str) -> Result<TokenRes
                 .create_account(&NewAccount::citizen(&account_id, phone), now_ms)?;
             account_id
         }
-    };
-    issue(state, &account_id, Role::Citizen)
+    })
+}
+
+/// At the kiosk `kiosk` itself: the citizen of `phone`, proved by the `code` texted to it, approves
+/// the request that kiosk shows under `user_code` (no other kiosk's). The kiosk's next poll then
+/// gets her kiosk login, as if she had approved it from her phone.
+pub fn approve_at_kiosk(
+    state: &AppState,
+    kiosk: &str,
+    user_code: &str,
+    phone: &str,
+    code: &str,
+) -> Result<(), AuthError> {
+    let user_code = normalise_user_code(user_code);
+    // Another kiosk's code (or none) is refused before her texted code is spent on it.
+    if !state.store.device_grant_shown_by(
+        &user_code,
+        kiosk,
+        state.clock.now().timestamp_millis(),
+    )? {
+        return Err(AuthError::UserCodeNotFound);
+    }
+    let account_id = citizen_of_code(state, phone, code)?;
+    let now_ms = state.clock.now().timestamp_millis();
+    if state
+        .store
+        .approve_own_device_grant(&user_code, kiosk, &account_id, now_ms)?
+    {
+        Ok(())
+    } else {
+        Err(AuthError::UserCodeNotFound)
+    }
 }
 
 fn login_with_password(

@@ -311,6 +311,16 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
                 .filter(|_| route.ends_with("approve"))
                 .or_else(|| Some(json!({"user_code": grant.body["user_code"]})))
         }
+        "POST /api/v1/auth/device/sms" => {
+            // The demo kiosk's own request; the code is wrong, so nobody is logged in by it.
+            let kiosk = token_of(platform, "k-demo-hall-1", Role::KioskDevice);
+            let grant = platform
+                .call("POST", "/api/v1/auth/device", Some(&kiosk), None)
+                .await;
+            Some(
+                json!({"user_code": grant.body["user_code"], "phone": "13800000009", "code": "000000"}),
+            )
+        }
         "POST /api/v1/uploads" => Some(json!({"sha256": "b".repeat(64), "size": 10})),
         "POST /api/v1/kiosk/heartbeat" => {
             Some(json!({"version": "0.1.0", "state": "welcome", "printer": "ready", "queue": 0}))

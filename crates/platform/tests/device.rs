@@ -214,3 +214,104 @@ async fn refusal_expiry_and_wrong_callers() {
         .await
         .expect_error(400, "invalid_grant");
 }
+
+#[tokio::test]
+async fn at_the_kiosk_her_phone_number_and_texted_code_approve_its_own_request_only() {
+    let platform = TestPlatform::start().await;
+    let (token, grant) = kiosk(&platform).await;
+    let sent = platform
+        .call(
+            "POST",
+            "/api/v1/auth/sms-code",
+            None,
+            Some(json!({"phone": "13800000001"})),
+        )
+        .await;
+    assert_eq!(sent.status.as_u16(), 200, "{}", sent.body);
+    let sms = |code: &str, user_code: &str| json!({"user_code": user_code, "phone": "13800000001", "code": code});
+
+    // A wrong code is refused in plain words and approves nothing.
+    let wrong = platform
+        .call(
+            "POST",
+            "/api/v1/auth/device/sms",
+            Some(&token),
+            Some(sms("000000", &grant.user_code)),
+        )
+        .await;
+    assert!(
+        wrong
+            .expect_error(400, "invalid_grant")
+            .message
+            .contains("验证码不对")
+    );
+    assert_eq!(
+        poll(&platform, &grant.device_code).await.body["code"],
+        "authorization_pending"
+    );
+
+    // Another kiosk's code is not this kiosk's to approve (and the code is not spent on it).
+    platform
+        .store
+        .create_account(
+            &huiban_platform::store::NewAccount {
+                account_id: "k-test-hall-2".to_owned(),
+                role: huiban_api::Role::KioskDevice,
+                phone: None,
+                username: Some("kiosk-test-2".to_owned()),
+                password_hash: None,
+                name: Some("一层大厅2号自助机".to_owned()),
+                id_number: None,
+                department: Some("东城区政务服务中心".to_owned()),
+            },
+            0,
+        )
+        .unwrap();
+    let second = huiban_platform::auth::issue(
+        &platform.state(),
+        "k-test-hall-2",
+        huiban_api::Role::KioskDevice,
+    )
+    .unwrap()
+    .access_token;
+    let its_grant = platform
+        .call("POST", "/api/v1/auth/device", Some(&second), None)
+        .await;
+    let code = platform.last_code("13800000001");
+    platform
+        .call(
+            "POST",
+            "/api/v1/auth/device/sms",
+            Some(&token),
+            Some(sms(&code, its_grant.body["user_code"].as_str().unwrap())),
+        )
+        .await
+        .expect_error(404, "user_code_not_found");
+
+    // The right code approves the kiosk's own request: its next poll is her kiosk login.
+    platform.clock.advance(Duration::seconds(6));
+    let approved = platform
+        .call(
+            "POST",
+            "/api/v1/auth/device/sms",
+            Some(&token),
+            Some(sms(&code, &grant.user_code.to_lowercase())),
+        )
+        .await;
+    assert_eq!(approved.status.as_u16(), 204, "{}", approved.body);
+    let polled = poll(&platform, &grant.device_code).await;
+    assert_eq!(polled.status.as_u16(), 200, "{}", polled.body);
+    let login: TokenResponse = serde_json::from_value(polled.body).unwrap();
+    assert_eq!(login.account_id, "c-demo-zhang");
+    assert!(login.refresh_token.is_none() && login.submission_key.is_some());
+    // Answered and polled, the request is spent: nothing is approved twice.
+    let again = platform
+        .call(
+            "POST",
+            "/api/v1/auth/device/sms",
+            Some(&token),
+            Some(sms(&code, &grant.user_code)),
+        )
+        .await;
+    assert_eq!(again.status.as_u16(), 404, "{}", again.body);
+}

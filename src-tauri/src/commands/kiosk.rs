@@ -2,6 +2,7 @@
 //! 我办完了, 请工作人员过来 and leaving kiosk mode with the staff PIN; granted only to the kiosk window
 //! (capabilities/kiosk.json). One line each over `app.kiosk()`.
 
+use huiban_api::SmsCodeSent;
 use huiban_core::kiosk::visit::{LoginCode, LoginWait};
 use huiban_core::kiosk::{KioskView, LeavingSlip, StaffCallView};
 use tauri::{AppHandle, State};
@@ -101,4 +102,27 @@ pub async fn kiosk_leaving_slip(
     state: State<'_, AppState>,
 ) -> Result<Option<LeavingSlip>, IpcError> {
     Ok(state.kiosk().leaving_slip().await?)
+}
+
+/// Texts a login code to the phone number she typed on the kiosk's keypad.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn kiosk_send_sms_code(
+    state: State<'_, AppState>,
+    phone: String,
+) -> Result<SmsCodeSent, IpcError> {
+    Ok(state.kiosk().send_sms_code(&phone).await?)
+}
+
+/// Logs in with her phone number and the code texted to it, typed on the kiosk's keypad.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn kiosk_log_in_by_sms(
+    state: State<'_, AppState>,
+    phone: String,
+    code: String,
+) -> Result<LoginWait, IpcError> {
+    Ok(state.kiosk().log_in_by_sms(&phone, &code).await?)
 }

@@ -269,6 +269,9 @@ async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult 
             ("logins", json!({})),
             ("receipt_save_pdf", json!({"applicationNo": "1"})),
             ("kiosk_answer", json!({"code": "BCDFGHJK", "approve": true})),
+            ("staff_kiosk_calls", json!({})),
+            ("staff_answer_kiosk_call", json!({"callId": "1"})),
+            ("login_request_code", json!({"phone": ZHANG})),
         ] {
             let refusal = refused(&client, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

@@ -500,6 +500,12 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("centre_figures_save_csv", serde_json::json!({})),
             ("kiosk_status", serde_json::json!({})),
             ("kiosk_leave", serde_json::json!({"pin": "2468"})),
+            ("kiosk_call_staff", serde_json::json!({})),
+            (
+                "kiosk_log_in_by_sms",
+                serde_json::json!({"phone": "13800000001", "code": "000000"}),
+            ),
+            ("staff_kiosk_calls", serde_json::json!({})),
         ] {
             let refusal = refused(&citizen, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");
@@ -531,6 +537,8 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("logout", serde_json::json!({})),
             ("kiosk_finish", serde_json::json!({})),
             ("kiosk_login_code", serde_json::json!({})),
+            ("kiosk_call_staff", serde_json::json!({})),
+            ("kiosk_leaving_slip", serde_json::json!({})),
         ] {
             let refusal = refused(&staff, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

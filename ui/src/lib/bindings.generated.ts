@@ -207,6 +207,10 @@ export const commands = {
 	kioskCancelStaffCall: () => __TAURI_INVOKE<StaffCallView_Serialize>("kiosk_cancel_staff_call"),
 	/**  The slip to print as her visit ends, when something she confirmed is still to be sent. */
 	kioskLeavingSlip: () => __TAURI_INVOKE<LeavingSlip | null>("kiosk_leaving_slip"),
+	/**  Texts a login code to the phone number she typed on the kiosk's keypad. */
+	kioskSendSmsCode: (phone: string) => __TAURI_INVOKE<SmsCodeSent>("kiosk_send_sms_code", { phone }),
+	/**  Logs in with her phone number and the code texted to it, typed on the kiosk's keypad. */
+	kioskLogInBySms: (phone: string, code: string) => __TAURI_INVOKE<LoginWait>("kiosk_log_in_by_sms", { phone, code }),
 	/**  The open calls of her centre's kiosks, oldest first. */
 	staffKioskCalls: () => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_kiosk_calls"),
 	/**  我过去: she is going to the call. */

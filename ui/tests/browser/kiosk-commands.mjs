@@ -1,6 +1,7 @@
 // The kiosk window's commands as the browser tests answer them, over `kiosk` (whether someone uses
 // it, her masked name, its idle seconds; `approved` makes the first ask of the login say 张*英
-// approved it on her phone; the staff PIN is 2468). Run in the page before the app, as an init
+// approved it on her phone; by phone number 13800000001 and texted code 123456; the staff PIN is
+// 2468). Run in the page before the app, as an init
 // script: it leaves the answers in `window.__kioskCommands` for the harness's table.
 
 /** Puts the kiosk commands' answers in `window.__kioskCommands`. */
@@ -25,6 +26,17 @@ export function installKioskCommands({ kiosk, loginCode }) {
     // Asked again soon in the tests (the platform says every 5 s).
     kiosk_login_code: () => ({ ...loginCode, poll_seconds: 1 }),
     kiosk_login_wait: () => (kiosk?.approved ? { step: 'approved', name: '张*英' } : { step: 'waiting' }),
+    // Her phone number and texted code on the keypad: 13800000001 and 123456.
+    kiosk_send_sms_code: ({ phone }) => {
+      if (phone !== '13800000001') throw { code: 'error-platform-answered', message: '办事平台说：手机号码不对，请填写11位手机号码。' };
+      return { expires_in: 300, resend_after: 60 };
+    },
+    kiosk_log_in_by_sms: ({ code }) => {
+      if (code !== '123456') {
+        throw { code: 'error-platform-answered', message: '办事平台说：验证码不对，请看清短信里的6位数字再输入一次。' };
+      }
+      return { step: 'approved', name: '张*英' };
+    },
     kiosk_confirm: ({ itIsHer }) => {
       if (itIsHer) Object.assign(view, { in_use: true, person: '张*英' });
       return view;

@@ -21,6 +21,8 @@ const MAIN_ACTION = {
   'kiosk-still-there': { role: 'button', name: '我还要用' },
   'kiosk-leave': { role: 'button', name: '退出自助模式' },
   'kiosk-call-staff': { role: 'button', name: '不用了' },
+  'kiosk-phone': { role: 'button', name: '获取验证码' },
+  'kiosk-phone-code': { role: 'button', name: '登录' },
 };
 
 /** The visible controls smaller than 60 × 60 px. */
@@ -158,6 +160,36 @@ describe('a visit at the kiosk', () => {
     assert.equal(await page.getByRole('button', { name: '我办完了' }).count(), 0);
     // Then her visit ends: the page starts afresh at the welcome.
     await page.getByText('BCDF-GHJK').waitFor({ timeout: 15_000 });
+    await context.close();
+  });
+
+  test('without scanning: her phone number and texted code on the keypad, a wrong one told', async () => {
+    const screen = KIOSK_SCREENS.find((s) => s.name === 'kiosk-phone');
+    const { context, page } = await showScreen(shared.browser, shared.vite.url, screen, {
+      theme: 'light',
+      size: 'standard',
+    });
+    const press = async (digits) => {
+      for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
+    };
+    // Too short: told how many digits were typed, and they stay.
+    await press('1380000');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    assert.match(await page.getByRole('alert').innerText(), /现在输入了7位/);
+    await press('0001');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('heading', { level: 1, name: '请输入短信里的6位验证码' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /138\*\*\*\*0001/);
+    await press('000000');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    assert.match(await page.getByRole('alert').innerText(), /验证码不对/);
+    // What she typed stays: the keypad still holds six digits, cleared by her.
+    assert.match(await page.locator('output.entered').innerText(), /000000/);
+    await page.getByRole('button', { name: '全部清空' }).click();
+    await press('123456');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '是您本人吗？' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /张\*英/);
     await context.close();
   });
 });

@@ -316,6 +316,29 @@ export const SCREENS = [
     ready: 'text:打印机没纸了',
   },
   {
+    // 扫不了码？: her phone number on the keypad, then the texted code.
+    name: 'kiosk-phone',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    act: async (page) => {
+      await page.getByRole('button', { name: '扫不了码？用手机号码登录' }).click();
+    },
+    ready: 'text:获取验证码',
+  },
+  {
+    name: 'kiosk-phone-code',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    act: async (page) => {
+      await page.getByRole('button', { name: '扫不了码？用手机号码登录' }).click();
+      for (const digit of '13800000001') await page.getByRole('button', { name: digit, exact: true }).click();
+      await page.getByRole('button', { name: '获取验证码' }).click();
+    },
+    ready: 'text:请输入短信里的6位验证码',
+  },
+  {
     name: 'kiosk-is-it-you',
     path: 'kiosk.html',
     hash: '',

@@ -1,8 +1,8 @@
 //! What a kiosk asks of the platform with its own device login: a person's login by the device
-//! flow, its heartbeat and its remote config.
+//! flow (or by her phone number and texted code at the kiosk), its heartbeat and its remote config.
 
 use huiban_api::kiosk::{KioskConfig, KioskHeartbeat};
-use huiban_api::{API_PREFIX, DeviceAuthorization};
+use huiban_api::{API_PREFIX, DeviceAuthorization, DeviceSmsApproval};
 
 use super::{ClientError, PlatformClient};
 
@@ -46,5 +46,17 @@ impl PlatformClient {
             None,
         )
         .await
+    }
+
+    /// At the kiosk itself, her phone number and the code texted to it approve the kiosk's own
+    /// request under `approval.user_code`; its next poll gets her login.
+    pub async fn approve_at_kiosk(
+        &self,
+        kiosk_access_token: &str,
+        approval: &DeviceSmsApproval,
+    ) -> Result<(), ClientError> {
+        let path = format!("{API_PREFIX}/auth/device/sms");
+        self.post_answered_empty(kiosk_access_token, &path, approval)
+            .await
     }
 }

@@ -4,8 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{
-    Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, ErrorBody, Role,
-    SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
+    Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, DeviceSmsApproval,
+    ErrorBody, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
 
 use super::caller::Caller;
@@ -165,5 +165,41 @@ pub async fn approve_device(
     let citizen = caller.require(&[Role::Citizen])?.account_id.clone();
     blocking(move || auth::answer_device(&state, &citizen, &request.user_code, request.approve))
         .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// At the kiosk itself, a citizen who cannot scan its code logs in with her phone number and the
+/// code texted to it, typed on the kiosk's keypad: the kiosk's own request (the user code it shows)
+/// is approved as her, and its next poll gets her kiosk login. Only the kiosk's device login sends
+/// it, for its own code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/device/sms",
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = DeviceSmsApproval,
+    responses(
+        (status = 204, description = "Approved: the kiosk's next poll gets her login"),
+        (status = 400, description = "Wrong or spent code, or not a mobile number", body = ErrorBody),
+        (status = 403, description = "Only a kiosk's device login sends it", body = ErrorBody),
+        (status = 404, description = "This kiosk shows no live request with this code", body = ErrorBody)
+    )
+)]
+pub async fn approve_at_kiosk(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<DeviceSmsApproval>,
+) -> Result<StatusCode, ApiError> {
+    let kiosk = caller.require(&[Role::KioskDevice])?.account_id.clone();
+    blocking(move || {
+        auth::approve_at_kiosk(
+            &state,
+            &kiosk,
+            &request.user_code,
+            &request.phone,
+            &request.code,
+        )
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

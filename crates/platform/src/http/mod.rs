@@ -97,6 +97,7 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::me))
         .routes(routes!(auth::device))
         .routes(routes!(auth::approve_device))
+        .routes(routes!(auth::approve_at_kiosk))
         .routes(routes!(auth::device_lookup))
         .routes(routes!(logins::list))
         .routes(routes!(logins::end))

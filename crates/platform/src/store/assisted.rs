@@ -154,7 +154,8 @@ impl Store {
         now_ms: i64,
     ) -> Result<bool, StoreError> {
         let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (by_staff, for_resident): (i64, i64) = transaction.query_row(
             "SELECT
                  (SELECT COUNT(*) FROM assisted_start WHERE staff_account_id = ?1 AND at_ms >= ?3),

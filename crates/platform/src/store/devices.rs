@@ -90,10 +90,54 @@ impl Store {
         approve: bool,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
+        self.answer_grant(user_code, None, account_id, approve, now_ms)
+    }
+
+    /// Approves as `account_id` the live, unanswered grant under `user_code` of the kiosk `kiosk`
+    /// only; false when that kiosk shows no such code.
+    pub fn approve_own_device_grant(
+        &self,
+        user_code: &str,
+        kiosk: &str,
+        account_id: &str,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        self.answer_grant(user_code, Some(kiosk), account_id, true, now_ms)
+    }
+
+    /// Whether the kiosk `kiosk` shows a live, unanswered request under `user_code`.
+    pub fn device_grant_shown_by(
+        &self,
+        user_code: &str,
+        kiosk: &str,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT 1 FROM device_grant
+                 WHERE user_code = ?1 AND kiosk_account_id = ?2 AND expires_ms > ?3 AND consumed = 0
+                   AND approved_account_id IS NULL AND denied = 0",
+                params![user_code, kiosk, now_ms],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    fn answer_grant(
+        &self,
+        user_code: &str,
+        kiosk: Option<&str>,
+        account_id: &str,
+        approve: bool,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
         let changed = self.write(|transaction| Ok(transaction.execute(
             "UPDATE device_grant SET approved_account_id = CASE WHEN ?3 THEN ?2 ELSE NULL END, denied = CASE WHEN ?3 THEN 0 ELSE 1 END
-             WHERE user_code = ?1 AND expires_ms > ?4 AND consumed = 0 AND approved_account_id IS NULL AND denied = 0",
-            params![user_code, account_id, approve, now_ms],
+             WHERE user_code = ?1 AND expires_ms > ?4 AND consumed = 0 AND approved_account_id IS NULL AND denied = 0
+               AND (?5 IS NULL OR kiosk_account_id = ?5)",
+            params![user_code, account_id, approve, now_ms, kiosk],
         )?))?;
         Ok(changed == 1)
     }

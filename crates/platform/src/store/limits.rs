@@ -17,7 +17,11 @@ impl Store {
         now_ms: i64,
     ) -> Result<Result<(), Option<i64>>, StoreError> {
         let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
+        // Immediate: the write lock is waited for before the count is read. A deferred read that
+        // then writes fails at once (SQLITE_BUSY_SNAPSHOT, not waited out) when another process,
+        // such as the officer CLI beside the server, wrote in between.
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let (count, newest): (i64, Option<i64>) = transaction.query_row(
             "SELECT COUNT(*), MAX(at_ms) FROM login_failure WHERE login_key = ?1 AND at_ms >= ?2",
             params![key, since_ms],
@@ -41,5 +45,32 @@ impl Store {
             params![key],
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_try_waits_for_another_process_writing_instead_of_failing() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(dir.path()).expect("store");
+        // Another process (the server beside the CLI) holds the write lock and commits a change
+        // while this one counts.
+        let other = rusqlite::Connection::open(dir.path().join(super::super::DATABASE_FILE))
+            .expect("other connection");
+        other
+            .execute_batch(
+                "BEGIN IMMEDIATE; INSERT INTO login_failure (login_key, at_ms) VALUES ('user:x', 1);",
+            )
+            .expect("locked");
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            other.execute_batch("COMMIT;").expect("committed");
+        });
+        let taken = store.take_login_try("user:officer01", 0, 5, 2);
+        writer.join().expect("writer");
+        assert_eq!(taken.expect("waited, not failed"), Ok(()));
     }
 }

@@ -84,7 +84,8 @@ impl Store {
         (resend_after_ms, per_day): (i64, u64),
     ) -> Result<SmsCodeTaken, StoreError> {
         let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let day_ago = now_ms - 86_400_000;
         let (last, today): (Option<i64>, i64) = transaction.query_row(
             "SELECT MAX(created_ms), SUM(created_ms >= ?2) FROM sms_code WHERE phone = ?1",

@@ -90,7 +90,8 @@ impl Store {
         lifetime_ms: i64,
     ) -> Result<Rotation, StoreError> {
         let mut connection = self.lock()?;
-        let transaction = connection.transaction()?;
+        let transaction =
+            connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let found = transaction
             .query_row(
                 "SELECT r.family_id, r.expires_ms, r.used_ms, f.revoked_ms, a.account_id, a.role,

@@ -106,6 +106,7 @@ pub const MATRIX: &[(&str, &str)] = &[
     ("POST /api/v1/auth/device", "UFFFFFFFPF"),
     ("POST /api/v1/auth/device/approve", "UPPFFFFFFF"),
     ("POST /api/v1/auth/device/lookup", "UPPFFFFFFF"),
+    ("POST /api/v1/auth/device/sms", "UFFFFFFFPF"),
     ("GET /api/v1/me/logins", "UPPPPFFPPP"),
     ("POST /api/v1/me/logins/{login_id}/end", "UPHHHFFHHH"),
     ("POST /api/v1/auth/logout", "UPPPPPPPPP"),

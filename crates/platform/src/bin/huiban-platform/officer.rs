@@ -175,12 +175,7 @@ impl Desk {
             username,
             &password,
         )
-        .map_err(|error| match error {
-            huiban_platform::auth::AuthError::Locked { retry_after } => {
-                anyhow::anyhow!("密码错了太多次，请 {} 分钟后再试", retry_after.div_ceil(60))
-            }
-            _ => anyhow::anyhow!("用户名或密码不对"),
-        })?;
+        .map_err(refused_login)?;
         anyhow::ensure!(
             account.role == Role::Officer,
             "{username} 不是审批人员的账号"
@@ -401,4 +396,32 @@ fn read_password(username: &str) -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin().read_line(&mut line)?;
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// Why the officer's login was refused, in plain words: a wrong password only when it was one (the
+/// platform's data failing to answer is said as that, with its cause).
+fn refused_login(error: huiban_platform::auth::AuthError) -> anyhow::Error {
+    use huiban_platform::auth::AuthError;
+    match error {
+        AuthError::Locked { retry_after } => {
+            anyhow::anyhow!("密码错了太多次，请 {} 分钟后再试", retry_after.div_ceil(60))
+        }
+        AuthError::Store(cause) => anyhow::anyhow!("平台的数据暂时读不了，请稍后再试（{cause}）"),
+        _ => anyhow::anyhow!("用户名或密码不对"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_that_fails_is_not_told_as_a_wrong_password() {
+        let busy =
+            huiban_platform::auth::AuthError::Store(huiban_platform::store::StoreError::Poisoned);
+        let words = refused_login(busy).to_string();
+        assert!(words.contains("平台的数据暂时读不了"), "{words}");
+        let wrong = refused_login(huiban_platform::auth::AuthError::WrongPassword).to_string();
+        assert_eq!(wrong, "用户名或密码不对");
+    }
 }
