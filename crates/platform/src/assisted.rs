@@ -272,14 +272,8 @@ fn reachable(
 
 /// Whether two accounts belong to the same service centre.
 fn same_centre(state: &AppState, one: &str, other: &str) -> Result<bool, SessionError> {
-    let centre = |account: &str| -> Result<Option<String>, SessionError> {
-        Ok(state
-            .store
-            .account(account)?
-            .and_then(|account| account.department))
-    };
-    let one = centre(one)?;
-    Ok(one.is_some() && one == centre(other)?)
+    let one = state.store.centre_of(one)?;
+    Ok(one.is_some() && one == state.store.centre_of(other)?)
 }
 
 pub(crate) fn own_session(

@@ -68,8 +68,7 @@ impl PlatformClient {
     /// The clerk's sessions of today, newest first, residents masked, with what was done.
     pub async fn served_today(&self, access_token: &str) -> Result<Vec<ServedToday>, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/today");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
+        self.get_as(access_token, &path).await
     }
 
     /// Begins a new session for the resident of today's `session_id`: her consent is asked again.
@@ -79,8 +78,7 @@ impl PlatformClient {
         session_id: &str,
     ) -> Result<AssistedSession, ClientError> {
         let path = format!("{API_PREFIX}/assisted-sessions/{session_id}/again");
-        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
-            .await
+        self.post_for(access_token, &path).await
     }
 
     /// Reports a session in which someone acted for the caller that she does not recognise: her
@@ -91,8 +89,7 @@ impl PlatformClient {
         session_id: &str,
     ) -> Result<ServiceRequest, ClientError> {
         let path = format!("{API_PREFIX}/me/acted-for-me/{session_id}/report");
-        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
-            .await
+        self.post_for(access_token, &path).await
     }
 
     /// Every session in which someone acted for the caller, newest first, with what was done.

@@ -8,7 +8,6 @@ impl PlatformClient {
     /// The figures of the district the manager's centre serves, counted now.
     pub async fn centre_figures(&self, access_token: &str) -> Result<CentreFigures, ClientError> {
         let path = format!("{API_PREFIX}/centre/figures");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
+        self.get_as(access_token, &path).await
     }
 }

@@ -14,14 +14,7 @@ impl PlatformClient {
         kiosk_access_token: &str,
     ) -> Result<DeviceAuthorization, ClientError> {
         let path = format!("{API_PREFIX}/auth/device");
-        self.send_json::<_, ()>(
-            reqwest::Method::POST,
-            &path,
-            Some(kiosk_access_token),
-            None,
-            None,
-        )
-        .await
+        self.post_for(kiosk_access_token, &path).await
     }
 
     /// Tells the platform how the kiosk is now.
@@ -38,14 +31,7 @@ impl PlatformClient {
     /// The kiosk's remote config: when to ask 还在吗？, how long to count down, what to offer.
     pub async fn kiosk_config(&self, kiosk_access_token: &str) -> Result<KioskConfig, ClientError> {
         let path = format!("{API_PREFIX}/kiosk/config");
-        self.send_json::<_, ()>(
-            reqwest::Method::GET,
-            &path,
-            Some(kiosk_access_token),
-            None,
-            None,
-        )
-        .await
+        self.get_as(kiosk_access_token, &path).await
     }
 
     /// At the kiosk itself, her phone number and the code texted to it approve the kiosk's own

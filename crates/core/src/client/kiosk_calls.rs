@@ -12,14 +12,7 @@ impl PlatformClient {
         kiosk_access_token: &str,
     ) -> Result<KioskCall, ClientError> {
         let path = format!("{API_PREFIX}/kiosk/calls");
-        self.send_json::<_, ()>(
-            reqwest::Method::POST,
-            &path,
-            Some(kiosk_access_token),
-            None,
-            None,
-        )
-        .await
+        self.post_for(kiosk_access_token, &path).await
     }
 
     /// The kiosk's open call, if any.
@@ -28,15 +21,7 @@ impl PlatformClient {
         kiosk_access_token: &str,
     ) -> Result<Option<KioskCall>, ClientError> {
         let path = format!("{API_PREFIX}/kiosk/calls");
-        let calls: KioskCalls = self
-            .send_json::<_, ()>(
-                reqwest::Method::GET,
-                &path,
-                Some(kiosk_access_token),
-                None,
-                None,
-            )
-            .await?;
+        let calls: KioskCalls = self.get_as(kiosk_access_token, &path).await?;
         Ok(calls.calls.into_iter().next())
     }
 
@@ -52,9 +37,7 @@ impl PlatformClient {
         access_token: &str,
     ) -> Result<Vec<KioskCall>, ClientError> {
         let path = format!("{API_PREFIX}/centre/kiosk-calls");
-        let calls: KioskCalls = self
-            .send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await?;
+        let calls: KioskCalls = self.get_as(access_token, &path).await?;
         Ok(calls.calls)
     }
 
@@ -65,8 +48,7 @@ impl PlatformClient {
         call_id: &str,
     ) -> Result<KioskCall, ClientError> {
         let path = format!("{API_PREFIX}/centre/kiosk-calls/{call_id}/answer");
-        self.send_json::<_, ()>(reqwest::Method::POST, &path, Some(access_token), None, None)
-            .await
+        self.post_for(access_token, &path).await
     }
 
     /// The person at the kiosk was helped: the call `call_id` ends.

@@ -294,6 +294,26 @@ impl PlatformClient {
         answered_empty(request).await
     }
 
+    /// A GET as the caller, decoding the JSON answer.
+    async fn get_as<T: DeserializeOwned>(
+        &self,
+        access_token: &str,
+        path: &str,
+    ) -> Result<T, ClientError> {
+        self.send_json::<T, ()>(reqwest::Method::GET, path, Some(access_token), None, None)
+            .await
+    }
+
+    /// A POST with no body as the caller, decoding the JSON answer.
+    async fn post_for<T: DeserializeOwned>(
+        &self,
+        access_token: &str,
+        path: &str,
+    ) -> Result<T, ClientError> {
+        self.send_json::<T, ()>(reqwest::Method::POST, path, Some(access_token), None, None)
+            .await
+    }
+
     /// A POST with no body whose success answer has none either (204).
     async fn post_without_body(&self, path: &str, access_token: &str) -> Result<(), ClientError> {
         answered_empty(self.as_caller(self.http.post(self.url(path)?), access_token)).await
@@ -426,15 +446,13 @@ impl PlatformClient {
         limit: u32,
     ) -> Result<MessagePage, ClientError> {
         let path = format!("{API_PREFIX}/messages?cursor={cursor}&limit={limit}");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
+        self.get_as(access_token, &path).await
     }
 
     /// The caller's own account: name and phone, to fill forms with.
     pub async fn me(&self, access_token: &str) -> Result<Account, ClientError> {
         let path = format!("{API_PREFIX}/me");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
+        self.get_as(access_token, &path).await
     }
 
     /// The caller's electronic licences.
@@ -446,8 +464,7 @@ impl PlatformClient {
     /// Where the caller is logged in now, newest first.
     pub async fn logins(&self, access_token: &str) -> Result<Vec<LoginSummary>, ClientError> {
         let path = format!("{API_PREFIX}/me/logins");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
+        self.get_as(access_token, &path).await
     }
 
     /// Ends one of the caller's logins: its tokens stop working at once.

@@ -23,8 +23,7 @@ impl PlatformClient {
         upload_id: &str,
     ) -> Result<UploadStatus, ClientError> {
         let path = format!("{API_PREFIX}/uploads/{upload_id}");
-        self.send_json::<_, ()>(reqwest::Method::GET, &path, Some(access_token), None, None)
-            .await
+        self.get_as(access_token, &path).await
     }
 
     /// Sends the chunk of an upload that starts at `offset`.

@@ -1,7 +1,7 @@
 //! `app.kiosk()`: the welcome screen's login, 是您本人吗？, 我办完了 and leaving kiosk mode.
 
-use huiban_api::TokenRequest;
 use huiban_api::kiosk::{KioskConfig, PrinterState};
+use huiban_api::{DeviceAuthorization, TokenRequest};
 use serde::Serialize;
 
 use super::Kiosk;
@@ -75,6 +75,11 @@ impl KioskService<'_> {
 
     /// A new code for the next person to log in with (any login on its way is dropped).
     pub async fn login_code(&self) -> Result<LoginCode, Error> {
+        Ok(LoginCode::of(&self.new_request().await?))
+    }
+
+    /// A new device request of this kiosk's, kept as the login on its way (any other dropped).
+    pub(super) async fn new_request(&self) -> Result<DeviceAuthorization, Error> {
         let kiosk = self.kiosk()?;
         let token = kiosk.device.token(self.app.client()).await?;
         let answer = self
@@ -87,7 +92,7 @@ impl KioskService<'_> {
             device_code: answer.device_code.clone(),
             approved: None,
         });
-        Ok(LoginCode::of(&answer))
+        Ok(answer)
     }
 
     /// Whether she approved the code on her phone yet.

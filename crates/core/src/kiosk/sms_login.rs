@@ -25,7 +25,8 @@ impl KioskService<'_> {
     /// 是您本人吗？ (a wrong code is told in the platform's words and nothing is logged in).
     pub async fn log_in_by_sms(&self, phone: &str, code: &str) -> Result<LoginWait, Error> {
         let kiosk = self.kiosk()?;
-        let fresh = self.login_code().await?;
+        // A request of its own, not shown as a QR code: only her texted code approves it.
+        let fresh = self.new_request().await?;
         let token = kiosk.device.token(self.app.client()).await?;
         let approval = DeviceSmsApproval {
             user_code: fresh.user_code,

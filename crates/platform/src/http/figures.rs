@@ -27,11 +27,7 @@ pub async fn centre_figures(
 ) -> Result<Json<CentreFigures>, ApiError> {
     let manager = caller.require(&[Role::Manager])?.account_id.clone();
     blocking(move || {
-        let centre = state
-            .store
-            .account(&manager)?
-            .and_then(|account| account.department)
-            .unwrap_or_default();
+        let centre = state.store.centre_of(&manager)?.unwrap_or_default();
         Ok::<_, ApiError>(crate::figures::centre_figures(&state, &centre)?)
     })
     .await

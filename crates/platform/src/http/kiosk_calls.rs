@@ -160,11 +160,7 @@ pub async fn end(
 
 /// The service centre of the staff account `staff`.
 fn centre_of(state: &AppState, staff: &str) -> Result<String, ApiError> {
-    Ok(state
-        .store
-        .account(staff)?
-        .and_then(|account| account.department)
-        .unwrap_or_default())
+    Ok(state.store.centre_of(staff)?.unwrap_or_default())
 }
 
 impl From<CallError> for ApiError {

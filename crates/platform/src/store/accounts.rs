@@ -117,6 +117,13 @@ impl Store {
             .optional()?)
     }
 
+    /// The service centre (department) of an account, when it has one.
+    pub fn centre_of(&self, account_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .account(account_id)?
+            .and_then(|account| account.department))
+    }
+
     /// The phone number of an account, when it has one.
     pub fn phone_of(&self, account_id: &str) -> Result<Option<String>, StoreError> {
         let connection = self.lock()?;
