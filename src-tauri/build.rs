@@ -72,6 +72,8 @@ fn main() {
         "kiosk_leaving_slip",
         "kiosk_send_sms_code",
         "kiosk_log_in_by_sms",
+        "kiosk_card_code",
+        "kiosk_log_in_by_card",
         "staff_log_in",
         "staff_status",
         "staff_input",

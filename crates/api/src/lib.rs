@@ -8,6 +8,7 @@ pub mod assisted;
 pub mod attachments;
 pub mod auth;
 pub mod canonical;
+pub mod card_login;
 pub mod catalog;
 pub mod codes;
 pub mod error;
@@ -36,6 +37,7 @@ pub use auth::{
     Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, DeviceSmsApproval,
     LoginKind, LoginSummary, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
+pub use card_login::{CardCodeRequest, CardCodeSent, DeviceCardApproval};
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, HandlingChannel, ItemType};
 pub use error::ErrorBody;

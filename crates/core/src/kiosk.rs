@@ -4,6 +4,7 @@
 //! her errands, and when she is done (or walks away) everything of hers leaves the machine.
 //! `app.kiosk()` offers it; the machine's settings come from the machine-wide config file.
 
+mod card_login;
 pub mod device_login;
 mod heartbeat;
 mod service;
@@ -15,6 +16,7 @@ pub mod visit;
 
 use std::sync::Mutex;
 
+pub use card_login::CardCode;
 pub use service::{KioskService, KioskView};
 pub use setup::KioskSetup;
 pub use slip::LeavingSlip;
@@ -22,6 +24,7 @@ pub use staff_call::StaffCallView;
 
 use huiban_api::kiosk::{KioskConfig, PrinterState};
 
+use crate::assisted::IdCard;
 use crate::staff::pin::Pin;
 
 /// The kiosk this process runs: its settings, its own login and the login being made.
@@ -39,6 +42,8 @@ pub struct Kiosk {
     person: Mutex<Option<String>>,
     /// Its receipt printer as last heard from CUPS.
     printer: Mutex<PrinterState>,
+    /// The ID card read for a login by card, until the texted code is typed or the visit ends.
+    card: Mutex<Option<IdCard>>,
 }
 
 impl Kiosk {
@@ -51,6 +56,7 @@ impl Kiosk {
             config: Mutex::new(KioskConfig::default()),
             person: Mutex::new(None),
             printer: Mutex::new(PrinterState::Ready),
+            card: Mutex::new(None),
         }
     }
 
@@ -96,6 +102,15 @@ impl Kiosk {
     /// The masked name of the person using it, if anyone.
     pub fn person(&self) -> Option<String> {
         lock(&self.person).clone()
+    }
+
+    /// The ID card read for a login by card, if one waits for its code.
+    pub(crate) fn card(&self) -> Option<IdCard> {
+        lock(&self.card).clone()
+    }
+
+    pub(crate) fn keep_card(&self, card: Option<IdCard>) {
+        *lock(&self.card) = card;
     }
 
     pub(crate) fn set_person(&self, person: Option<String>) {

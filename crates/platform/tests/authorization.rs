@@ -321,6 +321,22 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
                 json!({"user_code": grant.body["user_code"], "phone": "13800000009", "code": "000000"}),
             )
         }
+        "POST /api/v1/auth/device/card-code" => Some(
+            // 李建国's card: the code goes to his phone, and nobody is logged in by it.
+            json!({"id_number": valid_id_number("11010119500801013"), "name": "李建国"}),
+        ),
+        "POST /api/v1/auth/device/card" => {
+            // The demo kiosk's own request and 李建国's card; the code is wrong.
+            let kiosk = token_of(platform, "k-demo-hall-1", Role::KioskDevice);
+            let grant = platform
+                .call("POST", "/api/v1/auth/device", Some(&kiosk), None)
+                .await;
+            Some(json!({
+                "user_code": grant.body["user_code"],
+                "id_number": valid_id_number("11010119500801013"),
+                "code": "000000",
+            }))
+        }
         "POST /api/v1/uploads" => Some(json!({"sha256": "b".repeat(64), "size": 10})),
         "POST /api/v1/kiosk/heartbeat" => {
             Some(json!({"version": "0.1.0", "state": "welcome", "printer": "ready", "queue": 0}))

@@ -4,7 +4,7 @@
 
 use huiban_api::SmsCodeSent;
 use huiban_core::kiosk::visit::{LoginCode, LoginWait};
-use huiban_core::kiosk::{KioskView, LeavingSlip, StaffCallView};
+use huiban_core::kiosk::{CardCode, KioskView, LeavingSlip, StaffCallView};
 use tauri::{AppHandle, State};
 
 use crate::{AppState, IpcError};
@@ -113,6 +113,26 @@ pub async fn kiosk_send_sms_code(
     phone: String,
 ) -> Result<SmsCodeSent, IpcError> {
     Ok(state.kiosk().send_sms_code(&phone).await?)
+}
+
+/// Her ID card on the kiosk's reader: a login code texted to its holder's phone (none while no
+/// card lies on the reader).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn kiosk_card_code(state: State<'_, AppState>) -> Result<Option<CardCode>, IpcError> {
+    Ok(state.kiosk().card_code().await?)
+}
+
+/// Logs in with the card just read and the code texted for it, typed on the kiosk's keypad.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn kiosk_log_in_by_card(
+    state: State<'_, AppState>,
+    code: String,
+) -> Result<LoginWait, IpcError> {
+    Ok(state.kiosk().log_in_by_card(&code).await?)
 }
 
 /// Logs in with her phone number and the code texted to it, typed on the kiosk's keypad.

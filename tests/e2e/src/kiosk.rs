@@ -41,6 +41,24 @@ impl KioskMachine {
         Ok(Self { dir })
     }
 
+    /// The demo kiosk with a (simulated) ID-card reader: a card lies on it while
+    /// [`KioskMachine::card_file`] holds one.
+    pub fn with_card_reader() -> Result<Self, Box<dyn std::error::Error>> {
+        let machine = Self::demo()?;
+        let config = std::fs::read_to_string(machine.config())?;
+        let reader = format!(
+            "simulated_id_card = {:?}\n",
+            machine.card_file().display().to_string()
+        );
+        std::fs::write(machine.config(), format!("{reader}{config}"))?;
+        Ok(machine)
+    }
+
+    /// The file of its simulated ID-card reader: the card lying on it, as JSON.
+    pub fn card_file(&self) -> PathBuf {
+        self.dir.path().join("card.json")
+    }
+
     /// The machine-wide config file.
     pub fn config(&self) -> PathBuf {
         self.dir.path().join("config.toml")
@@ -215,4 +233,31 @@ impl Drop for Phone {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// On the code step of a login without scanning: types the code the platform texted to `phone`,
+/// checks 是您本人吗？ names 张秀英 masked only, says 是我本人, and waits for her errands (logged in).
+pub async fn type_texted_code_and_confirm(
+    client: &Client,
+    platform: &Platform,
+    phone: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let code = huiban_platform::demo_accounts::last_login_code(
+        &huiban_platform::Store::open(platform.data_dir())?,
+        phone,
+    )
+    .ok_or("no code was texted")?;
+    crate::counter::press(client, &code).await?;
+    by_role(client, "button", "登录").await?.click().await?;
+    by_role(client, "heading", "是您本人吗？").await?;
+    let shown = crate::waits::main_text(client).await?;
+    assert!(
+        shown.contains("张*英") && !shown.contains("张秀英"),
+        "{shown}"
+    );
+    by_role(client, "button", "是我本人").await?.click().await?;
+    by_role(client, "button", "我办完了").await?;
+    let status = crate::app::invoke(client, "session_status", json!({})).await?;
+    assert_eq!(status["logged_in"], true);
+    Ok(())
 }

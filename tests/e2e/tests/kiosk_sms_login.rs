@@ -3,7 +3,7 @@
 //! kiosk's keypad, is asked 是您本人吗？ with her masked name, and her errands open.
 
 use huiban_e2e::counter::press;
-use huiban_e2e::kiosk::{KioskMachine, kiosk_window, shown_code};
+use huiban_e2e::kiosk::{KioskMachine, kiosk_window, shown_code, type_texted_code_and_confirm};
 use huiban_e2e::page::{by_role, screenshot, small_targets, text_of_alert};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
@@ -43,28 +43,7 @@ async fn she_logs_in_with_her_phone_number_and_texted_code_on_the_keypad() -> Te
             .await?
             .click()
             .await?;
-        let code = huiban_platform::demo_accounts::last_login_code(
-            &huiban_platform::Store::open(platform.data_dir())?,
-            ZHANG,
-        )
-        .ok_or("no code was texted")?;
-        press(&client, &code).await?;
-        by_role(&client, "button", "登录").await?.click().await?;
-        by_role(&client, "heading", "是您本人吗？").await?;
-        let shown = main_text(&client).await?;
-        assert!(
-            shown.contains("张*英") && !shown.contains("张秀英"),
-            "{shown}"
-        );
-        by_role(&client, "button", "是我本人")
-            .await?
-            .click()
-            .await?;
-        by_role(&client, "button", "我办完了").await?;
-        assert_eq!(
-            invoke(&client, "session_status", json!({})).await?["logged_in"],
-            true
-        );
+        type_texted_code_and_confirm(&client, &platform, ZHANG).await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;

@@ -211,6 +211,13 @@ export const commands = {
 	kioskSendSmsCode: (phone: string) => __TAURI_INVOKE<SmsCodeSent>("kiosk_send_sms_code", { phone }),
 	/**  Logs in with her phone number and the code texted to it, typed on the kiosk's keypad. */
 	kioskLogInBySms: (phone: string, code: string) => __TAURI_INVOKE<LoginWait>("kiosk_log_in_by_sms", { phone, code }),
+	/**
+	 *  Her ID card on the kiosk's reader: a login code texted to its holder's phone (none while no
+	 *  card lies on the reader).
+	 */
+	kioskCardCode: () => __TAURI_INVOKE<CardCode | null>("kiosk_card_code"),
+	/**  Logs in with the card just read and the code texted for it, typed on the kiosk's keypad. */
+	kioskLogInByCard: (code: string) => __TAURI_INVOKE<LoginWait>("kiosk_log_in_by_card", { code }),
 	/**  The open calls of her centre's kiosks, oldest first. */
 	staffKioskCalls: () => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_kiosk_calls"),
 	/**  我过去: she is going to the call. */
@@ -474,6 +481,14 @@ export type Bar = {
 	share: number | null,
 	/**  Its fill pattern, `0` to [`PATTERNS`] − 1. */
 	pattern: number,
+};
+
+/**  What the kiosk shows once her card is read and the code texted. */
+export type CardCode = {
+	/**  The phone the code went to, its middle hidden (138****0001). */
+	phone: string,
+	/**  Seconds the code stays valid. */
+	expires_in: number,
 };
 
 /**  One case with everything the case page shows. */
@@ -1178,6 +1193,8 @@ export type KioskView_Deserialize = {
 	countdown_seconds: number,
 	/**  What is wrong with its receipt printer, in plain words (out of paper, not answering). */
 	printer_problem?: string | null,
+	/**  It has an ID-card reader: 用身份证登录 is offered. */
+	card_reader: boolean,
 };
 
 /**  What the kiosk window shows: the welcome screen, or a person's errands. */
@@ -1192,6 +1209,8 @@ export type KioskView_Serialize = {
 	countdown_seconds: number,
 	/**  What is wrong with its receipt printer, in plain words (out of paper, not answering). */
 	printer_problem: string | null,
+	/**  It has an ID-card reader: 用身份证登录 is offered. */
+	card_reader: boolean,
 };
 
 /**  A fact about the person that a question can be filled in from. */

@@ -14,6 +14,7 @@ export const kiosk = $state({
     idle_seconds: 90,
     countdown_seconds: 30,
     printer_problem: null,
+    card_reader: false,
   } as KioskView,
 });
 

@@ -68,6 +68,7 @@ export type {
   KeptFile,
   KioskAsking,
   LoginCode,
+  CardCode,
   LoginWait,
   KnownFact,
   LeaveUnsent,

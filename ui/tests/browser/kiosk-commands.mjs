@@ -1,7 +1,8 @@
 // The kiosk window's commands as the browser tests answer them, over `kiosk` (whether someone uses
 // it, her masked name, its idle seconds; `approved` makes the first ask of the login say 张*英
-// approved it on her phone; by phone number 13800000001 and texted code 123456; the staff PIN is
-// 2468). Run in the page before the app, as an init
+// approved it on her phone; by phone number 13800000001 and texted code 123456; `card_reader` gives
+// it a reader, on which `card` lays her card from the second ask on, and the code texted for it is
+// 123456 too; the staff PIN is 2468). Run in the page before the app, as an init
 // script: it leaves the answers in `window.__kioskCommands` for the harness's table.
 
 /** Puts the kiosk commands' answers in `window.__kioskCommands`. */
@@ -12,12 +13,15 @@ export function installKioskCommands({ kiosk, loginCode }) {
     idle_seconds: 90,
     countdown_seconds: 30,
     printer_problem: null,
+    card_reader: false,
     ...kiosk,
   };
   // `waiting`: what she confirmed is still to be sent as her visit ends (the slip is printed).
   const waiting = kiosk?.waiting ?? [];
   delete view.approved;
   delete view.waiting;
+  delete view.card;
+  let cardAsks = 0;
   let wrongPins = 0;
   // 请工作人员过来: asked once, 赵敏 is coming from the second ask on; 不用了 takes it back.
   let call = null;
@@ -32,6 +36,17 @@ export function installKioskCommands({ kiosk, loginCode }) {
       return { expires_in: 300, resend_after: 60 };
     },
     kiosk_log_in_by_sms: ({ code }) => {
+      if (code !== '123456') {
+        throw { code: 'error-platform-answered', message: '办事平台说：验证码不对，请看清短信里的6位数字再输入一次。' };
+      }
+      return { step: 'approved', name: '张*英' };
+    },
+    // Her ID card on the reader: nothing at the first ask, read at the next (with `card`).
+    kiosk_card_code: () => {
+      cardAsks += 1;
+      return kiosk?.card && cardAsks > 1 ? { phone: '138****0001', expires_in: 600 } : null;
+    },
+    kiosk_log_in_by_card: ({ code }) => {
       if (code !== '123456') {
         throw { code: 'error-platform-answered', message: '办事平台说：验证码不对，请看清短信里的6位数字再输入一次。' };
       }

@@ -23,6 +23,8 @@ const MAIN_ACTION = {
   'kiosk-call-staff': { role: 'button', name: '不用了' },
   'kiosk-phone': { role: 'button', name: '获取验证码' },
   'kiosk-phone-code': { role: 'button', name: '登录' },
+  'kiosk-card': { role: 'heading', name: '请把身份证放到读卡器上' },
+  'kiosk-card-code': { role: 'button', name: '登录' },
 };
 
 /** The visible controls smaller than 60 × 60 px. */
@@ -190,6 +192,24 @@ describe('a visit at the kiosk', () => {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '是您本人吗？' }).waitFor();
     assert.match(await page.locator('main').innerText(), /张\*英/);
+    await context.close();
+  });
+
+  test('with her ID card: the kiosk waits for the card, then her texted code logs her in', async () => {
+    const screen = KIOSK_SCREENS.find((s) => s.name === 'kiosk-card-code');
+    const { context, page } = await showScreen(shared.browser, shared.vite.url, { ...screen, ready: 'text:用身份证登录', act: undefined }, {
+      theme: 'light',
+      size: 'standard',
+    });
+    // No card yet: the welcome offers the card beside the phone number.
+    await page.getByRole('button', { name: '用身份证登录' }).click();
+    await page.getByRole('heading', { level: 1, name: '请把身份证放到读卡器上' }).waitFor();
+    // The card read, the code is on its way to her phone, shown masked; no number typed.
+    await page.getByRole('heading', { level: 1, name: '请输入短信里的6位验证码' }).waitFor({ timeout: 10_000 });
+    assert.match(await page.locator('main').innerText(), /138\*\*\*\*0001/);
+    for (const digit of '123456') await page.getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '是您本人吗？' }).waitFor();
     await context.close();
   });
 });

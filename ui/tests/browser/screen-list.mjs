@@ -301,7 +301,15 @@ export const SCREENS = [
     ready: 'text:最低生活保障申请',
   },
   // A service hall's kiosk (kiosk.html), on its touch screen.
-  { name: 'kiosk-welcome', path: 'kiosk.html', hash: '', kiosk: true, ready: 'text:BCDF-GHJK' },
+  {
+    // With an ID-card reader, as most kiosks have: three ways in under the code.
+    name: 'kiosk-welcome',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    options: { kiosk: { card_reader: true } },
+    ready: 'text:BCDF-GHJK',
+  },
   {
     // Its printer is out of paper: said in plain words, and the welcome still fits.
     name: 'kiosk-welcome-no-paper',
@@ -337,6 +345,28 @@ export const SCREENS = [
       await page.getByRole('button', { name: '获取验证码' }).click();
     },
     ready: 'text:请输入短信里的6位验证码',
+  },
+  {
+    name: 'kiosk-card',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    options: { kiosk: { card_reader: true } },
+    act: async (page) => {
+      await page.getByRole('button', { name: '用身份证登录' }).click();
+    },
+    ready: 'text:正在等身份证',
+  },
+  {
+    name: 'kiosk-card-code',
+    path: 'kiosk.html',
+    hash: '',
+    kiosk: true,
+    options: { kiosk: { card_reader: true, card: true } },
+    act: async (page) => {
+      await page.getByRole('button', { name: '用身份证登录' }).click();
+    },
+    ready: 'text:138****0001',
   },
   {
     name: 'kiosk-is-it-you',

@@ -52,11 +52,13 @@ impl App {
             session: opened.session,
         })
         .in_mode(mode);
-        if let Some(setup) = kiosk {
-            return Ok(app.with_kiosk(crate::kiosk::Kiosk::new(&setup)));
-        }
+        let app = match kiosk {
+            Some(setup) => app.with_kiosk(crate::kiosk::Kiosk::new(&setup)),
+            None => app,
+        };
+        // A reader at the counter (staff) or on the kiosk; a citizen's own computer has none.
         Ok(match card_reader {
-            Some(file) if mode == Mode::Staff => {
+            Some(file) if mode != Mode::Citizen => {
                 app.with_card_reader(Arc::new(SimulatedReader::at(file)))
             }
             _ => app,

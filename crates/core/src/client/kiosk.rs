@@ -1,8 +1,12 @@
 //! What a kiosk asks of the platform with its own device login: a person's login by the device
-//! flow (or by her phone number and texted code at the kiosk), its heartbeat and its remote config.
+//! flow (or by her phone number or ID card and a texted code at the kiosk), its heartbeat and its
+//! remote config.
 
 use huiban_api::kiosk::{KioskConfig, KioskHeartbeat};
-use huiban_api::{API_PREFIX, DeviceAuthorization, DeviceSmsApproval};
+use huiban_api::{
+    API_PREFIX, CardCodeRequest, CardCodeSent, DeviceAuthorization, DeviceCardApproval,
+    DeviceSmsApproval,
+};
 
 use super::{ClientError, PlatformClient};
 
@@ -42,6 +46,29 @@ impl PlatformClient {
         approval: &DeviceSmsApproval,
     ) -> Result<(), ClientError> {
         let path = format!("{API_PREFIX}/auth/device/sms");
+        self.post_answered_empty(kiosk_access_token, &path, approval)
+            .await
+    }
+
+    /// Her ID card on the kiosk's reader: the platform texts a login code to its holder's phone
+    /// and answers that phone masked.
+    pub async fn send_card_code(
+        &self,
+        kiosk_access_token: &str,
+        card: &CardCodeRequest,
+    ) -> Result<CardCodeSent, ClientError> {
+        let path = format!("{API_PREFIX}/auth/device/card-code");
+        self.post_as(kiosk_access_token, &path, card).await
+    }
+
+    /// At the kiosk itself, the code texted for her card approves the kiosk's own request under
+    /// `approval.user_code`; its next poll gets her login.
+    pub async fn approve_by_card(
+        &self,
+        kiosk_access_token: &str,
+        approval: &DeviceCardApproval,
+    ) -> Result<(), ClientError> {
+        let path = format!("{API_PREFIX}/auth/device/card");
         self.post_answered_empty(kiosk_access_token, &path, approval)
             .await
     }

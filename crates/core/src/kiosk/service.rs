@@ -22,6 +22,8 @@ pub struct KioskView {
     pub countdown_seconds: u32,
     /// What is wrong with its receipt printer, in plain words (out of paper, not answering).
     pub printer_problem: Option<String>,
+    /// It has an ID-card reader: 用身份证登录 is offered.
+    pub card_reader: bool,
 }
 
 impl App {
@@ -61,6 +63,7 @@ impl KioskService<'_> {
             idle_seconds: config.idle_seconds,
             countdown_seconds: config.countdown_seconds,
             printer_problem: printer_problem.map(|id| self.app.localizer().text(id, &[])),
+            card_reader: self.has_card_reader(),
         })
     }
 
@@ -162,6 +165,7 @@ impl KioskService<'_> {
     pub async fn finish(&self) -> Result<KioskView, Error> {
         let kiosk = self.kiosk()?;
         *kiosk.visit.lock().await = None;
+        kiosk.keep_card(None);
         {
             let _held = self.app.pull_gate().hold().await;
             if let Err(error) = self.app.session.log_out(self.app.client()).await {

@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod blocking;
 mod caller;
+mod card_login;
 mod catalog;
 mod common_answers;
 mod device_page;
@@ -98,6 +99,8 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(auth::device))
         .routes(routes!(auth::approve_device))
         .routes(routes!(auth::approve_at_kiosk))
+        .routes(routes!(card_login::send_code))
+        .routes(routes!(card_login::approve))
         .routes(routes!(auth::device_lookup))
         .routes(routes!(logins::list))
         .routes(routes!(logins::end))

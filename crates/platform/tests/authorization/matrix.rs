@@ -107,6 +107,8 @@ pub const MATRIX: &[(&str, &str)] = &[
     ("POST /api/v1/auth/device/approve", "UPPFFFFFFF"),
     ("POST /api/v1/auth/device/lookup", "UPPFFFFFFF"),
     ("POST /api/v1/auth/device/sms", "UFFFFFFFPF"),
+    ("POST /api/v1/auth/device/card-code", "UFFFFFFFPF"),
+    ("POST /api/v1/auth/device/card", "UFFFFFFFPF"),
     ("GET /api/v1/me/logins", "UPPPPFFPPP"),
     ("POST /api/v1/me/logins/{login_id}/end", "UPHHHFFHHH"),
     ("POST /api/v1/auth/logout", "UPPPPPPPPP"),

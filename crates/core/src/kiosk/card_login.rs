@@ -1,0 +1,87 @@
+//! The kiosk's way in with an ID card: she lays her 居民身份证 on the kiosk's reader, the platform
+//! texts a login code to the phone of the card's holder, and she types that code on the keypad; she
+//! is then asked 是您本人吗？ as after a scan. The card alone logs no one in (a card can be lost); the
+//! card only spares her typing her phone number. The card read is kept in memory for the code's
+//! step and dropped when her visit ends.
+
+use huiban_api::{CardCodeRequest, DeviceCardApproval};
+use serde::Serialize;
+
+use super::service::KioskService;
+use super::visit::LoginWait;
+use crate::Error;
+
+/// What the kiosk shows once her card is read and the code texted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct CardCode {
+    /// The phone the code went to, its middle hidden (138****0001).
+    pub phone: String,
+    /// Seconds the code stays valid.
+    pub expires_in: u32,
+}
+
+impl KioskService<'_> {
+    /// Whether this kiosk has an ID-card reader.
+    pub fn has_card_reader(&self) -> bool {
+        self.app.card_reader.is_some()
+    }
+
+    /// The card on the reader now: a login code is texted to its holder's phone and the card kept
+    /// for [`KioskService::log_in_by_card`]; `None` while no card lies on the reader.
+    pub async fn card_code(&self) -> Result<Option<CardCode>, Error> {
+        let kiosk = self.kiosk()?;
+        let reader = self
+            .app
+            .card_reader
+            .as_ref()
+            .ok_or_else(|| Error::plain("kiosk-no-card-reader"))?;
+        let card = match reader.read() {
+            Ok(Some(card)) => card,
+            Ok(None) => return Ok(None),
+            Err(error) => {
+                tracing::warn!(%error, "the kiosk's ID card reader failed");
+                return Err(Error::plain("kiosk-card-unreadable"));
+            }
+        };
+        let token = kiosk.device.token(self.app.client()).await?;
+        let request = CardCodeRequest {
+            id_number: card.id_number.clone(),
+            name: card.name.clone(),
+        };
+        let sent = self
+            .app
+            .client()
+            .send_card_code(&token, &request)
+            .await
+            .map_err(|error| Error::online_only(error, "kiosk-offline"))?;
+        kiosk.keep_card(Some(card));
+        Ok(Some(CardCode {
+            phone: sent.phone_masked,
+            expires_in: u32::try_from(sent.expires_in).unwrap_or(u32::MAX),
+        }))
+    }
+
+    /// Logs in with the card last read and the `code` texted for it: approved, her masked name for
+    /// 是您本人吗？ (a wrong code is told in the platform's words and nothing is logged in).
+    pub async fn log_in_by_card(&self, code: &str) -> Result<LoginWait, Error> {
+        let kiosk = self.kiosk()?;
+        let card = kiosk
+            .card()
+            .ok_or_else(|| Error::plain("kiosk-card-gone"))?;
+        // A request of its own, not shown as a QR code: only the texted code approves it.
+        let fresh = self.new_request().await?;
+        let token = kiosk.device.token(self.app.client()).await?;
+        let approval = DeviceCardApproval {
+            user_code: fresh.user_code,
+            id_number: card.id_number,
+            code: code.chars().filter(char::is_ascii_digit).collect(),
+        };
+        self.app
+            .client()
+            .approve_by_card(&token, &approval)
+            .await
+            .map_err(|error| Error::online_only(error, "kiosk-offline"))?;
+        kiosk.keep_card(None);
+        self.login_wait().await
+    }
+}
