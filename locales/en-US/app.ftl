@@ -406,3 +406,7 @@ receipt-save-pdf = Save as PDF
 receipt-qr-alt = QR code of case number { $number }
 receipt-printed = The receipt went to the printer; collect it there.
 receipt-saved = The receipt was saved as a PDF: { $path }
+date-keypad-label = Date digits
+date-keypad-hint = Year, month, day: for 15 March 1944, press 19440315.
+date-keypad-year = The year must be between { $min } and { $max }. Press "Clear all" and type it again.
+date-keypad-no-such-day = There is no such day. Check the month and the day, and press "Delete one character" to change them.

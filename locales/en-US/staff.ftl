@@ -178,3 +178,4 @@ kiosk-calls-answer = I'll go
 kiosk-calls-end = Done
 kiosk-calls-offline = Cannot reach the platform, so kiosk calls cannot be shown. They will show when the network is back.
 kiosk-call-gone = No such call; it may have been dealt with already.
+kiosk-calls-announce = Kiosk: someone at { $kiosk } asks for staff

@@ -405,3 +405,7 @@ receipt-save-pdf = 存为PDF
 receipt-qr-alt = 办件编号 { $number } 的二维码
 receipt-printed = 回执已经送到打印机，请到打印机取。
 receipt-saved = 回执已经存为PDF：{ $path }
+date-keypad-label = 日期数字键
+date-keypad-hint = 比如1944年3月15日，就按 19440315。
+date-keypad-year = 年份要在{ $min }年到{ $max }年之间，请按“全部清空”重新输入。
+date-keypad-no-such-day = 没有这一天，请看一看月份和日子，按“删除一个字”改一改。

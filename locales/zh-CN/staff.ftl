@@ -178,3 +178,4 @@ kiosk-calls-answer = 我过去
 kiosk-calls-end = 处理好了
 kiosk-calls-offline = 连不上平台，看不到自助机求助。网络好了会自动显示。
 kiosk-call-gone = 没有这个求助，可能已经处理好了。
+kiosk-calls-announce = 自助机求助：{ $kiosk }有人请工作人员过去

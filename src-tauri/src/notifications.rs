@@ -38,6 +38,37 @@ pub fn announce(app: &AppHandle, messages: &[Message]) {
     }
 }
 
+/// Shows a system notification for each kiosk call the staff window shows for the first time, so
+/// that a clerk busy with a resident (or in another program) hears of it.
+pub fn announce_calls(app: &AppHandle, calls: &[huiban_core::staff::KioskCallView]) {
+    for words in calls.iter().filter_map(|call| call.announcement.as_deref()) {
+        if let Err(error) = show_words(app, words) {
+            tracing::info!(%error, "no notification shown; the call shows in the staff window");
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn show_words(_app: &AppHandle, words: &str) -> Result<(), String> {
+    notify_rust::Notification::new()
+        .appname("惠办")
+        .summary(words)
+        .urgency(notify_rust::Urgency::Critical)
+        .show()
+        .map(drop)
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn show_words(app: &AppHandle, words: &str) -> Result<(), String> {
+    use tauri_plugin_notification::NotificationExt;
+    app.notification()
+        .builder()
+        .title(words)
+        .show()
+        .map_err(|error| error.to_string())
+}
+
 /// Brings the main window to the front and tells the UI what to show.
 fn open(app: &AppHandle, opened: &NotificationOpened) {
     if let Some(window) = app.get_webview_window("main") {

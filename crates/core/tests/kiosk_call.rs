@@ -26,7 +26,17 @@ async fn a_kiosk_s_call_shows_in_its_centre_s_staff_windows_with_who_is_going() 
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].kiosk_name, "一层大厅1号自助机");
     assert!(!seen[0].since_words.is_empty());
+    // Announced once to each clerk: the first time her window shows it.
+    assert!(
+        seen[0]
+            .announcement
+            .as_deref()
+            .is_some_and(|words| words.contains("一层大厅1号自助机"))
+    );
     assert_eq!(qian.staff().kiosk_calls().await.unwrap(), seen);
+    let again = zhao.staff().kiosk_calls().await.unwrap();
+    assert_eq!(again[0].announcement, None);
+    let seen = again;
 
     // 赵敏 goes: the kiosk shows her name, 钱进 sees she is going, and he cannot take it too.
     let after = zhao

@@ -261,3 +261,44 @@ pub async fn type_texted_code_and_confirm(
     assert_eq!(status["logged_in"], true);
     Ok(())
 }
+
+/// Starts her first form, as 开始办理 would: a draft kept in the kiosk's store; answers its id.
+pub async fn start_a_form(client: &Client) -> Result<String, Box<dyn std::error::Error>> {
+    let catalog = crate::app::invoke(client, "catalog_items", json!({})).await?;
+    let item = catalog["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|item| !item["form"].is_null()))
+        .ok_or("no item with a form")?;
+    let draft = crate::app::invoke(
+        client,
+        "draft_start",
+        json!({
+            "implCode": item["impl_code"],
+            "formId": item["form"]["form_id"],
+            "version": item["form"]["version"],
+        }),
+    )
+    .await?;
+    Ok(draft["draft_id"].as_str().ok_or("no draft id")?.to_owned())
+}
+
+/// From the welcome screen: 扫不了码？用手机号码登录 with `phone` and the code texted to it, on the
+/// keypad; she says it is her and her errands open.
+pub async fn log_in_by_phone(
+    client: &Client,
+    platform: &Platform,
+    phone: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    shown_code(client).await?;
+    by_role(client, "button", "扫不了码？用手机号码登录")
+        .await?
+        .click()
+        .await?;
+    crate::counter::press(client, phone).await?;
+    by_role(client, "button", "获取验证码")
+        .await?
+        .click()
+        .await?;
+    by_role(client, "heading", "请输入短信里的6位验证码").await?;
+    type_texted_code_and_confirm(client, platform, phone).await
+}

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use huiban_e2e::counter::press;
-use huiban_e2e::kiosk::{EXIT_PIN, KioskMachine, Phone, kiosk_window, shown_code};
+use huiban_e2e::kiosk::{EXIT_PIN, KioskMachine, Phone, kiosk_window, shown_code, start_a_form};
 use huiban_e2e::page::{by_role, screenshot, text_of_alert};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
@@ -43,26 +43,6 @@ async fn zhang_logs_in(
         shown.contains("张*英") && !shown.contains("张秀英"),
         "{shown}"
     );
-    Ok(())
-}
-
-/// Starts her first form, as 开始办理 would: a draft kept in the kiosk's store.
-async fn start_a_form(client: &fantoccini::Client) -> TestResult {
-    let catalog = invoke(client, "catalog_items", json!({})).await?;
-    let item = catalog["items"]
-        .as_array()
-        .and_then(|items| items.iter().find(|item| !item["form"].is_null()))
-        .ok_or("no item with a form")?;
-    invoke(
-        client,
-        "draft_start",
-        json!({
-            "implCode": item["impl_code"],
-            "formId": item["form"]["form_id"],
-            "version": item["form"]["version"],
-        }),
-    )
-    .await?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! 请工作人员过来, the real app over WebDriver against the real platform: pressed on the kiosk,
 //! the call reaches the staff of its centre (赵敏 over the platform's API) and the kiosk shows
 //! her name once she says she is going; a call from the kiosk shows in the staff window of its
-//! centre, where 我过去 and 处理好了 answer and end it.
+//! centre (and is announced by the system once), where 我过去 and 处理好了 answer and end it.
 
 use huiban_api::TokenRequest;
 use huiban_core::PlatformClient;
@@ -72,6 +72,7 @@ async fn the_kiosk_asks_for_staff_and_shows_who_is_coming() -> TestResult {
 #[tokio::test]
 async fn the_staff_window_shows_its_centre_s_kiosk_calls() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let notifications = huiban_e2e::notifications::Notifications::serve().await?;
     let (_keychain, _driver, client, _data) = staff_window(&platform.url, &[]).await?;
     let outcome = async {
         log_in_as_the_clerk(&client).await?;
@@ -83,6 +84,15 @@ async fn the_staff_window_shows_its_centre_s_kiosk_calls() -> TestResult {
         assert!(call.contains("有人请工作人员过去"), "{call}");
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "staff-kiosk-calls").await?;
+        // The system announces it too, once, for a clerk busy with a resident.
+        let announced = || {
+            notifications
+                .shown()
+                .into_iter()
+                .filter(|shown| shown.summary.contains("自助机求助：一层大厅1号自助机"))
+                .count()
+        };
+        assert_eq!(announced(), 1, "{:?}", notifications.shown());
 
         by_role(&client, "button", "我过去").await?.click().await?;
         text_of_role_containing(&client, "status", "您正在过去").await?;
@@ -95,6 +105,7 @@ async fn the_staff_window_shows_its_centre_s_kiosk_calls() -> TestResult {
             .await?;
         for _ in 0..50 {
             if hall.kiosk_call(&kiosk).await?.is_none() {
+                assert_eq!(announced(), 1, "announced once however often it is shown");
                 return Ok(());
             }
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;

@@ -1162,6 +1162,11 @@ export type KioskCallView_Deserialize = {
 	answered_by?: string | null,
 	/**  The one going is the clerk logged in here. */
 	mine: boolean,
+	/**
+	 *  The words to announce (a system notification) the first time she is shown the call; none
+	 *  after that.
+	 */
+	announcement?: string | null,
 };
 
 /**  A kiosk's call for staff, as the staff window shows it. */
@@ -1176,6 +1181,11 @@ export type KioskCallView_Serialize = {
 	answered_by: string | null,
 	/**  The one going is the clerk logged in here. */
 	mine: boolean,
+	/**
+	 *  The words to announce (a system notification) the first time she is shown the call; none
+	 *  after that.
+	 */
+	announcement: string | null,
 };
 
 /**  What the kiosk window shows: the welcome screen, or a person's errands. */

@@ -5,8 +5,10 @@
 import { kioskStatus } from './ipc';
 import type { KioskView } from './types';
 
-/** Where the kiosk stands; `known` once the shell has answered. */
+/** Where the kiosk stands; `known` once the shell has answered; `here` in the kiosk's own window
+ *  (no keyboard: numbers and dates are entered on on-screen keys). */
 export const kiosk = $state({
+  here: false,
   known: false,
   view: {
     in_use: false,

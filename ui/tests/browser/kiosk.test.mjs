@@ -25,6 +25,8 @@ const MAIN_ACTION = {
   'kiosk-phone-code': { role: 'button', name: '登录' },
   'kiosk-card': { role: 'heading', name: '请把身份证放到读卡器上' },
   'kiosk-card-code': { role: 'button', name: '登录' },
+  'kiosk-question-phone': { role: 'button', name: '下一步' },
+  'kiosk-question-date': { role: 'button', name: '下一步' },
 };
 
 /** The visible controls smaller than 60 × 60 px. */

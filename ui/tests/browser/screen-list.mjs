@@ -393,6 +393,24 @@ export const SCREENS = [
     ready: 'text:开始办理',
   },
   {
+    // No keyboard on a kiosk: a phone number on the on-screen keypad.
+    name: 'kiosk-question-phone',
+    path: 'kiosk.html',
+    hash: '#/form/D1/q/phone',
+    kiosk: true,
+    options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    ready: 'text:全部清空',
+  },
+  {
+    // A date as its eight digits on the keypad, not steppers.
+    name: 'kiosk-question-date',
+    path: 'kiosk.html',
+    hash: '#/form/D1/q/birth_date',
+    kiosk: true,
+    options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    ready: 'text:全部清空',
+  },
+  {
     // 还在吗？ after a second without a touch, counting down from two minutes; it reads itself.
     name: 'kiosk-still-there',
     path: 'kiosk.html',

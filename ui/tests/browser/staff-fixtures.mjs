@@ -102,6 +102,7 @@ export const KIOSK_CALLS = [
     since_words: '今天 10:42',
     answered_by: null,
     mine: false,
+    announcement: '自助机求助：一层大厅1号自助机有人请工作人员过去',
   },
   {
     call_id: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
@@ -109,5 +110,6 @@ export const KIOSK_CALLS = [
     since_words: '今天 10:39',
     answered_by: '钱进',
     mine: false,
+    announcement: null,
   },
 ];

@@ -16,4 +16,6 @@ pub struct StaffDay {
     pub(crate) manager: bool,
     pub(crate) shift: Shift,
     pub(crate) pin: Option<Pin>,
+    /// The kiosk calls this window has shown her (each is announced once).
+    pub(crate) calls_seen: std::collections::BTreeSet<String>,
 }

@@ -20,6 +20,9 @@ pub struct KioskCallView {
     pub answered_by: Option<String>,
     /// The one going is the clerk logged in here.
     pub mine: bool,
+    /// The words to announce (a system notification) the first time she is shown the call; none
+    /// after that.
+    pub announcement: Option<String>,
 }
 
 impl StaffService<'_> {
@@ -35,7 +38,19 @@ impl StaffService<'_> {
             .await
             .map_err(|error| Error::online_only(error, "kiosk-calls-offline"))?;
         let me = self.with_day(|day| Ok(day.account_id.clone()))?;
-        Ok(calls.iter().map(|call| self.view_of(call, &me)).collect())
+        let mut views: Vec<_> = calls.iter().map(|call| self.view_of(call, &me)).collect();
+        // Each call is announced once; calls that ended are forgotten.
+        self.with_day(|day| {
+            day.calls_seen
+                .retain(|seen| views.iter().any(|view| view.call_id == *seen));
+            for view in &mut views {
+                if !day.calls_seen.insert(view.call_id.clone()) {
+                    view.announcement = None;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(views)
     }
 
     /// 我过去: she is going to the call `call_id` (refused in plain words when someone else is, or
@@ -72,6 +87,10 @@ impl StaffService<'_> {
             since_words: dates::plain_time(&call.raised_at, self.app.localizer()),
             answered_by: call.answered_by.clone(),
             mine: call.answered_by_account.as_deref() == Some(me),
+            announcement: Some(self.app.localizer().text(
+                "kiosk-calls-announce",
+                &[("kiosk", call.kiosk_name.as_str())],
+            )),
         }
     }
 }

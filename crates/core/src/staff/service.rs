@@ -79,6 +79,7 @@ impl StaffService<'_> {
             manager: who.role == Role::Manager,
             shift: Shift::began(now()),
             pin: None,
+            calls_seen: std::collections::BTreeSet::new(),
         });
         self.status().await
     }

@@ -11,6 +11,7 @@ vi.mock('../../lib/ipc', async (original) => ({
 }));
 
 const { default: AnswerInput } = await import('./AnswerInput.svelte');
+const { kiosk } = await import('../../lib/kioskState.svelte');
 
 const OPTIONS = [
   { value: 'meals', label: '送餐' },
@@ -128,5 +129,30 @@ describe('AnswerInput', () => {
     await fireEvent.change(input, { target: { files: [file] } });
     expect((await screen.findByRole('alert')).textContent).toContain('只能上传照片');
     expect(onchange).not.toHaveBeenCalled();
+  });
+
+  describe('on a kiosk, which has no keyboard', () => {
+    it('takes an ID number on the on-screen keypad, X included, and a date as its digits', async () => {
+      kiosk.here = true;
+      try {
+        const onchange = show('id_number', '11010119440315102');
+        expect(screen.queryByRole('textbox')).toBeNull();
+        expect(screen.getByRole('group', { name: '问题' })).toBeTruthy();
+        await fireEvent.click(screen.getByRole('button', { name: 'X' }));
+        expect(onchange).toHaveBeenLastCalledWith('11010119440315102X');
+        document.body.innerHTML = '';
+        const dated = show('date', '');
+        for (const digit of '19440315') await fireEvent.click(screen.getByRole('button', { name: digit }));
+        expect(dated).toHaveBeenLastCalledWith('1944-03-15');
+        expect(screen.queryByRole('button', { name: '年加一' })).toBeNull();
+      } finally {
+        kiosk.here = false;
+      }
+    });
+
+    it('keeps the text box and the steppers in a window with a keyboard', () => {
+      show('phone', '');
+      expect(screen.getByRole('textbox')).toBeTruthy();
+    });
   });
 });

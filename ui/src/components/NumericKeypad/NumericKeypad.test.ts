@@ -27,6 +27,15 @@ describe('NumericKeypad', () => {
     expect(screen.getAllByRole('button')).toHaveLength(12);
   });
 
+  it('has a point for amounts, taken once', async () => {
+    const user = userEvent.setup();
+    render(NumericKeypad, { label: '每月收入', allowPoint: true });
+    for (const key of ['1', '2', '.', '5', '.', '0']) {
+      await user.click(screen.getByRole('button', { name: key }));
+    }
+    expect(screen.getByRole('status').textContent).toBe('12.50');
+  });
+
   it('shows a PIN as dots and says how many digits are in', async () => {
     const user = userEvent.setup();
     render(NumericKeypad, { label: '解锁密码', masked: true, maxLength: 6 });
