@@ -86,6 +86,29 @@ impl App {
         self
     }
 
+    /// Whether this computer has an ID-card reader (at a counter, or on a kiosk).
+    pub fn has_card_reader(&self) -> bool {
+        self.card_reader.is_some()
+    }
+
+    /// The card on this computer's reader now (`None` without a card); refused in the words of
+    /// `no_reader` without a reader and of `unreadable` when the reader fails (logged without the
+    /// card).
+    pub(crate) fn read_id_card(
+        &self,
+        no_reader: &'static str,
+        unreadable: &'static str,
+    ) -> Result<Option<crate::assisted::IdCard>, Error> {
+        let reader = self
+            .card_reader
+            .as_ref()
+            .ok_or_else(|| Error::plain(no_reader))?;
+        reader.read().map_err(|error| {
+            tracing::warn!(%error, "the ID card reader failed");
+            Error::plain(unreadable)
+        })
+    }
+
     /// The same app running the kiosk `kiosk` (kiosk mode).
     pub fn with_kiosk(mut self, kiosk: crate::kiosk::Kiosk) -> Self {
         self.kiosk = Some(Arc::new(kiosk));

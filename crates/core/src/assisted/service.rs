@@ -59,20 +59,8 @@ impl AssistedService<'_> {
     /// The card on the ID-card reader now (`None` without a card); refused without a reader.
     pub fn read_card(&self) -> Result<Option<IdCard>, Error> {
         self.app.staff().at_work()?;
-        let reader = self
-            .app
-            .card_reader
-            .as_ref()
-            .ok_or_else(|| Error::plain("assisted-no-reader"))?;
-        reader.read().map_err(|error| {
-            tracing::warn!(%error, "the ID card reader failed");
-            Error::plain("assisted-card-unreadable")
-        })
-    }
-
-    /// Whether this computer has an ID-card reader.
-    pub fn has_card_reader(&self) -> bool {
-        self.app.card_reader.is_some()
+        self.app
+            .read_id_card("assisted-no-reader", "assisted-card-unreadable")
     }
 
     /// Starts a session for the resident with `id_number` and `name`: the platform texts her a

@@ -21,27 +21,15 @@ pub struct CardCode {
 }
 
 impl KioskService<'_> {
-    /// Whether this kiosk has an ID-card reader.
-    pub fn has_card_reader(&self) -> bool {
-        self.app.card_reader.is_some()
-    }
-
     /// The card on the reader now: a login code is texted to its holder's phone and the card kept
     /// for [`KioskService::log_in_by_card`]; `None` while no card lies on the reader.
     pub async fn card_code(&self) -> Result<Option<CardCode>, Error> {
         let kiosk = self.kiosk()?;
-        let reader = self
+        let Some(card) = self
             .app
-            .card_reader
-            .as_ref()
-            .ok_or_else(|| Error::plain("kiosk-no-card-reader"))?;
-        let card = match reader.read() {
-            Ok(Some(card)) => card,
-            Ok(None) => return Ok(None),
-            Err(error) => {
-                tracing::warn!(%error, "the kiosk's ID card reader failed");
-                return Err(Error::plain("kiosk-card-unreadable"));
-            }
+            .read_id_card("kiosk-no-card-reader", "kiosk-card-unreadable")?
+        else {
+            return Ok(None);
         };
         let token = kiosk.device.token(self.app.client()).await?;
         let request = CardCodeRequest {

@@ -63,7 +63,7 @@ impl KioskService<'_> {
             idle_seconds: config.idle_seconds,
             countdown_seconds: config.countdown_seconds,
             printer_problem: printer_problem.map(|id| self.app.localizer().text(id, &[])),
-            card_reader: self.has_card_reader(),
+            card_reader: self.app.has_card_reader(),
         })
     }
 

@@ -121,7 +121,7 @@ impl StaffService<'_> {
                     self.app.localizer(),
                 )),
                 day_over: false,
-                card_reader: self.app.assisted().has_card_reader(),
+                card_reader: self.app.has_card_reader(),
                 manager: day.manager,
             },
         })
