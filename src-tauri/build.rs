@@ -74,6 +74,7 @@ fn main() {
         "kiosk_log_in_by_sms",
         "kiosk_card_code",
         "kiosk_log_in_by_card",
+        "kiosk_pinyin_candidates",
         "staff_log_in",
         "staff_status",
         "staff_input",

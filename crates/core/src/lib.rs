@@ -27,6 +27,7 @@ pub mod logins;
 pub mod mode;
 pub mod network_watch;
 pub mod outbox;
+pub mod pinyin_input;
 pub mod preferences;
 pub mod progress;
 pub mod pull;

@@ -5,6 +5,7 @@
 use huiban_api::SmsCodeSent;
 use huiban_core::kiosk::visit::{LoginCode, LoginWait};
 use huiban_core::kiosk::{CardCode, KioskView, LeavingSlip, StaffCallView};
+use huiban_core::pinyin_input::{self, PinyinCandidate};
 use tauri::{AppHandle, State};
 
 use crate::{AppState, IpcError};
@@ -145,4 +146,12 @@ pub async fn kiosk_log_in_by_sms(
     code: String,
 ) -> Result<LoginWait, IpcError> {
     Ok(state.kiosk().log_in_by_sms(&phone, &code).await?)
+}
+
+/// The on-screen pinyin keyboard's words for the letters she typed (nothing learned from her picks).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn kiosk_pinyin_candidates(typed: String) -> Result<Vec<PinyinCandidate>, IpcError> {
+    Ok(pinyin_input::candidates(&typed))
 }

@@ -506,6 +506,7 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
                 serde_json::json!({"phone": "13800000001", "code": "000000"}),
             ),
             ("kiosk_card_code", serde_json::json!({})),
+            ("kiosk_pinyin_candidates", serde_json::json!({"typed": "wang"})),
             ("staff_kiosk_calls", serde_json::json!({})),
         ] {
             let refusal = refused(&citizen, command, args).await?;

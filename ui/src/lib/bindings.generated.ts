@@ -218,6 +218,8 @@ export const commands = {
 	kioskCardCode: () => __TAURI_INVOKE<CardCode | null>("kiosk_card_code"),
 	/**  Logs in with the card just read and the code texted for it, typed on the kiosk's keypad. */
 	kioskLogInByCard: (code: string) => __TAURI_INVOKE<LoginWait>("kiosk_log_in_by_card", { code }),
+	/**  The on-screen pinyin keyboard's words for the letters she typed (nothing learned from her picks). */
+	kioskPinyinCandidates: (typed: string) => __TAURI_INVOKE<PinyinCandidate[]>("kiosk_pinyin_candidates", { typed }),
 	/**  The open calls of her centre's kiosks, oldest first. */
 	staffKioskCalls: () => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_kiosk_calls"),
 	/**  我过去: she is going to the call. */
@@ -1514,6 +1516,14 @@ export type PeriodView_Serialize = {
 	headline: string,
 	/**  Cases by service, cases by channel, 好差评, 诉求. */
 	charts: ChartView_Serialize[],
+};
+
+/**  A word offered for the letters typed. */
+export type PinyinCandidate = {
+	/**  The word (one character or more). */
+	word: string,
+	/**  How many of the typed letters, from the first, it stands for; the rest stay typed. */
+	letters: number,
 };
 
 /**  The person's choices; a missing field (from an older version) takes its default. */

@@ -54,6 +54,7 @@ export const {
   kioskLogInByCard,
   kioskLogInBySms,
   kioskLoginWait,
+  kioskPinyinCandidates,
   kioskSendSmsCode,
   kioskStaffCall,
   kioskStatus,

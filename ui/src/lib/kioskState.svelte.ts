@@ -39,3 +39,7 @@ export async function loadKiosk(): Promise<void> {
 /** Routes a visitor may not open on a kiosk: her login and logins, settings that outlive the visit,
  * the component gallery. */
 export const NOT_ON_A_KIOSK = new Set(['settings', 'logins', 'kiosk-login', 'login', 'logout', 'gallery']);
+
+/** 请工作人员过来 as the kiosk's frame asks it (set by the frame), for a page that offers it too
+ *  (不会打字？ beside the pinyin keyboard). Unset outside a kiosk's window. */
+export const staffHelp: { ask: (() => void) | null } = { ask: null };

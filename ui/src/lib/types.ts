@@ -69,6 +69,7 @@ export type {
   KioskAsking,
   LoginCode,
   CardCode,
+  PinyinCandidate,
   LoginWait,
   KnownFact,
   LeaveUnsent,

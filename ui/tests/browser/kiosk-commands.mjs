@@ -52,6 +52,14 @@ export function installKioskCommands({ kiosk, loginCode }) {
       }
       return { step: 'approved', name: '张*英' };
     },
+    // The pinyin keyboard's words, a few as core's dictionary offers them (its rule is tested in core).
+    kiosk_pinyin_candidates: ({ typed }) =>
+      ({
+        w: ['我', '为', '问'],
+        wa: ['瓦', '挖', '娃'],
+        wan: ['万', '晚', '完'],
+        wang: ['望', '王', '往', '忘', '网', '亡', '旺', '汪', '妄', '枉'],
+      })[typed]?.map((word) => ({ word, letters: typed.length })) ?? [],
     kiosk_confirm: ({ itIsHer }) => {
       if (itIsHer) Object.assign(view, { in_use: true, person: '张*英' });
       return view;

@@ -27,6 +27,7 @@ const MAIN_ACTION = {
   'kiosk-card-code': { role: 'button', name: '登录' },
   'kiosk-question-phone': { role: 'button', name: '下一步' },
   'kiosk-question-date': { role: 'button', name: '下一步' },
+  'kiosk-question-words': { role: 'button', name: '下一步' },
 };
 
 /** The visible controls smaller than 60 × 60 px. */

@@ -411,6 +411,18 @@ export const SCREENS = [
     ready: 'text:全部清空',
   },
   {
+    // Words on a kiosk: the pinyin keyboard, 王 being picked for the letters w a n g typed.
+    name: 'kiosk-question-words',
+    path: 'kiosk.html',
+    hash: '#/form/D1/q/applicant_name',
+    kiosk: true,
+    options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    act: async (page) => {
+      for (const key of 'wang') await page.getByRole('button', { name: key, exact: true }).click();
+      await page.getByRole('button', { name: '王', exact: true }).waitFor();
+    },
+  },
+  {
     // 还在吗？ after a second without a touch, counting down from two minutes; it reads itself.
     name: 'kiosk-still-there',
     path: 'kiosk.html',

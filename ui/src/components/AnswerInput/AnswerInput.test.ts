@@ -4,8 +4,10 @@ import type { Question, WalletEntry } from '../../lib/types';
 
 const walletLicencesOffered = vi.fn();
 const attachmentKeep = vi.fn();
+const kioskPinyinCandidates = vi.fn();
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
+  kioskPinyinCandidates: (typed: string) => kioskPinyinCandidates(typed),
   walletLicencesOffered: (type: string | null) => walletLicencesOffered(type),
   attachmentKeep: (bytes: Uint8Array) => attachmentKeep(bytes),
 }));
@@ -150,9 +152,28 @@ describe('AnswerInput', () => {
       }
     });
 
+    it('takes words, a 诉求 or a street, on the pinyin keyboard', async () => {
+      kioskPinyinCandidates.mockResolvedValue([{ word: '漏水', letters: 7 }]);
+      kiosk.here = true;
+      try {
+        const onchange = show('long_text', '楼上');
+        expect(screen.queryByRole('textbox')).toBeNull();
+        expect(screen.getByRole('group', { name: '您的回答' })).toBeTruthy();
+        for (const key of 'loushui') await fireEvent.click(screen.getByRole('button', { name: key }));
+        expect(kioskPinyinCandidates).toHaveBeenLastCalledWith('loushui');
+        await fireEvent.click(await screen.findByRole('button', { name: '漏水' }));
+        expect(onchange).toHaveBeenLastCalledWith('楼上漏水');
+      } finally {
+        kiosk.here = false;
+      }
+    });
+
     it('keeps the text box and the steppers in a window with a keyboard', () => {
       show('phone', '');
       expect(screen.getByRole('textbox')).toBeTruthy();
+      document.body.innerHTML = '';
+      show('long_text', '');
+      expect(screen.getByRole('textbox', { name: '您的回答' })).toBeTruthy();
     });
   });
 });
