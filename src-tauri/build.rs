@@ -75,6 +75,7 @@ fn main() {
         "kiosk_card_code",
         "kiosk_log_in_by_card",
         "kiosk_pinyin_candidates",
+        "kiosk_idle_warning",
         "staff_log_in",
         "staff_status",
         "staff_input",

@@ -40,10 +40,15 @@ pub struct Kiosk {
     config: Mutex<KioskConfig>,
     /// The masked name of the person using it, once she said it is her.
     person: Mutex<Option<String>>,
+    /// Whether it asks 还在吗？ of her now (the window says when it starts and stops asking).
+    asking_still_there: Mutex<bool>,
     /// Its receipt printer as last heard from CUPS.
     printer: Mutex<PrinterState>,
     /// The ID card read for a login by card, until the texted code is typed or the visit ends.
     card: Mutex<Option<IdCard>>,
+    /// The card number the platform refused and its answer, until that card leaves the reader: the
+    /// platform is not asked again every moment while it lies there.
+    refused_card: Mutex<Option<(String, crate::Error)>>,
 }
 
 impl Kiosk {
@@ -55,8 +60,10 @@ impl Kiosk {
             exit_pin: Mutex::new(Pin::hashed(&setup.exit_pin)),
             config: Mutex::new(KioskConfig::default()),
             person: Mutex::new(None),
+            asking_still_there: Mutex::new(false),
             printer: Mutex::new(PrinterState::Ready),
             card: Mutex::new(None),
+            refused_card: Mutex::new(None),
         }
     }
 
@@ -113,8 +120,30 @@ impl Kiosk {
         *lock(&self.card) = card;
     }
 
+    /// The platform's refusal of the card numbered `id_number`, while that card still lies there.
+    pub(crate) fn refusal_of(&self, id_number: &str) -> Option<crate::Error> {
+        lock(&self.refused_card)
+            .as_ref()
+            .filter(|(refused, _)| refused == id_number)
+            .map(|(_, refusal)| refusal.clone())
+    }
+
+    pub(crate) fn keep_refusal(&self, refusal: Option<(String, crate::Error)>) {
+        *lock(&self.refused_card) = refusal;
+    }
+
     pub(crate) fn set_person(&self, person: Option<String>) {
         *lock(&self.person) = person;
+        *lock(&self.asking_still_there) = false;
+    }
+
+    /// Whether it asks 还在吗？ of the person using it now.
+    pub fn asking_still_there(&self) -> bool {
+        *lock(&self.asking_still_there) && self.person().is_some()
+    }
+
+    pub(crate) fn note_asking_still_there(&self, asking: bool) {
+        *lock(&self.asking_still_there) = asking;
     }
 }
 

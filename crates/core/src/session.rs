@@ -86,6 +86,9 @@ pub struct Session {
     // be kept (true until the keychain said there are none). This process writes both entries.
     kept_account: std::sync::Mutex<Option<Option<String>>>,
     untold_may_wait: std::sync::atomic::AtomicBool,
+    // The access tokens of logins held in memory only (a kiosk's) ended here while the platform
+    // could not be reached: told with the next turn of the sending loop, or over when they expire.
+    untold_tokens: std::sync::Mutex<Vec<String>>,
 }
 
 impl Session {
@@ -96,6 +99,7 @@ impl Session {
             held: Mutex::new(None),
             kept_account: std::sync::Mutex::new(None),
             untold_may_wait: std::sync::atomic::AtomicBool::new(true),
+            untold_tokens: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -106,6 +110,7 @@ impl Session {
             held: Mutex::new(None),
             kept_account: std::sync::Mutex::new(None),
             untold_may_wait: std::sync::atomic::AtomicBool::new(true),
+            untold_tokens: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -121,6 +126,7 @@ impl Session {
             })),
             kept_account: std::sync::Mutex::new(None),
             untold_may_wait: std::sync::atomic::AtomicBool::new(true),
+            untold_tokens: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -253,8 +259,9 @@ impl Session {
     }
 
     /// Ends the login here at once. The platform is told now when it answers; otherwise the
-    /// login's refresh token is kept (in the keychain) and the platform is told by
-    /// [`Session::tell_logouts`] once it can be reached, so a login ended offline ends there too.
+    /// login's refresh token is kept (in the keychain; a login held in memory only keeps its access
+    /// token in memory) and the platform is told by [`Session::tell_logouts`] once it can be
+    /// reached, so a login ended offline ends there too.
     pub async fn log_out(&self, client: &PlatformClient) -> Result<(), SessionError> {
         let mut held = self.held.lock().await;
         let current = held.take();
@@ -272,6 +279,12 @@ impl Session {
             },
             None => false,
         };
+        if !told
+            && kept.is_none()
+            && let Some(current) = current
+        {
+            self.untold_tokens().push(current.access_token);
+        }
         if let Some(keychain) = &self.keychain {
             if !told && let Some(kept) = kept {
                 let mut untold = keychain.untold_logouts()?;
@@ -290,6 +303,7 @@ impl Session {
     /// token is renewed once and its login ended. One the platform no longer honours is over
     /// already. Stops at the first failure to reach it, to try again later.
     pub async fn tell_logouts(&self, client: &PlatformClient) -> Result<(), SessionError> {
+        self.tell_memory_logouts(client).await?;
         let Some(keychain) = &self.keychain else {
             return Ok(());
         };
@@ -316,6 +330,28 @@ impl Session {
         self.untold_may_wait
             .store(false, std::sync::atomic::Ordering::SeqCst);
         Ok(())
+    }
+
+    /// Tells the platform of the in-memory logins ended here offline; one it no longer honours (its
+    /// token expired) is over already.
+    async fn tell_memory_logouts(&self, client: &PlatformClient) -> Result<(), SessionError> {
+        let untold = self.untold_tokens().clone();
+        for access_token in untold {
+            match client.log_out(&access_token).await {
+                Ok(()) => {}
+                Err(ClientError::Platform { status, .. }) if status == StatusCode::UNAUTHORIZED => {
+                }
+                Err(error) => return Err(error.into()),
+            }
+            self.untold_tokens().retain(|token| *token != access_token);
+        }
+        Ok(())
+    }
+
+    fn untold_tokens(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
+        self.untold_tokens
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn keep(

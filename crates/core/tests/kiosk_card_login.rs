@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use common::Platform;
 use common::kiosk::kiosk_app;
+use common::switch::Switch;
 use huiban_api::id_number;
 use huiban_core::assisted::SimulatedReader;
 use huiban_core::kiosk::visit::LoginWait;
@@ -61,4 +62,35 @@ async fn her_card_and_the_code_texted_to_her_phone_log_her_in_at_the_kiosk() {
     kiosk.kiosk().finish().await.unwrap();
     let gone = kiosk.kiosk().log_in_by_card(&code).await.unwrap_err();
     assert!(gone.text(kiosk.localizer()).contains("重新放一次身份证"));
+}
+
+#[tokio::test]
+async fn a_refused_card_is_not_asked_about_again_until_it_is_lifted() {
+    let platform = Platform::new();
+    let url = platform.serve(None).await;
+    let switch = Switch::to(&url).await;
+    let dir = tempfile::tempdir().unwrap();
+    let card = dir.path().join("card.json");
+    let kiosk = kiosk_app(&dir, switch.url.clone())
+        .with_card_reader(Arc::new(SimulatedReader::at(card.clone())));
+
+    lay_card(&card, "陈某", "44010119900101123");
+    let refused = kiosk.kiosk().card_code().await.unwrap_err();
+    assert!(refused.text(kiosk.localizer()).contains("手机号码登录"));
+    // The page asks again every moment while the card lies there: told the same, the platform
+    // not asked (it can't be reached now).
+    switch.cut();
+    for _ in 0..3 {
+        assert_eq!(kiosk.kiosk().card_code().await.unwrap_err(), refused);
+    }
+    // Lifted and laid again, the platform is asked again.
+    std::fs::remove_file(&card).unwrap();
+    assert_eq!(kiosk.kiosk().card_code().await.unwrap(), None);
+    lay_card(&card, "陈某", "44010119900101123");
+    let offline = kiosk.kiosk().card_code().await.unwrap_err();
+    assert_eq!(offline.id(), "kiosk-offline");
+    // Offline is not remembered: once the network is back the card is asked about.
+    switch.join();
+    let again = kiosk.kiosk().card_code().await.unwrap_err();
+    assert_eq!(again, refused);
 }

@@ -271,3 +271,28 @@ async fn platform_me(client: &PlatformClient, token: &str) -> serde_json::Value 
         .await
         .unwrap()
 }
+
+#[tokio::test]
+async fn a_login_held_in_memory_ended_offline_is_ended_on_the_platform_once_it_answers() {
+    // A kiosk's login: no keychain, nothing kept; her visit may end while the network is down.
+    let platform = Platform::new();
+    let client = PlatformClient::new(platform.serve(None).await).unwrap();
+    let session = Session::in_memory();
+    let request = platform.sms_grant(&client, "13800000001").await;
+    session.log_in(&client, &request).await.unwrap();
+    let token = session.token(&client).await.unwrap().access_token;
+
+    let gone = PlatformClient::new("http://127.0.0.1:9".parse().unwrap()).unwrap();
+    session.log_out(&gone).await.unwrap();
+    assert!(!session.is_logged_in().await.unwrap(), "ended here at once");
+    assert!(client.me(&token).await.is_ok(), "not yet on the platform");
+    session.tell_logouts(&gone).await.unwrap_err();
+
+    session.tell_logouts(&client).await.unwrap();
+    assert!(
+        client.me(&token).await.is_err(),
+        "ended on the platform too"
+    );
+    // Told once: the next turn asks nothing.
+    session.tell_logouts(&gone).await.unwrap();
+}

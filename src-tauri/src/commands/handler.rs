@@ -55,7 +55,7 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::kiosk::kiosk_cancel_staff_call, super::kiosk::kiosk_leaving_slip,
         super::kiosk::kiosk_send_sms_code, super::kiosk::kiosk_log_in_by_sms,
         super::kiosk::kiosk_card_code, super::kiosk::kiosk_log_in_by_card,
-        super::kiosk::kiosk_pinyin_candidates,
+        super::kiosk::kiosk_pinyin_candidates, super::kiosk::kiosk_idle_warning,
         super::kiosk_calls::staff_kiosk_calls, super::kiosk_calls::staff_answer_kiosk_call,
         super::kiosk_calls::staff_end_kiosk_call,
         super::wallet::wallet_licence_qr, super::wallet::wallet_licences,
@@ -225,7 +225,7 @@ mod tests {
                 name.starts_with("kiosk_") && name != "kiosk_asking" && name != "kiosk_answer"
             })
             .collect();
-        assert_eq!(kiosk_commands.len(), 15, "{kiosk_commands:?}");
+        assert_eq!(kiosk_commands.len(), 16, "{kiosk_commands:?}");
         assert!(kiosk_commands.is_subset(&kiosk));
         assert!(main.is_disjoint(&kiosk_commands) && staff.is_disjoint(&kiosk_commands));
         for refused in handled().into_iter().filter(|name| {

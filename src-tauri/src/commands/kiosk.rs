@@ -155,3 +155,11 @@ pub async fn kiosk_log_in_by_sms(
 pub async fn kiosk_pinyin_candidates(typed: String) -> Result<Vec<PinyinCandidate>, IpcError> {
     Ok(pinyin_input::candidates(&typed))
 }
+
+/// 还在吗？ began (`shown`) or stopped being asked: the platform hears it in the next heartbeat.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn kiosk_idle_warning(state: State<'_, AppState>, shown: bool) -> Result<(), IpcError> {
+    Ok(state.kiosk().note_idle_warning(shown)?)
+}

@@ -1,4 +1,4 @@
-//! Answering a form's questions one page at a time: typed, chosen, an address, a photo.
+//! Answering a form's questions one page at a time (typed, chosen, an address, a photo), and sending a 诉求.
 
 use crate::page::{by_role, text_of_role_containing};
 use crate::prelude::*;
@@ -117,4 +117,24 @@ pub async fn attach_photo(client: &fantoccini::Client) -> Result<(), Box<dyn std
     .await?;
     text_of_role_containing(client, "status", "文件已经选好").await?;
     Ok(())
+}
+
+/// From 有照片吗？ (none) through 核对 and 确认提交 to 诉求已经送到: the 诉求编号 shown.
+pub async fn send_the_request_without_photo(
+    client: &fantoccini::Client,
+) -> Result<String, Box<dyn std::error::Error>> {
+    by_role(client, "heading", "有照片吗？").await?;
+    by_role(client, "button", "下一步").await?.click().await?;
+    by_role(client, "heading", "请核对您填写的内容").await?;
+    by_role(client, "button", "确认提交").await?.click().await?;
+    text_of_role_containing(client, "heading", "诉求已经送到").await?;
+    let number = client
+        .execute(
+            "return document.querySelector('.confirmation .number').getAttribute('aria-label');",
+            vec![],
+        )
+        .await?;
+    let number = number.as_str().ok_or("no request number")?.to_owned();
+    assert!(number.starts_with("SQ"), "a 诉求编号: {number}");
+    Ok(number)
 }

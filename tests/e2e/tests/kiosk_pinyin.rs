@@ -4,25 +4,15 @@
 //! loushui for 漏水), and the 诉求 arrives on the platform as she wrote it, from a 自助终端.
 
 use fantoccini::Client;
+use huiban_e2e::counter::press;
 use huiban_e2e::kiosk::{KioskMachine, kiosk_window, log_in_by_phone};
-use huiban_e2e::page::{by_role, screenshot, small_targets, text_of_role_containing};
+use huiban_e2e::page::{by_role, screenshot, small_targets};
 use huiban_e2e::platform::Platform;
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path};
 use serde_json::json;
 
 const ZHANG: &str = "13800000001";
-
-/// Presses each of `keys` on the pinyin keyboard, letters, digits and marks alike.
-async fn press_keys(client: &Client, keys: &str) -> TestResult {
-    for key in keys.chars() {
-        by_role(client, "button", &key.to_string())
-            .await?
-            .click()
-            .await?;
-    }
-    Ok(())
-}
 
 /// Taps the word `word` among those offered.
 async fn pick(client: &Client, word: &str) -> TestResult {
@@ -49,24 +39,34 @@ async fn a_request_is_written_on_the_pinyin_keyboard() -> TestResult {
     let outcome = async {
         log_in_by_phone(&client, &platform, ZHANG).await?;
         by_role(&client, "link", "诉求").await?.click().await?;
-        by_role(&client, "button", "提一个诉求").await?.click().await?;
+        by_role(&client, "button", "提一个诉求")
+            .await?
+            .click()
+            .await?;
         answer_choice(&client, "您想做什么？", "投诉").await?;
 
         by_role(&client, "heading", "请说一说是什么事").await?;
-        let boxes = client.find_all(fantoccini::Locator::Css("main textarea, main input.text-input")).await?;
+        let boxes = client
+            .find_all(fantoccini::Locator::Css(
+                "main textarea, main input.text-input",
+            ))
+            .await?;
         assert!(boxes.is_empty(), "no text box on a kiosk");
-        press_keys(&client, "louxialoushui").await?;
+        press(&client, "louxialoushui").await?;
         pick(&client, "楼下").await?;
         assert_eq!(written(&client).await?, "楼下loushui");
         pick(&client, "漏水").await?;
-        press_keys(&client, "，3").await?;
-        press_keys(&client, "tian").await?;
+        press(&client, "，3").await?;
+        press(&client, "tian").await?;
         pick(&client, "天").await?;
-        press_keys(&client, "le").await?;
+        press(&client, "le").await?;
         pick(&client, "了").await?;
         // A slip of the finger: a letter taken back.
-        press_keys(&client, "q").await?;
-        by_role(&client, "button", "删除一个字").await?.click().await?;
+        press(&client, "q").await?;
+        by_role(&client, "button", "删除一个字")
+            .await?
+            .click()
+            .await?;
         assert_eq!(written(&client).await?, "楼下漏水，3天了");
         let targets = small_targets(&client, 60.0).await?;
         assert!(targets.failures.is_empty(), "{:#?}", targets.failures);
@@ -74,21 +74,10 @@ async fn a_request_is_written_on_the_pinyin_keyboard() -> TestResult {
         by_role(&client, "button", "下一步").await?.click().await?;
 
         by_role(&client, "heading", "在什么地方？").await?;
-        press_keys(&client, "beimen").await?;
+        press(&client, "beimen").await?;
         pick(&client, "北门").await?;
         by_role(&client, "button", "下一步").await?.click().await?;
-        by_role(&client, "heading", "有照片吗？").await?;
-        by_role(&client, "button", "下一步").await?.click().await?;
-        by_role(&client, "heading", "请核对您填写的内容").await?;
-        by_role(&client, "button", "确认提交").await?.click().await?;
-        text_of_role_containing(&client, "heading", "诉求已经送到").await?;
-        let number = client
-            .execute(
-                "return document.querySelector('.confirmation .number').getAttribute('aria-label');",
-                vec![],
-            )
-            .await?;
-        let number = number.as_str().ok_or("no request number")?.to_owned();
+        let number = send_the_request_without_photo(&client).await?;
 
         // On the platform as she wrote it, from the kiosk.
         invoke(&client, "copies_refresh", json!({})).await?;

@@ -507,6 +507,7 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ),
             ("kiosk_card_code", serde_json::json!({})),
             ("kiosk_pinyin_candidates", serde_json::json!({"typed": "wang"})),
+            ("kiosk_idle_warning", serde_json::json!({"shown": true})),
             ("staff_kiosk_calls", serde_json::json!({})),
         ] {
             let refusal = refused(&citizen, command, args).await?;

@@ -220,6 +220,8 @@ export const commands = {
 	kioskLogInByCard: (code: string) => __TAURI_INVOKE<LoginWait>("kiosk_log_in_by_card", { code }),
 	/**  The on-screen pinyin keyboard's words for the letters she typed (nothing learned from her picks). */
 	kioskPinyinCandidates: (typed: string) => __TAURI_INVOKE<PinyinCandidate[]>("kiosk_pinyin_candidates", { typed }),
+	/**  还在吗？ began (`shown`) or stopped being asked: the platform hears it in the next heartbeat. */
+	kioskIdleWarning: (shown: boolean) => __TAURI_INVOKE<null>("kiosk_idle_warning", { shown }),
 	/**  The open calls of her centre's kiosks, oldest first. */
 	staffKioskCalls: () => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_kiosk_calls"),
 	/**  我过去: she is going to the call. */

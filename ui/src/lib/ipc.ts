@@ -48,6 +48,7 @@ export const {
   kioskCardCode,
   kioskConfirm,
   kioskFinish,
+  kioskIdleWarning,
   kioskLeave,
   kioskLeavingSlip,
   kioskLoginCode,

@@ -52,6 +52,10 @@ export function installKioskCommands({ kiosk, loginCode }) {
       }
       return { step: 'approved', name: '张*英' };
     },
+    kiosk_idle_warning: ({ shown }) => {
+      window.__idleWarningTold = shown;
+      return null;
+    },
     // The pinyin keyboard's words, a few as core's dictionary offers them (its rule is tested in core).
     kiosk_pinyin_candidates: ({ typed }) =>
       ({

@@ -97,10 +97,13 @@ describe('a visit at the kiosk', () => {
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /还有 1[0-9]{2} 秒/);
     assert.ok((await page.evaluate(() => window.__spoken ?? [])).some((t) => t.startsWith('还在吗？')));
+    // The platform hears it in the heartbeat.
+    await page.waitForFunction(() => window.__idleWarningTold === true);
     const keep = await page.getByRole('button', { name: '我还要用' }).boundingBox();
     assert.ok(keep.height >= 76, `我还要用 is ${keep.height} px high`);
     await page.getByRole('button', { name: '我还要用' }).click();
     assert.equal(await dialog.count(), 0);
+    await page.waitForFunction(() => window.__idleWarningTold === false);
     await context.close();
   });
 

@@ -22,26 +22,38 @@ pub struct CardCode {
 
 impl KioskService<'_> {
     /// The card on the reader now: a login code is texted to its holder's phone and the card kept
-    /// for [`KioskService::log_in_by_card`]; `None` while no card lies on the reader.
+    /// for [`KioskService::log_in_by_card`]; `None` while no card lies on the reader. A card the
+    /// platform refused (not registered) is refused again without asking it until it is lifted.
     pub async fn card_code(&self) -> Result<Option<CardCode>, Error> {
         let kiosk = self.kiosk()?;
         let Some(card) = self
             .app
             .read_id_card("kiosk-no-card-reader", "kiosk-card-unreadable")?
         else {
+            kiosk.keep_refusal(None);
             return Ok(None);
         };
+        // A card the platform refused is told again, not asked again, until it is lifted.
+        if let Some(refusal) = kiosk.refusal_of(&card.id_number) {
+            return Err(refusal);
+        }
         let token = kiosk.device.token(self.app.client()).await?;
         let request = CardCodeRequest {
             id_number: card.id_number.clone(),
             name: card.name.clone(),
         };
-        let sent = self
-            .app
-            .client()
-            .send_card_code(&token, &request)
-            .await
-            .map_err(|error| Error::online_only(error, "kiosk-offline"))?;
+        let sent = match self.app.client().send_card_code(&token, &request).await {
+            Ok(sent) => sent,
+            Err(error) => {
+                let error = Error::online_only(error, "kiosk-offline");
+                // Offline, the next moment may reach the platform; its answer would not change.
+                if error.id() != "kiosk-offline" {
+                    kiosk.keep_refusal(Some((card.id_number, error.clone())));
+                }
+                return Err(error);
+            }
+        };
+        kiosk.keep_refusal(None);
         kiosk.keep_card(Some(card));
         Ok(Some(CardCode {
             phone: sent.phone_masked,

@@ -1,5 +1,5 @@
 //! The kiosk's heartbeat: once a minute it tells the platform its version, whether someone is
-//! using it, how its printer is and how many confirmed submissions wait on it.
+//! using it (or is asked 还在吗？), how its printer is and how many confirmed submissions wait on it.
 
 use huiban_api::kiosk::{KioskHeartbeat, KioskState, PrinterState};
 
@@ -16,7 +16,9 @@ impl KioskService<'_> {
         };
         Ok(KioskHeartbeat {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            state: if kiosk.person().is_some() {
+            state: if kiosk.asking_still_there() {
+                KioskState::IdleWarning
+            } else if kiosk.person().is_some() {
                 KioskState::InUse
             } else {
                 KioskState::Welcome
@@ -24,6 +26,12 @@ impl KioskService<'_> {
             printer,
             queue: u32::try_from(queue).unwrap_or(u32::MAX),
         })
+    }
+
+    /// The window began (`true`) or stopped asking 还在吗？: told in the next heartbeat.
+    pub fn note_idle_warning(&self, shown: bool) -> Result<(), Error> {
+        self.kiosk()?.note_asking_still_there(shown);
+        Ok(())
     }
 
     /// Sends the heartbeat (with its printer in `printer`) and asks the platform's config again.

@@ -166,6 +166,7 @@ impl KioskService<'_> {
         let kiosk = self.kiosk()?;
         *kiosk.visit.lock().await = None;
         kiosk.keep_card(None);
+        kiosk.keep_refusal(None);
         {
             let _held = self.app.pull_gate().hold().await;
             if let Err(error) = self.app.session.log_out(self.app.client()).await {
@@ -208,16 +209,21 @@ mod tests {
     use super::*;
     use crate::fixtures::{app_with_store, logged_in};
 
-    #[tokio::test]
-    async fn a_printer_out_of_paper_is_told_in_plain_words() {
-        let dir = tempfile::tempdir().expect("dir");
+    /// A kiosk's app with a store, someone logged in.
+    fn kiosk_app(dir: &tempfile::TempDir) -> App {
         let setup: crate::kiosk::KioskSetup = toml::from_str(
             "device = \"kiosk01\"\ndevice_password_file = \"/nowhere\"\nexit_pin = \"none\"\n",
         )
         .expect("setup");
-        let app = app_with_store(&dir, logged_in("a"))
+        app_with_store(dir, logged_in("a"))
             .in_mode(crate::mode::Mode::Kiosk)
-            .with_kiosk(Kiosk::new(&setup));
+            .with_kiosk(Kiosk::new(&setup))
+    }
+
+    #[tokio::test]
+    async fn a_printer_out_of_paper_is_told_in_plain_words() {
+        let dir = tempfile::tempdir().expect("dir");
+        let app = kiosk_app(&dir);
         assert_eq!(
             app.kiosk().status().await.expect("status").printer_problem,
             None
@@ -237,5 +243,33 @@ mod tests {
                 .printer,
             PrinterState::OutOfPaper
         );
+    }
+
+    #[tokio::test]
+    async fn the_heartbeat_tells_when_she_is_asked_whether_she_is_still_there() {
+        use huiban_api::kiosk::KioskState;
+        let dir = tempfile::tempdir().expect("dir");
+        let app = kiosk_app(&dir);
+        let state = || {
+            app.kiosk()
+                .heartbeat(PrinterState::Ready)
+                .expect("beat")
+                .state
+        };
+        // Nobody there: a warning shown by mistake is not told.
+        app.kiosk().note_idle_warning(true).expect("noted");
+        assert_eq!(state(), KioskState::Welcome);
+        let kiosk = app.kiosk_here().expect("kiosk");
+        kiosk.set_person(Some("张*英".to_owned()));
+        assert_eq!(state(), KioskState::InUse);
+        app.kiosk().note_idle_warning(true).expect("noted");
+        assert_eq!(state(), KioskState::IdleWarning);
+        app.kiosk().note_idle_warning(false).expect("noted");
+        assert_eq!(state(), KioskState::InUse);
+        // Her visit's end forgets the warning with her.
+        app.kiosk().note_idle_warning(true).expect("noted");
+        kiosk.set_person(None);
+        kiosk.set_person(Some("王*明".to_owned()));
+        assert_eq!(state(), KioskState::InUse);
     }
 }
