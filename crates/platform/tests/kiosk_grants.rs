@@ -115,3 +115,66 @@ async fn a_grant_never_reads_serves_no_other_caller_and_ends_after_seven_days() 
         .await
         .expect_error(403, "forbidden");
 }
+
+#[tokio::test]
+async fn her_supplement_and_evaluation_confirmed_at_the_kiosk_are_sent_under_their_grants() {
+    use huiban_api::CaseStatus;
+    use huiban_platform::cases::{self, OfficerMove};
+    let platform = TestPlatform::start().await;
+    let state = platform.state();
+    let login = platform.zhang_s_kiosk_login().await;
+    let key = login.submission_key.clone().unwrap();
+    let body = platform.application_for("高龄津贴").await;
+    let number = platform.submitted(&login.access_token, &body).await;
+    let path = |tail: &str| format!("/api/v1/applications/{number}{tail}");
+    let officer = |action, remark| {
+        cases::officer_move(
+            &state,
+            "刘洋",
+            "北京市东城区民政局",
+            &number,
+            action,
+            remark,
+        )
+    };
+    officer(OfficerMove::Accept, None).unwrap();
+    officer(OfficerMove::RequestSupplement, Some("请说明情况")).unwrap();
+    let kiosk = platform.kiosk_token().await;
+
+    // Her 补正, confirmed before her visit ended offline: sent for her under its own grant.
+    let note = json!({"answers": {}, "note": "已在窗口交过了"});
+    let supplement_key = "5d6e7f8a-9b0c-4d1e-8f2a-3b4c5d6e7f8a";
+    let supplemented = platform
+        .post_granted(
+            &path("/supplements"),
+            (&kiosk, &submission_grant(&key, supplement_key)),
+            supplement_key,
+            &note,
+        )
+        .await;
+    assert_eq!(supplemented.status.as_u16(), 200, "{}", supplemented.body);
+    assert_eq!(supplemented.case().status, CaseStatus::Reviewing);
+    // The application's grant sends no 补正: each grant is of one submission.
+    platform
+        .post_granted(
+            &path("/supplements"),
+            (&kiosk, &submission_grant(&key, KEY)),
+            OTHER_KEY,
+            &note,
+        )
+        .await
+        .expect_error(403, "forbidden");
+
+    officer(OfficerMove::Approve, None).unwrap();
+    let evaluation_key = "6e7f8a9b-0c1d-4e2f-9a3b-4c5d6e7f8a9b";
+    let rated = platform
+        .post_granted(
+            &path("/evaluation"),
+            (&kiosk, &submission_grant(&key, evaluation_key)),
+            evaluation_key,
+            &json!({"level": 1}),
+        )
+        .await;
+    assert_eq!(rated.status.as_u16(), 200, "{}", rated.body);
+    assert_eq!(rated.case().evaluation.map(|e| e.level), Some(1));
+}

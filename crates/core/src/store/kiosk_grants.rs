@@ -8,8 +8,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{LocalStore, StoreError};
 
-/// The kinds of submission a grant files (a new case or a new 诉求).
-const GRANTED_KINDS: &str = "('application', 'request')";
+/// The kinds of submission a grant sends: what a person confirms (a case, a 诉求, a 补正, a 评价,
+/// a 回访), never a clerk's close.
+const GRANTED_KINDS: &str = "('application', 'request', 'supplement', 'evaluation', 'request_follow_up', 'request_evaluation')";
 
 impl LocalStore {
     /// Keeps `key` of the visitor `account_id` while she is logged in.
@@ -116,6 +117,8 @@ mod tests {
             .unwrap();
         hers.outbox_insert("k-3", OutboxKind::Evaluation, "{}", 1)
             .unwrap();
+        hers.outbox_insert("k-4", OutboxKind::AssistedClose, "{}", 1)
+            .unwrap();
         let key = SubmissionKey {
             login_id: "login-1".to_owned(),
             key: "ab".repeat(32),
@@ -132,8 +135,13 @@ mod tests {
         );
         assert_eq!(
             store.kiosk_grant("k-3").unwrap(),
+            Some(submission_grant(&key, "k-3")),
+            "her 评价 too"
+        );
+        assert_eq!(
+            store.kiosk_grant("k-4").unwrap(),
             None,
-            "an evaluation is hers alone"
+            "only what a person confirms"
         );
         assert_eq!(store.accounts_granted().unwrap(), ["zhang"]);
         let keys: i64 = store

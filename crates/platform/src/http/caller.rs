@@ -112,6 +112,7 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
         let filing = filing_key(parts);
+        let granted_key = granted_key(parts);
         let delivery = delivery_key(parts);
         let grant = parts
             .headers
@@ -121,9 +122,10 @@ impl FromRequestParts<AppState> for Caller {
         let state = state.clone();
         let caller = tokio::task::spawn_blocking(move || -> Result<Caller, ApiError> {
             let owner = auth::authenticate(&state, &bearer)?;
-            // A kiosk filing, with its own login, what a person confirmed on it: her, for that one
+            // A kiosk sending, with its own login, what a person confirmed on it: her, for that one
             // submission only (on any other request the grant counts for nothing).
-            if let (Role::KioskDevice, Some(grant), Some(key)) = (owner.role, &grant, &filing) {
+            if let (Role::KioskDevice, Some(grant), Some(key)) = (owner.role, &grant, &granted_key)
+            {
                 let her = kiosk_grants::granted(&state, &owner.account_id, grant, key)
                     .map_err(|_| forbidden())?;
                 return Ok(Caller(her, None));
@@ -167,6 +169,26 @@ impl FromRequestParts<AppState> for Caller {
         );
         Ok(caller)
     }
+}
+
+/// The Idempotency-Key of a request a kiosk may send under a grant: what a person confirms there
+/// and the network may hold back (an application, a 诉求, a 补正, a 评价 of either, a 回访).
+fn granted_key(parts: &Parts) -> Option<String> {
+    let path = parts.uri.path();
+    let sends = parts.method == axum::http::Method::POST
+        && (filing_key(parts).is_some()
+            || path
+                .strip_prefix("/api/v1/applications/")
+                .is_some_and(|tail| {
+                    tail.ends_with("/supplements") || tail.ends_with("/evaluation")
+                })
+            || path
+                .strip_prefix("/api/v1/requests/")
+                .is_some_and(|tail| tail.ends_with("/follow-up") || tail.ends_with("/evaluation")));
+    sends
+        .then(|| parts.headers.get("idempotency-key")?.to_str().ok())
+        .flatten()
+        .map(str::to_owned)
 }
 
 /// The Idempotency-Key of a request that files an application or a 诉求: the only requests a
