@@ -45,7 +45,22 @@ pub fn open(app: &AppHandle, mode: Mode) -> Result<(), WindowError> {
     let builder = WebviewWindowBuilder::from_config(app, config)?;
     match mode {
         // Only the app's own pages: a link, a script or a typed address leads nowhere else.
-        Mode::Kiosk => fill_the_screen(&builder.on_navigation(is_the_app).build()?)?,
+        Mode::Kiosk => {
+            let builder = builder.on_navigation(is_the_app);
+            // Drawn at the screen's size from the start, not the config's until X resizes it.
+            let builder = match app.primary_monitor()? {
+                Some(monitor) => {
+                    let scale = monitor.scale_factor();
+                    let size = monitor.size().to_logical::<f64>(scale);
+                    let at = monitor.position().to_logical::<f64>(scale);
+                    builder
+                        .inner_size(size.width, size.height)
+                        .position(at.x, at.y)
+                }
+                None => builder,
+            };
+            fill_the_screen(&builder.build()?)?
+        }
         _ => {
             builder.build()?;
         }

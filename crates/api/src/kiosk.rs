@@ -108,6 +108,9 @@ pub struct KioskStatus {
 /// Header carrying a submission's grant (`login_id.mac`) on a request a kiosk files for a person
 /// after her login there ended, with its own device token.
 pub const KIOSK_GRANT_HEADER: &str = "kiosk-grant";
+/// Header naming, by its SHA-256, the one file a kiosk uploads for a person under that file's grant
+/// (made like a submission's, over the file's SHA-256 instead of an Idempotency-Key).
+pub const KIOSK_GRANT_FILE_HEADER: &str = "kiosk-grant-file";
 /// Days after a kiosk login began that what was confirmed in it may still be filed by that kiosk.
 pub const SUBMISSION_GRANT_DAYS: i64 = 7;
 

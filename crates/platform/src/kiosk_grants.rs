@@ -4,7 +4,9 @@
 //! of it (`huiban_api::kiosk::submission_grant`: her login's id and an HMAC of the key over the
 //! submission's Idempotency-Key). A grant files that one submission, for her, as come through that
 //! kiosk, within [`SUBMISSION_GRANT_DAYS`](huiban_api::kiosk::SUBMISSION_GRANT_DAYS) of her login,
-//! and nothing else: never a read, another submission, or another kiosk.
+//! and nothing else: never a read, another submission, or another kiosk. A photo such a submission
+//! names and the kiosk had not uploaded has its own grant, over the file's SHA-256, which uploads
+//! that one file as hers (`huiban_api::kiosk::KIOSK_GRANT_FILE_HEADER`).
 
 use chrono::Duration;
 use huiban_api::Role;

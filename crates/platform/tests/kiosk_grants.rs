@@ -178,3 +178,83 @@ async fn her_supplement_and_evaluation_confirmed_at_the_kiosk_are_sent_under_the
     assert_eq!(rated.status.as_u16(), 200, "{}", rated.body);
     assert_eq!(rated.case().evaluation.map(|e| e.level), Some(1));
 }
+
+/// A kiosk's request under a file's grant: its device token, the grant and the file it is of.
+fn as_granted_file(
+    request: reqwest::RequestBuilder,
+    (kiosk, grant, sha256): (&str, &str, &str),
+) -> reqwest::RequestBuilder {
+    request
+        .bearer_auth(kiosk)
+        .header(huiban_api::kiosk::KIOSK_GRANT_HEADER, grant)
+        .header(huiban_api::kiosk::KIOSK_GRANT_FILE_HEADER, sha256)
+}
+
+#[tokio::test]
+async fn the_kiosk_uploads_her_file_under_its_grant_and_no_other_file() {
+    use sha2::Digest;
+    let platform = TestPlatform::start().await;
+    let login = platform.zhang_s_kiosk_login().await;
+    let key = login.submission_key.clone().unwrap();
+    let kiosk = platform.kiosk_token().await;
+    let photo = b"%PDF-1.7\n her photo of the missing page".to_vec();
+    let sha256 = hex::encode(sha2::Sha256::digest(&photo));
+    let grant = submission_grant(&key, &sha256);
+    let announce = |sha: &str| json!({"sha256": sha, "size": photo.len()});
+
+    // Another file under this file's grant: refused, whichever header names which.
+    let other = hex::encode(sha2::Sha256::digest(b"%PDF-1.7\n something else"));
+    for (named, announced) in [(&sha256, &other), (&other, &other)] {
+        let refused = as_granted_file(
+            platform
+                .http
+                .post(format!("{}/api/v1/uploads", platform.base)),
+            (&kiosk, &grant, named),
+        )
+        .json(&announce(announced))
+        .send()
+        .await
+        .unwrap();
+        assert_eq!(refused.status().as_u16(), 403);
+    }
+
+    let started = as_granted_file(
+        platform
+            .http
+            .post(format!("{}/api/v1/uploads", platform.base)),
+        (&kiosk, &grant, &sha256),
+    )
+    .json(&announce(&sha256))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(started.status().as_u16(), 201);
+    let started: huiban_api::UploadStatus = started.json().await.unwrap();
+    let sent = as_granted_file(
+        platform.http.patch(format!(
+            "{}/api/v1/uploads/{}",
+            platform.base, started.upload_id
+        )),
+        (&kiosk, &grant, &sha256),
+    )
+    .header("upload-offset", "0")
+    .header("content-type", "application/offset+octet-stream")
+    .body(photo.clone())
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(sent.status().as_u16(), 200);
+
+    // The file is hers: announced by her own login, she has it already.
+    platform.clock.advance(chrono::Duration::minutes(2));
+    let zhang = platform.citizen_login("13800000001").await.access_token;
+    let hers = platform
+        .call(
+            "POST",
+            "/api/v1/uploads",
+            Some(&zhang),
+            Some(announce(&sha256)),
+        )
+        .await;
+    assert!(!hers.body["attachment"].is_null(), "{}", hers.body);
+}

@@ -67,7 +67,15 @@ async fn a_stranger_logs_in_with_her_phone_and_leaves_nothing_behind() -> TestRe
     let phone = Phone::start().await?;
     let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
     let outcome = async {
-        let rect = client.get_window_rect().await?;
+        // Full screen (a bare X server applies the size a moment after the window appears).
+        let mut rect = client.get_window_rect().await?;
+        for _ in 0..50 {
+            if (rect.2, rect.3) == (1280, 900) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            rect = client.get_window_rect().await?;
+        }
         assert_eq!((rect.2, rect.3), (1280, 900), "full screen: {rect:?}");
         shown_code(&client).await?;
         check_kiosk_page(&client).await?;

@@ -82,6 +82,9 @@ pub struct PlatformClient {
     /// The grant of the one submission a kiosk files for a visitor after her visit: sent in the
     /// `kiosk-grant` header.
     kiosk_grant: Option<DeliveryKey>,
+    /// The SHA-256 of the file that grant was made for, when it is a file's: sent in the
+    /// `kiosk-grant-file` header.
+    kiosk_grant_file: Option<String>,
 }
 
 /// A session's delivery key, or a kiosk's grant; never written to a log.
@@ -109,6 +112,7 @@ impl PlatformClient {
             assisted_session: None,
             delivery_key: None,
             kiosk_grant: None,
+            kiosk_grant_file: None,
         })
     }
 
@@ -134,6 +138,17 @@ impl PlatformClient {
     pub fn granted(&self, grant: &str) -> Self {
         Self {
             kiosk_grant: Some(DeliveryKey(grant.to_owned())),
+            kiosk_grant_file: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same client uploading, with a kiosk's own login, the one file `grant` was made for (its
+    /// SHA-256 `sha256`), for the person whose submission names it.
+    pub fn granted_file(&self, grant: &str, sha256: &str) -> Self {
+        Self {
+            kiosk_grant: Some(DeliveryKey(grant.to_owned())),
+            kiosk_grant_file: Some(sha256.to_owned()),
             ..self.clone()
         }
     }
@@ -158,6 +173,9 @@ impl PlatformClient {
         }
         if let Some(DeliveryKey(grant)) = &self.kiosk_grant {
             request = request.header(huiban_api::kiosk::KIOSK_GRANT_HEADER, grant);
+        }
+        if let Some(sha256) = &self.kiosk_grant_file {
+            request = request.header(huiban_api::kiosk::KIOSK_GRANT_FILE_HEADER, sha256);
         }
         request
     }

@@ -1,7 +1,7 @@
 //! A kiosk visitor's submission key and the grants made of it (`huiban_api::kiosk`): the key is
-//! kept while she is logged in; when her visit ends, each submission of hers still waiting gets
-//! its own grant and the key is forgotten, so the kiosk can file those submissions, and nothing
-//! else, in her name under its own login.
+//! kept while she is logged in; when her visit ends, each submission of hers still waiting, and
+//! each file of hers not uploaded yet, gets its own grant and the key is forgotten, so the kiosk can
+//! send those submissions and upload those files, and nothing else, in her name under its own login.
 
 use huiban_api::kiosk::{SubmissionKey, submission_grant};
 use rusqlite::{OptionalExtension, params};
@@ -64,6 +64,21 @@ impl LocalStore {
                     params![client_id, account, submission_grant(&key, &client_id)],
                 )?;
             }
+            // The files those submissions name and the kiosk has not uploaded yet, each its own.
+            let files: Vec<String> = {
+                let mut statement = transaction.prepare(
+                    "SELECT sha256 FROM local_attachment WHERE account_id = ?1 AND uploaded = 0",
+                )?;
+                let rows = statement.query_map(params![account], |row| row.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            for sha256 in files {
+                transaction.execute(
+                    "INSERT OR REPLACE INTO kiosk_file_grant (account_id, sha256, grant)
+                     VALUES (?1, ?2, ?3)",
+                    params![account, sha256, submission_grant(&key, &sha256)],
+                )?;
+            }
         }
         transaction.execute("DELETE FROM kiosk_submission_key", [])?;
         transaction.commit()?;
@@ -77,6 +92,22 @@ impl LocalStore {
             .query_row(
                 "SELECT grant FROM kiosk_grant WHERE client_id = ?1",
                 params![client_id],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The grant of the file `sha256` kept for the visitor `account_id`, if it has one.
+    pub fn kiosk_file_grant(
+        &self,
+        account_id: &str,
+        sha256: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT grant FROM kiosk_file_grant WHERE account_id = ?1 AND sha256 = ?2",
+                params![account_id, sha256],
                 |row| row.get(0),
             )
             .optional()?)
@@ -99,13 +130,17 @@ impl LocalStore {
 pub(super) const GRANTS_NO_LONGER_NEEDED: &str = "DELETE FROM kiosk_grant WHERE client_id NOT IN
      (SELECT client_id FROM outbox WHERE state IN ('queued', 'sending'))";
 
+/// Forgets the file grants of visitors with nothing waiting any more.
+pub(super) const FILE_GRANTS_NO_LONGER_NEEDED: &str = "DELETE FROM kiosk_file_grant
+     WHERE account_id NOT IN (SELECT account_id FROM outbox WHERE state IN ('queued', 'sending'))";
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::OutboxKind;
 
     #[test]
-    fn her_waiting_submissions_get_a_grant_each_and_her_key_is_forgotten() {
+    fn her_waiting_submissions_and_files_get_a_grant_each_and_her_key_is_forgotten() {
         let dir = tempfile::tempdir().unwrap();
         let keys =
             crate::secrets::Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "k");
@@ -119,6 +154,10 @@ mod tests {
             .unwrap();
         hers.outbox_insert("k-4", OutboxKind::AssistedClose, "{}", 1)
             .unwrap();
+        let (photo, sent) = ("a".repeat(64), "b".repeat(64));
+        hers.attachment_put(&photo, "image/png", b"png", 1).unwrap();
+        hers.attachment_put(&sent, "image/png", b"png2", 1).unwrap();
+        hers.attachment_mark_uploaded(&sent).unwrap();
         let key = SubmissionKey {
             login_id: "login-1".to_owned(),
             key: "ab".repeat(32),
@@ -143,6 +182,13 @@ mod tests {
             None,
             "only what a person confirms"
         );
+        assert_eq!(
+            store.kiosk_file_grant("zhang", &photo).unwrap(),
+            Some(submission_grant(&key, &photo)),
+            "her photo not uploaded yet has its own"
+        );
+        assert_eq!(store.kiosk_file_grant("zhang", &sent).unwrap(), None);
+        assert_eq!(store.kiosk_file_grant("wang", &photo).unwrap(), None);
         assert_eq!(store.accounts_granted().unwrap(), ["zhang"]);
         let keys: i64 = store
             .lock()

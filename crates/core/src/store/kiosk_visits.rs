@@ -20,6 +20,7 @@ impl LocalStore {
                  WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.account_id = local_attachment.account_id)",
             "DELETE FROM preference",
             super::kiosk_grants::GRANTS_NO_LONGER_NEEDED,
+            super::kiosk_grants::FILE_GRANTS_NO_LONGER_NEEDED,
         ] {
             transaction.execute(sql, [])?;
         }

@@ -188,6 +188,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
         account_id TEXT NOT NULL,
         grant TEXT NOT NULL
     );",
+    // 17: the grant of each file a kiosk visitor's waiting submission names and the kiosk has not
+    // uploaded yet: with it the kiosk uploads that file for her under its own login.
+    "CREATE TABLE kiosk_file_grant (
+        account_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        grant TEXT NOT NULL,
+        PRIMARY KEY (account_id, sha256)
+    );",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -171,10 +171,20 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-/// The Idempotency-Key of a request a kiosk may send under a grant: what a person confirms there
-/// and the network may hold back (an application, a 诉求, a 补正, a 评价 of either, a 回访).
+/// What a grant on this request must have been made for: the Idempotency-Key of what a person
+/// confirms at a kiosk and the network may hold back (an application, a 诉求, a 补正, a 评价 of
+/// either, a 回访), or the SHA-256 of a file one of them names.
 fn granted_key(parts: &Parts) -> Option<String> {
     let path = parts.uri.path();
+    // A file's upload: the file the grant was made for, named in its own header (the upload's
+    // handler checks the upload is of that file).
+    if path == "/api/v1/uploads" || path.starts_with("/api/v1/uploads/") {
+        return parts
+            .headers
+            .get(huiban_api::kiosk::KIOSK_GRANT_FILE_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .map(|sha256| sha256.trim().to_ascii_lowercase());
+    }
     let sends = parts.method == axum::http::Method::POST
         && (filing_key(parts).is_some()
             || path

@@ -5,6 +5,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use huiban_api::attachments::UPLOAD_OFFSET_HEADER;
+use huiban_api::kiosk::KIOSK_GRANT_FILE_HEADER;
 use huiban_api::{ErrorBody, NewUpload, UploadStatus};
 
 use super::caller::Caller;
@@ -31,8 +32,10 @@ use crate::uploads::{self, UploadError};
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     ApiJson(file): ApiJson<NewUpload>,
 ) -> Result<(StatusCode, Json<UploadStatus>), ApiError> {
+    of_granted_file(&headers, &file.sha256)?;
     let account_id = caller.subject();
     let status = blocking(move || uploads::start(&state, &account_id, &file)).await?;
     Ok((StatusCode::CREATED, Json(status)))
@@ -53,12 +56,13 @@ pub async fn start(
 pub async fn status(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     ApiPath(upload_id): ApiPath<String>,
 ) -> Result<Json<UploadStatus>, ApiError> {
     let account_id = caller.subject();
-    blocking(move || uploads::status(&state, &account_id, &upload_id))
-        .await
-        .map(Json)
+    let status = blocking(move || uploads::status(&state, &account_id, &upload_id)).await?;
+    of_granted_file(&headers, &status.sha256)?;
+    Ok(Json(status))
 }
 
 /// Adds the chunk that starts at `upload-offset`; after the last one the file is checked and stored.
@@ -103,9 +107,32 @@ pub async fn append(
                 "An upload-offset header holding a byte count is required.",
             )
         })?;
-    blocking(move || uploads::append(&state, &account_id, &upload_id, offset, &chunk))
-        .await
-        .map(Json)
+    let granted_file = headers.contains_key(KIOSK_GRANT_FILE_HEADER);
+    blocking(move || {
+        if granted_file {
+            let upload = uploads::status(&state, &account_id, &upload_id)?;
+            of_granted_file(&headers, &upload.sha256)?;
+        }
+        uploads::append(&state, &account_id, &upload_id, offset, &chunk).map_err(ApiError::from)
+    })
+    .await
+    .map(Json)
+}
+
+/// A kiosk uploading a person's file under that file's grant uploads that file only.
+fn of_granted_file(headers: &HeaderMap, sha256: &str) -> Result<(), ApiError> {
+    match headers
+        .get(KIOSK_GRANT_FILE_HEADER)
+        .and_then(|value| value.to_str().ok())
+    {
+        Some(granted) if !granted.trim().eq_ignore_ascii_case(sha256.trim()) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "您的账号不能做这件事。",
+            "The grant is of another file.",
+        )),
+        _ => Ok(()),
+    }
 }
 
 impl From<UploadError> for ApiError {
