@@ -64,7 +64,8 @@ impl LocalStore {
                     params![client_id, account, submission_grant(&key, &client_id)],
                 )?;
             }
-            // The files those submissions name and the kiosk has not uploaded yet, each its own.
+            // Each file of hers not uploaded yet, its own (only those her waiting submissions name
+            // are ever uploaded with it; the rest go with her last waiting submission).
             let files: Vec<String> = {
                 let mut statement = transaction.prepare(
                     "SELECT sha256 FROM local_attachment WHERE account_id = ?1 AND uploaded = 0",

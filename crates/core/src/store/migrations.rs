@@ -188,8 +188,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
         account_id TEXT NOT NULL,
         grant TEXT NOT NULL
     );",
-    // 17: the grant of each file a kiosk visitor's waiting submission names and the kiosk has not
-    // uploaded yet: with it the kiosk uploads that file for her under its own login.
+    // 17: the grant of each file a kiosk visitor kept here and the kiosk has not uploaded yet: with
+    // it the kiosk uploads that file for her under its own login when a waiting submission names it.
     "CREATE TABLE kiosk_file_grant (
         account_id TEXT NOT NULL,
         sha256 TEXT NOT NULL,
