@@ -145,10 +145,20 @@ fn summarise(selected: &[&Layer], done: &[(&Layer, Report)]) -> Result<(), Strin
 /// state: that state is about half of a debug target's size and a full disk fails the run in seconds.
 fn cargo() -> Command {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
-    if std::env::var_os("CI").is_some() {
+    keep_no_incremental_state(&mut command, under_ci());
+    command
+}
+
+/// Whether this run is CI's (a fresh clone, built once).
+fn under_ci() -> bool {
+    std::env::var_os("CI").is_some()
+}
+
+/// Under CI, cargo run by `command` (directly or inside a wrapper) keeps no incremental state.
+fn keep_no_incremental_state(command: &mut Command, ci: bool) {
+    if ci {
         command.env("CARGO_INCREMENTAL", "0");
     }
-    command
 }
 
 pub(crate) fn npm() -> Command {
@@ -229,6 +239,11 @@ fn rust() -> Result<Report, String> {
 /// `cargo` run inside `dbus-run-session` with a fresh, unlocked gnome-keyring and fresh XDG
 /// directories (under target/xtask-scratch/<name>-<pid>), optionally wrapped in `wrapper` (e.g. xvfb-run).
 fn keyring_session(name: &str, wrapper: &[&str]) -> Result<Command, String> {
+    keyring_session_for(name, wrapper, under_ci())
+}
+
+/// [`keyring_session`], told whether this is CI's run.
+fn keyring_session_for(name: &str, wrapper: &[&str], ci: bool) -> Result<Command, String> {
     let scratch = workspace::target()
         .join("xtask-scratch")
         .join(format!("{name}-{}", std::process::id()));
@@ -245,6 +260,7 @@ fn keyring_session(name: &str, wrapper: &[&str]) -> Result<Command, String> {
         .args(wrapper)
         .arg(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
         .current_dir(workspace::root());
+    keep_no_incremental_state(&mut command, ci);
     for dir in ["data", "cache", "config"] {
         let path = scratch.join(dir);
         let _ = std::fs::remove_dir_all(&path);
@@ -343,4 +359,30 @@ fn webdriver() -> Result<Report, String> {
         ));
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    fn incremental(command: &Command) -> Option<Option<&OsStr>> {
+        command
+            .get_envs()
+            .find(|(key, _)| *key == "CARGO_INCREMENTAL")
+            .map(|(_, value)| value)
+    }
+
+    // CI's disk filled in the webdriver layer: its cargo, inside dbus-run-session, kept incremental state.
+    #[test]
+    fn cargo_in_a_keyring_session_keeps_no_incremental_state_under_ci() {
+        let command = keyring_session_for("incremental-ci", &["xvfb-run"], true).unwrap();
+        assert_eq!(incremental(&command), Some(Some(OsStr::new("0"))));
+    }
+
+    #[test]
+    fn cargo_in_a_keyring_session_keeps_incremental_state_on_a_developer_machine() {
+        let command = keyring_session_for("incremental-dev", &[], false).unwrap();
+        assert_eq!(incremental(&command), None);
+    }
 }
