@@ -3,6 +3,7 @@
 app-name = Huiban
 app-tagline = Government services from home
 
+nav-app-home = Huiban, home
 nav-back = Back
 nav-home = Home
 

@@ -3,6 +3,7 @@
 app-name = 惠办
 app-tagline = 政务服务，在家就能办
 
+nav-app-home = 惠办，回到首页
 nav-back = 返回
 nav-home = 回到首页
 

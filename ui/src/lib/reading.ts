@@ -4,8 +4,16 @@
 
 import { t } from './i18n';
 
+/** The words of `element` a person hears: what is drawn only for the eye (aria-hidden, such as the
+ * ✓ of a chosen answer) is not read. */
 function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!element) return '';
+  let words = '';
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest('[aria-hidden="true"]')) words += node.textContent ?? '';
+  }
+  return words.replace(/\s+/g, ' ').trim();
 }
 
 function question(fieldset: HTMLFieldSetElement, heading: string): string[] {

@@ -16,8 +16,7 @@ const MAIN_ACTION = {
   'kiosk-welcome-no-paper': { role: 'img', name: '登录用的二维码' },
   'kiosk-is-it-you': { role: 'button', name: '是我本人' },
   'kiosk-home': { role: 'button', name: '我办完了' },
-  // The item page's 开始办理 is below its facts on every screen: the second pass over the pages
-  // (issue #17) moves it up; until then it is not checked here.
+  'kiosk-item': { role: 'button', name: '开始办理' },
   'kiosk-still-there': { role: 'button', name: '我还要用' },
   'kiosk-leave': { role: 'button', name: '退出自助模式' },
   'kiosk-call-staff': { role: 'button', name: '不用了' },

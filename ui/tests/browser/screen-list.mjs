@@ -7,6 +7,8 @@ import { KIOSK_CALLS } from './staff-fixtures.mjs';
 export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
 /** The smallest and largest text sizes. */
 export const SIZES = ['standard', 'largest'];
+/** All four text sizes, smallest first. */
+export const ALL_SIZES = ['standard', 'large', 'extra_large', 'largest'];
 const WAITING = {
   waiting: 2,
   sent: 0,
@@ -21,23 +23,26 @@ export const KIOSK_VIEWPORTS = {
 };
 const KIOSK_IN_USE = { in_use: true, person: '张*英' };
 
-/** Every screen there is, with what it needs to be shown. */
+/** Every screen there is, with what it needs to be shown. `main` names what the screen is for where it
+ * is not its first main button (a list's first entry, a page of facts' heading): role and name, or
+ * text; first-screen.test.mjs checks that it is on the first screen without scrolling. */
 export const SCREENS = [
-  { name: 'home', hash: '#/' },
-  { name: 'notices', hash: '#/', options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
-  { name: 'catalog', hash: '#/apply', ready: 'heading-2' },
-  { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2' },
+  { name: 'home', hash: '#/', main: { role: 'link', name: '办事' } },
+  { name: 'notices', hash: '#/', main: { role: 'link', name: '办事' }, options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
+  { name: 'catalog', hash: '#/apply', ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
+  { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
   { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
   { name: 'coming-soon', hash: '#/help' },
-  { name: 'settings', hash: '#/settings' },
+  { name: 'settings', hash: '#/settings', main: { role: 'radio', name: '标准：字这么大' } },
   {
     name: 'settings-logged-in',
     hash: '#/settings',
+    main: { role: 'radio', name: '标准：字这么大' },
     options: { loggedIn: true },
     ready: 'text:看看在哪里登录着',
   },
-  { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅' },
-  { name: 'acted-for-me', hash: '#/settings/acted-for-me', options: { loggedIn: true }, ready: 'text:赵敏' },
+  { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅', main: { text: '这台电脑（您正在用的）' } },
+  { name: 'acted-for-me', hash: '#/settings/acted-for-me', options: { loggedIn: true }, ready: 'text:赵敏', main: { role: 'heading', name: '2026年11月30日 09:30' } },
   {
     // 这次不是我同意的: the one question before her 投诉 goes to the centre.
     name: 'acted-for-me-report',
@@ -63,9 +68,9 @@ export const SCREENS = [
     options: { loggedIn: true, unsent: { drafts: 1, waiting: 0, refused: 1, nothing: false } },
     ready: 'text:留着，下次登录再发',
   },
-  { name: 'licences', hash: '#/licences', ready: 'heading-2' },
-  { name: 'messages', hash: '#/messages', ready: 'heading-2' },
-  { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2' },
+  { name: 'licences', hash: '#/licences', ready: 'heading-2', main: { role: 'link', name: '老年人优待证' } },
+  { name: 'messages', hash: '#/messages', ready: 'heading-2', main: { role: 'link', name: '看这件事的办理进度' } },
+  { name: 'licence', hash: '#/licences/DEMO-LICENCE-1', ready: 'heading-2', main: { role: 'heading', level: 1 } },
   { name: 'item', hash: '#/apply/110101020001050040000001', ready: 'heading-2' },
   { name: 'item-logged-in', hash: '#/apply/110101020001050040000001', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'question-text', hash: '#/form/D1/q/applicant_name' },
@@ -128,13 +133,13 @@ export const SCREENS = [
     options: { draftAnswers: draftFixture.to_complete },
     ready: 'text:张秀英',
   },
-  { name: 'sent', hash: '#/sent/C1', ready: 'heading-2' },
-  { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出' },
-  { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2' },
-  { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2' },
-  { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'sent', hash: '#/sent/C1', ready: 'text:1101 0120', main: { text: '1101 0120' } },
+  { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出', main: { role: 'link', name: '回到首页' } },
+  { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
+  { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2', main: { text: '现在：' } },
+  { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'button', name: '撤回这份申请' } },
   { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },
-  { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2' },
+  { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'heading', name: '您的评价：不满意' } },
   { name: 'case-supplement', hash: '#/progress/110101202611240005', options: { loggedIn: true }, ready: 'heading-2' },
   // The 受理回执 as it shows (and prints): a case filed at the counter.
   { name: 'receipt', hash: '#/progress/110101202611250001/receipt', options: { loggedIn: true }, ready: 'text:1101 0120' },
@@ -162,6 +167,7 @@ export const SCREENS = [
     // 下班退出 with something still to send: she is told first, and may leave it for the next clerk.
     name: 'staff-log-out-waiting',
     path: 'staff.html',
+    main: { role: 'button', name: '仍然下班退出' },
     hash: '',
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, queue: WAITING },
     act: async (page) => {
@@ -255,6 +261,7 @@ export const SCREENS = [
   {
     name: 'staff-acting',
     path: 'staff.html',
+    main: { role: 'button', name: '结束办理' },
     hash: '#/acting',
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, assisted: ASSISTED_OPEN },
     ready: 'text:结束办理',
@@ -271,6 +278,7 @@ export const SCREENS = [
     // The clerk's day: residents served today, masked, what was done and what still waits.
     name: 'staff-served-today',
     path: 'staff.html',
+    main: { role: 'heading', name: '10:40 李*' },
     hash: '#/today',
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true } },
     ready: 'text:还没发出',

@@ -44,6 +44,13 @@ describe('home', () => {
     await context.close();
   });
 
+  test('is one press on 惠办 away from every page', async () => {
+    const { context, page } = await visit({}, '#/apply/110101020001050040000001');
+    await page.getByRole('link', { name: '惠办，回到首页' }).click();
+    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
+    await context.close();
+  });
+
   test('fits 320 px width without horizontal scroll', async () => {
     const { context, page } = await visit({ width: 320, height: 640 }, '#/');
     assert.ok(await noHorizontalScroll(page));
@@ -129,7 +136,7 @@ describe('areas still being built', () => {
     await page.getByRole('heading', { level: 1, name: '求助' }).waitFor();
     await page.getByText('这项功能正在建设中').waitFor();
     assert.deepEqual(await axeViolations(page), []);
-    await page.getByRole('link', { name: '回到首页' }).click();
+    await page.getByRole('link', { name: '回到首页', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
     await context.close();
   });

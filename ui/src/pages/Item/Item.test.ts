@@ -25,6 +25,17 @@ describe('Item', () => {
     expect(screen.getByRole('link', { name: '返回' }).getAttribute('href')).toBe('#/apply');
   });
 
+  it('offers the way to begin before the facts and the materials', async () => {
+    catalogItems.mockResolvedValue({ items: [sampleItem()], offline: false });
+    render(Item, { implCode: sampleItem().impl_code });
+    await screen.findByRole('heading', { level: 1, name: '高龄津贴申领' });
+    const begin = await screen.findByRole('link', { name: '登录' });
+    const facts = screen.getByText('需要15个工作日办好');
+    const materials = screen.getByRole('heading', { level: 2, name: '需要准备的材料' });
+    expect(begin.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(begin.compareDocumentPosition(materials) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('says so plainly when the item is gone', async () => {
     catalogItems.mockResolvedValue({ items: [], offline: false });
     render(Item, { implCode: 'nope' });
