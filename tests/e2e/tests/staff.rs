@@ -229,14 +229,20 @@ async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_retur
                 (agent.name.as_str(), agent.relation.as_str()),
                 ("赵敏", "东城区政务服务中心工作人员")
             );
-            let told = state.store.sent_sms()?;
-            assert!(
-                told.iter()
-                    .any(|sms| sms.phone == "13800000001" && sms.text.contains("代办已经结束")),
-                "the session was closed on the platform when the network came back"
-            );
-            let left = her_columns(data.path())?;
-            assert!(left.is_empty(), "forgotten once sent: {left:?}");
+            // The session's close goes out after what was filed in it: "都已经送到" speaks of her
+            // submission only, so the close (and forgetting her) may come a moment later.
+            until_the_platform_has("the session closed when the network came back", || async {
+                Ok(state
+                    .store
+                    .sent_sms()?
+                    .iter()
+                    .any(|sms| sms.phone == "13800000001" && sms.text.contains("代办已经结束")))
+            })
+            .await?;
+            until_the_platform_has("her data forgotten here once sent", || async {
+                Ok(her_columns(data.path())?.is_empty())
+            })
+            .await?;
             Ok(())
         }
         .await;
