@@ -11,6 +11,8 @@ fn main() {
         "draft_start",
         "draft_answer",
         "draft_list",
+        "drafts_unfinished",
+        "home",
         "draft_submit",
         "form_check_answer",
         "preferences_get",

@@ -2,9 +2,11 @@
 //! is unchanged is kept, and the person is told which questions are new or changed.
 
 mod service;
+mod unfinished;
 mod views;
 
 pub use service::DraftsService;
+pub use unfinished::Unfinished;
 pub use views::{
     AnswerOutcome, AnswerProblem, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView,
     SubmitOutcome,

@@ -19,6 +19,7 @@ pub mod figures;
 mod fixtures;
 pub mod forms;
 pub mod glossary;
+pub mod home;
 pub mod i18n;
 pub mod inbox;
 pub mod kiosk;

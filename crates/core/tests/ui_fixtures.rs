@@ -179,10 +179,12 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
         receipt: None,
     }];
     cases.extend(copies.cases.into_iter().map(|case| Listed {
-        summary: CaseSummary::of_case(&case, zh),
+        summary: CaseSummary::of_case(&case, &HereOfCase::default(), zh),
         receipt: Some(huiban_core::cases::receipt::receipt_of(&case, zh)),
         detail: Some(CaseDetail::of(case, HereOfCase::default(), now, zh)),
     }));
+    // 进度's order: what waits for her first (as CasesService::list sorts it).
+    cases.sort_by_key(|listed| listed.summary.rank());
     recorded("cases.json", &cases);
 
     let mut requests = vec![Listed::<_, RequestDetail> {
@@ -196,6 +198,38 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
         detail: Some(RequestDetail::of(request, &HereOfRequest::default(), zh)),
     }));
     recorded("requests.json", &requests);
+
+    // Home for 张秀英 with these cases and requests and the harness's draft not finished.
+    let form: huiban_api::FormDefinition = fixture("form.json");
+    let draft: DraftFixture = fixture("draft.json");
+    let begun = huiban_core::store::Draft {
+        draft_id: "D1".to_owned(),
+        // The harness's draft is of the catalog's first item, as shown.
+        impl_code: catalog
+            .iter()
+            .find(|item| item.name == "高龄津贴申领")
+            .unwrap()
+            .impl_code
+            .clone(),
+        form_id: form.form_id.clone(),
+        form_version: form.version,
+        answers: draft.answers,
+        set_aside: huiban_api::Answers::new(),
+    };
+    let unfinished = vec![huiban_core::drafts::Unfinished::of(
+        &begun,
+        &catalog,
+        Some(&form),
+        zh,
+    )];
+    let case_list: Vec<_> = cases.into_iter().map(|listed| listed.summary).collect();
+    let request_list: Vec<_> = requests.into_iter().map(|listed| listed.summary).collect();
+    let home =
+        huiban_core::home::HomeView::of(Some("张秀英"), &case_list, &request_list, &unfinished, zh);
+    recorded(
+        "home.json",
+        &serde_json::json!({ "home": home, "unfinished": unfinished }),
+    );
 }
 
 /// The centre's figures the manager's page shows (`fixtures/figures.json`): what core makes of a

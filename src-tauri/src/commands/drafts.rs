@@ -2,7 +2,9 @@
 //! whole, then queued for sending; and what became of it once queued. One line each over
 //! `app.drafts()`.
 
-use huiban_core::drafts::{AnswerOutcome, CheckPage, QuestionPage, SubmissionView, SubmitOutcome};
+use huiban_core::drafts::{
+    AnswerOutcome, CheckPage, QuestionPage, SubmissionView, SubmitOutcome, Unfinished,
+};
 use huiban_core::store::Draft;
 use tauri::State;
 
@@ -68,6 +70,14 @@ pub async fn draft_next(
 #[tracing::instrument(skip(state), err)]
 pub async fn draft_list(state: State<'_, AppState>) -> Result<Vec<Draft>, IpcError> {
     Ok(state.drafts().list().await?)
+}
+
+/// 我没办完的事: her unfinished forms, each named and with how much is left.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn drafts_unfinished(state: State<'_, AppState>) -> Result<Vec<Unfinished>, IpcError> {
+    Ok(state.drafts().unfinished().await?)
 }
 
 /// The question after `after` (the first when absent), or before it when `back`; `null` after the

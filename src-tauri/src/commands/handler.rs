@@ -34,7 +34,7 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::drafts::draft_item_page, super::drafts::draft_item_step, super::drafts::draft_list,
         super::drafts::draft_next, super::drafts::draft_page, super::drafts::draft_review,
         super::drafts::draft_start, super::drafts::draft_step, super::drafts::draft_submit,
-        super::drafts::submission_status,
+        super::drafts::submission_status, super::drafts::drafts_unfinished, super::home::home,
         super::forms::form_check_answer, super::forms::form_definition, super::forms::group_items,
         super::forms::region_path, super::forms::regions,
         super::inbox::inbox, super::inbox::message_read,

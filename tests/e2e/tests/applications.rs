@@ -152,13 +152,14 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         })
         .await?;
 
-        // Approved: the case shows 办结 with every step.
+        // Approved: 进度 asks her to rate it; the case says how it ended first, with every step.
         platform.officer("officer02", &["approve", &number, "--remark", "准予"])?;
         by_role(&client, "link", "返回").await?.click().await?;
-        refresh_progress_until(&client, "已办结，请您评价").await?;
+        refresh_progress_until(&client, "请您评价").await?;
         by_role(&client, "link", PENSION_ITEM).await?.click().await?;
+        by_role(&client, "heading", "结果：批准了").await?;
         let case = main_text(&client).await?;
-        assert!(case.contains("现在：办结"), "{case}");
+        assert!(case.contains("部门写的是：准予"), "{case}");
         assert!(case.contains(&number), "{case}");
         assert!(case.contains("材料齐全"), "the officer's remark shows: {case}");
         check_drawn_page(&client, 24.0).await?;

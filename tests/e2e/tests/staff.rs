@@ -539,6 +539,8 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
                 serde_json::json!({"phone": "13800000001", "code": "000000"}),
             ),
             ("inbox", serde_json::json!({})),
+            ("home", serde_json::json!({})),
+            ("drafts_unfinished", serde_json::json!({})),
             (
                 "case_evaluate",
                 serde_json::json!({"applicationNo": "1", "level": 5, "reason": null}),

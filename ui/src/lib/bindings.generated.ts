@@ -104,6 +104,13 @@ export const commands = {
 	draftSubmit: (draftId: string) => __TAURI_INVOKE<SubmitOutcome>("draft_submit", { draftId }),
 	/**  Where the submission `client_id` stands, with the item's name. */
 	submissionStatus: (clientId: string) => __TAURI_INVOKE<SubmissionView_Serialize>("submission_status", { clientId }),
+	/**  我没办完的事: her unfinished forms, each named and with how much is left. */
+	draftsUnfinished: () => __TAURI_INVOKE<Unfinished_Serialize[]>("drafts_unfinished"),
+	/**
+	 *  Her greeting and one line for each thing that waits for her (补材料, 评价, 回访, a form not
+	 *  finished), from what this computer keeps.
+	 */
+	home: () => __TAURI_INVOKE<HomeView>("home"),
 	/**
 	 *  Checks one answer of a form version, the question found among the form's and its groups';
 	 *  `null` when it is fine.
@@ -526,6 +533,8 @@ export type CaseDetail_Deserialize = {
 	rectification_due_words?: string | null,
 	/**  Who filed it for her, when someone did: 由 东城区政务服务中心 赵敏 代办. */
 	agent_words?: string | null,
+	/**  How it ended, once it has (结果：批准了), shown first on its page. */
+	outcome?: Outcome_Deserialize | null,
 };
 
 /**  One case with everything the case page shows. */
@@ -556,6 +565,8 @@ export type CaseDetail_Serialize = {
 	rectification_due_words: string | null,
 	/**  Who filed it for her, when someone did: 由 东城区政务服务中心 赵敏 代办. */
 	agent_words: string | null,
+	/**  How it ended, once it has (结果：批准了), shown first on its page. */
+	outcome: Outcome_Serialize | null,
 };
 
 /**  办理结果. */
@@ -630,6 +641,8 @@ export type CaseSummary_Deserialize = {
 	overdue_days: number,
 	/**  Whether a 好差评 is awaited. */
 	can_evaluate: boolean,
+	/**  What the case waits for her to do, in words (要您补材料, 请您评价); such cases come first. */
+	asks_you?: string | null,
 	/**  The outbox id of an application not pulled back yet (its page is the sent page). */
 	waiting_client_id?: string | null,
 };
@@ -650,6 +663,8 @@ export type CaseSummary_Serialize = {
 	overdue_days: number,
 	/**  Whether a 好差评 is awaited. */
 	can_evaluate: boolean,
+	/**  What the case waits for her to do, in words (要您补材料, 请您评价); such cases come first. */
+	asks_you: string | null,
 	/**  The outbox id of an application not pulled back yet (its page is the sent page). */
 	waiting_client_id: string | null,
 };
@@ -996,6 +1011,31 @@ export type FormRef = {
 	version: number,
 };
 
+/**  Where a line of home takes her: the one thing, or the list of them when there are several. */
+export type GoesTo = 
+/**  One case's page. */
+{ kind: "case"; 
+/**  办件编号. */
+application_no: string } | 
+/**  What became of an application not pulled back yet (refused here, say). */
+{ kind: "sent"; 
+/**  Its outbox id. */
+client_id: string } | 
+/**  进度. */
+{ kind: "progress" } | 
+/**  One 诉求's page. */
+{ kind: "request"; 
+/**  诉求编号. */
+request_no: string } | 
+/**  诉求. */
+{ kind: "requests" } | 
+/**  One unfinished form, where she left it. */
+{ kind: "draft"; 
+/**  The draft. */
+draft_id: string } | 
+/**  我没办完的事. */
+{ kind: "unfinished" };
+
 /**  办理形式 / 受理渠道: a channel through which an item can be handled. */
 export type HandlingChannel = 
 /**  1 窗口办理 */
@@ -1010,6 +1050,22 @@ export type HandlingChannel =
 "5" | 
 /**  9 其他 */
 "9";
+
+/**  One thing that waits for her, in words, with where one tap takes her. */
+export type HomeAsk = {
+	/**  有1件事要您补材料, 高龄津贴申领还没填完. */
+	words: string,
+	/**  Where it is done. */
+	goes_to: GoesTo,
+};
+
+/**  What home shows above its areas. */
+export type HomeView = {
+	/**  张秀英，您好 when her name is known; 您好，请选择要办的事 otherwise. */
+	greeting: string,
+	/**  What waits for her, most pressing first: one line each. */
+	asks: HomeAsk[],
+};
 
 /**  What the counter needs from the card: the name and the ID number printed on it. */
 export type IdCard = {
@@ -1491,6 +1547,25 @@ export type OpenDraft_Serialize = {
 	form: FormDefinition_Serialize,
 	/**  Answers filled in from what is known of the person, by question, for them to confirm. */
 	suggestions: { [key in string]: FilledIn },
+};
+
+/**  How a case ended, in her words, with what the department wrote. */
+export type Outcome = Outcome_Serialize | Outcome_Deserialize;
+
+/**  How a case ended, in her words, with what the department wrote. */
+export type Outcome_Deserialize = {
+	/**  结果：批准了 / 结果：没有批准 / 结果：这件事不能在这里办 / 结果：申请要回来了，不办了. */
+	words: string,
+	/**  What the department wrote when it ended (准予补贴，每月300元。), as it wrote it. */
+	remark?: string | null,
+};
+
+/**  How a case ended, in her words, with what the department wrote. */
+export type Outcome_Serialize = {
+	/**  结果：批准了 / 结果：没有批准 / 结果：这件事不能在这里办 / 结果：申请要回来了，不办了. */
+	words: string,
+	/**  What the department wrote when it ended (准予补贴，每月300元。), as it wrote it. */
+	remark: string | null,
 };
 
 /**  One period's figures. */
@@ -2376,6 +2451,35 @@ export type TimelineStep_Serialize = {
 	remark: string | null,
 	/**  Working days past the promised date, on the current step only. */
 	overdue_days: number,
+};
+
+/**  One unfinished form, as 我没办完的事 lists it. */
+export type Unfinished = Unfinished_Serialize | Unfinished_Deserialize;
+
+/**  One unfinished form, as 我没办完的事 lists it. */
+export type Unfinished_Deserialize = {
+	/**  The draft to go on with. */
+	draft_id: string,
+	/**  What it is for: the item's name, or 提一个诉求. */
+	name: string,
+	/**
+	 *  How much is left, in words (还有3个问题要回答, 问题都回答了，还没有提交); absent when the
+	 *  form is not kept on this computer.
+	 */
+	left_words?: string | null,
+};
+
+/**  One unfinished form, as 我没办完的事 lists it. */
+export type Unfinished_Serialize = {
+	/**  The draft to go on with. */
+	draft_id: string,
+	/**  What it is for: the item's name, or 提一个诉求. */
+	name: string,
+	/**
+	 *  How much is left, in words (还有3个问题要回答, 问题都回答了，还没有提交); absent when the
+	 *  form is not kept on this computer.
+	 */
+	left_words: string | null,
 };
 
 /**  What of one account is not on the platform yet. */

@@ -7,6 +7,7 @@ import {
   evaluateHref,
   formHomeHref,
   formHref,
+  goesToHref,
   hrefOf,
   itemHref,
   KIOSK_LOGIN_HREF,
@@ -20,9 +21,21 @@ import {
   sentHref,
   supplementHref,
   receiptHref,
+  UNFINISHED_HREF,
 } from './routes';
 
 describe('routes', () => {
+  it('takes a line of home where it says: the one thing, or the list of them', () => {
+    expect(goesToHref({ kind: 'case', application_no: 'A1' })).toBe('#/progress/A1');
+    expect(goesToHref({ kind: 'sent', client_id: 'c1' })).toBe('#/sent/c1');
+    expect(goesToHref({ kind: 'progress' })).toBe('#/progress');
+    expect(goesToHref({ kind: 'request', request_no: 'R1' })).toBe('#/requests/R1');
+    expect(goesToHref({ kind: 'requests' })).toBe('#/requests');
+    expect(goesToHref({ kind: 'draft', draft_id: 'D1' })).toBe('#/form/D1');
+    expect(goesToHref({ kind: 'unfinished' })).toBe(UNFINISHED_HREF);
+    expect(parseHash(UNFINISHED_HREF)).toEqual({ kind: 'unfinished' });
+  });
+
   it('reaches 设置, where one is logged in, and logging a kiosk in from 设置', () => {
     expect(parseHash('#/settings')).toEqual({ kind: 'settings' });
     expect(parseHash(LOGINS_HREF)).toEqual({ kind: 'logins' });

@@ -1,6 +1,7 @@
 // The app's screens and how a location hash maps to one.
 
 import type { IconName } from '../components/Icon/icons';
+import type { GoesTo } from './types';
 
 /** A top-level area of the app, reached from a home tile. */
 export interface Area {
@@ -32,6 +33,7 @@ export type Route =
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
   | { kind: 'logout' }
+  | { kind: 'unfinished' }
   | { kind: 'item'; implCode: string }
   | { kind: 'licence'; licenceNo: string }
   | { kind: 'form'; draftId: string; page: FormPage }
@@ -55,6 +57,9 @@ export type FormPage =
 
 /** The hash of 退出's question: what to do with what is not sent yet. */
 export const LOGOUT_HREF = '#/logout';
+
+/** The hash of 我没办完的事. */
+export const UNFINISHED_HREF = '#/unfinished';
 
 /** The hash of 设置. */
 export const SETTINGS_HREF = '#/settings';
@@ -83,6 +88,7 @@ export function parseHash(hash: string): Route {
   if (id === 'settings') return { kind: 'settings' };
   if (id === 'login') return { kind: 'login' };
   if (id === 'logout') return { kind: 'logout' };
+  if (id === 'unfinished') return { kind: 'unfinished' };
   if (id === 'gallery') return { kind: 'gallery', part: rest[0] ?? '' };
   if (id === 'apply' && rest[0]) return { kind: 'item', implCode: rest[0] };
   if (id === 'licences' && rest[0]) return { kind: 'licence', licenceNo: rest[0] };
@@ -222,4 +228,24 @@ export function requestHref(requestNo: string): string {
 /** Where the first question of a form goes back to: the item's page, or 诉求 for a request. */
 export function formHomeHref(draft: { form_id: string; impl_code: string }): string {
   return draft.form_id === REQUEST_FORM_ID ? '#/requests' : itemHref(draft.impl_code);
+}
+
+/** The hash a line of home (or any of core's `GoesTo`) takes her to. */
+export function goesToHref(goesTo: GoesTo): string {
+  switch (goesTo.kind) {
+    case 'case':
+      return caseHref(goesTo.application_no);
+    case 'sent':
+      return sentHref(goesTo.client_id);
+    case 'progress':
+      return '#/progress';
+    case 'request':
+      return requestHref(goesTo.request_no);
+    case 'requests':
+      return '#/requests';
+    case 'draft':
+      return formHref(goesTo.draft_id);
+    case 'unfinished':
+      return UNFINISHED_HREF;
+  }
 }

@@ -61,6 +61,9 @@ export type {
   Fee,
   FilledIn,
   FormRef,
+  GoesTo,
+  HomeAsk,
+  HomeView,
   IdCard,
   HandlingChannel,
   IntakeChannel,
@@ -97,6 +100,7 @@ export type {
   Theme,
   Unsent,
   UnsentView,
+  Unfinished_Serialize as Unfinished,
   Value,
 } from './bindings.generated';
 

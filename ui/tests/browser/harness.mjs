@@ -39,6 +39,12 @@ export const casesFixture = JSON.parse(
   readFileSync(new URL('./fixtures/cases.json', import.meta.url), 'utf8'),
 );
 
+/** Home and 我没办完的事 as the mocked `home` and `drafts_unfinished` answer for 张秀英 logged in:
+ * core's views of the cases and requests above and the harness's draft, recorded the same way. */
+const homeFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/home.json', import.meta.url), 'utf8'),
+);
+
 /** Requests the mocked `requests` and `request_detail` commands answer with, recorded the same way. */
 export const requestsFixture = JSON.parse(
   readFileSync(new URL('./fixtures/requests.json', import.meta.url), 'utf8'),
@@ -184,6 +190,7 @@ export async function openPage(
       form,
       cases,
       requestsList,
+      homeView,
       recorded,
       draftAnswers,
       suggestions,
@@ -331,6 +338,8 @@ export async function openPage(
           '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
         attachment_keep: () => ({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 10 }),
         cases: () => cases.map((c) => c.summary),
+        home: () => (loggedIn ? homeView.home : { greeting: '您好，请选择要办的事', asks: [] }),
+        drafts_unfinished: () => (loggedIn ? homeView.unfinished : []),
         case_detail: ({ applicationNo }) =>
           cases.find((c) => c.summary.application_no === applicationNo)?.detail,
         case_receipt: ({ applicationNo }) =>
@@ -501,6 +510,7 @@ export async function openPage(
       form: formFixture,
       cases: casesFixture,
       requestsList: requestsFixture,
+      homeView: homeFixture,
       recorded: formAnswersFixture,
       draftAnswers: { ...draftFixture.answers, ...draftAnswers },
       suggestions,

@@ -28,6 +28,28 @@ const KIOSK_IN_USE = { in_use: true, person: '张*英' };
  * text; first-screen.test.mjs checks that it is on the first screen without scrolling. */
 export const SCREENS = [
   { name: 'home', hash: '#/', main: { role: 'link', name: '办事' } },
+  {
+    // 张秀英 logged in: what waits for her, one line each, above the six areas.
+    name: 'home-logged-in',
+    hash: '#/',
+    options: { loggedIn: true },
+    ready: 'text:有1件事要您补材料',
+    main: { role: 'link', name: '办事' },
+  },
+  {
+    name: 'unfinished',
+    hash: '#/unfinished',
+    options: { loggedIn: true },
+    ready: 'heading-2',
+    main: { role: 'link', name: '接着填' },
+  },
+  {
+    name: 'catalog-logged-in',
+    hash: '#/apply',
+    options: { loggedIn: true },
+    ready: 'text:高龄津贴申领还没填完',
+    main: { role: 'link', name: '高龄津贴申领还没填完，接着填' },
+  },
   { name: 'notices', hash: '#/', main: { role: 'link', name: '办事' }, options: { queue: WAITING, storeNotice: '本机保存的资料打不开了。' } },
   { name: 'catalog', hash: '#/apply', ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
   { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
@@ -135,7 +157,8 @@ export const SCREENS = [
   },
   { name: 'sent', hash: '#/sent/C1', ready: 'text:1101 0120', main: { text: '1101 0120' } },
   { name: 'sent-waiting', hash: '#/sent/C1', options: { submission: 'waiting' }, ready: 'text:联网后会自动送出', main: { role: 'link', name: '回到首页' } },
-  { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
+  // What waits for her comes first: the case that asks for 补材料.
+  { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'link', name: '城乡居民基本养老保险待遇申领' } },
   { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2', main: { text: '现在：' } },
   { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'button', name: '撤回这份申请' } },
   { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },

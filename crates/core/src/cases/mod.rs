@@ -8,4 +8,4 @@ pub(crate) mod views;
 
 pub use receipt::ReceiptView;
 pub use service::CasesService;
-pub use views::{CaseDetail, CaseSummary, HereOfCase, LevelChoice};
+pub use views::{CaseDetail, CaseSummary, HereOfCase, LevelChoice, Outcome};

@@ -40,11 +40,11 @@ impl CasesService<'_> {
             .collect();
         let mut cases = store.cached_cases()?;
         cases.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
-        list.extend(
-            cases
-                .iter()
-                .map(|case| CaseSummary::of_case(case, localizer)),
-        );
+        for case in &cases {
+            let here = here_of(&store, &case.application_no)?;
+            list.push(CaseSummary::of_case(case, &here, localizer));
+        }
+        list.sort_by_key(CaseSummary::rank);
         Ok(list)
     }
 
@@ -53,14 +53,7 @@ impl CasesService<'_> {
         let own = self.app.own_store_if_any().await?;
         let case = kept_case(own.as_ref(), application_no)?;
         let here = match &own {
-            Some(store) => {
-                let supplement = supplement::supplement_here(store, application_no)?;
-                HereOfCase {
-                    evaluation: outbox::evaluation_of(store, application_no)?,
-                    supplement_waiting: supplement.waiting,
-                    supplement_given: supplement.given,
-                }
-            }
+            Some(store) => here_of(store, application_no)?,
             None => HereOfCase::default(),
         };
         let now = chrono::Utc::now().fixed_offset();
@@ -184,6 +177,16 @@ fn kept_case(
         .into_iter()
         .find(|case| case.application_no == application_no)
         .ok_or_else(|| Error::plain("case-not-found"))
+}
+
+/// What this computer holds about case `application_no` besides its pulled copy.
+fn here_of(store: &AccountStore<'_>, application_no: &str) -> Result<HereOfCase, Error> {
+    let supplement = supplement::supplement_here(store, application_no)?;
+    Ok(HereOfCase {
+        evaluation: outbox::evaluation_of(store, application_no)?,
+        supplement_waiting: supplement.waiting,
+        supplement_given: supplement.given,
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What 进度 and a case page show, built from the case as the platform last said and from what waits
 //! on this computer: the rules of "can she evaluate", "what is asked of her" live here, once.
 
-use huiban_api::{Application, CaseStatus, CatalogItem, NewApplication};
+use huiban_api::{Application, CaseResult, CaseStatus, CatalogItem, NewApplication};
 use serde::Serialize;
 
 use crate::evaluation;
@@ -26,22 +26,45 @@ pub struct CaseSummary {
     pub overdue_days: u32,
     /// Whether a 好差评 is awaited.
     pub can_evaluate: bool,
+    /// What the case waits for her to do, in words (要您补材料, 请您评价); such cases come first.
+    pub asks_you: Option<String>,
     /// The outbox id of an application not pulled back yet (its page is the sent page).
     pub waiting_client_id: Option<String>,
 }
 
 impl CaseSummary {
-    /// A case the platform holds, as last pulled.
-    pub fn of_case(case: &Application, localizer: &Localizer) -> Self {
+    /// A case the platform holds, as last pulled, with what was given for it `here`.
+    pub fn of_case(case: &Application, here: &HereOfCase, localizer: &Localizer) -> Self {
+        let closed = progress::is_closed(case.status);
+        let can_evaluate = progress::can_evaluate(case) && here.evaluation_to_give();
+        let asks = if case.status == CaseStatus::SupplementRequested && !here.supplement_given {
+            Some("case-asks-supplement")
+        } else if can_evaluate {
+            Some("case-asks-evaluation")
+        } else {
+            None
+        };
         Self {
             application_no: case.application_no.clone(),
             item_name: case.item_name.clone(),
             status_name: localizer.text(progress::status_message_id(case.status), &[]),
-            closed: progress::is_closed(case.status),
+            closed,
             submitted: crate::dates::plain_time(&case.submitted_at, localizer),
-            overdue_days: case.overdue_days,
-            can_evaluate: progress::can_evaluate(case),
+            // Late matters while it is being done; once done it is history, not a worry.
+            overdue_days: if closed { 0 } else { case.overdue_days },
+            can_evaluate,
+            asks_you: asks.map(|id| localizer.text(id, &[])),
             waiting_client_id: None,
+        }
+    }
+
+    /// Where it stands in the 进度 list: what waits for her first, then what is being done, then
+    /// what is over.
+    pub fn rank(&self) -> u8 {
+        match (self.asks_you.is_some(), self.closed) {
+            (true, _) => 0,
+            (false, false) => 1,
+            (false, true) => 2,
         }
     }
 
@@ -70,6 +93,8 @@ impl CaseSummary {
             submitted: String::new(),
             overdue_days: 0,
             can_evaluate: false,
+            asks_you: (row.state == OutboxState::NeedsAttention)
+                .then(|| localizer.text("case-asks-refused", &[])),
             waiting_client_id: Some(row.client_id.clone()),
         }
     }
@@ -84,6 +109,16 @@ pub struct HereOfCase {
     pub supplement_waiting: bool,
     /// Whether a 补正 was given here and the case has not been pulled back since.
     pub supplement_given: bool,
+}
+
+impl HereOfCase {
+    /// Whether a 好差评 may still be given here: none waits or was sent from here (one the
+    /// platform refused may be given again).
+    pub fn evaluation_to_give(&self) -> bool {
+        self.evaluation
+            .as_ref()
+            .is_none_or(|(_, row)| row.state == OutboxState::NeedsAttention)
+    }
 }
 
 /// One case with everything the case page shows.
@@ -115,6 +150,46 @@ pub struct CaseDetail {
     pub rectification_due_words: Option<String>,
     /// Who filed it for her, when someone did: 由 东城区政务服务中心 赵敏 代办.
     pub agent_words: Option<String>,
+    /// How it ended, once it has (结果：批准了), shown first on its page.
+    pub outcome: Option<Outcome>,
+}
+
+/// How a case ended, in her words, with what the department wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Outcome {
+    /// 结果：批准了 / 结果：没有批准 / 结果：这件事不能在这里办 / 结果：申请要回来了，不办了.
+    pub words: String,
+    /// What the department wrote when it ended (准予补贴，每月300元。), as it wrote it.
+    pub remark: Option<String>,
+}
+
+impl Outcome {
+    /// How `case` ended, or `None` while it is still being done.
+    pub fn of(case: &Application, localizer: &Localizer) -> Option<Self> {
+        let id = match (case.result, case.status) {
+            (Some(CaseResult::Withdrawn), _) | (None, CaseStatus::Withdrawn) => {
+                "case-outcome-withdrawn"
+            }
+            (Some(CaseResult::Refused), CaseStatus::NotAccepted)
+            | (None, CaseStatus::NotAccepted) => "case-outcome-not-accepted",
+            (Some(CaseResult::Refused), _) => "case-outcome-refused",
+            (Some(CaseResult::Approved), _) | (None, CaseStatus::Finished) => {
+                "case-outcome-approved"
+            }
+            (None, _) => return None,
+        };
+        let remark = case
+            .steps
+            .iter()
+            .rev()
+            .find(|step| step.status == case.status)
+            .and_then(|step| step.remark.clone())
+            .filter(|remark| !remark.trim().is_empty());
+        Some(Self {
+            words: localizer.text(id, &[]),
+            remark,
+        })
+    }
 }
 
 impl CaseDetail {
@@ -150,6 +225,7 @@ impl CaseDetail {
             .and_then(|e| e.rectification.as_ref())
             .map(|r| crate::dates::plain_date(&r.due_by, localizer));
         Self {
+            outcome: Outcome::of(&case, localizer),
             agent_words: agent_words(case.agent.as_ref(), localizer),
             promised_by_words: crate::dates::plain_date(&case.promised_by, localizer),
             rectification_due_words,

@@ -3,6 +3,7 @@
 
 use huiban_api::{FormDefinition, FormRef, Question};
 
+use super::unfinished::Unfinished;
 use super::views::{
     AnswerOutcome, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView, SubmitOutcome,
 };
@@ -59,6 +60,27 @@ impl DraftsService<'_> {
     /// Every unfinished form, most recently changed first.
     pub async fn list(&self) -> Result<Vec<Draft>, Error> {
         Ok(self.app.own_store().await?.drafts()?)
+    }
+
+    /// 我没办完的事: her unfinished forms, most recently changed first, each named and with how
+    /// much is left (from the forms kept here: offline too); none with nobody logged in.
+    pub async fn unfinished(&self) -> Result<Vec<Unfinished>, Error> {
+        let Some(store) = self.app.own_store_if_any().await? else {
+            return Ok(Vec::new());
+        };
+        let localizer = self.app.localizer();
+        let shared = store.shared();
+        let catalog = shared.cached_catalog()?;
+        let mut list = Vec::new();
+        for draft in store.drafts()? {
+            let form = if request_form::is_request_form(&draft.form_id) {
+                Some(request_form::definition(localizer))
+            } else {
+                shared.cached_form(&draft.form_id, draft.form_version)?
+            };
+            list.push(Unfinished::of(&draft, &catalog, form.as_ref(), localizer));
+        }
+        Ok(list)
     }
 
     /// A saved draft with its form and what is known of the person to fill it.

@@ -22,6 +22,8 @@ export const ICONS = {
   ],
   // An arrow pointing left.
   back: ['M20 12H5', 'M11 6l-6 6l6 6'],
+  // An arrow pointing right: go on to it.
+  forward: ['M4 12h15', 'M13 6l6 6l-6 6'],
   // A house.
   home: ['M3 11l9-8l9 8', 'M5 10v11h14V10', 'M10 21v-6h4v6'],
   // A circle with an exclamation mark.

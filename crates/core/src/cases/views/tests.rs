@@ -158,3 +158,79 @@ fn a_case_filed_for_her_says_who_filed_it() {
         Some("由 东城区政务服务中心 赵敏 代办")
     );
 }
+
+#[test]
+fn what_a_case_asks_of_her_is_said_until_she_gave_it_here() {
+    let asked = case(&[CaseStatus::Submitted, CaseStatus::SupplementRequested]);
+    let summary = CaseSummary::of_case(&asked, &HereOfCase::default(), &zh());
+    assert_eq!(summary.asks_you.as_deref(), Some("要您补材料"));
+    assert_eq!(summary.rank(), 0);
+    let given = HereOfCase {
+        supplement_given: true,
+        ..HereOfCase::default()
+    };
+    assert_eq!(CaseSummary::of_case(&asked, &given, &zh()).asks_you, None);
+
+    let open = CaseSummary::of_case(&finished(), &HereOfCase::default(), &zh());
+    assert_eq!(open.asks_you.as_deref(), Some("请您评价"));
+    let here = HereOfCase {
+        evaluation: Some(evaluation_row(OutboxState::Queued, None)),
+        ..HereOfCase::default()
+    };
+    let waiting = CaseSummary::of_case(&finished(), &here, &zh());
+    assert_eq!(waiting.asks_you, None);
+    assert!(!waiting.can_evaluate);
+    let here = HereOfCase {
+        evaluation: Some(evaluation_row(OutboxState::NeedsAttention, Some("没收下"))),
+        ..HereOfCase::default()
+    };
+    let refused = CaseSummary::of_case(&finished(), &here, &zh());
+    assert_eq!(refused.asks_you.as_deref(), Some("请您评价"), "given again");
+}
+
+#[test]
+fn a_finished_case_is_not_marked_late_and_comes_after_those_being_done() {
+    let mut done = finished();
+    done.evaluation = Some(huiban_api::Evaluation {
+        level: 1,
+        reason: None,
+        at: "2026-11-27T09:00:00+08:00".to_owned(),
+        rectification: None,
+    });
+    let done = CaseSummary::of_case(&done, &HereOfCase::default(), &zh());
+    assert_eq!(done.overdue_days, 0, "late is history once it is done");
+    assert_eq!(done.rank(), 2);
+    let being_done = case(&[CaseStatus::Submitted, CaseStatus::Accepted]);
+    let being_done = CaseSummary::of_case(&being_done, &HereOfCase::default(), &zh());
+    assert_eq!(being_done.overdue_days, 2);
+    assert_eq!(being_done.rank(), 1);
+}
+
+#[test]
+fn how_a_case_ended_is_said_in_her_words_with_what_the_department_wrote() {
+    let mut approved = finished();
+    approved.result = Some(huiban_api::CaseResult::Approved);
+    approved.steps.last_mut().expect("a step").remark = Some("准予补贴，每月300元。".to_owned());
+    let outcome = CaseDetail::of(approved, HereOfCase::default(), now(), &zh()).outcome;
+    assert_eq!(
+        outcome,
+        Some(Outcome {
+            words: "结果：批准了".to_owned(),
+            remark: Some("准予补贴，每月300元。".to_owned()),
+        })
+    );
+    let refused = case(&[CaseStatus::Submitted, CaseStatus::NotAccepted]);
+    let outcome = Outcome::of(&refused, &zh()).expect("ended");
+    assert_eq!(outcome.words, "结果：这件事不能在这里办");
+    let withdrawn = case(&[CaseStatus::Submitted, CaseStatus::Withdrawn]);
+    assert_eq!(
+        Outcome::of(&withdrawn, &zh()).expect("ended").words,
+        "结果：申请要回来了，不办了"
+    );
+    let open = case(&[CaseStatus::Submitted, CaseStatus::Accepted]);
+    assert_eq!(
+        Outcome::of(&open, &zh()),
+        None,
+        "nothing to say while it is being done"
+    );
+}
