@@ -29,3 +29,5 @@ glossary-agent = The person acting for you
     .term = 代理人
 glossary-one-window = Everything done in one place
     .term = 一窗受理
+glossary-revisit = The department asks you how it went
+    .term = 回访

@@ -49,9 +49,9 @@ licence-not-found = 没有找到这个证照。联网并登录后，证照会自
 case-not-found = 这台电脑上还没有这件事的记录。联网后点“刷新”再看一看。
 
 evaluation-no-level = 请从“非常满意”到“非常不满意”五项里选一项。
-evaluation-reason-required = 选“不满意”或“非常不满意”时，请说一说原因，部门会据此整改。
+evaluation-reason-required = 选“不满意”或“非常不满意”时，请说一说原因，部门会照着改进。
 evaluation-reason-too-long = 原因最多写{ $max }个字，请删掉一些。
-withdraw-needs-network = 撤回要联网才能办。请看看网络是否连通，再试一次。
+withdraw-needs-network = 把申请要回来要联网才能办。请看看网络是否连通，再试一次。
 request-not-found = 这台电脑上还没有这个诉求的记录。联网后点“刷新”再看一看。
 supplement-empty = 请回答部门问的问题，或者拍一张照片、写一句说明，再点“提交补充材料”。
 

@@ -30,3 +30,5 @@ glossary-agent = 替您办事的人
     .term = 代理人
 glossary-one-window = 一个地方就能办完
     .term = 一窗受理
+glossary-revisit = 部门回头问问您办得怎么样
+    .term = 回访

@@ -15,6 +15,8 @@ pub enum StepState {
     Done,
     /// Where the case is now.
     Current,
+    /// Where the case is now, waiting for her (补材料, 回访).
+    Yours,
     /// Still to come.
     Pending,
 }
@@ -82,22 +84,42 @@ pub fn timeline(case: &Application, localizer: &Localizer) -> Vec<TimelineStep> 
     });
     let ahead = steps_ahead(case.status)
         .iter()
-        .map(|s| status_message_id(*s));
-    timeline_of(
-        done,
-        !is_closed(case.status),
-        case.overdue_days,
-        ahead,
-        localizer,
-    )
+        .map(|s| ahead_message_id(*s));
+    let now = match (is_closed(case.status), case.status) {
+        (true, _) => Now::Closed,
+        (false, CaseStatus::SupplementRequested) => Now::Hers,
+        (false, _) => Now::Department,
+    };
+    timeline_of(done, now, case.overdue_days, ahead, localizer)
+}
+
+/// The Fluent id of a step still to come, named as what will happen (收下您的申请), not as done.
+fn ahead_message_id(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Accepted => "case-ahead-accepted",
+        CaseStatus::Reviewing => "case-ahead-reviewing",
+        CaseStatus::Finished => "case-ahead-finished",
+        other => status_message_id(other),
+    }
+}
+
+/// Whose move it is at the last step taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Now {
+    /// The department's: the matter is being done.
+    Department,
+    /// Hers: it waits for her (补材料, 回访).
+    Hers,
+    /// Nobody's: the matter is over.
+    Closed,
 }
 
 /// A timeline from the steps taken (Fluent id of the name, RFC 3339 time, remark), oldest first,
-/// and the names of the steps still to come: the last step taken is the current one while the
-/// matter is `open`, and it alone carries `overdue_days`.
+/// and the names of the steps still to come: the last step taken is the current one (hers when it
+/// waits for her) unless the matter is closed `now`, and it alone carries `overdue_days`.
 pub fn timeline_of<'a>(
     taken: impl ExactSizeIterator<Item = (&'static str, &'a str, Option<String>)>,
-    open: bool,
+    now: Now,
     overdue_days: u32,
     ahead: impl Iterator<Item = &'static str>,
     localizer: &Localizer,
@@ -106,13 +128,13 @@ pub fn timeline_of<'a>(
     let mut steps: Vec<TimelineStep> = taken
         .enumerate()
         .map(|(index, (name, at, remark))| {
-            let current = index == last && open;
+            let current = index == last && now != Now::Closed;
             TimelineStep {
                 name: localizer.text(name, &[]),
-                state: if current {
-                    StepState::Current
-                } else {
-                    StepState::Done
+                state: match (current, now) {
+                    (true, Now::Hers) => StepState::Yours,
+                    (true, _) => StepState::Current,
+                    (false, _) => StepState::Done,
                 },
                 time: Some(crate::dates::plain_time(at, localizer)),
                 remark,

@@ -54,8 +54,8 @@ fn notice(
     let remark = remark.map(|r| format!("：{r}")).unwrap_or_default();
     let (title, body) = match status {
         RequestStatus::Accepted => (
-            "诉求已受理",
-            format!("您的诉求已受理，编号{request_no}。我们会尽快处理。"),
+            "诉求已经收下",
+            format!("您的诉求已经收下，编号{request_no}。我们会尽快处理。"),
         ),
         RequestStatus::Dispatched => (
             "已转给办理部门",
@@ -70,12 +70,18 @@ fn notice(
             "已督办",
             format!("您的诉求（{request_no}）办理超时，已督促部门加快办理。"),
         ),
-        RequestStatus::Closed => ("诉求已办结", format!("您的诉求（{request_no}）已办结。")),
+        RequestStatus::Closed => (
+            "诉求已经办好了",
+            format!("您的诉求（{request_no}）已经办好了。"),
+        ),
         RequestStatus::Revisiting => (
-            "请您回答回访",
+            "请您说说办得怎么样",
             format!("您的诉求（{request_no}）办完了，请在惠办里告诉我们：问题解决了吗？"),
         ),
-        RequestStatus::Revisited => ("回访已记录", format!("谢谢您回答回访（{request_no}）。")),
+        RequestStatus::Revisited => (
+            "您的回答已经记下",
+            format!("谢谢您告诉我们办得怎么样（{request_no}）。"),
+        ),
         RequestStatus::Evaluated => ("评价已记录", format!("谢谢您的评价（{request_no}）。")),
     };
     Notice {

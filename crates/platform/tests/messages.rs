@@ -30,10 +30,10 @@ async fn every_change_sends_a_message_and_an_sms() {
     .unwrap();
     assert_eq!(page.messages.len(), 1);
     assert_eq!(page.unread, 1);
-    assert_eq!(page.messages[0].title, "申请已提交");
+    assert_eq!(page.messages[0].title, "申请已经送到");
     assert_eq!(
         page.messages[0].body,
-        format!("您的“高龄津贴申领”申请已提交，办件编号{number}。")
+        format!("您的“高龄津贴申领”申请已经送到，查进度用的编号是{number}。")
     );
     assert_eq!(
         page.messages[0].application_no.as_deref(),
@@ -66,7 +66,7 @@ async fn every_change_sends_a_message_and_an_sms() {
     // Submitted Monday 2 March 2026; 15 working days.
     assert_eq!(
         next.messages[0].body,
-        "您的“高龄津贴申领”申请已受理，预计2026年3月23日前办好。"
+        "您的“高龄津贴申领”申请已经收下，预计2026年3月23日前办好。"
     );
     assert_eq!(next.unread, 2);
 
@@ -79,7 +79,7 @@ async fn every_change_sends_a_message_and_an_sms() {
         .map(|sms| sms.text)
         .collect();
     assert_eq!(texts.len(), 2);
-    assert!(texts[1].starts_with("【惠办】您的“高龄津贴申领”申请已受理"));
+    assert!(texts[1].starts_with("【惠办】您的“高龄津贴申领”申请已经收下"));
 
     let read = platform
         .call(

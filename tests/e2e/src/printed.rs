@@ -117,7 +117,7 @@ pub async fn print_the_receipt(
     service: &str,
 ) -> crate::TestResult {
     by_role(client, "link", "打印回执").await?.click().await?;
-    by_role(client, "heading", "受理回执").await?;
+    by_role(client, "heading", "收件凭证（受理回执）").await?;
     // Grouped by four as core groups it (its unit test pins the shape: 1101 0120 …).
     let grouped = huiban_core::cases::receipt::grouped(number);
     by_role(client, "button", "存为PDF").await?;
@@ -133,7 +133,7 @@ pub async fn print_the_receipt(
     text_of_role_containing(client, "status", "回执已经送到打印机").await?;
     let printed = new_pdf(&printed_dir(), &before).await?;
     let text = squeezed(&printed_text_of(&printed)?);
-    for shown in ["受理回执", service, number, "工作日内办结", "赵敏", "12345"] {
+    for shown in ["受理回执", service, number, "工作日内办好", "赵敏", "12345"] {
         assert!(
             text.contains(&squeezed(shown)),
             "the printed receipt says {shown:?}: {text}"

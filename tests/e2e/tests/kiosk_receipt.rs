@@ -43,7 +43,7 @@ async fn her_receipt_prints_on_the_kiosk_s_printer() -> TestResult {
                 vec![format!("#/progress/{number}/receipt").into()],
             )
             .await?;
-        by_role(&client, "heading", "受理回执").await?;
+        by_role(&client, "heading", "收件凭证（受理回执）").await?;
         assert!(
             by_role(&client, "button", "打印回执").await.is_ok(),
             "打印回执 is offered"
@@ -63,7 +63,7 @@ async fn her_receipt_prints_on_the_kiosk_s_printer() -> TestResult {
         text_of_role_containing(&client, "status", "回执已经送到打印机").await?;
         let printed = new_pdf(&printed_dir(), &before).await?;
         let text = squeezed(&printed_text_of(&printed)?);
-        for shown in ["受理回执", "高龄津贴申领", &number, "工作日内办结", "12345"]
+        for shown in ["受理回执", "高龄津贴申领", &number, "工作日内办好", "12345"]
         {
             assert!(
                 text.contains(&squeezed(shown)),

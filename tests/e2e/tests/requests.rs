@@ -45,7 +45,7 @@ async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult
             .click()
             .await?;
         by_role(&client, "link", "返回").await?.click().await?;
-        refresh_progress_until(&client, "请您回答回访或评价").await?;
+        refresh_progress_until(&client, "等您回话").await?;
         by_role(&client, "link", "投诉：对某件事不满意")
             .await?
             .click()
@@ -57,7 +57,7 @@ async fn a_citizen_files_a_request_and_follows_it_round_the_loop() -> TestResult
 
         // 回访, then 评价 (the page may redraw as fresh copies arrive, swallowing a click).
         // The timeline says 问题解决了吗？ too: wait for what only the 回访 page has.
-        click_until_shown(&client, "link", "回答回访", "提交回答").await?;
+        click_until_shown(&client, "link", "去回答", "提交回答").await?;
         for legend in ["问题解决了吗？", "办理部门和您联系过吗？"] {
             let xpath = format!(
                 "//fieldset[legend[normalize-space(.)='{legend}']]//label[normalize-space(.)='是']"

@@ -2320,6 +2320,8 @@ export type StepState =
 "done" | 
 /**  Where the case is now. */
 "current" | 
+/**  Where the case is now, waiting for her (补材料, 回访). */
+"yours" | 
 /**  Still to come. */
 "pending";
 

@@ -191,6 +191,7 @@ export async function openPage(
       cases,
       requestsList,
       homeView,
+      atKiosk,
       recorded,
       draftAnswers,
       suggestions,
@@ -251,8 +252,8 @@ export async function openPage(
           messages: [
             {
               message_id: 2,
-              title: '高龄津贴申领：已受理',
-              body: '您的申请已经受理，需要15个工作日办好。',
+              title: '申请已经收下',
+              body: '您的“高龄津贴申领”申请已经收下，预计2026年12月16日前办好。',
               application_no: '110101202611250001',
               request_no: null,
               created_at: '2026-11-25T09:30:00+08:00',
@@ -261,8 +262,8 @@ export async function openPage(
             },
             {
               message_id: 1,
-              title: '高龄津贴申领：已提交',
-              body: '您的申请已经送到办事平台，办件编号110101202611250001。',
+              title: '申请已经送到',
+              body: '您的“高龄津贴申领”申请已经送到，查进度用的编号是110101202611250001。',
               application_no: '110101202611250001',
               request_no: null,
               created_at: '2026-11-24T16:02:00+08:00',
@@ -338,7 +339,11 @@ export async function openPage(
           '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
         attachment_keep: () => ({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 10 }),
         cases: () => cases.map((c) => c.summary),
-        home: () => (loggedIn ? homeView.home : { greeting: '您好，请选择要办的事', asks: [] }),
+        // Core greets her by name except on a kiosk (its rule is tested in core).
+        home: () =>
+          loggedIn
+            ? { ...homeView.home, ...(atKiosk ? { greeting: '您好，请选择要办的事' } : {}) }
+            : { greeting: '您好，请选择要办的事', asks: [] },
         drafts_unfinished: () => (loggedIn ? homeView.unfinished : []),
         case_detail: ({ applicationNo }) =>
           cases.find((c) => c.summary.application_no === applicationNo)?.detail,
@@ -511,6 +516,7 @@ export async function openPage(
       cases: casesFixture,
       requestsList: requestsFixture,
       homeView: homeFixture,
+      atKiosk: kiosk !== null,
       recorded: formAnswersFixture,
       draftAnswers: { ...draftFixture.answers, ...draftAnswers },
       suggestions,

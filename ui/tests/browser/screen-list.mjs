@@ -160,7 +160,7 @@ export const SCREENS = [
   // What waits for her comes first: the case that asks for 补材料.
   { name: 'progress', hash: '#/progress', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'link', name: '城乡居民基本养老保险待遇申领' } },
   { name: 'case', hash: '#/progress/110101202611250001', options: { loggedIn: true }, ready: 'heading-2', main: { text: '现在：' } },
-  { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'button', name: '撤回这份申请' } },
+  { name: 'case-withdrawable', hash: '#/progress/110101202611260003', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'button', name: '不办了，把申请要回来' } },
   { name: 'case-to-evaluate', hash: '#/progress/110101202610080007', options: { loggedIn: true }, ready: 'heading-2' },
   { name: 'case-evaluated', hash: '#/progress/110101202609010002', options: { loggedIn: true }, ready: 'heading-2', main: { role: 'heading', name: '您的评价：不满意' } },
   { name: 'case-supplement', hash: '#/progress/110101202611240005', options: { loggedIn: true }, ready: 'heading-2' },

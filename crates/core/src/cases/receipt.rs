@@ -119,7 +119,7 @@ mod tests {
         });
         let receipt = receipt_of(&case, crate::i18n::spoken());
         assert_eq!(receipt.number_grouped, "1101 0120 2612 0100 0001");
-        assert_eq!(receipt.promised, "10个工作日内办结，最晚2026年12月15日");
+        assert_eq!(receipt.promised, "10个工作日内办好，最晚2026年12月15日");
         assert_eq!(receipt.filed_by.as_deref(), Some("东城区政务服务中心 赵敏"));
         assert_eq!(receipt.follow.len(), 2);
         let printed = serde_json::to_string(&receipt).unwrap();

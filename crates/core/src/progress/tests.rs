@@ -23,7 +23,7 @@ fn an_open_case_shows_its_steps_then_the_steps_to_come() {
             StepState::Pending
         ]
     );
-    assert_eq!(steps[1].name, "已受理");
+    assert_eq!(steps[1].name, "已经收下，正在办");
     assert_eq!(steps[1].time.as_deref(), Some("2026年11月26日 09:30"));
     assert_eq!(steps[1].remark.as_deref(), Some("材料齐全"));
     assert_eq!(
@@ -31,8 +31,24 @@ fn an_open_case_shows_its_steps_then_the_steps_to_come() {
         "overdue is marked on the current step"
     );
     assert_eq!(steps[0].overdue_days, 0);
-    assert_eq!(steps[3].name, "办结");
+    assert_eq!(steps[3].name, "办好", "what is to come is named as to come");
     assert_eq!(steps[3].time, None);
+}
+
+#[test]
+fn a_case_that_waits_for_her_says_so_at_its_current_step() {
+    let asked = case(&[CaseStatus::Submitted, CaseStatus::SupplementRequested]);
+    let steps = timeline(&asked, &zh());
+    assert_eq!(
+        states(&steps),
+        [
+            StepState::Done,
+            StepState::Yours,
+            StepState::Pending,
+            StepState::Pending
+        ]
+    );
+    assert_eq!(steps[2].name, "审查材料");
 }
 
 #[test]

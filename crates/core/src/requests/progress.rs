@@ -4,7 +4,7 @@
 use huiban_api::{RequestStatus, ServiceRequest};
 
 use crate::i18n::Localizer;
-use crate::progress::{TimelineStep, timeline_of};
+use crate::progress::{Now, TimelineStep, timeline_of};
 
 /// The loop in order (督办 is shown only when it happened).
 const LOOP: [RequestStatus; 8] = [
@@ -48,14 +48,28 @@ pub fn timeline(request: &ServiceRequest, localizer: &Localizer) -> Vec<Timeline
             step.remark.clone(),
         )
     });
-    let ahead = LOOP[reached + 1..].iter().map(|s| status_message_id(*s));
-    timeline_of(
-        taken,
-        request.status != RequestStatus::Evaluated,
-        0,
-        ahead,
-        localizer,
-    )
+    let ahead = LOOP[reached + 1..].iter().map(|s| ahead_message_id(*s));
+    let now = match request.status {
+        RequestStatus::Evaluated => Now::Closed,
+        RequestStatus::Revisiting => Now::Hers,
+        _ => Now::Department,
+    };
+    timeline_of(taken, now, 0, ahead, localizer)
+}
+
+/// The Fluent id of a step still to come, named as what will happen (部门答复您), not as done.
+fn ahead_message_id(status: RequestStatus) -> &'static str {
+    match status {
+        RequestStatus::Accepted => "request-ahead-accepted",
+        RequestStatus::Dispatched => "request-ahead-dispatched",
+        RequestStatus::Handling => "request-ahead-handling",
+        RequestStatus::Replied => "request-ahead-replied",
+        RequestStatus::Supervised => "request-status-supervised",
+        RequestStatus::Closed => "request-ahead-closed",
+        RequestStatus::Revisiting => "request-ahead-revisiting",
+        RequestStatus::Revisited => "request-ahead-revisited",
+        RequestStatus::Evaluated => "request-ahead-evaluated",
+    }
 }
 
 /// Whether the department is waiting for the 回访 answers.
@@ -88,7 +102,10 @@ mod tests {
         assert_eq!(steps.len(), 8);
         assert_eq!(steps[0].state, StepState::Current);
         assert!(steps[1..].iter().all(|s| s.state == StepState::Pending));
-        assert_eq!(steps[7].name, "您已评价");
+        assert_eq!(
+            steps[7].name, "您评价",
+            "what is to come is named as to come"
+        );
     }
 
     #[test]
@@ -104,7 +121,7 @@ mod tests {
         );
         assert_eq!(steps[3].state, StepState::Current);
         assert_eq!(steps[3].name, "已督办");
-        assert_eq!(steps[4].name, "已答复");
+        assert_eq!(steps[4].name, "部门答复您");
         assert_eq!(steps[4].state, StepState::Pending);
     }
 
@@ -117,6 +134,8 @@ mod tests {
             RequestStatus::Revisiting,
         ]);
         assert!(can_follow_up(&revisiting));
+        let steps = timeline(&revisiting, &zh());
+        assert_eq!(steps[3].state, StepState::Yours, "the 回访 waits for her");
         assert!(can_evaluate(&revisiting));
         let handling = request(&[RequestStatus::Accepted, RequestStatus::Handling]);
         assert!(!can_follow_up(&handling));

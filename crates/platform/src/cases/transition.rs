@@ -51,13 +51,13 @@ pub(super) fn case_notice(
     let remark = remark.map(|r| format!("：{r}")).unwrap_or_default();
     let (title, body) = match status {
         CaseStatus::Submitted => (
-            "申请已提交",
-            format!("您的“{item}”申请已提交，办件编号{application_no}。"),
+            "申请已经送到",
+            format!("您的“{item}”申请已经送到，查进度用的编号是{application_no}。"),
         ),
         CaseStatus::Accepted => (
-            "申请已受理",
+            "申请已经收下",
             format!(
-                "您的“{item}”申请已受理，预计{}前办好。",
+                "您的“{item}”申请已经收下，预计{}前办好。",
                 promised_by.format("%Y年%-m月%-d日")
             ),
         ),
@@ -67,11 +67,17 @@ pub(super) fn case_notice(
         ),
         CaseStatus::Reviewing => ("正在审查", format!("您的“{item}”申请正在审查{remark}。")),
         CaseStatus::Finished => (
-            "已办结",
-            format!("您的“{item}”申请已办结{remark}。欢迎您评价这次办理。"),
+            "已经办好了",
+            format!("您的“{item}”申请已经办好了{remark}。请您说说这次办得怎么样。"),
         ),
-        CaseStatus::NotAccepted => ("未受理", format!("您的“{item}”申请没有被受理{remark}。")),
-        CaseStatus::Withdrawn => ("已撤回", format!("您的“{item}”申请已撤回。")),
+        CaseStatus::NotAccepted => (
+            "这里不能办",
+            format!("您的“{item}”申请这里不能办{remark}。"),
+        ),
+        CaseStatus::Withdrawn => (
+            "申请已经要回",
+            format!("您的“{item}”申请已经要回来了，不办了。"),
+        ),
     };
     Notice {
         account_id: facts.account_id.to_owned(),

@@ -9,8 +9,8 @@ const RECEIPT: ReceiptView = {
   number: '11010120261201000001',
   number_grouped: '1101 0120 2612 0100 0001',
   received: '2026年12月1日 09:31',
-  promised: '15个工作日内办结，最晚2026年12月22日',
-  follow: ['打开惠办，点“进度”；或者用手机扫这张回执上的二维码。', '拨打12345政务服务热线，报上面的办件编号。'],
+  promised: '15个工作日内办好，最晚2026年12月22日',
+  follow: ['打开惠办，点“进度”；或者用手机扫这张回执上的二维码。', '拨打12345政务服务热线，报上面的编号。'],
   filed_by: '东城区政务服务中心 赵敏',
   can_save_pdf: true,
 };
@@ -29,11 +29,11 @@ const { default: Receipt } = await import('./Receipt.svelte');
 describe('Receipt', () => {
   it('shows the sheet that prints: grouped number read out whole, QR, promise and who filed it', async () => {
     render(Receipt, { applicationNo: RECEIPT.number });
-    const sheet = await screen.findByRole('article', { name: '受理回执' });
+    const sheet = await screen.findByRole('article', { name: '收件凭证（受理回执）' });
     expect(sheet.classList.contains('printable')).toBe(true);
     expect(screen.getByLabelText(RECEIPT.number).textContent).toBe('1101 0120 2612 0100 0001');
-    expect(await screen.findByRole('img', { name: `办件编号 ${RECEIPT.number} 的二维码` })).toBeTruthy();
-    expect(screen.getByText('15个工作日内办结，最晚2026年12月22日')).toBeTruthy();
+    expect(await screen.findByRole('img', { name: `编号 ${RECEIPT.number} 的二维码` })).toBeTruthy();
+    expect(screen.getByText('15个工作日内办好，最晚2026年12月22日')).toBeTruthy();
     expect(screen.getByText('东城区政务服务中心 赵敏')).toBeTruthy();
     expect(screen.getByRole('button', { name: '打印回执' })).toBeTruthy();
   });
@@ -67,6 +67,6 @@ describe('Receipt', () => {
     render(Receipt, { applicationNo: RECEIPT.number });
     await userEvent.click(await screen.findByRole('button', { name: '打印回执' }));
     expect((await screen.findByRole('alert')).textContent).toContain('打印机');
-    expect(screen.getByRole('article', { name: '受理回执' })).toBeTruthy();
+    expect(screen.getByRole('article', { name: '收件凭证（受理回执）' })).toBeTruthy();
   });
 });
