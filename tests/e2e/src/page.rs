@@ -105,8 +105,32 @@ pub async fn text_of_role_containing(
 
 /// Heading of the first first-run screen.
 pub const FIRST_RUN_HEADING: &str = "这样的字看得清楚吗？";
-/// Heading of the home screen.
+/// Heading of the home screen with nobody logged in (or her name not known yet).
 pub const HOME_HEADING: &str = "您好，请选择要办的事";
+
+/// Whether `text` is home's heading: the plain greeting, or hers by name (张秀英，您好).
+pub fn is_home_heading(text: &str) -> bool {
+    text == HOME_HEADING || text.ends_with("，您好")
+}
+
+/// Waits for home, greeting her by name or not.
+pub async fn at_home(client: &Client) -> Result<(), CmdError> {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        if let Ok(heading) = client.find(Locator::Css("h1")).await {
+            match heading.text().await {
+                Ok(text) if is_home_heading(&text) => return Ok(()),
+                Ok(_) => {}
+                Err(error) if is_stale(&error) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(CmdError::WaitTimeout);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
 
 /// Skips the first-run questions when they show (a fresh data directory), and waits for home.
 pub async fn past_first_run(client: &Client) -> Result<(), CmdError> {
@@ -118,7 +142,7 @@ pub async fn past_first_run(client: &Client) -> Result<(), CmdError> {
                 Err(error) if is_stale(&error) => continue,
                 Err(error) => return Err(error),
             };
-            if text == HOME_HEADING {
+            if is_home_heading(&text) {
                 return Ok(());
             }
             if text == FIRST_RUN_HEADING {

@@ -107,7 +107,17 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         by_role(&client, "link", "看办理进度").await?.click().await?;
         by_role(&client, "link", "返回").await?.click().await?;
         refresh_progress_until(&client, "要补材料").await?;
-        by_role(&client, "link", PENSION_ITEM).await?.click().await?;
+        // Home says so too, greeting her by name, one tap from the case.
+        by_role(&client, "link", "惠办，回到首页")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", "张秀英，您好").await?;
+        screenshot(&client, "home-asks").await?;
+        by_role(&client, "link", "有1件事要您补材料")
+            .await?
+            .click()
+            .await?;
         text_of_role_containing(&client, "heading", "需要您补充材料").await?;
         assert!(main_text(&client).await?.contains("请补充银行卡背面的照片"));
         by_role(&client, "link", "补充材料").await?.click().await?;

@@ -42,7 +42,7 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
             .send_keys(&code)
             .await?;
         by_role(&client, "button", "登录").await?.click().await?;
-        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
+        huiban_e2e::page::at_home(&client).await?;
         by_role(&client, "button", "退出").await?;
         assert!(
             keychain.kept_login()?.is_some(),

@@ -145,6 +145,14 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
             serde_json::to_value(&application.answers)?,
             "every answer was kept"
         );
+        // Home offers it again, and 我没办完的事 says nothing is left but sending it.
+        text_of_role_containing(&client, "link", "还没填完，接着填").await?;
+        let unfinished = invoke(&client, "drafts_unfinished", serde_json::json!({})).await?;
+        let listed = unfinished
+            .as_array()
+            .and_then(|all| all.iter().find(|d| d["draft_id"] == draft_id.as_str()))
+            .ok_or("not among 我没办完的事")?;
+        assert_eq!(listed["left_words"], "问题都回答了，还没有提交");
         invoke(
             &client,
             "draft_submit",

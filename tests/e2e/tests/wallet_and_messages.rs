@@ -105,7 +105,7 @@ async fn opening_a_notification_of_news_shows_its_case() -> TestResult {
         client
             .execute("window.location.hash = '#/';", vec![])
             .await?;
-        by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
+        huiban_e2e::page::at_home(&client).await?;
         let mut opened = false;
         for _ in 0..20 {
             // The app listens for the click once it has shown the notification; click again

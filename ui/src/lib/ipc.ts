@@ -123,6 +123,11 @@ export function onQueueChanged(handler: (queue: QueueView) => void): Promise<Unl
   return listen<QueueView>('queue-changed', (event) => handler(event.payload));
 }
 
+/** Calls `handler` whenever fresh copies came from the platform (the shell's `copies-updated`). */
+export function onCopiesUpdated(handler: () => void): Promise<UnlistenFn> {
+  return listen('copies-updated', () => handler());
+}
+
 /** Calls `handler` whenever the person opens one of Huiban's system notifications. */
 export function onNotificationOpened(
   handler: (opened: NotificationOpened) => void,
