@@ -195,7 +195,7 @@ inbox-mark-read = 我看过了
 
 time-shown = { $year }年{ $month }月{ $day }日 { $clock }
 case-status-submitted = 申请已送到
-case-status-accepted = 已经收下，正在办
+case-status-accepted = 已经收下
 case-status-supplement-requested = 要补材料
 case-status-reviewing = 正在审查
 case-status-finished = 已经办好了

@@ -23,7 +23,7 @@ fn an_open_case_shows_its_steps_then_the_steps_to_come() {
             StepState::Pending
         ]
     );
-    assert_eq!(steps[1].name, "已经收下，正在办");
+    assert_eq!(steps[1].name, "已经收下");
     assert_eq!(steps[1].time.as_deref(), Some("2026年11月26日 09:30"));
     assert_eq!(steps[1].remark.as_deref(), Some("材料齐全"));
     assert_eq!(
