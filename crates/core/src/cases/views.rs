@@ -200,6 +200,7 @@ impl CaseDetail {
         now: chrono::DateTime<chrono::FixedOffset>,
         localizer: &Localizer,
     ) -> Self {
+        let to_give = here.evaluation_to_give();
         // A refused evaluation can be given again; its reason is shown.
         let (queued, refusal) = match here.evaluation {
             Some((_, row)) if row.state == OutboxState::NeedsAttention => (None, row.last_error),
@@ -241,7 +242,7 @@ impl CaseDetail {
             status_name: localizer.text(progress::status_message_id(case.status), &[]),
             timeline: progress::timeline(&case, localizer),
             withdraw_seconds_left: progress::withdraw_seconds_left(&case, now),
-            can_evaluate: progress::can_evaluate(&case) && queued.is_none(),
+            can_evaluate: progress::can_evaluate(&case) && to_give,
             case,
         }
     }
