@@ -44,7 +44,9 @@ pub struct Question {
     pub hint: Option<String>,
     /// Whether the application cannot be sent without an answer.
     pub required: bool,
-    /// The choices of a choice question.
+    /// The choices of a choice question; on a yes/no question, the words of its two answers
+    /// (values `yes` and `no`, e.g. 是，别人帮我办 / 不是，我自己办), so that she answers in words
+    /// rather than a bare 是 or 否.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
     /// Asked only when an earlier question's answer is the one named; otherwise skipped, and its
@@ -69,6 +71,11 @@ pub struct Question {
     pub licence_type: Option<String>,
 }
 
+/// The option value naming the words of a yes/no question's 是.
+pub const YES: &str = "yes";
+/// The option value naming the words of a yes/no question's 否.
+pub const NO: &str = "no";
+
 /// A fact about the person that a question can be filled in from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -83,6 +90,8 @@ pub enum KnownFact {
     Phone,
     /// Where they live, as on their ID card.
     Address,
+    /// Their date of birth, as their ID number gives it (YYYY-MM-DD).
+    BirthDate,
 }
 
 /// When a question is asked: an earlier question's answer equals a value.
@@ -124,6 +133,15 @@ impl Question {
                 Self::find(&question.questions, id)
             }
         })
+    }
+
+    /// The words of the answer `yes` (or no) to a yes/no question, when the form gives them.
+    pub fn yes_no_words(&self, yes: bool) -> Option<&str> {
+        let value = if yes { YES } else { NO };
+        self.options
+            .iter()
+            .find(|option| option.value == value)
+            .map(|option| option.label.as_str())
     }
 
     /// Whether the question is asked, given the answers so far.

@@ -43,7 +43,7 @@ pub use codes::{CaseType, HandlingChannel, ItemType};
 pub use error::ErrorBody;
 pub use figures::{CentreFigures, Count, OverdueCase, PeriodFigures, RequestCount};
 pub use forms::{
-    ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, Question, QuestionKind,
+    ChoiceOption, Condition, FormDefinition, FormRef, KnownFact, NO, Question, QuestionKind, YES,
 };
 pub use health::Health;
 pub use kiosk::{

@@ -66,6 +66,26 @@ pub async fn refresh(
     }
 }
 
+/// Keeps every form the saved catalog offers, so that a form never opened on this computer can be
+/// filled in offline too; forms kept already are not asked for again. How many were fetched now.
+pub async fn keep_forms_on_offer(
+    store: &LocalStore,
+    client: &PlatformClient,
+) -> Result<usize, CatalogError> {
+    let mut fetched = 0;
+    for item in store.cached_catalog()? {
+        let Some(offered) = item.form else { continue };
+        if store
+            .cached_form(&offered.form_id, offered.version)?
+            .is_none()
+        {
+            form(store, client, &offered.form_id, offered.version).await?;
+            fetched += 1;
+        }
+    }
+    Ok(fetched)
+}
+
 /// A form version: the kept copy when there is one (versions never change), else fetched, checked and
 /// kept. A fetched version that cannot be asked is refused, never kept; the newest good version kept
 /// before it is used instead, so a person can still fill the form.

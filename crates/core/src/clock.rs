@@ -10,3 +10,10 @@ pub fn now_ms() -> i64 {
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// Now in Beijing time, the offset the platform writes its times and promised dates in.
+pub fn now_in_china() -> chrono::DateTime<chrono::FixedOffset> {
+    let now = chrono::Utc::now();
+    chrono::FixedOffset::east_opt(8 * 3600)
+        .map_or_else(|| now.fixed_offset(), |china| now.with_timezone(&china))
+}

@@ -1,10 +1,12 @@
 //! Drafts across form versions: when a newer version of a form arrives, every answer whose question
 //! is unchanged is kept, and the person is told which questions are new or changed.
 
+mod confirmation;
 mod service;
 mod unfinished;
 mod views;
 
+pub use confirmation::{Confirmation, confirmation};
 pub use service::DraftsService;
 pub use unfinished::Unfinished;
 pub use views::{
@@ -92,6 +94,12 @@ pub fn migrate(draft: &Draft, old: &FormDefinition, new: &FormDefinition) -> Mig
             }
         }
     }
+    // Nothing dropped: an answer to a question neither version asks is set aside too.
+    for (id, answer) in &draft.answers {
+        if !answers.contains_key(id) && !set_aside.contains_key(id) {
+            set_aside.insert(id.clone(), answer.clone());
+        }
+    }
     Migration {
         draft: Draft {
             draft_id: draft.draft_id.clone(),
@@ -146,7 +154,12 @@ pub fn submit_as(
     if !problems.is_empty() {
         return Ok(Submission::Unfinished(problems));
     }
-    Ok(enqueue(draft)?.map_or(Submission::Missing, Submission::Queued))
+    // What an earlier answer made irrelevant is not sent (nor kept in the outbox).
+    let sent = Draft {
+        answers: crate::forms::journey::sent_answers(form, &draft.answers),
+        ..draft.clone()
+    };
+    Ok(enqueue(&sent)?.map_or(Submission::Missing, Submission::Queued))
 }
 
 #[cfg(test)]
@@ -226,5 +239,52 @@ mod submit_tests {
             submit(&store, &form, &good, HandlingChannel::Web, today, 6).unwrap(),
             Submission::Missing
         );
+    }
+
+    #[test]
+    fn what_an_earlier_answer_made_irrelevant_is_not_queued() {
+        let form = form();
+        let draft = Draft {
+            draft_id: "d".to_owned(),
+            impl_code: "item".to_owned(),
+            form_id: "f".to_owned(),
+            form_version: 1,
+            answers: huiban_api::Answers::from([
+                ("phone".to_owned(), serde_json::json!("13800000001")),
+                ("agent_name".to_owned(), serde_json::json!("李明")),
+            ]),
+            set_aside: Default::default(),
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut queued = None;
+        submit_as(&form, &draft, today, |sent| {
+            queued = Some(sent.answers.clone());
+            Ok(Some("c".to_owned()))
+        })
+        .unwrap();
+        assert_eq!(
+            queued.unwrap().keys().collect::<Vec<_>>(),
+            ["phone"],
+            "an answer to no question asked stays behind"
+        );
+    }
+
+    #[test]
+    fn an_answer_to_a_question_neither_version_asks_is_set_aside_not_dropped() {
+        let draft = Draft {
+            draft_id: "d".to_owned(),
+            impl_code: "item".to_owned(),
+            form_id: "f".to_owned(),
+            form_version: 0,
+            answers: huiban_api::Answers::from([
+                ("phone".to_owned(), serde_json::json!("13800000001")),
+                ("fax".to_owned(), serde_json::json!("010-1234")),
+            ]),
+            set_aside: Default::default(),
+        };
+        // The old version could not be had: moved on by question against the new one alone.
+        let moved = migrate(&draft, &form(), &form());
+        assert_eq!(moved.draft.answers.len(), 1);
+        assert_eq!(moved.draft.set_aside["fax"], serde_json::json!("010-1234"));
     }
 }

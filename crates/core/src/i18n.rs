@@ -80,11 +80,28 @@ const EN_US: &[(&str, &str)] = &[
     ),
 ];
 
-/// The language the app speaks to people in (简体中文): one localizer for the whole process, used by
-/// the app's views and by its errors alike.
+/// The language the app speaks to people in: 简体中文 until the person chooses English in 设置 (see
+/// [`speak_in`]); one localizer for the whole process, used by the app's views and by its errors
+/// alike.
 pub fn spoken() -> &'static Localizer {
-    static SPOKEN: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
-    SPOKEN.get_or_init(|| Localizer::new(Locale::ZhCn))
+    static ZH_CN: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
+    static EN_US: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
+    match SPEAKING.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => EN_US.get_or_init(|| Localizer::new(Locale::EnUs)),
+        _ => ZH_CN.get_or_init(|| Localizer::new(Locale::ZhCn)),
+    }
+}
+
+/// The locale [`spoken`] speaks in: 0 for zh-CN, 1 for en-US.
+static SPEAKING: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// From now on the app speaks `locale` (the person's choice of language).
+pub fn speak_in(locale: Locale) {
+    let index = match locale {
+        Locale::ZhCn => 0,
+        Locale::EnUs => 1,
+    };
+    SPEAKING.store(index, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Formats messages in one locale, falling back to zh-CN, then to the message id itself.

@@ -61,6 +61,27 @@ pub enum SpeechRate {
     Fast,
 }
 
+/// The language the app speaks in (and reads aloud in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// 简体中文, the first language.
+    #[default]
+    ZhCn,
+    /// English.
+    EnUs,
+}
+
+impl Language {
+    /// The locale of its words.
+    pub fn locale(self) -> crate::i18n::Locale {
+        match self {
+            Self::ZhCn => crate::i18n::Locale::ZhCn,
+            Self::EnUs => crate::i18n::Locale::EnUs,
+        }
+    }
+}
+
 /// The person's choices; a missing field (from an older version) takes its default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
@@ -75,6 +96,8 @@ pub struct Preferences {
     pub speech_rate: SpeechRate,
     /// Whether the first-run questions were answered or skipped.
     pub first_run_done: bool,
+    /// The language of the app's words and of reading aloud.
+    pub language: Language,
 }
 
 #[cfg(test)]
@@ -94,6 +117,7 @@ mod tests {
         assert_eq!(old.text_size, TextSize::Large);
         assert_eq!(old.theme, Theme::System);
         assert!(!old.first_run_done);
+        assert_eq!(old.language, Language::ZhCn);
         let json = serde_json::to_value(Preferences::default()).unwrap();
         assert_eq!(json["text_size"], "standard");
         assert_eq!(json["theme"], "system");

@@ -168,6 +168,10 @@ pub async fn keep_fresh(
 ) {
     loop {
         let held = gate.hold().await;
+        // Every form on offer kept here, so that any can be filled in offline (public: no login).
+        if let Err(error) = crate::catalog::keep_forms_on_offer(store, client).await {
+            tracing::debug!(%error, "forms on offer not all kept yet; tried again next time");
+        }
         match session.token(client).await {
             Ok(token) => {
                 let own = store.of_account(&token.account_id);

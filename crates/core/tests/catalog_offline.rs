@@ -9,8 +9,15 @@ use huiban_platform::{AppState, Store, demo_data};
 use reqwest::Url;
 use tokio::sync::oneshot;
 
-#[tokio::test]
-async fn the_catalog_is_saved_revalidated_and_shown_offline() {
+/// A demo platform served until `stop` is sent (then `server` ends), in `platform_dir`.
+struct Served {
+    url: Url,
+    stop: oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    _platform_dir: tempfile::TempDir,
+}
+
+async fn serve_demo_platform() -> Served {
     let platform_dir = tempfile::tempdir().unwrap();
     let platform_store = Store::open(platform_dir.path()).unwrap();
     demo_data::seed(&platform_store).unwrap();
@@ -26,6 +33,22 @@ async fn the_catalog_is_saved_revalidated_and_shown_offline() {
             let _ = stopped.await;
         },
     ));
+    Served {
+        url,
+        stop,
+        server,
+        _platform_dir: platform_dir,
+    }
+}
+
+#[tokio::test]
+async fn the_catalog_is_saved_revalidated_and_shown_offline() {
+    let Served {
+        url,
+        stop,
+        server,
+        _platform_dir,
+    } = serve_demo_platform().await;
 
     let dir = tempfile::tempdir().unwrap();
     let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "catalog-test");
@@ -68,4 +91,46 @@ async fn the_catalog_is_saved_revalidated_and_shown_offline() {
     let empty_dir = tempfile::tempdir().unwrap();
     let (empty, _) = LocalStore::open(&empty_dir.path().join("huiban.db"), &keychain).unwrap();
     assert!(catalog::refresh(&empty, &client).await.is_err());
+}
+
+#[tokio::test]
+async fn every_form_on_offer_is_kept_for_offline_use_once_the_catalog_is_pulled() {
+    let Served {
+        url,
+        stop,
+        server,
+        _platform_dir,
+    } = serve_demo_platform().await;
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Keychain::in_store(keyring_core::mock::Store::new().unwrap(), "forms-test");
+    let (store, _) = LocalStore::open(&dir.path().join("huiban.db"), &keychain).unwrap();
+    let client = PlatformClient::new(url).unwrap();
+
+    let fresh = catalog::refresh(&store, &client).await.unwrap();
+    let offered: Vec<_> = fresh
+        .items
+        .iter()
+        .filter_map(|item| item.form.clone())
+        .collect();
+    assert!(offered.len() > 1);
+    let fetched = catalog::keep_forms_on_offer(&store, &client).await.unwrap();
+    assert!(fetched >= 1 && fetched <= offered.len());
+    // Kept already: not asked for again.
+    assert_eq!(
+        catalog::keep_forms_on_offer(&store, &client).await.unwrap(),
+        0
+    );
+
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+    // Offline, every form on offer opens, none of them opened before.
+    for form in offered {
+        let kept = catalog::form(&store, &client, &form.form_id, form.version).await;
+        assert!(
+            kept.is_ok(),
+            "{} v{} kept for offline use",
+            form.form_id,
+            form.version
+        );
+    }
 }

@@ -81,12 +81,21 @@ fn the_form_answers_the_harness_replays_are_what_core_makes_of_them() {
     let check = CheckPage {
         form_title: form.title.clone(),
         review: review(&form, &complete, recording_day(), zh),
+        form_updated: None,
     };
     assert!(
         check.review.problems.is_empty(),
         "{:?}",
         check.review.problems
     );
+
+    // 核对 with the answers the question pages open with: what is not filled in yet.
+    let unfinished = CheckPage {
+        form_title: form.title.clone(),
+        review: review(&form, &draft.answers, recording_day(), zh),
+        form_updated: None,
+    };
+    assert!(!unfinished.review.problems.is_empty());
 
     let family = form.questions.iter().find(|q| q.id == "family").unwrap();
     let group_items: Vec<Value> = [draft.answers["family"].clone(), json!([])]
@@ -107,7 +116,10 @@ fn the_form_answers_the_harness_replays_are_what_core_makes_of_them() {
     recorded(
         "form-answers.json",
         &json!({
-            "review": [{ "answers": complete, "page": check }],
+            "review": [
+                { "answers": complete, "page": check },
+                { "answers": draft.answers, "page": unfinished },
+            ],
             "group_items": group_items,
             "regions": choices,
             "region_path": paths,
@@ -229,6 +241,32 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
     recorded(
         "home.json",
         &serde_json::json!({ "home": home, "unfinished": unfinished }),
+    );
+}
+
+/// What the page after sending shows (`fixtures/sent.json`): core's confirmation of an application
+/// the platform has just taken, and the QR codes of its 办件编号 and of a licence, drawn by core.
+#[test]
+fn the_confirmation_and_the_qr_codes_the_harness_shows_are_cores() {
+    let copies: PlatformCopies = fixture("platform-copies.json");
+    let zh = huiban_core::i18n::spoken();
+    let now = chrono::DateTime::parse_from_rfc3339(&copies.now).unwrap();
+    let mut case = copies.cases[0].clone();
+    // Taken a minute ago: nine minutes left to take it back.
+    case.submitted_at = (now - chrono::Duration::minutes(1)).to_rfc3339();
+    case.withdrawable_until = Some((now + chrono::Duration::minutes(9)).to_rfc3339());
+    let confirmation =
+        huiban_core::drafts::confirmation(Some(&case), None, Some("138****0001"), now, zh);
+    assert!(confirmation.promised.is_some() && confirmation.withdraw.is_some());
+    let case_number = "110101202611260001";
+    recorded(
+        "sent.json",
+        &serde_json::json!({
+            "case_number": case_number,
+            "confirmation": confirmation,
+            "case_number_qr": huiban_core::qr::svg_of(case_number).unwrap(),
+            "licence_qr": huiban_core::qr::svg_of("HUIBAN-LICENCE:DEMO-LICENCE-1:demo-key-1:demo-seal").unwrap(),
+        }),
     );
 }
 

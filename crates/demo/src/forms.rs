@@ -28,9 +28,10 @@ fn known(question: Question, fact: KnownFact) -> Question {
     }
 }
 
-/// The family members who live with the applicant, each asked name, relation, ID number and monthly
-/// income one a page (items whose support depends on the household's income).
-fn family_members() -> Question {
+/// Whether she lives alone and, only when she does not, the family members who live with her, each
+/// asked name, relation, ID number and monthly income one a page (items whose support depends on the
+/// household's income).
+fn family_members() -> Vec<Question> {
     use QuestionKind as K;
     let relations = [
         ("spouse", "配偶"),
@@ -55,7 +56,11 @@ fn family_members() -> Question {
             true,
         )
     };
-    Question {
+    let alone = Question {
+        options: yes_no_words("是，我一个人住", "不是，和家人一起住"),
+        ..question("lives_alone", K::YesNo, "您是不是一个人住", None, true)
+    };
+    let family = Question {
         questions: vec![
             question(
                 "member_name",
@@ -85,10 +90,30 @@ fn family_members() -> Question {
             "family",
             K::Group,
             "和您一起生活的家人",
-            Some("配偶、子女等一起生活的家人都要填上；一个人生活的，直接点“下一步”"),
+            Some("配偶、子女等一起生活的家人都要填上"),
             false,
         )
-    }
+    };
+    // Not asked of someone who lives alone.
+    let family = Question {
+        show_if: Some(huiban_api::Condition {
+            question: alone.id.clone(),
+            equals: serde_json::json!(false),
+        }),
+        ..family
+    };
+    vec![alone, family]
+}
+
+/// The words of a yes/no question's two answers, so that she answers in words, not 是 or 否.
+fn yes_no_words(yes: &str, no: &str) -> Vec<ChoiceOption> {
+    [(huiban_api::YES, yes), (huiban_api::NO, no)]
+        .iter()
+        .map(|(value, label)| ChoiceOption {
+            value: (*value).to_owned(),
+            label: (*label).to_owned(),
+        })
+        .collect()
 }
 
 /// The form of the `sequence`th item, described by `spec`.
@@ -96,7 +121,7 @@ pub(super) fn form(sequence: usize, spec: &Spec) -> FormDefinition {
     let mut questions = who_she_is();
     questions.extend(materials(spec, questions.len()));
     if spec.materials.contains(&INCOME) {
-        questions.push(family_members());
+        questions.extend(family_members());
     }
     if spec.materials.contains(&BANK) {
         questions.push(question(
@@ -191,13 +216,10 @@ fn materials(spec: &Spec, first: usize) -> Vec<Question> {
 fn someone_else_applies() -> Vec<Question> {
     use QuestionKind as K;
     let mut questions = Vec::new();
-    questions.push(question(
-        "by_agent",
-        K::YesNo,
-        "是不是别人帮您办理",
-        None,
-        true,
-    ));
+    questions.push(Question {
+        options: yes_no_words("是，别人帮我办", "不是，我自己办"),
+        ..question("by_agent", K::YesNo, "是不是别人帮您办理", None, true)
+    });
     // Asked only when someone else applies for the person.
     let mut agent = question(
         "agent_name",

@@ -56,5 +56,11 @@ pub fn check_id_number(number: &str, today: NaiveDate) -> Result<(), IdNumberPro
     }
 }
 
+/// The date of birth an ID number gives, when the number is good as of `today`.
+pub fn birth_date(number: &str, today: NaiveDate) -> Option<NaiveDate> {
+    check_id_number(number, today).ok()?;
+    NaiveDate::parse_from_str(&number.trim()[6..14], "%Y%m%d").ok()
+}
+
 #[cfg(test)]
 mod tests;

@@ -14,4 +14,4 @@ pub use answer::{
     is_blank, is_file_name,
 };
 pub use answers::{Problem, check_answers};
-pub use id_number::{IdNumberProblem, check_id_number};
+pub use id_number::{IdNumberProblem, birth_date, check_id_number};

@@ -4,6 +4,7 @@
 
 use std::sync::Mutex;
 
+use huiban_core::i18n::Locale;
 use huiban_core::preferences::SpeechRate;
 use tts::Tts;
 
@@ -13,6 +14,8 @@ use super::{Speaker, SpeechError};
 #[derive(Default)]
 pub struct SystemSpeaker {
     engine: Mutex<Option<Tts>>,
+    /// The language whose voice is set, once one is.
+    voice_of: Mutex<Option<Locale>>,
 }
 
 impl std::fmt::Debug for SystemSpeaker {
@@ -41,7 +44,48 @@ fn mandarin_voice(engine: &Tts) -> Option<tts::Voice> {
         .cloned()
 }
 
+/// An English voice of the engine, if any (variants passed over).
+fn english_voice(engine: &Tts) -> Option<tts::Voice> {
+    let voices = engine.voices().ok()?;
+    voices
+        .iter()
+        .filter(|voice| !voice.name().contains('+'))
+        .find(|voice| {
+            voice
+                .language()
+                .as_str()
+                .to_ascii_lowercase()
+                .starts_with("en")
+        })
+        .cloned()
+}
+
 impl SystemSpeaker {
+    /// Sets the voice of the language the app speaks now, when it is not the one set already.
+    fn follow_language(&self, engine: &mut Tts) -> Result<(), SpeechError> {
+        let wanted = huiban_core::i18n::spoken().locale();
+        let mut set = self
+            .voice_of
+            .lock()
+            .map_err(|_| SpeechError::Failed("the speech engine failed earlier".into()))?;
+        if *set == Some(wanted) {
+            return Ok(());
+        }
+        let voice = match wanted {
+            Locale::ZhCn => mandarin_voice(engine),
+            Locale::EnUs => english_voice(engine),
+        };
+        match voice {
+            Some(voice) => engine.set_voice(&voice).map_err(failed)?,
+            None => tracing::warn!(
+                ?wanted,
+                "no voice for the language: reading with the one set"
+            ),
+        }
+        *set = Some(wanted);
+        Ok(())
+    }
+
     /// A speaker that connects to the engine when first asked to speak.
     pub fn new() -> Self {
         Self::default()
@@ -57,16 +101,16 @@ impl SystemSpeaker {
             .lock()
             .map_err(|_| SpeechError::Failed("the speech engine failed earlier".into()))?;
         if engine.is_none() {
-            let mut connected =
+            let connected =
                 Tts::default().map_err(|error| SpeechError::Unavailable(error.to_string()))?;
-            match mandarin_voice(&connected) {
-                Some(voice) => connected.set_voice(&voice).map_err(failed)?,
-                None => tracing::warn!("no Mandarin voice: reading with the default voice"),
-            }
             *engine = Some(connected);
         }
         match engine.as_mut() {
-            Some(engine) => work(engine),
+            Some(engine) => {
+                // Mandarin, or the voice of the language she chose in 设置.
+                self.follow_language(engine)?;
+                work(engine)
+            }
             None => Err(SpeechError::Unavailable("not connected".into())),
         }
     }

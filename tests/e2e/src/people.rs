@@ -129,7 +129,7 @@ pub async fn answer_pension_form_from_the_id_number(
     attach_photo(client).await?;
     by_role(client, "button", "下一步").await?.click().await?;
     answer_typed(client, "钱发到哪张银行卡", "6222020200112233446").await?;
-    answer_choice(client, "是不是别人帮您办理", "否").await?;
+    answer_choice(client, "是不是别人帮您办理", "不是，我自己办").await?;
     by_role(client, "heading", "请核对您填写的内容").await?;
     Ok(())
 }

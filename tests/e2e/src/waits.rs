@@ -145,3 +145,22 @@ pub async fn refresh_progress_until(
     }
     Ok(())
 }
+
+/// Waits (up to 20 s) until the text of `main` contains `needle`: what the app learns in the
+/// background (a case pulled after sending) shows a moment later.
+pub async fn wait_for_main_text(
+    client: &fantoccini::Client,
+    needle: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let text = main_text(client).await?;
+        if text.contains(needle) {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("main never said {needle:?}: {text}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}

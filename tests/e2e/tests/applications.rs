@@ -17,6 +17,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         // The e-ID card comes down with the saved login.
         open_area_until(&client, "证照", "heading", "居民身份证").await?;
         by_role(&client, "link", "返回").await?.click().await?;
+        // Task 1 of docs/usability.md: find the errand.
         by_role(&client, "link", "办事").await?.click().await?;
         by_role(&client, "heading", SERVER_ONLY_ITEM).await?;
         let search = client
@@ -25,6 +26,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         search.send_keys("yanglao").await?;
         by_role(&client, "button", "找").await?.click().await?;
         by_role(&client, "link", PENSION_ITEM).await?.click().await?;
+        // Task 2: apply.
         by_role(&client, "button", "开始办理").await?.click().await?;
 
         // Never asked twice: the name is filled in from the e-ID card, said so, and 下一步 confirms it.
@@ -56,7 +58,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
             "北京市东城区 和平里街道示例社区1号楼2单元301",
             "已选好1个文件",
             "6222020200112233446",
-            "否",
+            "不是，我自己办",
         ] {
             assert!(check.contains(shown), "the check page shows {shown:?}: {check}");
         }
@@ -85,6 +87,10 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
             )
             .await?;
         assert_eq!(drawn, serde_json::Value::Bool(true), "the QR code is drawn");
+        // By when, until when she may take it back (once the case is pulled), where the SMS goes.
+        for said in ["最晚", "以前，可以点“看办理进度”，把申请要回来", "会发短信到 1"] {
+            wait_for_main_text(&client, said).await?;
+        }
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "apply-sent").await?;
 
@@ -103,7 +109,8 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
             ],
         )?;
 
-        // 进度 pulls the news when it opens; the 补正 is answered in the app.
+        // Task 3: find out what is needed after the 补正 message. 进度 pulls the news when it opens;
+        // the 补正 is answered in the app.
         by_role(&client, "link", "看办理进度").await?.click().await?;
         by_role(&client, "link", "返回").await?.click().await?;
         refresh_progress_until(&client, "要补材料").await?;
@@ -120,6 +127,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
             .await?;
         text_of_role_containing(&client, "heading", "需要您补充材料").await?;
         assert!(main_text(&client).await?.contains("请补充银行卡背面的照片"));
+        // Task 4: answer it.
         by_role(&client, "link", "补充材料").await?.click().await?;
         // The card number asked again comes first, on a page of its own, starting from the one
         // sent; a wrong one is told plainly and what was typed stays.
@@ -175,7 +183,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "case-finished").await?;
 
-        // 好差评: five choices in words; 非常满意 goes out through the outbox.
+        // Task 5: rate the result. 好差评: five choices in words; 非常满意 goes out through the outbox.
         by_role(&client, "link", "去评价").await?.click().await?;
         by_role(&client, "heading", "您对这次办理满意吗？").await?;
         click_xpath(&client, "//main//label[contains(@class,'choice')][normalize-space(.)='非常满意']").await?;
@@ -260,7 +268,9 @@ async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her()
         attach_photo(&client).await?;
         by_role(&client, "button", "下一步").await?.click().await?;
 
-        // The family: one member added, one question a page, then listed in words.
+        // The family (asked because she does not live alone): one member added, one question a
+        // page, then listed in words.
+        answer_choice(&client, "您是不是一个人住", "不是，和家人一起住").await?;
         by_role(&client, "heading", "和您一起生活的家人").await?;
         assert!(main_text(&client).await?.contains("还没有添加家庭成员"));
         by_role(&client, "button", "添加一位家庭成员")
@@ -277,7 +287,7 @@ async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her()
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "apply-family").await?;
         by_role(&client, "button", "下一步").await?.click().await?;
-        answer_choice(&client, "是不是别人帮您办理", "否").await?;
+        answer_choice(&client, "是不是别人帮您办理", "不是，我自己办").await?;
 
         by_role(&client, "heading", "请核对您填写的内容").await?;
         by_role(&client, "button", "确认提交").await?;

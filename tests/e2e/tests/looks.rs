@@ -36,7 +36,7 @@ async fn text_size_and_colours_are_chosen_once_drawn_well_and_remembered() -> Te
             .await?;
         by_role(&client, "button", "下一步").await?.click().await?;
         by_role(&client, "heading", "要不要把页面上的字读给您听？").await?;
-        by_role(&client, "button", "否").await?.click().await?;
+        by_role(&client, "button", "不用读").await?.click().await?;
         by_role(&client, "heading", huiban_e2e::page::HOME_HEADING).await?;
         check_drawn_page(&client, 40.0).await?;
         let (width, height) = smallest_box(&client, "nav a").await?;

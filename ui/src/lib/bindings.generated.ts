@@ -92,7 +92,7 @@ export const commands = {
 	 *  核对's page: the form's title, every asked question with its answer in plain words, and what
 	 *  still stops sending.
 	 */
-	draftReview: (draftId: string) => __TAURI_INVOKE<CheckPage>("draft_review", { draftId }),
+	draftReview: (draftId: string) => __TAURI_INVOKE<CheckPage_Serialize>("draft_review", { draftId }),
 	/**  Starts an empty draft of an item's form; it is saved at once. */
 	draftStart: (implCode: string, formId: string, version: number) => __TAURI_INVOKE<Draft>("draft_start", { implCode, formId, version }),
 	/**
@@ -821,11 +821,32 @@ export type ChartView_Serialize = {
 };
 
 /**  核对's page: the form's title, and every asked question with its answer and what stops sending. */
-export type CheckPage = {
+export type CheckPage = CheckPage_Serialize | CheckPage_Deserialize;
+
+/**  核对's page: the form's title, and every asked question with its answer and what stops sending. */
+export type CheckPage_Deserialize = {
 	/**  The form's title, e.g. 高龄津贴申领. */
 	form_title: string,
 	/**  The answers in plain words, and the problems. */
 	review: Review,
+	/**
+	 *  Said when the form changed since she began and this page moved her answers to the new
+	 *  version: how many questions are new or asked differently.
+	 */
+	form_updated?: string | null,
+};
+
+/**  核对's page: the form's title, and every asked question with its answer and what stops sending. */
+export type CheckPage_Serialize = {
+	/**  The form's title, e.g. 高龄津贴申领. */
+	form_title: string,
+	/**  The answers in plain words, and the problems. */
+	review: Review,
+	/**
+	 *  Said when the form changed since she began and this page moved her answers to the new
+	 *  version: how many questions are new or asked differently.
+	 */
+	form_updated: string | null,
 };
 
 /**  One choice of a choice question. */
@@ -842,6 +863,35 @@ export type Condition = {
 	question: string,
 	/**  The answer that makes this question asked (e.g. `true`, or an option value). */
 	equals: Value,
+};
+
+/**  The sentences under the 办件编号 on the page after sending. */
+export type Confirmation = Confirmation_Serialize | Confirmation_Deserialize;
+
+/**  The sentences under the 办件编号 on the page after sending. */
+export type Confirmation_Deserialize = {
+	/**
+	 *  最晚2026年12月16日办好（10个工作日内）: from the case as the platform promised it, else
+	 *  worked out from the item's working days; none for an item done on the spot.
+	 */
+	promised?: string | null,
+	/**  不想办了？10:42以前，可以点“看办理进度”把申请要回来。 while the platform still lets her. */
+	withdraw?: string | null,
+	/**  有了新进展，会发短信到 138****0001。 when her phone is known. */
+	sms?: string | null,
+};
+
+/**  The sentences under the 办件编号 on the page after sending. */
+export type Confirmation_Serialize = {
+	/**
+	 *  最晚2026年12月16日办好（10个工作日内）: from the case as the platform promised it, else
+	 *  worked out from the item's working days; none for an item done on the spot.
+	 */
+	promised: string | null,
+	/**  不想办了？10:42以前，可以点“看办理进度”把申请要回来。 while the platform still lets her. */
+	withdraw: string | null,
+	/**  有了新进展，会发短信到 138****0001。 when her phone is known. */
+	sms: string | null,
 };
 
 /**  实施主体: the department that handles an item. */
@@ -1292,7 +1342,16 @@ export type KnownFact =
 /**  The mobile number they log in with. */
 "phone" | 
 /**  Where they live, as on their ID card. */
-"address";
+"address" | 
+/**  Their date of birth, as their ID number gives it (YYYY-MM-DD). */
+"birth_date";
+
+/**  The language the app speaks in (and reads aloud in). */
+export type Language = 
+/**  简体中文, the first language. */
+"zh_cn" | 
+/**  English. */
+"en_us";
 
 /**  What the person chose, at 退出, to do with what is not sent. */
 export type LeaveUnsent = 
@@ -1618,6 +1677,8 @@ export type Preferences_Deserialize = {
 	speech_rate?: SpeechRate,
 	/**  Whether the first-run questions were answered or skipped. */
 	first_run_done?: boolean,
+	/**  The language of the app's words and of reading aloud. */
+	language?: Language,
 };
 
 /**  The person's choices; a missing field (from an older version) takes its default. */
@@ -1632,6 +1693,8 @@ export type Preferences_Serialize = {
 	speech_rate: SpeechRate,
 	/**  Whether the first-run questions were answered or skipped. */
 	first_run_done: boolean,
+	/**  The language of the app's words and of reading aloud. */
+	language: Language,
 };
 
 /**  What one pull brought. */
@@ -1723,6 +1786,11 @@ export type QuestionPage_Deserialize = {
 	opened: OpenDraft_Deserialize,
 	/**  The question asked before this one. */
 	before?: string | null,
+	/**
+	 *  On a signature question, the name she may sign with by a tap instead of drawing (her name
+	 *  as answered in the form, else her account's).
+	 */
+	signer?: string | null,
 };
 
 /**
@@ -1734,6 +1802,11 @@ export type QuestionPage_Serialize = {
 	opened: OpenDraft_Serialize,
 	/**  The question asked before this one. */
 	before: string | null,
+	/**
+	 *  On a signature question, the name she may sign with by a tap instead of drawing (her name
+	 *  as answered in the form, else her account's).
+	 */
+	signer: string | null,
 };
 
 /**  One question, asked on a page of its own. */
@@ -1748,7 +1821,11 @@ export type Question_Deserialize = {
 	hint?: string | null,
 	/**  Whether the application cannot be sent without an answer. */
 	required: boolean,
-	/**  The choices of a choice question. */
+	/**
+	 *  The choices of a choice question; on a yes/no question, the words of its two answers
+	 *  (values `yes` and `no`, e.g. 是，别人帮我办 / 不是，我自己办), so that she answers in words
+	 *  rather than a bare 是 or 否.
+	 */
 	options?: ChoiceOption[],
 	/**
 	 *  Asked only when an earlier question's answer is the one named; otherwise skipped, and its
@@ -1786,7 +1863,11 @@ export type Question_Serialize = {
 	hint?: string,
 	/**  Whether the application cannot be sent without an answer. */
 	required: boolean,
-	/**  The choices of a choice question. */
+	/**
+	 *  The choices of a choice question; on a yes/no question, the words of its two answers
+	 *  (values `yes` and `no`, e.g. 是，别人帮我办 / 不是，我自己办), so that she answers in words
+	 *  rather than a bare 是 or 否.
+	 */
 	options?: ChoiceOption[],
 	/**
 	 *  Asked only when an earlier question's answer is the one named; otherwise skipped, and its
@@ -2355,12 +2436,20 @@ export type SubmissionView_Deserialize = {
 	impl_code: string,
 	/**  The item's name from the kept catalog; empty for a request or an item no longer listed. */
 	item_name: string,
-	/**  `waiting`, `sent` or `needs_attention`. */
+	/**
+	 *  `waiting`, `sent`, `needs_attention`, or `form_updated` (refused for an old form version,
+	 *  it is a draft again under the same id, to look at and send anew).
+	 */
 	state: string,
 	/**  The 办件编号 once the platform has it. */
 	case_number?: string | null,
 	/**  Why the platform refused it, in plain words. */
 	problem?: string | null,
+	/**
+	 *  For an application the platform has: by when, until when she may take it back, and where
+	 *  the SMS goes.
+	 */
+	confirmation?: Confirmation_Deserialize | null,
 };
 
 /**  Where a queued submission stands, for the confirmation page. */
@@ -2371,12 +2460,20 @@ export type SubmissionView_Serialize = {
 	impl_code: string,
 	/**  The item's name from the kept catalog; empty for a request or an item no longer listed. */
 	item_name: string,
-	/**  `waiting`, `sent` or `needs_attention`. */
+	/**
+	 *  `waiting`, `sent`, `needs_attention`, or `form_updated` (refused for an old form version,
+	 *  it is a draft again under the same id, to look at and send anew).
+	 */
 	state: string,
 	/**  The 办件编号 once the platform has it. */
 	case_number: string | null,
 	/**  Why the platform refused it, in plain words. */
 	problem: string | null,
+	/**
+	 *  For an application the platform has: by when, until when she may take it back, and where
+	 *  the SMS goes.
+	 */
+	confirmation: Confirmation_Serialize | null,
 };
 
 /**  What became of a request to send a draft. */

@@ -1,9 +1,10 @@
-// The person's choices as the shell keeps them, and how they show on the page: the text size and
-// the resolved theme are set as attributes on <html>, which the tokens in app.css follow.
+// The person's choices as the shell keeps them, and how they show on the page: the text size, the
+// resolved theme and the language are set as attributes on <html>, which the tokens in app.css
+// (and screen readers) follow.
 
-import type { Preferences, SpeechRate, TextSize, Theme } from './types';
+import type { Language, Preferences, SpeechRate, TextSize, Theme } from './types';
 
-export type { Preferences, SpeechRate, TextSize, Theme };
+export type { Language, Preferences, SpeechRate, TextSize, Theme };
 
 /** Colours as drawn. */
 export type ResolvedTheme = Exclude<Theme, 'system'>;
@@ -15,6 +16,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   read_aloud: false,
   speech_rate: 'normal',
   first_run_done: false,
+  language: 'zh_cn',
 };
 
 /** The four text sizes, smallest first, with their label and body size in CSS px. */
@@ -62,4 +64,10 @@ export function applyPreferences(
 ): void {
   root.dataset.textSize = preferences.text_size;
   root.dataset.theme = resolveTheme(preferences.theme, system);
+  root.lang = localeOf(preferences.language);
+}
+
+/** The locale of the words for `language`. */
+export function localeOf(language: Language): 'zh-CN' | 'en-US' {
+  return language === 'en_us' ? 'en-US' : 'zh-CN';
 }

@@ -1,10 +1,12 @@
 // The person's choices for the whole UI: loaded once from the shell, shown at once on every change,
 // saved through the shell, and re-shown when the computer's look changes under `system`.
 
+import { setLocale } from './i18n';
 import { preferencesGet, preferencesSet } from './ipc';
 import {
   DEFAULT_PREFERENCES,
   applyPreferences,
+  localeOf,
   systemLook,
   type Preferences,
 } from './preferences';
@@ -17,6 +19,7 @@ function match(query: string): boolean {
 }
 
 function show() {
+  setLocale(localeOf(preferences.current.language));
   applyPreferences(preferences.current, document.documentElement, systemLook(match));
 }
 

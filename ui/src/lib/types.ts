@@ -46,6 +46,7 @@ export type {
   TimelineStep_Serialize as TimelineStep,
   WalletEntry_Serialize as WalletEntry,
   ActedForMeView,
+  Language,
   ReceiptView,
   ServedTodayView,
   Agent,

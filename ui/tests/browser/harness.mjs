@@ -44,6 +44,11 @@ export const casesFixture = JSON.parse(
 const homeFixture = JSON.parse(
   readFileSync(new URL('./fixtures/home.json', import.meta.url), 'utf8'),
 );
+/** The page after sending, as core words it, and the QR codes core draws (recorded by
+ * `crates/core/tests/ui_fixtures.rs`). */
+const sentFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/sent.json', import.meta.url), 'utf8'),
+);
 
 /** Requests the mocked `requests` and `request_detail` commands answer with, recorded the same way. */
 export const requestsFixture = JSON.parse(
@@ -191,6 +196,7 @@ export async function openPage(
       cases,
       requestsList,
       homeView,
+      sent,
       atKiosk,
       recorded,
       draftAnswers,
@@ -277,14 +283,15 @@ export async function openPage(
         // What core's wallet offers a licence question (its rule is tested in core).
         wallet_licences_offered: ({ licenceType }) =>
           WALLET.filter((e) => e.verified && (!licenceType || e.licence.licence_type === licenceType)),
-        wallet_licence_qr: () =>
-          '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
+        wallet_licence_qr: () => sent.licence_qr,
         session_status: () => ({ logged_in: loggedIn }),
         draft_list: () => [],
         draft_start: () => draft,
         draft_page: ({ questionId }) => {
           const ids = asked().map((q) => q.id);
-          return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null };
+          // Core names the signer on a signature question: her name as answered.
+          const signer = form.questions.find((q) => q.id === questionId)?.kind === 'signature' ? draft.answers.applicant_name ?? null : null;
+          return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null, signer };
         },
         draft_next: ({ questionId, value }) => {
           draft.answers[questionId] = value;
@@ -299,7 +306,9 @@ export async function openPage(
           replay('group_items', recorded.group_items, (e) => [e.group_id, e.value], [groupId, value]).items,
         draft_item_page: ({ groupId, questionId }) => {
           const ids = form.questions.find((q) => q.id === groupId).questions.map((q) => q.id);
-          return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null };
+          // Core names the signer on a signature question: her name as answered.
+          const signer = form.questions.find((q) => q.id === questionId)?.kind === 'signature' ? draft.answers.applicant_name ?? null : null;
+          return { opened: { draft, form, suggestions }, before: ids[ids.indexOf(questionId) - 1] ?? null, signer };
         },
         draft_item_next: ({ groupId, index, questionId, items: list }) => {
           draft.answers[groupId] = list;
@@ -333,10 +342,9 @@ export async function openPage(
         draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
         submission_status: () =>
           submission === 'sent'
-            ? { kind: 'application', impl_code: items[0].impl_code, item_name: items[0].name, state: 'sent', case_number: '110101202611260001', problem: null }
-            : { kind: 'application', impl_code: items[0].impl_code, item_name: items[0].name, state: 'waiting', case_number: null, problem: null },
-        case_number_qr: () =>
-          '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="240" height="240" fill="#fff"/><rect x="20" y="20" width="60" height="60"/></svg>',
+            ? { kind: 'application', impl_code: items[0].impl_code, item_name: items[0].name, state: 'sent', case_number: sent.case_number, problem: null, confirmation: sent.confirmation }
+            : { kind: 'application', impl_code: items[0].impl_code, item_name: items[0].name, state: 'waiting', case_number: null, problem: null, confirmation: null },
+        case_number_qr: () => sent.case_number_qr,
         attachment_keep: () => ({ sha256: 'a'.repeat(64), media_type: 'image/png', size: 10 }),
         cases: () => cases.map((c) => c.summary),
         // Core greets her by name except on a kiosk (its rule is tested in core).
@@ -516,6 +524,7 @@ export async function openPage(
       cases: casesFixture,
       requestsList: requestsFixture,
       homeView: homeFixture,
+      sent: sentFixture,
       atKiosk: kiosk !== null,
       recorded: formAnswersFixture,
       draftAnswers: { ...draftFixture.answers, ...draftAnswers },

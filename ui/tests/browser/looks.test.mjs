@@ -109,9 +109,9 @@ describe('first run', () => {
     await page.screenshot({ path: screenshotPath('first-run-size.png'), fullPage: true });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { level: 1, name: '要不要把页面上的字读给您听？' }).waitFor();
-    const yes = await page.getByRole('button', { name: '是', exact: true }).boundingBox();
-    assert.ok(yes.width >= 60 && yes.height >= 60, `是 is ${yes.width}×${yes.height}`);
-    await page.getByRole('button', { name: '否', exact: true }).click();
+    const yes = await page.getByRole('button', { name: '要，读给我听', exact: true }).boundingBox();
+    assert.ok(yes.width >= 60 && yes.height >= 60, `要，读给我听 is ${yes.width}×${yes.height}`);
+    await page.getByRole('button', { name: '不用读', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
     const saved = await page.evaluate(() => window.__savedPreferences);
     assert.equal(saved.text_size, 'extra_large');
@@ -210,7 +210,7 @@ describe('keyboard alone', () => {
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '36px');
     await page.getByRole('button', { name: '下一步' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '是', exact: true }).focus();
+    await page.getByRole('button', { name: '要，读给我听', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
     const saved = await page.evaluate(() => window.__savedPreferences);

@@ -134,6 +134,7 @@ export const SCREENS = [
   },
   { name: 'question-choice', hash: '#/form/D1/q/living' },
   { name: 'question-multiple', hash: '#/form/D1/q/help' },
+  { name: 'question-yes-no', hash: '#/form/D1/q/by_agent' },
   { name: 'question-licence', hash: '#/form/D1/q/licence', ready: 'radio' },
   {
     name: 'question-licence-none',
@@ -148,6 +149,14 @@ export const SCREENS = [
     hash: '#/form/D1/check',
     options: { loggedIn: true, draftAnswers: draftFixture.to_complete },
     ready: 'text:张秀英',
+  },
+  // 核对 before everything is filled in: what is missing first, and no 确认提交 yet.
+  {
+    name: 'check-unfinished',
+    hash: '#/form/D1/check',
+    options: { loggedIn: true },
+    ready: 'text:张秀英',
+    main: { role: 'link', name: '去填第一项' },
   },
   {
     name: 'check-login-first',

@@ -169,6 +169,23 @@ describe('signature', () => {
     assert.ok(inked > 50, `the second stroke is still drawn (${inked} dark pixels)`);
     await context.close();
   });
+
+  test('a hand that cannot drag signs with one tap: her name is written into the box', async () => {
+    const { context, page } = await visit({}, '#/form/D1/q/signature');
+    await page.getByRole('button', { name: '点一下，签上我的名字：张秀英' }).click();
+    await page.getByRole('status').filter({ hasText: '已经签好名了' }).waitFor();
+    const inked = await page.locator('canvas').evaluate((element) => {
+      const pixels = element.getContext('2d').getImageData(0, 0, element.width, element.height).data;
+      let dark = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark += 1;
+      return dark;
+    });
+    assert.ok(inked > 2000, `her name is drawn (${inked} dark pixels)`);
+    // Kept as her answer, as a drawn one would be.
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { level: 1, name: '是不是别人帮您办理' }).waitFor();
+    await context.close();
+  });
 });
 
 describe('在自助机上登录', () => {
@@ -251,6 +268,24 @@ describe('补正 that asks a question again', () => {
     const sent = await page.evaluate(() => window.__supplement);
     assert.deepEqual(sent.answers, { phone: '13900000002' });
     assert.equal(sent.note, '电话换了');
+    await context.close();
+  });
+});
+
+describe('中文 / English', () => {
+  test('choosing English in 设置 redraws every word in English, and it is kept', async () => {
+    const { context, page } = await visit({}, '#/settings');
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
+    const saved = await page.evaluate(() => window.__savedPreferences);
+    assert.equal(saved.language, 'en_us');
+    await page.getByRole('link', { name: /Huiban/ }).first().click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Apply' }).waitFor();
+    // And back: the same choice in Chinese words.
+    await page.goto(`${shared.vite.url}#/settings`);
+    await page.getByRole('radio', { name: '中文' }).check();
+    await page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
     await context.close();
   });
 });

@@ -35,20 +35,24 @@ impl PreferencesService<'_> {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Preferences::default();
     }
 
-    /// The person's choices (the defaults until chosen).
+    /// The person's choices (the defaults until chosen); the app speaks in the language chosen
+    /// from now on.
     pub fn get(&self) -> Result<Preferences, Error> {
-        match self.kept_in() {
-            Some(store) => Ok(store.preferences()?),
-            None => Ok(*self
+        let preferences = match self.kept_in() {
+            Some(store) => store.preferences()?,
+            None => *self
                 .app
                 .unsaved_preferences
                 .lock()
-                .map_err(|_| Error::plain("error-unknown"))?),
-        }
+                .map_err(|_| Error::plain("error-unknown"))?,
+        };
+        crate::i18n::speak_in(preferences.language.locale());
+        Ok(preferences)
     }
 
-    /// Keeps the person's choices.
+    /// Keeps the person's choices; the app speaks in the language chosen from now on.
     pub fn set(&self, preferences: Preferences) -> Result<(), Error> {
+        crate::i18n::speak_in(preferences.language.locale());
         match self.kept_in() {
             Some(store) => Ok(store.save_preferences(&preferences)?),
             None => {

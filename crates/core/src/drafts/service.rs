@@ -95,7 +95,22 @@ impl DraftsService<'_> {
         let opened = self.opened(&store, draft_id).await?;
         let before = journey::previous(&opened.form, &opened.draft.answers, question_id)
             .map(|q| q.id.clone());
-        Ok(QuestionPage { opened, before })
+        let signs = opened
+            .form
+            .questions
+            .iter()
+            .any(|q| q.id == question_id && q.kind == huiban_api::QuestionKind::Signature);
+        let signer = if signs {
+            let account = store.profile()?.and_then(|account| account.name);
+            prefill::signer_name(&opened.form, &opened.draft.answers, account.as_deref())
+        } else {
+            None
+        };
+        Ok(QuestionPage {
+            opened,
+            before,
+            signer,
+        })
     }
 
     /// Saves one answer as it is typed (`null` clears it); durable when this returns.
@@ -189,13 +204,22 @@ impl DraftsService<'_> {
     /// 核对's page in one call: the form's title, every asked question with its answer in plain
     /// words, and what still stops sending.
     pub async fn review(&self, draft_id: &str) -> Result<CheckPage, Error> {
-        let (draft, form) = self
-            .draft_with_form(&self.app.own_store().await?, draft_id)
+        let (draft, form, moved) = self
+            .draft_moved_on(&self.app.own_store().await?, draft_id)
             .await?;
-        let review = forms::review(&form, &draft.answers, today(), self.app.localizer());
+        let localizer = self.app.localizer();
+        let review = forms::review(&form, &draft.answers, today(), localizer);
+        let form_updated = moved.filter(super::Migration::needs_review).map(|moved| {
+            let count = moved.new_questions.len() + moved.changed_questions.len();
+            localizer.text(
+                "check-form-updated",
+                &[("count", count.to_string().as_str())],
+            )
+        });
         Ok(CheckPage {
             form_title: form.title,
             review,
+            form_updated,
         })
     }
 
@@ -226,28 +250,61 @@ impl DraftsService<'_> {
     /// Where the submission `client_id` stands, with the name of the item applied for.
     pub async fn submission(&self, client_id: &str) -> Result<SubmissionView, Error> {
         let store = self.app.own_store().await?;
-        let row = store
-            .outbox_row(client_id)?
-            .ok_or_else(|| Error::plain("draft-not-found"))?;
+        let Some(row) = store.outbox_row(client_id)? else {
+            // Refused for an old form version, it became a draft again under the same id.
+            let draft = store
+                .draft(client_id)?
+                .ok_or_else(|| Error::plain("draft-not-found"))?;
+            let item_name = kept_item(&store, &draft.impl_code)?
+                .map(|item| item.name)
+                .unwrap_or_default();
+            return Ok(SubmissionView {
+                kind: "application",
+                impl_code: draft.impl_code,
+                item_name,
+                state: "form_updated",
+                case_number: None,
+                problem: Some(self.app.localizer().text("sent-form-updated", &[])),
+                confirmation: None,
+            });
+        };
+        // The case as last pulled, once the platform has it.
+        let case = match &row.case_number {
+            Some(number) if row.kind != OutboxKind::Request => store
+                .cached_cases()?
+                .into_iter()
+                .find(|case| &case.application_no == number),
+            _ => None,
+        };
         let (kind, impl_code) = if row.kind == OutboxKind::Request {
             ("request", String::new())
         } else if row.is_purged() {
             // Sent and pulled back: the answers live in the case now.
-            let case = store
-                .cached_cases()?
-                .into_iter()
-                .find(|case| Some(&case.application_no) == row.case_number.as_ref());
-            ("application", case.map(|c| c.impl_code).unwrap_or_default())
+            let code = case.as_ref().map(|c| c.impl_code.clone());
+            ("application", code.unwrap_or_default())
         } else {
             ("application", outbox::application_of(&row)?.impl_code)
         };
-        let item_name = store
-            .shared()
-            .cached_catalog()?
-            .into_iter()
-            .find(|item| !impl_code.is_empty() && item.impl_code == impl_code)
-            .map(|item| item.name)
+        let item = kept_item(&store, &impl_code)?;
+        let item_name = item
+            .as_ref()
+            .map(|item| item.name.clone())
             .unwrap_or_default();
+        let sent_application = kind == "application" && row.state == OutboxState::Sent;
+        let phone = if sent_application {
+            store.profile()?.and_then(|p| p.phone_masked)
+        } else {
+            None
+        };
+        let confirmation = sent_application.then(|| {
+            super::confirmation::confirmation(
+                case.as_ref(),
+                item.as_ref(),
+                phone.as_deref(),
+                crate::clock::now_in_china(),
+                self.app.localizer(),
+            )
+        });
         let (state, problem) = match row.state {
             OutboxState::Queued | OutboxState::Sending => ("waiting", None),
             OutboxState::Sent => ("sent", None),
@@ -260,6 +317,7 @@ impl DraftsService<'_> {
             state,
             case_number: row.case_number,
             problem,
+            confirmation,
         })
     }
 
@@ -288,19 +346,49 @@ impl DraftsService<'_> {
             }))
     }
 
-    /// The person's draft `draft_id` with the form version it answers.
+    /// The person's draft `draft_id` with the form version it answers (moved on to the version the
+    /// catalog offers now, when that is newer).
     async fn draft_with_form(
         &self,
         store: &AccountStore<'_>,
         draft_id: &str,
     ) -> Result<(Draft, FormDefinition), Error> {
-        let draft = draft_of(store, draft_id)?;
-        let form = self
-            .app
-            .forms()
-            .definition(&draft.form_id, draft.form_version)
-            .await?;
+        let (draft, form, _) = self.draft_moved_on(store, draft_id).await?;
         Ok((draft, form))
+    }
+
+    /// The person's draft `draft_id` with its form; a draft of an older version than the catalog
+    /// now offers (begun before the form changed, or refused by the platform for it) is moved to
+    /// the newer one first and saved so: answers that still fit are kept, the rest set aside,
+    /// never dropped. Where the newer version cannot be had (offline, never fetched) it stays as
+    /// it is. The move is returned when one was made.
+    async fn draft_moved_on(
+        &self,
+        store: &AccountStore<'_>,
+        draft_id: &str,
+    ) -> Result<(Draft, FormDefinition, Option<super::Migration>), Error> {
+        let draft = draft_of(store, draft_id)?;
+        let forms = self.app.forms();
+        let offered = kept_item(store, &draft.impl_code)?
+            .and_then(|item| item.form)
+            .filter(|now| now.form_id == draft.form_id && now.version > draft.form_version);
+        let newer = match offered {
+            Some(now) => forms.definition(&now.form_id, now.version).await.ok(),
+            None => None,
+        };
+        let Some(newer) = newer else {
+            let form = forms.definition(&draft.form_id, draft.form_version).await?;
+            return Ok((draft, form, None));
+        };
+        // The version she answered, to tell what changed; when it cannot be had any more, answers
+        // are carried over by question and judged again by the new version's rules on 核对.
+        let old = match forms.definition(&draft.form_id, draft.form_version).await {
+            Ok(old) => old,
+            Err(_) => newer.clone(),
+        };
+        let moved = super::migrate(&draft, &old, &newer);
+        store.save_draft(&moved.draft, now_ms())?;
+        Ok((moved.draft.clone(), newer, Some(moved)))
     }
 
     /// The draft opened with its form and the answers known of her, in her words.
@@ -324,6 +412,21 @@ impl DraftsService<'_> {
             suggestions,
         })
     }
+}
+
+/// The item `impl_code` of the catalog kept here, if it is listed (never for an empty code).
+fn kept_item(
+    store: &AccountStore<'_>,
+    impl_code: &str,
+) -> Result<Option<huiban_api::CatalogItem>, Error> {
+    if impl_code.is_empty() {
+        return Ok(None);
+    }
+    Ok(store
+        .shared()
+        .cached_catalog()?
+        .into_iter()
+        .find(|item| item.impl_code == impl_code))
 }
 
 /// The question `question_id` among `questions` (a form's, or a group's for its items).

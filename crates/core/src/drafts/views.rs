@@ -37,6 +37,9 @@ pub struct QuestionPage {
     pub opened: OpenDraft,
     /// The question asked before this one.
     pub before: Option<String>,
+    /// On a signature question, the name she may sign with by a tap instead of drawing (her name
+    /// as answered in the form, else her account's).
+    pub signer: Option<String>,
 }
 
 /// 核对's page: the form's title, and every asked question with its answer and what stops sending.
@@ -46,6 +49,9 @@ pub struct CheckPage {
     pub form_title: String,
     /// The answers in plain words, and the problems.
     pub review: crate::forms::Review,
+    /// Said when the form changed since she began and this page moved her answers to the new
+    /// version: how many questions are new or asked differently.
+    pub form_updated: Option<String>,
 }
 
 /// A rule the answer breaks, with what to tell the person.
@@ -92,10 +98,14 @@ pub struct SubmissionView {
     pub impl_code: String,
     /// The item's name from the kept catalog; empty for a request or an item no longer listed.
     pub item_name: String,
-    /// `waiting`, `sent` or `needs_attention`.
+    /// `waiting`, `sent`, `needs_attention`, or `form_updated` (refused for an old form version,
+    /// it is a draft again under the same id, to look at and send anew).
     pub state: &'static str,
     /// The 办件编号 once the platform has it.
     pub case_number: Option<String>,
     /// Why the platform refused it, in plain words.
     pub problem: Option<String>,
+    /// For an application the platform has: by when, until when she may take it back, and where
+    /// the SMS goes.
+    pub confirmation: Option<super::Confirmation>,
 }

@@ -27,9 +27,10 @@ pub fn answer_text(question: &Question, value: &Value, localizer: &Localizer) ->
     };
     match (question.kind, value) {
         (_, Value::Null) => String::new(),
-        (QuestionKind::YesNo, Value::Bool(yes)) => {
-            localizer.text(if *yes { "answer-yes" } else { "answer-no" }, &[])
-        }
+        (QuestionKind::YesNo, Value::Bool(yes)) => match question.yes_no_words(*yes) {
+            Some(words) => words.to_owned(),
+            None => localizer.text(if *yes { "answer-yes" } else { "answer-no" }, &[]),
+        },
         (QuestionKind::SingleChoice, Value::String(chosen)) => {
             option_label(question, chosen).to_owned()
         }

@@ -17,7 +17,8 @@ pub enum DefinitionProblem {
     /// Two questions share an id.
     #[error("two questions are called {0:?}")]
     DuplicateId(String),
-    /// A choice question offers no choices, or one choice twice.
+    /// A choice question offers no choices, or one choice twice; or a yes/no question's words are
+    /// not exactly one for `yes` and one for `no`.
     #[error("choice question {0:?} has no choices or repeats one")]
     BadChoices(String),
     /// A group asks nothing of its items or sits in another group, or a question that is not a
@@ -64,6 +65,13 @@ fn check_questions<'a>(
             let mut values = HashSet::new();
             let distinct = question.options.iter().all(|o| values.insert(&o.value));
             if question.options.is_empty() || !distinct {
+                return Err(DefinitionProblem::BadChoices(question.id.clone()));
+            }
+        }
+        if question.kind == QuestionKind::YesNo && !question.options.is_empty() {
+            let mut values: Vec<&str> = question.options.iter().map(|o| o.value.as_str()).collect();
+            values.sort_unstable();
+            if values != [huiban_api::NO, huiban_api::YES] {
                 return Err(DefinitionProblem::BadChoices(question.id.clone()));
             }
         }
@@ -153,6 +161,21 @@ mod tests {
             &["a", "a"],
         )]);
         assert!(check_definition(&repeated).is_err());
+        let words_for_maybe = form(vec![question(
+            "by_agent",
+            QuestionKind::YesNo,
+            &["yes", "maybe"],
+        )]);
+        assert_eq!(
+            check_definition(&words_for_maybe),
+            Err(DefinitionProblem::BadChoices("by_agent".into()))
+        );
+        let in_words = form(vec![question(
+            "by_agent",
+            QuestionKind::YesNo,
+            &["no", "yes"],
+        )]);
+        assert_eq!(check_definition(&in_words), Ok(()));
         let mut later = question("agent", QuestionKind::Text, &[]);
         later.show_if = Some(huiban_api::Condition {
             question: "by_agent".into(),

@@ -1,13 +1,55 @@
 //! The way through a form, one question a page: which questions are asked given the answers so far,
 //! which comes next or before, and where the person should be sent back to fix something.
 
-use huiban_api::{Answers, FormDefinition, Question};
+use huiban_api::{Answers, FormDefinition, Question, QuestionKind};
+use serde_json::Value;
 
 /// The questions asked, in order, given the answers so far (conditions met or absent).
 pub fn asked<'a>(form: &'a FormDefinition, answers: &Answers) -> Vec<&'a Question> {
     form.questions
         .iter()
         .filter(|question| question.is_asked(answers))
+        .collect()
+}
+
+/// The answers that go with the form when it is sent: those of the questions asked, and in each
+/// item of a group those of its questions asked; an answer an earlier answer made irrelevant (the
+/// helper's name after 不是，我自己办) is dropped, as is any answer to no question of the form.
+pub fn sent_answers(form: &FormDefinition, answers: &Answers) -> Answers {
+    asked(form, answers)
+        .into_iter()
+        .filter_map(|question| {
+            let value = answers.get(&question.id)?;
+            let value = if question.kind == QuestionKind::Group {
+                sent_items(question, value)
+            } else {
+                value.clone()
+            };
+            Some((question.id.clone(), value))
+        })
+        .collect()
+}
+
+/// A group's answer with each item keeping only the answers of the questions asked of it.
+fn sent_items(group: &Question, value: &Value) -> Value {
+    let Some(items) = value.as_array() else {
+        return value.clone();
+    };
+    items
+        .iter()
+        .map(|item| {
+            let Some(item) = item.as_object() else {
+                return item.clone();
+            };
+            let answers: Answers = item.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let kept: serde_json::Map<String, Value> = group
+                .questions
+                .iter()
+                .filter(|child| child.is_asked(&answers))
+                .filter_map(|child| Some((child.id.clone(), answers.get(&child.id)?.clone())))
+                .collect();
+            Value::Object(kept)
+        })
         .collect()
 }
 
@@ -127,6 +169,50 @@ mod tests {
         assert_eq!(
             previous(&form, &answers, "phone").map(|q| q.id.as_str()),
             Some("agent_name")
+        );
+    }
+
+    #[test]
+    fn an_answer_made_irrelevant_is_not_sent() {
+        let form = form();
+        let answers = Answers::from([
+            ("name".to_owned(), json!("张秀英")),
+            ("by_agent".to_owned(), json!(false)),
+            ("agent_name".to_owned(), json!("李明")),
+            ("left_over".to_owned(), json!("x")),
+        ]);
+        let sent = sent_answers(&form, &answers);
+        assert_eq!(sent.keys().collect::<Vec<_>>(), ["by_agent", "name"]);
+
+        let answers = Answers::from([
+            ("by_agent".to_owned(), json!(true)),
+            ("agent_name".to_owned(), json!("李明")),
+        ]);
+        assert_eq!(sent_answers(&form, &answers), answers);
+    }
+
+    #[test]
+    fn an_item_of_a_group_keeps_only_the_answers_asked_of_it() {
+        let mut group = question("family", None);
+        group.kind = QuestionKind::Group;
+        group.questions = vec![
+            question("has_income", None),
+            question("income", Some(("has_income", json!(true)))),
+        ];
+        let form = FormDefinition {
+            questions: vec![group],
+            ..form()
+        };
+        let answers = Answers::from([(
+            "family".to_owned(),
+            json!([
+                {"has_income": false, "income": "1200"},
+                {"has_income": true, "income": "800"}
+            ]),
+        )]);
+        assert_eq!(
+            sent_answers(&form, &answers)["family"],
+            json!([{"has_income": false}, {"has_income": true, "income": "800"}])
         );
     }
 

@@ -26,6 +26,8 @@ pub enum Source {
     IdCard,
     /// The account they log in with.
     Account,
+    /// Her own ID number, as answered earlier in the same form.
+    IdNumber,
 }
 
 impl Source {
@@ -34,6 +36,7 @@ impl Source {
         match self {
             Self::IdCard => "prefill-from-id-card",
             Self::Account => "prefill-from-account",
+            Self::IdNumber => "prefill-from-id-number",
         }
     }
 }
@@ -80,6 +83,8 @@ impl Known {
                 .and_then(|written| regions::parse_address(written))
                 .and_then(|address| serde_json::to_value(address).ok());
             add(KnownFact::Address, address, Source::IdCard);
+            let born = huiban_rules::birth_date(&card.holder_id_number, crate::clock::today());
+            add(KnownFact::BirthDate, born.map(date_value), Source::IdCard);
         }
         add(KnownFact::Name, name.and_then(text), Source::Account);
         add(KnownFact::Phone, phone.and_then(text), Source::Account);
@@ -107,14 +112,42 @@ impl Known {
     }
 }
 
+/// A date as answers hold it, YYYY-MM-DD.
+fn date_value(date: NaiveDate) -> Value {
+    Value::from(date.format("%Y-%m-%d").to_string())
+}
+
+/// The birth date her own ID number, as answered in this form, gives (the question filled in from
+/// her ID number, not a family member's).
+fn birth_date_answered(
+    form: &FormDefinition,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Option<Suggestion> {
+    let number = form
+        .questions
+        .iter()
+        .filter(|question| question.prefill == Some(KnownFact::IdNumber))
+        .find_map(|question| answers.get(&question.id)?.as_str())?;
+    Some(Suggestion {
+        value: date_value(huiban_rules::birth_date(number, today)?),
+        source: Source::IdNumber,
+    })
+}
+
 /// The filled-in answer of every question of `form` that asks for a known fact and has no answer
-/// yet, where the fact passes the question's own rules as of `today`.
+/// yet, where the fact passes the question's own rules as of `today`; her birth date is taken from
+/// her ID number as answered in the form first, as that is the one she has just confirmed.
 pub fn suggestions(
     form: &FormDefinition,
     answers: &Answers,
     known: &Known,
     today: NaiveDate,
 ) -> BTreeMap<String, Suggestion> {
+    let mut known = known.clone();
+    if let Some(born) = birth_date_answered(form, answers, today) {
+        known.facts.insert(KnownFact::BirthDate, born);
+    }
     form.questions
         .iter()
         .filter(|question| is_blank(answers.get(&question.id)))
@@ -144,6 +177,23 @@ pub fn kept_suggestions(
     // Licences are checked on China's date, the one their validity is written in.
     let known = Known::kept(store, &crate::wallet::licence_today())?;
     Ok(suggestions(form, answers, &known, today))
+}
+
+/// The name she signs with when she taps to sign rather than draws: her name as answered in this
+/// form (the question filled in from her name), else the name of the account she logged in with.
+pub fn signer_name(
+    form: &FormDefinition,
+    answers: &Answers,
+    account_name: Option<&str>,
+) -> Option<String> {
+    form.questions
+        .iter()
+        .filter(|question| question.prefill == Some(KnownFact::Name))
+        .find_map(|question| answers.get(&question.id)?.as_str())
+        .or(account_name)
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -39,7 +39,9 @@ pub struct Review {
     pub problems: Vec<ReviewProblem>,
 }
 
-/// The `problems` core found in answers to `form`, each with what to tell the person.
+/// The `problems` core found in answers to `form`, each with what to tell the person on 核对: a
+/// missing answer as 还没有填：… (there is no 下一步 on that page), any other as its question page
+/// says it.
 pub fn problems_in_words(
     form: &FormDefinition,
     problems: Vec<huiban_rules::Problem>,
@@ -52,8 +54,14 @@ pub fn problems_in_words(
                 .questions
                 .iter()
                 .find(|q| q.id == problem.question_id)?;
+            let message = match problem.rule {
+                huiban_rules::Rule::Required => {
+                    localizer.text("check-missing", &[("label", question.label.as_str())])
+                }
+                ref rule => message(localizer, question, rule),
+            };
             Some(ReviewProblem {
-                message: message(localizer, question, &problem.rule),
+                message,
                 question_id: problem.question_id,
             })
         })
@@ -212,5 +220,41 @@ mod tests {
         assert_eq!(review.problems.len(), 1);
         assert_eq!(review.problems[0].question_id, "phone");
         assert!(review.problems[0].message.contains("11位手机号码"));
+    }
+
+    #[test]
+    fn a_missing_answer_says_so_on_the_check_page() {
+        let form = FormDefinition {
+            form_id: "f".to_owned(),
+            version: 1,
+            title: "f".to_owned(),
+            questions: vec![question("signature", QuestionKind::Signature)],
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date");
+        let review = review(&form, &Answers::new(), today, &zh());
+        assert_eq!(review.problems[0].message, "还没有填：问题signature");
+    }
+
+    #[test]
+    fn a_yes_no_answer_reads_in_the_words_the_form_gives() {
+        let mut by_agent = question("by_agent", QuestionKind::YesNo);
+        by_agent.options = vec![
+            ChoiceOption {
+                value: "yes".to_owned(),
+                label: "是，别人帮我办".to_owned(),
+            },
+            ChoiceOption {
+                value: "no".to_owned(),
+                label: "不是，我自己办".to_owned(),
+            },
+        ];
+        assert_eq!(
+            answer_text(&by_agent, &json!(false), &zh()),
+            "不是，我自己办"
+        );
+        assert_eq!(
+            answer_text(&by_agent, &json!(true), &zh()),
+            "是，别人帮我办"
+        );
     }
 }

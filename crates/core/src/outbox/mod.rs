@@ -204,3 +204,24 @@ pub fn applications_not_yet_pulled(
 pub fn application_of(row: &OutboxRow) -> Result<NewApplication, StoreError> {
     Ok(serde_json::from_str(&row.body)?)
 }
+
+/// Turns the application `row`, refused because a newer version of its form is in use, back into
+/// a draft under the row's client id (so that the page that waited for it finds it): nothing she
+/// answered is stranded; opening the draft moves it to the new version, and 核对 shows what to
+/// answer again. `false` when the row was gone or sent already.
+pub fn back_to_draft(
+    store: &AccountStore<'_>,
+    row: &OutboxRow,
+    now_ms: i64,
+) -> Result<bool, StoreError> {
+    let application = application_of(row)?;
+    let draft = crate::store::Draft {
+        draft_id: row.client_id.clone(),
+        impl_code: application.impl_code,
+        form_id: application.form_id,
+        form_version: application.form_version,
+        answers: application.answers,
+        set_aside: huiban_api::Answers::new(),
+    };
+    store.outbox_back_to_draft(&row.client_id, &draft, now_ms)
+}

@@ -52,6 +52,34 @@ fn verdict(error: &ClientError) -> Verdict {
     }
 }
 
+/// Whether the platform refused a submission because its form has a newer version.
+fn is_form_outdated(error: &ClientError) -> bool {
+    matches!(error, ClientError::Platform { status, body, .. }
+        if *status == StatusCode::CONFLICT && body.code == "form_outdated")
+}
+
+/// Refused for an old form version: her application becomes her draft again, to move on and send
+/// anew (not a resident's or a kiosk visitor's, who is not here to answer; theirs wait for staff).
+/// Whether it did.
+fn back_to_draft_if_outdated(
+    store: &AccountStore<'_>,
+    row: &crate::store::OutboxRow,
+    delivered: &Result<String, UploadError>,
+    now_ms: i64,
+) -> Result<bool, StoreError> {
+    let Err(UploadError::Client(error)) = delivered else {
+        return Ok(false);
+    };
+    if row.kind != OutboxKind::Application
+        || !is_form_outdated(error)
+        || row.assisted_session.is_some()
+        || store.shared().kiosk_grant(&row.client_id)?.is_some()
+    {
+        return Ok(false);
+    }
+    super::back_to_draft(store, row, now_ms)
+}
+
 /// Submissions in flight at once.
 pub const IN_FLIGHT: usize = 4;
 
@@ -218,6 +246,9 @@ async fn send_one(
         // Left by a newer version of the app: kept for it, never sent by this one.
         OutboxKind::Unknown => return Ok(Outcome::Skipped),
     };
+    if back_to_draft_if_outdated(store, &row, &delivered, now_ms)? {
+        return Ok(Outcome::NeedsAttention);
+    }
     let attempts = row.attempts.saturating_add(1);
     let (update, outcome) = match delivered {
         Ok(case_number) => {

@@ -43,30 +43,40 @@ fn finish((mut draft, answers, set_aside): (Draft, String, String)) -> Result<Dr
     Ok(draft)
 }
 
+/// Saves `draft` of `account` on `connection` (insert or replace); the rows changed (0 when the id
+/// is another account's).
+pub(super) fn save_in(
+    connection: &rusqlite::Connection,
+    account: &str,
+    draft: &Draft,
+    now_ms: i64,
+) -> Result<usize, StoreError> {
+    Ok(connection.execute(
+        "INSERT INTO draft (draft_id, account_id, impl_code, form_id, form_version, answers, set_aside, created_ms, updated_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+         ON CONFLICT (draft_id) DO UPDATE SET impl_code = excluded.impl_code, form_id = excluded.form_id,
+             form_version = excluded.form_version, answers = excluded.answers,
+             set_aside = excluded.set_aside, updated_ms = excluded.updated_ms
+         WHERE draft.account_id = excluded.account_id",
+        params![
+            draft.draft_id,
+            account,
+            draft.impl_code,
+            draft.form_id,
+            draft.form_version,
+            serde_json::to_string(&draft.answers)?,
+            serde_json::to_string(&draft.set_aside)?,
+            now_ms
+        ],
+    )?)
+}
+
 impl AccountStore<'_> {
     /// Saves a draft of this account (insert or replace), durable on return. A draft id already
     /// used by another account is refused as missing (`false`).
     pub fn save_draft(&self, draft: &Draft, now_ms: i64) -> Result<bool, StoreError> {
-        let changed = self.with(|connection, account| {
-            Ok(connection.execute(
-                "INSERT INTO draft (draft_id, account_id, impl_code, form_id, form_version, answers, set_aside, created_ms, updated_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-                 ON CONFLICT (draft_id) DO UPDATE SET impl_code = excluded.impl_code, form_id = excluded.form_id,
-                     form_version = excluded.form_version, answers = excluded.answers,
-                     set_aside = excluded.set_aside, updated_ms = excluded.updated_ms
-                 WHERE draft.account_id = excluded.account_id",
-                params![
-                    draft.draft_id,
-                    account,
-                    draft.impl_code,
-                    draft.form_id,
-                    draft.form_version,
-                    serde_json::to_string(&draft.answers)?,
-                    serde_json::to_string(&draft.set_aside)?,
-                    now_ms
-                ],
-            )?)
-        })?;
+        let changed =
+            self.with(|connection, account| save_in(connection, account, draft, now_ms))?;
         Ok(changed == 1)
     }
 

@@ -174,6 +174,31 @@ impl AccountStore<'_> {
         Ok(true)
     }
 
+    /// Turns this account's submission `client_id`, refused by the platform, back into `draft` in
+    /// one step: the draft saved and the row gone together, or neither. `false` when there is no
+    /// such row still unsent.
+    pub fn outbox_back_to_draft(
+        &self,
+        client_id: &str,
+        draft: &super::Draft,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let mut connection = self.store.lock()?;
+        let transaction = connection.transaction()?;
+        let removed = transaction.execute(
+            "DELETE FROM outbox WHERE client_id = ?1 AND account_id = ?2 AND state != 'sent'",
+            params![client_id, self.account_id],
+        )?;
+        if removed == 0
+            || super::drafts::save_in(&transaction, &self.account_id, draft, now_ms)? == 0
+        {
+            // Dropping the transaction rolls the delete back.
+            return Ok(false);
+        }
+        transaction.commit()?;
+        Ok(true)
+    }
+
     /// This account's submissions due for sending (queued, or left `sending` by a crash), oldest
     /// first.
     pub fn outbox_due(&self, now_ms: i64, limit: u32) -> Result<Vec<OutboxRow>, StoreError> {

@@ -125,3 +125,12 @@ fn lowercase_x_and_surrounding_spaces_are_accepted() {
     assert_eq!(check_id_number("11010519491231002x", today()), Ok(()));
     assert_eq!(check_id_number("  11010519491231002x ", today()), Ok(()));
 }
+
+#[test]
+fn a_good_number_gives_its_birth_date_and_a_bad_one_none() {
+    assert_eq!(
+        birth_date(" 11010519491231002X", today()),
+        NaiveDate::from_ymd_opt(1949, 12, 31)
+    );
+    assert_eq!(birth_date("11010519491231002Y", today()), None);
+}

@@ -71,6 +71,21 @@ describe('AnswerInput', () => {
     expect(onchange).toHaveBeenLastCalledWith(false);
   });
 
+  it('answers 是/否 in the words the form gives for them', async () => {
+    const onchange = vi.fn();
+    const byAgent: Question = {
+      ...question('yes_no'),
+      options: [
+        { value: 'yes', label: '是，别人帮我办' },
+        { value: 'no', label: '不是，我自己办' },
+      ],
+    };
+    render(AnswerInput, { question: byAgent, value: null, onchange, describedBy: '', invalid: false });
+    expect(screen.queryByRole('radio', { name: '否' })).toBeNull();
+    await fireEvent.click(screen.getByRole('radio', { name: '不是，我自己办' }));
+    expect(onchange).toHaveBeenLastCalledWith(false);
+  });
+
   // Which licences are offered (checked out, of the question's type) is core's rule, tested in
   // crates/core/src/wallet/service.rs; the page shows what core offers and answers with one.
   it('offers the licences core offers, and answers with the one picked', async () => {

@@ -25,7 +25,11 @@ impl DraftsService<'_> {
             .nth(index)
             .unwrap_or_default();
         let before = group::previous_in_item(group, &item, question_id).map(|q| q.id.clone());
-        Ok(QuestionPage { opened, before })
+        Ok(QuestionPage {
+            opened,
+            before,
+            signer: None,
+        })
     }
 
     /// 下一步 on an item's question in one call: keeps the group's list `items` as the page holds

@@ -103,11 +103,73 @@ fn every_source_says_where_it_came_from_in_both_languages() {
     use crate::i18n::{Locale, Localizer};
     for locale in [Locale::ZhCn, Locale::EnUs] {
         let localizer = Localizer::new(locale);
-        for source in [Source::IdCard, Source::Account] {
+        for source in [Source::IdCard, Source::Account, Source::IdNumber] {
             assert_ne!(
                 localizer.text(source.message_id(), &[]),
                 source.message_id()
             );
         }
     }
+}
+
+#[test]
+fn she_signs_with_her_name_as_answered_else_the_accounts() {
+    let mut name = Question::new("applicant_name", QuestionKind::Text, "您的姓名");
+    name.prefill = Some(KnownFact::Name);
+    let form = FormDefinition {
+        form_id: "f".to_owned(),
+        version: 1,
+        title: "f".to_owned(),
+        questions: vec![
+            name,
+            Question::new("signature", QuestionKind::Signature, "签名"),
+        ],
+    };
+    let answered = Answers::from([("applicant_name".to_owned(), json!(" 张秀英 "))]);
+    assert_eq!(
+        signer_name(&form, &answered, Some("张三")).as_deref(),
+        Some("张秀英")
+    );
+    assert_eq!(
+        signer_name(&form, &Answers::new(), Some("张三")).as_deref(),
+        Some("张三")
+    );
+    assert_eq!(signer_name(&form, &Answers::new(), Some("  ")), None);
+}
+
+#[test]
+fn her_birth_date_comes_from_her_own_id_number_as_answered_else_from_the_card() {
+    let mut questions = form().questions;
+    questions.push(question(
+        "born",
+        QuestionKind::Date,
+        Some(KnownFact::BirthDate),
+    ));
+    let form = FormDefinition {
+        questions,
+        ..form()
+    };
+    let answered: Answers = [("id".to_owned(), json!("11010519491231002X"))]
+        .into_iter()
+        .collect();
+    let filled = suggestions(&form, &answered, &Known::default(), today());
+    assert_eq!(filled["born"].value, json!("1949-12-31"));
+    assert_eq!(filled["born"].source, Source::IdNumber);
+
+    let mut card = id_card("北京市东城区和平里街道示例社区1号");
+    card.holder_id_number = valid_id_number();
+    let filled = suggestions(
+        &form,
+        &Answers::new(),
+        &Known::from(Some(&card), None, None),
+        today(),
+    );
+    assert_eq!(filled["born"].value, json!("1944-03-15"));
+    assert_eq!(filled["born"].source, Source::IdCard);
+
+    // A family member's number (no question filled from hers) gives nothing.
+    let wrong: Answers = [("agent".to_owned(), json!("11010519491231002X"))]
+        .into_iter()
+        .collect();
+    assert!(!suggestions(&form, &wrong, &Known::default(), today()).contains_key("born"));
 }
