@@ -167,7 +167,7 @@ impl DraftsService<'_> {
         back: bool,
     ) -> Result<Option<String>, Error> {
         let (draft, form) = self
-            .draft_with_form(&self.app.own_store().await?, draft_id)
+            .draft_entered(&self.app.own_store().await?, draft_id)
             .await?;
         let question = match (after, back) {
             (Some(current), true) => journey::previous(&form, &draft.answers, current),
@@ -227,7 +227,7 @@ impl DraftsService<'_> {
     /// sender when every answer is good; otherwise says what to fix, as core found it.
     pub async fn submit(&self, draft_id: &str) -> Result<SubmitOutcome, Error> {
         let store = self.app.own_store().await?;
-        let (draft, form) = self.draft_with_form(&store, draft_id).await?;
+        let (draft, form) = self.draft_entered(&store, draft_id).await?;
         let submitted = if request_form::is_request_form(&draft.form_id) {
             let channel = self.app.mode.request_channel();
             request_form::submit(&store, &form, &draft, channel, (today(), now_ms()))?
@@ -346,9 +346,26 @@ impl DraftsService<'_> {
             }))
     }
 
-    /// The person's draft `draft_id` with the form version it answers (moved on to the version the
-    /// catalog offers now, when that is newer).
+    /// The person's draft `draft_id` with the form version it answers, as it is: for the steps on a
+    /// page already opened (下一步, a group's items), where opening moved it on already.
     async fn draft_with_form(
+        &self,
+        store: &AccountStore<'_>,
+        draft_id: &str,
+    ) -> Result<(Draft, FormDefinition), Error> {
+        let draft = draft_of(store, draft_id)?;
+        let form = self
+            .app
+            .forms()
+            .definition(&draft.form_id, draft.form_version)
+            .await?;
+        Ok((draft, form))
+    }
+
+    /// The person's draft `draft_id` with its form, moved on to the version the catalog offers now
+    /// when that is newer: where a draft is entered (its first question, a question's page, 核对,
+    /// 确认提交).
+    async fn draft_entered(
         &self,
         store: &AccountStore<'_>,
         draft_id: &str,
@@ -393,7 +410,7 @@ impl DraftsService<'_> {
 
     /// The draft opened with its form and the answers known of her, in her words.
     async fn opened(&self, store: &AccountStore<'_>, draft_id: &str) -> Result<OpenDraft, Error> {
-        let (draft, form) = self.draft_with_form(store, draft_id).await?;
+        let (draft, form) = self.draft_entered(store, draft_id).await?;
         let localizer = self.app.localizer();
         let suggestions = prefill::kept_suggestions(store, &form, &draft.answers, today())?
             .into_iter()

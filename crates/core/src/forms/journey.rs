@@ -38,10 +38,9 @@ fn sent_items(group: &Question, value: &Value) -> Value {
     items
         .iter()
         .map(|item| {
-            let Some(item) = item.as_object() else {
+            let Some(answers) = huiban_rules::group::item_answers(item) else {
                 return item.clone();
             };
-            let answers: Answers = item.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
             let kept: serde_json::Map<String, Value> = group
                 .questions
                 .iter()

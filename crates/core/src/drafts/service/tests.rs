@@ -188,3 +188,53 @@ async fn an_items_page_and_its_next_each_take_one_call() {
         "the list is kept as the page held it"
     );
 }
+
+#[tokio::test]
+async fn a_draft_of_an_older_form_version_moves_on_when_entered_and_check_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_with_store(&dir, logged_in("a"));
+    let current = allowance_form(&app);
+    let impl_code = huiban_demo::catalog_items()
+        .into_iter()
+        .find(|item| item.name.contains("高龄津贴"))
+        .expect("the demo item")
+        .impl_code;
+    // Begun on the version before, which lacked the phone question.
+    let mut older = current.clone();
+    older.version = current.version - 1;
+    older.questions.retain(|question| question.id != "phone");
+    let store = app.kept_store().expect("store");
+    store.cache_form(&older).expect("kept");
+    let draft = app
+        .drafts()
+        .start(&impl_code, &older.form_id, older.version)
+        .await
+        .expect("started");
+    app.drafts()
+        .save(&draft.draft_id, "applicant_name", &json!("张秀英"))
+        .await
+        .expect("saved");
+
+    let check = app.drafts().review(&draft.draft_id).await.expect("核对");
+    assert!(
+        check
+            .form_updated
+            .as_deref()
+            .is_some_and(|words| words.contains('1')),
+        "{:?}",
+        check.form_updated
+    );
+    assert!(
+        check
+            .review
+            .problems
+            .iter()
+            .any(|p| p.question_id == "phone")
+    );
+    let moved = app.drafts().open(&draft.draft_id).await.expect("opened");
+    assert_eq!(moved.draft.form_version, current.version);
+    assert_eq!(moved.draft.answers["applicant_name"], json!("张秀英"));
+    // Once moved on, 核对 says nothing more about it.
+    let again = app.drafts().review(&draft.draft_id).await.expect("核对");
+    assert_eq!(again.form_updated, None);
+}
