@@ -3,13 +3,16 @@
 use std::sync::Arc;
 
 use huiban_core::preferences::SpeechRate;
+use huiban_core::{aloud, i18n};
 use tauri::State;
 
 use crate::speech::{Speaker, SpeechError};
 use crate::{AppState, IpcError};
 
-/// Reads `text` (cutting off what was being read) at `rate`; blank text only stops.
+/// Reads `text` (cutting off what was being read) at `rate`, its numbers said as people say them
+/// in the app's language; blank text only stops.
 pub fn read(speaker: &dyn Speaker, text: &str, rate: SpeechRate) -> Result<(), SpeechError> {
+    let text = aloud::said(text, i18n::spoken().locale());
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return speaker.stop();
@@ -63,6 +66,16 @@ mod tests {
         assert_eq!(
             *speaker.heard.lock().unwrap(),
             ["speak:Slow:您好， 请选择要办的事", "stop"]
+        );
+    }
+
+    #[test]
+    fn a_case_number_is_read_digit_by_digit() {
+        let speaker = RecordingSpeaker::default();
+        read(&speaker, "编号：20261126", SpeechRate::Normal).unwrap();
+        assert_eq!(
+            *speaker.heard.lock().unwrap(),
+            ["speak:Normal:编号： 二 零 二 六 幺 幺 二 六"]
         );
     }
 }

@@ -36,7 +36,12 @@ pub fn say(text: &str) -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match speaker.speak_and_wait(text, SpeechRate::Normal, std::time::Duration::from_secs(30)) {
+    let text = huiban_core::aloud::said(text, huiban_core::i18n::spoken().locale());
+    match speaker.speak_and_wait(
+        &text,
+        SpeechRate::Normal,
+        std::time::Duration::from_secs(30),
+    ) {
         Ok(()) => {
             println!("read aloud with voice {voice}");
             std::process::ExitCode::SUCCESS

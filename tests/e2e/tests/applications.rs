@@ -93,6 +93,7 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         }
         check_drawn_page(&client, 24.0).await?;
         screenshot(&client, "apply-sent").await?;
+        receipt_saved_as_pdf_shows_only_the_receipt(&client, &number).await?;
 
         // The officer accepts it with the CLI, then asks for one more photo and the card number
         // again (补正).
@@ -332,4 +333,42 @@ async fn a_citizen_confirms_what_is_known_and_names_the_family_living_with_her()
     }
     .await;
     close_logged_in(client, &keychain, outcome).await
+}
+
+/// From the sent page: 打印回执 → 存为PDF; the PDF is the receipt alone on one page (its service,
+/// number and promise; not the window around it, not her name); back to the sent page.
+async fn receipt_saved_as_pdf_shows_only_the_receipt(
+    client: &fantoccini::Client,
+    number: &str,
+) -> TestResult {
+    use huiban_e2e::printed::{pages_of, printed_text_of, squeezed};
+    by_role(client, "link", "打印回执").await?.click().await?;
+    by_role(client, "button", "存为PDF").await?.click().await?;
+    let said = text_of_role_containing(client, "status", "回执已经存为PDF：").await?;
+    let path = said
+        .split_once('：')
+        .map(|(_, path)| path.trim().to_owned())
+        .ok_or("no path in the status")?;
+    let text = squeezed(&printed_text_of(std::path::Path::new(&path))?);
+    for shown in [
+        "受理回执",
+        "养老保险待遇申领",
+        number,
+        "工作日内办好",
+        "12345",
+    ] {
+        assert!(
+            text.contains(&squeezed(shown)),
+            "the saved receipt says {shown:?}: {text}"
+        );
+    }
+    assert!(!text.contains("张秀英"), "no name on the receipt: {text}");
+    assert!(
+        !text.contains("朗读"),
+        "the window around it is not printed: {text}"
+    );
+    assert_eq!(pages_of(std::path::Path::new(&path))?, 1, "one page");
+    client.back().await?;
+    by_role(client, "link", "看办理进度").await?;
+    Ok(())
 }

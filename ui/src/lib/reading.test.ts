@@ -71,13 +71,13 @@ describe('朗读 reads', () => {
     expect(heard[0]).toBe(
       '这样的字看得清楚吗？请选一个您看着最舒服的大小，以后在“设置”里还能改。' +
         '字的大小。可以选：标准：字这么大；大：字这么大；特大：字这么大；超大：字这么大。' +
-        '现在选的是：标准：字这么大',
+        '现在选的是：标准：字这么大。下一步。跳过，以后再说',
     );
   });
 
   it('设置: every question with its current answer', async () => {
     const [heard] = await readPage(Settings);
-    expect(heard).toContain('设置。在这里可以把字调大、换颜色');
+    expect(heard).toContain('设置。返回。在这里可以把字调大、换颜色');
     expect(heard).toContain('颜色。可以选：跟电脑一样；白底黑字');
     expect(heard).toContain('现在选的是：跟电脑一样');
     expect(heard).toContain('朗读的快慢。可以选：慢一些；正常；快一些。现在选的是：正常');
@@ -93,17 +93,23 @@ describe('朗读 reads', () => {
     render(ReadAloudButton);
     await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
     expect(speaker.heard).toEqual([
-      '办事。请选择要办理的事项。暂时连不上办事平台。请看看网络是否连通，稍后再试一次。',
+      '办事。返回。请选择要办理的事项。找事项。' +
+        '可以输入文字、拼音或拼音的第一个字母，比如：养老、yanglao、ylbx、退休金。这里还没有填。找。' +
+        '暂时连不上办事平台。请看看网络是否连通，稍后再试一次。再试一次',
     ]);
   });
 
-  it('the catalog: heading and introduction', async () => {
+  it('the catalog: heading, introduction and every item with its facts', async () => {
     catalogItems.mockResolvedValue({ items: [sampleItem()], offline: false });
     render(Catalog, { target: main });
     await screen.findByRole('heading', { level: 2, name: '高龄津贴申领' });
     render(ReadAloudButton);
     await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
-    expect(speaker.heard).toEqual(['办事。请选择要办理的事项。']);
+    const [heard] = speaker.heard;
+    expect(heard).toMatch(/^办事。返回。请选择要办理的事项。/);
+    expect(heard).toContain(
+      '共有1项可以办理。高龄津贴申领。80周岁以上的老人，每月可以领取高龄津贴。需要15个工作日办好 不收费。办理部门：北京市东城区民政局',
+    );
   });
 
   it('nothing hidden: the lock screen, not the work kept hidden under it', async () => {
@@ -119,7 +125,36 @@ describe('朗读 reads', () => {
 
   it('a page being built: what it says', async () => {
     expect(await readPage(ComingSoon, { title: '进度' })).toEqual([
-      '进度。这项功能正在建设中，很快就能使用。',
+      '进度。返回。这项功能正在建设中，很快就能使用。现在可以点“回到首页”，先去办别的事。回到首页',
+    ]);
+  });
+
+  it('what she typed into a box, or that it is empty', async () => {
+    main.innerHTML = `
+      <h1><label for="phone">您的手机号码</label></h1>
+      <input id="phone" type="tel" value="13800000001" />
+      <label for="note">还想说的话</label><textarea id="note"></textarea>
+      <button type="submit">下一步</button>`;
+    render(ReadAloudButton);
+    await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
+    expect(speaker.heard).toEqual([
+      '您的手机号码。填的是：13800000001。还想说的话。这里还没有填。下一步',
+    ]);
+  });
+
+  it('a timeline step by step, lists item by item, and nothing drawn only for the eye', async () => {
+    main.innerHTML = `
+      <h1>高龄津贴申领</h1>
+      <p>查进度用的编号（办件编号）：<strong>110101202611260001</strong></p>
+      <ol><li><span aria-hidden="true">✓</span>收下您的申请 <time>11月26日</time></li>
+        <li>审查材料<span class="visually-hidden">（正在办）</span></li><li>办好</li></ol>
+      <div role="img" aria-label="二维码：办件编号"><svg></svg></div>
+      <p style="display: none">看不见的字</p>`;
+    render(ReadAloudButton);
+    await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
+    expect(speaker.heard).toEqual([
+      '高龄津贴申领。查进度用的编号（办件编号）：110101202611260001。收下您的申请 11月26日。' +
+        '审查材料（正在办）。办好。二维码：办件编号',
     ]);
   });
 });

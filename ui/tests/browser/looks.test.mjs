@@ -129,8 +129,29 @@ describe('first run', () => {
   });
 });
 
+/** The words shown in <main> (and the answers typed in its boxes) that `spoken` does not say. */
+function unheard(page, spoken) {
+  return page.evaluate((heard) => {
+    const said = heard.replace(/\s+/g, '');
+    const missing = [];
+    const main = document.querySelector('main');
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = node.textContent.replace(/\s+/g, '');
+      const holder = node.parentElement;
+      if (!words || holder.closest('[aria-hidden="true"], [data-read-aloud], [hidden], [inert], style')) continue;
+      if (!holder.checkVisibility()) continue;
+      if (!said.includes(words)) missing.push(words);
+    }
+    for (const box of main.querySelectorAll('input[type=text], input[type=tel], input:not([type]), textarea')) {
+      if (box.checkVisibility() && box.value.trim() && !said.includes(box.value.replace(/\s+/g, ''))) missing.push(box.value);
+    }
+    return missing;
+  }, spoken);
+}
+
 describe('朗读', () => {
-  test('is on every screen, at least 60 × 60 px, and reads the page', async () => {
+  test('is on every screen, at least 60 × 60 px, and reads every word the page shows', async () => {
     // 还在吗？ covers the page and reads itself as it appears.
     for (const screen of SCREENS.filter((s) => !s.readsItself)) {
       const { context, page } = await show(screen, { theme: 'light', size: 'standard' });
@@ -141,6 +162,7 @@ describe('朗读', () => {
       const heading = await page.getByRole('heading', { level: 1 }).innerText();
       const spoken = await page.evaluate(() => window.__spoken);
       assert.ok(spoken?.[0]?.startsWith(heading), `${screen.name} read ${spoken}`);
+      assert.deepEqual(await unheard(page, spoken[0]), [], `${screen.name}: words shown but not read`);
       await context.close();
     }
   });
