@@ -265,6 +265,7 @@ signature-empty-tap = Not signed yet.
 check-title = Please check your answers
 check-hint = If something is wrong, press Change next to it.
 check-form-updated = The form for this has changed: { $count } questions are new or asked differently. Please look at them again. Everything you gave is kept.
+check-form-updated-go = Start with the first of them
 check-problems-title = { $count ->
     [one] One answer still needs filling in before you can send
    *[other] { $count } answers still need filling in before you can send

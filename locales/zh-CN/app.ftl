@@ -264,6 +264,7 @@ signature-empty-tap = 还没有签名。
 check-title = 请核对您填写的内容
 check-hint = 哪一项不对，点旁边的“修改”。
 check-form-updated = 这件事的表格更新了，有{ $count }个问题是新的或者改过了，请再看一看。您填过的都还在。
+check-form-updated-go = 从改过的第一个问题看起
 check-problems-title = 还有{ $count }项要填好，才能提交
 check-send-hint = 点“确认提交”以后，申请会先保存在这台电脑上，联网时自动送出。
 check-missing = 还没有填：{ $label }

@@ -275,12 +275,14 @@ pub fn cargo_installed(name: &str) -> std::path::PathBuf {
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
 
-/// Builds the UI into ui/dist, which the app embeds.
+/// Builds the UI into ui/dist, which the app embeds, with the component gallery (样式库) for
+/// developers and tests; a release build (plain `npm run build`) leaves it out.
 pub fn build_ui() -> Result<(), String> {
     let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
     process::run(
         Command::new(npm)
             .args(["run", "build"])
+            .env("VITE_HUIBAN_GALLERY", "1")
             .current_dir(workspace::ui()),
     )
 }

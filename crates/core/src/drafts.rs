@@ -10,8 +10,8 @@ pub use confirmation::{Confirmation, confirmation};
 pub use service::DraftsService;
 pub use unfinished::Unfinished;
 pub use views::{
-    AnswerOutcome, AnswerProblem, CheckPage, FilledIn, OpenDraft, QuestionPage, SubmissionView,
-    SubmitOutcome,
+    AnswerOutcome, AnswerProblem, CheckPage, FilledIn, FormUpdated, OpenDraft, QuestionPage,
+    SubmissionView, SubmitOutcome,
 };
 
 use huiban_api::{FormDefinition, FormRef, Question};
@@ -54,6 +54,15 @@ impl Migration {
     /// Whether the person must look at the draft again.
     pub fn needs_review(&self) -> bool {
         !self.new_questions.is_empty() || !self.changed_questions.is_empty()
+    }
+
+    /// The questions she must look at again: new ones and those asked differently.
+    pub fn looked_at_again(&self) -> Vec<&str> {
+        self.new_questions
+            .iter()
+            .chain(&self.changed_questions)
+            .map(String::as_str)
+            .collect()
     }
 }
 

@@ -1,8 +1,9 @@
-//! Checks of the page as drawn: text size, sideways scroll, contrast and target sizes.
+//! Checks of the page as drawn: text size, sideways scroll, contrast, hidden words and target sizes.
 
 use crate::page::body_font_px;
 
-/// Checks the page as drawn: body text size, no sideways scroll, contrast, target sizes.
+/// Checks the page as drawn: body text size, no sideways scroll, contrast, no words hidden or cut
+/// off, target sizes.
 pub async fn check_drawn_page(
     client: &fantoccini::Client,
     body_at_least: f64,
@@ -26,6 +27,8 @@ pub async fn check_drawn_page(
         "text below 7:1: {:#?}",
         contrast.failures
     );
+    let hidden = crate::page::hidden_words(client).await?;
+    assert!(hidden.is_empty(), "words hidden: {hidden:#?}");
     let targets = crate::page::small_targets(client, 44.0).await?;
     assert!(
         targets.failures.is_empty(),

@@ -198,6 +198,14 @@ pub async fn small_targets_among(
     serde_json::from_value(answer.clone()).map_err(|_| CmdError::NotJson(answer.to_string()))
 }
 
+/// Words drawn under something else or cut off by their box, each said in a line.
+pub async fn hidden_words(client: &Client) -> Result<Vec<String>, CmdError> {
+    let answer = client
+        .execute(include_str!("scripts/hidden_words.js"), vec![])
+        .await?;
+    serde_json::from_value(answer.clone()).map_err(|_| CmdError::NotJson(answer.to_string()))
+}
+
 /// Whether the page scrolls sideways.
 pub async fn scrolls_sideways(client: &Client) -> Result<bool, CmdError> {
     let answer = client

@@ -56,6 +56,26 @@ pub async fn new_pdf(
     }
 }
 
+/// The receipt printed to `pdf` reads as one (its picture read back): one page, 受理回执, what
+/// `shown` names, the promise and 12345 — not 张秀英's name, and not `around`, a word of the window
+/// around the receipt.
+pub fn receipt_reads(pdf: &Path, shown: &[&str], around: &str) -> crate::TestResult {
+    let text = squeezed(&printed_text_of(pdf)?);
+    for said in ["受理回执", "工作日内办好", "12345"].iter().chain(shown) {
+        assert!(
+            text.contains(&squeezed(said)),
+            "the printed receipt says {said:?}: {text}"
+        );
+    }
+    assert!(!text.contains("张秀英"), "no name on the receipt: {text}");
+    assert!(
+        !text.contains(around),
+        "the window around it is not printed: {text}"
+    );
+    assert_eq!(pages_of(pdf)?, 1, "one page");
+    Ok(())
+}
+
 /// The text of a PDF, as pdftotext reads it (its text layer).
 pub fn text_of(pdf: &Path) -> Result<String, Box<dyn std::error::Error>> {
     let output = std::process::Command::new("pdftotext")
@@ -132,19 +152,7 @@ pub async fn print_the_receipt(
     by_role(client, "button", "打印回执").await?.click().await?;
     text_of_role_containing(client, "status", "回执已经送到打印机").await?;
     let printed = new_pdf(&printed_dir(), &before).await?;
-    let text = squeezed(&printed_text_of(&printed)?);
-    for shown in ["受理回执", service, number, "工作日内办好", "赵敏", "12345"] {
-        assert!(
-            text.contains(&squeezed(shown)),
-            "the printed receipt says {shown:?}: {text}"
-        );
-    }
-    assert!(!text.contains("张秀英"), "no name on the receipt: {text}");
-    assert!(
-        !text.contains("结束办理"),
-        "the window around it is not printed: {text}"
-    );
-    assert_eq!(pages_of(&printed)?, 1, "one page");
+    receipt_reads(&printed, &[service, number, "赵敏"], "结束办理")?;
 
     by_role(client, "button", "存为PDF").await?.click().await?;
     let saved = text_of_role_containing(client, "status", "回执已经存为PDF").await?;

@@ -831,9 +831,9 @@ export type CheckPage_Deserialize = {
 	review: Review,
 	/**
 	 *  Said when the form changed since she began and this page moved her answers to the new
-	 *  version: how many questions are new or asked differently.
+	 *  version: how many questions are new or asked differently, and where to start.
 	 */
-	form_updated?: string | null,
+	form_updated?: FormUpdated_Deserialize | null,
 };
 
 /**  核对's page: the form's title, and every asked question with its answer and what stops sending. */
@@ -844,9 +844,9 @@ export type CheckPage_Serialize = {
 	review: Review,
 	/**
 	 *  Said when the form changed since she began and this page moved her answers to the new
-	 *  version: how many questions are new or asked differently.
+	 *  version: how many questions are new or asked differently, and where to start.
 	 */
-	form_updated: string | null,
+	form_updated: FormUpdated_Serialize | null,
 };
 
 /**  One choice of a choice question. */
@@ -1059,6 +1059,25 @@ export type FormRef = {
 	form_id: string,
 	/**  Current version; a new version is published whenever a question changes. */
 	version: number,
+};
+
+/**  The form changed since she began: what 核对 says, and the first question to look at again. */
+export type FormUpdated = FormUpdated_Serialize | FormUpdated_Deserialize;
+
+/**  The form changed since she began: what 核对 says, and the first question to look at again. */
+export type FormUpdated_Deserialize = {
+	/**  这件事的表格更新了，有N个问题是新的或者改过了…. */
+	said: string,
+	/**  The first question asked that is new or asked differently, in the form's order. */
+	first_question?: string | null,
+};
+
+/**  The form changed since she began: what 核对 says, and the first question to look at again. */
+export type FormUpdated_Serialize = {
+	/**  这件事的表格更新了，有N个问题是新的或者改过了…. */
+	said: string,
+	/**  The first question asked that is new or asked differently, in the form's order. */
+	first_question: string | null,
 };
 
 /**  Where a line of home takes her: the one thing, or the list of them when there are several. */

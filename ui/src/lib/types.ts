@@ -55,6 +55,7 @@ export type {
   CaseStatus,
   CaseType,
   CheckPage,
+  FormUpdated,
   ChoiceOption,
   Condition,
   Department,

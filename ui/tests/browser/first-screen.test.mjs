@@ -1,10 +1,11 @@
 // Every screen of the main and staff windows at 1280 × 800, at all four text sizes and in the three
 // themes: its main action is on the first screen without scrolling, every button keeps at least
-// 8 px around its words, every icon is at least as big as the text beside it, and a chosen answer
-// differs from the others by ≥ 3:1 and by a ✓.
+// 8 px around its words, every icon is at least as big as the text beside it, a chosen answer
+// differs from the others by ≥ 3:1 and by a ✓, and no words are drawn under others or cut off.
 // (A kiosk's screens are measured on its touch screen in kiosk.test.mjs.)
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { withBrowser } from './harness.mjs';
 import { ALL_SIZES, SCREENS, THEMES, showScreen } from './screen-list.mjs';
@@ -114,6 +115,12 @@ function unclearChoices(page) {
   });
 }
 
+/** Words drawn under something else, or cut off by their box (the script WebDriver runs in WebKit). */
+const HIDDEN_WORDS = readFileSync(new URL('../../../tests/e2e/src/scripts/hidden_words.js', import.meta.url), 'utf8');
+function hiddenWords(page) {
+  return page.evaluate(`(() => {${HIDDEN_WORDS}})()`);
+}
+
 const measured = SCREENS.filter((s) => !s.kiosk && !s.name.startsWith('gallery'));
 
 for (const screen of measured) {
@@ -131,7 +138,7 @@ for (const screen of measured) {
     });
 
     for (const size of ALL_SIZES) {
-      test(`main action on the first screen, roomy buttons, icons as big as the words, clear choices at ${size} text`, async () => {
+      test(`main action on the first screen, roomy buttons, icons as big as the words, clear choices, no hidden words at ${size} text`, async () => {
         for (const theme of THEMES) {
           await opened.page.evaluate(
             ([t, s]) => {
@@ -149,6 +156,7 @@ for (const screen of measured) {
           assert.deepEqual(await crampedButtons(opened.page), [], `${screen.name} in ${theme}: words crowd the edges`);
           assert.deepEqual(await smallIcons(opened.page), [], `${screen.name} in ${theme}: icons smaller than the text`);
           assert.deepEqual(await unclearChoices(opened.page), [], `${screen.name} in ${theme}: a chosen answer looks like the others`);
+          assert.deepEqual(await hiddenWords(opened.page), [], `${screen.name} in ${theme}: words hidden`);
         }
       });
     }

@@ -104,7 +104,11 @@ const UI_SOURCES = ['src', 'public', 'index.html', 'staff.html', 'vite.config.ts
 async function ensureBuilt() {
   const built = join(uiRoot, 'dist', 'index.html');
   const sources = Math.max(...UI_SOURCES.map((source) => newestChange(join(uiRoot, source))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  // The suite shows the component gallery too: a build without it (a release build) is redone.
+  const assets = join(uiRoot, 'dist', 'assets');
+  const withGallery = existsSync(assets) && readdirSync(assets).some((file) => file.startsWith('Gallery'));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources && withGallery) return;
+  process.env.VITE_HUIBAN_GALLERY = '1';
   await build({ root: uiRoot, logLevel: 'error' });
 }
 

@@ -4,6 +4,7 @@
 // and the staff PIN.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { withBrowser } from './harness.mjs';
 import { KIOSK_VIEWPORTS, SCREENS, SIZES, showScreen } from './screen-list.mjs';
@@ -25,9 +26,33 @@ const MAIN_ACTION = {
   'kiosk-card': { role: 'heading', name: '请把身份证放到读卡器上' },
   'kiosk-card-code': { role: 'button', name: '登录' },
   'kiosk-question-phone': { role: 'button', name: '下一步' },
+  'kiosk-question-phone-no-paper': { role: 'button', name: '下一步' },
   'kiosk-question-date': { role: 'button', name: '下一步' },
   'kiosk-question-words': { role: 'button', name: '下一步' },
 };
+
+/** The keys of an on-screen keypad or keyboard not wholly on the first screen, or covered (by
+ * the action bar at the window's foot): each must be there to press without scrolling. */
+function keysOutOfReach(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.keypad button, .pinyin button')]
+      .filter((key) => key.getClientRects().length > 0)
+      .filter((key) => {
+        const box = key.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > innerHeight) return true;
+        // Its middle and the middle of its bottom edge are its own, not something drawn over it.
+        const x = box.left + box.width / 2;
+        return [box.top + box.height / 2, box.bottom - 3].some((y) => {
+          const hit = document.elementFromPoint(x, y);
+          return !hit || !key.contains(hit);
+        });
+      })
+      .map((key) => (key.getAttribute('aria-label') || key.textContent).trim()),
+  );
+}
+
+/** Words drawn under something else, or cut off by their box (the script WebDriver runs in WebKit). */
+const HIDDEN_WORDS = readFileSync(new URL('../../../tests/e2e/src/scripts/hidden_words.js', import.meta.url), 'utf8');
 
 /** The visible controls smaller than 60 × 60 px. */
 function smallTargets(page) {
@@ -44,13 +69,19 @@ describe('kiosk screens on the touch screen', () => {
   for (const screen of KIOSK_SCREENS) {
     for (const [orientation, viewport] of Object.entries(KIOSK_VIEWPORTS)) {
       for (const size of SIZES) {
-        test(`${screen.name} ${orientation} at ${size} text: targets of 60 px, main action on the first screen`, async () => {
+        test(`${screen.name} ${orientation} at ${size} text: targets of 60 px, main action and every key on the first screen, no hidden words`, async () => {
           const { context, page } = await showScreen(shared.browser, shared.vite.url, screen, {
             theme: 'light',
             size,
             ...viewport,
           });
           assert.deepEqual(await smallTargets(page), []);
+          assert.deepEqual(await keysOutOfReach(page), [], 'keys to scroll to, or covered');
+          assert.ok(
+            await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
+            'the screen scrolls sideways',
+          );
+          assert.deepEqual(await page.evaluate(`(() => {${HIDDEN_WORDS}})()`), [], 'words hidden');
           const main = MAIN_ACTION[screen.name];
           if (main) {
             const box = await page.getByRole(main.role, { name: main.name }).first().boundingBox();

@@ -20,6 +20,8 @@ const WAITING = {
 export const KIOSK_VIEWPORTS = {
   landscape: { width: 1920, height: 1080 },
   portrait: { width: 1080, height: 1920 },
+  // A 17-inch 5:4 kiosk, as many service halls have.
+  square: { width: 1280, height: 1024 },
 };
 const KIOSK_IN_USE = { in_use: true, person: '张*英' };
 
@@ -439,6 +441,22 @@ export const SCREENS = [
     hash: '#/form/D1/q/phone',
     kiosk: true,
     options: { kiosk: KIOSK_IN_USE, loggedIn: true },
+    ready: 'text:全部清空',
+  },
+  {
+    // The same with the printer out of paper: the notice above takes room, the keypad stays whole
+    // and clear of the action bar.
+    name: 'kiosk-question-phone-no-paper',
+    path: 'kiosk.html',
+    hash: '#/form/D1/q/phone',
+    kiosk: true,
+    options: {
+      kiosk: {
+        ...KIOSK_IN_USE,
+        printer_problem: '这台自助机的打印机没纸了，回执暂时打印不出来。可以请工作人员加纸，办事不受影响。',
+      },
+      loggedIn: true,
+    },
     ready: 'text:全部清空',
   },
   {

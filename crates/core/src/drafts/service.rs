@@ -209,13 +209,20 @@ impl DraftsService<'_> {
             .await?;
         let localizer = self.app.localizer();
         let review = forms::review(&form, &draft.answers, today(), localizer);
-        let form_updated = moved.filter(super::Migration::needs_review).map(|moved| {
-            let count = moved.new_questions.len() + moved.changed_questions.len();
-            localizer.text(
-                "check-form-updated",
-                &[("count", count.to_string().as_str())],
-            )
-        });
+        let form_updated =
+            moved
+                .filter(super::Migration::needs_review)
+                .map(|moved| super::views::FormUpdated {
+                    said: localizer.text(
+                        "check-form-updated",
+                        &[("count", moved.looked_at_again().len().to_string().as_str())],
+                    ),
+                    first_question: review
+                        .rows
+                        .iter()
+                        .find(|row| moved.looked_at_again().contains(&row.question_id.as_str()))
+                        .map(|row| row.question_id.clone()),
+                });
         Ok(CheckPage {
             form_title: form.title,
             review,

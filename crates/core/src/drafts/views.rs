@@ -50,8 +50,17 @@ pub struct CheckPage {
     /// The answers in plain words, and the problems.
     pub review: crate::forms::Review,
     /// Said when the form changed since she began and this page moved her answers to the new
-    /// version: how many questions are new or asked differently.
-    pub form_updated: Option<String>,
+    /// version: how many questions are new or asked differently, and where to start.
+    pub form_updated: Option<FormUpdated>,
+}
+
+/// The form changed since she began: what 核对 says, and the first question to look at again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct FormUpdated {
+    /// 这件事的表格更新了，有N个问题是新的或者改过了….
+    pub said: String,
+    /// The first question asked that is new or asked differently, in the form's order.
+    pub first_question: Option<String>,
 }
 
 /// A rule the answer breaks, with what to tell the person.

@@ -83,14 +83,20 @@ describe('FormCheck', () => {
     expect(screen.queryByRole('button', { name: '确认提交' })).toBeNull();
   });
 
-  it('says so when the form changed since she began, her answers kept', async () => {
+  it('says so when the form changed since she began, her answers kept, and leads to the first change', async () => {
     draftReview.mockResolvedValue({
       form_title: '高龄津贴申领',
       review: { rows: [], problems: [{ question_id: 'living', message: '还没有填：您是不是一个人住' }] },
-      form_updated: '这件事的表格更新了，有1个问题是新的或者改过了，请再看一看。您填过的都还在。',
+      form_updated: {
+        said: '这件事的表格更新了，有1个问题是新的或者改过了，请再看一看。您填过的都还在。',
+        first_question: 'living',
+      },
     });
     render(FormCheck, { draftId: 'D1' });
     expect(await screen.findByText(/这件事的表格更新了/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: '从改过的第一个问题看起' }).getAttribute('href')).toBe(
+      '#/form/D1/q/living?check',
+    );
     expect(screen.getByRole('link', { name: '去填第一项' }).getAttribute('href')).toBe('#/form/D1/q/living?check');
   });
 });

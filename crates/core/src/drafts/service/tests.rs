@@ -216,13 +216,15 @@ async fn a_draft_of_an_older_form_version_moves_on_when_entered_and_check_says_s
         .expect("saved");
 
     let check = app.drafts().review(&draft.draft_id).await.expect("核对");
-    assert!(
-        check
-            .form_updated
-            .as_deref()
-            .is_some_and(|words| words.contains('1')),
-        "{:?}",
-        check.form_updated
+    let updated = check
+        .form_updated
+        .as_ref()
+        .expect("核对 says the form changed");
+    assert!(updated.said.contains('1'), "{updated:?}");
+    assert_eq!(
+        updated.first_question.as_deref(),
+        Some("phone"),
+        "it leads her to the new question"
     );
     assert!(
         check
