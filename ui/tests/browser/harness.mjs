@@ -164,6 +164,7 @@ export async function openPage(
     loggedIn = false,
     submission = 'sent',
     draftAnswers = {},
+    formUpdated = null,
     suggestions = {},
     licenceType = null,
     unsent = { drafts: 0, waiting: 0, refused: 0, nothing: true },
@@ -204,6 +205,7 @@ export async function openPage(
       atKiosk,
       recorded,
       draftAnswers,
+      formUpdated,
       suggestions,
       licenceType,
       unsent,
@@ -342,7 +344,11 @@ export async function openPage(
         },
         form_check_answer: ({ value }) =>
           value === null || value === '' ? { rule: 'required', message: '请填写“您的姓名”，填好后再点“下一步”。' } : null,
-        draft_review: () => replay('draft_review', recorded.review, (e) => e.answers, draft.answers).page,
+        // A draft moved on to a newer form version says so once (core words it; see its tests).
+        draft_review: () => {
+          const page = replay('draft_review', recorded.review, (e) => e.answers, draft.answers).page;
+          return formUpdated ? { ...page, form_updated: formUpdated } : page;
+        },
         draft_submit: () => ({ kind: 'queued', client_id: 'C1' }),
         submission_status: () =>
           submission === 'sent'
@@ -532,6 +538,7 @@ export async function openPage(
       atKiosk: kiosk !== null,
       recorded: formAnswersFixture,
       draftAnswers: { ...draftFixture.answers, ...draftAnswers },
+      formUpdated,
       suggestions,
       licenceType,
       unsent,

@@ -160,6 +160,20 @@ export const SCREENS = [
     ready: 'text:张秀英',
     main: { role: 'link', name: '去填第一项' },
   },
+  // 核对 of a draft begun on an older version of the form: said once, with the way to the change.
+  {
+    name: 'check-form-updated',
+    hash: '#/form/D1/check',
+    options: {
+      loggedIn: true,
+      draftAnswers: draftFixture.to_complete,
+      formUpdated: {
+        said: '这件事的表格更新了，有1个问题是新的或者改过了，请再看一看。您填过的都还在。',
+        first_question: 'phone',
+      },
+    },
+    ready: 'text:从改过的第一个问题看起',
+  },
   {
     name: 'check-login-first',
     hash: '#/form/D1/check',
