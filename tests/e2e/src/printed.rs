@@ -154,17 +154,25 @@ pub async fn print_the_receipt(
     let printed = new_pdf(&printed_dir(), &before).await?;
     receipt_reads(&printed, &[service, number, "赵敏"], "结束办理")?;
 
+    let saved = save_receipt_pdf(client).await?;
+    let text = squeezed(&text_of(&saved)?);
+    assert!(text.contains(number), "the saved PDF: {text}");
+    Ok(())
+}
+
+/// 存为PDF on the receipt page shown: the path the app says it saved to, once the file is there.
+pub async fn save_receipt_pdf(
+    client: &fantoccini::Client,
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
     by_role(client, "button", "存为PDF").await?.click().await?;
     let saved = text_of_role_containing(client, "status", "回执已经存为PDF").await?;
     let path = saved
         .split_once('：')
-        .map(|(_, path)| path.trim().to_owned())
+        .map(|(_, path)| PathBuf::from(path.trim()))
         .ok_or("no path said")?;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !std::path::Path::new(&path).exists() && std::time::Instant::now() < deadline {
-        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !path.exists() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    let text = squeezed(&text_of(std::path::Path::new(&path))?);
-    assert!(text.contains(number), "the saved PDF: {text}");
-    Ok(())
+    Ok(path)
 }

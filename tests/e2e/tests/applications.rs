@@ -341,18 +341,10 @@ async fn receipt_saved_as_pdf_shows_only_the_receipt(
     client: &fantoccini::Client,
     number: &str,
 ) -> TestResult {
+    use huiban_e2e::printed::{receipt_reads, save_receipt_pdf};
     by_role(client, "link", "打印回执").await?.click().await?;
-    by_role(client, "button", "存为PDF").await?.click().await?;
-    let said = text_of_role_containing(client, "status", "回执已经存为PDF：").await?;
-    let path = said
-        .split_once('：')
-        .map(|(_, path)| path.trim().to_owned())
-        .ok_or("no path in the status")?;
-    huiban_e2e::printed::receipt_reads(
-        std::path::Path::new(&path),
-        &["养老保险待遇申领", number],
-        "朗读",
-    )?;
+    let saved = save_receipt_pdf(client).await?;
+    receipt_reads(&saved, &["养老保险待遇申领", number], "朗读")?;
     client.back().await?;
     by_role(client, "link", "看办理进度").await?;
     Ok(())

@@ -5,9 +5,8 @@
 // (A kiosk's screens are measured on its touch screen in kiosk.test.mjs.)
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { withBrowser } from './harness.mjs';
+import { hiddenWords, withBrowser } from './harness.mjs';
 import { ALL_SIZES, SCREENS, THEMES, showScreen } from './screen-list.mjs';
 
 const shared = withBrowser();
@@ -113,12 +112,6 @@ function unclearChoices(page) {
     }
     return problems;
   });
-}
-
-/** Words drawn under something else, or cut off by their box (the script WebDriver runs in WebKit). */
-const HIDDEN_WORDS = readFileSync(new URL('../../../tests/e2e/src/scripts/hidden_words.js', import.meta.url), 'utf8');
-function hiddenWords(page) {
-  return page.evaluate(`(() => {${HIDDEN_WORDS}})()`);
 }
 
 const measured = SCREENS.filter((s) => !s.kiosk && !s.name.startsWith('gallery'));

@@ -125,6 +125,14 @@ export async function startVite() {
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
+/** The script WebDriver runs in WebKit to find words drawn under something else or cut off. */
+const HIDDEN_WORDS = readFileSync(new URL('../../../tests/e2e/src/scripts/hidden_words.js', import.meta.url), 'utf8');
+
+/** Words on `page` drawn under something else, or cut off by their box, each said in a line. */
+export function hiddenWords(page) {
+  return page.evaluate(`(() => {${HIDDEN_WORDS}})()`);
+}
+
 /** Launches Debian's Chromium headless; never a downloaded browser. */
 export function launchChromium() {
   return chromium.launch({

@@ -4,9 +4,8 @@
 // and the staff PIN.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { withBrowser } from './harness.mjs';
+import { hiddenWords, withBrowser } from './harness.mjs';
 import { KIOSK_VIEWPORTS, SCREENS, SIZES, showScreen } from './screen-list.mjs';
 
 const shared = withBrowser();
@@ -51,9 +50,6 @@ function keysOutOfReach(page) {
   );
 }
 
-/** Words drawn under something else, or cut off by their box (the script WebDriver runs in WebKit). */
-const HIDDEN_WORDS = readFileSync(new URL('../../../tests/e2e/src/scripts/hidden_words.js', import.meta.url), 'utf8');
-
 /** The visible controls smaller than 60 × 60 px. */
 function smallTargets(page) {
   return page.evaluate(() =>
@@ -81,7 +77,7 @@ describe('kiosk screens on the touch screen', () => {
             await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
             'the screen scrolls sideways',
           );
-          assert.deepEqual(await page.evaluate(`(() => {${HIDDEN_WORDS}})()`), [], 'words hidden');
+          assert.deepEqual(await hiddenWords(page), [], 'words hidden');
           const main = MAIN_ACTION[screen.name];
           if (main) {
             const box = await page.getByRole(main.role, { name: main.name }).first().boundingBox();

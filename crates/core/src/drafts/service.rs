@@ -209,20 +209,20 @@ impl DraftsService<'_> {
             .await?;
         let localizer = self.app.localizer();
         let review = forms::review(&form, &draft.answers, today(), localizer);
-        let form_updated =
-            moved
-                .filter(super::Migration::needs_review)
-                .map(|moved| super::views::FormUpdated {
-                    said: localizer.text(
-                        "check-form-updated",
-                        &[("count", moved.looked_at_again().len().to_string().as_str())],
-                    ),
-                    first_question: review
-                        .rows
-                        .iter()
-                        .find(|row| moved.looked_at_again().contains(&row.question_id.as_str()))
-                        .map(|row| row.question_id.clone()),
-                });
+        let form_updated = moved.filter(super::Migration::needs_review).map(|moved| {
+            let again = moved.looked_at_again();
+            super::views::FormUpdated {
+                said: localizer.text(
+                    "check-form-updated",
+                    &[("count", again.len().to_string().as_str())],
+                ),
+                first_question: review
+                    .rows
+                    .iter()
+                    .find(|row| again.contains(&row.question_id.as_str()))
+                    .map(|row| row.question_id.clone()),
+            }
+        });
         Ok(CheckPage {
             form_title: form.title,
             review,

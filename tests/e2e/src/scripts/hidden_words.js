@@ -1,7 +1,7 @@
 // Words drawn under something else, and words cut off by the box that holds them. The page
 // scrolling under the action bar kept at the window's foot is not a problem, nor the page under a
-// dialog; words made for screen readers only (.visually-hidden) are cut off on purpose. Shared by the WebDriver suite (WebKit) and
-// the browser suite (ui/tests/browser/first-screen.test.mjs, Chromium).
+// dialog; words made for screen readers only (.visually-hidden) are cut off on purpose. Shared by
+// the WebDriver suite (WebKit, page.rs) and the browser suite (harness.mjs `hiddenWords`, Chromium).
 const problems = [];
 const shown = (e) => {
   if (e.getClientRects().length === 0) return false;
