@@ -29,7 +29,7 @@ commands:
                        data and open Huiban pointed at it; the server stops when the app closes
   test [LAYER...]      install what is missing and run the test layers in order, stopping at the
                        first failure; with LAYER names, run only those layers
-                       layers: fmt layout clippy advisories deny rust svelte-check vitest browser webdriver
+                       layers: fmt layout clippy advisories deny rust svelte-check vitest browser webkit webdriver
   bench [sync] [N]     release-build benchmarks, printed as ratios against a baseline in the same
                        run: sync sends N (1000) submissions through the outbox and through a
                        plain HTTP loop and prints sync_vs_raw_ratio and bytes_per_submission

@@ -63,6 +63,11 @@ const LAYERS: &[Layer] = &[
         run: browser,
     },
     Layer {
+        name: "webkit",
+        what: "every screen measured again in WebKitGTK, the app's engine",
+        run: webkit,
+    },
+    Layer {
         name: "webdriver",
         what: "the real app on the real platform",
         run: webdriver,
@@ -295,6 +300,24 @@ fn browser() -> Result<Report, String> {
     if let Some(path) = chromium() {
         command.env("CHROMIUM_PATH", path);
     }
+    let (ok, lines) = run_captured(&mut command)?;
+    Ok(counted(ok, counts::node_test(&lines)))
+}
+
+/// The first-screen measurements of every screen, in WebKitGTK's MiniBrowser through WebKitWebDriver,
+/// on a virtual screen with room for the 1280 × 800 page and the browser's toolbar.
+fn webkit() -> Result<Report, String> {
+    let mut command = Command::new("dbus-run-session");
+    command
+        .args(["--", "xvfb-run", "-a", "-s", "-screen 0 1920x1200x24"])
+        .args([
+            if cfg!(windows) { "npm.cmd" } else { "npm" },
+            "run",
+            "test:webkit",
+        ])
+        .current_dir(workspace::ui())
+        .env("FORCE_COLOR", "0")
+        .env("NO_COLOR", "1");
     let (ok, lines) = run_captured(&mut command)?;
     Ok(counted(ok, counts::node_test(&lines)))
 }

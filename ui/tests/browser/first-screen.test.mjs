@@ -2,11 +2,12 @@
 // themes: its main action is on the first screen without scrolling, every button keeps at least
 // 8 px around its words, every icon is at least as big as the text beside it, a chosen answer
 // differs from the others by ≥ 3:1 and by a ✓, and no words are drawn under others or cut off.
-// (A kiosk's screens are measured on its touch screen in kiosk.test.mjs.)
+// (A kiosk's screens are measured on its touch screen in kiosk.test.mjs.) Run in Chromium, and in
+// WebKitGTK — the app's own engine — with HUIBAN_BROWSER=webkit (`npm run test:webkit`).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { hiddenWords, withBrowser } from './harness.mjs';
+import { ENGINE, hiddenWords, withBrowser } from './harness.mjs';
 import { ALL_SIZES, SCREENS, THEMES, showScreen } from './screen-list.mjs';
 
 const shared = withBrowser();
@@ -116,8 +117,17 @@ function unclearChoices(page) {
 
 const measured = SCREENS.filter((s) => !s.kiosk && !s.name.startsWith('gallery'));
 
+test(`the screens are drawn by ${ENGINE}`, async () => {
+  const context = await shared.browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(shared.vite.url);
+  const agent = await page.evaluate('navigator.userAgent');
+  assert.equal(/Chrome\//.test(agent), ENGINE === 'chromium', agent);
+  await context.close();
+});
+
 for (const screen of measured) {
-  describe(`${screen.name} at 1280 × 800`, () => {
+  describe(`${screen.name} at 1280 × 800 in ${ENGINE}`, () => {
     const opened = {};
     before(async () => {
       Object.assign(opened, await showScreen(shared.browser, shared.vite.url, screen, {

@@ -95,8 +95,9 @@ import {
 } from './staff-fixtures.mjs';
 import { installKioskCommands } from './kiosk-commands.mjs';
 import { installStaffCommands } from './staff-commands.mjs';
+import { ENGINE, initScriptsServed, launchWebKit } from './webkit.mjs';
 
-export { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, STAFF_LOGGED_OUT };
+export { ASSISTED_OPEN, ENGINE, MANAGER_AT_WORK, STAFF_AT_WORK, STAFF_LOGGED_OUT };
 
 const UI_SOURCES = ['src', 'public', 'index.html', 'staff.html', 'vite.config.ts', 'svelte.config.js', 'package-lock.json', '../locales'];
 
@@ -119,6 +120,7 @@ export async function startVite() {
   const server = await preview({
     root: uiRoot,
     logLevel: 'error',
+    plugins: [initScriptsServed(join(uiRoot, 'dist'))],
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   const address = server.httpServer.address();
@@ -563,15 +565,13 @@ export async function openPage(
   return { context, page };
 }
 
-/**
- * Starts Vite and Debian's Chromium before a test file's tests and stops them after; the returned
- * object holds them as `vite` and `browser` once started.
- */
+/** Starts Vite and the browser (`ENGINE`) before a test file's tests and stops them after; the
+ * returned object holds them as `vite` and `browser` once started. */
 export function withBrowser() {
   const shared = {};
   before(async () => {
     shared.vite = await startVite();
-    shared.browser = await launchChromium();
+    shared.browser = ENGINE === 'webkit' ? await launchWebKit() : await launchChromium();
   });
   after(async () => {
     await shared.browser?.close();
