@@ -2167,6 +2167,12 @@ export type ReviewRow = {
 	label: string,
 	/**  The answer in plain words; empty when unanswered. */
 	answer: string,
+	/**
+	 *  Whether the answer tells who she is or what she has (a name, an ID or licence number, a phone,
+	 *  a date, an address, an amount): a kiosk or a counter reads it aloud only as counted, so that no
+	 *  one standing near hears it.
+	 */
+	private: boolean,
 };
 
 /**  What an account may do. */

@@ -142,6 +142,26 @@ describe('朗读 reads', () => {
     ]);
   });
 
+  it('at a kiosk or a counter, what tells who she is only counted: typed, on a keypad, on 核对', async () => {
+    const page = `
+      <h1><label for="phone">您的手机号码</label></h1>
+      <input id="phone" type="tel" value="13800000001" />
+      <output data-private="11010119440315002X">11010119440315002X</output>
+      <output aria-label="已输入4位">●●●●</output>
+      <dl><dt>姓名</dt><dd data-private="张秀英">张秀英</dd><dt>是不是一个人住</dt><dd>是，我一个人住</dd></dl>
+      <input type="text" value="" />`;
+    main.innerHTML = page;
+    render(ReadAloudButton, { props: { typed: 'counted' } });
+    await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
+    expect(speaker.heard).toEqual([
+      '您的手机号码。已经填了11位数。为了保密，不读出来。已经填了18位数。为了保密，不读出来。' +
+        '已输入4位。姓名。已经填了3个字。为了保密，不读出来。是不是一个人住。是，我一个人住。这里还没有填。',
+    ]);
+    // At home the same page is read as typed; the masked code still by its label.
+    const { pageReading } = await import('./reading');
+    expect(pageReading(main)).toContain('填的是：13800000001。11010119440315002X。已输入4位。姓名。张秀英');
+  });
+
   it('a timeline step by step, lists item by item, and nothing drawn only for the eye', async () => {
     main.innerHTML = `
       <h1>高龄津贴申领</h1>

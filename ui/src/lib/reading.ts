@@ -2,7 +2,9 @@
 // paragraph, list item, timeline step, button and link as a sentence of its own; each question with
 // its options and current answer; what she typed into a box; the choices of a menu. Read from the
 // page as drawn, so it always matches what the person sees. (How numbers are said — a case number
-// digit by digit — is core's `aloud`, applied by the shell's voice.)
+// digit by digit — is core's `aloud`, applied by the shell's voice.) Where strangers stand close — a
+// kiosk in a hall, a counter with a queue — what a person typed is counted, not said
+// (`{ typed: 'counted' }`): 已经填了11位数。为了保密，不读出来。
 
 import { t } from './i18n';
 
@@ -18,6 +20,17 @@ const UNREAD = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'CANVAS']);
 
 /** Boxes whose typed answer is read. */
 const TYPED = new Set(['text', 'tel', 'number', 'email', 'search', 'date', 'url', '']);
+
+/** How what a person typed is read: said as typed (at home), or only counted (in a public place). */
+export type TypedReading = 'said' | 'counted';
+
+/** The sentence for `typed` when it is only counted: digits as 位数, other writing as 个字. */
+function counted(typed: string): string {
+  const count = String(Array.from(typed).length);
+  return /^[0-9Xx.]+$/.test(typed)
+    ? t('reading-typed-digits-counted', { count })
+    : t('reading-typed-counted', { count });
+}
 
 /** Whether `element` is drawn for the eye only, hidden, or the 朗读 button itself. */
 function unread(element: Element): boolean {
@@ -39,7 +52,7 @@ function text(element: Element | null | undefined): string {
   return words.replace(/\s+/g, ' ').trim();
 }
 
-function question(fieldset: HTMLFieldSetElement, heading: string): string[] {
+function question(fieldset: HTMLFieldSetElement, heading: string, typed: TypedReading): string[] {
   const parts: string[] = [];
   const legend = text(fieldset.querySelector('legend'));
   if (legend && legend !== heading) parts.push(legend);
@@ -48,7 +61,7 @@ function question(fieldset: HTMLFieldSetElement, heading: string): string[] {
   );
   if (labels.length === 0) {
     // A question of boxes (a date in three boxes): its words and what is typed, as anywhere else.
-    const rest = new Reading(heading);
+    const rest = new Reading(heading, typed);
     for (const child of fieldset.children) if (child.tagName !== 'LEGEND') rest.visit(child);
     return rest.parts;
   }
@@ -68,7 +81,10 @@ class Reading {
   parts: string[] = [];
   private words = '';
 
-  constructor(private heading: string) {}
+  constructor(
+    private heading: string,
+    private typed: TypedReading,
+  ) {}
 
   /** Ends the sentence being gathered. */
   flush(): void {
@@ -86,7 +102,7 @@ class Reading {
     if (!(node instanceof Element) || unread(node)) return;
     if (node.tagName === 'FIELDSET') {
       this.flush();
-      this.parts.push(...question(node as HTMLFieldSetElement, this.heading));
+      this.parts.push(...question(node as HTMLFieldSetElement, this.heading, this.typed));
       return;
     }
     if (node.tagName === 'NAV') {
@@ -99,10 +115,21 @@ class Reading {
       if (node instanceof HTMLInputElement && !TYPED.has(node.type)) return;
       this.flush();
       const typed = node.value.trim();
-      this.parts.push(typed ? t('reading-typed', { answer: typed }) : t('reading-not-typed'));
+      if (!typed) this.parts.push(t('reading-not-typed'));
+      else this.parts.push(this.typed === 'said' ? t('reading-typed', { answer: typed }) : counted(typed));
       return;
     }
-    const label = node.getAttribute('role') === 'img' ? node.getAttribute('aria-label') : null;
+    // What tells who she is, shown as words (typed on a keypad, an answer on 核对): `data-private`
+    // holds it as typed.
+    const shownPrivate = node.getAttribute('data-private');
+    if (shownPrivate && this.typed === 'counted') {
+      this.flush();
+      this.parts.push(counted(shownPrivate));
+      return;
+    }
+    // A picture, or what is typed shown masked (●●●●), by its label.
+    const labelled = node.getAttribute('role') === 'img' || node.tagName === 'OUTPUT';
+    const label = labelled ? node.getAttribute('aria-label') : null;
     if (label) {
       this.words += ` ${label} `;
       return;
@@ -120,10 +147,11 @@ function shown(root: HTMLElement, selector: string): Element[] {
   return [...root.querySelectorAll(selector)].filter((element) => !element.closest('[hidden], [inert]'));
 }
 
-/** The words 朗读 says for the page inside `root`: its heading first, then everything shown. */
-export function pageReading(root: HTMLElement): string {
+/** The words 朗读 says for the page inside `root`: its heading first, then everything shown; what
+ * a person typed is said, or only counted where others could hear it. */
+export function pageReading(root: HTMLElement, { typed = 'said' }: { typed?: TypedReading } = {}): string {
   const heading = text(shown(root, 'h1')[0]);
-  const reading = new Reading(heading);
+  const reading = new Reading(heading, typed);
   reading.visit(root);
   reading.flush();
   const parts = heading ? [heading, ...reading.parts] : reading.parts;

@@ -2,7 +2,7 @@
 //! being sent.
 
 use chrono::NaiveDate;
-use huiban_api::{Answers, FormDefinition};
+use huiban_api::{Answers, FormDefinition, QuestionKind};
 use serde::Serialize;
 
 use crate::i18n::Localizer;
@@ -19,6 +19,21 @@ pub struct ReviewRow {
     pub label: String,
     /// The answer in plain words; empty when unanswered.
     pub answer: String,
+    /// Whether the answer tells who she is or what she has (a name, an ID or licence number, a phone,
+    /// a date, an address, an amount): a kiosk or a counter reads it aloud only as counted, so that no
+    /// one standing near hears it.
+    pub private: bool,
+}
+
+/// Whether an answer to a question of `kind`, in words, tells who she is or what she has; a choice,
+/// a file or a signature is said as 已选好 / 已签名 and tells nothing.
+fn private(kind: &QuestionKind) -> bool {
+    use QuestionKind::*;
+    match kind {
+        Text | LongText | Number | Money | Date | Phone | IdNumber | BankCard | Address
+        | Licence => true,
+        SingleChoice | MultipleChoice | YesNo | Attachment | Signature | Group => false,
+    }
 }
 
 /// An answer that stops the form from being sent, with what to tell the person.
@@ -84,6 +99,7 @@ pub fn review(
                 .get(&question.id)
                 .map(|value| answer_text(question, value, localizer))
                 .unwrap_or_default(),
+            private: private(&question.kind),
         })
         .collect();
     let problems = problems_in_words(form, check_answers(form, answers, today), localizer);
@@ -95,7 +111,7 @@ mod tests {
     use super::*;
     use crate::i18n::Locale;
     use huiban_api::ChoiceOption;
-    use huiban_api::{Question, QuestionKind};
+    use huiban_api::Question;
     use serde_json::Value;
     use serde_json::json;
 
@@ -130,6 +146,37 @@ mod tests {
 
     fn text(kind: QuestionKind, value: Value) -> String {
         answer_text(&question("q", kind), &value, &zh())
+    }
+
+    #[test]
+    fn what_tells_who_she_is_is_private_and_a_choice_is_not() {
+        let form = FormDefinition {
+            questions: vec![
+                question("id", QuestionKind::IdNumber),
+                question("alone", QuestionKind::YesNo),
+                question("phone", QuestionKind::Phone),
+                question("sign", QuestionKind::Signature),
+            ],
+            form_id: "f".to_owned(),
+            version: 1,
+            title: "f".to_owned(),
+        };
+        let answers: Answers = [("id".to_owned(), json!("11010119440315002X"))].into();
+        let review = review(&form, &answers, NaiveDate::MIN, &zh());
+        let private: Vec<_> = review
+            .rows
+            .iter()
+            .map(|r| (r.question_id.as_str(), r.private))
+            .collect();
+        assert_eq!(
+            private,
+            [
+                ("id", true),
+                ("alone", false),
+                ("phone", true),
+                ("sign", false)
+            ]
+        );
     }
 
     #[test]
