@@ -1,7 +1,8 @@
 // Every screen of the main and staff windows at 1280 × 800, at all four text sizes and in the three
 // themes: its main action is on the first screen without scrolling, every button keeps at least
 // 8 px around its words, every icon is at least as big as the text beside it, a chosen answer
-// differs from the others by ≥ 3:1 and by a ✓, and no words are drawn under others or cut off.
+// differs from the others by ≥ 3:1 and by a ✓, no words are drawn under others or cut off, and no
+// heading, button or choice leaves one character alone on its last line.
 // (A kiosk's screens are measured on its touch screen in kiosk.test.mjs.) Run in Chromium, and in
 // WebKitGTK — the app's own engine — with HUIBAN_BROWSER=webkit (`npm run test:webkit`).
 
@@ -80,6 +81,36 @@ function smallIcons(page) {
   );
 }
 
+/** Headings, buttons and choices whose last line holds one character alone (资格认 / 证). */
+function lonelyCharacters(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, button, a.primary, a.secondary, label')]
+      .filter((e) => e.offsetParent !== null)
+      .flatMap((e) => {
+        // The boxes of its words, then lines: a box below the line before starts a new one.
+        const boxes = [];
+        const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent.trim() || node.parentElement.closest('.visually-hidden')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          boxes.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+        }
+        boxes.sort((a, b) => a.top - b.top);
+        const lines = [];
+        for (const box of boxes) {
+          const line = lines.at(-1);
+          if (line && box.top < line.bottom - 2) {
+            line.width += box.width;
+            line.bottom = Math.max(line.bottom, box.bottom);
+          } else lines.push({ width: box.width, bottom: box.bottom });
+        }
+        const size = parseFloat(getComputedStyle(e).fontSize);
+        return lines.length > 1 && lines.at(-1).width < size * 1.5 ? [e.textContent.trim().slice(0, 20)] : [];
+      }),
+  );
+}
+
 /** Where a chosen answer is not told from the others by ≥ 3:1 in its colour and by a ✓. */
 function unclearChoices(page) {
   return page.evaluate(() => {
@@ -141,7 +172,7 @@ for (const screen of measured) {
     });
 
     for (const size of ALL_SIZES) {
-      test(`main action on the first screen, roomy buttons, icons as big as the words, clear choices, no hidden words at ${size} text`, async () => {
+      test(`main action on the first screen, roomy buttons, icons as big as the words, clear choices, no hidden words, no lone characters at ${size} text`, async () => {
         for (const theme of THEMES) {
           await opened.page.evaluate(
             ([t, s]) => {
@@ -160,6 +191,7 @@ for (const screen of measured) {
           assert.deepEqual(await smallIcons(opened.page), [], `${screen.name} in ${theme}: icons smaller than the text`);
           assert.deepEqual(await unclearChoices(opened.page), [], `${screen.name} in ${theme}: a chosen answer looks like the others`);
           assert.deepEqual(await hiddenWords(opened.page), [], `${screen.name} in ${theme}: words hidden`);
+          assert.deepEqual(await lonelyCharacters(opened.page), [], `${screen.name} in ${theme}: a character alone on its line`);
         }
       });
     }
