@@ -54,6 +54,8 @@ fn main() {
         "request_detail",
         "request_follow_up",
         "request_evaluate",
+        "help_page",
+        "help_call_back",
         "regions",
         "region_path",
         "group_items",

@@ -41,8 +41,6 @@ catalog-fee-free = Free of charge
 catalog-fee = Fee: { $yuan } yuan ({ $description })
 catalog-retry = Try again
 
-coming-soon-body = This part of Huiban is being built and will be ready soon.
-coming-soon-next = For now, choose "Home" to do something else.
 
 queue-status-label = Sending of applications
 outbox-waiting = { $count } applications are waiting to be sent; they will go out by themselves when the network is back.
@@ -471,3 +469,16 @@ date-keypad-label = Date digits
 date-keypad-hint = Year, month, day: for 15 March 1944, press 19440315.
 date-keypad-year = The year must be between { $min } and { $max }. Press "Clear all" and type it again.
 date-keypad-no-such-day = There is no such day. Check the month and the day, and press "Delete one character" to change them.
+
+## Help
+help-hotline-name = Government services hotline
+help-hotline-hours = Answered day and night
+help-call-back-request = Please call me back.
+help-call-back-looking-at = I was looking at: { $page }.
+help-call-back-phone = Staff will call this number: { $phone }
+help-call-back-asked = Staff have been asked to call you back. They will call { $phone } by { $date }.
+help-title = Help
+help-intro = Stuck, or not sure how? Someone can help you.
+help-call-back-button = Please call me back
+help-call-back-log-in = Log in, and staff can call you back.
+help-numbers-title = Or call yourself

@@ -41,8 +41,6 @@ catalog-fee-free = 不收费
 catalog-fee = 收费{ $yuan }元（{ $description }）
 catalog-retry = 再试一次
 
-coming-soon-body = 这项功能正在建设中，很快就能使用。
-coming-soon-next = 现在可以点“回到首页”，先去办别的事。
 
 queue-status-label = 申请发送情况
 outbox-waiting = 有{ $count }份申请等待发送，联网后会自动提交。
@@ -467,3 +465,16 @@ date-keypad-label = 日期数字键
 date-keypad-hint = 比如1944年3月15日，就按 19440315。
 date-keypad-year = 年份要在{ $min }年到{ $max }年之间，请按“全部清空”重新输入。
 date-keypad-no-such-day = 没有这一天，请看一看月份和日子，按“删除一个字”改一改。
+
+## 求助
+help-hotline-name = 政务服务便民热线
+help-hotline-hours = 白天晚上都有人接
+help-call-back-request = 请工作人员给我回电话。
+help-call-back-looking-at = 我当时在看：{ $page }。
+help-call-back-phone = 工作人员会打这个电话：{ $phone }
+help-call-back-asked = 已经请工作人员给您回电话了。最晚{ $date }会打到 { $phone }，请留意接听。
+help-title = 求助
+help-intro = 不会办、办不下去，都可以请人帮您。
+help-call-back-button = 请工作人员给我回电话
+help-call-back-log-in = 登录以后，可以请工作人员给您回电话。
+help-numbers-title = 也可以自己打电话

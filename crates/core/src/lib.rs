@@ -20,6 +20,7 @@ pub mod figures;
 mod fixtures;
 pub mod forms;
 pub mod glossary;
+pub mod help;
 pub mod home;
 pub mod i18n;
 pub mod inbox;

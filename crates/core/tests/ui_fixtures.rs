@@ -296,3 +296,23 @@ fn the_kiosk_s_login_code_the_harness_shows_is_core_s_view_of_the_platform_s_ans
         &huiban_core::kiosk::visit::LoginCode::of(&answer),
     );
 }
+
+/// 求助 as the harness shows it (`fixtures/help.json`): the numbers, and the call-back logged out,
+/// ready to ask, and asked on the recording day.
+#[test]
+fn the_help_page_the_harness_shows_is_cores() {
+    use huiban_core::help::{self, CallBack, HelpPage};
+    let zh = huiban_core::i18n::spoken();
+    let page = |call_back: CallBack| HelpPage {
+        numbers: help::numbers(zh),
+        call_back,
+    };
+    recorded(
+        "help.json",
+        &serde_json::json!({
+            "logged_out": page(CallBack::LogInFirst),
+            "logged_in": page(help::can_ask("138****0001", zh)),
+            "asked": help::asked(recording_day(), "138****0001", zh),
+        }),
+    );
+}

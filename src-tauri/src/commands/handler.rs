@@ -37,6 +37,7 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::drafts::submission_status, super::drafts::drafts_unfinished, super::home::home,
         super::forms::form_check_answer, super::forms::form_definition, super::forms::group_items,
         super::forms::region_path, super::forms::regions,
+        super::help::help_page, super::help::help_call_back,
         super::inbox::inbox, super::inbox::message_read,
         super::logins::kiosk_answer, super::logins::kiosk_asking, super::logins::login_end,
         super::logins::logins,
@@ -203,6 +204,7 @@ mod tests {
             "evaluation_levels",
             "request_evaluate",
             "request_follow_up",
+            "help_call_back",
             "inbox",
             "message_read",
         ] {

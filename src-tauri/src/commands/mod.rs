@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod figures;
 pub mod forms;
 pub mod handler;
+pub mod help;
 pub mod home;
 pub mod inbox;
 pub mod kiosk;

@@ -260,6 +260,7 @@ async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult 
             ("staff_kiosk_calls", json!({})),
             ("staff_answer_kiosk_call", json!({"callId": "1"})),
             ("login_request_code", json!({"phone": ZHANG})),
+            ("help_call_back", json!({"lookingAt": null})),
         ] {
             let refusal = refused(&client, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

@@ -550,6 +550,7 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("kiosk_login_code", serde_json::json!({})),
             ("kiosk_call_staff", serde_json::json!({})),
             ("kiosk_leaving_slip", serde_json::json!({})),
+            ("help_call_back", serde_json::json!({"lookingAt": null})),
         ] {
             let refusal = refused(&staff, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

@@ -130,6 +130,10 @@ export const commands = {
 	 *  the app, so it works offline).
 	 */
 	regions: (code: string | null) => __TAURI_INVOKE<Region[]>("regions", { code }),
+	/**  The 求助 page: the numbers to call, and whether a call-back may be asked or is asked. */
+	helpPage: () => __TAURI_INVOKE<HelpPage>("help_page"),
+	/**  Asks staff to call her back (once while one is open), naming the page she was looking at. */
+	helpCallBack: (lookingAt: string | null) => __TAURI_INVOKE<CallBack>("help_call_back", { lookingAt }),
 	/**  The messages kept on this computer, newest first, with the unread count. */
 	inbox: () => __TAURI_INVOKE<Inbox_Serialize>("inbox"),
 	/**  Marks a message read here at once, and on the platform now or on the next pull. */
@@ -493,6 +497,19 @@ export type Bar = {
 	/**  Its fill pattern, `0` to [`PATTERNS`] − 1. */
 	pattern: number,
 };
+
+/**  Where her call-back stands. */
+export type CallBack = 
+/**  Nobody is logged in: the call-back needs her login (and the phone on it). */
+{ state: "log_in_first" } | 
+/**  She may ask; they will call this (masked) phone. */
+{ state: "can_ask"; 
+/**  工作人员会打这个电话：138****0001. */
+said: string } | 
+/**  Asked and not yet answered: when to expect the call. */
+{ state: "asked"; 
+/**  已经请工作人员给您回电话了。最晚12月3日会打到 138****0001。 */
+said: string };
 
 /**  What the kiosk shows once her card is read and the code texted. */
 export type CardCode = {
@@ -1119,6 +1136,24 @@ export type HandlingChannel =
 "5" | 
 /**  9 其他 */
 "9";
+
+/**  A number she can call, with who answers and when. */
+export type HelpNumber = {
+	/**  Who answers: 政务服务便民热线. */
+	name: string,
+	/**  The number to dial. */
+	number: string,
+	/**  When someone answers, in words. */
+	hours: string,
+};
+
+/**  The 求助 page: the numbers, then the call-back. */
+export type HelpPage = {
+	/**  The numbers she can call, the hotline first. */
+	numbers: HelpNumber[],
+	/**  The call-back. */
+	call_back: CallBack,
+};
 
 /**  One thing that waits for her, in words, with where one tap takes her. */
 export type HomeAsk = {

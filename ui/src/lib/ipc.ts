@@ -41,6 +41,8 @@ export const {
   draftsUnfinished,
   evaluationLevels,
   groupItems,
+  helpCallBack,
+  helpPage,
   home,
   inbox,
   kioskAnswer,

@@ -6,9 +6,11 @@ import { sampleItem } from '../pages/Catalog/fixtures';
 import type { Speaker } from './speaker';
 
 const catalogItems = vi.fn();
+const helpPage = vi.fn();
 vi.mock('./ipc', async (original) => ({
   ...(await original<typeof import('./ipc')>()),
   catalogItems: () => catalogItems(),
+  helpPage: () => helpPage(),
   preferencesSet: () => Promise.resolve(),
 }));
 
@@ -20,7 +22,7 @@ const { default: Home } = await import('../pages/Home/Home.svelte');
 const { default: Settings } = await import('../pages/Settings/Settings.svelte');
 const { default: FirstRun } = await import('../pages/FirstRun/FirstRun.svelte');
 const { default: Catalog } = await import('../pages/Catalog/Catalog.svelte');
-const { default: ComingSoon } = await import('../pages/ComingSoon/ComingSoon.svelte');
+const { default: Help } = await import('../pages/Help/Help.svelte');
 
 /** A speaker that writes down what it is asked. */
 function recordingSpeaker(fail?: unknown): Speaker & { heard: string[] } {
@@ -123,9 +125,18 @@ describe('朗读 reads', () => {
     expect(speaker.heard).toEqual(['屏幕已锁定。这是 赵敏 的工作屏幕。']);
   });
 
-  it('a page being built: what it says', async () => {
-    expect(await readPage(ComingSoon, { title: '进度' })).toEqual([
-      '进度。返回。这项功能正在建设中，很快就能使用。现在可以点“回到首页”，先去办别的事。回到首页',
+  it('求助: the call-back first, then the numbers, each said', async () => {
+    helpPage.mockResolvedValue({
+      numbers: [{ name: '政务服务便民热线', number: '12345', hours: '白天晚上都有人接' }],
+      call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' },
+    });
+    render(Help, { target: main });
+    await screen.findByText('12345');
+    render(ReadAloudButton);
+    await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
+    expect(speaker.heard).toEqual([
+      '求助。返回。不会办、办不下去，都可以请人帮您。请工作人员给我回电话。工作人员会打这个电话：138****0001。' +
+        '也可以自己打电话。12345。政务服务便民热线，白天晚上都有人接',
     ]);
   });
 

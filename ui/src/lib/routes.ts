@@ -20,7 +20,7 @@ export const AREAS: readonly Area[] = [
   { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: true },
   { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: true },
   { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: true },
-  { id: 'help', label: 'home-tile-help', icon: 'help', ready: false },
+  { id: 'help', label: 'home-tile-help', icon: 'help', ready: true },
 ];
 
 /** Where the app is. */

@@ -61,12 +61,6 @@ export const figuresFixture = JSON.parse(
   readFileSync(new URL('./fixtures/figures.json', import.meta.url), 'utf8'),
 );
 
-/** The kiosk's login code the mocked `kiosk_login_code` answers with: core's view of a platform's
- * device authorization (its QR code included), recorded the same way. */
-const kioskLoginCodeFixture = JSON.parse(
-  readFileSync(new URL('./fixtures/kiosk-login-code.json', import.meta.url), 'utf8'),
-);
-
 /** Where a screenshot named `name` goes: the workspace's target/browser, for people to look at. */
 export function screenshotPath(name) {
   const dir = fileURLToPath(new URL('../../../target/browser/', import.meta.url));
@@ -93,7 +87,8 @@ import {
   STAFF_AT_WORK,
   STAFF_LOGGED_OUT,
 } from './staff-fixtures.mjs';
-import { installKioskCommands } from './kiosk-commands.mjs';
+import { HELP, installHelpCommands } from './help-commands.mjs';
+import { KIOSK_LOGIN_CODE, installKioskCommands } from './kiosk-commands.mjs';
 import { installStaffCommands } from './staff-commands.mjs';
 import { ENGINE, initScriptsServed, launchWebKit } from './webkit.mjs';
 
@@ -182,10 +177,12 @@ export async function openPage(
     assisted = null,
     kiosk = null,
     kioskCalls = [],
+    helpAsked = false,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-  await context.addInitScript(installKioskCommands, { kiosk, loginCode: kioskLoginCodeFixture });
+  await context.addInitScript(installKioskCommands, { kiosk, loginCode: KIOSK_LOGIN_CODE });
+  await context.addInitScript(installHelpCommands, { help: HELP, loggedIn, asked: helpAsked });
   await context.addInitScript(installStaffCommands, {
     staff: { ...STAFF_LOGGED_OUT, ...staff },
     staffAtWork: STAFF_AT_WORK,
@@ -465,6 +462,7 @@ export async function openPage(
         speech_stop: () => null,
         ...window.__staffCommands,
         ...window.__kioskCommands,
+        ...window.__helpCommands,
         preferences_get: () => saved,
         preferences_set: (args) => {
           saved = args.preferences;

@@ -5,6 +5,14 @@
 // 123456 too; the staff PIN is 2468). Run in the page before the app, as an init
 // script: it leaves the answers in `window.__kioskCommands` for the harness's table.
 
+import { readFileSync } from 'node:fs';
+
+/** The kiosk's login code the mocked `kiosk_login_code` answers with: core's view of a platform's
+ * device authorization (its QR code included), recorded by `crates/core/tests/ui_fixtures.rs`. */
+export const KIOSK_LOGIN_CODE = JSON.parse(
+  readFileSync(new URL('./fixtures/kiosk-login-code.json', import.meta.url), 'utf8'),
+);
+
 /** Puts the kiosk commands' answers in `window.__kioskCommands`. */
 export function installKioskCommands({ kiosk, loginCode }) {
   const view = {

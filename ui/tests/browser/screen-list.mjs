@@ -56,7 +56,16 @@ export const SCREENS = [
   { name: 'catalog', hash: '#/apply', ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
   { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
   { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
-  { name: 'coming-soon', hash: '#/help' },
+  // 求助: logged out, the numbers and 登录; logged in, 请工作人员给我回电话; once asked, when to expect it.
+  { name: 'help', hash: '#/help', ready: 'text:12345', main: { role: 'link', name: '登录', exact: true } },
+  { name: 'help-logged-in', hash: '#/help', options: { loggedIn: true }, ready: 'text:12345' },
+  {
+    name: 'help-asked',
+    hash: '#/help',
+    options: { loggedIn: true, helpAsked: true },
+    ready: 'text:已经请工作人员给您回电话了',
+    main: { text: '已经请工作人员给您回电话了' },
+  },
   { name: 'settings', hash: '#/settings', main: { role: 'radio', name: '标准：字这么大' } },
   {
     name: 'settings-logged-in',

@@ -1,0 +1,25 @@
+//! 求助 commands: the numbers she can call, and 请工作人员给我回电话, a few lines over `app.help()`.
+
+use huiban_core::help::{CallBack, HelpPage};
+use tauri::State;
+
+use crate::{AppState, IpcError};
+
+/// The 求助 page: the numbers to call, and whether a call-back may be asked or is asked.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn help_page(state: State<'_, AppState>) -> Result<HelpPage, IpcError> {
+    Ok(state.help().page().await?)
+}
+
+/// Asks staff to call her back (once while one is open), naming the page she was looking at.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state, looking_at), err)]
+pub async fn help_call_back(
+    state: State<'_, AppState>,
+    looking_at: Option<String>,
+) -> Result<CallBack, IpcError> {
+    Ok(state.help().call_back(looking_at.as_deref()).await?)
+}

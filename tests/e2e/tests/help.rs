@@ -1,0 +1,101 @@
+//! The real app binary, driven over WebDriver, against the real platform server over HTTP.
+//! 求助: stuck on a page, she taps 求助 and 请工作人员给我回电话 — asked once, offline too, filed
+//! when the platform is back, and in the officers' queue with the page she was on.
+
+use std::time::Duration;
+
+use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
+use huiban_e2e::platform::Platform;
+use huiban_e2e::prelude::*;
+use huiban_e2e::{TestResult, env_path, free_port};
+
+/// 张秀英's requests as the platform holds them.
+fn her_requests(platform: &Platform) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    Ok(
+        huiban_platform::Store::open(platform.data_dir())?.request_numbers_of(
+            "c-demo-zhang",
+            None,
+            100,
+        )?,
+    )
+}
+
+#[tokio::test]
+async fn stuck_on_a_page_she_asks_for_a_call_back_and_it_reaches_the_officers_once() -> TestResult {
+    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
+    let platform_data = tempfile::tempdir()?;
+    let bind = format!("127.0.0.1:{}", free_port()?);
+    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+    let keychain = save_login(&platform, "13800000001").await?;
+    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let outcome = async {
+        past_first_run(&client).await?;
+        by_role(&client, "link", "办事").await?.click().await?;
+        by_role(&client, "link", PENSION_ITEM)
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "heading", PENSION_ITEM).await?;
+
+        // Stuck here, and the platform unreachable: 求助 in the top bar, then one tap.
+        drop(platform);
+        by_role(&client, "link", "求助").await?.click().await?;
+        by_role(&client, "heading", "求助").await?;
+        assert!(main_text(&client).await?.contains("12345"));
+        by_role(&client, "button", "请工作人员给我回电话")
+            .await?
+            .click()
+            .await?;
+        let said = text_of_role_containing(&client, "status", "已经请工作人员给您回电话了").await?;
+        assert!(said.contains("138****0001"), "{said}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "help-asked").await?;
+
+        // Opened again, it is still asked: nothing to press twice.
+        by_role(&client, "link", "惠办，回到首页")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "link", "求助").await?.click().await?;
+        text_of_role_containing(&client, "status", "已经请工作人员给您回电话了").await?;
+        let buttons = client
+            .find_all(fantoccini::Locator::XPath(
+                "//main//button[normalize-space(.)='请工作人员给我回电话']",
+            ))
+            .await?;
+        assert!(buttons.is_empty(), "asked once, offered no more");
+
+        // The platform is back at the same address: the request is filed by itself, once.
+        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let mut filed = Vec::new();
+        for _ in 0..300 {
+            filed = her_requests(&platform)?;
+            if !filed.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert_eq!(her_requests(&platform)?, filed);
+        assert_eq!(filed.len(), 1, "one call-back filed: {filed:?}");
+
+        // The officers see it in their queue, with where she was.
+        let queue = platform.officer("officer01", &["list"])?;
+        let line = queue
+            .lines()
+            .find(|line| line.starts_with(filed[0].as_str()))
+            .ok_or_else(|| format!("not in the queue: {queue}"))?;
+        assert!(line.contains("Help"), "{line}");
+        assert!(line.contains("请工作人员给我回电话"), "{line}");
+        let request = huiban_platform::Store::open(platform.data_dir())?
+            .service_request(&filed[0])?
+            .ok_or("the request is kept")?;
+        assert_eq!(
+            request.body.description,
+            format!("请工作人员给我回电话。我当时在看：{PENSION_ITEM}。")
+        );
+        Ok::<_, Box<dyn std::error::Error>>(())
+    }
+    .await;
+    close_logged_in(client, &keychain, outcome).await
+}
