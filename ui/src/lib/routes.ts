@@ -9,18 +9,16 @@ export interface Area {
   /** Fluent id of the tile label and page title. */
   label: string;
   icon: IconName;
-  /** Whether the area has a working screen yet. */
-  ready: boolean;
 }
 
 /** The six home tiles, in reading order. */
 export const AREAS: readonly Area[] = [
-  { id: 'apply', label: 'home-tile-apply', icon: 'apply', ready: true },
-  { id: 'progress', label: 'home-tile-progress', icon: 'progress', ready: true },
-  { id: 'licences', label: 'home-tile-licences', icon: 'licences', ready: true },
-  { id: 'requests', label: 'home-tile-requests', icon: 'requests', ready: true },
-  { id: 'messages', label: 'home-tile-messages', icon: 'messages', ready: true },
-  { id: 'help', label: 'home-tile-help', icon: 'help', ready: true },
+  { id: 'apply', label: 'home-tile-apply', icon: 'apply' },
+  { id: 'progress', label: 'home-tile-progress', icon: 'progress' },
+  { id: 'licences', label: 'home-tile-licences', icon: 'licences' },
+  { id: 'requests', label: 'home-tile-requests', icon: 'requests' },
+  { id: 'messages', label: 'home-tile-messages', icon: 'messages' },
+  { id: 'help', label: 'home-tile-help', icon: 'help' },
 ];
 
 /** Where the app is. */
