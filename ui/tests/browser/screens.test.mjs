@@ -130,14 +130,26 @@ describe('catalog', () => {
   });
 });
 
-describe('areas still being built', () => {
-  test('say so honestly, offer the way home and pass axe', async () => {
-    const { context, page } = await visit({}, '#/help');
+describe('求助', () => {
+  test('from the page she is stuck on, one tap asks for a call-back naming that page, once', async () => {
+    const { context, page } = await visit({ loggedIn: true }, '#/apply');
+    await page.getByRole('heading', { level: 1, name: '办事' }).waitFor();
+    await page.getByRole('link', { name: '求助', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: '求助' }).waitFor();
-    await page.getByText('这项功能正在建设中').waitFor();
+    await page.getByText('12345').waitFor();
+    await page.getByRole('button', { name: '请工作人员给我回电话' }).click();
+    await page.getByRole('status').getByText('已经请工作人员给您回电话了').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__callBackFrom), ['办事']);
+    assert.equal(await page.getByRole('button', { name: '请工作人员给我回电话' }).count(), 0);
+    await context.close();
+  });
+
+  test('logged out, the numbers and 登录 for a call-back', async () => {
+    const { context, page } = await visit({}, '#/help');
+    await page.getByText('登录以后，可以请工作人员给您回电话。').waitFor();
+    const login = page.getByRole('main').getByRole('link', { name: '登录', exact: true });
+    assert.equal(await login.getAttribute('href'), '#/login');
     assert.deepEqual(await axeViolations(page), []);
-    await page.getByRole('link', { name: '回到首页', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '您好，请选择要办的事' }).waitFor();
     await context.close();
   });
 });
