@@ -84,12 +84,18 @@ const EN_US: &[(&str, &str)] = &[
 /// [`speak_in`]); one localizer for the whole process, used by the app's views and by its errors
 /// alike.
 pub fn spoken() -> &'static Localizer {
-    static ZH_CN: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
     static EN_US: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
     match SPEAKING.load(std::sync::atomic::Ordering::Relaxed) {
         1 => EN_US.get_or_init(|| Localizer::new(Locale::EnUs)),
-        _ => ZH_CN.get_or_init(|| Localizer::new(Locale::ZhCn)),
+        _ => chinese(),
     }
+}
+
+/// 简体中文, whatever the person speaks: for words written to the platform, which its staff read.
+/// Made once for the whole process (a localizer parses every Fluent file).
+pub fn chinese() -> &'static Localizer {
+    static ZH_CN: std::sync::OnceLock<Localizer> = std::sync::OnceLock::new();
+    ZH_CN.get_or_init(|| Localizer::new(Locale::ZhCn))
 }
 
 /// The locale [`spoken`] speaks in: 0 for zh-CN, 1 for en-US.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::app::App;
 use crate::clock::{now_ms, today};
-use crate::i18n::{Locale, Localizer};
+use crate::i18n::{Localizer, chinese};
 use crate::outbox::requests as queued;
 use crate::store::{AccountStore, OutboxKind};
 use crate::{Error, dates};
@@ -94,7 +94,7 @@ impl HelpService<'_> {
         }
         queued::enqueue_request(&store, &call_back_request(looking_at), now_ms())?;
         self.app.wake().notify_one();
-        call_back_state(&store, today(), localizer)
+        Ok(asked(today(), &masked_phone(&store)?, localizer))
     }
 }
 
@@ -129,11 +129,10 @@ pub fn asked(day: NaiveDate, phone: &str, localizer: &Localizer) -> CallBack {
 
 /// The 求助 诉求 a call-back is filed as, in the words of those who call back.
 pub fn call_back_request(looking_at: Option<&str>) -> NewRequest {
-    let chinese = Localizer::new(Locale::ZhCn);
-    let mut description = chinese.text(CALL_BACK_ID, &[]);
+    let mut description = chinese().text(CALL_BACK_ID, &[]);
     if let Some(page) = looking_at.map(str::trim).filter(|p| !p.is_empty()) {
         let page: String = page.chars().take(100).collect();
-        description.push_str(&chinese.text("help-call-back-looking-at", &[("page", &page)]));
+        description.push_str(&chinese().text("help-call-back-looking-at", &[("page", &page)]));
     }
     NewRequest {
         kind: RequestKind::Help,
@@ -156,24 +155,27 @@ fn open_call_back(request: &ServiceRequest) -> bool {
 
 /// Whether a request's words are a call-back's.
 fn is_call_back(description: &str) -> bool {
-    description.starts_with(&Localizer::new(Locale::ZhCn).text(CALL_BACK_ID, &[]))
+    description.starts_with(&chinese().text(CALL_BACK_ID, &[]))
 }
 
-/// Where her call-back stands as of `today`: asked (waiting here to be sent, or filed and still
-/// open) or not.
+/// Her phone as kept with her account, masked (empty when the platform gave none).
+fn masked_phone(store: &AccountStore<'_>) -> Result<String, Error> {
+    Ok(store
+        .profile()?
+        .and_then(|p| p.phone_masked)
+        .unwrap_or_default())
+}
+
+/// Where her call-back stands as of `today`: asked (kept here, sent or not, until the platform's
+/// copy is pulled back; or filed and still open) or not.
 fn call_back_state(
     store: &AccountStore<'_>,
     today: NaiveDate,
     localizer: &Localizer,
 ) -> Result<CallBack, Error> {
-    let phone = store
-        .profile()?
-        .and_then(|p| p.phone_masked)
-        .unwrap_or_default();
-    let waiting = queued::unfiled(store)?
-        .into_iter()
-        .any(|(_, request)| is_call_back(&request.description));
-    let sent_not_pulled = store
+    let phone = masked_phone(store)?;
+    // Every row keeps its request until the platform's copy comes back (then it is purged).
+    let kept_here = store
         .outbox_rows_of_kind(OutboxKind::Request)?
         .into_iter()
         .filter(|row| !row.is_purged())
@@ -192,7 +194,7 @@ fn call_back_state(
         .max();
     Ok(match filed_on {
         Some(day) => asked(day, &phone, localizer),
-        None if waiting || sent_not_pulled => asked(today, &phone, localizer),
+        None if kept_here => asked(today, &phone, localizer),
         None => can_ask(&phone, localizer),
     })
 }
