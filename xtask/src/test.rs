@@ -166,8 +166,23 @@ fn keep_no_incremental_state(command: &mut Command, ci: bool) {
     }
 }
 
+/// `npm` in `ui/`, without colours.
 pub(crate) fn npm() -> Command {
-    let mut command = Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" });
+    npm_within(&[])
+}
+
+/// `npm` in `ui/`, without colours, run inside `wrapper` (e.g. `dbus-run-session -- xvfb-run`) when
+/// one is given.
+fn npm_within(wrapper: &[&str]) -> Command {
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    let mut command = match wrapper.split_first() {
+        Some((program, args)) => {
+            let mut command = Command::new(program);
+            command.args(args).arg(npm);
+            command
+        }
+        None => Command::new(npm),
+    };
     command
         .current_dir(workspace::ui())
         .env("FORCE_COLOR", "0")
@@ -307,17 +322,15 @@ fn browser() -> Result<Report, String> {
 /// The first-screen measurements of every screen, in WebKitGTK's MiniBrowser through WebKitWebDriver,
 /// on a virtual screen with room for the 1280 × 800 page and the browser's toolbar.
 fn webkit() -> Result<Report, String> {
-    let mut command = Command::new("dbus-run-session");
-    command
-        .args(["--", "xvfb-run", "-a", "-s", "-screen 0 1920x1200x24"])
-        .args([
-            if cfg!(windows) { "npm.cmd" } else { "npm" },
-            "run",
-            "test:webkit",
-        ])
-        .current_dir(workspace::ui())
-        .env("FORCE_COLOR", "0")
-        .env("NO_COLOR", "1");
+    let mut command = npm_within(&[
+        "dbus-run-session",
+        "--",
+        "xvfb-run",
+        "-a",
+        "-s",
+        "-screen 0 1920x1200x24",
+    ]);
+    command.args(["run", "test:webkit"]);
     let (ok, lines) = run_captured(&mut command)?;
     Ok(counted(ok, counts::node_test(&lines)))
 }
@@ -394,6 +407,17 @@ mod tests {
             .get_envs()
             .find(|(key, _)| *key == "CARGO_INCREMENTAL")
             .map(|(_, value)| value)
+    }
+
+    #[test]
+    fn npm_inside_a_wrapper_runs_in_ui_without_colours() {
+        let command = npm_within(&["xvfb-run", "-a"]);
+        assert_eq!(command.get_program(), "xvfb-run");
+        let args: Vec<_> = command.get_args().collect();
+        let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+        assert_eq!(args[..2], [OsStr::new("-a"), OsStr::new(npm)]);
+        assert_eq!(command.get_current_dir(), Some(workspace::ui().as_path()));
+        assert!(command.get_envs().any(|(key, _)| key == "NO_COLOR"));
     }
 
     // CI's disk filled in the webdriver layer: its cargo, inside dbus-run-session, kept incremental state.

@@ -1,9 +1,9 @@
 //! The demo people and items the journeys use, and the states they are put in before a test.
 
+use crate::env_path;
 use crate::page::by_role;
-use crate::platform::Platform;
+use crate::platform::{Platform, Restartable};
 use crate::prelude::*;
-use crate::{env_path, free_port};
 
 /// A name that exists only in the platform's demo data, not in any UI fixture.
 pub const SERVER_ONLY_ITEM: &str = "困难老年人家庭适老化改造申请";
@@ -11,12 +11,8 @@ pub const SERVER_ONLY_ITEM: &str = "困难老年人家庭适老化改造申请";
 /// 张秀英 logged in on this computer and queued an application; then the line dropped and the app
 /// was closed. What remains is the keychain and the encrypted store; the platform is stopped.
 pub struct QueuedOffline {
-    /// The platform binary.
-    pub platform_binary: std::path::PathBuf,
-    /// The platform's data, kept while it is stopped.
-    pub platform_data: tempfile::TempDir,
-    /// The address it listens on.
-    pub bind: String,
+    /// The platform, stopped, with its data and address kept.
+    pub platform: Restartable,
     /// Its URL.
     pub url: String,
     /// The app's data directory.
@@ -31,10 +27,8 @@ impl QueuedOffline {
         use huiban_core::outbox;
         use huiban_core::store::LocalStore;
 
-        let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
-        let platform_data = tempfile::tempdir()?;
-        let bind = format!("127.0.0.1:{}", free_port()?);
-        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let home = Restartable::new(&env_path("HUIBAN_E2E_PLATFORM"))?;
+        let platform = home.start()?;
         let url = platform.url.clone();
         let app_data = tempfile::tempdir()?;
         let keychain = save_login(&platform, "13800000001").await?;
@@ -50,23 +44,16 @@ impl QueuedOffline {
         }
         drop(platform);
         Ok(Self {
-            platform_binary,
-            platform_data,
-            bind,
+            platform: home,
             url,
             app_data,
             keychain,
         })
     }
 
-    /// The platform back at the same address, with the same data.
     /// The platform started again on the same data and address.
     pub fn platform_back(&self) -> Result<Platform, Box<dyn std::error::Error>> {
-        Ok(Platform::start_in(
-            &self.platform_binary,
-            self.platform_data.path(),
-            &self.bind,
-        )?)
+        Ok(self.platform.start()?)
     }
 }
 

@@ -4,6 +4,35 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+/// A platform that stops and comes back with everything it held, at the same address: the server
+/// binary, its data directory and its loopback address, kept across restarts.
+pub struct Restartable {
+    binary: PathBuf,
+    data: tempfile::TempDir,
+    bind: String,
+}
+
+impl Restartable {
+    /// A fresh data directory and a free loopback port for the server `binary`.
+    pub fn new(binary: &Path) -> std::io::Result<Self> {
+        Ok(Self {
+            binary: binary.to_path_buf(),
+            data: tempfile::tempdir()?,
+            bind: format!("127.0.0.1:{}", crate::free_port()?),
+        })
+    }
+
+    /// Starts the server (again) over the same data at the same address.
+    pub fn start(&self) -> std::io::Result<Platform> {
+        Platform::start_in(&self.binary, self.data.path(), &self.bind)
+    }
+
+    /// The server's data directory.
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+}
+
 /// A running `huiban-platform serve`; killed when dropped.
 pub struct Platform {
     child: Child,

@@ -5,9 +5,9 @@
 use std::time::Duration;
 
 use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
-use huiban_e2e::platform::Platform;
+use huiban_e2e::platform::{Platform, Restartable};
 use huiban_e2e::prelude::*;
-use huiban_e2e::{TestResult, env_path, free_port};
+use huiban_e2e::{TestResult, env_path};
 
 /// 张秀英's requests as the platform holds them.
 fn her_requests(platform: &Platform) -> Result<Vec<String>, Box<dyn std::error::Error>> {
@@ -22,10 +22,8 @@ fn her_requests(platform: &Platform) -> Result<Vec<String>, Box<dyn std::error::
 
 #[tokio::test]
 async fn stuck_on_a_page_she_asks_for_a_call_back_and_it_reaches_the_officers_once() -> TestResult {
-    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
-    let platform_data = tempfile::tempdir()?;
-    let bind = format!("127.0.0.1:{}", free_port()?);
-    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+    let home = Restartable::new(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let platform = home.start()?;
     let keychain = save_login(&platform, "13800000001").await?;
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
@@ -66,7 +64,7 @@ async fn stuck_on_a_page_she_asks_for_a_call_back_and_it_reaches_the_officers_on
         assert!(buttons.is_empty(), "asked once, offered no more");
 
         // The platform is back at the same address: the request is filed by itself, once.
-        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let platform = home.start()?;
         let mut filed = Vec::new();
         for _ in 0..300 {
             filed = her_requests(&platform)?;

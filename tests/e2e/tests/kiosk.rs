@@ -9,7 +9,7 @@ use std::time::Duration;
 use huiban_e2e::counter::press;
 use huiban_e2e::kiosk::{EXIT_PIN, KioskMachine, Phone, kiosk_window, shown_code, start_a_form};
 use huiban_e2e::page::{by_role, screenshot, text_of_alert};
-use huiban_e2e::platform::Platform;
+use huiban_e2e::platform::{Platform, Restartable};
 use huiban_e2e::prelude::*;
 use huiban_e2e::printed::{new_pdf, pdfs_in, printed_dir, printed_text_of, squeezed};
 use huiban_e2e::{TestResult, env_path};
@@ -342,10 +342,8 @@ async fn idle_asks_still_there_keeps_her_on_a_touch_and_clears_her_at_zero() -> 
 #[tokio::test]
 async fn what_she_confirmed_while_the_platform_was_down_is_filed_for_her_once_after_her_visit()
 -> TestResult {
-    let binary = env_path("HUIBAN_E2E_PLATFORM");
-    let platform_data = tempfile::tempdir()?;
-    let bind = format!("127.0.0.1:{}", huiban_e2e::free_port()?);
-    let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+    let home = Restartable::new(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let platform = home.start()?;
     let machine = KioskMachine::demo()?;
     let phone = Phone::start().await?;
     let (_driver, client, data) = kiosk_window(&platform.url, &machine).await?;
@@ -407,7 +405,7 @@ async fn what_she_confirmed_while_the_platform_was_down_is_filed_for_her_once_af
         assert_eq!(left_in_the_store(&machine, data.path(), &account).0, 0);
 
         // The platform is back: the kiosk files it for her under its own login, once.
-        let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+        let platform = home.start()?;
         assert_eq!(platform.url, url);
         until_the_platform_has("her application filed by the kiosk", || async {
             Ok(huiban_platform::Store::open(platform.data_dir())?

@@ -3,7 +3,7 @@
 
 use huiban_e2e::driver::TauriDriver;
 use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
-use huiban_e2e::platform::Platform;
+use huiban_e2e::platform::{Platform, Restartable};
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path, free_port};
 
@@ -183,10 +183,8 @@ async fn a_draft_is_kept_across_a_restart_answer_by_answer_and_then_sent() -> Te
 #[tokio::test]
 async fn the_platform_stops_as_the_form_is_sent_and_the_form_arrives_by_itself_once() -> TestResult
 {
-    let platform_binary = env_path("HUIBAN_E2E_PLATFORM");
-    let platform_data = tempfile::tempdir()?;
-    let bind = format!("127.0.0.1:{}", free_port()?);
-    let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+    let home = Restartable::new(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let platform = home.start()?;
     let keychain = save_login(&platform, "13800000001").await?;
     let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
     let outcome = async {
@@ -215,7 +213,7 @@ async fn the_platform_stops_as_the_form_is_sent_and_the_form_arrives_by_itself_o
         screenshot(&client, "apply-waiting").await?;
 
         // It comes back at the same address; nobody touches anything.
-        let platform = Platform::start_in(&platform_binary, platform_data.path(), &bind)?;
+        let platform = home.start()?;
         text_of_role_containing(&client, "heading", "申请已经送到").await?;
         let cases = huiban_platform::Store::open(platform.data_dir())?.case_numbers_of(
             "c-demo-zhang",

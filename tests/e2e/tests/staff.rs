@@ -11,7 +11,7 @@ use huiban_e2e::counter::{
 use huiban_e2e::page::{
     by_role, past_first_run, screenshot, text_of_alert, text_of_role_containing,
 };
-use huiban_e2e::platform::Platform;
+use huiban_e2e::platform::{Platform, Restartable};
 use huiban_e2e::prelude::*;
 use huiban_e2e::{TestResult, env_path};
 
@@ -149,10 +149,8 @@ async fn the_clerk_identifies_zhang_by_keypad_and_she_consents_with_the_texted_c
 /// sends it: filed for her with 赵敏 as 代理人.
 #[tokio::test]
 async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_returns() -> TestResult {
-    let binary = env_path("HUIBAN_E2E_PLATFORM");
-    let platform_data = tempfile::tempdir()?;
-    let bind = format!("127.0.0.1:{}", huiban_e2e::free_port()?);
-    let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+    let home = Restartable::new(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    let platform = home.start()?;
     let (keychain, _driver, client, data) = staff_window(&platform.url, &[]).await?;
     let outcome =
         async {
@@ -202,8 +200,8 @@ async fn confirmed_for_her_with_the_platform_down_is_filed_for_her_when_it_retur
             // The platform returns at the same address; 钱进, of her centre, logs in at this
             // computer, and what 赵敏 confirmed goes out under his login, filed with her as 代理人.
             let colleague = ("staff-e2e-qian", "huiban-staff-e2e-qian");
-            a_colleague_of_zhao(platform_data.path(), colleague)?;
-            let platform = Platform::start_in(&binary, platform_data.path(), &bind)?;
+            a_colleague_of_zhao(home.data_dir(), colleague)?;
+            let platform = home.start()?;
             let waiting = her_columns(data.path())?;
             assert!(
                 !waiting.is_empty(),

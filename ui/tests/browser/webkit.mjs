@@ -117,7 +117,6 @@ export async function launchWebKit() {
   }
   const session = new Session(base, created.value.sessionId);
   return {
-    engine: 'webkit',
     newContext: async ({ viewport }) => new Context(session, viewport),
     close: async () => {
       await session.send('DELETE', '').catch(() => {});
