@@ -35,6 +35,16 @@ describe('求助', () => {
     expect(screen.queryByRole('button', { name: '请工作人员给我回电话' })).toBeNull();
   });
 
+  it('opened again without the top bar (from home), names no page: the last visit is forgotten', async () => {
+    const user = userEvent.setup();
+    page = { numbers: NUMBERS, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
+    helpFrom.page = '张秀英，您好';
+    render(Help).unmount();
+    render(Help);
+    await user.click(await screen.findByRole('button', { name: '请工作人员给我回电话' }));
+    expect(helpCallBack).toHaveBeenCalledWith(null);
+  });
+
   it('logged out: the numbers, and 登录 for a call-back', async () => {
     page = { numbers: NUMBERS, call_back: { state: 'log_in_first' } };
     render(Help);
