@@ -24,9 +24,22 @@ pub async fn staff_window(
 > {
     let keychain = huiban_core::secrets::Keychain::system_for(huiban_core::mode::Mode::Staff)?;
     keychain.forget_login()?;
+    let zone = midday_zone(chrono::Utc::now());
+    let mut env = env.to_vec();
+    env.push(("TZ", &zone));
     let (driver, client, data) =
-        fresh_app_with_args(platform_url, env, &["--mode", "staff"]).await?;
+        fresh_app_with_args(platform_url, &env, &["--mode", "staff"]).await?;
     Ok((keychain, driver, client, data))
+}
+
+/// A POSIX time zone in which it is about midday at `now`. A clerk's login ends at her local
+/// midnight, so a staff window started a minute before midnight (as a CI run may) would log her
+/// out in the middle of its test; in this zone her day has hours left.
+pub fn midday_zone(now: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Timelike;
+    let hours_east = 12 - i64::from(now.hour());
+    // POSIX counts hours west of UTC: UTC+8 is written HUI-8.
+    format!("HUI{}", -hours_east)
 }
 
 /// 为居民办理 from the clerk's home: the resident's ID number on the keypad, her name, and the
@@ -140,4 +153,28 @@ pub async fn sign_on_the_pad(client: &fantoccini::Client) -> TestResult {
         });
     client.perform_actions(strokes).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn the_midday_zone_puts_every_hour_of_the_day_at_noon() {
+        for hour in 0..24 {
+            let now = Utc.with_ymd_and_hms(2026, 12, 2, hour, 59, 30).unwrap();
+            // The system's own reading of the zone, as the app's clock reads TZ.
+            let local = std::process::Command::new("date")
+                .env("TZ", midday_zone(now))
+                .args(["-d", &format!("@{}", now.timestamp()), "+%H"])
+                .output()
+                .unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&local.stdout).trim(),
+                "12",
+                "at {hour}:59"
+            );
+        }
+    }
 }
