@@ -83,3 +83,6 @@ assisted-approval-missing = The centre's manager should enter her own account an
 figures-not-manager = Only the centre's manager sees the centre's figures.
 figures-offline = The centre's figures need the platform. Check the network and try again in a moment.
 figures-csv-failed = The table was not saved. Please try again.
+help-districts-offline = Not online yet, so the districts' service centres cannot be shown. Please call 12345.
+help-district-unknown = There is no service centre for that district. Please choose one from the list.
+help-district-none = Please choose your district first, then press Done.

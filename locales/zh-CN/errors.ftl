@@ -83,3 +83,6 @@ assisted-approval-missing = 请中心负责人输入自己的账号和密码。
 figures-not-manager = 只有服务中心负责人能看中心数据。
 figures-offline = 看中心数据要连上办事平台。请看看网络是否连通，稍后再试。
 figures-csv-failed = 表格没有存好，请再试一次。
+help-districts-offline = 还没联网，看不到各区服务中心的电话。请先打12345。
+help-district-unknown = 没有这个区的服务中心，请从列表里选一个。
+help-district-none = 请先选您住的区，再点“确定”。

@@ -154,6 +154,9 @@ pub struct Account {
     pub phone: Option<String>,
     /// Department, for officers and staff.
     pub department: Option<String>,
+    /// The district she lives in (行政区划代码), when the platform knows it: her service centre's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district_code: Option<String>,
 }
 
 /// Answer of `POST /api/v1/auth/device` (RFC 8628 device authorization).

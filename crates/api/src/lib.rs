@@ -22,6 +22,7 @@ pub mod licences;
 pub mod messages;
 pub mod requests;
 pub mod seal;
+pub mod service_centres;
 pub mod workdays;
 
 pub use applications::{
@@ -55,6 +56,7 @@ pub use messages::{Message, MessagePage};
 pub use requests::{
     FollowUp, IntakeChannel, NewRequest, RequestKind, RequestStatus, RequestStep, ServiceRequest,
 };
+pub use service_centres::{ServiceCentre, ServiceCentres};
 
 /// Path prefix of every versioned platform endpoint.
 pub const API_PREFIX: &str = "/api/v1";

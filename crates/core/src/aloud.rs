@@ -21,12 +21,30 @@ pub fn said(text: &str, locale: Locale) -> String {
                 locale,
             ));
             at = end;
+        } else if chars[at] == '-' && joins_a_phone(&chars, at) {
+            // 010-64001101: the dash of a phone is a pause, not 减.
+            out.push(' ');
+            at += 1;
         } else {
             out.push(chars[at]);
             at += 1;
         }
     }
     out
+}
+
+/// Whether the dash at `at` joins an area code to a phone number (010-64001101), not a range (3-5).
+fn joins_a_phone(chars: &[char], at: usize) -> bool {
+    let before = chars[..at]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let after = chars[at + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    before >= 2 && chars[at - before] == '0' && after >= DIGIT_BY_DIGIT
 }
 
 /// Where the number starting at `start` ends: digits and masked digits (`*`), with an ID number's
@@ -69,7 +87,9 @@ fn number_said(number: &[char], next: Option<char>, locale: Locale) -> String {
     // Money is said as an amount (10000元 is 一万元), a year as its digits (二零二六年).
     let money = matches!(next, Some('元' | '¥'));
     let year = digits == 4 && next == Some('年') && locale == Locale::ZhCn;
-    if !year && (money || (digits < DIGIT_BY_DIGIT && !masked)) {
+    // An area code (010, 0571) is dialled, never counted.
+    let dialled = digits >= 2 && number.first() == Some(&'0');
+    if !year && !dialled && (money || (digits < DIGIT_BY_DIGIT && !masked)) {
         return written;
     }
     let spelled: Vec<String> = number.iter().map(|&c| digit_said(c, locale)).collect();
@@ -110,6 +130,12 @@ mod tests {
             zh("会发短信到 138****0001"),
             "会发短信到 幺 三 八 星 星 星 星 零 零 零 幺"
         );
+    }
+
+    #[test]
+    fn a_centre_s_number_with_its_area_code_is_dialled_digit_by_digit() {
+        assert_eq!(zh("010-64001101"), "零 幺 零 六 四 零 零 幺 幺 零 幺");
+        assert_eq!(zh("3-5个工作日"), "3-5个工作日", "a range stays a range");
     }
 
     #[test]

@@ -297,22 +297,51 @@ fn the_kiosk_s_login_code_the_harness_shows_is_core_s_view_of_the_platform_s_ans
     );
 }
 
-/// 求助 as the harness shows it (`fixtures/help.json`): the numbers, and the call-back logged out,
-/// ready to ask, and asked on the recording day.
+/// 求助 as the harness shows it (`fixtures/help.json`): the numbers, the call-back logged out,
+/// ready to ask, and asked on the recording day; her centre logged out (her district asked), logged
+/// in (her account's 东城区), and picked here for each district; the districts to pick from.
 #[test]
 fn the_help_page_the_harness_shows_is_cores() {
-    use huiban_core::help::{self, CallBack, HelpPage};
+    use huiban_core::help::{
+        self, CallBack, CentreHelp, DistrictChoice, DistrictFrom, DistrictPage, HelpPage,
+    };
     let zh = huiban_core::i18n::spoken();
-    let page = |call_back: CallBack| HelpPage {
+    let centres = huiban_demo::centres::service_centres();
+    let page = |centre: CentreHelp, call_back: CallBack| HelpPage {
         numbers: help::numbers(zh),
+        centre,
         call_back,
+    };
+    let ours = help::centre_help(&centres, Some(("110101", DistrictFrom::Account)), zh);
+    let picked: serde_json::Map<String, serde_json::Value> = centres
+        .iter()
+        .map(|c| {
+            let centre =
+                help::centre_help(&centres, Some((&c.district_code, DistrictFrom::Picked)), zh);
+            (
+                c.district_code.clone(),
+                serde_json::to_value(centre).unwrap(),
+            )
+        })
+        .collect();
+    let districts = DistrictPage {
+        choices: centres
+            .iter()
+            .map(|c| DistrictChoice {
+                code: c.district_code.clone(),
+                name: c.district_name.clone(),
+            })
+            .collect(),
+        chosen: None,
     };
     recorded(
         "help.json",
         &serde_json::json!({
-            "logged_out": page(CallBack::LogInFirst),
-            "logged_in": page(help::can_ask("138****0001", zh)),
+            "logged_out": page(CentreHelp::PickDistrict, CallBack::LogInFirst),
+            "logged_in": page(ours, help::can_ask("138****0001", zh)),
             "asked": help::asked(recording_day(), "138****0001", zh),
+            "picked": picked,
+            "districts": districts,
         }),
     );
 }

@@ -4,6 +4,7 @@
 //! core's, the platform's and the end-to-end tests, the benchmarks and the UI's recorded fixtures use
 //! it. It holds data only: no I/O, no server.
 
+pub mod centres;
 pub mod credit_code;
 mod forms;
 mod items;

@@ -41,6 +41,10 @@ pub fn seed(store: &Store, now_ms: i64) -> Result<bool, AuthError> {
             },
             now_ms,
         )?;
+        // They live in the district their ID numbers were issued in.
+        if let Some(district) = first17.get(..6) {
+            store.set_district(account_id, district)?;
+        }
         // The demo people's identity counts as checked, as if at a counter.
         let real_name = RealName {
             name: (*name).to_owned(),

@@ -94,3 +94,39 @@ async fn the_demo_officer_moves_cases_to_approval_and_requests_to_revisit() {
     let status: RequestStatus = serde_json::from_value(request.body["status"].clone()).unwrap();
     assert_eq!(status, RequestStatus::Revisiting);
 }
+
+#[tokio::test]
+async fn anyone_gets_the_service_centres_and_she_her_district() {
+    let platform = TestPlatform::start().await;
+    let centres: huiban_api::ServiceCentres = serde_json::from_value(
+        platform
+            .call("GET", "/api/v1/service-centres", None, None)
+            .await
+            .body,
+    )
+    .unwrap();
+    let codes: Vec<_> = centres
+        .centres
+        .iter()
+        .map(|c| c.district_code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["110101", "110102", "110105", "110108"],
+        "by district code"
+    );
+    let dongcheng = &centres.centres[0];
+    assert_eq!(dongcheng.name, "东城区政务服务中心");
+    assert_eq!(dongcheng.phone, "010-64001101");
+    assert!(
+        dongcheng.hours.contains("周一到周五"),
+        "{}",
+        dongcheng.hours
+    );
+
+    let tokens = platform.citizen_login("13800000001").await;
+    let me = platform
+        .call("GET", "/api/v1/me", Some(&tokens.access_token), None)
+        .await;
+    assert_eq!(me.body["district_code"], "110101", "{}", me.body);
+}

@@ -1,6 +1,7 @@
-//! 求助 commands: the numbers she can call, and 请工作人员给我回电话, a few lines over `app.help()`.
+//! 求助 commands: the numbers she can call (her district's centre among them), and 请工作人员给我回电话,
+//! a few lines over `app.help()`.
 
-use huiban_core::help::{CallBack, HelpPage};
+use huiban_core::help::{CallBack, CentreHelp, DistrictPage, HelpPage};
 use tauri::State;
 
 use crate::{AppState, IpcError};
@@ -22,4 +23,28 @@ pub async fn help_call_back(
     looking_at: Option<String>,
 ) -> Result<CallBack, IpcError> {
     Ok(state.help().call_back(looking_at.as_deref()).await?)
+}
+
+/// Her district's service centre as the platform lists it now (kept here when it cannot be asked).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn help_centre(state: State<'_, AppState>) -> Result<CentreHelp, IpcError> {
+    Ok(state.help().centre().await?)
+}
+
+/// 您住在哪个区？: the districts to pick from, and the one shown now.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn help_districts(state: State<'_, AppState>) -> Result<DistrictPage, IpcError> {
+    Ok(state.help().districts().await?)
+}
+
+/// Keeps the district picked on this computer for 求助's centre.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub fn help_pick_district(state: State<'_, AppState>, code: String) -> Result<(), IpcError> {
+    Ok(state.help().pick_district(&code)?)
 }

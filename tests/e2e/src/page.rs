@@ -17,6 +17,7 @@ fn role_selector(role: &str) -> String {
         "button" => "button, [role=button]".to_owned(),
         "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]".to_owned(),
         "alert" => "[role=alert]".to_owned(),
+        "main" => "main, [role=main]".to_owned(),
         other => format!("[role={other}]"),
     }
 }

@@ -1,6 +1,7 @@
 //! The real app binary, driven over WebDriver, against the real platform server over HTTP.
 //! 求助: stuck on a page, she taps 求助 and 请工作人员给我回电话 — asked once, offline too, filed
-//! when the platform is back, and in the officers' queue with the page she was on.
+//! when the platform is back, and in the officers' queue with the page she was on; her district's
+//! service centre is the platform's, by the district on her account.
 
 use std::time::Duration;
 
@@ -39,7 +40,13 @@ async fn stuck_on_a_page_she_asks_for_a_call_back_and_it_reaches_the_officers_on
         drop(platform);
         by_role(&client, "link", "求助").await?.click().await?;
         by_role(&client, "heading", "求助").await?;
-        assert!(main_text(&client).await?.contains("12345"));
+        let shown = main_text(&client).await?;
+        assert!(shown.contains("12345"), "{shown}");
+        // Never heard here before: where her centre's number will be, once online.
+        assert!(
+            shown.contains("联网以后，这里会显示您那里服务中心的电话"),
+            "{shown}"
+        );
         by_role(&client, "button", "请工作人员给我回电话")
             .await?
             .click()
@@ -92,6 +99,24 @@ async fn stuck_on_a_page_she_asks_for_a_call_back_and_it_reaches_the_officers_on
             request.body.description,
             format!("请工作人员给我回电话。我当时在看：{PENSION_ITEM}。")
         );
+
+        // Her centre's number is the one the platform lists for her account's district: changed
+        // there, it is the new one here.
+        let mut dongcheng = huiban_demo::centres::service_centres();
+        dongcheng.truncate(1);
+        dongcheng[0].phone = "010-64009999".to_owned();
+        huiban_platform::Store::open(platform.data_dir())?.upsert_service_centres(&dongcheng)?;
+        by_role(&client, "link", "惠办，回到首页")
+            .await?
+            .click()
+            .await?;
+        by_role(&client, "link", "求助").await?.click().await?;
+        let centre = text_of_role_containing(&client, "main", "010-64009999").await?;
+        assert!(
+            centre.contains("东城区政务服务中心，周一到周五，上午9点到下午5点"),
+            "{centre}"
+        );
+        screenshot(&client, "help-centre").await?;
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;

@@ -261,6 +261,9 @@ async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult 
             ("staff_answer_kiosk_call", json!({"callId": "1"})),
             ("login_request_code", json!({"phone": ZHANG})),
             ("help_call_back", json!({"lookingAt": null})),
+            ("help_centre", json!({})),
+            ("help_districts", json!({})),
+            ("help_pick_district", json!({"code": "110101"})),
         ] {
             let refusal = refused(&client, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

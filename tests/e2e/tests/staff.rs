@@ -549,6 +549,9 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("kiosk_call_staff", serde_json::json!({})),
             ("kiosk_leaving_slip", serde_json::json!({})),
             ("help_call_back", serde_json::json!({"lookingAt": null})),
+            ("help_centre", serde_json::json!({})),
+            ("help_districts", serde_json::json!({})),
+            ("help_pick_district", serde_json::json!({"code": "110101"})),
         ] {
             let refusal = refused(&staff, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

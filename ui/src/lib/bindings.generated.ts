@@ -134,6 +134,12 @@ export const commands = {
 	helpPage: () => __TAURI_INVOKE<HelpPage>("help_page"),
 	/**  Asks staff to call her back (once while one is open), naming the page she was looking at. */
 	helpCallBack: (lookingAt: string | null) => __TAURI_INVOKE<CallBack>("help_call_back", { lookingAt }),
+	/**  Her district's service centre as the platform lists it now (kept here when it cannot be asked). */
+	helpCentre: () => __TAURI_INVOKE<CentreHelp>("help_centre"),
+	/**  您住在哪个区？: the districts to pick from, and the one shown now. */
+	helpDistricts: () => __TAURI_INVOKE<DistrictPage_Serialize>("help_districts"),
+	/**  Keeps the district picked on this computer for 求助's centre. */
+	helpPickDistrict: (code: string) => __TAURI_INVOKE<null>("help_pick_district", { code }),
 	/**  The messages kept on this computer, newest first, with the unread count. */
 	inbox: () => __TAURI_INVOKE<Inbox_Serialize>("inbox"),
 	/**  Marks a message read here at once, and on the platform now or on the next pull. */
@@ -798,6 +804,23 @@ export type CatalogView_Serialize = {
 	shortcuts: string[],
 };
 
+/**  Her service centre, as the 求助 page shows it. */
+export type CentreHelp = 
+/**  Her district's centre: its number, and where it is. */
+{ state: "known"; 
+/**  The centre's name, number and hours. */
+number: HelpNumber; 
+/**  Where it is. */
+address: string; 
+/**  换一个区 is offered: the district was picked here, not known from her account. */
+changeable: boolean; 
+/**  The words of 换一个区: 不是东城区？换一个区. */
+change_said: string } | 
+/**  Her district is not known: she picks it once. */
+{ state: "pick_district" } | 
+/**  This computer has not reached the platform yet: only 12345 is shown. */
+{ state: "unheard" };
+
 /**  A chart with its table. */
 export type ChartView = ChartView_Serialize | ChartView_Deserialize;
 
@@ -917,6 +940,33 @@ export type Department = {
 	name: string,
 	/**  统一社会信用代码 (18 characters, GB 32100). */
 	credit_code: string,
+};
+
+/**  A district she may pick. */
+export type DistrictChoice = {
+	/**  Its six-digit code. */
+	code: string,
+	/**  Its name: 东城区. */
+	name: string,
+};
+
+/**  您住在哪个区？: the districts whose centres the platform lists, and the one known now. */
+export type DistrictPage = DistrictPage_Serialize | DistrictPage_Deserialize;
+
+/**  您住在哪个区？: the districts whose centres the platform lists, and the one known now. */
+export type DistrictPage_Deserialize = {
+	/**  The districts, by code. */
+	choices: DistrictChoice[],
+	/**  The district shown now, if any. */
+	chosen?: string | null,
+};
+
+/**  您住在哪个区？: the districts whose centres the platform lists, and the one known now. */
+export type DistrictPage_Serialize = {
+	/**  The districts, by code. */
+	choices: DistrictChoice[],
+	/**  The district shown now, if any. */
+	chosen: string | null,
 };
 
 /**  A saved, unsent application. */
@@ -1151,6 +1201,8 @@ export type HelpNumber = {
 export type HelpPage = {
 	/**  The numbers she can call, the hotline first. */
 	numbers: HelpNumber[],
+	/**  Her district's service centre. */
+	centre: CentreHelp,
 	/**  The call-back. */
 	call_back: CallBack,
 };

@@ -11,6 +11,7 @@ vi.mock('./ipc', async (original) => ({
   ...(await original<typeof import('./ipc')>()),
   catalogItems: () => catalogItems(),
   helpPage: () => helpPage(),
+  helpCentre: async () => (await helpPage()).centre,
   preferencesSet: () => Promise.resolve(),
 }));
 
@@ -128,6 +129,13 @@ describe('朗读 reads', () => {
   it('求助: the call-back first, then the numbers, each said', async () => {
     helpPage.mockResolvedValue({
       numbers: [{ name: '政务服务便民热线', number: '12345', hours: '白天晚上都有人接' }],
+      centre: {
+        state: 'known',
+        number: { name: '东城区政务服务中心', number: '010-64001101', hours: '周一到周五，上午9点到下午5点' },
+        address: '东城区示例大街1号',
+        changeable: false,
+        change_said: '不是东城区？换一个区',
+      },
       call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' },
     });
     render(Help, { target: main });
@@ -136,7 +144,8 @@ describe('朗读 reads', () => {
     await fireEvent.click(screen.getByRole('button', { name: '朗读' }));
     expect(speaker.heard).toEqual([
       '求助。返回。不会办、办不下去，都可以请人帮您。请工作人员给我回电话。工作人员会打这个电话：138****0001。' +
-        '也可以自己打电话。12345。政务服务便民热线，白天晚上都有人接',
+        '也可以自己打电话。12345。政务服务便民热线，白天晚上都有人接。' +
+        '010-64001101。东城区政务服务中心，周一到周五，上午9点到下午5点。东城区示例大街1号',
     ]);
   });
 

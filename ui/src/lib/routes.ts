@@ -32,6 +32,7 @@ export type Route =
   | { kind: 'login' }
   | { kind: 'logout' }
   | { kind: 'unfinished' }
+  | { kind: 'help-district' }
   | { kind: 'item'; implCode: string }
   | { kind: 'licence'; licenceNo: string }
   | { kind: 'form'; draftId: string; page: FormPage }
@@ -58,6 +59,9 @@ export const LOGOUT_HREF = '#/logout';
 
 /** The hash of 我没办完的事. */
 export const UNFINISHED_HREF = '#/unfinished';
+
+/** The hash of 求助's 您住在哪个区？. */
+export const HELP_DISTRICT_HREF = '#/help/district';
 
 /** The hash of 设置. */
 export const SETTINGS_HREF = '#/settings';
@@ -87,6 +91,7 @@ export function parseHash(hash: string): Route {
   if (id === 'login') return { kind: 'login' };
   if (id === 'logout') return { kind: 'logout' };
   if (id === 'unfinished') return { kind: 'unfinished' };
+  if (id === 'help' && rest[0] === 'district') return { kind: 'help-district' };
   if (id === 'gallery') return { kind: 'gallery', part: rest[0] ?? '' };
   if (id === 'apply' && rest[0]) return { kind: 'item', implCode: rest[0] };
   if (id === 'licences' && rest[0]) return { kind: 'licence', licenceNo: rest[0] };

@@ -56,9 +56,11 @@ export const SCREENS = [
   { name: 'catalog', hash: '#/apply', ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
   { name: 'catalog-offline', hash: '#/apply', options: { offline: true }, ready: 'heading-2', main: { role: 'link', name: '高龄津贴申领' } },
   { name: 'catalog-unreachable', hash: '#/apply', options: { failCatalog: true }, ready: 'alert' },
-  // 求助: logged out, the numbers and 登录; logged in, 请工作人员给我回电话; once asked, when to expect it.
+  // 求助: logged out, the numbers and 登录 (her district asked for her centre's number); logged in,
+  // 请工作人员给我回电话 and her centre; once asked, when to expect it; 您住在哪个区？.
   { name: 'help', hash: '#/help', ready: 'text:12345', main: { role: 'link', name: '登录', exact: true } },
-  { name: 'help-logged-in', hash: '#/help', options: { loggedIn: true }, ready: 'text:12345' },
+  { name: 'help-logged-in', hash: '#/help', options: { loggedIn: true }, ready: 'text:010-64001101' },
+  { name: 'help-district', hash: '#/help/district', ready: 'text:朝阳区', main: { role: 'button', name: '确定' } },
   {
     name: 'help-asked',
     hash: '#/help',

@@ -152,6 +152,32 @@ describe('求助', () => {
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
+
+  test('her district picked once: 求助 then shows its service centre, and it can be changed', async () => {
+    const { context, page } = await visit({}, '#/help');
+    await page.getByRole('link', { name: '选您住的区' }).click();
+    await page.getByRole('heading', { level: 1, name: '您住在哪个区？' }).waitFor();
+    // 确定 with nothing chosen: told in plain words, still asked.
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('alert').getByText('请先选您住的区').waitFor();
+    await page.getByRole('radio', { name: '朝阳区' }).check();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('heading', { level: 1, name: '求助' }).waitFor();
+    await page.getByText('010-64001105').waitFor();
+    await page.getByText('朝阳区政务服务中心，周一到周五，上午9点到下午5点').waitFor();
+    await page.getByRole('link', { name: '不是朝阳区？换一个区' }).click();
+    assert.equal(await page.getByRole('radio', { name: '朝阳区' }).isChecked(), true);
+    await context.close();
+  });
+
+  test('logged in, her account’s district: its centre without asking', async () => {
+    const { context, page } = await visit({ loggedIn: true }, '#/help');
+    await page.getByText('010-64001101').waitFor();
+    await page.getByText('东城区政务服务中心，周一到周五，上午9点到下午5点').waitFor();
+    assert.equal(await page.getByRole('link', { name: /换一个区/ }).count(), 0);
+    await context.close();
+  });
 });
 
 describe('signature', () => {

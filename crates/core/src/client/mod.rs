@@ -5,6 +5,7 @@ mod figures;
 mod kiosk;
 mod kiosk_calls;
 mod pages;
+mod service_centres;
 mod uploads;
 
 use std::time::Duration;

@@ -1,7 +1,9 @@
 //! `app.help()`: 求助 — the numbers she can call, and 请工作人员给我回电话, a call-back asked for as a
 //! 求助 诉求 through the 12345 loop (queued in the outbox like every 诉求, so it is asked once, offline
-//! too). The request is worded in Chinese whatever the app's language: the people who call back
-//! read it.
+//! too), and her district's service centre (`centre`). The request is worded in Chinese whatever the
+//! app's language: the people who call back read it.
+
+mod centre;
 
 use chrono::NaiveDate;
 use huiban_api::{IntakeChannel, NewRequest, RequestKind, RequestStatus, ServiceRequest};
@@ -13,6 +15,8 @@ use crate::i18n::{Localizer, chinese};
 use crate::outbox::requests as queued;
 use crate::store::{AccountStore, OutboxKind};
 use crate::{Error, dates};
+
+pub use centre::{CentreHelp, DistrictChoice, DistrictFrom, DistrictPage, centre_help};
 
 /// The first words of every call-back request, by which one already asked is known again.
 const CALL_BACK_ID: &str = "help-call-back-request";
@@ -66,12 +70,15 @@ pub enum CallBack {
 pub struct HelpPage {
     /// The numbers she can call, the hotline first.
     pub numbers: Vec<HelpNumber>,
+    /// Her district's service centre.
+    pub centre: CentreHelp,
     /// The call-back.
     pub call_back: CallBack,
 }
 
 impl HelpService<'_> {
-    /// The numbers and whether a call-back may be asked, is asked, or needs her login.
+    /// The numbers (her centre's as kept here: the page opens at once, offline too; [`Self::centre`]
+    /// asks the platform after) and whether a call-back may be asked, is asked, or needs her login.
     pub async fn page(&self) -> Result<HelpPage, Error> {
         let localizer = self.app.localizer();
         let call_back = match self.app.own_store_if_any().await? {
@@ -80,6 +87,7 @@ impl HelpService<'_> {
         };
         Ok(HelpPage {
             numbers: numbers(localizer),
+            centre: self.kept_centre().await?,
             call_back,
         })
     }

@@ -11,6 +11,7 @@ fn her_profile() -> Account {
         phone_masked: Some("138****0001".to_owned()),
         phone: None,
         department: None,
+        district_code: None,
     }
 }
 
@@ -103,4 +104,119 @@ fn the_request_is_in_chinese_whatever_her_language_and_names_at_most_a_short_pag
         call_back_request(Some("  ")).description,
         "请工作人员给我回电话。"
     );
+}
+
+fn dongcheng() -> huiban_api::ServiceCentre {
+    huiban_demo::centres::service_centres()
+        .into_iter()
+        .find(|c| c.district_code == "110101")
+        .expect("东城区")
+}
+
+#[test]
+fn her_centre_is_her_district_s_and_only_a_picked_district_may_be_changed() {
+    let centres = huiban_demo::centres::service_centres();
+    let words = chinese();
+    assert_eq!(
+        centre_help(&[], Some(("110101", DistrictFrom::Account)), words),
+        CentreHelp::Unheard
+    );
+    assert_eq!(centre_help(&centres, None, words), CentreHelp::PickDistrict);
+    assert_eq!(
+        centre_help(&centres, Some(("999999", DistrictFrom::Picked)), words),
+        CentreHelp::PickDistrict,
+        "a district the platform no longer lists is asked again"
+    );
+    let CentreHelp::Known {
+        number, changeable, ..
+    } = centre_help(&centres, Some(("110101", DistrictFrom::Account)), words)
+    else {
+        panic!("known");
+    };
+    assert_eq!(number.name, "东城区政务服务中心");
+    assert_eq!(number.number, "010-64001101");
+    assert!(!changeable, "her account says where she lives");
+    let CentreHelp::Known {
+        changeable,
+        change_said,
+        ..
+    } = centre_help(&centres, Some(("110102", DistrictFrom::Picked)), words)
+    else {
+        panic!("known");
+    };
+    assert!(changeable);
+    assert_eq!(change_said, "不是西城区？换一个区");
+}
+
+#[tokio::test]
+async fn offline_her_centre_comes_from_the_copy_kept_here_and_a_district_is_picked_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_with_store(&dir, crate::session::Session::in_memory());
+    assert_eq!(
+        app.help().page().await.expect("page").centre,
+        CentreHelp::Unheard
+    );
+    assert_eq!(
+        app.help().districts().await.expect_err("never heard").id(),
+        "help-districts-offline"
+    );
+
+    let store = app.kept_store().expect("store");
+    store
+        .keep_service_centres(&huiban_demo::centres::service_centres())
+        .expect("kept");
+    assert_eq!(
+        app.help().page().await.expect("page").centre,
+        CentreHelp::PickDistrict
+    );
+    assert_eq!(
+        app.help()
+            .pick_district("999999")
+            .expect_err("no such")
+            .id(),
+        "help-district-unknown"
+    );
+    assert_eq!(
+        app.help().pick_district("").expect_err("none chosen").id(),
+        "help-district-none"
+    );
+    app.help().pick_district("110101").expect("picked");
+    let CentreHelp::Known {
+        number, changeable, ..
+    } = app.help().page().await.expect("page").centre
+    else {
+        panic!("known");
+    };
+    assert_eq!(number.number, dongcheng().phone);
+    assert!(changeable);
+    let districts = app.help().districts().await.expect("districts");
+    assert_eq!(districts.chosen.as_deref(), Some("110101"));
+    assert_eq!(districts.choices.len(), 4);
+}
+
+#[tokio::test]
+async fn the_district_on_her_account_wins_over_the_one_picked_here() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_with_store(&dir, logged_in("a"));
+    let store = app.kept_store().expect("store");
+    store
+        .keep_service_centres(&huiban_demo::centres::service_centres())
+        .expect("kept");
+    store
+        .pick_district("110102")
+        .expect("picked by someone before");
+    let own = app.own_store().await.expect("her store");
+    own.keep_profile(&Account {
+        district_code: Some("110101".to_owned()),
+        ..her_profile()
+    })
+    .expect("kept");
+    let CentreHelp::Known {
+        number, changeable, ..
+    } = app.help().page().await.expect("page").centre
+    else {
+        panic!("known");
+    };
+    assert_eq!(number.name, "东城区政务服务中心");
+    assert!(!changeable);
 }

@@ -9,6 +9,7 @@ mod assisted_end;
 mod attachments;
 mod cache_meta;
 mod catalog_cache;
+mod centres_cache;
 mod drafts;
 mod error;
 mod kiosk_grants;

@@ -27,6 +27,7 @@ mod logins;
 mod messages;
 mod page;
 mod requests;
+mod service_centres;
 mod uploads;
 
 use std::sync::Arc;
@@ -65,6 +66,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
         (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent"),
         (name = "figures", description = "The centre's figures (决策分析) for its manager"),
+        (name = "help", description = "求助: the service centres residents can call"),
         (name = "kiosks", description = "Service halls' self-service kiosks: heartbeats, config and calls for staff")
     ),
     modifiers(&BearerAuth)
@@ -91,6 +93,7 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(health::healthz))
         .routes(routes!(catalog::list_items))
         .routes(routes!(catalog::item_detail))
+        .routes(routes!(service_centres::list))
         .routes(routes!(forms::form_version))
         .routes(routes!(auth::sms_code))
         .routes(routes!(auth::token))

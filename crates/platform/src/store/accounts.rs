@@ -79,6 +79,7 @@ fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
         phone_masked: phone.as_deref().map(mask_phone),
         phone,
         department: row.get("department")?,
+        district_code: row.get("district_code")?,
     })
 }
 

@@ -346,6 +346,17 @@ const MIGRATIONS: &[&str] = &[
         ended_ms INTEGER
     );
     CREATE INDEX kiosk_call_open ON kiosk_call (centre, ended_ms);",
+    // 26: each district's service centre residents call (求助), and the district an account lives
+    // in, so that her centre's number is the one she is shown.
+    "CREATE TABLE service_centre (
+        district_code TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        district_name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        hours TEXT NOT NULL,
+        address TEXT NOT NULL
+    );
+    ALTER TABLE account ADD COLUMN district_code TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

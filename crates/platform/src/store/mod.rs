@@ -22,6 +22,7 @@ mod limits;
 mod messages;
 mod migrations;
 mod requests;
+mod service_centres;
 mod sms;
 mod token_owner;
 mod tokens;

@@ -57,6 +57,7 @@ pub const MATRIX: &[(&str, &str)] = &[
     ("GET /healthz", "PPPPPPPPPP"),
     ("GET /api/v1/catalog/items", "PPPPPPPPPP"),
     ("GET /api/v1/catalog/items/{impl_code}", "PPPPPPPPPP"),
+    ("GET /api/v1/service-centres", "PPPPPPPPPP"),
     (
         "GET /api/v1/forms/{form_id}/versions/{version}",
         "PPPPPPPPPP",

@@ -1,30 +1,42 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallBack, HelpPage } from '../../lib/types';
+import type { CallBack, CentreHelp, HelpPage } from '../../lib/types';
 
 const NUMBERS = [{ name: '政务服务便民热线', number: '12345', hours: '白天晚上都有人接' }];
 const ASKED: CallBack = {
   state: 'asked',
   said: '已经请工作人员给您回电话了。最晚2026年12月3日会打到 138****0001，请留意接听。',
 };
+const DONGCHENG: CentreHelp = {
+  state: 'known',
+  number: { name: '东城区政务服务中心', number: '010-64001101', hours: '周一到周五，上午9点到下午5点' },
+  address: '东城区示例大街1号',
+  changeable: false,
+  change_said: '不是东城区？换一个区',
+};
 let page: HelpPage;
+let fresh: () => Promise<CentreHelp>;
 const helpCallBack = vi.fn(async (_lookingAt: string | null): Promise<CallBack> => ASKED);
 vi.mock('../../lib/ipc', async (original) => ({
   ...(await original<typeof import('../../lib/ipc')>()),
   helpPage: async () => page,
+  helpCentre: () => fresh(),
   helpCallBack: (lookingAt: string | null) => helpCallBack(lookingAt),
 }));
 
 const { default: Help } = await import('./Help.svelte');
 const { helpFrom } = await import('../../lib/helpFrom.svelte');
 
-beforeEach(() => helpCallBack.mockClear());
+beforeEach(() => {
+  helpCallBack.mockClear();
+  fresh = async () => page.centre;
+});
 
 describe('求助', () => {
   it('asks for a call-back in one tap, naming the page she was on, and says when to expect it', async () => {
     const user = userEvent.setup();
-    page = { numbers: NUMBERS, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
+    page = { numbers: NUMBERS, centre: DONGCHENG, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
     helpFrom.page = '高龄津贴申领';
     render(Help);
     expect(await screen.findByText('工作人员会打这个电话：138****0001')).toBeTruthy();
@@ -37,7 +49,7 @@ describe('求助', () => {
 
   it('opened again without the top bar (from home), names no page: the last visit is forgotten', async () => {
     const user = userEvent.setup();
-    page = { numbers: NUMBERS, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
+    page = { numbers: NUMBERS, centre: DONGCHENG, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
     helpFrom.page = '张秀英，您好';
     render(Help).unmount();
     render(Help);
@@ -46,7 +58,7 @@ describe('求助', () => {
   });
 
   it('logged out: the numbers, and 登录 for a call-back', async () => {
-    page = { numbers: NUMBERS, call_back: { state: 'log_in_first' } };
+    page = { numbers: NUMBERS, centre: DONGCHENG, call_back: { state: 'log_in_first' } };
     render(Help);
     expect(await screen.findByText('登录以后，可以请工作人员给您回电话。')).toBeTruthy();
     expect(screen.getByRole('link', { name: '登录' }).getAttribute('href')).toBe('#/login');
@@ -55,12 +67,60 @@ describe('求助', () => {
 
   it('a call-back refused is said in plain words, and she can try again', async () => {
     const user = userEvent.setup();
-    page = { numbers: NUMBERS, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
+    page = { numbers: NUMBERS, centre: DONGCHENG, call_back: { state: 'can_ask', said: '工作人员会打这个电话：138****0001' } };
     helpCallBack.mockRejectedValueOnce({ code: 'store-unavailable', message: '这台电脑现在不能保存资料。' });
     render(Help);
     await user.click(await screen.findByRole('button', { name: '请工作人员给我回电话' }));
     expect((await screen.findByRole('alert')).textContent).toContain('这台电脑现在不能保存资料。');
     await user.click(screen.getByRole('button', { name: '请工作人员给我回电话' }));
     expect(helpCallBack).toHaveBeenCalledTimes(2);
+  });
+
+  it('her centre is shown from the copy kept here at once, then as the platform lists it now', async () => {
+    let answer: (centre: CentreHelp) => void = () => {};
+    fresh = () => new Promise((resolve) => (answer = resolve));
+    page = { numbers: NUMBERS, centre: DONGCHENG, call_back: { state: 'log_in_first' } };
+    render(Help);
+    expect(await screen.findByText('010-64001101')).toBeTruthy();
+    expect(screen.getByText('东城区政务服务中心，周一到周五，上午9点到下午5点')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '不是东城区？换一个区' })).toBeNull();
+    answer({ ...DONGCHENG, number: { ...DONGCHENG.number, number: '010-64001199' } });
+    expect(await screen.findByText('010-64001199')).toBeTruthy();
+    expect(screen.queryByText('010-64001101')).toBeNull();
+  });
+
+  it('a district picked here may be changed; without one she is asked which district she lives in', async () => {
+    page = {
+      numbers: NUMBERS,
+      centre: { ...DONGCHENG, changeable: true },
+      call_back: { state: 'log_in_first' },
+    };
+    render(Help).unmount();
+    expect(screen.queryByText('010-64001101')).toBeNull();
+    page = { numbers: NUMBERS, centre: { state: 'pick_district' }, call_back: { state: 'log_in_first' } };
+    render(Help);
+    const pick = await screen.findByRole('link', { name: '选您住的区' });
+    expect(pick.getAttribute('href')).toBe('#/help/district');
+    expect(screen.getByText('告诉我们您住在哪个区，就能看到那里服务中心的电话。')).toBeTruthy();
+  });
+
+  it('the change link names the district picked here', async () => {
+    page = {
+      numbers: NUMBERS,
+      centre: { ...DONGCHENG, changeable: true },
+      call_back: { state: 'log_in_first' },
+    };
+    render(Help);
+    const change = await screen.findByRole('link', { name: '不是东城区？换一个区' });
+    expect(change.getAttribute('href')).toBe('#/help/district');
+  });
+
+  it('never reached the platform and cannot now: 12345 still shows, and where her centre will be', async () => {
+    fresh = async () => Promise.reject({ code: 'platform-unreachable', message: '暂时连不上办事平台。' });
+    page = { numbers: NUMBERS, centre: { state: 'unheard' }, call_back: { state: 'log_in_first' } };
+    render(Help);
+    expect(await screen.findByText('联网以后，这里会显示您那里服务中心的电话。')).toBeTruthy();
+    expect(screen.getByText('12345')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
