@@ -94,6 +94,8 @@ fn main() {
         "staff_kiosk_calls",
         "staff_answer_kiosk_call",
         "staff_end_kiosk_call",
+        "staff_call_backs",
+        "staff_call_back_called",
         "assisted_check_id_number",
         "assisted_read_card",
         "assisted_start",

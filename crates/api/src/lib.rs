@@ -7,6 +7,7 @@ pub mod applications;
 pub mod assisted;
 pub mod attachments;
 pub mod auth;
+pub mod call_backs;
 pub mod canonical;
 pub mod card_login;
 pub mod catalog;
@@ -38,6 +39,7 @@ pub use auth::{
     Account, DeviceApproval, DeviceAuthorization, DeviceLookup, DeviceRequest, DeviceSmsApproval,
     LoginKind, LoginSummary, Role, SmsCodeRequest, SmsCodeSent, TokenRequest, TokenResponse,
 };
+pub use call_backs::{CallBackAsked, CallBacks};
 pub use card_login::{CardCodeRequest, CardCodeSent, DeviceCardApproval};
 pub use catalog::{CatalogItem, CatalogPage, Department, Fee, Material};
 pub use codes::{CaseType, HandlingChannel, ItemType};

@@ -89,6 +89,10 @@ pub struct NewRequest {
     pub photos: Vec<String>,
     /// Intake channel.
     pub channel: IntakeChannel,
+    /// 请工作人员给我回电话: she asks to be called back on the phone of her account; the staff
+    /// of her district's service centre see it (a 求助 only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub call_back: bool,
 }
 
 /// One step of the loop.
@@ -153,4 +157,7 @@ pub struct ServiceRequest {
     /// 代理人: the service centre's staff member who filed it for her, if one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<crate::Agent>,
+    /// Whether it asks for a call-back (请工作人员给我回电话).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub call_back: bool,
 }

@@ -88,6 +88,7 @@ pub(crate) fn request(statuses: &[RequestStatus]) -> ServiceRequest {
         follow_up: None,
         evaluation: None,
         agent: None,
+        call_back: false,
         steps: statuses
             .iter()
             .map(|status| RequestStep {

@@ -150,6 +150,7 @@ async fn the_photo_of_a_request_she_confirmed_offline_goes_up_for_her_under_its_
         location: None,
         photos: vec![kept.sha256.clone()],
         channel: huiban_api::IntakeChannel::Kiosk,
+        call_back: false,
     };
     let client_id = huiban_core::outbox::requests::enqueue_request(&hers, &request, 0).unwrap();
     app.kiosk().finish().await.unwrap();

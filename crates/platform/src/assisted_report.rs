@@ -55,6 +55,7 @@ pub fn report(
         location: Some(session.staff_department.clone()),
         photos: Vec::new(),
         channel: IntakeChannel::Desktop,
+        call_back: false,
     };
     let key = format!("assisted-report:{session_id}");
     let filed = requests::submit(state, (resident, FiledBy::Herself), Some(&key), &complaint)?;

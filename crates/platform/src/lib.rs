@@ -8,6 +8,7 @@ pub mod assisted_day;
 pub mod assisted_report;
 pub mod auth;
 pub mod beijing_time;
+pub mod call_backs;
 pub mod card_login;
 pub mod cases;
 pub mod clock;

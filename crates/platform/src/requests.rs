@@ -110,6 +110,7 @@ fn render(state: &AppState, record: RequestRecord) -> Result<ServiceRequest, Req
         evaluation: record.body.evaluation,
         steps,
         agent: record.body.agent,
+        call_back: record.body.call_back,
     })
 }
 
@@ -147,6 +148,7 @@ pub fn submit(
         follow_up: None,
         evaluation: None,
         agent: filed_by.agent(),
+        call_back: request.call_back && request.kind == huiban_api::RequestKind::Help,
     };
     let day = beijing_time::date_of(now).format("%Y%m%d").to_string();
     let make_notice = |number: &str| notice(account_id, number, RequestStatus::Accepted, None);
@@ -225,6 +227,33 @@ pub fn dispatch_to(
         )?;
     }
     view(state, account_id, request_no)
+}
+
+/// 已回电话: `staff_name` of `centre` called her back; the call-back is answered (答复) so, and she
+/// may ask again later.
+pub fn called_back(
+    state: &AppState,
+    record: &RequestRecord,
+    centre: &str,
+    staff_name: &str,
+) -> Result<(), RequestError> {
+    use RequestStatus as S;
+    let text = format!("{staff_name}已经给您回过电话了。");
+    let mut body = record.body.clone();
+    body.reply = Some(text.clone());
+    apply(
+        state,
+        record,
+        RequestMove {
+            from: &[S::Accepted, S::Dispatched, S::Handling, S::Supervised],
+            to: S::Replied,
+            at_ms: state.clock.now().timestamp_millis(),
+            actor: Some(staff_name.to_owned()),
+            remark: Some(text),
+            department: Some(centre.to_owned()),
+            body: Some(body),
+        },
+    )
 }
 
 fn apply(

@@ -26,7 +26,8 @@ struct Credentials {
     session: Option<String>,
 }
 
-/// The objects the paths name: all 张秀英's, 赵敏's session for her, and a call of her centre's kiosk.
+/// The objects the paths name: all 张秀英's, 赵敏's session for her, a call of her centre's kiosk
+/// and 张秀英's call-back.
 struct Objects {
     application_no: String,
     request_no: String,
@@ -37,6 +38,7 @@ struct Objects {
     session_id: String,
     login_id: String,
     call_id: String,
+    call_back_no: String,
     impl_code: String,
     form_path: String,
     sample_application: Value,
@@ -130,6 +132,16 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         )
         .await;
     let request_no = request.body["request_no"].as_str().unwrap().to_owned();
+    // 张秀英 (东城区) asks 赵敏's centre to call her back.
+    let call_back = platform
+        .post_with_key(
+            "/api/v1/requests",
+            &zhang,
+            &uuid::Uuid::new_v4().to_string(),
+            &json!({"kind": "help", "description": "请工作人员给我回电话。", "channel": "desktop", "call_back": true}),
+        )
+        .await;
+    let call_back_no = call_back.body["request_no"].as_str().unwrap().to_owned();
     let licences = platform
         .call("GET", "/api/v1/licences", Some(&zhang), None)
         .await;
@@ -180,6 +192,7 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         session_id: session_id.clone(),
         login_id,
         call_id: call.body["call_id"].as_str().unwrap().to_owned(),
+        call_back_no,
         impl_code: item["impl_code"].as_str().unwrap().to_owned(),
         form_path: format!(
             "{}/versions/{}",
@@ -249,6 +262,7 @@ async fn knock_with(
         .replace("{session_id}", &objects.session_id)
         .replace("{login_id}", &objects.login_id)
         .replace("{call_id}", &objects.call_id)
+        .replace("{call_back_no}", &objects.call_back_no)
         .replace("{impl_code}", &objects.impl_code)
         .replace("{form_id}/versions/{version}", &objects.form_path);
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();

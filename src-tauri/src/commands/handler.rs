@@ -59,7 +59,8 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::kiosk::kiosk_card_code, super::kiosk::kiosk_log_in_by_card,
         super::kiosk::kiosk_pinyin_candidates, super::kiosk::kiosk_idle_warning,
         super::kiosk_calls::staff_kiosk_calls, super::kiosk_calls::staff_answer_kiosk_call,
-        super::kiosk_calls::staff_end_kiosk_call,
+        super::kiosk_calls::staff_end_kiosk_call, super::call_backs::staff_call_backs,
+        super::call_backs::staff_call_back_called,
         super::wallet::wallet_licence_qr, super::wallet::wallet_licences,
         super::wallet::wallet_licences_offered,
     ]))

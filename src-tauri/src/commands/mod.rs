@@ -3,6 +3,7 @@
 pub mod acted_for_me;
 pub mod assisted;
 pub mod attachments;
+pub mod call_backs;
 pub mod cases;
 pub mod catalog;
 pub mod device;

@@ -1,10 +1,12 @@
 //! The real app binary, driven over WebDriver, against the real platform server over HTTP.
 //! 求助: stuck on a page, she taps 求助 and 请工作人员给我回电话 — asked once, offline too, filed
 //! when the platform is back, and in the officers' queue with the page she was on; her district's
-//! service centre is the platform's, by the district on her account.
+//! service centre is the platform's, by the district on her account; and the staff window of that
+//! centre shows her call-back with the phone to dial, where 已回电话 answers it.
 
 use std::time::Duration;
 
+use huiban_e2e::counter::{log_in_as_the_clerk, staff_window};
 use huiban_e2e::page::{by_role, past_first_run, screenshot, text_of_role_containing};
 use huiban_e2e::platform::{Platform, Restartable};
 use huiban_e2e::prelude::*;
@@ -121,4 +123,52 @@ async fn stuck_on_a_page_she_asks_for_a_call_back_and_it_reaches_the_officers_on
     }
     .await;
     close_logged_in(client, &keychain, outcome).await
+}
+
+#[tokio::test]
+async fn her_call_back_shows_in_her_centre_s_staff_window_until_someone_called() -> TestResult {
+    let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
+    // 张秀英 asked in her own Huiban (the citizen window's part is the test above).
+    let hers = save_login(&platform, "13800000001").await?;
+    let api = huiban_core::PlatformClient::new(platform.url.parse()?)?;
+    let token = huiban_core::session::Session::in_keychain(hers.clone())
+        .token(&api)
+        .await?
+        .access_token;
+    let asked = huiban_core::help::call_back_request(Some("高龄津贴申领"));
+    let filed = api.submit_request(&token, "call-back-e2e", &asked).await?;
+    hers.forget_login()?;
+
+    let (_keychain, _driver, client, _data) = staff_window(&platform.url, &[]).await?;
+    let outcome = async {
+        log_in_as_the_clerk(&client).await?;
+        by_role(&client, "heading", "请回电话").await?;
+        let shown = text_of_role_containing(&client, "main", "138 0000 0001").await?;
+        assert!(shown.contains("张秀英请您回电话"), "{shown}");
+        assert!(shown.contains("我当时在看：高龄津贴申领"), "{shown}");
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "staff-call-backs").await?;
+
+        by_role(&client, "button", "已回电话")
+            .await?
+            .click()
+            .await?;
+        for _ in 0..50 {
+            let request = huiban_platform::Store::open(platform.data_dir())?
+                .service_request(&filed.request_no)?
+                .ok_or("the request is kept")?;
+            if request.status == huiban_api::RequestStatus::Replied {
+                assert_eq!(
+                    request.body.reply.as_deref(),
+                    Some("赵敏已经给您回过电话了。")
+                );
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err::<(), Box<dyn std::error::Error>>("not marked called".into())
+    }
+    .await;
+    let _ = client.close().await;
+    outcome
 }

@@ -258,6 +258,8 @@ async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult 
             ("receipt_save_pdf", json!({"applicationNo": "1"})),
             ("kiosk_answer", json!({"code": "BCDFGHJK", "approve": true})),
             ("staff_kiosk_calls", json!({})),
+            ("staff_call_backs", json!({})),
+            ("staff_call_back_called", json!({"requestNo": "SQ1"})),
             ("staff_answer_kiosk_call", json!({"callId": "1"})),
             ("login_request_code", json!({"phone": ZHANG})),
             ("help_call_back", json!({"lookingAt": null})),

@@ -513,6 +513,8 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("kiosk_pinyin_candidates", serde_json::json!({"typed": "wang"})),
             ("kiosk_idle_warning", serde_json::json!({"shown": true})),
             ("staff_kiosk_calls", serde_json::json!({})),
+            ("staff_call_backs", serde_json::json!({})),
+            ("staff_call_back_called", serde_json::json!({"requestNo": "SQ1"})),
         ] {
             let refusal = refused(&citizen, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

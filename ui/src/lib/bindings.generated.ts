@@ -245,6 +245,10 @@ export const commands = {
 	staffAnswerKioskCall: (callId: string) => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_answer_kiosk_call", { callId }),
 	/**  处理好了: the person at the kiosk was helped. */
 	staffEndKioskCall: (callId: string) => __TAURI_INVOKE<KioskCallView_Serialize[]>("staff_end_kiosk_call", { callId }),
+	/**  The open call-backs of her centre's district, oldest first. */
+	staffCallBacks: () => __TAURI_INVOKE<CallBackView[]>("staff_call_backs"),
+	/**  已回电话: she called the resident back; what is still open. */
+	staffCallBackCalled: (requestNo: string) => __TAURI_INVOKE<CallBackView[]>("staff_call_back_called", { requestNo }),
 	/**  The QR code (SVG) of one kept licence, for a verifier to scan. */
 	walletLicenceQr: (licenceNo: string) => __TAURI_INVOKE<string>("wallet_licence_qr", { licenceNo }),
 	/**  The person's electronic licences kept on this computer, each checked offline. */
@@ -516,6 +520,18 @@ said: string } |
 { state: "asked"; 
 /**  已经请工作人员给您回电话了。最晚12月3日会打到 138****0001。 */
 said: string };
+
+/**  A resident's call-back, as the staff window shows it. */
+export type CallBackView = {
+	/**  The 诉求 it was filed as. */
+	request_no: string,
+	/**  张秀英请您回电话（10点42分起）. */
+	said: string,
+	/**  The phone to dial, in groups: 138 0000 0001. */
+	phone: string,
+	/**  Her words, the page she was on among them. */
+	description: string,
+};
 
 /**  What the kiosk shows once her card is read and the code texted. */
 export type CardCode = {
@@ -2378,6 +2394,8 @@ export type ServiceRequest_Deserialize = {
 	steps: RequestStep_Deserialize[],
 	/**  代理人: the service centre's staff member who filed it for her, if one did. */
 	agent?: Agent_Deserialize | null,
+	/**  Whether it asks for a call-back (请工作人员给我回电话). */
+	call_back?: boolean,
 };
 
 /**  A request as its author sees it. */
@@ -2410,6 +2428,8 @@ export type ServiceRequest_Serialize = {
 	steps: RequestStep_Serialize[],
 	/**  代理人: the service centre's staff member who filed it for her, if one did. */
 	agent?: Agent_Serialize,
+	/**  Whether it asks for a call-back (请工作人员给我回电话). */
+	call_back?: boolean,
 };
 
 /**  Whether someone is logged in on this computer. */

@@ -87,6 +87,8 @@ export const {
   staffEndKioskCall,
   staffInput,
   staffKioskCalls,
+  staffCallBacks,
+  staffCallBackCalled,
   staffLock,
   staffLogIn,
   staffLogOut,

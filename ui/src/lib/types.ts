@@ -53,6 +53,7 @@ export type {
   Agent,
   AnswerProblem,
   CallBack,
+  CallBackView,
   CentreHelp,
   DistrictChoice,
   CaseResult,

@@ -177,6 +177,7 @@ export async function openPage(
     assisted = null,
     kiosk = null,
     kioskCalls = [],
+    callBacks = [],
     helpAsked = false,
   } = {},
 ) {
@@ -193,6 +194,7 @@ export async function openPage(
     figures: figuresFixture,
     waiting: queue.waiting,
     kioskCalls,
+    callBacks,
   });
   await context.addInitScript(
     ({

@@ -1,7 +1,7 @@
 // Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
 
 import { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, draftFixture, openPage } from './harness.mjs';
-import { KIOSK_CALLS } from './staff-fixtures.mjs';
+import { CALL_BACKS, KIOSK_CALLS } from './staff-fixtures.mjs';
 
 /** The three themes, as drawn. */
 export const THEMES = ['light', 'dark_contrast', 'light_contrast'];
@@ -241,6 +241,15 @@ export const SCREENS = [
     hash: '',
     options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, kioskCalls: KIOSK_CALLS },
     ready: 'text:自助机求助',
+  },
+  {
+    // Residents of her district ask to be called back (请工作人员给我回电话): the phone, 已回电话.
+    name: 'staff-call-backs',
+    path: 'staff.html',
+    hash: '',
+    options: { staff: { ...STAFF_AT_WORK, pin_usable: true }, callBacks: CALL_BACKS },
+    ready: 'text:张秀英请您回电话',
+    main: { role: 'button', name: '已回电话' },
   },
   {
     name: 'staff-home-pin-set',

@@ -1,8 +1,8 @@
 // The staff window's commands as the browser tests answer them, over `staff` (where the clerk
 // stands; her PIN is 2468; 下班退出 is refused first while `waiting` things for residents wait to be
 // sent) and `assisted` (the session at the counter; 张秀英's code is 123456, the
-// demo manager approves a signature with manager01 / huiban-manager-01) and `kioskCalls` (the
-// centre's kiosks asking for staff). Run in the page before the
+// demo manager approves a signature with manager01 / huiban-manager-01), `kioskCalls` (the
+// centre's kiosks asking for staff) and `callBacks` (residents of her district asking to be called). Run in the page before the
 // app, as an init script: it leaves the answers in `window.__staffCommands` for the harness's table.
 
 /** Puts the staff commands' answers in `window.__staffCommands`. */
@@ -16,8 +16,10 @@ export function installStaffCommands({
   figures,
   waiting,
   kioskCalls,
+  callBacks,
 }) {
   let calls = kioskCalls;
+  let open = callBacks;
   window.__staffCommands = {
     staff_status: () => staff,
     staff_log_in: ({ username, password }) => {
@@ -119,6 +121,13 @@ export function installStaffCommands({
       calls = calls.filter((call) => call.call_id !== callId);
       window.__callsEnded = (window.__callsEnded ?? 0) + 1;
       return calls;
+    },
+    // Residents' call-backs (请工作人员给我回电话): 已回电话 takes one off.
+    staff_call_backs: () => open,
+    staff_call_back_called: ({ requestNo }) => {
+      open = open.filter((callBack) => callBack.request_no !== requestNo);
+      window.__calledBack = [...(window.__calledBack ?? []), requestNo];
+      return open;
     },
   };
 }

@@ -113,3 +113,13 @@ export const KIOSK_CALLS = [
     announcement: null,
   },
 ];
+
+/** Residents of her district asking to be called back, as core shows them (`CallBackView`). */
+export const CALL_BACKS = [
+  {
+    request_no: 'SQ20261203000001',
+    said: '张秀英请您回电话（今天 10:42起）',
+    phone: '138 0000 0001',
+    description: '请工作人员给我回电话。我当时在看：高龄津贴申领。',
+  },
+];

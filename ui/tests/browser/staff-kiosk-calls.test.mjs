@@ -1,17 +1,22 @@
-// 自助机求助 in the staff window, in Debian's Chromium over the harness's commands: the centre's
-// kiosks asking for staff show above her work with since when and who is going; 我过去 makes her
-// the one going, 处理好了 ends the call; with no call nothing shows.
+// 自助机求助 and 请回电话 in the staff window, in Debian's Chromium over the harness's commands: the
+// centre's kiosks asking for staff show above her work with since when and who is going; 我过去
+// makes her the one going, 处理好了 ends the call; residents of her district asking to be called
+// back show with the phone to dial, and 已回电话 takes one off; with none nothing shows.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { STAFF_AT_WORK, axeViolations, openPage, withBrowser } from './harness.mjs';
-import { KIOSK_CALLS } from './staff-fixtures.mjs';
+import { CALL_BACKS, KIOSK_CALLS } from './staff-fixtures.mjs';
 
 const shared = withBrowser();
 
-/** The staff window at work, with `kioskCalls` open at her centre. */
-async function open(kioskCalls) {
-  const opened = await openPage(shared.browser, { staff: { ...STAFF_AT_WORK, pin_usable: true }, kioskCalls });
+/** The staff window at work, with `kioskCalls` open at her centre and `callBacks` asked. */
+async function open(kioskCalls, callBacks = []) {
+  const opened = await openPage(shared.browser, {
+    staff: { ...STAFF_AT_WORK, pin_usable: true },
+    kioskCalls,
+    callBacks,
+  });
   await opened.page.goto(`${shared.vite.url}staff.html`);
   await opened.page.getByRole('heading', { level: 1 }).waitFor();
   return opened;
@@ -42,5 +47,23 @@ test('with no kiosk asking, nothing of it shows', async () => {
   const { context, page } = await open([]);
   await page.getByRole('link', { name: '为居民办理' }).waitFor();
   assert.equal(await page.getByRole('region', { name: '自助机求助' }).count(), 0);
+  await context.close();
+});
+
+test('a resident asking to be called back shows with the phone to dial; 已回电话 takes it off', async () => {
+  const { context, page } = await open([], CALL_BACKS);
+  const region = page.getByRole('region', { name: '请回电话' });
+  await region.waitFor();
+  const item = region.getByRole('listitem');
+  assert.equal(await item.count(), 1);
+  const text = await item.innerText();
+  assert.match(text, /张秀英请您回电话（今天 10:42起）/);
+  assert.match(text, /138 0000 0001/);
+  assert.match(text, /我当时在看：高龄津贴申领/);
+  assert.deepEqual(await axeViolations(page), []);
+  await item.getByRole('button', { name: '已回电话' }).click();
+  await page.waitForFunction(() => window.__calledBack?.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.__calledBack), ['SQ20261203000001']);
+  assert.equal(await page.getByRole('region', { name: '请回电话' }).count(), 0);
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! HTTP client for the government-services platform API.
 
 mod assisted;
+mod call_backs;
 mod figures;
 mod kiosk;
 mod kiosk_calls;

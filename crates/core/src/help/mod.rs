@@ -148,13 +148,14 @@ pub fn call_back_request(looking_at: Option<&str>) -> NewRequest {
         location: None,
         photos: Vec::new(),
         channel: IntakeChannel::Desktop,
+        call_back: true,
     }
 }
 
 /// Whether `request` is a call-back still waiting for its call.
 fn open_call_back(request: &ServiceRequest) -> bool {
     request.kind == RequestKind::Help
-        && is_call_back(&request.description)
+        && (request.call_back || is_call_back(&request.description))
         && matches!(
             request.status,
             RequestStatus::Accepted | RequestStatus::Dispatched | RequestStatus::Handling

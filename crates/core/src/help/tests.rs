@@ -100,6 +100,11 @@ fn the_request_is_in_chinese_whatever_her_language_and_names_at_most_a_short_pag
     let request = call_back_request(Some(&long));
     assert!(request.description.starts_with("请工作人员给我回电话。"));
     assert!(request.description.chars().count() < 130);
+    assert!(
+        request.call_back,
+        "asked as a call-back, for her district's centre to see"
+    );
+    assert_eq!(request.kind, RequestKind::Help);
     assert_eq!(
         call_back_request(Some("  ")).description,
         "请工作人员给我回电话。"

@@ -213,6 +213,7 @@ mod tests {
             evaluation: None,
             steps: Vec::new(),
             agent: None,
+            call_back: false,
         }
     }
 

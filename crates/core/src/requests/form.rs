@@ -111,6 +111,7 @@ pub fn new_request(answers: &Answers, channel: IntakeChannel) -> Option<NewReque
         location,
         photos,
         channel,
+        call_back: false,
     })
 }
 

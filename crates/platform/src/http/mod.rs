@@ -6,6 +6,7 @@ mod attachments;
 mod audit;
 mod auth;
 mod blocking;
+mod call_backs;
 mod caller;
 mod card_login;
 mod catalog;
@@ -144,6 +145,8 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(kiosk_calls::of_centre))
         .routes(routes!(kiosk_calls::answer))
         .routes(routes!(kiosk_calls::end))
+        .routes(routes!(call_backs::of_centre))
+        .routes(routes!(call_backs::called))
         .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
         .routes(routes!(assisted::report))

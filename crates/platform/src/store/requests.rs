@@ -31,6 +31,9 @@ pub struct RequestBody {
     /// 代理人: the staff member who filed it for her in an assisted session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<huiban_api::Agent>,
+    /// 请工作人员给我回电话: a call-back, seen by the staff of her district's centre.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub call_back: bool,
 }
 
 /// A stored request.
@@ -163,6 +166,31 @@ impl Store {
         )?;
         let rows = statement.query_map(params![department], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The call-backs still waiting for a call from residents of `district_code`, oldest first.
+    pub fn open_call_backs_of_district(
+        &self,
+        district_code: &str,
+    ) -> Result<Vec<RequestRecord>, StoreError> {
+        let numbers: Vec<String> = {
+            let connection = self.lock()?;
+            let mut statement = connection.prepare(
+                "SELECT r.request_no FROM service_request r JOIN account a ON a.account_id = r.account_id
+                 WHERE a.district_code = ?1
+                   AND r.status IN ('accepted', 'dispatched', 'handling', 'supervised')
+                 ORDER BY r.submitted_ms, r.request_no",
+            )?;
+            let rows = statement.query_map(params![district_code], |row| row.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut open = Vec::new();
+        for number in numbers {
+            if let Some(record) = self.service_request(&number)?.filter(|r| r.body.call_back) {
+                open.push(record);
+            }
+        }
+        Ok(open)
     }
 
     /// The steps of a request, oldest first.

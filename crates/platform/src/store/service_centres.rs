@@ -2,7 +2,7 @@
 //! account lives in.
 
 use huiban_api::ServiceCentre;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError};
 
@@ -52,6 +52,18 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         Ok(centres)
+    }
+
+    /// The district the centre called `name` serves, if there is such a centre.
+    pub fn district_of_centre(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .lock()?
+            .query_row(
+                "SELECT district_code FROM service_centre WHERE name = ?1",
+                params![name],
+                |row| row.get(0),
+            )
+            .optional()?)
     }
 
     /// Records the district `account_id` lives in.

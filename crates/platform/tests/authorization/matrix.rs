@@ -142,6 +142,11 @@ pub const MATRIX: &[(&str, &str)] = &[
         "POST /api/v1/centre/kiosk-calls/{call_id}/end",
         "UFFPPPPFFP",
     ),
+    ("GET /api/v1/centre/call-backs", "UFFPPPPFFP"),
+    (
+        "POST /api/v1/centre/call-backs/{call_back_no}/called",
+        "UFFPPPPFFP",
+    ),
 ];
 
 /// Rows whose first allowed caller changes what the next ones would meet (a closed session is
@@ -149,4 +154,5 @@ pub const MATRIX: &[(&str, &str)] = &[
 pub const FRESH_PER_CALLER: &[&str] = &[
     "POST /api/v1/assisted-sessions/{session_id}/close",
     "POST /api/v1/centre/kiosk-calls/{call_id}/end",
+    "POST /api/v1/centre/call-backs/{call_back_no}/called",
 ];

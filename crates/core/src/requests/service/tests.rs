@@ -20,6 +20,7 @@ async fn her_unfiled_requests_come_first_and_a_follow_up_given_here_stops_the_as
         location: None,
         photos: Vec::new(),
         channel: IntakeChannel::Desktop,
+        call_back: false,
     };
     queued::enqueue_request(&store, &unfiled, 1).expect("queued");
 
