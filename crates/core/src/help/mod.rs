@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::clock::{now_ms, today};
 use crate::i18n::{Localizer, chinese};
 use crate::outbox::requests as queued;
-use crate::store::{AccountStore, OutboxKind};
+use crate::store::{AccountStore, OutboxKind, OutboxState};
 use crate::{Error, dates};
 
 pub use centre::{CentreHelp, DistrictChoice, DistrictFrom, DistrictPage, centre_help};
@@ -183,11 +183,12 @@ fn call_back_state(
     localizer: &Localizer,
 ) -> Result<CallBack, Error> {
     let phone = masked_phone(store)?;
-    // Every row keeps its request until the platform's copy comes back (then it is purged).
+    // Every row keeps its request until the platform's copy comes back (then it is purged); one the
+    // platform refused is not on its way, so she may ask again.
     let kept_here = store
         .outbox_rows_of_kind(OutboxKind::Request)?
         .into_iter()
-        .filter(|row| !row.is_purged())
+        .filter(|row| !row.is_purged() && row.state != OutboxState::NeedsAttention)
         .filter_map(|row| serde_json::from_str::<NewRequest>(&row.body).ok())
         .any(|request| is_call_back(&request.description));
     // Filed: called back within a working day of filing; not yet filed, of today.

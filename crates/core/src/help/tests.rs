@@ -71,6 +71,32 @@ async fn a_call_back_is_asked_once_with_the_page_she_was_on_and_says_when_to_exp
 }
 
 #[tokio::test]
+async fn a_call_back_the_platform_refused_is_not_on_its_way_so_she_may_ask_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app_with_store(&dir, logged_in("a"));
+    let store = app.own_store().await.expect("her store");
+    store.keep_profile(&her_profile()).expect("kept");
+    app.help().call_back(None).await.expect("asked");
+    let (row, _) = queued::unfiled(&store).expect("unfiled").remove(0);
+    let refused = crate::store::OutboxUpdate {
+        state: crate::store::OutboxState::NeedsAttention,
+        attempts: 1,
+        next_attempt_ms: 0,
+        last_error: Some("办事平台说：请稍后再试。"),
+        case_number: None,
+    };
+    store
+        .outbox_update(&row.client_id, &refused, 0)
+        .expect("refused");
+    let page = app.help().page().await.expect("page");
+    assert!(
+        matches!(page.call_back, CallBack::CanAsk { .. }),
+        "{:?}",
+        page.call_back
+    );
+}
+
+#[tokio::test]
 async fn once_the_call_back_is_answered_she_may_ask_again() {
     let dir = tempfile::tempdir().expect("dir");
     let app = app_with_store(&dir, logged_in("a"));
