@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::{HelpNumber, HelpService};
 use crate::Error;
 use crate::i18n::Localizer;
-use crate::store::LocalStore;
 
 /// Her service centre, as the 求助 page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -97,11 +96,15 @@ impl HelpService<'_> {
 
     /// Her centre as kept here, without asking the platform.
     pub(super) async fn kept_centre(&self) -> Result<CentreHelp, Error> {
-        let centres = match self.app.store() {
+        self.centre_among(&self.kept_centres()?).await
+    }
+
+    /// The centres kept here (none without a local store, or before the platform was reached).
+    fn kept_centres(&self) -> Result<Vec<ServiceCentre>, Error> {
+        Ok(match self.app.store() {
             Some(store) => store.kept_service_centres()?,
             None => Vec::new(),
-        };
-        self.centre_among(&centres).await
+        })
     }
 
     async fn centre_among(&self, centres: &[ServiceCentre]) -> Result<CentreHelp, Error> {
@@ -112,20 +115,16 @@ impl HelpService<'_> {
 
     /// The centres from the platform, kept for next time; the kept ones when it cannot be asked.
     async fn centres(&self) -> Result<Vec<ServiceCentre>, Error> {
-        let store = self.app.store();
         match self.app.client().service_centres().await {
             Ok(centres) => {
-                if let Some(store) = store {
+                if let Some(store) = self.app.store() {
                     store.keep_service_centres(&centres)?;
                 }
                 Ok(centres)
             }
             Err(error) => {
                 tracing::info!(%error, "the service centres kept here are shown");
-                Ok(match store {
-                    Some(store) => store.kept_service_centres()?,
-                    None => Vec::new(),
-                })
+                self.kept_centres()
             }
         }
     }
@@ -168,7 +167,7 @@ impl HelpService<'_> {
         if code.is_empty() {
             return Err(Error::plain("help-district-none"));
         }
-        let store: &LocalStore = self.app.kept_store()?;
+        let store = self.app.kept_store()?;
         if !store
             .kept_service_centres()?
             .iter()

@@ -154,17 +154,18 @@ pub fn call_back_request(looking_at: Option<&str>) -> NewRequest {
 
 /// Whether `request` is a call-back still waiting for its call.
 fn open_call_back(request: &ServiceRequest) -> bool {
-    request.kind == RequestKind::Help
-        && (request.call_back || is_call_back(&request.description))
+    asks_call_back(request.kind, request.call_back, &request.description)
         && matches!(
             request.status,
             RequestStatus::Accepted | RequestStatus::Dispatched | RequestStatus::Handling
         )
 }
 
-/// Whether a request's words are a call-back's.
-fn is_call_back(description: &str) -> bool {
-    description.starts_with(&chinese().text(CALL_BACK_ID, &[]))
+/// Whether a request (filed or kept here) asks for a call-back: marked so, or (filed before the
+/// mark existed) a 求助 in a call-back's words.
+fn asks_call_back(kind: RequestKind, call_back: bool, description: &str) -> bool {
+    kind == RequestKind::Help
+        && (call_back || description.starts_with(&chinese().text(CALL_BACK_ID, &[])))
 }
 
 /// Her phone as kept with her account, masked (empty when the platform gave none).
@@ -190,7 +191,7 @@ fn call_back_state(
         .into_iter()
         .filter(|row| !row.is_purged() && row.state != OutboxState::NeedsAttention)
         .filter_map(|row| serde_json::from_str::<NewRequest>(&row.body).ok())
-        .any(|request| is_call_back(&request.description));
+        .any(|request| asks_call_back(request.kind, request.call_back, &request.description));
     // Filed: called back within a working day of filing; not yet filed, of today.
     let filed_on = store
         .cached_requests()?

@@ -5,15 +5,14 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use huiban_api::{CallBacks, ErrorBody, Role};
+use huiban_api::{CallBacks, ErrorBody};
 
 use super::caller::Caller;
+use super::centre_staff::{CENTRE_STAFF, centre_of};
 use super::extract::ApiPath;
 use super::{ApiError, blocking};
 use crate::call_backs::{self, CallBackError};
 use crate::state::AppState;
-
-const CENTRE_STAFF: &[Role] = &[Role::Staff, Role::Manager];
 
 #[utoipa::path(
     get,
@@ -31,7 +30,7 @@ pub async fn of_centre(
 ) -> Result<Json<CallBacks>, ApiError> {
     let staff = caller.require(CENTRE_STAFF)?.account_id.clone();
     let call_backs = blocking(move || {
-        let centre = state.store.centre_of(&staff)?.unwrap_or_default();
+        let centre = centre_of(&state, &staff)?;
         Ok::<_, ApiError>(call_backs::of_centre(&state, &centre)?)
     })
     .await?;
@@ -57,7 +56,7 @@ pub async fn called(
 ) -> Result<Json<CallBacks>, ApiError> {
     let staff = caller.require(CENTRE_STAFF)?.account_id.clone();
     let call_backs = blocking(move || {
-        let centre = state.store.centre_of(&staff)?.unwrap_or_default();
+        let centre = centre_of(&state, &staff)?;
         Ok::<_, ApiError>(call_backs::called(&state, &centre, &staff, &call_back_no)?)
     })
     .await?;

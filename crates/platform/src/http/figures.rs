@@ -5,6 +5,7 @@ use axum::extract::State;
 use huiban_api::{CentreFigures, ErrorBody, Role};
 
 use super::caller::Caller;
+use super::centre_staff::centre_of;
 use super::{ApiError, blocking};
 use crate::state::AppState;
 
@@ -27,7 +28,7 @@ pub async fn centre_figures(
 ) -> Result<Json<CentreFigures>, ApiError> {
     let manager = caller.require(&[Role::Manager])?.account_id.clone();
     blocking(move || {
-        let centre = state.store.centre_of(&manager)?.unwrap_or_default();
+        let centre = centre_of(&state, &manager)?;
         Ok::<_, ApiError>(crate::figures::centre_figures(&state, &centre)?)
     })
     .await

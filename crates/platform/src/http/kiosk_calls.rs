@@ -7,14 +7,13 @@ use axum::http::StatusCode;
 use huiban_api::{ErrorBody, KioskCall, KioskCalls, Role};
 
 use super::caller::Caller;
+use super::centre_staff::{CENTRE_STAFF, centre_of};
 use super::extract::ApiPath;
 use super::{ApiError, blocking};
 use crate::kiosk_calls::{self, CallError};
 use crate::state::AppState;
 
 /// Who may see and answer a centre's calls.
-const CENTRE_STAFF: &[Role] = &[Role::Staff, Role::Manager];
-
 /// The kiosk asks for staff: its open call, raised now unless one is open already.
 #[utoipa::path(
     post,
@@ -156,11 +155,6 @@ pub async fn end(
     })
     .await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The service centre of the staff account `staff`.
-fn centre_of(state: &AppState, staff: &str) -> Result<String, ApiError> {
-    Ok(state.store.centre_of(staff)?.unwrap_or_default())
 }
 
 impl From<CallError> for ApiError {

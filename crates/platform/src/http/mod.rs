@@ -10,6 +10,7 @@ mod call_backs;
 mod caller;
 mod card_login;
 mod catalog;
+mod centre_staff;
 mod common_answers;
 mod device_page;
 mod error;
