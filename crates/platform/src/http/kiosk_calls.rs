@@ -13,7 +13,6 @@ use super::{ApiError, blocking};
 use crate::kiosk_calls::{self, CallError};
 use crate::state::AppState;
 
-/// Who may see and answer a centre's calls.
 /// The kiosk asks for staff: its open call, raised now unless one is open already.
 #[utoipa::path(
     post,
