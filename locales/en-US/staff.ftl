@@ -69,13 +69,14 @@ acting-end = End the session
 
 ## Who acted for me (the resident's own Huiban)
 acted-title = Who acted for me
-acted-intro = Staff need your agreement before they act for you. Each time is kept here: who, when and what they did.
+acted-intro = Staff and relatives need your agreement before they act for you. Each time is kept here: who, when and what they did.
 acted-none = Nobody has acted for you yet.
 acted-open = Acting for you now
 acted-who = { $centre } { $name }
 acted-how-code = You agreed with the SMS code
 acted-how-signature = You agreed by signing
 acted-how-signature-approved = You agreed by signing; { $manager }, the centre's manager, was there and confirmed it
+acted-how-relative = You agreed in Huiban that they may act for you
 acted-did-title = What they did:
 acted-did-apply = Applied for a service for you
 acted-did-supplement = Sent more documents for you

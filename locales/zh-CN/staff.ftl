@@ -69,13 +69,14 @@ acting-end = 结束办理
 
 ## 谁帮我办过 (the resident's own Huiban)
 acted-title = 谁帮我办过
-acted-intro = 工作人员为您办事，要先得到您同意。每一次都记在这里：谁、什么时候、做了什么。
+acted-intro = 工作人员或家人为您办事，要先得到您同意。每一次都记在这里：谁、什么时候、做了什么。
 acted-none = 还没有人为您办过事。
 acted-open = 正在为您办理
 acted-who = { $centre } { $name }
 acted-how-code = 您用短信验证码同意了
 acted-how-signature = 您签名同意了
 acted-how-signature-approved = 您签名同意了，服务中心负责人{ $manager }在场确认
+acted-how-relative = 您在惠办里同意了他帮您办事
 acted-did-title = 做了这些事：
 acted-did-apply = 替您申请了办事
 acted-did-supplement = 替您补交了材料

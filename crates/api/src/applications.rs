@@ -92,6 +92,9 @@ pub struct Agent {
     /// The service centre the agent works at, when a centre's staff filed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub centre: Option<String>,
+    /// Who the agent is to her, when a relative she granted filed it (`relation` is then 亲属).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kinship: Option<crate::relatives::Kinship>,
 }
 
 /// A case as its applicant sees it.

@@ -130,6 +130,10 @@ pub struct AssistedSession {
     /// before the network came back. Never shown anywhere else.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_key: Option<String>,
+    /// Who the one who acted is to her, when it is a relative she granted (亲友代办; the session
+    /// id is then the grant's, `staff_name` his name and `staff_department` empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kinship: Option<crate::relatives::Kinship>,
 }
 
 /// What someone did for the resident, as the resident sees it.

@@ -21,6 +21,7 @@ pub mod kiosk;
 pub mod kiosk_calls;
 pub mod licences;
 pub mod messages;
+pub mod relatives;
 pub mod requests;
 pub mod seal;
 pub mod service_centres;
@@ -55,6 +56,9 @@ pub use kiosk::{
 pub use kiosk_calls::{KioskCall, KioskCalls};
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
+pub use relatives::{
+    GrantState, Kinship, NewRelativeGrant, RelativeConsentCode, RelativeGrant, Relatives,
+};
 pub use requests::{
     FollowUp, IntakeChannel, NewRequest, RequestKind, RequestStatus, RequestStep, ServiceRequest,
 };

@@ -36,6 +36,7 @@ pub mod progress;
 pub mod pull;
 pub mod qr;
 pub use huiban_rules::regions;
+pub mod relatives;
 pub mod requests;
 pub mod search;
 pub mod secrets;

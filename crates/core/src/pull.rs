@@ -52,14 +52,14 @@ pub async fn pull(
     access_token: &str,
 ) -> Result<Pulled, PullError> {
     let account = client.me(access_token).await?;
-    if account.account_id != store.account_id() {
+    if account.account_id != store.subject() {
         return Err(PullError::OtherAccount);
     }
     store
         .shared()
         .forget_pulled_except(Some(store.account_id()))?;
-    // A clerk acting for her never reads her messages (they are hers alone).
-    let hers_alone = client.assisted_session().is_none();
+    // A clerk or a relative acting for her never reads her messages (they are hers alone).
+    let hers_alone = !client.acts_for_someone();
     if hers_alone {
         tell_reads(store, client, access_token).await?;
     }
@@ -119,6 +119,13 @@ async fn pull_messages(
     Ok((new_messages, to_announce))
 }
 
+/// Whether the platform refused a pull because the relative grant it was made in no longer lets
+/// him act for her (she ended it, or it ran out).
+pub fn grant_ended(error: &PullError) -> bool {
+    matches!(error, PullError::Client(ClientError::Platform { status, body, .. })
+        if *status == StatusCode::FORBIDDEN && body.code == "grant_not_active")
+}
+
 /// Keeps pulling and forgetting apart: whoever holds it runs alone, so a pull begun for one person
 /// never writes after their copies were forgotten at 退出. Take the login's token while holding it.
 #[derive(Debug, Default)]
@@ -174,9 +181,27 @@ pub async fn keep_fresh(
         }
         match session.token(client).await {
             Ok(token) => {
-                let own = store.of_account(&token.account_id);
-                match pull(&own, client, &token.access_token).await {
+                // A relative acting for the person who agreed to it pulls hers, in that grant.
+                let (own, client) = match session.helping(&token.account_id) {
+                    Some(helping) => (
+                        store.of_relative(
+                            &token.account_id,
+                            &helping.person_account_id,
+                            &helping.grant_id,
+                        ),
+                        client.for_relative(&helping.grant_id),
+                    ),
+                    None => (store.of_account(&token.account_id), client.clone()),
+                };
+                match pull(&own, &client, &token.access_token).await {
                     Ok(pulled) => on_pulled(pulled),
+                    // She ended his grant (or it ran out): back to himself, her copies gone.
+                    Err(error) if grant_ended(&error) => {
+                        session.help(None);
+                        if let Err(error) = store.forget_pulled_except(Some(&token.account_id)) {
+                            tracing::warn!(%error, "cannot forget the copies of a grant that ended");
+                        }
+                    }
                     Err(error) => tracing::debug!(%error, "pull failed; the saved copies stay"),
                 }
             }

@@ -1,8 +1,10 @@
 //! The login on this device: the access token in memory, the refresh token in the keychain, so the
 //! outbox can send after a restart without asking the person to log in again.
 
+mod helping;
 mod service;
 
+pub use helping::Helping;
 pub use service::{SessionService, SessionStatus, UnsentView};
 
 use std::time::{Duration, Instant};
@@ -89,6 +91,8 @@ pub struct Session {
     // The access tokens of logins held in memory only (a kiosk's) ended here while the platform
     // could not be reached: told with the next turn of the sending loop, or over when they expire.
     untold_tokens: std::sync::Mutex<Vec<String>>,
+    // Whom the person logged in acts for now (亲友代办); cleared by every login and logout.
+    helping: std::sync::Mutex<Option<Helping>>,
 }
 
 impl Session {
@@ -100,6 +104,7 @@ impl Session {
             kept_account: std::sync::Mutex::new(None),
             untold_may_wait: std::sync::atomic::AtomicBool::new(true),
             untold_tokens: std::sync::Mutex::new(Vec::new()),
+            helping: std::sync::Mutex::new(None),
         }
     }
 
@@ -111,6 +116,7 @@ impl Session {
             kept_account: std::sync::Mutex::new(None),
             untold_may_wait: std::sync::atomic::AtomicBool::new(true),
             untold_tokens: std::sync::Mutex::new(Vec::new()),
+            helping: std::sync::Mutex::new(None),
         }
     }
 
@@ -127,6 +133,7 @@ impl Session {
             kept_account: std::sync::Mutex::new(None),
             untold_may_wait: std::sync::atomic::AtomicBool::new(true),
             untold_tokens: std::sync::Mutex::new(Vec::new()),
+            helping: std::sync::Mutex::new(None),
         }
     }
 
@@ -138,6 +145,7 @@ impl Session {
     ) -> Result<LoggedIn, SessionError> {
         let answer = client.token(request).await?;
         let mut held = self.held.lock().await;
+        self.help(None);
         Ok(self.keep(&mut held, answer)?)
     }
 
@@ -145,6 +153,7 @@ impl Session {
     /// person said it is her).
     pub async fn begin(&self, answer: TokenResponse) -> Result<LoggedIn, SessionError> {
         let mut held = self.held.lock().await;
+        self.help(None);
         Ok(self.keep(&mut held, answer)?)
     }
 
@@ -265,6 +274,7 @@ impl Session {
     pub async fn log_out(&self, client: &PlatformClient) -> Result<(), SessionError> {
         let mut held = self.held.lock().await;
         let current = held.take();
+        self.help(None);
         let kept = match &self.keychain {
             Some(keychain) => keychain.kept_login()?,
             None => None,

@@ -179,6 +179,7 @@ fn the_cases_and_requests_the_harness_shows_are_what_core_makes_of_the_platform_
         last_error: None,
         case_number: None,
         assisted_session: None,
+        relative_grant: None,
     };
     let newest_first = copies
         .cases
@@ -342,6 +343,74 @@ fn the_help_page_the_harness_shows_is_cores() {
             "asked": help::asked(recording_day(), "138****0001", zh),
             "picked": picked,
             "districts": districts,
+        }),
+    );
+}
+
+/// 亲友代办 as the harness shows it (`fixtures/relatives.json`): 张秀英's 谁能帮我办 with her son's
+/// ask, and after she agreed; 李明's side (whom he helps, and what his ask looks like before she
+/// answers); the switch at the top for himself and while he acts for her; the kinships he picks
+/// from; and his grant as a row of her 谁帮我办过.
+#[test]
+fn the_relatives_pages_the_harness_shows_are_cores() {
+    use huiban_api::{
+        ActedForMe, ActionOnBehalf, AssistedSession, GrantState, Kinship, RelativeGrant, Relatives,
+        SessionStatus,
+    };
+    use huiban_core::relatives::{ActingSwitch, RelativesPage, kinship_choices};
+    let zh = huiban_core::i18n::spoken();
+    let grant = |state: GrantState, person_name: &str| RelativeGrant {
+        grant_id: "rg-demo-liming".to_owned(),
+        state,
+        kinship: Kinship::Son,
+        helper_name: "李明".to_owned(),
+        helper_phone_masked: Some("138****0004".to_owned()),
+        person_name: person_name.to_owned(),
+        person_phone_masked: Some("138****0001".to_owned()),
+        asked_at: "2026-11-30T09:00:00+08:00".to_owned(),
+        answered_at: (state == GrantState::Granted).then(|| "2026-11-30T09:05:00+08:00".to_owned()),
+        expires_at: (state == GrantState::Granted).then(|| "2027-11-30T09:05:00+08:00".to_owned()),
+        ended_at: None,
+    };
+    let page = |helped_by: Vec<RelativeGrant>, helping: Vec<RelativeGrant>| {
+        RelativesPage::of(&Relatives { helped_by, helping }, zh)
+    };
+    let granted = grant(GrantState::Granted, "张秀英");
+    let acted = ActedForMe {
+        session: AssistedSession {
+            session_id: "rg-demo-liming".to_owned(),
+            status: SessionStatus::Open,
+            resident_name: "张秀英".to_owned(),
+            resident_phone_masked: Some("138****0001".to_owned()),
+            resident_id_number_masked: None,
+            staff_name: "李明".to_owned(),
+            staff_department: String::new(),
+            consent_method: Some("relative".to_owned()),
+            approved_by: None,
+            created_at: "2026-11-30T09:05:00+08:00".to_owned(),
+            closed_at: None,
+            delivery_key: None,
+            kinship: Some(Kinship::Son),
+        },
+        actions: vec![ActionOnBehalf {
+            at: "2026-11-30T09:20:00+08:00".to_owned(),
+            actor_name: "李明".to_owned(),
+            action: "POST /api/v1/applications".to_owned(),
+            subject: None,
+        }],
+    };
+    recorded(
+        "relatives.json",
+        &serde_json::json!({
+            "asked": page(vec![grant(GrantState::Asked, "张秀英")], Vec::new()),
+            "agreed": page(vec![granted.clone()], Vec::new()),
+            "none": page(Vec::new(), Vec::new()),
+            "helping": page(Vec::new(), vec![granted.clone()]),
+            "his_ask": page(Vec::new(), vec![grant(GrantState::Asked, "138****0001")]).helping[0],
+            "switch_himself": ActingSwitch::of(std::slice::from_ref(&granted), None, zh),
+            "switch_acting": ActingSwitch::of(std::slice::from_ref(&granted), Some("rg-demo-liming"), zh),
+            "kinships": kinship_choices(zh),
+            "acted": huiban_core::assisted::acted_for_me::view_of(&acted, zh),
         }),
     );
 }

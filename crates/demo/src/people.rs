@@ -9,6 +9,8 @@ pub const CITIZENS: &[(&str, &str, &str, &str)] = &[
     ("c-demo-zhang", "张秀英", "13800000001", "11010119440315102"),
     ("c-demo-li", "李建国", "13800000002", "11010119500801013"),
     ("c-demo-wang", "王淑芬", "13800000003", "11010119381120024"),
+    // 张秀英's son, who helps her from his own Huiban (亲友代办).
+    ("c-demo-liming", "李明", "13800000004", "11010119750612003"),
 ];
 
 /// A demo account with a password: id, role, username, password, name, department.

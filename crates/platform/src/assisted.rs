@@ -13,12 +13,10 @@
 //! session's lifetime ran out; the filed case still names the clerk who served her as 代理人.
 
 use chrono::Duration;
-use huiban_api::{
-    ActedForMe, ActionOnBehalf, Agent, AssistedSession, Consent, SessionStatus, SupervisorApproval,
-    id_number,
-};
+use huiban_api::{Agent, AssistedSession, Consent, SessionStatus, SupervisorApproval, id_number};
 use rand::Rng;
 
+use crate::acting::Acting;
 use crate::auth::{hash_token, random_token};
 use crate::beijing_time;
 use crate::state::AppState;
@@ -86,17 +84,6 @@ pub enum SessionError {
     Store(#[from] StoreError),
 }
 
-/// A staff member acting for a resident in an open session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Acting {
-    /// The session.
-    pub session_id: String,
-    /// The resident's account.
-    pub resident_account_id: String,
-    /// The 代理人 fields for cases.
-    pub agent: Agent,
-}
-
 pub(crate) fn status(record: &SessionRecord, now_ms: i64) -> SessionStatus {
     match (record.opened_ms, record.closed_ms) {
         (_, Some(_)) => SessionStatus::Closed,
@@ -154,6 +141,7 @@ pub(crate) fn render(
         created_at: beijing_time::rfc3339(record.created_ms),
         closed_at: record.closed_ms.map(beijing_time::rfc3339),
         delivery_key: None,
+        kinship: None,
     })
 }
 
@@ -523,70 +511,7 @@ fn acting_in(state: &AppState, record: SessionRecord) -> Result<Acting, SessionE
             ),
             account_id: record.staff_account_id,
             centre: staff.department,
+            kinship: None,
         },
     })
-}
-
-/// At most `limit` sessions in which someone acted for `resident`, newest first, those after the
-/// session `after`, each with what was done in it.
-pub fn acted_for(
-    state: &AppState,
-    resident: &str,
-    after: Option<&str>,
-    limit: u32,
-) -> Result<Vec<ActedForMe>, SessionError> {
-    state
-        .store
-        .sessions_of_resident(resident, after, limit)?
-        .iter()
-        .map(|record| {
-            let session = render(state, record)?;
-            let actions = actions_in(state, record)?;
-            Ok(ActedForMe { session, actions })
-        })
-        .collect()
-}
-
-/// What was done for its resident in the session `record`, oldest first, as the audit log has it,
-/// each by who did it (her clerk, or a colleague who delivered what the clerk confirmed); nothing
-/// in a session she never consented to.
-pub(crate) fn actions_in(
-    state: &AppState,
-    record: &SessionRecord,
-) -> Result<Vec<ActionOnBehalf>, SessionError> {
-    let (Some(resident), Some(_)) = (&record.resident_account_id, record.opened_ms) else {
-        return Ok(Vec::new());
-    };
-    let end = record.closed_ms.unwrap_or(i64::MAX);
-    let entries = state.store.audit_in_session(
-        resident,
-        &record.session_id,
-        &record.staff_account_id,
-        (record.created_ms, end),
-    )?;
-    let mut names = std::collections::HashMap::new();
-    entries
-        .into_iter()
-        .map(|entry| {
-            let actor = entry.actor.unwrap_or_default();
-            let actor_name = match names.get(&actor) {
-                Some(name) => String::clone(name),
-                None => {
-                    let name = state
-                        .store
-                        .account(&actor)?
-                        .and_then(|account| account.name)
-                        .unwrap_or_default();
-                    names.insert(actor, name.clone());
-                    name
-                }
-            };
-            Ok(ActionOnBehalf {
-                at: beijing_time::rfc3339(entry.at_ms),
-                actor_name,
-                action: entry.action,
-                subject: entry.subject,
-            })
-        })
-        .collect()
 }

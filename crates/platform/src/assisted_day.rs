@@ -4,7 +4,8 @@
 
 use huiban_api::{AssistedSession, ServedToday, SessionStatus};
 
-use crate::assisted::{self, SessionError, actions_in, begin, own_session, render};
+use crate::acted_for::actions_in;
+use crate::assisted::{self, SessionError, begin, own_session, render};
 use crate::auth::mask_name;
 use crate::beijing_time;
 use crate::state::AppState;

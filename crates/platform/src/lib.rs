@@ -3,6 +3,8 @@
 //! It serves the contract of `huiban-api` over HTTP from its own SQLite file, so that the client is
 //! runnable, testable and demoable on its own. It never depends on `huiban-core`.
 
+pub mod acted_for;
+pub mod acting;
 pub mod assisted;
 pub mod assisted_day;
 pub mod assisted_report;
@@ -26,6 +28,7 @@ pub mod kiosk_calls;
 pub mod kiosk_grants;
 pub mod kiosks;
 pub mod licences;
+pub mod relatives;
 pub mod requests;
 pub mod serve;
 pub mod sms;

@@ -5,6 +5,7 @@ use huiban_api::{EvaluationRequest, FollowUp, NewRequest, RequestStatus, Service
 use crate::beijing_time;
 use crate::cases::text_notice;
 use crate::filed_by::FiledBy;
+use crate::relatives;
 use crate::state::AppState;
 use crate::store::{Notice, RequestBody, RequestMove, RequestRecord, StoreError};
 
@@ -162,6 +163,9 @@ pub fn submit(
     )?;
     if created {
         text_notice(state, &make_notice(&number));
+        if let FiledBy::Relative(agent) = &filed_by {
+            relatives::tell_of_submission(state, account_id, agent, "诉求", &number)?;
+        }
     }
     view(state, account_id, &number)
 }

@@ -14,6 +14,7 @@ use common::contract::Contract;
 use common::{TestPlatform, valid_id_number};
 use huiban_api::Role;
 use huiban_api::assisted::ASSISTED_SESSION_HEADER;
+use huiban_api::relatives::RELATIVE_GRANT_HEADER;
 use huiban_platform::store::NewAccount;
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -24,10 +25,11 @@ use matrix::{CALLERS, FRESH_PER_CALLER, MATRIX, Who, gate};
 struct Credentials {
     token: Option<String>,
     session: Option<String>,
+    grant: Option<String>,
 }
 
-/// The objects the paths name: all 张秀英's, 赵敏's session for her, a call of her centre's kiosk
-/// and 张秀英's call-back.
+/// The objects the paths name: all 张秀英's, 赵敏's session for her, a call of her centre's kiosk,
+/// 张秀英's call-back and her grant to her son 李明.
 struct Objects {
     application_no: String,
     request_no: String,
@@ -39,6 +41,7 @@ struct Objects {
     login_id: String,
     call_id: String,
     call_back_no: String,
+    grant_id: String,
     impl_code: String,
     form_path: String,
     sample_application: Value,
@@ -87,7 +90,34 @@ async fn open_session(platform: &TestPlatform, first17: &str, name: &str, phone:
     id
 }
 
-/// A platform with 张秀英's objects, two open sessions and a second staff member.
+/// 亲友代办: the citizen with `helper_phone` asks to help the one with `phone`, who agrees; its id.
+async fn granted(platform: &TestPlatform, helper_phone: &str, phone: &str) -> String {
+    let helper = platform.citizen_login(helper_phone).await.access_token;
+    let person = platform.citizen_login(phone).await.access_token;
+    let asked = platform
+        .call(
+            "POST",
+            "/api/v1/relatives",
+            Some(&helper),
+            Some(json!({"phone": phone, "kinship": "son"})),
+        )
+        .await;
+    assert_eq!(asked.status.as_u16(), 201, "{}", asked.body);
+    let grant = asked.body["grant_id"].as_str().unwrap().to_owned();
+    let agreed = platform
+        .call(
+            "POST",
+            &format!("/api/v1/me/relatives/{grant}/agree"),
+            Some(&person),
+            None,
+        )
+        .await;
+    assert_eq!(agreed.status.as_u16(), 200, "{}", agreed.body);
+    grant
+}
+
+/// A platform with 张秀英's objects, two open sessions, a second staff member, and two relatives'
+/// grants (李明 helps 张秀英, 李建国 helps 王淑芬).
 async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
     let platform = TestPlatform::start().await;
     platform
@@ -182,6 +212,8 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         .call("POST", "/api/v1/kiosk/calls", Some(&kiosk), None)
         .await;
     assert_eq!(call.status.as_u16(), 200, "{}", call.body);
+    let grant_id = granted(&platform, "13800000004", "13800000001").await;
+    let other_grant = granted(&platform, "13800000002", "13800000003").await;
     let objects = Objects {
         application_no,
         request_no,
@@ -193,6 +225,7 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         login_id,
         call_id: call.body["call_id"].as_str().unwrap().to_owned(),
         call_back_no,
+        grant_id: grant_id.clone(),
         impl_code: item["impl_code"].as_str().unwrap().to_owned(),
         form_path: format!(
             "{}/versions/{}",
@@ -202,7 +235,12 @@ async fn prepared() -> (TestPlatform, Objects, BTreeMap<&'static str, String>) {
         sample_application,
         licence,
     };
-    let sessions = BTreeMap::from([("own", session_id), ("other", other_session)]);
+    let sessions = BTreeMap::from([
+        ("own", session_id),
+        ("other", other_session),
+        ("grant", grant_id),
+        ("other grant", other_grant),
+    ]);
     (platform, objects, sessions)
 }
 
@@ -214,11 +252,18 @@ fn credentials(
     let with = |account: &str, role: Role, session: Option<&str>| Credentials {
         token: Some(token_of(platform, account, role)),
         session: session.map(|s| sessions[s].clone()),
+        grant: None,
+    };
+    let relative = |account: &str, grant: &str| Credentials {
+        token: Some(token_of(platform, account, Role::Citizen)),
+        session: None,
+        grant: Some(sessions[grant].clone()),
     };
     match who {
         Who::Anonymous => Credentials {
             token: None,
             session: None,
+            grant: None,
         },
         Who::Citizen => with("c-demo-zhang", Role::Citizen, None),
         Who::OtherCitizen => with("c-demo-li", Role::Citizen, None),
@@ -229,6 +274,9 @@ fn credentials(
         Who::Officer => with("o-demo-minzheng", Role::Officer, None),
         Who::Kiosk => with("k-demo-hall-1", Role::KioskDevice, None),
         Who::Manager => with("m-demo-sun", Role::Manager, None),
+        Who::Helper => with("c-demo-liming", Role::Citizen, None),
+        Who::Relative => relative("c-demo-liming", "grant"),
+        Who::RelativeOther => relative("c-demo-li", "other grant"),
     }
 }
 
@@ -263,6 +311,7 @@ async fn knock_with(
         .replace("{login_id}", &objects.login_id)
         .replace("{call_id}", &objects.call_id)
         .replace("{call_back_no}", &objects.call_back_no)
+        .replace("{grant_id}", &objects.grant_id)
         .replace("{impl_code}", &objects.impl_code)
         .replace("{form_id}/versions/{version}", &objects.form_path);
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
@@ -275,6 +324,9 @@ async fn knock_with(
     }
     if let Some(session) = &who.session {
         request = request.header(ASSISTED_SESSION_HEADER, session);
+    }
+    if let Some(grant) = &who.grant {
+        request = request.header(RELATIVE_GRANT_HEADER, grant);
     }
     let json_body = match replacement {
         Some(body) => Some(body),
@@ -304,6 +356,8 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
             Some(json!({"answers": {}, "note": "已经补拍"}))
         }
         "POST /api/v1/applications/{application_no}/withdraw" => Some(json!({})),
+        "POST /api/v1/relatives" => Some(json!({"phone": "13800000003", "kinship": "grandchild"})),
+        "POST /api/v1/relatives/{grant_id}/code" => Some(json!({"code": "123456"})),
         "POST /api/v1/requests" => Some(
             json!({"kind": "consultation", "description": "请问高龄津贴什么时候发？", "channel": "desktop"}),
         ),

@@ -42,6 +42,10 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::inbox::inbox, super::inbox::message_read,
         super::logins::kiosk_answer, super::logins::kiosk_asking, super::logins::login_end,
         super::logins::logins,
+        super::relatives::relatives_page, super::relatives::relatives_kinships,
+        super::relatives::relatives_ask, super::relatives::relatives_agree_by_code,
+        super::relatives::relatives_answer, super::relatives::relatives_switch,
+        super::relatives::relatives_act_for,
         super::preferences::preferences_get, super::preferences::preferences_set,
         super::requests::request_detail, super::requests::request_evaluate,
         super::requests::request_follow_up, super::requests::requests,
@@ -212,6 +216,13 @@ mod tests {
             "help_pick_district",
             "inbox",
             "message_read",
+            "relatives_page",
+            "relatives_kinships",
+            "relatives_ask",
+            "relatives_agree_by_code",
+            "relatives_answer",
+            "relatives_switch",
+            "relatives_act_for",
         ] {
             assert!(
                 !staff.contains(citizen_only),
@@ -250,6 +261,7 @@ mod tests {
                     "receipt_save_pdf",
                 ]
                 .contains(&name.as_str())
+                || name.starts_with("relatives_")
         }) {
             assert!(
                 !kiosk.contains(&refused),

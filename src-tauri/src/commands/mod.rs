@@ -19,6 +19,7 @@ pub mod kiosk_calls;
 pub mod logins;
 pub mod preferences;
 pub mod receipts;
+pub mod relatives;
 pub mod requests;
 pub mod session;
 pub mod speech;

@@ -266,6 +266,9 @@ async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult 
             ("help_centre", json!({})),
             ("help_districts", json!({})),
             ("help_pick_district", json!({"code": "110101"})),
+            ("relatives_page", json!({})),
+            ("relatives_switch", json!({})),
+            ("relatives_act_for", json!({"grantId": "rg-1"})),
         ] {
             let refusal = refused(&client, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

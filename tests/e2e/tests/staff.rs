@@ -554,6 +554,9 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("help_centre", serde_json::json!({})),
             ("help_districts", serde_json::json!({})),
             ("help_pick_district", serde_json::json!({"code": "110101"})),
+            ("relatives_page", serde_json::json!({})),
+            ("relatives_switch", serde_json::json!({})),
+            ("relatives_act_for", serde_json::json!({"grantId": "rg-1"})),
         ] {
             let refusal = refused(&staff, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

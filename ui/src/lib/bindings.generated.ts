@@ -152,6 +152,20 @@ export const commands = {
 	loginEnd: (loginId: string) => __TAURI_INVOKE<null>("login_end", { loginId }),
 	/**  Where the person is logged in now, this computer first. */
 	logins: () => __TAURI_INVOKE<LoginLine[]>("logins"),
+	/**  谁能帮我办: who helps her or asks to, whom she helps, and what a relative may and may not do. */
+	relativesPage: () => __TAURI_INVOKE<RelativesPage_Serialize>("relatives_page"),
+	/**  Who a relative may be to the person he asks to help, named. */
+	relativesKinships: () => __TAURI_INVOKE<KinshipChoice[]>("relatives_kinships"),
+	/**  He asks to help the person with the phone typed, as her `kinship`. */
+	relativesAsk: (phone: string, kinship: Kinship) => __TAURI_INVOKE<GrantLine_Serialize>("relatives_ask", { phone, kinship }),
+	/**  He types the code she read out to him: she agreed. */
+	relativesAgreeByCode: (grantId: string, code: string) => __TAURI_INVOKE<GrantLine_Serialize>("relatives_agree_by_code", { grantId, code }),
+	/**  She agrees to or refuses a grant asked of her, or either side ends one. */
+	relativesAnswer: (grantId: string, answer: GrantAnswer) => __TAURI_INVOKE<RelativesPage_Serialize>("relatives_answer", { grantId, answer }),
+	/**  The switch at the top: 我自己 and everyone who agreed to his help. */
+	relativesSwitch: () => __TAURI_INVOKE<ActingSwitch_Serialize>("relatives_switch"),
+	/**  He acts for the person who agreed to `grant_id` from now on (none: for himself again). */
+	relativesActFor: (grantId: string | null) => __TAURI_INVOKE<ActingSwitch_Serialize>("relatives_act_for", { grantId }),
 	/**  The person's choices (the defaults until chosen). */
 	preferencesGet: () => __TAURI_INVOKE<Preferences_Serialize>("preferences_get"),
 	/**  Keeps the person's choices. */
@@ -272,8 +286,64 @@ export type ActedForMeView = {
 	how: string,
 	/**  Whether it is still going on. */
 	open: boolean,
+	/**
+	 *  Whether it can be reported as one she does not recognise (a clerk's session; a relative's
+	 *  grant she ends in 谁能帮我办 instead).
+	 */
+	reportable: boolean,
 	/**  What was done, in plain words, each once, in the order first done: 替您申请了办事. */
 	did: string[],
+};
+
+/**  One place of the switch at the top: 我自己, or a person he may act for now. */
+export type ActingChoice = ActingChoice_Serialize | ActingChoice_Deserialize;
+
+/**  One place of the switch at the top: 我自己, or a person he may act for now. */
+export type ActingChoice_Deserialize = {
+	/**  The grant to act in; `None` for 我自己. */
+	grant_id?: string | null,
+	/**  我自己, or her name. */
+	name: string,
+	/**  Whether this is whom he acts for now. */
+	active: boolean,
+};
+
+/**  One place of the switch at the top: 我自己, or a person he may act for now. */
+export type ActingChoice_Serialize = {
+	/**  The grant to act in; `None` for 我自己. */
+	grant_id: string | null,
+	/**  我自己, or her name. */
+	name: string,
+	/**  Whether this is whom he acts for now. */
+	active: boolean,
+};
+
+/**
+ *  The switch at the top: 我自己 and everyone who agreed to his help now; empty when he helps
+ *  nobody (then there is no switch).
+ */
+export type ActingSwitch = ActingSwitch_Serialize | ActingSwitch_Deserialize;
+
+/**
+ *  The switch at the top: 我自己 and everyone who agreed to his help now; empty when he helps
+ *  nobody (then there is no switch).
+ */
+export type ActingSwitch_Deserialize = {
+	/**  我自己 first. */
+	choices: ActingChoice_Deserialize[],
+	/**  Whom he acts for now, in words for the top: 现在替 张秀英 办事; `None` for himself. */
+	acting_words?: string | null,
+};
+
+/**
+ *  The switch at the top: 我自己 and everyone who agreed to his help now; empty when he helps
+ *  nobody (then there is no switch).
+ */
+export type ActingSwitch_Serialize = {
+	/**  我自己 first. */
+	choices: ActingChoice_Serialize[],
+	/**  Whom he acts for now, in words for the top: 现在替 张秀英 办事; `None` for himself. */
+	acting_words: string | null,
 };
 
 /**  代理人: who applied on the applicant's behalf. */
@@ -289,6 +359,8 @@ export type Agent_Deserialize = {
 	account_id: string,
 	/**  The service centre the agent works at, when a centre's staff filed it. */
 	centre?: string | null,
+	/**  Who the agent is to her, when a relative she granted filed it (`relation` is then 亲属). */
+	kinship?: Kinship | null,
 };
 
 /**  代理人: who applied on the applicant's behalf. */
@@ -301,6 +373,8 @@ export type Agent_Serialize = {
 	account_id: string,
 	/**  The service centre the agent works at, when a centre's staff filed it. */
 	centre?: string,
+	/**  Who the agent is to her, when a relative she granted filed it (`relation` is then 亲属). */
+	kinship?: Kinship,
 };
 
 /**
@@ -1188,6 +1262,63 @@ draft_id: string } |
 /**  我没办完的事. */
 { kind: "unfinished" };
 
+/**  What is done to a grant. */
+export type GrantAnswer = 
+/**  She agrees to a grant asked of her. */
+"agree" | 
+/**  She refuses it. */
+"refuse" | 
+/**  Either side ends it. */
+"end";
+
+/**  One grant as a line of 谁能帮我办 (hers) or of 我帮谁办 (his). */
+export type GrantLine = GrantLine_Serialize | GrantLine_Deserialize;
+
+/**  One grant as a line of 谁能帮我办 (hers) or of 我帮谁办 (his). */
+export type GrantLine_Deserialize = {
+	/**  The id to answer or end it with. */
+	grant_id: string,
+	/**  Who: to her 您的儿子 李明; to him the person's name (张秀英). */
+	who: string,
+	/**  Where it stands. */
+	state: GrantState,
+	/**  Where it stands in plain words: 等您回答, 能帮您办，到2027年12月3日 … */
+	state_words: string,
+	/**  To her, while it waits for her: 您的儿子 李明 想帮您办事，同意吗？ */
+	question?: string | null,
+	/**  Whether it can be ended now (asked or granted). */
+	can_end: boolean,
+};
+
+/**  One grant as a line of 谁能帮我办 (hers) or of 我帮谁办 (his). */
+export type GrantLine_Serialize = {
+	/**  The id to answer or end it with. */
+	grant_id: string,
+	/**  Who: to her 您的儿子 李明; to him the person's name (张秀英). */
+	who: string,
+	/**  Where it stands. */
+	state: GrantState,
+	/**  Where it stands in plain words: 等您回答, 能帮您办，到2027年12月3日 … */
+	state_words: string,
+	/**  To her, while it waits for her: 您的儿子 李明 想帮您办事，同意吗？ */
+	question: string | null,
+	/**  Whether it can be ended now (asked or granted). */
+	can_end: boolean,
+};
+
+/**  Where a grant stands. */
+export type GrantState = 
+/**  Waiting for her answer. */
+"asked" | 
+/**  She agreed; he may act for her until `expires_at`. */
+"granted" | 
+/**  She said no. */
+"refused" | 
+/**  Ended, by her or by him. */
+"ended" | 
+/**  Its time ran out. */
+"expired";
+
 /**  办理形式 / 受理渠道: a channel through which an item can be handled. */
 export type HandlingChannel = 
 /**  1 窗口办理 */
@@ -1365,6 +1496,33 @@ export type KeptFile = {
 	media_type: string,
 	/**  Size in bytes. */
 	size: number,
+};
+
+/**  Who the helper is to the person he asks to help. */
+export type Kinship = 
+/**  儿子. */
+"son" | 
+/**  女儿. */
+"daughter" | 
+/**  老伴. */
+"spouse" | 
+/**  孙子女 or 外孙子女. */
+"grandchild" | 
+/**  儿媳. */
+"daughter_in_law" | 
+/**  女婿. */
+"son_in_law" | 
+/**  兄弟姐妹. */
+"sibling" | 
+/**  其他亲属. */
+"other";
+
+/**  One kinship as the ask page offers it. */
+export type KinshipChoice = {
+	/**  Its value. */
+	kinship: Kinship,
+	/**  Its name: 儿子 … */
+	name: string,
 };
 
 /**  The kiosk asking, as the person checks it before answering. */
@@ -2101,6 +2259,41 @@ export type Region = {
 	name: string,
 	/**  Whether it is the last step (a district, or a town of a city without districts). */
 	last: boolean,
+};
+
+/**  谁能帮我办, and whom she helps. */
+export type RelativesPage = RelativesPage_Serialize | RelativesPage_Deserialize;
+
+/**  谁能帮我办, and whom she helps. */
+export type RelativesPage_Deserialize = {
+	/**  Asked of her, waiting for her answer, newest first. */
+	asked: GrantLine_Deserialize[],
+	/**  Who helps her or helped her. */
+	helped_by: GrantLine_Deserialize[],
+	/**  Whom she helps or asked to help. */
+	helping: GrantLine_Deserialize[],
+	/**  What a relative she agrees to may do for her. */
+	may: string[],
+	/**  What he may not. */
+	may_not: string[],
+	/**  How long it lasts: 一年，到时候自动结束；您随时可以结束。 */
+	lasts: string,
+};
+
+/**  谁能帮我办, and whom she helps. */
+export type RelativesPage_Serialize = {
+	/**  Asked of her, waiting for her answer, newest first. */
+	asked: GrantLine_Serialize[],
+	/**  Who helps her or helped her. */
+	helped_by: GrantLine_Serialize[],
+	/**  Whom she helps or asked to help. */
+	helping: GrantLine_Serialize[],
+	/**  What a relative she agrees to may do for her. */
+	may: string[],
+	/**  What he may not. */
+	may_not: string[],
+	/**  How long it lasts: 一年，到时候自动结束；您随时可以结束。 */
+	lasts: string,
 };
 
 /**  One request with everything its page shows. */

@@ -1,6 +1,7 @@
 // A page of copies kept on this computer (进度, 诉求, 证照): shown at once, then fetched afresh from
 // the platform when someone is logged in, and shown again.
 
+import { loadActing } from './actingState.svelte';
 import { copiesRefresh, plainMessage } from './ipc';
 import { session } from './sessionState.svelte';
 
@@ -19,6 +20,8 @@ export async function refreshThenLoad(load: () => Promise<void>, on: Refreshing 
     await copiesRefresh();
   } catch (caught) {
     on.failed?.(plainMessage(caught));
+    // A relative whose grant ended is back to himself: the switch at the top says so.
+    await loadActing();
   } finally {
     on.busy?.(false);
   }

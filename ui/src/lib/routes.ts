@@ -28,6 +28,8 @@ export type Route =
   | { kind: 'logins' }
   | { kind: 'kiosk-login' }
   | { kind: 'acted-for-me' }
+  | { kind: 'relatives' }
+  | { kind: 'relatives-ask'; grantId: string | null }
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
   | { kind: 'logout' }
@@ -72,6 +74,17 @@ export const LOGINS_HREF = '#/settings/logins';
 /** The hash of 谁帮我办过. */
 export const ACTED_FOR_ME_HREF = '#/settings/acted-for-me';
 
+/** The hash of 谁能帮我办 (亲友代办: her relatives, and whom she helps). */
+export const RELATIVES_HREF = '#/settings/relatives';
+
+/** The hash of 帮家人办事: asking to help a relative. */
+export const RELATIVES_ASK_HREF = '#/settings/relatives/ask';
+
+/** The hash of the code a relative read out to him, for the grant `grantId` he asked for. */
+export function relativesCodeHref(grantId: string): string {
+  return `${RELATIVES_ASK_HREF}?grant=${encodeURIComponent(grantId)}`;
+}
+
 /** The hash of 在自助机上登录. */
 export const KIOSK_LOGIN_HREF = '#/settings/kiosk';
 
@@ -87,6 +100,10 @@ export function parseHash(hash: string): Route {
   if (id === 'settings' && rest[0] === 'logins') return { kind: 'logins' };
   if (id === 'settings' && rest[0] === 'kiosk') return { kind: 'kiosk-login' };
   if (id === 'settings' && rest[0] === 'acted-for-me') return { kind: 'acted-for-me' };
+  if (id === 'settings' && rest[0] === 'relatives') {
+    if (rest[1] !== 'ask') return { kind: 'relatives' };
+    return { kind: 'relatives-ask', grantId: new URLSearchParams(query).get('grant') };
+  }
   if (id === 'settings') return { kind: 'settings' };
   if (id === 'login') return { kind: 'login' };
   if (id === 'logout') return { kind: 'logout' };

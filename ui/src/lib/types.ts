@@ -3,6 +3,10 @@
 // reads differently than it is written is named for the shape the shell sends.
 
 export type {
+  ActingChoice_Serialize as ActingChoice,
+  ActingSwitch_Serialize as ActingSwitch,
+  GrantLine_Serialize as GrantLine,
+  RelativesPage_Serialize as RelativesPage,
   AnswerOutcome_Serialize as AnswerOutcome,
   AssistedView_Serialize as AssistedView,
   Application_Serialize as Application,
@@ -47,6 +51,9 @@ export type {
   WalletEntry_Serialize as WalletEntry,
   DistrictPage_Serialize as DistrictPage,
   ActedForMeView,
+  GrantAnswer,
+  Kinship,
+  KinshipChoice,
   Language,
   ReceiptView,
   ServedTodayView,

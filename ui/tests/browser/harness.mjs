@@ -87,7 +87,7 @@ import {
   STAFF_AT_WORK,
   STAFF_LOGGED_OUT,
 } from './staff-fixtures.mjs';
-import { HELP, installHelpCommands } from './help-commands.mjs';
+import { HELP, RELATIVES, installHelpCommands } from './help-commands.mjs';
 import { KIOSK_LOGIN_CODE, installKioskCommands } from './kiosk-commands.mjs';
 import { installStaffCommands } from './staff-commands.mjs';
 import { ENGINE, initScriptsServed, launchWebKit } from './webkit.mjs';
@@ -179,11 +179,13 @@ export async function openPage(
     kioskCalls = [],
     callBacks = [],
     helpAsked = false,
+    relatives = null,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(installKioskCommands, { kiosk, loginCode: KIOSK_LOGIN_CODE });
-  await context.addInitScript(installHelpCommands, { help: HELP, loggedIn, asked: helpAsked });
+  const helpOptions = { help: HELP, loggedIn, asked: helpAsked, relativesFixture: RELATIVES, relatives };
+  await context.addInitScript(installHelpCommands, helpOptions);
   await context.addInitScript(installStaffCommands, {
     staff: { ...STAFF_LOGGED_OUT, ...staff },
     staffAtWork: STAFF_AT_WORK,

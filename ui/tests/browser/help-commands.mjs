@@ -2,6 +2,8 @@
 // recorded them (`fixtures/help.json`), logged out or logged in, the call-back asked when `asked`
 // or once `help_call_back` is called (with the page she was on kept in `window.__callBackFrom`);
 // her centre is her account's logged in, asked for logged out, and the one picked once she picks.
+// And 亲友代办's (`fixtures/relatives.json`): with `relatives` 'asked', 张秀英 asked by her son (and
+// his grant in her 谁帮我办过); 'helping', 李明 for himself; 'acting', 李明 acting for her.
 // Run in the page before the app, as an init script: it leaves the answers in `window.__helpCommands`.
 
 import { readFileSync } from 'node:fs';
@@ -9,8 +11,13 @@ import { readFileSync } from 'node:fs';
 /** Core's 求助 page logged out and in, the call-back asked, the districts and each one picked. */
 export const HELP = JSON.parse(readFileSync(new URL('./fixtures/help.json', import.meta.url), 'utf8'));
 
+/** Core's 亲友代办 pages, the switch at the top and the kinships, as recorded. */
+export const RELATIVES = JSON.parse(
+  readFileSync(new URL('./fixtures/relatives.json', import.meta.url), 'utf8'),
+);
+
 /** Puts the 求助 commands' answers in `window.__helpCommands`. */
-export function installHelpCommands({ help, loggedIn, asked }) {
+export function installHelpCommands({ help, loggedIn, asked, relativesFixture: fixture, relatives }) {
   const shown = loggedIn ? help.logged_in : help.logged_out;
   let callBack = loggedIn ? (asked ? help.asked : shown.call_back) : shown.call_back;
   let centre = shown.centre;
@@ -32,4 +39,28 @@ export function installHelpCommands({ help, loggedIn, asked }) {
       return callBack;
     },
   };
+  if (!relatives) return;
+  const pages = { asked: fixture.asked, helping: fixture.helping, acting: fixture.helping };
+  let page = pages[relatives];
+  let actingFor = relatives === 'acting' ? 'rg-demo-liming' : null;
+  const nobody = { choices: [], acting_words: null };
+  const switchNow = () =>
+    relatives === 'asked' ? nobody : actingFor ? fixture.switch_acting : fixture.switch_himself;
+  Object.assign(window.__helpCommands, {
+    relatives_page: () => page,
+    relatives_kinships: () => fixture.kinships,
+    relatives_ask: () => fixture.his_ask,
+    relatives_agree_by_code: () => ({ ...fixture.helping.helping[0] }),
+    relatives_answer: ({ answer }) => {
+      window.__relativesAnswered = [...(window.__relativesAnswered ?? []), answer];
+      page = answer === 'agree' ? fixture.agreed : fixture.none;
+      return page;
+    },
+    relatives_switch: () => switchNow(),
+    relatives_act_for: ({ grantId }) => {
+      actingFor = grantId;
+      return switchNow();
+    },
+    ...(relatives === 'asked' ? { acted_for_me: () => [fixture.acted] } : {}),
+  });
 }

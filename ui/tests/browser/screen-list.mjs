@@ -1,6 +1,7 @@
 // Every screen of the app, in each theme and text size, as the looks tests and screenshots show it.
 
 import { ASSISTED_OPEN, MANAGER_AT_WORK, STAFF_AT_WORK, draftFixture, openPage } from './harness.mjs';
+import { RELATIVES_SCREENS } from './relatives-screens.mjs';
 import { CALL_BACKS, KIOSK_CALLS } from './staff-fixtures.mjs';
 
 /** The three themes, as drawn. */
@@ -88,6 +89,7 @@ export const SCREENS = [
     },
     ready: 'text:提交投诉',
   },
+  ...RELATIVES_SCREENS,
   { name: 'kiosk-login', hash: '#/settings/kiosk', options: { loggedIn: true }, ready: 'textbox' },
   { name: 'first-run', hash: '#/', preferences: { first_run_done: false } },
   { name: 'login', hash: '#/login' },

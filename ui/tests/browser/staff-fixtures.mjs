@@ -60,6 +60,7 @@ export const COUNTER_DAY = {
       centre: '东城区政务服务中心',
       how: '您用短信验证码同意了',
       open: false,
+      reportable: true,
       did: ['看了您的姓名和手机号码', '看了您的电子证照', '替您申请了办事'],
     },
   ],

@@ -163,7 +163,13 @@ impl App {
                 .map(|whose| store.of_resident(&whose.account_id, &whose.session_id)));
         }
         let account = self.session.account().await?;
-        Ok(account.map(|account| store.of_account(&account)))
+        Ok(account.map(|account| match self.session.helping(&account) {
+            // A relative acting for the person who agreed to it: her data as he keeps it.
+            Some(helping) => {
+                store.of_relative(&account, &helping.person_account_id, &helping.grant_id)
+            }
+            None => store.of_account(&account),
+        }))
     }
 
     /// Client of the configured platform.
@@ -172,10 +178,14 @@ impl App {
     }
 
     /// Client for the person's own data: while a clerk acts for a resident, every request names the
-    /// session, so the platform answers about her.
+    /// session, and while a relative acts for the person who agreed to it, the grant; so the
+    /// platform answers about her.
     pub fn client_for_person(&self) -> PlatformClient {
-        match self.acting_for() {
-            Some(whose) => self.client.acting_in(&whose.session_id),
+        if let Some(whose) = self.acting_for() {
+            return self.client.acting_in(&whose.session_id);
+        }
+        match self.session.helping_now() {
+            Some(helping) => self.client.for_relative(&helping.grant_id),
             None => self.client.clone(),
         }
     }

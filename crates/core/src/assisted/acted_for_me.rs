@@ -1,5 +1,5 @@
-//! 谁帮我办过: every time someone acted for her (a clerk at a service centre, with her consent),
-//! when, who, how she agreed, and what was done, in plain words. Asked of the platform each time
+//! 谁帮我办过: every time someone acted for her (a clerk at a service centre, or a relative she
+//! agreed to, 亲友代办), when, who, how she agreed, and what was done, in plain words. Asked of the platform each time
 //! (online only): the trail is the platform's audit, not a copy that could be stale.
 
 use huiban_api::{ActedForMe, ActionOnBehalf};
@@ -24,6 +24,9 @@ pub struct ActedForMeView {
     pub how: String,
     /// Whether it is still going on.
     pub open: bool,
+    /// Whether it can be reported as one she does not recognise (a clerk's session; a relative's
+    /// grant she ends in 谁能帮我办 instead).
+    pub reportable: bool,
     /// What was done, in plain words, each once, in the order first done: 替您申请了办事.
     pub did: Vec<String>,
 }
@@ -79,6 +82,25 @@ pub(crate) fn deeds_in(
 pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
     let session = &acted.session;
     let did = deeds_in(&acted.actions, "acted-did", false, localizer);
+    if let Some(kinship) = session.kinship {
+        let kinship = crate::relatives::kinship_name(kinship, localizer);
+        return ActedForMeView {
+            session_id: session.session_id.clone(),
+            when: plain_time(&session.created_at, localizer),
+            who: localizer.text(
+                "relatives-who-hers",
+                &[
+                    ("kinship", kinship.as_str()),
+                    ("name", session.staff_name.as_str()),
+                ],
+            ),
+            centre: String::new(),
+            how: localizer.text("acted-how-relative", &[]),
+            open: session.status == huiban_api::SessionStatus::Open,
+            reportable: false,
+            did,
+        };
+    }
     let how = match (session.consent_method.as_deref(), &session.approved_by) {
         (Some("signature"), Some(manager)) => localizer.text(
             "acted-how-signature-approved",
@@ -100,6 +122,7 @@ pub fn view_of(acted: &ActedForMe, localizer: &Localizer) -> ActedForMeView {
         centre: session.staff_department.clone(),
         how,
         open: session.status == huiban_api::SessionStatus::Open,
+        reportable: true,
         did,
     }
 }
@@ -163,6 +186,7 @@ mod tests {
                 created_at: "2026-12-01T09:30:00+08:00".to_owned(),
                 closed_at: Some("2026-12-01T09:50:00+08:00".to_owned()),
                 delivery_key: None,
+                kinship: None,
             },
             actions: vec![
                 action("GET /api/v1/me"),
@@ -204,6 +228,7 @@ mod tests {
                 created_at: "2026-12-01T10:00:00+08:00".to_owned(),
                 closed_at: None,
                 delivery_key: None,
+                kinship: None,
             },
             actions: Vec::new(),
         };

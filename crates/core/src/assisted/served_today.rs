@@ -147,6 +147,7 @@ mod tests {
                 created_at: "2026-12-01T09:30:00+08:00".to_owned(),
                 closed_at: None,
                 delivery_key: None,
+                kinship: None,
             },
             actions: actions
                 .iter()

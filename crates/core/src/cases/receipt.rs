@@ -116,6 +116,7 @@ mod tests {
             relation: "东城区政务服务中心工作人员".to_owned(),
             account_id: "s-demo-zhao".to_owned(),
             centre: None,
+            kinship: None,
         });
         let receipt = receipt_of(&case, crate::i18n::spoken());
         assert_eq!(receipt.number_grouped, "1101 0120 2612 0100 0001");

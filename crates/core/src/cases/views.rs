@@ -259,12 +259,20 @@ pub(super) fn agent_from(agent: &huiban_api::Agent) -> &str {
     relation.strip_suffix("工作人员").unwrap_or(relation).trim()
 }
 
-/// 由 东城区政务服务中心 赵敏 代办: who filed a case or 诉求 for her, if anyone did.
+/// 由 东城区政务服务中心 赵敏 代办 (or 由 李明（儿子）代办): who filed a case or 诉求 for her, if
+/// anyone did.
 pub(crate) fn agent_words(
     agent: Option<&huiban_api::Agent>,
     localizer: &Localizer,
 ) -> Option<String> {
     let agent = agent?;
+    if let Some(kinship) = agent.kinship {
+        let kinship = crate::relatives::kinship_name(kinship, localizer);
+        return Some(localizer.text(
+            "case-agent-relative",
+            &[("kinship", kinship.as_str()), ("name", agent.name.as_str())],
+        ));
+    }
     Some(localizer.text(
         "case-agent",
         &[("who", agent_from(agent)), ("name", agent.name.as_str())],

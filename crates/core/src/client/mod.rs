@@ -5,13 +5,16 @@ mod call_backs;
 mod figures;
 mod kiosk;
 mod kiosk_calls;
+mod on_behalf;
 mod pages;
+mod relatives;
+
+pub use relatives::GrantAnswer;
 mod service_centres;
 mod uploads;
 
 use std::time::Duration;
 
-use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
 use huiban_api::{
     API_PREFIX, Account, Application, CatalogItem, CatalogPage, DepartmentKey, DeviceApproval,
     DeviceLookup, DeviceRequest, ErrorBody, EvaluationRequest, FollowUp, FormDefinition, Health,
@@ -87,6 +90,9 @@ pub struct PlatformClient {
     /// The SHA-256 of the file that grant was made for, when it is a file's: sent in the
     /// `kiosk-grant-file` header.
     kiosk_grant_file: Option<String>,
+    /// The relative grant a citizen acts in for the person who agreed to it (亲友代办): sent in
+    /// the `relative-grant` header.
+    relative_grant: Option<String>,
 }
 
 /// A session's delivery key, or a kiosk's grant; never written to a log.
@@ -115,71 +121,8 @@ impl PlatformClient {
             delivery_key: None,
             kiosk_grant: None,
             kiosk_grant_file: None,
+            relative_grant: None,
         })
-    }
-
-    /// The same client for a clerk acting in the assisted session `session_id`: every request made
-    /// with her token names the session, so it is about the resident who consented to it.
-    pub fn acting_in(&self, session_id: &str) -> Self {
-        Self {
-            assisted_session: Some(session_id.to_owned()),
-            ..self.clone()
-        }
-    }
-
-    /// The same client delivering with a session's `key` (what this computer confirmed in it, and
-    /// its close), whoever of the clerk's centre is logged in.
-    pub fn delivering(&self, key: &str) -> Self {
-        Self {
-            delivery_key: Some(DeliveryKey(key.to_owned())),
-            ..self.clone()
-        }
-    }
-
-    /// The same client filing, with a kiosk's own login, the one submission `grant` was made for.
-    pub fn granted(&self, grant: &str) -> Self {
-        Self {
-            kiosk_grant: Some(DeliveryKey(grant.to_owned())),
-            kiosk_grant_file: None,
-            ..self.clone()
-        }
-    }
-
-    /// The same client uploading, with a kiosk's own login, the one file `grant` was made for (its
-    /// SHA-256 `sha256`), for the person whose submission names it.
-    pub fn granted_file(&self, grant: &str, sha256: &str) -> Self {
-        Self {
-            kiosk_grant: Some(DeliveryKey(grant.to_owned())),
-            kiosk_grant_file: Some(sha256.to_owned()),
-            ..self.clone()
-        }
-    }
-
-    /// The assisted session this client acts in, if any.
-    pub fn assisted_session(&self) -> Option<&str> {
-        self.assisted_session.as_deref()
-    }
-
-    /// `request` made as the owner of `access_token`, in the assisted session when acting in one.
-    fn as_caller(
-        &self,
-        request: reqwest::RequestBuilder,
-        access_token: &str,
-    ) -> reqwest::RequestBuilder {
-        let mut request = request.bearer_auth(access_token);
-        if let Some(session) = &self.assisted_session {
-            request = request.header(ASSISTED_SESSION_HEADER, session);
-        }
-        if let Some(DeliveryKey(key)) = &self.delivery_key {
-            request = request.header(ASSISTED_DELIVERY_HEADER, key);
-        }
-        if let Some(DeliveryKey(grant)) = &self.kiosk_grant {
-            request = request.header(huiban_api::kiosk::KIOSK_GRANT_HEADER, grant);
-        }
-        if let Some(sha256) = &self.kiosk_grant_file {
-            request = request.header(huiban_api::kiosk::KIOSK_GRANT_FILE_HEADER, sha256);
-        }
-        request
     }
 
     /// The platform's base address.

@@ -112,7 +112,8 @@ pub async fn run(
                 on_change(summary);
                 last = Some(summary);
             }
-            let backlog = summary.waiting + closes_waiting(engine)?;
+            let backlog =
+                summary.waiting + closes_waiting(engine)? + helped_waiting(engine).await?;
             if backlog == 0 && until_drained {
                 return Ok::<(), EngineError>(());
             }
@@ -157,6 +158,22 @@ fn closes_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
         Whose::Visitors => u64::try_from(engine.store.accounts_granted()?.len()).unwrap_or(0),
         Whose::LoggedIn => 0,
     })
+}
+
+/// What the person logged in confirmed for the people she helps and is still to send (亲友代办;
+/// citizen mode only): it is not in the summary.
+async fn helped_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
+    if engine.whose != Whose::LoggedIn {
+        return Ok(0);
+    }
+    let Ok(Some(account)) = engine.session.account().await else {
+        return Ok(0);
+    };
+    let mut waiting = 0;
+    for key in engine.store.helped_by(&account)? {
+        waiting += QueueSummary::of(&engine.store.of_account(&key))?.waiting;
+    }
+    Ok(waiting)
 }
 
 /// One pass when the platform answers and a token can be had; whether it moved anything.
@@ -219,7 +236,13 @@ async fn send_logged_in_once(engine: Engine<'_>) -> Result<bool, EngineError> {
         }
     };
     let accounts = match engine.whose {
-        Whose::LoggedIn | Whose::Visitors => vec![token.account_id.clone()],
+        // Hers, and what she confirmed for the people she helps (亲友代办), each in its grant.
+        Whose::LoggedIn => {
+            let mut accounts = vec![token.account_id.clone()];
+            accounts.extend(engine.store.helped_by(&token.account_id)?);
+            accounts
+        }
+        Whose::Visitors => vec![token.account_id.clone()],
         Whose::ActedFor => engine.store.accounts_acted_for()?,
     };
     let mut moved = false;

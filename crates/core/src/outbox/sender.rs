@@ -196,6 +196,10 @@ fn client_of(
     if let Some(grant) = store.shared().kiosk_grant(&row.client_id)? {
         return Ok(client.granted(&grant));
     }
+    // What a relative confirmed for the person who agreed to it: in that grant, under his login.
+    if let Some(grant) = &row.relative_grant {
+        return Ok(client.for_relative(grant));
+    }
     let Some(session) = &row.assisted_session else {
         return Ok(client.clone());
     };

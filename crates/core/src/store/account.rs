@@ -24,6 +24,15 @@ pub struct AccountStore<'a> {
     /// The assisted session a clerk acts for this account in (staff mode): every submission
     /// queued through this store is marked with it and sent in it.
     pub(super) assisted_session: Option<String>,
+    /// The relative grant a relative acts for a person in (亲友代办): every submission queued
+    /// through this store is marked with it and sent in it, under his login.
+    pub(super) relative_grant: Option<String>,
+}
+
+/// The key a relative's data for the person he acts for is kept under: `helper/person`, apart
+/// from his own and from hers.
+pub fn helping_key(helper: &str, person: &str) -> String {
+    format!("{helper}/{person}")
 }
 
 impl LocalStore {
@@ -33,6 +42,19 @@ impl LocalStore {
             store: self,
             account_id: account_id.to_owned(),
             assisted_session: None,
+            relative_grant: None,
+        }
+    }
+
+    /// The data a relative (`helper`) keeps for the person `person` he acts for in the grant
+    /// `grant_id` (亲友代办): kept apart under [`helping_key`]; what is queued through it is filed
+    /// for her in that grant.
+    pub fn of_relative(&self, helper: &str, person: &str, grant_id: &str) -> AccountStore<'_> {
+        AccountStore {
+            store: self,
+            account_id: helping_key(helper, person),
+            assisted_session: None,
+            relative_grant: Some(grant_id.to_owned()),
         }
     }
 
@@ -43,6 +65,7 @@ impl LocalStore {
             store: self,
             account_id: account_id.to_owned(),
             assisted_session: Some(session_id.to_owned()),
+            relative_grant: None,
         }
     }
 
@@ -82,6 +105,18 @@ impl AccountStore<'_> {
     /// The assisted session a clerk acts for this account in, if any.
     pub fn assisted_session(&self) -> Option<&str> {
         self.assisted_session.as_deref()
+    }
+
+    /// The platform account this data is about: the person a relative acts for (the part after
+    /// the `/` of a [`helping_key`]), else the account itself.
+    pub fn subject(&self) -> &str {
+        match &self.relative_grant {
+            Some(_) => self
+                .account_id
+                .split_once('/')
+                .map_or(self.account_id.as_str(), |(_, person)| person),
+            None => &self.account_id,
+        }
     }
 
     /// The store itself, for what every account shares (the catalog, forms, department keys).

@@ -196,6 +196,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
         grant TEXT NOT NULL,
         PRIMARY KEY (account_id, sha256)
     );",
+    // 18: 亲友代办: what a relative confirmed for the person who agreed to it, sent with his login
+    // in that grant (its rows are kept under the pair, `helper/person`).
+    "ALTER TABLE outbox ADD COLUMN relative_grant TEXT;",
 ];
 
 /// Applies every migration newer than the file's schema, each in its own transaction.

@@ -60,6 +60,9 @@ pub struct OutboxRow {
     /// The assisted session it was confirmed in, when a clerk queued it for a resident: it is sent
     /// in that session, and only in it.
     pub assisted_session: Option<String>,
+    /// The relative grant it was confirmed in, when a relative queued it for the person (亲友代办):
+    /// it is sent in that grant, and only in it.
+    pub relative_grant: Option<String>,
 }
 
 impl OutboxRow {
@@ -94,15 +97,16 @@ fn insert_in(
 ) -> Result<(), StoreError> {
     connection.execute(
         "INSERT INTO outbox (client_id, account_id, kind, body, state, next_attempt_ms, created_ms,
-             updated_ms, assisted_session)
-         VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5, ?6)",
+             updated_ms, assisted_session, relative_grant)
+         VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5, ?6, ?7)",
         params![
             client_id,
             owner.account_id,
             kind.name(),
             body,
             now_ms,
-            owner.assisted_session
+            owner.assisted_session,
+            owner.relative_grant
         ],
     )?;
     Ok(())
@@ -119,6 +123,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxRow> {
         last_error: row.get("last_error")?,
         case_number: row.get("case_number")?,
         assisted_session: row.get("assisted_session")?,
+        relative_grant: row.get("relative_grant")?,
     })
 }
 
@@ -132,6 +137,21 @@ impl super::LocalStore {
              ORDER BY account_id",
         )?;
         let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl super::LocalStore {
+    /// The keys of the data `helper` keeps for the people he acts for that have submissions
+    /// (亲友代办), each once: his login sends them.
+    pub fn helped_by(&self, helper: &str) -> Result<Vec<String>, StoreError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare(
+            "SELECT DISTINCT account_id FROM outbox WHERE relative_grant IS NOT NULL
+                 AND substr(account_id, 1, length(?1) + 1) = ?1 || '/'
+             ORDER BY account_id",
+        )?;
+        let rows = statement.query_map(params![helper], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }

@@ -13,7 +13,7 @@ fn the_file_on_disk_is_not_plain_sqlite_and_needs_the_key() {
     let keys = keychain("a");
     let (store, opened) = LocalStore::open(&path, &keys).unwrap();
     assert_eq!(opened, Opened::Created);
-    assert_eq!(store.schema_version().unwrap(), 17);
+    assert_eq!(store.schema_version().unwrap(), 18);
     drop(store);
 
     let header = std::fs::read(&path).unwrap();
@@ -58,7 +58,7 @@ fn a_missing_key_keeps_the_old_file_aside_and_starts_afresh() {
             .to_string_lossy()
             .starts_with("huiban.db.unreadable-")
     );
-    assert_eq!(store.schema_version().unwrap(), 17);
+    assert_eq!(store.schema_version().unwrap(), 18);
     assert_eq!(
         Opened::Recovered { set_aside, reason }.message_id(),
         Some("store-recovered")

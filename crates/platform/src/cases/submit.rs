@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::beijing_time;
 use crate::filed_by::FiledBy;
 use crate::holdings;
+use crate::relatives;
 use crate::state::AppState;
 use crate::store::{Created, NewCase, StoreError};
 
@@ -71,6 +72,9 @@ pub fn submit(
     let (number, replayed) = match created {
         Created::New(number) => {
             text_notice(state, &notice(&number));
+            if let FiledBy::Relative(agent) = &filed_by {
+                relatives::tell_of_submission(state, account_id, agent, &case.item_name, &number)?;
+            }
             (number, false)
         }
         Created::Replayed(number) => (number, true),

@@ -13,6 +13,7 @@ use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::page::{Page, PageQuery};
 use super::{ApiError, blocking};
+use crate::acted_for;
 use crate::assisted::{self, SessionError};
 use crate::assisted_day;
 use crate::assisted_report::{self, ReportError};
@@ -187,9 +188,10 @@ pub async fn acted_for_me(
     caller: Caller,
     ApiQuery(page): ApiQuery<PageQuery>,
 ) -> Result<Page<ActedForMe>, ApiError> {
-    let resident = caller.require(&[Role::Citizen])?.account_id.clone();
+    caller.require(&[Role::Citizen])?;
+    let resident = caller.herself()?;
     let (sessions, page) = blocking(move || {
-        assisted::acted_for(&state, &resident, page.after(), page.rows_to_read())
+        acted_for::acted_for(&state, &resident, page.after(), page.rows_to_read())
             .map(|sessions| (sessions, page))
     })
     .await?;
@@ -219,7 +221,8 @@ pub async fn report(
     caller: Caller,
     ApiPath(session_id): ApiPath<String>,
 ) -> Result<(StatusCode, Json<ServiceRequest>), ApiError> {
-    let resident = caller.require(&[Role::Citizen])?.account_id.clone();
+    caller.require(&[Role::Citizen])?;
+    let resident = caller.herself()?;
     let filed = blocking(move || assisted_report::report(&state, &resident, &session_id)).await?;
     Ok((StatusCode::CREATED, Json(filed)))
 }

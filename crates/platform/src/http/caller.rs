@@ -7,17 +7,21 @@ use axum::http::request::Parts;
 use huiban_api::Role;
 use huiban_api::assisted::{ASSISTED_DELIVERY_HEADER, ASSISTED_SESSION_HEADER};
 use huiban_api::kiosk::KIOSK_GRANT_HEADER;
+use huiban_api::relatives::RELATIVE_GRANT_HEADER;
 
 use super::ApiError;
-use crate::assisted::{self, Acting};
+use crate::acting::Acting;
+use crate::assisted;
 use crate::auth;
 use crate::filed_by::FiledBy;
 use crate::kiosk_grants;
+use crate::relatives;
 use crate::state::AppState;
 use crate::store::TokenOwner;
 
 /// The authenticated caller of a request; requests without a live bearer token get 401.
-/// For staff sending an `assisted-session` header, also the resident they act for.
+/// For staff sending an `assisted-session` header, also the resident they act for; for a citizen
+/// sending a `relative-grant` header, the person who granted him to act for her (亲友代办).
 #[derive(Debug, Clone)]
 pub struct Caller(pub TokenOwner, pub Option<Acting>);
 
@@ -31,9 +35,13 @@ impl Caller {
     }
 
     /// The applicant of a new case or 诉求 and who filed it: a citizen for herself (from her app,
-    /// or on a hall's kiosk), or staff for a resident.
+    /// or on a hall's kiosk), a relative for the person who granted him, or staff for a resident.
     pub fn applicant(&self) -> Result<(String, FiledBy), ApiError> {
         match (&self.0.role, &self.1) {
+            (Role::Citizen, Some(acting)) => Ok((
+                acting.resident_account_id.clone(),
+                FiledBy::Relative(acting.agent.clone()),
+            )),
             (Role::Citizen, _) if self.0.at_kiosk => {
                 Ok((self.0.account_id.clone(), FiledBy::Kiosk))
             }
@@ -47,8 +55,8 @@ impl Caller {
     }
 
     /// The caller's own account, for what only the person herself may do (好差评, 评价 and 回访,
-    /// marking her messages read): staff acting for her are refused with 403. A session reaches
-    /// only what the errand needs.
+    /// marking her messages read, her logins, her relatives): staff or a relative acting for her
+    /// are refused with 403. A session or grant reaches only what the errand needs.
     pub fn herself(&self) -> Result<String, ApiError> {
         if self.1.is_some() {
             return Err(only_the_resident());
@@ -71,13 +79,23 @@ impl Caller {
     }
 }
 
-/// 403 for what staff may not do for a resident, even with her consent.
+/// 403 for what staff or a relative may not do for a resident, even with her consent.
 pub fn only_the_resident() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
         "only_the_resident",
         "这件事只能由居民本人来做，代办时不能做。",
-        "Only the resident herself may do this; not in an assisted session.",
+        "Only the resident herself may do this; not while acting for her.",
+    )
+}
+
+/// 403 for a relative whose grant does not let him act for her now.
+fn grant_not_active() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "grant_not_active",
+        "您现在不能替这位家人办事了：她结束了授权，或者授权已经过期。请她在惠办里重新同意。",
+        "The relative grant is not in force (ended, refused, expired or not yet agreed).",
     )
 }
 
@@ -106,19 +124,12 @@ impl FromRequestParts<AppState> for Caller {
             .filter(|token| !token.is_empty())
             .ok_or_else(unauthorized)?
             .to_owned();
-        let session = parts
-            .headers
-            .get(ASSISTED_SESSION_HEADER)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+        let session = header(parts, ASSISTED_SESSION_HEADER);
         let filing = filing_key(parts);
         let granted_key = granted_key(parts);
         let delivery = delivery_key(parts);
-        let grant = parts
-            .headers
-            .get(KIOSK_GRANT_HEADER)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+        let grant = header(parts, KIOSK_GRANT_HEADER);
+        let relative_grant = header(parts, RELATIVE_GRANT_HEADER);
         let state = state.clone();
         let caller = tokio::task::spawn_blocking(move || -> Result<Caller, ApiError> {
             let owner = auth::authenticate(&state, &bearer)?;
@@ -129,6 +140,10 @@ impl FromRequestParts<AppState> for Caller {
                 let her = kiosk_grants::granted(&state, &owner.account_id, grant, key)
                     .map_err(|_| forbidden())?;
                 return Ok(Caller(her, None));
+            }
+            if let Some(grant_id) = &relative_grant {
+                let acting = relative_acting(&state, &owner, grant_id, session.is_some())?;
+                return Ok(Caller(owner, Some(acting)));
             }
             let acting = match session {
                 None => None,
@@ -169,6 +184,32 @@ impl FromRequestParts<AppState> for Caller {
         );
         Ok(caller)
     }
+}
+
+/// The value of the header `name`, when it is text.
+fn header(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// The person a relative acts for in the grant `grant_id` (亲友代办): only from his own app, never
+/// in a staff session as well, and only while she lets him.
+fn relative_acting(
+    state: &AppState,
+    owner: &TokenOwner,
+    grant_id: &str,
+    in_a_session: bool,
+) -> Result<Acting, ApiError> {
+    if owner.role != Role::Citizen || owner.at_kiosk || in_a_session {
+        return Err(forbidden());
+    }
+    relatives::acting(state, &owner.account_id, grant_id).map_err(|error| match error {
+        relatives::GrantError::Store(error) => ApiError::from(error),
+        _ => grant_not_active(),
+    })
 }
 
 /// What a grant on this request must have been made for: the Idempotency-Key of what a person

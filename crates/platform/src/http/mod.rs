@@ -28,6 +28,7 @@ pub mod limits;
 mod logins;
 mod messages;
 mod page;
+mod relatives;
 mod requests;
 mod service_centres;
 mod uploads;
@@ -67,6 +68,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
         (name = "licences", description = "Electronic licences (电子证照) and their seals (SM2 with SM3; Ed25519 for earlier ones)"),
         (name = "requests", description = "Requests (诉求): 受理 → 派单 → 办理 → 答复 → 督办 → 办结 → 回访 → 评价"),
         (name = "assisted", description = "Staff acting for residents (代理人) with recorded consent"),
+        (name = "relatives", description = "亲友代办: a relative acts for a person with her consent, for a year or until she ends it"),
         (name = "figures", description = "The centre's figures (决策分析) for its manager"),
         (name = "help", description = "求助: the service centres residents can call"),
         (name = "kiosks", description = "Service halls' self-service kiosks: heartbeats, config and calls for staff")
@@ -151,6 +153,12 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(assisted::again))
         .routes(routes!(assisted::acted_for_me))
         .routes(routes!(assisted::report))
+        .routes(routes!(relatives::ask))
+        .routes(routes!(relatives::agree_by_code))
+        .routes(routes!(relatives::list))
+        .routes(routes!(relatives::agree))
+        .routes(routes!(relatives::refuse))
+        .routes(routes!(relatives::end))
         .split_for_parts()
 }
 

@@ -357,6 +357,25 @@ const MIGRATIONS: &[&str] = &[
         address TEXT NOT NULL
     );
     ALTER TABLE account ADD COLUMN district_code TEXT;",
+    // 27: 亲友代办: a relative asks to act for a person by her phone; she agrees (in her app, or by
+    // the code texted to her, which she reads out to him), refuses, or ends it; it runs out after a
+    // year. A phone that matches nobody gets a grant too, answered the same way, that never opens.
+    "CREATE TABLE relative_grant (
+        grant_id TEXT PRIMARY KEY NOT NULL,
+        helper_account_id TEXT NOT NULL REFERENCES account (account_id),
+        person_account_id TEXT REFERENCES account (account_id),
+        phone_masked TEXT NOT NULL,
+        kinship TEXT NOT NULL,
+        state TEXT NOT NULL,
+        code_hash TEXT,
+        code_attempts INTEGER NOT NULL DEFAULT 0,
+        asked_ms INTEGER NOT NULL,
+        answered_ms INTEGER,
+        expires_ms INTEGER,
+        ended_ms INTEGER
+    );
+    CREATE INDEX relative_grant_helper ON relative_grant (helper_account_id, asked_ms);
+    CREATE INDEX relative_grant_person ON relative_grant (person_account_id, asked_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

@@ -300,6 +300,30 @@ impl TestPlatform {
         self.answer(request, None).await
     }
 
+    /// A request of a relative acting for the person who granted him (a `relative-grant` header,
+    /// a fresh Idempotency-Key); the answer is checked against the committed OpenAPI document.
+    pub async fn as_relative(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        grant: &str,
+        body: Option<serde_json::Value>,
+    ) -> Answer {
+        let verb = method;
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .header("relative-grant", grant)
+            .header("Idempotency-Key", uuid::Uuid::new_v4().to_string());
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        self.answer(request, Some((verb, path))).await
+    }
+
     /// The times someone acted for the citizen with `token`, as she sees them.
     pub async fn acted_for_me(&self, token: &str) -> Vec<huiban_api::ActedForMe> {
         let seen = self

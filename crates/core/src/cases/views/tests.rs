@@ -28,6 +28,7 @@ fn evaluation_row(state: OutboxState, last_error: Option<&str>) -> (EvaluationRe
         last_error: last_error.map(str::to_owned),
         case_number: None,
         assisted_session: None,
+        relative_grant: None,
     };
     (evaluation, row)
 }
@@ -151,12 +152,23 @@ fn a_case_filed_for_her_says_who_filed_it() {
         relation: "社区服务中心工作人员".to_owned(),
         account_id: "s-demo-zhao".to_owned(),
         centre: Some("东城区政务服务中心".to_owned()),
+        kinship: None,
     });
     let filed = CaseDetail::of(at_the_counter, HereOfCase::default(), now(), &zh());
     assert_eq!(
         filed.agent_words.as_deref(),
         Some("由 东城区政务服务中心 赵敏 代办")
     );
+    let mut by_her_son = finished();
+    by_her_son.agent = Some(huiban_api::Agent {
+        name: "李明".to_owned(),
+        relation: "亲属".to_owned(),
+        account_id: "c-demo-liming".to_owned(),
+        centre: None,
+        kinship: Some(huiban_api::Kinship::Son),
+    });
+    let filed = CaseDetail::of(by_her_son, HereOfCase::default(), now(), &zh());
+    assert_eq!(filed.agent_words.as_deref(), Some("由 李明（儿子）代办"));
 }
 
 #[test]

@@ -62,6 +62,7 @@ fn a_request_filed_for_her_at_a_centre_says_who_filed_it() {
         relation: "东城区政务服务中心工作人员".to_owned(),
         account_id: "s-demo-zhao".to_owned(),
         centre: Some("东城区政务服务中心".to_owned()),
+        kinship: None,
     });
     let page = RequestDetail::of(filed_for_her, &HereOfRequest::default(), &zh());
     assert_eq!(
