@@ -59,6 +59,8 @@ fn main() {
         "help_centre",
         "help_districts",
         "help_pick_district",
+        "help_family",
+        "help_ask_family",
         "relatives_page",
         "relatives_kinships",
         "relatives_ask",

@@ -488,6 +488,11 @@ help-centre-pick-button = Choose your district
 help-centre-unheard = Once online, your service centre's number shows here.
 help-district-title = Which district do you live in?
 help-district-save = Done
+help-family-title = Ask your family
+help-family-ask = Ask { $who } for help
+help-family-sent = { $who } has been sent a text. Keep your phone near you.
+help-family-waiting = Sending { $who } a text. Without a network, it goes as soon as you are online.
+help-family-nobody = No family member helps you in Huiban yet. When one asks in their own Huiban and you agree, you can ask them for help here with one tap.
 
 ## Relatives acting for a person
 case-agent-relative = Filed for you by { $name } (your { $kinship })

@@ -86,6 +86,7 @@ figures-csv-failed = The table was not saved. Please try again.
 help-districts-offline = Not online yet, so the districts' service centres cannot be shown. Please call 12345.
 help-district-unknown = There is no service centre for that district. Please choose one from the list.
 help-district-none = Please choose your district first, then press Done.
+help-family-not-helping = This family member cannot help you in Huiban any more. Please phone them.
 relatives-needs-network = Connect to the network to manage who acts for whom.
 relatives-phone-wrong = Enter an 11-digit mobile number.
 relatives-code-wrong = The code is 6 digits; check the text message.

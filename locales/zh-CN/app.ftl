@@ -484,6 +484,11 @@ help-centre-pick-button = 选您住的区
 help-centre-unheard = 联网以后，这里会显示您那里服务中心的电话。
 help-district-title = 您住在哪个区？
 help-district-save = 确定
+help-family-title = 请家人帮忙
+help-family-ask = 请{ $who }帮忙
+help-family-sent = 已经发短信告诉{ $who }了，请留意接听电话。
+help-family-waiting = 正在发短信告诉{ $who }。没有网络的话，连上网络以后马上发。
+help-family-nobody = 还没有家人能在惠办上帮您。家人在自己的惠办里请求帮您办事，您同意以后，就能在这里一下请他帮忙。
 
 ## 亲友代办
 case-agent-relative = 由 { $name }（{ $kinship }）代办

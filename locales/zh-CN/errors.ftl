@@ -86,6 +86,7 @@ figures-csv-failed = 表格没有存好，请再试一次。
 help-districts-offline = 还没联网，看不到各区服务中心的电话。请先打12345。
 help-district-unknown = 没有这个区的服务中心，请从列表里选一个。
 help-district-none = 请先选您住的区，再点“确定”。
+help-family-not-helping = 这位家人现在不能帮您办事了，请直接给他打电话。
 relatives-needs-network = 要联网才能办亲友代办的事，请连上网络再试。
 relatives-phone-wrong = 手机号码要填11位数字，请再看一下。
 relatives-code-wrong = 验证码是6位数字，请看清短信里的数字再输入。

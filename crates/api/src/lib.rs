@@ -57,7 +57,8 @@ pub use kiosk_calls::{KioskCall, KioskCalls};
 pub use licences::{DepartmentKey, Licence, LicenceIssuer, LicenceSignature, Verification};
 pub use messages::{Message, MessagePage};
 pub use relatives::{
-    GrantState, Kinship, NewRelativeGrant, RelativeConsentCode, RelativeGrant, Relatives,
+    GrantState, Kinship, NewRelativeGrant, RelativeConsentCode, RelativeGrant, RelativeHelpWanted,
+    Relatives,
 };
 pub use requests::{
     FollowUp, IntakeChannel, NewRequest, RequestKind, RequestStatus, RequestStep, ServiceRequest,

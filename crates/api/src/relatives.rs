@@ -130,3 +130,15 @@ pub struct Relatives {
     /// The people the caller helps or asked to, newest first.
     pub helping: Vec<RelativeGrant>,
 }
+
+/// Body of `POST /api/v1/me/relatives/{grant_id}/help` (请家人帮忙): she asks a relative who
+/// helps her to get in touch; he is texted what she was doing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RelativeHelpWanted {
+    /// What she was doing (the service, the page), in her app's words; at most 60 characters are
+    /// sent on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+}

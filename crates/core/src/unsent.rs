@@ -1,7 +1,7 @@
 //! What a person leaves unsent on this computer when they log out, and what they chose to do with
 //! it: send it first, keep it for their next login (encrypted, theirs only), or throw it away.
 
-use crate::store::{AccountStore, OutboxState, StoreError};
+use crate::store::{AccountStore, OutboxKind, OutboxState, StoreError};
 
 /// What of one account is not on the platform yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, specta::Type)]
@@ -24,6 +24,8 @@ impl Unsent {
         for row in store.outbox_rows()? {
             match row.state {
                 OutboxState::Queued | OutboxState::Sending => unsent.waiting += 1,
+                // A text to a relative that was refused has nothing in it to keep or send again.
+                OutboxState::NeedsAttention if row.kind == OutboxKind::RelativeHelp => {}
                 OutboxState::NeedsAttention => unsent.refused += 1,
                 OutboxState::Sent => {}
             }

@@ -182,3 +182,105 @@ async fn her_son_acts_for_her_with_her_consent_until_she_ends_it() {
             .is_empty()
     );
 }
+
+/// 请家人帮忙: once her son helps her, 求助 offers a button for him; a tap is queued (and says it
+/// waits for the network) and, sent, texts him once naming the page she was on.
+#[tokio::test]
+async fn she_asks_her_son_for_help_from_the_help_page_and_he_is_texted_once() {
+    use huiban_core::help::{FamilyHelp, FamilyTap};
+
+    let platform = common::Platform::new();
+    let url = platform.serve(None).await;
+    let (his_dir, her_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let liming = logged_in(&platform, &url, &his_dir, "13800000004").await;
+    let zhang = logged_in(&platform, &url, &her_dir, "13800000001").await;
+    // Nobody helps her yet: the page says how it starts.
+    assert!(matches!(
+        zhang.help().family().await.unwrap(),
+        FamilyHelp::NobodyYet { .. }
+    ));
+    let asked = liming
+        .relatives()
+        .ask("13800000001", Kinship::Son)
+        .await
+        .unwrap();
+    zhang
+        .relatives()
+        .answer(&asked.grant_id, GrantAnswer::Agree)
+        .await
+        .unwrap();
+    // He acting for nobody else has no family button of his own.
+    assert!(matches!(
+        liming.help().family().await.unwrap(),
+        FamilyHelp::NobodyYet { .. }
+    ));
+
+    // The page opens from what is kept here.
+    let FamilyHelp::Relatives { relatives } = zhang.help().page().await.unwrap().family else {
+        panic!("her son is kept here");
+    };
+    assert_eq!(relatives[0].ask, "请儿子 李明帮忙");
+    let texts_to_him = || {
+        platform
+            .store
+            .sent_sms()
+            .unwrap()
+            .into_iter()
+            .filter(|sms| sms.phone == "13800000004")
+            .count()
+    };
+    let before = texts_to_him();
+    let FamilyHelp::Relatives { relatives } = zhang
+        .help()
+        .ask_family(&asked.grant_id, Some("高龄津贴申领（钱发到哪张银行卡）"))
+        .await
+        .unwrap()
+    else {
+        panic!("her son");
+    };
+    assert_eq!(
+        relatives[0].tap,
+        Some(FamilyTap::Waiting {
+            said: "正在发短信告诉儿子 李明。没有网络的话，连上网络以后马上发。".to_owned()
+        })
+    );
+    common::send_until_drained(
+        &zhang,
+        her_dir.path().join("outbox.lock"),
+        Whose::LoggedIn,
+        None,
+    )
+    .await;
+    assert_eq!(texts_to_him(), before + 1);
+    let text = platform.store.sent_sms().unwrap().pop().unwrap().text;
+    // Tapped again today: nothing more is queued.
+    zhang
+        .help()
+        .ask_family(&asked.grant_id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        huiban_core::outbox::relative_help::helps_asked(&zhang.own_store().await.unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(text.contains("高龄津贴申领（钱发到哪张银行卡）"), "{text}");
+    let FamilyHelp::Relatives { relatives } = zhang.help().page().await.unwrap().family else {
+        panic!("her son");
+    };
+    assert_eq!(
+        relatives[0].tap,
+        Some(FamilyTap::Sent {
+            said: "已经发短信告诉儿子 李明了，请留意接听电话。".to_owned()
+        })
+    );
+
+    // Someone not helping her is not hers to text.
+    let stranger = zhang
+        .help()
+        .ask_family("rg-nobody", None)
+        .await
+        .unwrap_err();
+    assert_eq!(stranger.id(), "help-family-not-helping");
+}

@@ -300,18 +300,57 @@ fn the_kiosk_s_login_code_the_harness_shows_is_core_s_view_of_the_platform_s_ans
 
 /// 求助 as the harness shows it (`fixtures/help.json`): the numbers, the call-back logged out,
 /// ready to ask, and asked on the recording day; her centre logged out (her district asked), logged
-/// in (her account's 东城区), and picked here for each district; the districts to pick from.
+/// in (her account's 东城区), and picked here for each district; the districts to pick from;
+/// 请家人帮忙 with her son helping her, before and after she texted him.
 #[test]
 fn the_help_page_the_harness_shows_is_cores() {
+    use huiban_api::{GrantState, Kinship, RelativeGrant, Relatives};
     use huiban_core::help::{
-        self, CallBack, CentreHelp, DistrictChoice, DistrictFrom, DistrictPage, HelpPage,
+        self, CallBack, CentreHelp, DistrictChoice, DistrictFrom, DistrictPage, FamilyHelp,
+        HelpPage,
     };
+    use huiban_core::outbox::relative_help::QueuedHelp;
+    use huiban_core::store::{OutboxKind, OutboxRow, OutboxState};
     let zh = huiban_core::i18n::spoken();
     let centres = huiban_demo::centres::service_centres();
     let page = |centre: CentreHelp, call_back: CallBack| HelpPage {
         numbers: help::numbers(zh),
         centre,
         call_back,
+        family: FamilyHelp::NotHere,
+    };
+    let son = Relatives {
+        helped_by: vec![RelativeGrant {
+            grant_id: "rg-demo-liming".to_owned(),
+            state: GrantState::Granted,
+            kinship: Kinship::Son,
+            helper_name: "李明".to_owned(),
+            helper_phone_masked: Some("138****0004".to_owned()),
+            person_name: "张秀英".to_owned(),
+            person_phone_masked: Some("138****0001".to_owned()),
+            asked_at: "2026-12-01T09:00:00+08:00".to_owned(),
+            answered_at: Some("2026-12-01T09:05:00+08:00".to_owned()),
+            expires_at: Some("2027-12-01T09:05:00+08:00".to_owned()),
+            ended_at: None,
+        }],
+        helping: Vec::new(),
+    };
+    let texted = QueuedHelp {
+        grant_id: "rg-demo-liming".to_owned(),
+        about: Some("高龄津贴申领".to_owned()),
+        asked_ms: 1,
+    };
+    let texted_row = OutboxRow {
+        client_id: "help-demo".to_owned(),
+        kind: OutboxKind::RelativeHelp,
+        body: serde_json::to_string(&texted).unwrap(),
+        state: OutboxState::Sent,
+        attempts: 1,
+        next_attempt_ms: 1,
+        last_error: None,
+        case_number: Some("rg-demo-liming".to_owned()),
+        assisted_session: None,
+        relative_grant: None,
     };
     let ours = help::centre_help(&centres, Some(("110101", DistrictFrom::Account)), zh);
     let picked: serde_json::Map<String, serde_json::Value> = centres
@@ -343,6 +382,9 @@ fn the_help_page_the_harness_shows_is_cores() {
             "asked": help::asked(recording_day(), "138****0001", zh),
             "picked": picked,
             "districts": districts,
+            "family": help::family_help(Some(&son), &[], 0, zh),
+            "family_texted": help::family_help(Some(&son), &[(texted, texted_row)], 0, zh),
+            "family_nobody": help::family_help(Some(&Relatives::default()), &[], 0, zh),
         }),
     );
 }

@@ -28,6 +28,7 @@ pub mod kiosk_calls;
 pub mod kiosk_grants;
 pub mod kiosks;
 pub mod licences;
+pub mod relative_help;
 pub mod relatives;
 pub mod requests;
 pub mod serve;

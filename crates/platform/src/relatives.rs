@@ -62,6 +62,9 @@ pub enum GrantError {
     /// The grant does not let him act for her now (ended, refused, expired, not answered).
     #[error("grant not active")]
     NotActive,
+    /// She had him texted for help too often today.
+    #[error("too many help texts")]
+    TooManyHelpTexts,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -98,7 +101,7 @@ pub fn state_of(record: &GrantRecord, now_ms: i64) -> GrantState {
 
 /// The grant as its helper or its person sees it: to him, her name only once she agreed (before,
 /// the phone he typed, masked: nothing says whether it matched anyone).
-fn render(
+pub(crate) fn render(
     state: &AppState,
     record: &GrantRecord,
     for_person: bool,
@@ -137,7 +140,8 @@ fn render(
     })
 }
 
-fn name_of(state: &AppState, account_id: &str) -> Result<String, GrantError> {
+/// The name on `account_id`'s account (empty when it has none).
+pub(crate) fn name_of(state: &AppState, account_id: &str) -> Result<String, GrantError> {
     Ok(state
         .store
         .account(account_id)?
@@ -237,7 +241,12 @@ pub fn list(state: &AppState, account_id: &str) -> Result<Relatives, GrantError>
     Ok(Relatives { helped_by, helping })
 }
 
-fn of_person(state: &AppState, person: &str, grant_id: &str) -> Result<GrantRecord, GrantError> {
+/// The grant `grant_id` asked of `person`, or `NotFound` (another's grant is not told apart).
+pub(crate) fn of_person(
+    state: &AppState,
+    person: &str,
+    grant_id: &str,
+) -> Result<GrantRecord, GrantError> {
     state
         .store
         .relative_grant(grant_id)?
@@ -362,7 +371,8 @@ pub fn end(state: &AppState, caller: &str, grant_id: &str) -> Result<RelativeGra
     render(state, &ended, by_person)
 }
 
-fn tell(state: &AppState, account_id: &str, text: &str) -> Result<(), GrantError> {
+/// Texts `text` to the phone on `account_id`'s account.
+pub(crate) fn tell(state: &AppState, account_id: &str, text: &str) -> Result<(), GrantError> {
     if let Some(phone) = state.store.phone_of(account_id)? {
         state.sms.send(&phone, text)?;
     }

@@ -358,6 +358,7 @@ async fn json_body(platform: &TestPlatform, objects: &Objects, route: &str) -> O
         "POST /api/v1/applications/{application_no}/withdraw" => Some(json!({})),
         "POST /api/v1/relatives" => Some(json!({"phone": "13800000003", "kinship": "grandchild"})),
         "POST /api/v1/relatives/{grant_id}/code" => Some(json!({"code": "123456"})),
+        "POST /api/v1/me/relatives/{grant_id}/help" => Some(json!({"about": "高龄津贴申领"})),
         "POST /api/v1/requests" => Some(
             json!({"kind": "consultation", "description": "请问高龄津贴什么时候发？", "channel": "desktop"}),
         ),

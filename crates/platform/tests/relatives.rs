@@ -442,3 +442,72 @@ async fn bad_phones_and_too_many_asks_are_refused_in_plain_words() {
         .await
         .expect_error(429, "too_many_relative_asks");
 }
+
+#[tokio::test]
+async fn she_asks_her_son_for_help_he_is_texted_once_a_tap_and_not_without_end() {
+    let platform = TestPlatform::start().await;
+    let (_, zhang, grant) = granted(&platform).await;
+    let path = format!("/api/v1/me/relatives/{grant}/help");
+    let before = texts_to(&platform, LIMING).len();
+    let key = uuid::Uuid::new_v4().to_string();
+    let about = json!({"about": "高龄津贴申领（钱发到哪张银行卡）"});
+    let asked = platform.post_with_key(&path, &zhang, &key, &about).await;
+    assert_eq!(asked.status.as_u16(), 200, "{}", asked.body);
+    let told = texts_to(&platform, LIMING);
+    assert_eq!(told.len(), before + 1);
+    assert!(
+        told.last()
+            .unwrap()
+            .contains("张秀英请您帮忙：在惠办上办“高龄津贴申领（钱发到哪张银行卡）”时遇到了困难"),
+        "{told:?}"
+    );
+    // The same tap sent again (its answer was lost) texts him no more.
+    let again = platform.post_with_key(&path, &zhang, &key, &about).await;
+    assert_eq!(again.status.as_u16(), 200, "{}", again.body);
+    assert_eq!(texts_to(&platform, LIMING).len(), before + 1);
+
+    // Three a day, then she is told to phone him.
+    for _ in 0..2 {
+        let more = platform
+            .post_with_key(&path, &zhang, &uuid::Uuid::new_v4().to_string(), &json!({}))
+            .await;
+        assert_eq!(more.status.as_u16(), 200, "{}", more.body);
+    }
+    let flood = platform
+        .post_with_key(&path, &zhang, &uuid::Uuid::new_v4().to_string(), &json!({}))
+        .await;
+    assert_eq!(flood.status.as_u16(), 429, "{}", flood.body);
+    assert!(flood.body["message"].as_str().unwrap().contains("打电话"));
+    assert_eq!(texts_to(&platform, LIMING).len(), before + 3);
+    platform.clock.advance(Duration::hours(25));
+    let zhang = platform.citizen_login(ZHANG).await.access_token;
+    let liming = platform.citizen_login(LIMING).await.access_token;
+    let next_day = platform
+        .post_with_key(&path, &zhang, &uuid::Uuid::new_v4().to_string(), &json!({}))
+        .await;
+    assert_eq!(next_day.status.as_u16(), 200, "{}", next_day.body);
+
+    // He cannot text himself in her name, acting for her or not.
+    let his = platform
+        .post_with_key(
+            &path,
+            &liming,
+            &uuid::Uuid::new_v4().to_string(),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(his.status.as_u16(), 404, "{}", his.body);
+    let acting = platform
+        .as_relative("POST", &path, &liming, &grant, Some(json!({})))
+        .await;
+    assert_eq!(acting.status.as_u16(), 403, "{}", acting.body);
+
+    // Once she ended it, he is not hers to text.
+    let (status, body) = answer(&platform, &zhang, &grant, "end").await;
+    assert_eq!(status, 200, "{body}");
+    let ended = platform
+        .post_with_key(&path, &zhang, &uuid::Uuid::new_v4().to_string(), &json!({}))
+        .await;
+    assert_eq!(ended.status.as_u16(), 409, "{}", ended.body);
+    assert_eq!(ended.body["code"], "grant_not_active");
+}

@@ -39,6 +39,7 @@ pub fn typed() -> Builder<tauri::Wry> {
         super::forms::region_path, super::forms::regions,
         super::help::help_page, super::help::help_call_back, super::help::help_centre,
         super::help::help_districts, super::help::help_pick_district,
+        super::help::help_family, super::help::help_ask_family,
         super::inbox::inbox, super::inbox::message_read,
         super::logins::kiosk_answer, super::logins::kiosk_asking, super::logins::login_end,
         super::logins::logins,
@@ -214,6 +215,8 @@ mod tests {
             "help_centre",
             "help_districts",
             "help_pick_district",
+            "help_family",
+            "help_ask_family",
             "inbox",
             "message_read",
             "relatives_page",
@@ -262,6 +265,8 @@ mod tests {
                 ]
                 .contains(&name.as_str())
                 || name.starts_with("relatives_")
+                || name == "help_family"
+                || name == "help_ask_family"
         }) {
             assert!(
                 !kiosk.contains(&refused),

@@ -1,7 +1,7 @@
-//! 求助 commands: the numbers she can call (her district's centre among them), and 请工作人员给我回电话,
-//! a few lines over `app.help()`.
+//! 求助 commands: the numbers she can call (her district's centre among them), 请家人帮忙 and
+//! 请工作人员给我回电话, a few lines over `app.help()`.
 
-use huiban_core::help::{CallBack, CentreHelp, DistrictPage, HelpPage};
+use huiban_core::help::{CallBack, CentreHelp, DistrictPage, FamilyHelp, HelpPage};
 use tauri::State;
 
 use crate::{AppState, IpcError};
@@ -47,4 +47,29 @@ pub async fn help_districts(state: State<'_, AppState>) -> Result<DistrictPage, 
 #[tracing::instrument(skip(state), err)]
 pub fn help_pick_district(state: State<'_, AppState>, code: String) -> Result<(), IpcError> {
     Ok(state.help().pick_district(&code)?)
+}
+
+/// 请家人帮忙 with her relatives as the platform lists them now (as kept here when it cannot be
+/// asked).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub async fn help_family(state: State<'_, AppState>) -> Result<FamilyHelp, IpcError> {
+    Ok(state.help().family().await?)
+}
+
+/// Texts the relative of `grant_id` that she needs help, naming the page she was looking at (queued,
+/// sent once, offline too).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state, looking_at), err)]
+pub async fn help_ask_family(
+    state: State<'_, AppState>,
+    grant_id: String,
+    looking_at: Option<String>,
+) -> Result<FamilyHelp, IpcError> {
+    Ok(state
+        .help()
+        .ask_family(&grant_id, looking_at.as_deref())
+        .await?)
 }

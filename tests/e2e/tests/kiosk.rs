@@ -269,6 +269,11 @@ async fn the_kiosk_window_is_refused_staff_and_lasting_commands() -> TestResult 
             ("relatives_page", json!({})),
             ("relatives_switch", json!({})),
             ("relatives_act_for", json!({"grantId": "rg-1"})),
+            ("help_family", json!({})),
+            (
+                "help_ask_family",
+                json!({"grantId": "rg-1", "lookingAt": null}),
+            ),
         ] {
             let refusal = refused(&client, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

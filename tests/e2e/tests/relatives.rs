@@ -114,6 +114,21 @@ async fn her_son_acts_for_her_with_her_consent_until_she_ends_it() -> TestResult
         screenshot(&client, "relatives-asked-her").await?;
         by_role(&client, "button", "同意").await?.click().await?;
         text_of_role_containing(&client, "status", "您同意了").await?;
+        // Now 求助 offers him: one tap texts him, once.
+        by_role(&client, "link", "求助").await?.click().await?;
+        by_role(&client, "heading", "请家人帮忙").await?;
+        by_role(&client, "button", "请儿子 李明帮忙")
+            .await?
+            .click()
+            .await?;
+        text_of_role_containing(&client, "status", "发短信告诉儿子 李明").await?;
+        until_the_platform_has("her text to her son", || async {
+            Ok(texts_to_him(&platform)? == 1)
+        })
+        .await?;
+        text_of_role_containing(&client, "status", "已经发短信告诉儿子 李明了").await?;
+        check_drawn_page(&client, 24.0).await?;
+        screenshot(&client, "relatives-help-texted").await?;
         log_out(&client).await?;
 
         // 李明 again: one tap at the top, and he acts for her.
@@ -243,4 +258,13 @@ async fn end_her_grant_from_her_phone(platform: &Platform) -> TestResult {
     api.answer_grant(&token, &grant.grant_id, GrantAnswer::End)
         .await?;
     Ok(())
+}
+
+/// How many texts 李明 got asking him to help his mother.
+fn texts_to_him(platform: &Platform) -> Result<usize, Box<dyn std::error::Error>> {
+    Ok(huiban_platform::Store::open(platform.data_dir())?
+        .sent_sms()?
+        .iter()
+        .filter(|sms| sms.phone == LIMING && sms.text.contains("张秀英请您帮忙"))
+        .count())
 }

@@ -557,6 +557,11 @@ async fn each_window_is_refused_the_other_modes_commands() -> TestResult {
             ("relatives_page", serde_json::json!({})),
             ("relatives_switch", serde_json::json!({})),
             ("relatives_act_for", serde_json::json!({"grantId": "rg-1"})),
+            ("help_family", serde_json::json!({})),
+            (
+                "help_ask_family",
+                serde_json::json!({"grantId": "rg-1", "lookingAt": null}),
+            ),
         ] {
             let refusal = refused(&staff, command, args).await?;
             assert!(refusal.contains("not allowed"), "{command}: {refusal}");

@@ -131,7 +131,7 @@ export const commands = {
 	 */
 	regions: (code: string | null) => __TAURI_INVOKE<Region[]>("regions", { code }),
 	/**  The 求助 page: the numbers to call, and whether a call-back may be asked or is asked. */
-	helpPage: () => __TAURI_INVOKE<HelpPage>("help_page"),
+	helpPage: () => __TAURI_INVOKE<HelpPage_Serialize>("help_page"),
 	/**  Asks staff to call her back (once while one is open), naming the page she was looking at. */
 	helpCallBack: (lookingAt: string | null) => __TAURI_INVOKE<CallBack>("help_call_back", { lookingAt }),
 	/**  Her district's service centre as the platform lists it now (kept here when it cannot be asked). */
@@ -140,6 +140,16 @@ export const commands = {
 	helpDistricts: () => __TAURI_INVOKE<DistrictPage_Serialize>("help_districts"),
 	/**  Keeps the district picked on this computer for 求助's centre. */
 	helpPickDistrict: (code: string) => __TAURI_INVOKE<null>("help_pick_district", { code }),
+	/**
+	 *  请家人帮忙 with her relatives as the platform lists them now (as kept here when it cannot be
+	 *  asked).
+	 */
+	helpFamily: () => __TAURI_INVOKE<FamilyHelp_Serialize>("help_family"),
+	/**
+	 *  Texts the relative of `grant_id` that she needs help, naming the page she was looking at (queued,
+	 *  sent once, offline too).
+	 */
+	helpAskFamily: (grantId: string, lookingAt: string | null) => __TAURI_INVOKE<FamilyHelp_Serialize>("help_ask_family", { grantId, lookingAt }),
 	/**  The messages kept on this computer, newest first, with the unread count. */
 	inbox: () => __TAURI_INVOKE<Inbox_Serialize>("inbox"),
 	/**  Marks a message read here at once, and on the platform now or on the next pull. */
@@ -1121,6 +1131,79 @@ export type Evaluation_Serialize = {
 	rectification: Rectification_Serialize | null,
 };
 
+/**  请家人帮忙 on the 求助 page. */
+export type FamilyHelp = FamilyHelp_Serialize | FamilyHelp_Deserialize;
+
+/**  请家人帮忙 on the 求助 page. */
+export type FamilyHelp_Deserialize = 
+/**
+ *  Not offered: nobody logged in, not her own window (staff, kiosk), a relative acting for
+ *  someone, or her relatives never listed here yet.
+ */
+{ state: "not_here" } | 
+/**  No relative helps her now: how one starts. */
+{ state: "nobody_yet"; 
+/**  家人在他自己的惠办里请求帮您办事…… */
+said: string } | 
+/**  The relatives she may ask, one button each. */
+{ state: "relatives"; 
+/**  In the order the platform lists them. */
+relatives: FamilyMember_Deserialize[] };
+
+/**  请家人帮忙 on the 求助 page. */
+export type FamilyHelp_Serialize = 
+/**
+ *  Not offered: nobody logged in, not her own window (staff, kiosk), a relative acting for
+ *  someone, or her relatives never listed here yet.
+ */
+{ state: "not_here" } | 
+/**  No relative helps her now: how one starts. */
+{ state: "nobody_yet"; 
+/**  家人在他自己的惠办里请求帮您办事…… */
+said: string } | 
+/**  The relatives she may ask, one button each. */
+{ state: "relatives"; 
+/**  In the order the platform lists them. */
+relatives: FamilyMember_Serialize[] };
+
+/**  One relative she may ask for help. */
+export type FamilyMember = FamilyMember_Serialize | FamilyMember_Deserialize;
+
+/**  One relative she may ask for help. */
+export type FamilyMember_Deserialize = {
+	/**  The grant, to ask with. */
+	grant_id: string,
+	/**  The button: 请儿子 李明帮忙. */
+	ask: string,
+	/**  What became of her last tap today, if she tapped. */
+	tap?: FamilyTap | null,
+};
+
+/**  One relative she may ask for help. */
+export type FamilyMember_Serialize = {
+	/**  The grant, to ask with. */
+	grant_id: string,
+	/**  The button: 请儿子 李明帮忙. */
+	ask: string,
+	/**  What became of her last tap today, if she tapped. */
+	tap: FamilyTap | null,
+};
+
+/**  What became of a tap on a relative's button. */
+export type FamilyTap = 
+/**  Queued, waiting for the network. */
+{ state: "waiting"; 
+/**  正在发短信告诉儿子 李明。没有网络的话，连上网络以后马上发。 */
+said: string } | 
+/**  He was texted. */
+{ state: "sent"; 
+/**  已经发短信告诉儿子 李明了，请留意接听电话。 */
+said: string } | 
+/**  The platform refused it (too many today, or his help ended), in its words. */
+{ state: "refused"; 
+/**  今天已经给这位家人发过好几条短信了，请直接给他打电话。 */
+said: string };
+
 /**  收费: the fee of a paid item. */
 export type Fee = {
 	/**  Amount in fen (0.01 yuan). */
@@ -1345,13 +1428,30 @@ export type HelpNumber = {
 };
 
 /**  The 求助 page: the numbers, then the call-back. */
-export type HelpPage = {
+export type HelpPage = HelpPage_Serialize | HelpPage_Deserialize;
+
+/**  The 求助 page: the numbers, then the call-back. */
+export type HelpPage_Deserialize = {
 	/**  The numbers she can call, the hotline first. */
 	numbers: HelpNumber[],
 	/**  Her district's service centre. */
 	centre: CentreHelp,
 	/**  The call-back. */
 	call_back: CallBack,
+	/**  请家人帮忙: the relatives who help her, as kept here. */
+	family: FamilyHelp_Deserialize,
+};
+
+/**  The 求助 page: the numbers, then the call-back. */
+export type HelpPage_Serialize = {
+	/**  The numbers she can call, the hotline first. */
+	numbers: HelpNumber[],
+	/**  Her district's service centre. */
+	centre: CentreHelp,
+	/**  The call-back. */
+	call_back: CallBack,
+	/**  请家人帮忙: the relatives who help her, as kept here. */
+	family: FamilyHelp_Serialize,
 };
 
 /**  One thing that waits for her, in words, with where one tap takes her. */

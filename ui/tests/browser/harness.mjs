@@ -13,9 +13,7 @@ const uiRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The catalog the mocked `catalog_items` command returns, recorded from core over the demo items
  * (`crates/core/tests/ui_fixtures.rs` fails when it is stale). */
-export const catalogFixture = JSON.parse(
-  readFileSync(new URL('./fixtures/catalog.json', import.meta.url), 'utf8'),
-);
+export const catalogFixture = JSON.parse(readFileSync(new URL('./fixtures/catalog.json', import.meta.url), 'utf8'));
 
 /** The form the mocked draft commands answer with: one question of most kinds. */
 export const formFixture = JSON.parse(
@@ -179,13 +177,14 @@ export async function openPage(
     kioskCalls = [],
     callBacks = [],
     helpAsked = false,
+    family = null,
     relatives = null,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(installKioskCommands, { kiosk, loginCode: KIOSK_LOGIN_CODE });
-  const helpOptions = { help: HELP, loggedIn, asked: helpAsked, relativesFixture: RELATIVES, relatives };
-  await context.addInitScript(installHelpCommands, helpOptions);
+  const help = { help: HELP, loggedIn, asked: helpAsked, family, relativesFixture: RELATIVES, relatives };
+  await context.addInitScript(installHelpCommands, help);
   await context.addInitScript(installStaffCommands, {
     staff: { ...STAFF_LOGGED_OUT, ...staff },
     staffAtWork: STAFF_AT_WORK,

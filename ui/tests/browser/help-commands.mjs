@@ -1,7 +1,9 @@
 // 求助's commands as the browser tests answer them: core's pages as `crates/core/tests/ui_fixtures.rs`
 // recorded them (`fixtures/help.json`), logged out or logged in, the call-back asked when `asked`
 // or once `help_call_back` is called (with the page she was on kept in `window.__callBackFrom`);
-// her centre is her account's logged in, asked for logged out, and the one picked once she picks.
+// her centre is her account's logged in, asked for logged out, and the one picked once she picks;
+// with `family` 'son' her son helps her (a tap texts him: the page she was on kept in
+// `window.__familyFrom`), 'texted' after she texted him, with 'nobody' nobody does yet.
 // And 亲友代办's (`fixtures/relatives.json`): with `relatives` 'asked', 张秀英 asked by her son (and
 // his grant in her 谁帮我办过); 'helping', 李明 for himself; 'acting', 李明 acting for her.
 // Run in the page before the app, as an init script: it leaves the answers in `window.__helpCommands`.
@@ -17,14 +19,29 @@ export const RELATIVES = JSON.parse(
 );
 
 /** Puts the 求助 commands' answers in `window.__helpCommands`. */
-export function installHelpCommands({ help, loggedIn, asked, relativesFixture: fixture, relatives }) {
+export function installHelpCommands({
+  help,
+  loggedIn,
+  asked,
+  family: familyShown,
+  relativesFixture: fixture,
+  relatives,
+}) {
   const shown = loggedIn ? help.logged_in : help.logged_out;
   let callBack = loggedIn ? (asked ? help.asked : shown.call_back) : shown.call_back;
   let centre = shown.centre;
   let chosen = null;
+  let family =
+    { son: help.family, texted: help.family_texted, nobody: help.family_nobody }[familyShown] ?? shown.family;
   window.__helpCommands = {
-    help_page: () => ({ numbers: shown.numbers, centre, call_back: callBack }),
+    help_page: () => ({ numbers: shown.numbers, centre, call_back: callBack, family }),
     help_centre: () => centre,
+    help_family: () => family,
+    help_ask_family: ({ lookingAt }) => {
+      window.__familyFrom = [...(window.__familyFrom ?? []), lookingAt];
+      family = help.family_texted;
+      return family;
+    },
     help_districts: () => ({ ...help.districts, chosen }),
     help_pick_district: ({ code }) => {
       if (!code) throw { code: 'help-district-none', message: '请先选您住的区，再点“确定”。' };

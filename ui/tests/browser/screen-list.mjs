@@ -69,6 +69,21 @@ export const SCREENS = [
     ready: 'text:已经请工作人员给您回电话了',
     main: { text: '已经请工作人员给您回电话了' },
   },
+  // 请家人帮忙: her son helps her, one tap texts him; after the tap, that he was texted.
+  {
+    name: 'help-family',
+    hash: '#/help',
+    options: { loggedIn: true, family: 'son' },
+    ready: 'text:请儿子 李明帮忙',
+    main: { role: 'button', name: '请儿子 李明帮忙' },
+  },
+  {
+    name: 'help-family-texted',
+    hash: '#/help',
+    options: { loggedIn: true, family: 'texted' },
+    ready: 'text:已经发短信告诉儿子 李明了',
+    main: { text: '已经发短信告诉儿子 李明了' },
+  },
   { name: 'settings', hash: '#/settings', main: { role: 'radio', name: '标准：字这么大' } },
   {
     name: 'settings-logged-in',

@@ -323,6 +323,17 @@ class Locator {
     await this.click();
   }
 
+  /** Puts `text` in the field in place of what is there, telling the page as typing would. */
+  async fill(text) {
+    const element = await this.one();
+    await this.page.session.execute(
+      `const field = arguments[0];
+       Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value').set.call(field, arguments[1]);
+       field.dispatchEvent(new Event('input', { bubbles: true }));`,
+      [element, text],
+    );
+  }
+
   async scrollIntoViewIfNeeded() {
     const element = await this.one();
     await this.page.session.execute("arguments[0].scrollIntoView({ block: 'center' });", [element]);

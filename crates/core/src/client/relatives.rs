@@ -1,8 +1,9 @@
 //! 亲友代办 on the wire: a relative asks to help a person by her phone (or types the code she read
-//! out to him); she lists, agrees to, refuses or ends the grants.
+//! out to him); she lists, agrees to, refuses or ends the grants, and asks a relative for help.
 
 use huiban_api::{
-    API_PREFIX, Kinship, NewRelativeGrant, RelativeConsentCode, RelativeGrant, Relatives,
+    API_PREFIX, Kinship, NewRelativeGrant, RelativeConsentCode, RelativeGrant, RelativeHelpWanted,
+    Relatives,
 };
 
 use super::{ClientError, PlatformClient};
@@ -57,6 +58,20 @@ impl PlatformClient {
         };
         let path = format!("{API_PREFIX}/me/relatives/{grant_id}/{verb}");
         self.post_for(access_token, &path).await
+    }
+
+    /// 请家人帮忙: she asks the relative of `grant_id` to get in touch, under `idempotency_key`
+    /// (sent again, he is texted once).
+    pub async fn ask_relative_for_help(
+        &self,
+        access_token: &str,
+        idempotency_key: &str,
+        grant_id: &str,
+        wanted: &RelativeHelpWanted,
+    ) -> Result<RelativeGrant, ClientError> {
+        let path = format!("{API_PREFIX}/me/relatives/{grant_id}/help");
+        self.post_once(access_token, idempotency_key, &path, wanted)
+            .await
     }
 }
 

@@ -4,6 +4,7 @@
 //! app's language: the people who call back read it.
 
 mod centre;
+mod family;
 
 use chrono::NaiveDate;
 use huiban_api::{IntakeChannel, NewRequest, RequestKind, RequestStatus, ServiceRequest};
@@ -17,6 +18,7 @@ use crate::store::{AccountStore, OutboxKind, OutboxState};
 use crate::{Error, dates};
 
 pub use centre::{CentreHelp, DistrictChoice, DistrictFrom, DistrictPage, centre_help};
+pub use family::{FamilyHelp, FamilyMember, FamilyTap, family_help};
 
 /// The first words of every call-back request, by which one already asked is known again.
 const CALL_BACK_ID: &str = "help-call-back-request";
@@ -74,6 +76,8 @@ pub struct HelpPage {
     pub centre: CentreHelp,
     /// The call-back.
     pub call_back: CallBack,
+    /// 请家人帮忙: the relatives who help her, as kept here.
+    pub family: FamilyHelp,
 }
 
 impl HelpService<'_> {
@@ -89,6 +93,7 @@ impl HelpService<'_> {
             numbers: numbers(localizer),
             centre: self.kept_centre().await?,
             call_back,
+            family: self.kept_family().await?,
         })
     }
 

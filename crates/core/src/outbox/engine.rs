@@ -112,8 +112,10 @@ pub async fn run(
                 on_change(summary);
                 last = Some(summary);
             }
-            let backlog =
-                summary.waiting + closes_waiting(engine)? + helped_waiting(engine).await?;
+            let backlog = summary.waiting
+                + closes_waiting(engine)?
+                + helped_waiting(engine).await?
+                + texts_waiting(engine).await?;
             if backlog == 0 && until_drained {
                 return Ok::<(), EngineError>(());
             }
@@ -174,6 +176,21 @@ async fn helped_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
         waiting += QueueSummary::of(&engine.store.of_account(&key))?.waiting;
     }
     Ok(waiting)
+}
+
+/// The texts to relatives the person logged in asked for (请家人帮忙; citizen mode only) and still
+/// to send: not in the summary, which counts submissions.
+async fn texts_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
+    if engine.whose != Whose::LoggedIn {
+        return Ok(0);
+    }
+    let Ok(Some(account)) = engine.session.account().await else {
+        return Ok(0);
+    };
+    Ok(engine
+        .store
+        .of_account(&account)
+        .outbox_waiting_of_kind(crate::store::OutboxKind::RelativeHelp)?)
 }
 
 /// One pass when the platform answers and a token can be had; whether it moved anything.

@@ -5,6 +5,7 @@ pub mod assisted_close;
 mod backoff;
 pub mod engine;
 mod lock;
+pub mod relative_help;
 pub mod requests;
 mod sender;
 pub mod supplement;

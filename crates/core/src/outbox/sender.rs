@@ -247,6 +247,7 @@ async fn send_one(
         OutboxKind::AssistedClose => {
             super::assisted_close::deliver(client, access_token, &row).await
         }
+        OutboxKind::RelativeHelp => super::relative_help::deliver(client, access_token, &row).await,
         // Left by a newer version of the app: kept for it, never sent by this one.
         OutboxKind::Unknown => return Ok(Outcome::Skipped),
     };

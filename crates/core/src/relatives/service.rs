@@ -31,6 +31,15 @@ impl RelativesService<'_> {
             .relatives(&token.access_token)
             .await
             .map_err(|error| Error::online_only(error, "relatives-needs-network"))?;
+        // Kept with her own data for 请家人帮忙 offline (not while he acts for someone: his own
+        // copies are set aside then).
+        if self.app.session.helping_now().is_none()
+            && let Some(store) = self.app.store()
+        {
+            store
+                .of_account(&token.account_id)
+                .keep_relatives(&relatives)?;
+        }
         Ok(RelativesPage::of(&relatives, self.app.localizer()))
     }
 

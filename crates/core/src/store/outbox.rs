@@ -318,11 +318,14 @@ impl AccountStore<'_> {
         })
     }
 
-    /// How many of this account's submissions are in each state.
+    /// How many of this account's submissions (applications, 诉求 and what follows them) are in
+    /// each state. Texts to a relative are not counted: the 求助 page says what became of each,
+    /// and a refused one has nothing to fix.
     pub fn outbox_counts(&self) -> Result<[u64; 4], StoreError> {
         self.with(|connection, account| {
             let mut statement = connection.prepare(
-                "SELECT state, COUNT(*) FROM outbox WHERE account_id = ?1 GROUP BY state",
+                "SELECT state, COUNT(*) FROM outbox WHERE account_id = ?1
+                 AND kind <> 'relative_help' GROUP BY state",
             )?;
             let rows = statement.query_map(params![account], |row| {
                 Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))

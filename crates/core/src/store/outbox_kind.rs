@@ -18,6 +18,8 @@ pub enum OutboxKind {
     /// 结束办理 of an assisted session, made without the network (staff mode): it names what was
     /// confirmed for the resident in it and is still to be sent.
     AssistedClose,
+    /// 请家人帮忙: a text to a relative who helps her.
+    RelativeHelp,
     /// A kind this version does not know (left by a newer one on a shared computer): kept as it
     /// is, never sent and never thrown away here.
     Unknown,
@@ -25,7 +27,7 @@ pub enum OutboxKind {
 
 impl OutboxKind {
     /// Every kind this version sends.
-    pub const KNOWN: [Self; 7] = [
+    pub const KNOWN: [Self; 8] = [
         Self::Application,
         Self::Evaluation,
         Self::Supplement,
@@ -33,6 +35,7 @@ impl OutboxKind {
         Self::RequestFollowUp,
         Self::RequestEvaluation,
         Self::AssistedClose,
+        Self::RelativeHelp,
     ];
 
     /// Its name on disk.
@@ -45,6 +48,7 @@ impl OutboxKind {
             Self::RequestFollowUp => "request_follow_up",
             Self::RequestEvaluation => "request_evaluation",
             Self::AssistedClose => "assisted_close",
+            Self::RelativeHelp => "relative_help",
             Self::Unknown => "unknown",
         }
     }
@@ -82,7 +86,8 @@ mod tests {
                 "request",
                 "request_follow_up",
                 "request_evaluation",
-                "assisted_close"
+                "assisted_close",
+                "relative_help"
             ]
         );
     }

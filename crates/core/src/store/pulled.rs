@@ -1,7 +1,9 @@
 //! Repository of what was pulled from the platform for an account: the platform's word replaces the
 //! copy here. The departments' keys are shared by every account.
 
-use huiban_api::{Account, Application, DepartmentKey, Licence, Message, ServiceRequest};
+use huiban_api::{
+    Account, Application, DepartmentKey, Licence, Message, Relatives, ServiceRequest,
+};
 use rusqlite::params;
 
 use super::account::set_meta_in;
@@ -151,6 +153,18 @@ impl AccountStore<'_> {
     /// The account as last pulled, if any.
     pub fn profile(&self) -> Result<Option<Account>, StoreError> {
         let value = self.meta("profile")?;
+        Ok(value.map(|v| serde_json::from_str(&v)).transpose()?)
+    }
+
+    /// Keeps her relatives (both sides of her grants) as the platform last listed them, for
+    /// 请家人帮忙 offline.
+    pub fn keep_relatives(&self, relatives: &Relatives) -> Result<(), StoreError> {
+        self.set_meta("relatives", &serde_json::to_string(relatives)?)
+    }
+
+    /// Her relatives as last listed, if they ever were here.
+    pub fn kept_relatives(&self) -> Result<Option<Relatives>, StoreError> {
+        let value = self.meta("relatives")?;
         Ok(value.map(|v| serde_json::from_str(&v)).transpose()?)
     }
 

@@ -46,3 +46,31 @@ fn what_is_unsent_is_counted_per_account_and_thrown_away_only_for_its_owner() {
     assert!(a.attachment(&"c".repeat(64)).unwrap().is_none());
     assert_eq!(Unsent::of(&b).unwrap().waiting, 1, "B's row is untouched");
 }
+
+#[test]
+fn a_text_to_a_relative_waits_at_logout_but_is_no_submission_to_look_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(&dir);
+    let a = store.of_account("a");
+    a.outbox_insert("h-1", crate::store::OutboxKind::RelativeHelp, "{}", 1)
+        .unwrap();
+    a.outbox_insert("h-2", crate::store::OutboxKind::RelativeHelp, "{}", 2)
+        .unwrap();
+    let refused = crate::store::OutboxUpdate {
+        state: OutboxState::NeedsAttention,
+        attempts: 1,
+        next_attempt_ms: 3,
+        last_error: Some("今天已经给这位家人发过好几条短信了，请直接给他打电话。"),
+        case_number: None,
+    };
+    a.outbox_update("h-2", &refused, 3).unwrap();
+    assert_eq!(
+        Unsent::of(&a).unwrap(),
+        Unsent {
+            drafts: 0,
+            waiting: 1,
+            refused: 0
+        }
+    );
+    assert_eq!(a.outbox_counts().unwrap(), [0, 0, 0, 0]);
+}

@@ -159,6 +159,7 @@ fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(relatives::agree))
         .routes(routes!(relatives::refuse))
         .routes(routes!(relatives::end))
+        .routes(routes!(relatives::help))
         .split_for_parts()
 }
 

@@ -5,12 +5,14 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use huiban_api::{
-    ErrorBody, NewRelativeGrant, RelativeConsentCode, RelativeGrant, Relatives, Role,
+    ErrorBody, NewRelativeGrant, RelativeConsentCode, RelativeGrant, RelativeHelpWanted, Relatives,
+    Role,
 };
 
 use super::caller::Caller;
 use super::extract::{ApiJson, ApiPath};
-use super::{ApiError, blocking};
+use super::{ApiError, blocking, idempotent};
+use crate::relative_help;
 use crate::relatives::{self, GrantError};
 use crate::state::AppState;
 
@@ -163,6 +165,42 @@ pub async fn end(
         .map(Json)
 }
 
+/// 请家人帮忙: she asks a relative who helps her to get in touch; he is texted what she was doing.
+/// A retry with the same Idempotency-Key gets the first answer and sends nothing more.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/relatives/{grant_id}/help",
+    tag = "relatives",
+    security(("bearer" = [])),
+    params(("grant_id" = String, Path, description = "A grant the caller agreed to"), ("Idempotency-Key" = Option<String>, Header, description = "A UUID the client chose when she pressed the button; a retry with it gets the first answer")),
+    request_body = RelativeHelpWanted,
+    responses(
+        (status = 200, description = "He was texted", body = RelativeGrant),
+        (status = 404, description = "No such grant given by you", body = ErrorBody),
+        (status = 409, description = "The grant ended or expired (`grant_not_active`)", body = ErrorBody),
+        (status = 429, description = "Too many texts to him today", body = ErrorBody)
+    )
+)]
+pub async fn help(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: axum::http::HeaderMap,
+    ApiPath(grant_id): ApiPath<String>,
+    ApiJson(wanted): ApiJson<RelativeHelpWanted>,
+) -> Result<Json<RelativeGrant>, ApiError> {
+    let person = citizen_herself(&caller)?;
+    let key = idempotent::key_of(&headers)?;
+    blocking(move || {
+        let action = format!("relative help {grant_id}");
+        idempotent::once(&state, &person, key.as_deref(), (&action, &wanted), || {
+            relative_help::ask(&state, &person, &grant_id, wanted.about.as_deref())
+                .map_err(ApiError::from)
+        })
+    })
+    .await
+    .map(Json)
+}
+
 impl From<GrantError> for ApiError {
     fn from(error: GrantError) -> Self {
         use GrantError as E;
@@ -215,7 +253,20 @@ impl From<GrantError> for ApiError {
                 "The code expired or was tried too often; ask again.",
             )
             .with_field("code"),
-            E::WrongState | E::NotActive => ApiError::new(
+            E::NotActive => ApiError::new(
+                StatusCode::CONFLICT,
+                "grant_not_active",
+                "这位家人现在不能帮您办事了：授权已经结束或者过期。",
+                "The grant is not running: it ended or expired.",
+            ),
+            E::TooManyHelpTexts => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_help_texts",
+                "今天已经给这位家人发过好几条短信了，请直接给他打电话。",
+                "Too many help texts to this relative today; phone him.",
+            )
+            .with_retry_after(86_400),
+            E::WrongState => ApiError::new(
                 StatusCode::CONFLICT,
                 "wrong_status",
                 "这个代办授权现在的状态不能做这件事。",

@@ -376,6 +376,12 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX relative_grant_helper ON relative_grant (helper_account_id, asked_ms);
     CREATE INDEX relative_grant_person ON relative_grant (person_account_id, asked_ms);",
+    // 28: 请家人帮忙: each text she had sent to a relative who helps her, counted per grant and day.
+    "CREATE TABLE relative_help_text (
+        grant_id TEXT NOT NULL REFERENCES relative_grant (grant_id),
+        sent_ms INTEGER NOT NULL
+    );
+    CREATE INDEX relative_help_text_grant ON relative_help_text (grant_id, sent_ms);",
 ];
 
 /// Applies every migration newer than the file's schema version, each in its own transaction.

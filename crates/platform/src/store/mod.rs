@@ -21,6 +21,7 @@ mod licences;
 mod limits;
 mod messages;
 mod migrations;
+mod relative_help;
 mod relatives;
 mod requests;
 mod service_centres;

@@ -172,6 +172,7 @@ pub const MATRIX: &[(&str, &str)] = &[
         "UPHFFFFFFFHFF",
     ),
     ("POST /api/v1/me/relatives/{grant_id}/end", "UPHFFFFFFFPFF"),
+    ("POST /api/v1/me/relatives/{grant_id}/help", "UPHFFFFFFFHFF"),
 ];
 
 /// Rows whose first allowed caller changes what the next ones would meet (a closed session is
