@@ -76,6 +76,9 @@ pub struct GrantLine {
     pub question: Option<String>,
     /// Whether it can be ended now (asked or granted).
     pub can_end: bool,
+    /// To him, once the grant ended: what he confirmed for her that the platform then refused
+    /// (kept on this computer, never filed): 您替张秀英办的1件事没有送到：高龄津贴申领……
+    pub not_sent: Option<String>,
 }
 
 /// 谁能帮我办, and whom she helps.
@@ -156,6 +159,7 @@ fn her_line(grant: &RelativeGrant, localizer: &Localizer) -> GrantLine {
         state: grant.state,
         state_words: state_words(grant, true, localizer),
         can_end: matches!(grant.state, GrantState::Asked | GrantState::Granted),
+        not_sent: None,
     }
 }
 
@@ -168,6 +172,7 @@ fn his_line(grant: &RelativeGrant, localizer: &Localizer) -> GrantLine {
         state_words: state_words(grant, false, localizer),
         question: None,
         can_end: matches!(grant.state, GrantState::Asked | GrantState::Granted),
+        not_sent: None,
     }
 }
 
@@ -197,6 +202,36 @@ impl RelativesPage {
             may_not,
             lasts: localizer.text("relatives-lasts", &[]),
         }
+    }
+
+    /// Tells him, on each grant no longer running, what he confirmed for her in it that was not
+    /// sent (`not_sent`: the grant's id and the names of what was refused).
+    pub fn with_not_sent(
+        mut self,
+        not_sent: &[(String, Vec<String>)],
+        localizer: &Localizer,
+    ) -> Self {
+        for line in &mut self.helping {
+            let Some((_, names)) = not_sent
+                .iter()
+                .find(|(grant_id, names)| *grant_id == line.grant_id && !names.is_empty())
+            else {
+                continue;
+            };
+            if line.state == GrantState::Granted {
+                continue;
+            }
+            let count = names.len().to_string();
+            line.not_sent = Some(localizer.text(
+                "relatives-not-sent",
+                &[
+                    ("who", line.who.as_str()),
+                    ("count", count.as_str()),
+                    ("what", names.join("、").as_str()),
+                ],
+            ));
+        }
+        self
     }
 }
 

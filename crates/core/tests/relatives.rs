@@ -181,6 +181,24 @@ async fn her_son_acts_for_her_with_her_consent_until_she_ends_it() {
             .choices
             .is_empty()
     );
+
+    // What he confirmed for her before he heard she ended it is refused, kept here, and he is told.
+    huiban_core::outbox::enqueue_application(&for_her, &common::application("高龄津贴申领"), 0)
+        .unwrap();
+    common::send_until_drained(
+        &liming,
+        his_dir.path().join("outbox.lock"),
+        Whose::LoggedIn,
+        None,
+    )
+    .await;
+    assert_eq!(for_her.outbox_rows().unwrap().len(), 2, "kept, not lost");
+    let his = liming.relatives().page().await.unwrap();
+    let told = his.helping[0].not_sent.as_deref().unwrap_or_default();
+    assert!(
+        told.starts_with("您替张秀英办的1件事没有送到：") && told.contains("授权结束了"),
+        "{told}"
+    );
 }
 
 /// 请家人帮忙: once her son helps her, 求助 offers a button for him; a tap is queued (and says it

@@ -448,6 +448,10 @@ fn the_relatives_pages_the_harness_shows_are_cores() {
             "agreed": page(vec![granted.clone()], Vec::new()),
             "none": page(Vec::new(), Vec::new()),
             "helping": page(Vec::new(), vec![granted.clone()]),
+            "his_ended": page(Vec::new(), vec![grant(GrantState::Ended, "张秀英")]).with_not_sent(
+                &[("rg-demo-liming".to_owned(), vec!["高龄津贴申领".to_owned()])],
+                zh,
+            ),
             "his_ask": page(Vec::new(), vec![grant(GrantState::Asked, "138****0001")]).helping[0],
             "switch_himself": ActingSwitch::of(std::slice::from_ref(&granted), None, zh),
             "switch_acting": ActingSwitch::of(std::slice::from_ref(&granted), Some("rg-demo-liming"), zh),

@@ -1371,6 +1371,11 @@ export type GrantLine_Deserialize = {
 	question?: string | null,
 	/**  Whether it can be ended now (asked or granted). */
 	can_end: boolean,
+	/**
+	 *  To him, once the grant ended: what he confirmed for her that the platform then refused
+	 *  (kept on this computer, never filed): 您替张秀英办的1件事没有送到：高龄津贴申领……
+	 */
+	not_sent?: string | null,
 };
 
 /**  One grant as a line of 谁能帮我办 (hers) or of 我帮谁办 (his). */
@@ -1387,6 +1392,11 @@ export type GrantLine_Serialize = {
 	question: string | null,
 	/**  Whether it can be ended now (asked or granted). */
 	can_end: boolean,
+	/**
+	 *  To him, once the grant ended: what he confirmed for her that the platform then refused
+	 *  (kept on this computer, never filed): 您替张秀英办的1件事没有送到：高龄津贴申领……
+	 */
+	not_sent: string | null,
 };
 
 /**  Where a grant stands. */

@@ -5,7 +5,8 @@
 // with `family` 'son' her son helps her (a tap texts him: the page she was on kept in
 // `window.__familyFrom`), 'texted' after she texted him, with 'nobody' nobody does yet.
 // And 亲友代办's (`fixtures/relatives.json`): with `relatives` 'asked', 张秀英 asked by her son (and
-// his grant in her 谁帮我办过); 'helping', 李明 for himself; 'acting', 李明 acting for her.
+// his grant in her 谁帮我办过); 'helping', 李明 for himself; 'acting', 李明 acting for her; 'ended',
+// 李明 after she ended it.
 // Run in the page before the app, as an init script: it leaves the answers in `window.__helpCommands`.
 
 import { readFileSync } from 'node:fs';
@@ -57,12 +58,12 @@ export function installHelpCommands({
     },
   };
   if (!relatives) return;
-  const pages = { asked: fixture.asked, helping: fixture.helping, acting: fixture.helping };
+  const pages = { asked: fixture.asked, helping: fixture.helping, acting: fixture.helping, ended: fixture.his_ended };
   let page = pages[relatives];
   let actingFor = relatives === 'acting' ? 'rg-demo-liming' : null;
   const nobody = { choices: [], acting_words: null };
   const switchNow = () =>
-    relatives === 'asked' ? nobody : actingFor ? fixture.switch_acting : fixture.switch_himself;
+    relatives === 'asked' || relatives === 'ended' ? nobody : actingFor ? fixture.switch_acting : fixture.switch_himself;
   Object.assign(window.__helpCommands, {
     relatives_page: () => page,
     relatives_kinships: () => fixture.kinships,

@@ -1,5 +1,6 @@
 // 亲友代办's screens, as screen-list.mjs lists them: 张秀英 asked by her son (谁能帮我办), his grant
-// in her 谁帮我办过; 李明's side (whom he helps, asking one question a page, the code she read out),
+// in her 谁帮我办过; 李明's side (whom he helps, what did not go once she ended it, asking one question
+// a page, the code she read out),
 // and home while he acts for her (the switch in the banner). The harness answers them from
 // `fixtures/relatives.json` (its `relatives` option).
 
@@ -25,6 +26,14 @@ export const RELATIVES_SCREENS = [
     options: { loggedIn: true, relatives: 'helping' },
     ready: 'text:我帮家人办事',
     main: { role: 'button', name: '张秀英' },
+  },
+  // Once she ended it: what he confirmed for her that the platform then refused.
+  {
+    name: 'relatives-his-ended',
+    hash: '#/settings/relatives',
+    options: { loggedIn: true, relatives: 'ended' },
+    ready: 'text:没有送到',
+    main: { text: '没有送到' },
   },
   {
     name: 'relatives-ask',

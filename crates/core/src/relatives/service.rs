@@ -31,16 +31,19 @@ impl RelativesService<'_> {
             .relatives(&token.access_token)
             .await
             .map_err(|error| Error::online_only(error, "relatives-needs-network"))?;
-        // Kept with her own data for 请家人帮忙 offline (not while he acts for someone: his own
-        // copies are set aside then).
-        if self.app.session.helping_now().is_none()
-            && let Some(store) = self.app.store()
-        {
-            store
-                .of_account(&token.account_id)
-                .keep_relatives(&relatives)?;
+        let mut not_sent = Vec::new();
+        if let Some(store) = self.app.store() {
+            // Kept with her own data for 请家人帮忙 offline (not while he acts for someone: his
+            // own copies are set aside then).
+            if self.app.session.helping_now().is_none() {
+                store
+                    .of_account(&token.account_id)
+                    .keep_relatives(&relatives)?;
+            }
+            not_sent = refused_for_them(store, &token.account_id, self.app.localizer())?;
         }
-        Ok(RelativesPage::of(&relatives, self.app.localizer()))
+        Ok(RelativesPage::of(&relatives, self.app.localizer())
+            .with_not_sent(&not_sent, self.app.localizer()))
     }
 
     /// He asks to help the person with the phone typed (only its digits count), as her `kinship`.
@@ -165,6 +168,45 @@ impl RelativesService<'_> {
         self.app.pull_now().notify_one();
         self.switch().await
     }
+}
+
+/// What `helper` confirmed for the people he helps that the platform refused (a grant that ended
+/// meanwhile), by grant: the names of the applications (as the catalog kept here calls them) and
+/// 诉求. Kept on this computer under `helper/person`, never filed.
+fn refused_for_them(
+    store: &crate::store::LocalStore,
+    helper: &str,
+    localizer: &crate::i18n::Localizer,
+) -> Result<Vec<(String, Vec<String>)>, Error> {
+    use crate::store::{OutboxKind, OutboxState};
+    let catalog = store.cached_catalog()?;
+    let mut refused: Vec<(String, Vec<String>)> = Vec::new();
+    for key in store.helped_by(helper)? {
+        for row in store.of_account(&key).outbox_rows()? {
+            let (Some(grant_id), OutboxState::NeedsAttention) = (&row.relative_grant, row.state)
+            else {
+                continue;
+            };
+            let name = match row.kind {
+                OutboxKind::Application => crate::outbox::application_of(&row)
+                    .ok()
+                    .and_then(|application| {
+                        catalog
+                            .iter()
+                            .find(|item| item.impl_code == application.impl_code)
+                            .map(|item| item.name.clone())
+                    })
+                    .unwrap_or_else(|| localizer.text("kiosk-slip-an-application", &[])),
+                OutboxKind::Request => localizer.text("relatives-not-sent-request", &[]),
+                _ => continue,
+            };
+            match refused.iter_mut().find(|(id, _)| id == grant_id) {
+                Some((_, names)) => names.push(name),
+                None => refused.push((grant_id.clone(), vec![name])),
+            }
+        }
+    }
+    Ok(refused)
 }
 
 /// The grant he acts in now, as the switch shows it offline.

@@ -68,4 +68,12 @@ describe('谁能帮我办', () => {
       screen.getByRole('link', { name: '请家人同意我帮她办事' }).getAttribute('href'),
     ).toBe('#/settings/relatives/ask');
   });
+
+  it('his side, once she ended it: what he did for her that was not sent, in plain words', async () => {
+    page = recorded.his_ended as RelativesPage;
+    render(Relatives);
+    const told = await screen.findByText(/您替张秀英办的1件事没有送到：高龄津贴申领/);
+    expect(told.closest('.problem')).toBeTruthy();
+    expect(screen.getByText('已经结束了')).toBeTruthy();
+  });
 });
