@@ -112,10 +112,8 @@ pub async fn run(
                 on_change(summary);
                 last = Some(summary);
             }
-            let backlog = summary.waiting
-                + closes_waiting(engine)?
-                + helped_waiting(engine).await?
-                + texts_waiting(engine).await?;
+            let backlog =
+                summary.waiting + closes_waiting(engine)? + beyond_summary_waiting(engine).await?;
             if backlog == 0 && until_drained {
                 return Ok::<(), EngineError>(());
             }
@@ -162,35 +160,24 @@ fn closes_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
     })
 }
 
-/// What the person logged in confirmed for the people she helps and is still to send (亲友代办;
-/// citizen mode only): it is not in the summary.
-async fn helped_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
+/// What the person logged in has still to send beyond the summary (citizen mode only): what she
+/// confirmed for the people she helps (亲友代办), and her texts to relatives (请家人帮忙); the
+/// summary counts her own submissions.
+async fn beyond_summary_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
     if engine.whose != Whose::LoggedIn {
         return Ok(0);
     }
     let Ok(Some(account)) = engine.session.account().await else {
         return Ok(0);
     };
-    let mut waiting = 0;
+    let mut waiting = engine
+        .store
+        .of_account(&account)
+        .outbox_waiting_of_kind(crate::store::OutboxKind::RelativeHelp)?;
     for key in engine.store.helped_by(&account)? {
         waiting += QueueSummary::of(&engine.store.of_account(&key))?.waiting;
     }
     Ok(waiting)
-}
-
-/// The texts to relatives the person logged in asked for (请家人帮忙; citizen mode only) and still
-/// to send: not in the summary, which counts submissions.
-async fn texts_waiting(engine: Engine<'_>) -> Result<u64, EngineError> {
-    if engine.whose != Whose::LoggedIn {
-        return Ok(0);
-    }
-    let Ok(Some(account)) = engine.session.account().await else {
-        return Ok(0);
-    };
-    Ok(engine
-        .store
-        .of_account(&account)
-        .outbox_waiting_of_kind(crate::store::OutboxKind::RelativeHelp)?)
 }
 
 /// One pass when the platform answers and a token can be had; whether it moved anything.
