@@ -19,6 +19,8 @@ fn main() {
         "preferences_set",
         "speech_speak",
         "speech_stop",
+        "speech_check",
+        "about",
         "login_request_code",
         "login_with_code",
         "session_status",

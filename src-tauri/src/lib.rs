@@ -1,13 +1,18 @@
 //! Huiban's Tauri shell: resolves settings, builds the core services and registers commands.
 
+mod cli;
 mod commands;
+mod crash_record;
 mod error;
+mod log_file;
 mod notifications;
 mod printer_state;
 mod printing;
+mod single_instance;
 pub mod speech;
 mod state;
 mod sync;
+mod window_state;
 mod windows;
 
 use std::process::ExitCode;
@@ -37,24 +42,34 @@ fn hash_pin() -> ExitCode {
 
 /// Starts the app; returns when the last window closes.
 pub fn run() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let cli = match cli::read(std::env::args_os()) {
+        cli::Reading::Run(cli) => cli,
+        cli::Reading::Answered(text) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        cli::Reading::Refused(text) => {
+            eprint!("{text}");
+            return ExitCode::from(2);
+        }
+    };
+    let log_dir = log_file::log_dir();
+    let _log_guard = log_file::start(log_dir.as_deref());
+    if let Some(dir) = log_dir.clone() {
+        crash_record::install(dir);
+    }
 
     // `huiban --say TEXT`: read TEXT with the app's voice and exit; for setting up a computer.
-    let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == "--say") {
-        return speech::say(args.get(at + 1).map_or("", String::as_str));
+    if let Some(text) = cli.say.as_deref() {
+        return speech::say(text);
     }
     // `huiban --hash-pin`: the hash of the PIN read from standard input, for a kiosk's config.
-    if args.iter().any(|a| a == "--hash-pin") {
+    if cli.hash_pin {
         return hash_pin();
     }
 
-    let state = match AppState::from_process() {
+    let flags = cli.flags();
+    let state = match AppState::from_flags(&flags, log_dir) {
         Ok(state) => state,
         Err(error) => {
             eprintln!("惠办无法启动：{error}\nHuiban cannot start: {error}");
@@ -62,16 +77,15 @@ pub fn run() -> ExitCode {
         }
     };
     let mode = state.mode();
-    tracing::info!(platform = %state.client().base(), source = ?state.source(), ?mode, "starting");
+    tracing::info!(platform = %state.client().base(), source = ?state.source(), ?mode, version = huiban_core::about::VERSION, "starting");
 
-    let mut builder = tauri::Builder::default().plugin(tauri_plugin_notification::init());
-    if mode == huiban_core::mode::Mode::Kiosk {
-        // One kiosk window only: a second start brings the first to the front and ends.
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _, _| {
-            if let Some(window) = tauri::Manager::get_webview_window(app, "kiosk") {
-                let _ = window.set_focus();
-            }
-        }));
+    // One app per person and data folder: a second start brings the first to the front and ends.
+    let mut builder = tauri::Builder::default()
+        .plugin(single_instance::plugin(&flags, mode))
+        .plugin(tauri_plugin_notification::init());
+    if mode != huiban_core::mode::Mode::Kiosk {
+        // Size and place kept between starts; a kiosk always fills its screen.
+        builder = builder.plugin(window_state::plugin());
     }
     let result = builder
         .manage(state)

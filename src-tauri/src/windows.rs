@@ -92,8 +92,9 @@ fn is_the_app(url: &tauri::Url) -> bool {
 }
 
 /// Refuses to close the kiosk window (its close button, Alt+F4, the window manager) until kiosk
-/// mode is left with the staff PIN.
+/// mode is left with the staff PIN; keeps the other windows' size and place as they change.
 pub fn on_event(window: &Window, event: &WindowEvent) {
+    crate::window_state::on_event(window, event);
     if let WindowEvent::CloseRequested { api, .. } = event
         && window.label() == "kiosk"
         && !LEAVING.load(Ordering::SeqCst)

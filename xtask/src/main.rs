@@ -4,11 +4,14 @@
 //! `cargo xtask test` — install what is missing, then run every test layer in order, stopping at the first failure.
 //! `cargo xtask bench` — run the benchmarks in release mode.
 //! `cargo xtask screenshots` — PNGs of every screen in each theme at both ends of the text sizes.
+//! `cargo xtask dist` — the installable packages for this system, into target/dist.
 
 mod advisories;
 mod bench;
 mod counts;
 mod deny;
+mod dist;
+mod install;
 mod layout;
 mod printer;
 mod process;
@@ -29,12 +32,15 @@ commands:
                        data and open Huiban pointed at it; the server stops when the app closes
   test [LAYER...]      install what is missing and run the test layers in order, stopping at the
                        first failure; with LAYER names, run only those layers
-                       layers: fmt layout clippy advisories deny rust svelte-check vitest browser webkit webdriver
+                       layers: fmt layout clippy advisories deny rust svelte-check vitest browser webkit webdriver install
   bench [sync] [N]     release-build benchmarks, printed as ratios against a baseline in the same
                        run: sync sends N (1000) submissions through the outbox and through a
                        plain HTTP loop and prints sync_vs_raw_ratio and bytes_per_submission
   bench search         catalog search over 10,000 items: catalog_search_p99_ms and the ratio to a
                        plain substring scan of the names; form_validate_p99_ms for a 60-question form
+  dist [--debug]       the installable packages for this system into target/dist: a .deb on
+                       Linux (NSIS and MSI on Windows, .app and .dmg on macOS); --debug packages
+                       a debug build, as the install test does
   screenshots [DIR]    PNGs of every screen in each theme at the smallest and largest text
                        size into DIR (docs/screenshots/screens), drawn by Chromium
   help                 show this text";
@@ -46,6 +52,7 @@ fn main() -> ExitCode {
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("screenshots") => screenshots::screenshots(&args[1..]),
+        Some("dist") => dist::dist(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -19,9 +19,8 @@ const RUN_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
     "fonts-noto-cjk",
-    // Reading aloud: the tts crate's speech-dispatcher bindings, and the engine with a Mandarin voice.
-    "libspeechd-dev",
-    "libclang-dev",
+    // Reading aloud: the engine with a Mandarin voice (the app speaks to it over its socket, so
+    // nothing is linked; without it the app starts all the same and says reading aloud is off).
     "speech-dispatcher",
     "speech-dispatcher-espeak-ng",
     "espeak-ng",
@@ -32,7 +31,8 @@ const RUN_PACKAGES: &[&str] = &[
 /// Extra packages for the test layers: a virtual display, a D-Bus session with a keyring,
 /// WebKit's WebDriver, a Chromium for the browser suite, and a printer: CUPS with the cups-pdf
 /// driver, and poppler and tesseract to read a printed page back (cups-pdf's Ghostscript keeps no
-/// text layer for CJK, so the page is read as a picture).
+/// text layer for CJK, so the page is read as a picture); systemd's `systemd-analyze` checks the
+/// platform's unit in `deploy/`, and `util-linux`'s `unshare` hides the speech library from the app.
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
@@ -45,6 +45,8 @@ const TEST_PACKAGES: &[&str] = &[
     "poppler-utils",
     "tesseract-ocr",
     "tesseract-ocr-chi-sim",
+    "systemd",
+    "util-linux",
 ];
 
 /// Oldest Node.js the UI toolchain (Vite 8, Vitest 4) supports.
@@ -275,8 +277,19 @@ pub fn cargo_installed(name: &str) -> std::path::PathBuf {
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
 
+/// Builds the UI into ui/dist for a package: without the component gallery.
+pub fn build_release_ui() -> Result<(), String> {
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    process::run(
+        Command::new(npm)
+            .args(["run", "build"])
+            .env_remove("VITE_HUIBAN_GALLERY")
+            .current_dir(workspace::ui()),
+    )
+}
+
 /// Builds the UI into ui/dist, which the app embeds, with the component gallery (样式库) for
-/// developers and tests; a release build (plain `npm run build`) leaves it out.
+/// developers and tests; a release build ([`build_release_ui`]) leaves it out.
 pub fn build_ui() -> Result<(), String> {
     let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
     process::run(

@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every test layer, in order, stopping at the first failure, then a summary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::counts::{self, Counts};
@@ -71,6 +71,11 @@ const LAYERS: &[Layer] = &[
         name: "webdriver",
         what: "the real app on the real platform",
         run: webdriver,
+    },
+    Layer {
+        name: "install",
+        what: "the .deb installed, started and removed",
+        run: install,
     },
 ];
 
@@ -361,17 +366,36 @@ fn webdriver() -> Result<Report, String> {
             ])
             .current_dir(workspace::root()),
     )?;
+    let mut report = e2e_run(
+        "webdriver",
+        &workspace::e2e_test_args()?,
+        &workspace::debug_binary("huiban"),
+    )?;
+    if report.ok {
+        report.detail.push_str(&format!(
+            " — screenshots in {}",
+            workspace::target().join("e2e").display()
+        ));
+    }
+    Ok(report)
+}
+
+/// The `install` layer, driving the installed app with [`e2e_run`].
+fn install() -> Result<Report, String> {
+    crate::install::check(e2e_run)
+}
+
+/// Runs the cross-process suites named in `tests` (`--test NAME` pairs) under Xvfb with an unlocked
+/// keyring, against `app` and the debug platform binary.
+fn e2e_run(name: &str, tests: &[String], app: &Path) -> Result<Report, String> {
     let driver = setup::tauri_driver();
     let printed = crate::printer::ensure()?;
-    let mut command = keyring_session(
-        "webdriver",
-        &["xvfb-run", "-a", "-s", "-screen 0 1280x900x24"],
-    )?;
+    let mut command = keyring_session(name, &["xvfb-run", "-a", "-s", "-screen 0 1280x900x24"])?;
     command
         .args(["test", "--workspace", "--features", FEATURES])
-        .args(workspace::e2e_test_args()?)
+        .args(tests)
         .args(["--", "--test-threads=1"])
-        .env("HUIBAN_E2E_APP", workspace::debug_binary("huiban"))
+        .env("HUIBAN_E2E_APP", app)
         .env(
             "HUIBAN_E2E_PLATFORM",
             workspace::debug_binary("huiban-platform"),
@@ -388,14 +412,7 @@ fn webdriver() -> Result<Report, String> {
         .env("HUIBAN_E2E_PRINTER", crate::printer::PRINTER)
         .env("HUIBAN_E2E_PRINTED", printed);
     let (ok, lines) = run_captured(&mut command)?;
-    let mut report = counted(ok, counts::cargo_test(&lines));
-    if report.ok {
-        report.detail.push_str(&format!(
-            " — screenshots in {}",
-            workspace::target().join("e2e").display()
-        ));
-    }
-    Ok(report)
+    Ok(counted(ok, counts::cargo_test(&lines)))
 }
 
 #[cfg(test)]

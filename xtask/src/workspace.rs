@@ -63,10 +63,15 @@ fn e2e_targets(manifest: &toml::Table) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `--test NAME` for each cross-process suite.
+/// The suite that drives the app as the .deb installed it: only the `install` layer runs it.
+pub const INSTALLED_SUITE: &str = "webdriver_installed";
+
+/// `--test NAME` for each cross-process suite of the `webdriver` layer (all but the installed
+/// app's).
 pub fn e2e_test_args() -> Result<Vec<String>, String> {
     Ok(e2e_tests()?
         .into_iter()
+        .filter(|name| name != INSTALLED_SUITE)
         .flat_map(|name| ["--test".to_owned(), name])
         .collect())
 }

@@ -78,9 +78,6 @@ pub enum ConfigError {
         /// Where it came from, for the message.
         origin: String,
     },
-    /// A flag was given without its value.
-    #[error("{0} needs a value")]
-    MissingValue(&'static str),
     /// `--mode` or `mode` names no mode.
     #[error("mode {0:?} is none of citizen, staff, kiosk")]
     BadMode(String),
@@ -141,44 +138,30 @@ pub fn kiosk_setup_from_process() -> Result<Option<crate::kiosk::KioskSetup>, Co
     Ok(read_file(&machine_config_path())?.kiosk)
 }
 
-/// Command-line flag naming the folder of the local store.
-pub const DATA_DIR_FLAG: &str = "--data-dir";
 /// Environment variable naming the folder of the local store.
 pub const DATA_DIR_ENV: &str = "HUIBAN_DATA_DIR";
 
-/// Finds the value of `--platform-url URL` or `--platform-url=URL` in command-line arguments.
-pub fn flag_value(args: &[String]) -> Result<Option<String>, ConfigError> {
-    named_flag(args, PLATFORM_URL_FLAG)
-}
-
-/// Finds `FLAG VALUE` or `FLAG=VALUE` in command-line arguments.
-fn named_flag(args: &[String], flag: &'static str) -> Result<Option<String>, ConfigError> {
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        if arg == flag {
-            return iter
-                .next()
-                .cloned()
-                .map(Some)
-                .ok_or(ConfigError::MissingValue(flag));
-        }
-        if let Some(value) = arg.strip_prefix(flag).and_then(|r| r.strip_prefix('=')) {
-            return Ok(Some(value.to_owned()));
-        }
-    }
-    Ok(None)
+/// What the command line said, parsed by the shell (`huiban --help` lists them); `None` where a
+/// flag was not given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// `--platform-url URL`.
+    pub platform_url: Option<String>,
+    /// `--mode citizen|staff|kiosk`.
+    pub mode: Option<String>,
+    /// `--data-dir DIR`.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Folder of the local store: `--data-dir`, then `HUIBAN_DATA_DIR`, then `<local data dir>/huiban`.
-pub fn data_dir_from_process() -> Result<Option<PathBuf>, ConfigError> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(dir) = named_flag(&args, DATA_DIR_FLAG)? {
-        return Ok(Some(PathBuf::from(dir)));
+pub fn data_dir(flags: &Flags) -> Option<PathBuf> {
+    if let Some(dir) = flags.data_dir.clone() {
+        return Some(dir);
     }
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(Some(PathBuf::from(dir)));
+        return Some(PathBuf::from(dir));
     }
-    Ok(dirs::data_local_dir().map(|dir| dir.join("huiban")))
+    dirs::data_local_dir().map(|dir| dir.join("huiban"))
 }
 
 /// Resolves the settings from the flag value, the environment value and the config file.
@@ -202,10 +185,8 @@ pub fn resolve(
     settings(DEFAULT_PLATFORM_URL, UrlSource::Default, "the default")
 }
 
-/// Resolves the settings from this process's arguments, environment and default config file.
-pub fn from_process() -> Result<Settings, ConfigError> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = flag_value(&args)?;
+/// Resolves the settings from the flags, this process's environment and the config files.
+pub fn settings_from(flags: &Flags) -> Result<Settings, ConfigError> {
     let env = std::env::var(PLATFORM_URL_ENV).ok();
     let mut file = None;
     for path in config_files() {
@@ -214,14 +195,16 @@ pub fn from_process() -> Result<Settings, ConfigError> {
             break;
         }
     }
-    resolve(flag.as_deref(), env.as_deref(), file.as_deref())
+    resolve(
+        flags.platform_url.as_deref(),
+        env.as_deref(),
+        file.as_deref(),
+    )
 }
 
-/// The mode this process runs in: `--mode`, then `mode` in the default config file, then citizen.
-pub fn mode_from_process() -> Result<crate::mode::Mode, ConfigError> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = named_flag(&args, crate::mode::MODE_FLAG)?;
-    resolve_mode(flag.as_deref(), first_set(|file| file.mode)?)
+/// The mode this process runs in: `--mode`, then `mode` in the config files, then citizen.
+pub fn mode_from(flags: &Flags) -> Result<crate::mode::Mode, ConfigError> {
+    resolve_mode(flags.mode.as_deref(), first_set(|file| file.mode)?)
 }
 
 /// Environment variable naming the file of the simulated ID-card reader (tests and demos).
@@ -426,38 +409,27 @@ mod tests {
     }
 
     #[test]
-    fn flag_is_found_in_both_spellings() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    fn the_data_dir_flag_wins() {
+        let flags = Flags {
+            data_dir: Some(PathBuf::from("/tmp/h")),
+            ..Flags::default()
+        };
+        assert_eq!(data_dir(&flags), Some(PathBuf::from("/tmp/h")));
+    }
+
+    #[test]
+    fn the_mode_flag_wins_and_a_bad_one_is_refused() {
+        let flags = |mode: &str| Flags {
+            mode: Some(mode.to_owned()),
+            ..Flags::default()
+        };
         assert_eq!(
-            flag_value(&args(&["--platform-url", "http://a"]))
-                .unwrap()
-                .as_deref(),
-            Some("http://a")
+            mode_from(&flags("staff")).unwrap(),
+            crate::mode::Mode::Staff
         );
-        assert_eq!(
-            flag_value(&args(&["x", "--platform-url=http://b"]))
-                .unwrap()
-                .as_deref(),
-            Some("http://b")
-        );
-        assert_eq!(flag_value(&args(&["--other"])).unwrap(), None);
         assert!(matches!(
-            flag_value(&args(&["--platform-url"])),
-            Err(ConfigError::MissingValue(_))
+            mode_from(&flags("boss")),
+            Err(ConfigError::BadMode(_))
         ));
-        let data = named_flag(
-            &args(&["--data-dir", "/tmp/h", "--platform-url=x"]),
-            DATA_DIR_FLAG,
-        );
-        assert_eq!(data.unwrap().as_deref(), Some("/tmp/h"));
-        assert_eq!(
-            named_flag(
-                &args(&["--data-dir", "/tmp/h", "--platform-url=x"]),
-                DATA_DIR_FLAG
-            )
-            .unwrap()
-            .as_deref(),
-            Some("/tmp/h")
-        );
     }
 }

@@ -1,5 +1,6 @@
 //! Huiban's domain logic, shared by the desktop shell and its tests. It knows nothing of Tauri.
 
+pub mod about;
 pub mod aloud;
 pub mod app;
 pub mod assisted;

@@ -1,12 +1,9 @@
 //! Which of Huiban's three modes this process runs in: `citizen` (a person at home, the default),
 //! `staff` (a clerk at a service centre acting for residents) or `kiosk` (a self-service machine).
-//! `--mode` wins over `mode` in the config file (`config::mode_from_process`).
+//! `--mode` wins over `mode` in the config file (`config::mode_from`).
 
 use huiban_api::{HandlingChannel, IntakeChannel};
 use serde::{Deserialize, Serialize};
-
-/// Command-line flag choosing the mode.
-pub const MODE_FLAG: &str = "--mode";
 
 /// One of the three modes; each opens its own window with its own permissions.
 #[derive(
@@ -24,6 +21,15 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The mode's name as the flag and the config file spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Citizen => "citizen",
+            Self::Staff => "staff",
+            Self::Kiosk => "kiosk",
+        }
+    }
+
     /// The mode named `name` as the flag and the config file spell it.
     pub fn named(name: &str) -> Option<Self> {
         match name.trim() {

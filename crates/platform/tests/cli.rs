@@ -17,6 +17,25 @@ impl Drop for Server {
     }
 }
 
+/// Starts `serve` as `command` says, and returns it with the address it printed it listens on.
+fn started(command: &mut Command) -> (Server, String) {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("huiban-platform listening on ")
+        .unwrap_or_else(|| panic!("{line:?}"))
+        .to_owned();
+    (Server(child), base)
+}
+
 /// Runs the binary with `input` on standard input; the output, or what it said when it failed.
 fn run_with_input(args: &[&str], input: &str) -> std::process::Output {
     let mut child = Command::new(BINARY)
@@ -49,30 +68,15 @@ fn run(args: &[&str]) -> String {
 async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    let mut child = Command::new(BINARY)
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--demo-data",
-            "--keep-sms-codes",
-            "--data-dir",
-            data,
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let _server = Server(child);
-    let base = line
-        .trim()
-        .strip_prefix("huiban-platform listening on ")
-        .unwrap()
-        .to_owned();
+    let (_server, base) = started(Command::new(BINARY).args([
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        "--demo-data",
+        "--keep-sms-codes",
+        "--data-dir",
+        data,
+    ]));
     let http = reqwest::Client::new();
     let post = |path: &str, body: Value| http.post(format!("{base}{path}")).json(&body);
 
@@ -333,5 +337,85 @@ async fn demo_server_and_officer_cli_take_a_case_from_submission_to_finish() {
     assert_eq!(
         answered["evaluation"]["rectification"]["reply"],
         "已在办事指南中写明所需材料"
+    );
+}
+
+#[tokio::test]
+async fn serve_is_set_up_from_the_environment_and_finishes_what_it_started_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nothing on the command line but `serve`: a systemd unit or a container sets the environment.
+    let (mut server, base) = started(
+        Command::new(BINARY)
+            .arg("serve")
+            .env("HUIBAN_PLATFORM_DATA_DIR", dir.path())
+            .env("HUIBAN_PLATFORM_BIND", "127.0.0.1:0")
+            .env("HUIBAN_PLATFORM_DEMO_DATA", "true")
+            // Every answer takes a second and a half: long enough to stop it in the middle of one.
+            .env("HUIBAN_PLATFORM_FAULTS", "latency=1500ms"),
+    );
+    let pid = server.0.id().to_string();
+    let health = format!("{base}/healthz");
+    let in_flight = tokio::spawn(async move { reqwest::get(health).await });
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let terminated = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(terminated.success());
+    // The request it was answering is answered in full…
+    let answer = in_flight.await.unwrap().unwrap();
+    assert_eq!(answer.status(), 200);
+    let health: Value = answer.json().await.unwrap();
+    assert!(
+        health["catalog_items"].as_u64().unwrap() > 0,
+        "the demo data came from the environment: {health}"
+    );
+    // …then it ends by itself, cleanly, and takes no new request.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after SIGTERM"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "ended with {status}");
+    assert!(reqwest::get(format!("{base}/healthz")).await.is_err());
+}
+
+#[test]
+fn the_systemd_unit_in_deploy_is_valid_and_starts_serve_with_its_environment() {
+    let unit = include_str!("../../../deploy/huiban-platform.service");
+    let env = include_str!("../../../deploy/huiban-platform.env");
+    assert!(unit.contains("ExecStart=/usr/local/bin/huiban-platform serve"));
+    assert!(unit.contains("EnvironmentFile=/etc/huiban-platform.env"));
+    for variable in [
+        "HUIBAN_PLATFORM_DATA_DIR=",
+        "HUIBAN_PLATFORM_BIND=",
+        "HUIBAN_PUBLIC_URL=",
+    ] {
+        assert!(
+            env.lines().any(|line| line.starts_with(variable)),
+            "{variable}"
+        );
+    }
+    // systemd's own check, with the unit pointed at this build of the binary.
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().join("huiban-platform.service");
+    std::fs::write(
+        &here,
+        unit.replace("/usr/local/bin/huiban-platform", BINARY)
+            .replace("/etc/huiban-platform.env", "-/etc/huiban-platform.env"),
+    )
+    .unwrap();
+    let verified = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(&here)
+        .output()
+        .expect("systemd-analyze (Debian's systemd package)");
+    let said = String::from_utf8_lossy(&verified.stderr);
+    assert!(
+        verified.status.success() && said.trim().is_empty(),
+        "{said}"
     );
 }

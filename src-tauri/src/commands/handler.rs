@@ -17,6 +17,7 @@ const RAW_BODY: &str = "attachment_keep";
 #[rustfmt::skip]
 pub fn typed() -> Builder<tauri::Wry> {
     with_event_types(Builder::<tauri::Wry>::new().commands(collect_commands![
+        super::about::about, super::about::speech_check,
         super::assisted::assisted_check_id_number, super::assisted::assisted_consent_code,
         super::assisted::assisted_consent_signature, super::assisted::assisted_current,
         super::assisted::assisted_end, super::assisted::assisted_read_card,

@@ -1,5 +1,6 @@
 //! Tauri commands, one file per area; each is a thin adapter over huiban-core.
 
+pub mod about;
 pub mod acted_for_me;
 pub mod assisted;
 pub mod attachments;
@@ -48,6 +49,7 @@ mod tests {
 
     /// Every command's source, to read its `instrument` attribute and parameters.
     const SOURCES: &[(&str, &str)] = &[
+        ("about", include_str!("about.rs")),
         ("assisted", include_str!("assisted.rs")),
         ("attachments", include_str!("attachments.rs")),
         ("cases", include_str!("cases.rs")),

@@ -1,8 +1,14 @@
 //! Reading aloud: a [`Speaker`] says plain text in Mandarin at the person's speed; the UI decides
-//! what to read. The system speaker uses the OS voice (speech-dispatcher on Linux).
+//! what to read. The system speaker uses the OS voice (speech-dispatcher on Linux, over its socket).
 
+#[cfg(target_os = "linux")]
+mod dispatcher;
+#[cfg(not(target_os = "linux"))]
 mod system;
 
+#[cfg(target_os = "linux")]
+pub use dispatcher::SystemSpeaker;
+#[cfg(not(target_os = "linux"))]
 pub use system::SystemSpeaker;
 
 use huiban_core::preferences::SpeechRate;
@@ -24,6 +30,8 @@ pub trait Speaker: Send + Sync {
     fn speak(&self, text: &str, rate: SpeechRate) -> Result<(), SpeechError>;
     /// Stops reading at once.
     fn stop(&self) -> Result<(), SpeechError>;
+    /// Whether this computer can read aloud now: the engine answers.
+    fn check(&self) -> Result<(), SpeechError>;
 }
 
 /// Reads `text` with the voice the app uses, waits for the end, and says how it went.
@@ -82,6 +90,10 @@ pub mod recording {
                 .lock()
                 .map_err(|_| SpeechError::Failed("poisoned".into()))?
                 .push("stop".to_owned());
+            Ok(())
+        }
+
+        fn check(&self) -> Result<(), SpeechError> {
             Ok(())
         }
     }

@@ -1,5 +1,5 @@
-//! The OS voice through the `tts` crate: speech-dispatcher on Linux (with espeak-ng's Mandarin voice),
-//! AVFoundation on macOS, WinRT on Windows. Connected on first use, so a missing engine never slows
+//! The OS voice through the `tts` crate on Windows (WinRT) and macOS (AVFoundation); Linux speaks
+//! to speech-dispatcher itself (`dispatcher.rs`). Connected on first use, so a missing engine never slows
 //! the start of the app.
 
 use std::sync::Mutex;
@@ -115,6 +115,11 @@ impl SystemSpeaker {
         }
     }
 
+    /// Whether this computer can read aloud: the engine answers.
+    pub fn check(&self) -> Result<(), SpeechError> {
+        self.with_engine(|_| Ok(()))
+    }
+
     /// The name of the voice that reads, connecting to the engine if needed.
     pub fn voice_name(&self) -> Result<Option<String>, SpeechError> {
         self.with_engine(|engine| Ok(mandarin_voice(engine).map(|voice| voice.name())))
@@ -174,5 +179,9 @@ impl Speaker for SystemSpeaker {
             None => Ok(()),
             Some(engine) => engine.stop().map(|_| ()).map_err(failed),
         }
+    }
+
+    fn check(&self) -> Result<(), SpeechError> {
+        SystemSpeaker::check(self)
     }
 }

@@ -61,3 +61,22 @@ pub async fn webview_words(
         .await?;
     Ok(words.as_str().unwrap_or_default().to_owned())
 }
+
+/// Checks the app's log files in `dir` after a journey: there is a log (it says the app started)
+/// and no file in it holds any of `words` (a phone number, an ID number, a name).
+pub fn log_holds_none_of(dir: &Path, words: &[&str]) -> Result<(), Box<dyn std::error::Error>> {
+    let logs: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()?;
+    let started = logs
+        .iter()
+        .any(|path| std::fs::read_to_string(path).is_ok_and(|text| text.contains("starting")));
+    if !started {
+        return Err(format!("no log says the app started: {logs:?}").into());
+    }
+    let holding = files_holding(&[dir.to_path_buf()], words)?;
+    if !holding.is_empty() {
+        return Err(format!("the log holds personal data: {holding:?}").into());
+    }
+    Ok(())
+}

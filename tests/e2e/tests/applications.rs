@@ -11,7 +11,11 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = save_login(&platform, "13800000001").await?;
     let id_number = zhang_id_number()?;
-    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    // Its log goes to a folder of its own, read at the end for personal data.
+    let logs = tempfile::tempdir()?;
+    let log_dir = logs.path().to_string_lossy().into_owned();
+    let (_driver, client, _data) =
+        fresh_app(&platform.url, &[("HUIBAN_LOG_DIR", log_dir.as_str())]).await?;
     let outcome = async {
         past_first_run(&client).await?;
         // The e-ID card comes down with the saved login.
@@ -225,7 +229,9 @@ async fn a_citizen_finds_applies_and_follows_the_case_to_its_end() -> TestResult
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    close_logged_in(client, &keychain, outcome).await
+    close_logged_in(client, &keychain, outcome).await?;
+    // A whole journey (her login, her form, her case, her licence) left no personal data in the log.
+    huiban_e2e::traces::log_holds_none_of(logs.path(), &["13800000001", &id_number, "张秀英"])
 }
 
 #[tokio::test]

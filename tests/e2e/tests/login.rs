@@ -12,7 +12,10 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
     let platform = Platform::start(&env_path("HUIBAN_E2E_PLATFORM"))?;
     let keychain = huiban_core::secrets::Keychain::system()?;
     keychain.forget_login()?;
-    let (_driver, client, _data) = fresh_app(&platform.url, &[]).await?;
+    let logs = tempfile::tempdir()?;
+    let log_dir = logs.path().to_string_lossy().into_owned();
+    let (_driver, client, _data) =
+        fresh_app(&platform.url, &[("HUIBAN_LOG_DIR", log_dir.as_str())]).await?;
     let outcome = async {
         past_first_run(&client).await?;
         by_role(&client, "link", "登录").await?.click().await?;
@@ -64,7 +67,9 @@ async fn a_citizen_logs_in_with_an_sms_code_and_out_again() -> TestResult {
         Ok::<_, Box<dyn std::error::Error>>(())
     }
     .await;
-    close_logged_in(client, &keychain, outcome).await
+    close_logged_in(client, &keychain, outcome).await?;
+    // Her phone typed in, the code she was sent: none of it in the log.
+    huiban_e2e::traces::log_holds_none_of(logs.path(), &["13800000001", "张秀英"])
 }
 
 #[tokio::test]

@@ -4,6 +4,10 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
+	/**  关于惠办 as it is now. */
+	about: () => __TAURI_INVOKE<About>("about"),
+	/**  Whether this computer can read aloud now (设置 says so when it cannot). */
+	speechCheck: () => __TAURI_INVOKE<boolean>("speech_check"),
 	/**  Checks the ID number typed on the keypad; answers it cleaned (upper-case X, no spaces). */
 	assistedCheckIdNumber: (idNumber: string) => __TAURI_INVOKE<string>("assisted_check_id_number", { idNumber }),
 	/**  Records the code the resident read out from her SMS; the session opens. */
@@ -282,6 +286,16 @@ export const commands = {
 };
 
 /* Types */
+/**  What 关于惠办 shows. */
+export type About = {
+	/**  E.g. `0.1.0`. */
+	version: string,
+	/**  Whether this computer can read aloud now (a speech engine answered). */
+	reads_aloud: boolean,
+	/**  The lines 复制诊断信息 copies, in the app's language. */
+	diagnostics: string,
+};
+
 /**  One session in which someone acted for her, as 谁帮我办过 shows it. */
 export type ActedForMeView = {
 	/**  The platform's session id (a list key). */

@@ -9,6 +9,7 @@ import { t } from './i18n';
 import type { KeptFile, LeaveUnsent, NotificationOpened, QueueView, Value } from './types';
 
 export const {
+  about,
   actedForMe,
   actedForMeReport,
   assistedAgain,
@@ -92,6 +93,7 @@ export const {
   requestFollowUp,
   requests,
   sessionStatus,
+  speechCheck,
   staffAnswerKioskCall,
   staffEndKioskCall,
   staffInput,

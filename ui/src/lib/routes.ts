@@ -29,6 +29,7 @@ export type Route =
   | { kind: 'kiosk-login' }
   | { kind: 'acted-for-me' }
   | { kind: 'relatives' }
+  | { kind: 'about' }
   | { kind: 'relatives-ask'; grantId: string | null }
   | { kind: 'gallery'; part: string }
   | { kind: 'login' }
@@ -74,6 +75,9 @@ export const LOGINS_HREF = '#/settings/logins';
 /** The hash of 谁帮我办过. */
 export const ACTED_FOR_ME_HREF = '#/settings/acted-for-me';
 
+/** The hash of 关于惠办 (the version and the diagnostics to copy). */
+export const ABOUT_HREF = '#/settings/about';
+
 /** The hash of 谁能帮我办 (亲友代办: her relatives, and whom she helps). */
 export const RELATIVES_HREF = '#/settings/relatives';
 
@@ -100,6 +104,7 @@ export function parseHash(hash: string): Route {
   if (id === 'settings' && rest[0] === 'logins') return { kind: 'logins' };
   if (id === 'settings' && rest[0] === 'kiosk') return { kind: 'kiosk-login' };
   if (id === 'settings' && rest[0] === 'acted-for-me') return { kind: 'acted-for-me' };
+  if (id === 'settings' && rest[0] === 'about') return { kind: 'about' };
   if (id === 'settings' && rest[0] === 'relatives') {
     if (rest[1] !== 'ask') return { kind: 'relatives' };
     return { kind: 'relatives-ask', grantId: new URLSearchParams(query).get('grant') };

@@ -50,6 +50,7 @@ export type {
   TimelineStep_Serialize as TimelineStep,
   WalletEntry_Serialize as WalletEntry,
   DistrictPage_Serialize as DistrictPage,
+  About,
   ActedForMeView,
   GrantAnswer,
   Kinship,

@@ -179,11 +179,12 @@ export async function openPage(
     helpAsked = false,
     family = null,
     relatives = null,
+    speech = true,
   } = {},
 ) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   await context.addInitScript(installKioskCommands, { kiosk, loginCode: KIOSK_LOGIN_CODE });
-  const help = { help: HELP, loggedIn, asked: helpAsked, family, relativesFixture: RELATIVES, relatives };
+  const help = { help: HELP, loggedIn, asked: helpAsked, family, relativesFixture: RELATIVES, relatives, speech };
   await context.addInitScript(installHelpCommands, help);
   await context.addInitScript(installStaffCommands, {
     staff: { ...STAFF_LOGGED_OUT, ...staff },

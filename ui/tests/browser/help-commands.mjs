@@ -7,6 +7,8 @@
 // And 亲友代办's (`fixtures/relatives.json`): with `relatives` 'asked', 张秀英 asked by her son (and
 // his grant in her 谁帮我办过); 'helping', 李明 for himself; 'acting', 李明 acting for her; 'ended',
 // 李明 after she ended it.
+// And 关于惠办's: `about` as core builds it on a demo computer, `speech_check` true unless `speech` is
+// false (this computer has no speech engine).
 // Run in the page before the app, as an init script: it leaves the answers in `window.__helpCommands`.
 
 import { readFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ export function installHelpCommands({
   family: familyShown,
   relativesFixture: fixture,
   relatives,
+  speech = true,
 }) {
   const shown = loggedIn ? help.logged_in : help.logged_out;
   let callBack = loggedIn ? (asked ? help.asked : shown.call_back) : shown.call_back;
@@ -57,6 +60,21 @@ export function installHelpCommands({
       return callBack;
     },
   };
+  window.__helpCommands.speech_check = () => speech;
+  window.__helpCommands.about = () => ({
+    version: '0.1.0',
+    reads_aloud: speech,
+    diagnostics: [
+      '惠办版本：0.1.0',
+      '系统：linux x86_64 (Debian GNU/Linux 12 (bookworm))',
+      '运行方式：citizen',
+      '平台地址：http://127.0.0.1:8470（没有设置，用的是默认地址）',
+      '本机保存：能',
+      `朗读：${speech ? '能' : '不能'}`,
+      '等待发送 0，已发送 2，需要处理 0',
+      '日志文件夹：~/.local/share/cn.huiban.desktop/logs',
+    ].join('\n'),
+  });
   if (!relatives) return;
   const pages = { asked: fixture.asked, helping: fixture.helping, acting: fixture.helping, ended: fixture.his_ended };
   let page = pages[relatives];

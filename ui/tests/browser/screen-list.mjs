@@ -92,6 +92,10 @@ export const SCREENS = [
     options: { loggedIn: true },
     ready: 'text:看看在哪里登录着',
   },
+  // A computer with no speech engine: 设置 says so beside 朗读, and everything else works.
+  { name: 'settings-no-speech', hash: '#/settings', options: { speech: false }, ready: 'text:没有装朗读用的语音引擎', main: { role: 'radio', name: '标准：字这么大' } },
+  { name: 'about', hash: '#/settings/about', ready: 'text:版本：0.1.0', main: { role: 'button', name: '复制诊断信息' } },
+  { name: 'about-no-speech', hash: '#/settings/about', options: { speech: false }, ready: 'text:不能朗读', main: { role: 'button', name: '复制诊断信息' } },
   { name: 'logins', hash: '#/settings/logins', options: { loggedIn: true }, ready: 'text:一层大厅', main: { text: '这台电脑（您正在用的）' } },
   { name: 'acted-for-me', hash: '#/settings/acted-for-me', options: { loggedIn: true }, ready: 'text:赵敏', main: { role: 'heading', name: '2026年11月30日 09:30' } },
   {

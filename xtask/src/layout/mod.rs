@@ -1,8 +1,10 @@
 //! `cargo xtask test layout`: the shape rules of issue #14 that no compiler checks — no import cycle
-//! between the files of a crate, no source file over 600 lines, no function over 80 lines outside tests.
+//! between the files of a crate, no source file over 600 lines, no function over 80 lines outside tests,
+//! and the Tauri crate and npm packages at one minor version.
 
 mod cycles;
 mod lengths;
+mod tauri_versions;
 
 use std::path::{Path, PathBuf};
 
@@ -56,6 +58,7 @@ pub fn check() -> Result<Report, String> {
             problems.extend(lengths::problems(&shown, &text));
         }
     }
+    problems.extend(tauri_versions::problems(&root)?);
     for problem in &problems {
         println!("  {problem}");
     }

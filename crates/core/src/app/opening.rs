@@ -29,9 +29,9 @@ pub enum StartError {
 impl App {
     /// The app as this process's flags, environment and config file set it up; without a usable
     /// keychain it runs without the local store (and says so).
-    pub fn from_process() -> Result<Self, StartError> {
-        let settings = config::from_process()?;
-        let mode = config::mode_from_process()?;
+    pub fn from_flags(flags: &config::Flags) -> Result<Self, StartError> {
+        let settings = config::settings_from(flags)?;
+        let mode = config::mode_from(flags)?;
         let kiosk = match mode {
             Mode::Kiosk => Some(config::kiosk_setup_from_process()?.ok_or_else(|| {
                 StartError::KioskNotSetUp(config::machine_config_path().display().to_string())
@@ -42,7 +42,7 @@ impl App {
             Some(folder) => Keychain::in_folder(folder, mode),
             None => Keychain::system_for(mode),
         };
-        let opened = open_store(config::data_dir_from_process()?, mode, keychain);
+        let opened = open_store(config::data_dir(flags), mode, keychain);
         let card_reader = config::simulated_id_card_from_process()?;
         let app = Self::new(AppParts {
             client: PlatformClient::new(settings.platform_url)?,

@@ -3,17 +3,19 @@
 //! [`crate::store::audit_scope`]); the others get theirs after the answer, with its status.
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, Method};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::state::AppState;
 use crate::store::audit_scope::AuditScope;
 
-/// Runs the request inside its audit scope, then appends its row unless a change carried it, and
-/// tags the answer with `x-request-id`.
+/// Runs the request inside its audit scope, then appends its row unless a change carried it; the
+/// row carries the request's id (`x-request-id`, set by the outer layer and sent back with the
+/// answer).
 pub async fn audit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let request_id = uuid::Uuid::new_v4().to_string();
+    let request_id = super::request_log::request_id(&request)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let template = request
@@ -27,10 +29,7 @@ pub async fn audit(State(state): State<AppState>, mut request: Request, next: Ne
         (path != template).then_some(path),
     );
     request.extensions_mut().insert(scope.clone());
-    let mut response = scope.serve(next.run(request)).await;
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
-        response.headers_mut().insert("x-request-id", value);
-    }
+    let response = scope.serve(next.run(request)).await;
     let is_write = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     let entry = scope
         .entry_after(response.status().as_u16())

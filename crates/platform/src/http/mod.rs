@@ -27,8 +27,10 @@ mod licences;
 pub mod limits;
 mod logins;
 mod messages;
+mod metrics;
 mod page;
 mod relatives;
+mod request_log;
 mod requests;
 mod service_centres;
 mod uploads;
@@ -95,6 +97,7 @@ impl utoipa::Modify for BearerAuth {
 fn documented() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::healthz))
+        .routes(routes!(metrics::metrics))
         .routes(routes!(catalog::list_items))
         .routes(routes!(catalog::item_detail))
         .routes(routes!(service_centres::list))
@@ -227,6 +230,8 @@ pub fn form_schema_json() -> String {
 
 /// Builds the platform's router over `state`.
 pub fn router(state: AppState) -> Router {
+    // Counting starts with the first router: `/metrics` renders what the recorder holds.
+    let _ = metrics::handle();
     let (routes, _) = documented();
     let document = Arc::new(openapi_json());
     let faults = state.faults.clone();
@@ -248,6 +253,8 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             audit::audit,
         ))
+        .route_layer(axum::middleware::from_fn(metrics::observe))
+        .route_layer(request_log::trace())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
@@ -256,6 +263,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(error::panicked))
+        .layer(request_log::propagate_id())
+        .layer(request_log::set_id())
+        .layer(axum::middleware::map_request(request_log::tidy_incoming_id))
         .with_state(state);
     match faults {
         Some(injector) => router.layer(axum::middleware::from_fn_with_state(

@@ -88,6 +88,66 @@ async fn healthz_reports_ok_and_catalog_size() {
 }
 
 #[tokio::test]
+async fn metrics_count_requests_by_route_template_and_name_no_path() {
+    let (_dir, store) = seeded();
+    // A path naming an item: counted under its template, never its own words.
+    let item = huiban_demo::catalog_items()[0].impl_code.clone();
+    assert_eq!(
+        get(&store, &format!("/api/v1/catalog/items/{item}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let answer = get(&store, "/metrics").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(
+        answer.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    let text = String::from_utf8(answer.body).unwrap();
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("http_requests_total{")
+                && line.contains(r#"route="/api/v1/catalog/items/{impl_code}""#)
+                && line.contains(r#"status="200""#)),
+        "{text}"
+    );
+    assert!(
+        text.contains("http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+    assert!(!text.contains(&item), "{text}");
+}
+
+#[tokio::test]
+async fn every_answer_carries_a_request_id_and_keeps_a_tidy_one_it_was_given() {
+    let (_dir, store) = seeded();
+    let made = get(&store, "/healthz").await;
+    let id = made.headers["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(id.len(), 36, "a UUID: {id}");
+    let missing = get(&store, "/nowhere").await;
+    assert!(missing.headers.contains_key("x-request-id"));
+    let given = |value: &str| {
+        Request::get("/healthz")
+            .header("x-request-id", value)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let kept = send(&store, given("lb-7f3a.2")).await;
+    assert_eq!(kept.headers["x-request-id"], "lb-7f3a.2");
+    let long = "a".repeat(super::request_log::MAX_ID_LEN + 1);
+    for odd in [long.as_str(), "张秀英", "a b"] {
+        let replaced = send(&store, given(odd)).await;
+        let id = replaced.headers["x-request-id"]
+            .to_str()
+            .unwrap_or_default();
+        assert_eq!(id.len(), 36, "{odd:?} was replaced by a UUID, got {id:?}");
+    }
+}
+
+#[tokio::test]
 async fn catalog_lists_every_item_and_filters_by_q() {
     let (_dir, store) = seeded();
     let page: CatalogPage = get(&store, "/api/v1/catalog/items").await.json();

@@ -65,6 +65,7 @@ pub fn gate(status: u16) -> char {
 /// for himself, the relative acting for the owner, another person's relative acting for her.
 pub const MATRIX: &[(&str, &str)] = &[
     ("GET /healthz", "PPPPPPPPPPPPP"),
+    ("GET /metrics", "PPPPPPPPPPPPP"),
     ("GET /api/v1/catalog/items", "PPPPPPPPPPPPP"),
     ("GET /api/v1/catalog/items/{impl_code}", "PPPPPPPPPPPPP"),
     ("GET /api/v1/service-centres", "PPPPPPPPPPPPP"),

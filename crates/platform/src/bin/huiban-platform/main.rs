@@ -31,26 +31,27 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Serve the platform API over HTTP.
+    /// Serve the platform API over HTTP. Every flag can also be set in the environment (the
+    /// variable named beside it), as a systemd unit or a container does.
     Serve {
         /// Directory holding the platform's SQLite file and keys.
-        #[arg(long)]
+        #[arg(long, env = "HUIBAN_PLATFORM_DATA_DIR")]
         data_dir: PathBuf,
         /// Address to listen on; port 0 picks a free port.
-        #[arg(long, default_value = "127.0.0.1:8470")]
+        #[arg(long, env = "HUIBAN_PLATFORM_BIND", default_value = "127.0.0.1:8470")]
         bind: SocketAddr,
         /// Load the demo catalog when the catalog is empty.
-        #[arg(long)]
+        #[arg(long, env = "HUIBAN_PLATFORM_DEMO_DATA")]
         demo_data: bool,
         /// Move every open case and request one step forward every 15 seconds (for demos).
-        #[arg(long)]
+        #[arg(long, env = "HUIBAN_PLATFORM_DEMO_OFFICER")]
         demo_officer: bool,
         /// Inject faults for tests, e.g. latency=200ms,error_rate=0.2,reset_rate=0.05,malformed_rate=0.02,seed=7.
-        #[arg(long)]
+        #[arg(long, env = "HUIBAN_PLATFORM_FAULTS")]
         faults: Option<huiban_platform::http::faults::FaultSpec>,
         /// Keep login and consent codes readable in the SMS sink (`sms list`), for tests and the demo;
         /// never on a real platform, where they are masked before they are stored.
-        #[arg(long)]
+        #[arg(long, env = "HUIBAN_PLATFORM_KEEP_SMS_CODES")]
         keep_sms_codes: bool,
         /// The address people reach the platform at, e.g. https://zwfw.example.gov.cn: a kiosk's QR
         /// code opens the approval page under it. Default: http:// and the address listened on.
