@@ -8,7 +8,10 @@ pub mod centres;
 pub mod credit_code;
 mod forms;
 mod items;
+mod large_catalog;
 pub mod people;
+
+pub use large_catalog::catalog_of_size;
 
 use huiban_api::{
     CatalogItem, FormDefinition, HandlingChannel, NewApplication, QuestionKind, id_number,

@@ -1,5 +1,61 @@
 //! Words people say for what the catalog calls otherwise: each pair is (what a person types, a word
-//! the item names use). Kept short and checked against the demo catalog in the tests.
+//! the item names use). Kept short and checked against the demo catalog in the tests. A query
+//! stands for a formal word when it holds the everyday word, or is the start of its pinyin (four
+//! letters or more) or its initials (two or more).
+
+use super::entry::pinyin_forms;
+
+/// A colloquial word with its pinyin forms, and the formal word it stands for.
+#[derive(Debug, Clone)]
+struct Synonym {
+    said: &'static str,
+    pinyin: String,
+    initials: String,
+    formal: &'static str,
+}
+
+/// The everyday words, ready to be matched.
+#[derive(Debug, Clone)]
+pub struct Synonyms(Vec<Synonym>);
+
+impl Synonyms {
+    /// [`SYNONYMS`] with their pinyin forms.
+    pub fn new() -> Self {
+        Self(
+            SYNONYMS
+                .iter()
+                .map(|(said, formal)| {
+                    let (pinyin, initials) = pinyin_forms(said);
+                    Synonym {
+                        said,
+                        pinyin,
+                        initials,
+                        formal,
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// The formal words `query` (normalised) stands for, typed in Chinese or in pinyin.
+    pub fn formal_for(&self, query: &str) -> Vec<&'static str> {
+        self.0
+            .iter()
+            .filter(|s| {
+                query.contains(s.said)
+                    || (query.len() >= 4 && s.pinyin.starts_with(query))
+                    || (query.len() >= 2 && s.initials == query)
+            })
+            .map(|s| s.formal)
+            .collect()
+    }
+}
+
+impl Default for Synonyms {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// (colloquial, formal) pairs.
 pub const SYNONYMS: &[(&str, &str)] = &[

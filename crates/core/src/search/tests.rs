@@ -116,3 +116,75 @@ fn nonsense_blank_and_punctuation_find_nothing_and_never_panic() {
     assert!(names(&index, "𠀀𠀁").is_empty());
     assert_eq!(index.search("养老", 2).len(), 2);
 }
+
+#[test]
+fn the_index_finds_exactly_what_the_scan_finds_in_the_same_order() {
+    let items = huiban_demo::catalog_of_size(2_000);
+    let index = SearchIndex::new(items.clone());
+    let scan = scan::Scan::new(&items);
+    for query in [
+        "养老",
+        "yanglao",
+        "ylbx",
+        "退休金",
+        "高龄津贴",
+        "gljt",
+        "医保",
+        "yibao",
+        "社保卡",
+        "sfz",
+        "户口本",
+        "hukou",
+        "低保",
+        "残疾",
+        "公积金",
+        "bdc",
+        "护理",
+        "老年证",
+        "lnr",
+        "证",
+        "y",
+        "z",
+        "区",
+        "东城",
+        "dc",
+        "1",
+        "（1）",
+        "身份",
+        "材料",
+        "民政局",
+        "申请",
+        "tixiujin",
+        "tuixiujin",
+        "xx",
+        "𠀀",
+        "Gao Ling",
+    ] {
+        for limit in [1, 5, 50, 5_000] {
+            assert_eq!(
+                index.positions(query, limit),
+                scan.search(query, limit),
+                "{query:?} at most {limit}"
+            );
+        }
+    }
+}
+
+/// 400 items, indexed and ready to scan, shared by the cases below.
+static SMALL: std::sync::LazyLock<(SearchIndex, scan::Scan)> = std::sync::LazyLock::new(|| {
+    let items = huiban_demo::catalog_of_size(400);
+    (SearchIndex::new(items.clone()), scan::Scan::new(&items))
+});
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_query_finds_the_same_as_the_scan(
+        query in "[a-z养老保险证医疗低户口区东城高龄津贴1（） ]{0,6}",
+        limit in 1usize..80,
+    ) {
+        let (index, scan) = &*SMALL;
+        proptest::prop_assert_eq!(index.positions(&query, limit), scan.search(&query, limit));
+    }
+}
