@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::service::KioskService;
 use crate::Error;
 use crate::outbox;
-use crate::store::{AccountStore, OutboxKind, OutboxState};
+use crate::store::{AccountStore, OutboxState};
 
 /// What the slip says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -51,21 +51,10 @@ fn waiting_names(
         if !matches!(row.state, OutboxState::Queued | OutboxState::Sending) {
             continue;
         }
-        let name = match row.kind {
-            OutboxKind::Application => outbox::application_of(&row)
-                .ok()
-                .and_then(|application| {
-                    catalog
-                        .iter()
-                        .find(|item| item.impl_code == application.impl_code)
-                        .map(|item| item.name.clone())
-                })
-                .unwrap_or_else(|| localizer.text("kiosk-slip-an-application", &[])),
-            OutboxKind::Request => localizer.text("kiosk-slip-a-request", &[]),
-            // Only applications and 诉求 are filed for her after she leaves (their grants).
-            _ => continue,
-        };
-        names.push(name);
+        // Only applications and 诉求 are filed for her after she leaves (their grants).
+        if let Some(name) = outbox::named(&row, &catalog, localizer, "kiosk-slip-a-request") {
+            names.push(name);
+        }
     }
     Ok(names)
 }

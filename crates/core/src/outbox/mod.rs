@@ -201,6 +201,32 @@ pub fn applications_not_yet_pulled(
     Ok(shown)
 }
 
+/// What a person calls the submission in `row`: an application by the name `catalog` gives its
+/// item (else 一份申请), a 诉求 by the words of `request_words` (a message id); `None` for the
+/// other kinds (evaluations, 补正, texts), which nobody lists by name.
+pub fn named(
+    row: &OutboxRow,
+    catalog: &[huiban_api::CatalogItem],
+    localizer: &Localizer,
+    request_words: &str,
+) -> Option<String> {
+    match row.kind {
+        OutboxKind::Application => Some(
+            application_of(row)
+                .ok()
+                .and_then(|application| {
+                    catalog
+                        .iter()
+                        .find(|item| item.impl_code == application.impl_code)
+                        .map(|item| item.name.clone())
+                })
+                .unwrap_or_else(|| localizer.text("kiosk-slip-an-application", &[])),
+        ),
+        OutboxKind::Request => Some(localizer.text(request_words, &[])),
+        _ => None,
+    }
+}
+
 /// The application a row holds.
 pub fn application_of(row: &OutboxRow) -> Result<NewApplication, StoreError> {
     Ok(serde_json::from_str(&row.body)?)

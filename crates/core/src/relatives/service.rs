@@ -178,7 +178,7 @@ fn refused_for_them(
     helper: &str,
     localizer: &crate::i18n::Localizer,
 ) -> Result<Vec<(String, Vec<String>)>, Error> {
-    use crate::store::{OutboxKind, OutboxState};
+    use crate::store::OutboxState;
     let catalog = store.cached_catalog()?;
     let mut refused: Vec<(String, Vec<String>)> = Vec::new();
     for key in store.helped_by(helper)? {
@@ -187,18 +187,10 @@ fn refused_for_them(
             else {
                 continue;
             };
-            let name = match row.kind {
-                OutboxKind::Application => crate::outbox::application_of(&row)
-                    .ok()
-                    .and_then(|application| {
-                        catalog
-                            .iter()
-                            .find(|item| item.impl_code == application.impl_code)
-                            .map(|item| item.name.clone())
-                    })
-                    .unwrap_or_else(|| localizer.text("kiosk-slip-an-application", &[])),
-                OutboxKind::Request => localizer.text("relatives-not-sent-request", &[]),
-                _ => continue,
+            let Some(name) =
+                crate::outbox::named(&row, &catalog, localizer, "relatives-not-sent-request")
+            else {
+                continue;
             };
             match refused.iter_mut().find(|(id, _)| id == grant_id) {
                 Some((_, names)) => names.push(name),
