@@ -52,30 +52,25 @@ impl Grams {
     /// Indexes `fields` (each item's rank and text), keeping what `kept` says.
     pub fn build<'a>(fields: impl Iterator<Item = (u32, &'a str)>, kept: Kept) -> Self {
         let mut pairs: Vec<(Key, u32)> = Vec::new();
+        let mut keys: Vec<Key> = Vec::new();
         for (rank, text) in fields {
-            let from = pairs.len();
             let chars: Vec<char> = text.chars().collect();
+            keys.clear();
             for (at, c) in chars.iter().enumerate() {
                 if kept.singles {
-                    pairs.push((key(&[*c]), rank));
+                    keys.push(key(&[*c]));
                 }
                 if at >= 1 {
-                    pairs.push((key(&chars[at - 1..=at]), rank));
+                    keys.push(key(&chars[at - 1..=at]));
                 }
                 if kept.threes && at >= 2 {
-                    pairs.push((key(&chars[at - 2..=at]), rank));
+                    keys.push(key(&chars[at - 2..=at]));
                 }
             }
             // One entry per key and item.
-            pairs[from..].sort_unstable();
-            let mut kept = from;
-            for at in from..pairs.len() {
-                if at == from || pairs[at] != pairs[kept - 1] {
-                    pairs[kept] = pairs[at];
-                    kept += 1;
-                }
-            }
-            pairs.truncate(kept);
+            keys.sort_unstable();
+            keys.dedup();
+            pairs.extend(keys.iter().map(|&key| (key, rank)));
         }
         pairs.sort_unstable();
         let mut grams = Grams {

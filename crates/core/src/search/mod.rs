@@ -128,20 +128,15 @@ impl SearchIndex {
             if found.len() >= limit {
                 break;
             }
-            if tier == Tier::Synonym {
-                // The words are followed only as far as needed, past what is taken already.
-                let need = limit - found.len();
-                let mut chosen = Vec::new();
-                self.each_holding_any(&formal, need, &taken, &mut |rank| {
-                    chosen.push(rank);
-                    chosen.len() < need
-                });
-                for rank in chosen {
-                    taken.insert(rank);
-                    found.push(self.by_rank[rank as usize]);
+            // Beginnings and everyday words are listed whole (in rank order); the rest are
+            // followed through the index until enough are found.
+            let listed = match tier {
+                Tier::Synonym => Some(self.holding_any(&formal, limit - found.len(), &taken)),
+                Tier::NamePrefix | Tier::PinyinPrefix | Tier::InitialsPrefix => {
+                    Some(self.starting_with(tier, &query))
                 }
-                continue;
-            }
+                _ => None,
+            };
             let mut take = |rank: u32| {
                 let at = self.by_rank[rank as usize];
                 if !taken.contains(&rank) && tier.matches(&self.entries[at], &query, &formal) {
@@ -150,12 +145,15 @@ impl SearchIndex {
                 }
                 found.len() < limit
             };
-            match tier {
-                Tier::Synonym => {}
-                Tier::NamePrefix | Tier::PinyinPrefix | Tier::InitialsPrefix => {
-                    self.each_starting_with(tier, &query, &mut take)
+            match listed {
+                Some(ranks) => {
+                    for rank in ranks {
+                        if !take(rank) {
+                            break;
+                        }
+                    }
                 }
-                _ => self.each_candidate(tier, &query, &mut take),
+                None => self.each_candidate(tier, &query, &mut take),
             }
         }
         found
@@ -187,11 +185,10 @@ impl SearchIndex {
         }
     }
 
-    /// Calls `take` with the rank of every item whose field (as `tier` reads it) starts with
-    /// `query`, ascending, until it returns false.
-    fn each_starting_with(&self, tier: Tier, query: &str, take: &mut impl FnMut(u32) -> bool) {
+    /// The ranks of the items whose field (as `tier` reads it) starts with `query`, ascending.
+    fn starting_with(&self, tier: Tier, query: &str) -> Vec<u32> {
         let entry = |rank: u32| &self.entries[self.by_rank[rank as usize]];
-        let ranks = match tier {
+        match tier {
             Tier::PinyinPrefix => self
                 .pinyin_starts
                 .starting_with(query, |rank| entry(rank).pinyin.as_str()),
@@ -201,24 +198,13 @@ impl SearchIndex {
             _ => self
                 .name_starts
                 .starting_with(query, |rank| entry(rank).name.as_str()),
-        };
-        for rank in ranks {
-            if !take(rank) {
-                return;
-            }
         }
     }
 
-    /// Calls `take` with the rank of every item whose name holds one of `words` and that is not
-    /// `taken` yet, ascending, up to `need` of them: the first `need` of the union are among the
-    /// first `need` of each word, so no word is followed further.
-    fn each_holding_any(
-        &self,
-        words: &[&str],
-        need: usize,
-        taken: &HashSet<u32>,
-        take: &mut impl FnMut(u32) -> bool,
-    ) {
+    /// The ranks of the items whose name holds one of `words` and that are not `taken` yet,
+    /// ascending, the first `need` of each word: the first `need` of the union are among them, so
+    /// no word is followed further.
+    fn holding_any(&self, words: &[&str], need: usize, taken: &HashSet<u32>) -> Vec<u32> {
         let mut ranks: Vec<u32> = Vec::new();
         for word in words {
             let mut found = 0;
@@ -237,11 +223,7 @@ impl SearchIndex {
         }
         ranks.sort_unstable();
         ranks.dedup();
-        for rank in ranks {
-            if !take(rank) {
-                return;
-            }
-        }
+        ranks
     }
 }
 
