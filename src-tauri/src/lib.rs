@@ -20,6 +20,10 @@ use std::process::ExitCode;
 pub use error::IpcError;
 pub use state::AppState;
 
+/// The app's identifier, as `tauri.conf.json` has it: the folders Tauri keeps things in (the log's,
+/// the window's state) and the single-instance name follow it.
+pub const IDENTIFIER: &str = "cn.huiban.desktop";
+
 /// Prints the hash of the PIN on standard input (4 to 6 digits), for `exit_pin` in a kiosk's
 /// machine-wide config file.
 fn hash_pin() -> ExitCode {

@@ -7,15 +7,14 @@
 use std::path::PathBuf;
 
 use tracing_appender::non_blocking::WorkerGuard;
+
+use crate::IDENTIFIER;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
 /// Environment variable naming the log folder instead of the system's.
 pub const LOG_DIR_ENV: &str = "HUIBAN_LOG_DIR";
-
-/// The app's identifier, as `tauri.conf.json` has it (the folder names follow it).
-const IDENTIFIER: &str = "cn.huiban.desktop";
 
 /// How many days of log files are kept.
 pub const KEPT_DAYS: usize = 7;

@@ -34,6 +34,17 @@ async fn logged_in(
     app
 }
 
+/// 李明, acting for her, confirms 高龄津贴申领 and his outbox sends until nothing is left to try.
+async fn files_for_her(
+    liming: &App,
+    for_her: &huiban_core::store::AccountStore<'_>,
+    his_dir: &std::path::Path,
+) {
+    huiban_core::outbox::enqueue_application(for_her, &common::application("高龄津贴申领"), 0)
+        .unwrap();
+    common::send_until_drained(liming, his_dir.join("outbox.lock"), Whose::LoggedIn, None).await;
+}
+
 #[tokio::test]
 async fn her_son_acts_for_her_with_her_consent_until_she_ends_it() {
     let platform = common::Platform::new();
@@ -103,15 +114,7 @@ async fn her_son_acts_for_her_with_her_consent_until_she_ends_it() {
     );
 
     // He files 高龄津贴申领 for her through his outbox.
-    huiban_core::outbox::enqueue_application(&for_her, &common::application("高龄津贴申领"), 0)
-        .unwrap();
-    common::send_until_drained(
-        &liming,
-        his_dir.path().join("outbox.lock"),
-        Whose::LoggedIn,
-        None,
-    )
-    .await;
+    files_for_her(&liming, &for_her, his_dir.path()).await;
     let sent = for_her.outbox_rows().unwrap();
     assert_eq!(sent.len(), 1);
     let number = sent[0].case_number.clone().unwrap();
@@ -183,15 +186,7 @@ async fn her_son_acts_for_her_with_her_consent_until_she_ends_it() {
     );
 
     // What he confirmed for her before he heard she ended it is refused, kept here, and he is told.
-    huiban_core::outbox::enqueue_application(&for_her, &common::application("高龄津贴申领"), 0)
-        .unwrap();
-    common::send_until_drained(
-        &liming,
-        his_dir.path().join("outbox.lock"),
-        Whose::LoggedIn,
-        None,
-    )
-    .await;
+    files_for_her(&liming, &for_her, his_dir.path()).await;
     assert_eq!(for_her.outbox_rows().unwrap().len(), 2, "kept, not lost");
     let his = liming.relatives().page().await.unwrap();
     let told = his.helping[0].not_sent.as_deref().unwrap_or_default();
