@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod crash_record;
 mod error;
+mod identifier;
 mod log_file;
 mod notifications;
 mod printer_state;
@@ -19,10 +20,6 @@ use std::process::ExitCode;
 
 pub use error::IpcError;
 pub use state::AppState;
-
-/// The app's identifier, as `tauri.conf.json` has it: the folders Tauri keeps things in (the log's,
-/// the window's state) and the single-instance name follow it.
-pub const IDENTIFIER: &str = "cn.huiban.desktop";
 
 /// Prints the hash of the PIN on standard input (4 to 6 digits), for `exit_pin` in a kiosk's
 /// machine-wide config file.

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use tracing_appender::non_blocking::WorkerGuard;
 
-use crate::IDENTIFIER;
+use crate::identifier::IDENTIFIER;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;

@@ -14,7 +14,11 @@ pub fn instance_name(data_dir: Option<&std::path::Path>) -> String {
         .map(|dir| dir.to_string_lossy().into_owned())
         .unwrap_or_default();
     let digest = Sha256::digest(folder.as_bytes());
-    format!("{}.d{}", crate::IDENTIFIER, hex::encode(&digest[..8]))
+    format!(
+        "{}.d{}",
+        crate::identifier::IDENTIFIER,
+        hex::encode(&digest[..8])
+    )
 }
 
 /// Brings `mode`'s window to the front.
@@ -39,13 +43,6 @@ pub fn plugin<R: Runtime>(flags: &Flags, mode: Mode) -> TauriPlugin<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_identifier_is_tauri_conf_s() {
-        let conf: serde_json::Value =
-            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
-        assert_eq!(conf["identifier"], crate::IDENTIFIER);
-    }
 
     #[test]
     fn each_data_folder_has_its_own_name_and_it_is_a_valid_bus_name() {
